@@ -1,0 +1,107 @@
+"""Namespaces, fixed terms and IRI builders of the exgraph vocabulary."""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
+
+EXG = Namespace("https://w3id.org/exgraph/ontology#")
+ID = "https://w3id.org/exgraph/id/"
+SCHEMA = Namespace("https://schema.org/")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+UBERON = Namespace("http://purl.obolibrary.org/obo/UBERON_")
+
+EXERCISE = Namespace(ID + "exercise/")
+MUSCLE = Namespace(ID + "muscle/")
+EQUIPMENT = Namespace(ID + "equipment/")
+GOAL = Namespace(ID + "goal/")
+SOURCE = Namespace(ID + "source/")
+DATASET = URIRef(ID + "dataset")
+
+#: Prefixes used for every serialisation, so exports read the same everywhere.
+PREFIXES: dict[str, str] = {
+    "exg": str(EXG),
+    "exercise": str(EXERCISE),
+    "muscle": str(MUSCLE),
+    "equipment": str(EQUIPMENT),
+    "goal": str(GOAL),
+    "src": str(SOURCE),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "schema": str(SCHEMA),
+    "dcterms": str(DCTERMS),
+    "prov": str(PROV),
+    "void": str(VOID),
+    "dcat": str(DCAT),
+    "uberon": str(UBERON),
+}
+
+ROLES: dict[str, URIRef] = {
+    "primary": EXG.Primary,
+    "secondary": EXG.Secondary,
+    "stabilizer": EXG.Stabilizer,
+}
+ROLE_PROPERTIES: dict[URIRef, URIRef] = {
+    EXG.Primary: EXG.primaryMuscle,
+    EXG.Secondary: EXG.secondaryMuscle,
+    EXG.Stabilizer: EXG.stabilizerMuscle,
+}
+DIFFICULTIES: dict[str, URIRef] = {"low": EXG.Low, "moderate": EXG.Moderate, "high": EXG.High}
+DIFFICULTY_RANK: dict[URIRef, int] = {EXG.Low: 1, EXG.Moderate: 2, EXG.High: 3}
+
+#: A slug: lower-case letters, digits and single hyphens. Everything under ID is built from these.
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def exercise_iri(slug: str) -> URIRef:
+    """The IRI of the exercise with this slug (raises ValueError for a bad slug)."""
+    return EXERCISE[_checked(slug)]
+
+
+def muscle_iri(slug: str) -> URIRef:
+    """The IRI of the muscle with this slug (raises ValueError for a bad slug)."""
+    return MUSCLE[_checked(slug)]
+
+
+def equipment_iri(slug: str) -> URIRef:
+    """The IRI of the equipment kind with this slug (raises ValueError for a bad slug)."""
+    return EQUIPMENT[_checked(slug)]
+
+
+def goal_iri(slug: str) -> URIRef:
+    """The IRI of the training goal with this slug (raises ValueError for a bad slug)."""
+    return GOAL[_checked(slug)]
+
+
+def part_iri(exercise: URIRef, kind: str, key: str | int) -> URIRef:
+    """IRI of a node that belongs to an exercise: ``<exercise>/<kind>/<key>``.
+
+    Used for muscle involvements (``muscle/hamstrings``), steps (``step/1``), benefits,
+    mistakes, programming (``programming/hypertrophy``), comparisons and alternatives, so the
+    same fact always gets the same IRI and re-ingesting adds nothing.
+    """
+    key = str(key)
+    if not SLUG_RE.match(kind) or not (SLUG_RE.match(key)):
+        raise ValueError(f"not a slug: {kind!r}/{key!r}")
+    return URIRef(f"{exercise}/{kind}/{key}")
+
+
+def slug_of(iri: str, kind: str) -> str | None:
+    """The slug of an ``ID/kind/slug`` IRI, or None when the IRI is not of that kind."""
+    prefix = f"{ID}{kind}/"
+    if iri.startswith(prefix):
+        rest = iri[len(prefix):]
+        if SLUG_RE.match(rest):
+            return rest
+    return None
+
+
+def _checked(slug: str) -> str:
+    if not SLUG_RE.match(slug):
+        raise ValueError(f"not a slug (lower-case letters, digits, hyphens): {slug!r}")
+    return slug

@@ -1,0 +1,267 @@
+"""Opening the graph: ontology + bundled data (+ extra files), on one of several backends.
+
+Everything that reads the graph (validation, export, the CLI, the HTTP service) opens it here, so
+they all see the same triples:
+
+* :func:`load_graph` gives an rdflib :class:`~rdflib.Graph` (validation, serialisation);
+* :func:`open_store` gives a :class:`Store` that answers SPARQL — Oxigraph in memory by default,
+  Oxigraph on disk, or rdflib's memory store for comparison.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import VOID, XSD
+from rdflib.term import Node
+
+from .errors import DataError
+from .ontology import DATASET, PREFIXES
+
+ROOT = Path(os.environ.get("EXGRAPH_HOME", Path(__file__).resolve().parents[2]))
+ONTOLOGY_FILE = ROOT / "ontology" / "exgraph.ttl"
+DATA_DIR = ROOT / "data"
+
+
+def bundled_files(data_dir: Path | None = None) -> list[Path]:
+    """The ontology and every Turtle file under ``data/``, in a stable order."""
+    data_dir = DATA_DIR if data_dir is None else data_dir
+    return [ONTOLOGY_FILE, *sorted(data_dir.rglob("*.ttl"))]
+
+
+def parse_file(path: Path, graph: Graph | None = None) -> Graph:
+    """Parse one Turtle (or N-Triples) file into graph; DataError names the file on failure."""
+    graph = Graph() if graph is None else graph
+    fmt = "nt" if path.suffix == ".nt" else "turtle"
+    try:
+        graph.parse(path, format=fmt)
+    except FileNotFoundError:
+        raise DataError(f"{path}: no such file") from None
+    except Exception as exc:  # rdflib raises many parser types; all mean "this file is bad"
+        raise DataError(f"{path}: not valid {fmt}: {exc}") from exc
+    return graph
+
+
+def load_graph(
+    extra: Iterable[Path] = (), *, data_dir: Path | None = None, files: Sequence[Path] | None = None
+) -> Graph:
+    """The whole graph as rdflib: ontology, bundled data, then ``extra`` files.
+
+    ``files`` replaces the bundled set (used to validate or export given files). The dataset
+    description gets its ``void:triples`` count. Raises DataError naming a file that does not parse.
+    """
+    graph = Graph()
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True)
+    for path in [*(bundled_files(data_dir) if files is None else files), *extra]:
+        parse_file(Path(path), graph)
+    describe_dataset(graph)
+    return graph
+
+
+def describe_dataset(graph: Graph) -> None:
+    """Set the dataset's ``void:triples`` to the size of the graph, the count triple included."""
+    graph.remove((DATASET, VOID.triples, None))
+    graph.add((DATASET, VOID.triples, Literal(len(graph) + 1, datatype=XSD.integer)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Terms between rdflib and pyoxigraph
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot convert {term!r}")
+
+
+def from_ox(term: Any) -> Node:
+    """A pyoxigraph term as an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt))
+    raise TypeError(f"cannot convert {term!r}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Stores
+
+
+Row = dict[str, Node]
+
+
+@dataclass
+class Store:
+    """A loaded graph that answers SPARQL. Subclasses pick the engine."""
+
+    backend: str = "abstract"
+
+    def select(self, query: str) -> list[Row]:
+        """Rows of a SELECT query, unbound variables left out of each row."""
+        raise NotImplementedError
+
+    def ask(self, query: str) -> bool:
+        """The answer of an ASK query."""
+        raise NotImplementedError
+
+    def construct(self, query: str) -> Graph:
+        """The graph of a CONSTRUCT or DESCRIBE query."""
+        raise NotImplementedError
+
+    def triples(self) -> Iterator[tuple[Node, Node, Node]]:
+        """Every triple of the default graph, as rdflib terms."""
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def to_graph(self) -> Graph:
+        """The whole default graph as an rdflib Graph with the project's prefixes."""
+        graph = Graph()
+        for prefix, ns in PREFIXES.items():
+            graph.bind(prefix, ns, override=True)
+        for triple in self.triples():
+            graph.add(triple)
+        return graph
+
+
+class OxigraphStore(Store):
+    """Oxigraph (pyoxigraph): in memory, or on disk when given a path."""
+
+    def __init__(self, ox_store: ox.Store, backend: str = "oxigraph") -> None:
+        super().__init__(backend=backend)
+        self.ox = ox_store
+
+    def select(self, query: str) -> list[Row]:
+        result = self.ox.query(query)
+        if not isinstance(result, ox.QuerySolutions):
+            raise TypeError("not a SELECT query")
+        names = [v.value for v in result.variables]
+        rows: list[Row] = []
+        for solution in result:
+            row: Row = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = from_ox(value)
+            rows.append(row)
+        return rows
+
+    def ask(self, query: str) -> bool:
+        result = self.ox.query(query)
+        if not isinstance(result, ox.QueryBoolean):
+            raise TypeError("not an ASK query")
+        return bool(result)
+
+    def construct(self, query: str) -> Graph:
+        result = self.ox.query(query)
+        if not isinstance(result, ox.QueryTriples):
+            raise TypeError("not a CONSTRUCT or DESCRIBE query")
+        graph = Graph()
+        for t in result:
+            graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        return graph
+
+    def triples(self) -> Iterator[tuple[Node, Node, Node]]:
+        for q in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+class RdflibStore(Store):
+    """rdflib's memory store: slow, but the reference engine for result comparisons."""
+
+    def __init__(self, graph: Graph) -> None:
+        super().__init__(backend="rdflib")
+        self.graph = graph
+
+    def select(self, query: str) -> list[Row]:
+        result = self.graph.query(query)
+        if result.type != "SELECT":
+            raise TypeError("not a SELECT query")
+        names = [str(v) for v in result.vars or []]
+        return [
+            {n: row[i] for i, n in enumerate(names) if row[i] is not None}  # type: ignore[index]
+            for row in result
+        ]
+
+    def ask(self, query: str) -> bool:
+        result = self.graph.query(query)
+        if result.type != "ASK":
+            raise TypeError("not an ASK query")
+        return bool(result.askAnswer)
+
+    def construct(self, query: str) -> Graph:
+        result = self.graph.query(query)
+        if result.type not in ("CONSTRUCT", "DESCRIBE") or result.graph is None:
+            raise TypeError("not a CONSTRUCT or DESCRIBE query")
+        return result.graph
+
+    def triples(self) -> Iterator[tuple[Node, Node, Node]]:
+        yield from self.graph
+
+    def __len__(self) -> int:
+        return len(self.graph)
+
+
+def graph_to_oxigraph(graph: Graph, ox_store: ox.Store | None = None) -> ox.Store:
+    """Load an rdflib graph into a (new) pyoxigraph store, in one bulk load."""
+    ox_store = ox.Store() if ox_store is None else ox_store
+    data = graph.serialize(format="nt", encoding="utf-8")
+    ox_store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+    return ox_store
+
+
+def open_store(
+    spec: str = "oxigraph",
+    extra: Iterable[Path] = (),
+    *,
+    data_dir: Path | None = None,
+    graph: Graph | None = None,
+) -> Store:
+    """Open the graph on a backend.
+
+    ``spec`` is ``oxigraph`` (in memory, the default), ``rdflib`` (rdflib memory store), or a
+    directory path for an on-disk Oxigraph store (loaded with the bundled data when empty).
+    ``graph`` skips loading files and uses that graph instead.
+    Raises DataError for a file that does not parse or a spec it does not know.
+    """
+    if graph is None:
+        graph = load_graph(extra, data_dir=data_dir)
+    if spec == "rdflib":
+        return RdflibStore(graph)
+    if spec == "oxigraph":
+        return OxigraphStore(graph_to_oxigraph(graph))
+    if "://" in spec:
+        raise DataError(f"unknown store {spec!r}: use oxigraph, rdflib or a directory path")
+    path = Path(spec)
+    disk = ox.Store(str(path))
+    if next(iter(disk.quads_for_pattern(None, None, None, None)), None) is None:
+        graph_to_oxigraph(graph, disk)
+        disk.flush()
+    return OxigraphStore(disk, backend=f"oxigraph:{path}")
