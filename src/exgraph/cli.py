@@ -1,0 +1,122 @@
+"""The ``exgraph`` command line: validate, export, serve, and (registered below) more."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import ExgraphError
+from .store import load_graph, open_store
+
+
+class Group(click.Group):
+    """A click group that turns project errors into a one-line message and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ExgraphError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=Group)
+@click.version_option(package_name="exgraph")
+def main() -> None:
+    """exgraph: a knowledge graph of strength-training exercises."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--alone", is_flag=True,
+              help="Validate FILES with the ontology only, not beside the bundled data.")
+def validate(files: tuple[Path, ...], alone: bool) -> None:
+    """Check the bundled graph, with FILES added, against ontology/shapes.ttl.
+
+    FILES are validated beside the bundled data so that the muscles and equipment they refer to
+    resolve (--alone: with the ontology only). Exit 0 when it conforms; otherwise print every
+    problem (resource, constraint, path, value) and exit 1.
+    """
+    from .store import ONTOLOGY_FILE
+    from .validate import validate_graph
+
+    graph = load_graph(files=[ONTOLOGY_FILE, *files]) if alone else load_graph(files)
+    report = validate_graph(graph)
+    click.echo(report.text)
+    if not report.conforms:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["turtle", "ntriples", "jsonld"]),
+              default="turtle", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here (atomically) instead of standard output.")
+@click.option("--data", "extra", multiple=True, type=click.Path(path_type=Path),
+              help="Extra Turtle file to load beside the bundled graph (repeatable).")
+def export(fmt: str, output: Path | None, extra: tuple[Path, ...]) -> None:
+    """Export the graph: deterministic, the same bytes for the same graph."""
+    from .export import serialize, write_atomic
+
+    data = serialize(open_store("oxigraph", extra), fmt)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        try:
+            write_atomic(output, data)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {output}: {exc.strerror}") from exc
+        click.echo(f"wrote {output} ({len(data)} bytes, {fmt})", err=True)
+
+
+@main.command()
+@click.option("--data", "extra", multiple=True, type=click.Path(path_type=Path),
+              help="Extra Turtle file to load beside the bundled graph (repeatable).")
+def info(extra: tuple[Path, ...]) -> None:
+    """Print a summary of the graph: triples and resources per class."""
+    store = open_store("oxigraph", extra)
+    rows = store.select(
+        "SELECT ?class (COUNT(?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n)"
+    )
+    click.echo(f"{len(store)} triples")
+    for row in rows:
+        click.echo(f"{int(row['n']):>8}  {row['class']}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--data", "extra", multiple=True, type=click.Path(path_type=Path),
+              help="Extra Turtle file to load beside the bundled graph (repeatable).")
+@click.option("--store", "store_spec", default="oxigraph", show_default=True,
+              help="oxigraph (memory), rdflib, a directory for Oxigraph on disk, "
+                   "or sparql+http://HOST:PORT/PATH for an external SPARQL server.")
+@click.option("--threads", default=8, show_default=True, type=int, help="waitress threads.")
+@click.option("--query-timeout", type=float, default=None, help="Seconds per /sparql query.")
+@click.option("--update-token", default=None, envvar="EXGRAPH_UPDATE_TOKEN",
+              help="Allow SPARQL Update to requests that carry this bearer token.")
+@click.option("--debug", is_flag=True, help="Flask's debug server instead of waitress.")
+def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str, threads: int,
+          query_timeout: float | None, update_token: str | None, debug: bool) -> None:
+    """Serve the SPARQL endpoint, the JSON API and the exports over HTTP."""
+    from .app import create_app
+
+    config: dict[str, object] = {"STORE_SPEC": store_spec, "EXTRA_DATA": [str(p) for p in extra]}
+    if query_timeout is not None:
+        config["QUERY_TIMEOUT"] = query_timeout
+    if update_token:
+        config["UPDATE_TOKEN"] = update_token
+    app = create_app(config)
+    click.echo(f"exgraph: {len(app.extensions['exgraph_store'])} triples on "
+               f"{app.extensions['exgraph_store'].backend}; serving http://{host}:{port}/ "
+               "(SPARQL at /sparql, API at /api/v1/)", err=True)
+    if debug:
+        app.run(host=host, port=port, debug=True, use_reloader=False)
+    else:
+        from waitress import serve as waitress_serve
+
+        waitress_serve(app, host=host, port=port, threads=threads, ident="exgraph")
+
+
+# Commands that live in their own modules register here.

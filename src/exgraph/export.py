@@ -1,0 +1,77 @@
+"""Deterministic serialisation of the graph (Turtle, N-Triples, JSON-LD) and atomic file writes."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from .errors import BadRequest
+from .ontology import PREFIXES
+from .store import OxigraphStore, Store, from_ox, to_ox
+
+#: format name → (file extension, media type)
+FORMATS: dict[str, tuple[str, str]] = {
+    "turtle": ("ttl", "text/turtle; charset=utf-8"),
+    "ntriples": ("nt", "application/n-triples"),
+    "jsonld": ("jsonld", "application/ld+json"),
+}
+
+
+def sorted_triples(source: Store | Graph) -> list[ox.Triple]:
+    """Every triple of source as pyoxigraph triples, sorted by their N-Triples text."""
+    if isinstance(source, OxigraphStore):
+        triples = [
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in source.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        ]
+    else:
+        items = source.triples() if isinstance(source, Store) else iter(source)
+        triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in items]
+    triples.sort(key=str)
+    return triples
+
+
+def serialize(source: Store | Graph, fmt: str = "turtle") -> bytes:
+    """The graph in fmt (``turtle``, ``ntriples`` or ``jsonld``): the same bytes for the same graph.
+
+    Raises BadRequest for an unknown format.
+    """
+    if fmt not in FORMATS:
+        raise BadRequest(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    triples = sorted_triples(source)
+    if fmt == "ntriples":
+        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    if fmt == "turtle":
+        # Oxigraph abbreviates with the prefixes; we write the header ourselves so its order is
+        # fixed (alphabetical) whatever order the serialiser would pick.
+        body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        lines = body.split(b"\n")
+        start = 0
+        while start < len(lines) and lines[start].startswith(b"@prefix "):
+            start += 1
+        header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
+        return header.encode() + b"\n" + b"\n".join(lines[start:])
+    graph = Graph()
+    for t in triples:
+        graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+    return graph.serialize(format="json-ld", context=dict(sorted(PREFIXES.items())), indent=1).encode()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write data to path so that readers see the old file or the new one, never a part."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

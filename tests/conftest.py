@@ -1,0 +1,51 @@
+"""Shared fixtures: the loaded graph, stores, the Flask app and client, and ../shared."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from exgraph.store import ROOT, Store, load_graph, open_store
+
+SHARED = Path(os.environ.get("EXGRAPH_SHARED", ROOT.parent / "shared"))
+REFERENCE_ARTICLE = SHARED / "articles" / "machine-back-extension.txt"
+
+
+def require_shared(path: Path = SHARED) -> Path:
+    """Return path under ../shared, or skip (fail when EXGRAPH_REQUIRE_SHARED=1) if absent."""
+    if path.exists():
+        return path
+    reason = f"{path} is absent: ../shared exists beside CI's clone only"
+    if os.environ.get("EXGRAPH_REQUIRE_SHARED") == "1":
+        pytest.fail(reason + " (EXGRAPH_REQUIRE_SHARED=1)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    return require_shared()
+
+
+@pytest.fixture(scope="session")
+def reference_article() -> Path:
+    return require_shared(REFERENCE_ARTICLE)
+
+
+@pytest.fixture(scope="session")
+def graph() -> Graph:
+    """The bundled graph as rdflib (ontology + data). Do not mutate: copy it first."""
+    return load_graph()
+
+
+@pytest.fixture(scope="session")
+def store(graph: Graph) -> Store:
+    """The bundled graph on Oxigraph, as the service uses it. Read-only by convention."""
+    return open_store("oxigraph", graph=graph)
+
+
+@pytest.fixture(scope="session")
+def rdflib_store(graph: Graph) -> Store:
+    return open_store("rdflib", graph=graph)
