@@ -1,0 +1,61 @@
+"""Docs kept honest: every vocabulary term is labelled, commented and documented, and every
+example query in the docs runs and answers."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDFS
+
+from exgraph.ontology import EXG
+from exgraph.store import ONTOLOGY_FILE, ROOT, Store
+
+ONTOLOGY_README = ROOT / "ontology" / "README.md"
+README = ROOT / "README.md"
+PREFIX_BLOCK = """
+PREFIX exg: <https://w3id.org/exgraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX exercise: <https://w3id.org/exgraph/id/exercise/>
+PREFIX muscle: <https://w3id.org/exgraph/id/muscle/>
+PREFIX goal: <https://w3id.org/exgraph/id/goal/>
+"""
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    return Graph().parse(ONTOLOGY_FILE)
+
+
+def ontology_terms() -> list[URIRef]:
+    graph = ontology_graph()
+    return sorted({s for s in graph.subjects() if isinstance(s, URIRef) and s.startswith(EXG)})
+
+
+def sparql_blocks(path) -> list[str]:  # type: ignore[no-untyped-def]
+    return re.findall(r"```sparql\n(.*?)```", path.read_text(), flags=re.S)
+
+
+@pytest.mark.parametrize("term", ontology_terms(), ids=lambda t: t.removeprefix(str(EXG)))
+def test_every_term_is_labelled_commented_and_documented(term: URIRef) -> None:
+    graph = ontology_graph()
+    assert graph.value(term, RDFS.label), f"{term} has no rdfs:label"
+    assert graph.value(term, RDFS.comment), f"{term} has no rdfs:comment"
+    name = "exg:" + term.removeprefix(str(EXG))
+    assert re.search(re.escape(name) + r"\b", ONTOLOGY_README.read_text()), (
+        f"{name} is not documented in ontology/README.md")
+
+
+@pytest.mark.parametrize("path", [ONTOLOGY_README, README], ids=["ontology/README", "README"])
+def test_example_queries_run_and_answer(path, store: Store, rdflib_store: Store) -> None:  # type: ignore[no-untyped-def]
+    blocks = sparql_blocks(path)
+    assert len(blocks) >= 2, f"{path} should show at least two example queries"
+    for block in blocks:
+        query = PREFIX_BLOCK + block
+        rows = store.select(query)
+        assert rows, f"example query in {path.name} returns nothing:\n{block}"
+        assert len(rows) == len(rdflib_store.select(query))
