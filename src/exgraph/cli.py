@@ -85,6 +85,27 @@ def info(extra: tuple[Path, ...]) -> None:
 
 
 @main.command()
+@click.option("--store", "store_spec", required=True, metavar="sparql+http://HOST:PORT/PATH",
+              help="The external SPARQL 1.1 server (query URL; ?update=PATH if not /update).")
+@click.option("--data", "extra", multiple=True, type=click.Path(path_type=Path),
+              help="Extra Turtle file to load beside the bundled graph (repeatable).")
+def load(store_spec: str, extra: tuple[Path, ...]) -> None:
+    """Push the bundled graph (and --data files) to an external SPARQL server.
+
+    The server's default graph is replaced in one switch at the end: a failed load leaves it as
+    it was.
+    """
+    from .remote import RemoteStore
+
+    if not store_spec.startswith(("sparql+http://", "sparql+https://")):
+        raise click.BadParameter("expected sparql+http://HOST:PORT/PATH", param_hint="--store")
+    remote = RemoteStore.from_spec(store_spec)
+    graph = load_graph(extra)
+    count = remote.replace_default_graph(graph)
+    click.echo(f"loaded {count} triples into {remote.query_url}", err=True)
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--data", "extra", multiple=True, type=click.Path(path_type=Path),

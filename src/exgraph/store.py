@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -113,11 +112,11 @@ def from_ox(term: Any) -> Node:
 Row = dict[str, Node]
 
 
-@dataclass
 class Store:
     """A loaded graph that answers SPARQL. Subclasses pick the engine."""
 
-    backend: str = "abstract"
+    def __init__(self, backend: str) -> None:
+        self.backend = backend
 
     def select(self, query: str) -> list[Row]:
         """Rows of a SELECT query, unbound variables left out of each row."""
@@ -246,11 +245,17 @@ def open_store(
 ) -> Store:
     """Open the graph on a backend.
 
-    ``spec`` is ``oxigraph`` (in memory, the default), ``rdflib`` (rdflib memory store), or a
-    directory path for an on-disk Oxigraph store (loaded with the bundled data when empty).
+    ``spec`` is ``oxigraph`` (in memory, the default), ``rdflib`` (rdflib memory store), a
+    directory path for an on-disk Oxigraph store (loaded with the bundled data when empty), or
+    ``sparql+http://HOST:PORT/PATH`` for an external SPARQL 1.1 server (its data is whatever
+    ``exgraph load`` put there; ``extra`` and ``graph`` are not used).
     ``graph`` skips loading files and uses that graph instead.
     Raises DataError for a file that does not parse or a spec it does not know.
     """
+    if spec.startswith(("sparql+http://", "sparql+https://")):
+        from .remote import RemoteStore  # remote builds on this module
+
+        return RemoteStore.from_spec(spec)
     if graph is None:
         graph = load_graph(extra, data_dir=data_dir)
     if spec == "rdflib":
@@ -258,7 +263,10 @@ def open_store(
     if spec == "oxigraph":
         return OxigraphStore(graph_to_oxigraph(graph))
     if "://" in spec:
-        raise DataError(f"unknown store {spec!r}: use oxigraph, rdflib or a directory path")
+        raise DataError(
+            f"unknown store {spec!r}: use oxigraph, rdflib, a directory path, "
+            "or sparql+http://HOST:PORT/PATH"
+        )
     path = Path(spec)
     disk = ox.Store(str(path))
     if next(iter(disk.quads_for_pattern(None, None, None, None)), None) is None:

@@ -1,0 +1,176 @@
+"""A store on an external SPARQL 1.1 server (Oxigraph server, Fuseki, Virtuoso, GraphDB).
+
+What a deployment uses when it outgrows one process: several ``exgraph serve`` processes answer
+from one server. The spec is ``sparql+http://HOST:PORT/QUERY_PATH[?update=UPDATE_PATH]``; without
+``update=``, a query path ending in ``/query`` (Oxigraph, Fuseki) pairs with ``/update``, and any
+other path is used for both.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterable, Iterator
+from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
+
+import requests
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import DataError, ExgraphError
+from .store import Store
+
+#: Triples per INSERT DATA request when loading.
+CHUNK = 5000
+
+
+class RemoteError(ExgraphError):
+    """The external SPARQL server failed or could not be reached."""
+
+    status = 502
+
+
+class RemoteStore(Store):
+    """SPARQL over HTTP against an external server."""
+
+    def __init__(self, query_url: str, update_url: str, timeout: float = 30.0) -> None:
+        super().__init__(backend=f"sparql+{query_url}")
+        self.query_url = query_url
+        self.update_url = update_url
+        self.timeout = timeout
+        self._local = threading.local()
+
+    @classmethod
+    def from_spec(cls, spec: str) -> RemoteStore:
+        """Parse ``sparql+http://HOST:PORT/PATH[?update=PATH]``; DataError if malformed."""
+        parts = urlsplit(spec.removeprefix("sparql+"))
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise DataError(f"bad store {spec!r}: expected sparql+http://HOST:PORT/PATH")
+        query_url = urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "", ""))
+        update = parse_qs(parts.query).get("update")
+        if update:
+            update_url = urljoin(query_url, update[0])
+        elif parts.path.endswith("/query"):
+            update_url = query_url[: -len("query")] + "update"
+        else:
+            update_url = query_url
+        return cls(query_url, update_url)
+
+    # -- HTTP -------------------------------------------------------------------------------
+
+    @property
+    def session(self) -> requests.Session:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = self._local.session = requests.Session()
+        return session
+
+    def query_raw(self, query: str, accept: str, timeout: float | None = None) -> requests.Response:
+        """POST a query; the server's response (raises RemoteError when it fails)."""
+        try:
+            response = self.session.post(
+                self.query_url,
+                data=query.encode("utf-8"),
+                headers={"Content-Type": "application/sparql-query; charset=utf-8",
+                         "Accept": accept},
+                timeout=timeout or self.timeout,
+            )
+        except requests.RequestException as exc:
+            raise RemoteError(f"SPARQL server {self.query_url} unreachable: {exc}") from exc
+        if response.status_code >= 400:
+            raise RemoteError(
+                f"SPARQL server {self.query_url} answered {response.status_code}: "
+                f"{response.text[:300]}"
+            )
+        return response
+
+    def update(self, update: str) -> None:
+        """Run a SPARQL Update on the server (raises RemoteError when it fails)."""
+        try:
+            response = self.session.post(
+                self.update_url,
+                data=update.encode("utf-8"),
+                headers={"Content-Type": "application/sparql-update; charset=utf-8"},
+                timeout=self.timeout,
+            )
+        except requests.RequestException as exc:
+            raise RemoteError(f"SPARQL server {self.update_url} unreachable: {exc}") from exc
+        if response.status_code >= 400:
+            raise RemoteError(
+                f"SPARQL update at {self.update_url} failed with {response.status_code}: "
+                f"{response.text[:300]}"
+            )
+
+    # -- Store interface --------------------------------------------------------------------
+
+    def select(self, query: str) -> list[dict[str, Node]]:
+        data = self.query_raw(query, "application/sparql-results+json").json()
+        if "results" not in data:
+            raise TypeError("not a SELECT query")
+        return [
+            {name: _term(value) for name, value in binding.items()}
+            for binding in data["results"]["bindings"]
+        ]
+
+    def ask(self, query: str) -> bool:
+        data = self.query_raw(query, "application/sparql-results+json").json()
+        if "boolean" not in data:
+            raise TypeError("not an ASK query")
+        return bool(data["boolean"])
+
+    def construct(self, query: str) -> Graph:
+        response = self.query_raw(query, "application/n-triples")
+        return Graph().parse(data=response.content, format="nt")
+
+    def triples(self) -> Iterator[tuple[Node, Node, Node]]:
+        yield from self.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+
+    def __len__(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(rows[0]["n"])  # type: ignore[call-overload]
+
+    def replace_default_graph(self, triples: Iterable[tuple[Node, Node, Node]]) -> int:
+        """Replace the server's default graph with triples, as one atomic switch.
+
+        The triples go into a fresh named graph in chunks; only when all arrived does one
+        ``MOVE`` replace the default graph (a single update, so a single transaction on the
+        server). If anything fails, the staging graph is dropped and the default graph is as it
+        was. Returns the number of triples loaded.
+        """
+        staging = f"urn:exgraph:staging:{uuid.uuid4()}"
+        count = 0
+        try:
+            batch: list[str] = []
+            for s, p, o in triples:
+                batch.append(f"{s.n3()} {p.n3()} {o.n3()} .")
+                if len(batch) >= CHUNK:
+                    self._insert(staging, batch)
+                    count += len(batch)
+                    batch = []
+            if batch:
+                self._insert(staging, batch)
+                count += len(batch)
+            self.update(f"MOVE SILENT <{staging}> TO DEFAULT")
+        except BaseException:
+            try:
+                self.update(f"DROP SILENT GRAPH <{staging}>")
+            except RemoteError:
+                pass  # the server is gone; the staging graph is harmless and named uniquely
+            raise
+        return count
+
+    def _insert(self, graph: str, lines: list[str]) -> None:
+        self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(lines) + "\n} }")
+
+
+def _term(value: dict[str, str]) -> Node:
+    kind = value["type"]
+    if kind == "uri":
+        return URIRef(value["value"])
+    if kind == "bnode":
+        return BNode(value["value"])
+    if "xml:lang" in value:
+        return Literal(value["value"], lang=value["xml:lang"])
+    if "datatype" in value:
+        return Literal(value["value"], datatype=URIRef(value["datatype"]))
+    return Literal(value["value"])
