@@ -32,12 +32,14 @@ def test_same_bytes_from_both_engines_and_twice(store: Store, rdflib_store: Stor
     assert serialize(store, fmt) == serialize(store, fmt) == serialize(rdflib_store, fmt)
 
 
-def test_same_bytes_across_processes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["turtle", "jsonld"])
+def test_same_bytes_across_processes(tmp_path: Path, fmt: str) -> None:
     # Hash seeds differ between processes; the output must not depend on them.
     outs = []
     for seed in ("1", "2"):
-        target = tmp_path / f"out-{seed}.ttl"
-        subprocess.run([sys.executable, "-m", "exgraph", "export", "-o", str(target)],
+        target = tmp_path / f"out-{seed}"
+        subprocess.run([sys.executable, "-m", "exgraph", "export", "--format", fmt,
+                        "-o", str(target)],
                        check=True, env={**os.environ, "PYTHONHASHSEED": seed},
                        capture_output=True)
         outs.append(target.read_bytes())

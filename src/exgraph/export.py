@@ -21,18 +21,22 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
-def sorted_triples(source: Store | Graph) -> list[ox.Triple]:
-    """Every triple of source as pyoxigraph triples, sorted by their N-Triples text."""
+def canonical_ntriples(source: Store | Graph) -> bytes:
+    """Every triple of source as N-Triples, one per line, sorted bytewise (so grouped by subject).
+
+    Oxigraph writes the lines (fast, in Rust); sorting them makes the result independent of
+    load order, hash seeds and engine.
+    """
     if isinstance(source, OxigraphStore):
-        triples = [
-            ox.Triple(q.subject, q.predicate, q.object)
-            for q in source.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())
-        ]
+        data = source.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     else:
         items = source.triples() if isinstance(source, Store) else iter(source)
-        triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in items]
-    triples.sort(key=str)
-    return triples
+        data = ox.serialize(
+            (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in items),
+            format=ox.RdfFormat.N_TRIPLES,
+        )
+    lines = sorted(set(data.split(b"\n")) - {b""})
+    return b"\n".join(lines) + b"\n" if lines else b""
 
 
 def serialize(source: Store | Graph, fmt: str = "turtle") -> bytes:
@@ -42,9 +46,10 @@ def serialize(source: Store | Graph, fmt: str = "turtle") -> bytes:
     """
     if fmt not in FORMATS:
         raise BadRequest(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    triples = sorted_triples(source)
+    ntriples = canonical_ntriples(source)
     if fmt == "ntriples":
-        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        return ntriples
+    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
     if fmt == "turtle":
         # Oxigraph abbreviates with the prefixes; we write the header ourselves so its order is
         # fixed (alphabetical) whatever order the serialiser would pick.
