@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -63,7 +65,20 @@ def serialize(source: Store | Graph, fmt: str = "turtle") -> bytes:
     graph = Graph()
     for t in triples:
         graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
-    return graph.serialize(format="json-ld", context=dict(sorted(PREFIXES.items())), indent=1).encode()
+    document = json.loads(graph.serialize(format="json-ld", context=dict(PREFIXES)))
+    # rdflib's JSON-LD writer orders nodes and values by set iteration, which changes with the
+    # hash seed; sorting every array makes the bytes depend on the graph alone.
+    return (json.dumps(_sorted_arrays(document), indent=1, sort_keys=True, ensure_ascii=False)
+            + "\n").encode()
+
+
+def _sorted_arrays(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _sorted_arrays(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_arrays(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
 
 
 def write_atomic(path: Path, data: bytes) -> None:
