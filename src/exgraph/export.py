@@ -74,7 +74,9 @@ def serialize(source: Store | Graph, fmt: str = "turtle") -> bytes:
 
 def _sorted_arrays(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _sorted_arrays(v) for k, v in value.items()}
+        # an @list is ordered data: keep its order, sort only inside its members
+        return {k: ([_sorted_arrays(x) for x in v] if k == "@list" else _sorted_arrays(v))
+                for k, v in value.items()}
     if isinstance(value, list):
         items = [_sorted_arrays(v) for v in value]
         return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
