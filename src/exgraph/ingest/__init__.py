@@ -1,0 +1,11 @@
+"""Exercise guide articles → triples in the exgraph vocabulary (``exgraph ingest``).
+
+parser (text → plain dataclasses with line numbers) → resolve (names → graph resources)
+→ build (dataclasses → rdflib Graph); pipeline ties them together for one file.
+"""
+
+from .model import IngestError, Issue
+from .pipeline import Result, base_graph, ingest_file, ingest_files, ingest_text
+
+__all__ = ["IngestError", "Issue", "Result", "base_graph", "ingest_file", "ingest_files",
+           "ingest_text"]

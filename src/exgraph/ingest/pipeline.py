@@ -1,0 +1,159 @@
+"""One article file → its graph, against the names the bundled graph already has."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from ..names import slugify
+from ..ontology import EXG, SOURCE
+from ..store import bundled_files, load_graph
+from ..validate import Report, validate_graph
+from .build import SourceInfo, build_graph, mentions, source_triples
+from .model import Article, IngestError, Issue
+from .parser import parse_article
+from .resolve import NameIndex, NewResource, Resolver
+
+SOURCE_TITLE = "{name}: Muscles, Technique, Benefits, Mistakes and Programming"
+
+
+@dataclass
+class Result:
+    """What ingesting one article gave: its graph and what the report says about it."""
+
+    file: str
+    slug: str
+    article: Article
+    exercise: URIRef
+    exercise_label: str
+    graph: Graph
+    new: list[NewResource] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    equipment: list[URIRef] = field(default_factory=list)
+
+
+def article_slug(path: Path) -> str:
+    """The slug of an article file: ``articles/Goblet Squat.txt`` → ``goblet-squat``.
+
+    Raises IngestError when the file name has nothing to make one from.
+    """
+    try:
+        return slugify(path.stem)
+    except ValueError:
+        raise IngestError([Issue(str(path), None, "cannot make an identifier from the file "
+                                                  "name")]) from None
+
+
+def target_file(data_dir: Path, path: Path) -> Path:
+    """Where ``--into data_dir`` writes the graph of the article at path."""
+    return data_dir / "articles" / f"{article_slug(path)}.ttl"
+
+
+def base_graph(data_dir: Path | None, articles: Sequence[Path] = ()) -> Graph:
+    """The bundled graph that names resolve against, without the files these articles replace.
+
+    Leaving out an article's own earlier output keeps ingest idempotent: the resources it
+    created then are created again, not found and left out.
+    """
+    replaced = set()
+    if data_dir is not None:
+        replaced = {target_file(data_dir, a).resolve() for a in articles}
+    files = [f for f in bundled_files(data_dir) if f.resolve() not in replaced]
+    return load_graph(files=files)
+
+
+def read_article(path: Path) -> str:
+    """The text of an article file. Raises IngestError naming the file (and line) if unreadable."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError([Issue(str(path), None, f"cannot read: {exc.strerror}")]) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise IngestError([Issue(str(path), line, "not UTF-8 text")]) from None
+
+
+def ingest_text(text: str, path: Path, base: Graph, index: NameIndex | None = None) -> Result:
+    """Parse, resolve and build one article whose text is given (path names it and its source).
+
+    Raises IngestError with every problem found when anything cannot be understood.
+    """
+    file = str(path)
+    slug = article_slug(path)
+    index = NameIndex(base) if index is None else index
+    parsed = parse_article(text, file)
+    resolver = Resolver(index, file)
+    resolver.resolve_all(mentions(parsed.article))
+    article = parsed.article
+    exercise = resolver.iri("exercise", article.exercise) if article.exercise else None
+    label = _label(base, resolver, exercise)
+    source = _source(base, SOURCE[f"article-{slug}"], article, label, f"articles/{path.name}")
+    built = build_graph(article, resolver, source)
+    errors = [*parsed.errors, *resolver.errors, *built.errors]
+    if errors or exercise is None:
+        raise IngestError(sorted(errors, key=lambda i: (i.line or 0)) or [
+            Issue(file, 1, "cannot tell which exercise the article is about")])
+    warnings = list(parsed.warnings)
+    if article.equipment_sentence is not None and not built.equipment:
+        warnings.append(Issue(file, article.equipment_line, "no known equipment in "
+                                                            f'"{article.equipment_sentence}"'))
+    return Result(file, slug, article, exercise, label, built.graph,
+                  sorted(resolver.new.values(), key=lambda n: (n.kind, str(n.iri))),
+                  warnings, built.equipment)
+
+
+def ingest_file(path: Path, base: Graph, index: NameIndex | None = None) -> Result:
+    """:func:`ingest_text` of a file. Raises IngestError."""
+    return ingest_text(read_article(path), path, base, index)
+
+
+def ingest_files(paths: Iterable[Path], base: Graph) -> list[Result]:
+    """Ingest each article against base (each on its own, so each output stands alone).
+
+    Raises one IngestError carrying the problems of every article that has any.
+    """
+    index = NameIndex(base)
+    results, issues = [], []
+    for path in paths:
+        try:
+            results.append(ingest_file(path, base, index))
+        except IngestError as exc:
+            issues.extend(exc.issues)
+    if issues:
+        raise IngestError(issues)
+    return results
+
+
+def validate_with(base: Graph, graphs: Iterable[Graph]) -> Report:
+    """SHACL report for the base graph with the given graphs added (base is not changed)."""
+    merged = Graph()
+    for triple in base:
+        merged.add(triple)
+    for graph in graphs:
+        for triple in graph:
+            merged.add(triple)
+    return validate_graph(merged)
+
+
+def _label(base: Graph, resolver: Resolver, exercise: URIRef | None) -> str:
+    if exercise is None:
+        return ""
+    if exercise in resolver.new:
+        return resolver.new[exercise].label
+    return str(base.value(exercise, RDFS.label) or exercise.rsplit("/", 1)[-1])
+
+
+def _source(base: Graph, iri: URIRef, article: Article, label: str, identifier: str) -> SourceInfo:
+    """The article's exg:Source description: the graph's own when it has one (the curated
+    description of the reference article in data/sources.ttl), else a generated one."""
+    if (iri, RDF.type, EXG.Source) in base:
+        return SourceInfo(iri, tuple((iri, p, o) for p, o in base.predicate_objects(iri)))
+    name = article.heading_names[0].text if article.heading_names else label
+    return SourceInfo(iri, source_triples(iri, f"{label} guide", SOURCE_TITLE.format(name=name),
+                                          identifier))
