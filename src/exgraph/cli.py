@@ -115,17 +115,24 @@ def load(store_spec: str, extra: tuple[Path, ...]) -> None:
                    "or sparql+http://HOST:PORT/PATH for an external SPARQL server.")
 @click.option("--threads", default=8, show_default=True, type=int, help="waitress threads.")
 @click.option("--query-timeout", type=float, default=None, help="Seconds per /sparql query.")
+@click.option("--max-rows", type=int, default=None, help="Result-row cap per /sparql query.")
+@click.option("--workers", type=int, default=None, help="Worker processes for /sparql queries.")
 @click.option("--update-token", default=None, envvar="EXGRAPH_UPDATE_TOKEN",
               help="Allow SPARQL Update to requests that carry this bearer token.")
 @click.option("--debug", is_flag=True, help="Flask's debug server instead of waitress.")
 def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str, threads: int,
-          query_timeout: float | None, update_token: str | None, debug: bool) -> None:
+          query_timeout: float | None, max_rows: int | None, workers: int | None,
+          update_token: str | None, debug: bool) -> None:
     """Serve the SPARQL endpoint, the JSON API and the exports over HTTP."""
     from .app import create_app
 
     config: dict[str, object] = {"STORE_SPEC": store_spec, "EXTRA_DATA": [str(p) for p in extra]}
     if query_timeout is not None:
         config["QUERY_TIMEOUT"] = query_timeout
+    if max_rows is not None:
+        config["MAX_ROWS"] = max_rows
+    if workers is not None:
+        config["SPARQL_WORKERS"] = workers
     if update_token:
         config["UPDATE_TOKEN"] = update_token
     app = create_app(config)
@@ -141,3 +148,4 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str, thread
 
 
 # Commands that live in their own modules register here.
+from .ingest.cli import ingest as _ingest; main.add_command(_ingest)  # noqa: E402

@@ -1,5 +1,367 @@
-"""The SPARQL 1.1 Protocol endpoint at /sparql (being built: see issue 3)."""
+"""The SPARQL 1.1 Protocol endpoint at /sparql.
 
-from flask import Blueprint
+* Queries: ``GET ?query=``, ``POST`` as ``application/x-www-form-urlencoded`` (``query=``) or as
+  ``application/sparql-query`` (the body). ``default-graph-uri`` / ``named-graph-uri`` name graphs
+  in the store: they are never fetched, and an unknown name is an empty graph.
+* The answer format comes from the ``format`` parameter or from Accept (see :mod:`.formats`);
+  406 when nothing acceptable exists.
+* ``GET /sparql`` without a query gives the service description (SPARQL 1.1 Service Description).
+* Safety: every query is inspected first (:mod:`.guard`: SERVICE and LOAD are refused), then runs
+  in a worker process (:mod:`.runner`) under ``QUERY_TIMEOUT`` seconds and ``MAX_ROWS`` rows.
+  Results cut at ``MAX_ROWS`` carry the header ``X-Exgraph-Truncated: true``.
+* SPARQL Update (``update=`` or ``application/sparql-update``) answers 403 unless the app has an
+  ``UPDATE_TOKEN`` and the request carries ``Authorization: Bearer <token>``. An update is first
+  tried in a worker under the time limit, then applied to the app's store, and then every worker
+  reloads the data. ``using-graph-uri`` / ``using-named-graph-uri`` are not supported (400).
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl
+
+import pyoxigraph as ox
+from flask import Blueprint, Flask, Response, current_app, request
+from flask.blueprints import BlueprintSetupState
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF, VOID, XSD
+
+from . import formats
+from .app import get_store
+from .errors import BadRequest, ExgraphError, Forbidden, NotAcceptable
+from .formats import Format
+from .guard import inspect_query, inspect_update
+from .ontology import DATASET, PREFIXES
+from .runner import QueryJob, QueryRunner, UpdateJob
+from .store import OxigraphStore, RdflibStore, Store
 
 bp = Blueprint("sparql", __name__)
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
+ENTAILMENT = Namespace("http://www.w3.org/ns/entailment/")
+
+#: The W3C format IRIs of what the endpoint can answer in (sd:resultFormat).
+SD_RESULT_FORMATS = ["SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
+                     "SPARQL_Results_TSV", "Turtle", "N-Triples", "JSON-LD", "RDF_XML"]
+RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
+
+FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
+QUERY_MEDIA_TYPE = "application/sparql-query"
+UPDATE_MEDIA_TYPE = "application/sparql-update"
+
+#: Largest query or update accepted, in bytes (app config ``MAX_QUERY_BYTES`` overrides).
+MAX_QUERY_BYTES = 256 * 1024
+
+EXTENSION_KEY = "exgraph_sparql"
+
+
+class UnsupportedMediaType(ExgraphError):
+    """A POST body in a media type the protocol does not define."""
+
+    status = 415
+
+
+class PayloadTooLarge(ExgraphError):
+    """A query or update longer than the endpoint accepts."""
+
+    status = 413
+
+
+# ---------------------------------------------------------------------------------------------
+# The runner, per app
+
+
+class SparqlService:
+    """Per-app state: the worker pool (started on first use) and the update lock."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self._lock = threading.Lock()
+        self.update_lock = threading.Lock()
+        self._runner: QueryRunner | None = None
+
+    def runner(self, store: Store) -> QueryRunner:
+        """The app's worker pool, started with the store's data on first use."""
+        with self._lock:
+            if self._runner is None:
+                self._runner = QueryRunner(
+                    dump_store(store),
+                    workers=int(self.app.config["SPARQL_WORKERS"]),
+                    timeout=float(self.app.config["QUERY_TIMEOUT"]),
+                )
+            return self._runner
+
+    def close(self) -> None:
+        """Stop the workers (the next query starts new ones)."""
+        with self._lock:
+            if self._runner is not None:
+                self._runner.close()
+                self._runner = None
+
+
+@bp.record_once
+def _setup(state: BlueprintSetupState) -> None:
+    state.app.extensions[EXTENSION_KEY] = SparqlService(state.app)
+
+
+def service(app: Flask | None = None) -> SparqlService:
+    """The SPARQL state of app (default: the current app)."""
+    target = current_app if app is None else app
+    found: SparqlService = target.extensions[EXTENSION_KEY]
+    return found
+
+
+def dump_store(store: Store) -> bytes:
+    """Every quad of store as N-Quads, the form the workers load."""
+    if isinstance(store, OxigraphStore):
+        data = store.ox.dump(format=ox.RdfFormat.N_QUADS)
+    else:
+        data = store.to_graph().serialize(format="nt", encoding="utf-8")
+    assert isinstance(data, bytes)
+    return data
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the request
+
+
+@dataclass(frozen=True)
+class Operation:
+    """A protocol request, read: a query, an update, or neither (the service description)."""
+
+    kind: str  # "query" | "update" | "description"
+    text: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    def values(self, name: str) -> list[str]:
+        """Every value of parameter name, in order."""
+        return [value for key, value in self.params if key == name]
+
+
+def _decode(raw: bytes, where: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadRequest(f"{where} is not UTF-8 (byte {exc.start})") from None
+
+
+def _parameters(raw: bytes, where: str) -> list[tuple[str, str]]:
+    """URL-encoded parameters; BadRequest when they are not UTF-8."""
+    try:
+        return parse_qsl(_decode(raw, where), keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        raise BadRequest(f"{where} has percent-escapes that are not UTF-8") from None
+
+
+def read_operation() -> Operation:
+    """The operation the current request asks for. Raises BadRequest / UnsupportedMediaType /
+    PayloadTooLarge for requests the protocol does not allow."""
+    limit = int(current_app.config.get("MAX_QUERY_BYTES", MAX_QUERY_BYTES))
+    if (request.content_length or 0) > limit or len(request.query_string) > limit:
+        raise PayloadTooLarge(f"the request is larger than {limit} bytes")
+    params = _parameters(request.query_string, "the query string")
+    text: str | None = None
+    kind: str | None = None
+    if request.method == "POST":
+        media = request.mimetype
+        if not request.content_type:
+            raise BadRequest(f"POST needs a Content-Type: {FORM_MEDIA_TYPE}, {QUERY_MEDIA_TYPE} "
+                             f"or {UPDATE_MEDIA_TYPE}")
+        if media == FORM_MEDIA_TYPE:
+            params += _parameters(request.get_data(), "the form body")
+        elif media in (QUERY_MEDIA_TYPE, UPDATE_MEDIA_TYPE):
+            charset = request.mimetype_params.get("charset", "utf-8").lower()
+            if charset not in ("utf-8", "utf8"):
+                raise BadRequest(f"a {media} body must be UTF-8, not {charset}")
+            text = _decode(request.get_data(), f"the {media} body")
+            kind = "query" if media == QUERY_MEDIA_TYPE else "update"
+        else:
+            raise UnsupportedMediaType(
+                f"POST body in {media} is not SPARQL: send {FORM_MEDIA_TYPE} (query= or update=),"
+                f" {QUERY_MEDIA_TYPE} or {UPDATE_MEDIA_TYPE}"
+            )
+    queries = [v for k, v in params if k == "query"]
+    updates = [v for k, v in params if k == "update"]
+    if text is not None and (queries or updates):
+        raise BadRequest(f"the {kind} is in the body: do not also send query= or update=")
+    if len(queries) > 1 or len(updates) > 1:
+        raise BadRequest("send exactly one query or update parameter, not several")
+    if queries and updates:
+        raise BadRequest("send a query or an update, not both")
+    if updates and request.method == "GET":
+        raise BadRequest("SPARQL Update must be sent with POST, never GET")
+    if text is None:
+        if queries:
+            kind, text = "query", queries[0]
+        elif updates:
+            kind, text = "update", updates[0]
+        elif request.method == "GET":
+            return Operation("description", params=tuple(params))
+        else:
+            raise BadRequest("missing query: send query= or update=")
+    assert kind is not None
+    return Operation(kind, text, tuple(params))
+
+
+def _graph_names(op: Operation, name: str) -> tuple[str, ...] | None:
+    """The values of a dataset parameter, checked to be absolute IRIs; None when absent."""
+    values = op.values(name)
+    for value in values:
+        try:
+            ox.NamedNode(value)
+        except ValueError:
+            raise BadRequest(f"{name} {value!r} is not an absolute IRI") from None
+    return tuple(values) if values else None
+
+
+def choose_format(op: Operation, kind: formats.Kind, what: str) -> Format:
+    """The format to answer in: the ``format`` parameter, else Accept. Raises NotAcceptable."""
+    requested = op.values("format")
+    if requested:
+        chosen = formats.format_from_parameter(requested, kind)
+        if chosen is None:
+            names = ", ".join(f.name for f in formats.FORMATS.values() if f.kind == kind)
+            raise NotAcceptable(f"format={requested[0]} cannot carry {what}: use one of {names}")
+        return chosen
+    chosen = formats.negotiate(request.headers.get("Accept"), formats.MEDIA_TYPES[kind])
+    if chosen is None:
+        types = ", ".join(formats.MEDIA_TYPES[kind])
+        raise NotAcceptable(f"nothing in Accept can carry {what}: accept one of {types}")
+    return chosen
+
+
+# ---------------------------------------------------------------------------------------------
+# The endpoint
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+@bp.route("/sparql/", methods=["GET", "POST"])
+def endpoint() -> Any:
+    """Answer a query, apply an update, or describe the service."""
+    op = read_operation()
+    if op.kind == "description":
+        return describe_service()
+    if op.kind == "update":
+        return run_update(op)
+    return run_query(op)
+
+
+@bp.after_request
+def _cors(response: Response) -> Response:
+    # A public read-only endpoint: let pages anywhere query it (never with credentials).
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Expose-Headers"] = "X-Exgraph-Truncated"
+    if request.method == "OPTIONS":
+        response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+    return response
+
+
+def run_query(op: Operation) -> Response:
+    """Inspect, then run the query in a worker; the response carries the serialised answer."""
+    form = inspect_query(op.text)
+    kind: formats.Kind = "results" if form in ("SELECT", "ASK") else "graph"
+    fmt = choose_format(op, kind, f"{form} results")
+    store = get_store()
+    config = current_app.config
+    job = QueryJob(
+        query=op.text,
+        format=fmt.name,
+        base_iri=request.base_url,
+        default_graphs=_graph_names(op, "default-graph-uri"),
+        named_graphs=_graph_names(op, "named-graph-uri"),
+        max_rows=int(config["MAX_ROWS"]),
+        prefixes=dict(PREFIXES),
+    )
+    answer = service().runner(store).query(job)
+    response = Response(answer.body, content_type=fmt.content_type)
+    response.headers["Vary"] = "Accept"
+    if answer.truncated:
+        response.headers["X-Exgraph-Truncated"] = "true"
+    return response
+
+
+def _authorize_update() -> None:
+    token = current_app.config.get("UPDATE_TOKEN")
+    if not token:
+        raise Forbidden("SPARQL Update is disabled: this endpoint is read-only")
+    scheme, _, presented = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(presented.strip().encode(),
+                                                             str(token).encode()):
+        raise Forbidden("SPARQL Update needs the header 'Authorization: Bearer <token>'")
+
+
+def run_update(op: Operation) -> Response:
+    """Check the token, inspect, try the update in a worker, apply it, reload the workers."""
+    _authorize_update()
+    info = inspect_update(op.text)
+    using = [name for name in ("using-graph-uri", "using-named-graph-uri") if op.values(name)]
+    if using and info.names_dataset:
+        raise BadRequest(f"{using[0]} conflicts with the USING / WITH clause of the update")
+    if using:
+        raise BadRequest(f"{using[0]} is not supported: put USING / USING NAMED in the update")
+    store = get_store()
+    sparql = service()
+    runner = sparql.runner(store)
+    with sparql.update_lock:
+        # The trial run bounds the time: a runaway update dies in a worker, never in here.
+        runner.trial_update(UpdateJob(op.text, base_iri=request.base_url))
+        apply_update(store, op.text, request.base_url)
+        runner.reload(dump_store(store))
+    return Response(b'{"ok": true}\n', status=200, content_type="application/json")
+
+
+def apply_update(store: Store, text: str, base_iri: str) -> None:
+    """Apply an update to the app's store (Oxigraph: one transaction)."""
+    if isinstance(store, OxigraphStore):
+        store.ox.update(text, base_iri=base_iri)
+    elif isinstance(store, RdflibStore):
+        store.graph.update(text)
+    else:
+        raise Forbidden(f"SPARQL Update is not available on the {store.backend} backend")
+
+
+def describe_service() -> Response:
+    """The service description (sd:Service), as Turtle unless Accept asks for other RDF."""
+    store = get_store()
+    endpoint_iri = URIRef(request.base_url)
+    graph = service_description(endpoint_iri, len(store),
+                                update=bool(current_app.config.get("UPDATE_TOKEN")))
+    requested = request.args.getlist("format")
+    fmt = (formats.format_from_parameter(requested, "graph") if requested else
+           formats.negotiate(request.headers.get("Accept"), formats.GRAPH_MEDIA_TYPES))
+    fmt = fmt or formats.TURTLE  # browsers ask for text/html: Turtle still reads well
+    body = graph.serialize(format=RDFLIB_FORMATS[fmt.name], encoding="utf-8")
+    response = Response(body, content_type=fmt.content_type)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def service_description(endpoint_iri: URIRef, triples: int, *, update: bool) -> Graph:
+    """The SPARQL 1.1 Service Description of the endpoint at endpoint_iri."""
+    graph = Graph()
+    for prefix, namespace in {"sd": SD, "formats": FORMATS_NS, "void": VOID,
+                              "dcterms": DCTERMS}.items():
+        graph.bind(prefix, namespace)
+    dataset = URIRef(f"{endpoint_iri}#dataset")
+    default_graph = URIRef(f"{endpoint_iri}#default-graph")
+    graph.add((endpoint_iri, RDF.type, SD.Service))
+    graph.add((endpoint_iri, SD.endpoint, endpoint_iri))
+    graph.add((endpoint_iri, DCTERMS.title, Literal("exgraph SPARQL endpoint")))
+    languages: Sequence[URIRef] = [SD.SPARQL11Query, *([SD.SPARQL11Update] if update else [])]
+    for language in languages:
+        graph.add((endpoint_iri, SD.supportedLanguage, language))
+    for name in SD_RESULT_FORMATS:
+        graph.add((endpoint_iri, SD.resultFormat, FORMATS_NS[name]))
+    graph.add((endpoint_iri, SD.defaultEntailmentRegime, ENTAILMENT.Simple))
+    graph.add((endpoint_iri, SD.defaultDataset, dataset))
+    graph.add((dataset, RDF.type, SD.Dataset))
+    graph.add((dataset, SD.defaultGraph, default_graph))
+    graph.add((default_graph, RDF.type, SD.Graph))
+    graph.add((default_graph, VOID.triples, Literal(triples, datatype=XSD.integer)))
+    graph.add((DATASET, VOID.sparqlEndpoint, endpoint_iri))
+    return graph

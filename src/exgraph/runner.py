@@ -1,0 +1,378 @@
+"""The bounded query runner: /sparql queries run in worker processes that can be killed.
+
+Python threads cannot be stopped and pyoxigraph offers no cancellation, so a time limit is only
+real if the query runs in a process of its own. :class:`QueryRunner` keeps a small pool of worker
+processes, each with its own in-memory pyoxigraph store loaded from the same N-Quads dump (sent
+through the worker's pipe when it starts). A request takes an idle worker, sends the job and waits
+at most ``timeout`` seconds; a worker that does not answer in time is killed and replaced, and the
+caller gets :class:`~exgraph.errors.QueryTimeout`. Workers enforce the row cap and return bytes
+already serialised by pyoxigraph, so the parent only copies them to the response.
+
+Workers start from a ``forkserver`` (``spawn`` where that does not exist): never ``fork`` from a
+threaded server. The forkserver preloads this module, so a replacement worker costs a fork and a
+bulk load of the dump, not a new interpreter.
+
+This module is imported in every worker: it imports only pyoxigraph and the standard library.
+"""
+
+from __future__ import annotations
+
+import atexit
+import itertools
+import json
+import multiprocessing
+import queue
+import signal
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from typing import Any
+
+import pyoxigraph as ox
+
+from .errors import BadRequest, ExgraphError, QueryTimeout
+
+#: pyoxigraph formats by the short names of exgraph.formats.
+RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                  "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+                 "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
+#: Formats that can use prefixes (N-Triples cannot).
+PREFIXED_FORMATS = {"turtle", "rdfxml", "jsonld"}
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+class WorkerFailed(ExgraphError):
+    """A query worker died or could not start (a bug or resource exhaustion, not the client)."""
+
+    status = 500
+
+
+@dataclass(frozen=True)
+class QueryJob:
+    """A query for a worker. Graph lists are None when the protocol named no dataset."""
+
+    query: str
+    format: str
+    base_iri: str | None = None
+    default_graphs: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+    max_rows: int = 10_000
+    prefixes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class UpdateJob:
+    """An update for a worker to apply to its own store (a bounded trial run)."""
+
+    update: str
+    base_iri: str | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A worker's answer: serialised bytes, and whether the row cap cut the results short."""
+
+    body: bytes
+    truncated: bool = False
+    rows: int = 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Worker side
+
+
+def worker_main(conn: Connection) -> None:
+    """A worker's life: receive the N-Quads dump, load it, then answer jobs until told to stop.
+
+    Each job gets one reply: ``("ok", Answer)`` or ``("error", status, message)``. ``None`` or a
+    closed pipe ends the worker.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    store = ox.Store()
+    store.bulk_load(conn.recv_bytes(), format=ox.RdfFormat.N_QUADS)
+    conn.send(("ready",))
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        conn.send(run_job(store, job))
+
+
+def run_job(store: ox.Store, job: QueryJob | UpdateJob) -> tuple[Any, ...]:
+    """Run one job on store: ``("ok", Answer)`` or ``("error", status, message)``."""
+    try:
+        if isinstance(job, UpdateJob):
+            store.update(job.update, base_iri=job.base_iri)
+            return ("ok", Answer(b""))
+        return ("ok", _query(store, job))
+    except SyntaxError as exc:
+        return ("error", 400, f"malformed {_what(job)}: {syntax_message(str(exc))}")
+    except (OSError, RuntimeError, ValueError, TypeError) as exc:
+        # Evaluation errors from Oxigraph (e.g. a result too large to serialise).
+        return ("error", 500, f"the {_what(job)} failed: {exc}")
+
+
+def _what(job: QueryJob | UpdateJob) -> str:
+    return "update" if isinstance(job, UpdateJob) else "query"
+
+
+def syntax_message(message: str, limit: int = 300) -> str:
+    """Oxigraph's "error at L:C: expected one of ..." as "line L, column C: ...", shortened."""
+    head, sep, rest = message.partition(": ")
+    if sep and head.startswith("error at ") and ":" in head:
+        line, _, column = head.removeprefix("error at ").partition(":")
+        message = f"line {line}, column {column}: {rest}"
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
+def _dataset(names: tuple[str, ...] | None) -> list[ox.NamedNode] | None:
+    return None if names is None else [ox.NamedNode(name) for name in names]
+
+
+def _query(store: ox.Store, job: QueryJob) -> Answer:
+    default_graphs = _dataset(job.default_graphs)
+    named_graphs = _dataset(job.named_graphs)
+    if (default_graphs is None) != (named_graphs is None):
+        # The protocol named a dataset: it replaces FROM / FROM NAMED entirely, so the part it
+        # leaves out is empty rather than taken from the query or the store.
+        default_graphs = default_graphs or []
+        named_graphs = named_graphs or []
+    result = store.query(job.query, base_iri=job.base_iri, default_graph=default_graphs,
+                         named_graphs=named_graphs)
+    if isinstance(result, ox.QueryBoolean):
+        return Answer(result.serialize(format=RESULT_FORMATS[job.format]), rows=1)
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        rows = list(itertools.islice(result, job.max_rows + 1))
+        truncated = len(rows) > job.max_rows
+        rows = rows[: job.max_rows]
+        # pyoxigraph serialises only whole result iterators, so the capped rows go back through
+        # its own parser (as SPARQL JSON) to get a QuerySolutions to serialise.
+        capped = ox.parse_query_results(_results_json(variables, rows),
+                                        format=ox.QueryResultsFormat.JSON)
+        assert isinstance(capped, ox.QuerySolutions)
+        return Answer(capped.serialize(format=RESULT_FORMATS[job.format]), truncated, len(rows))
+    triples = list(itertools.islice(result, job.max_rows + 1))
+    truncated = len(triples) > job.max_rows
+    triples = triples[: job.max_rows]
+    prefixes = job.prefixes if job.format in PREFIXED_FORMATS else None
+    body = ox.serialize(triples, format=GRAPH_FORMATS[job.format], prefixes=prefixes)
+    return Answer(body, truncated, len(triples))
+
+
+def _results_json(variables: list[str], rows: Iterable[ox.QuerySolution]) -> bytes:
+    bindings = []
+    for row in rows:
+        binding = {}
+        for name in variables:
+            term = row[name]
+            if term is not None:
+                binding[name] = _term_json(term)
+        bindings.append(binding)
+    return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}).encode()
+
+
+def _term_json(term: Any) -> dict[str, Any]:
+    """A pyoxigraph term in the SPARQL JSON results encoding (with SPARQL 1.2 triple terms)."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": _term_json(term.subject),
+                                            "predicate": _term_json(term.predicate),
+                                            "object": _term_json(term.object)}}
+    raise TypeError(f"cannot encode {term!r}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Parent side
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload([__name__])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+class _Worker:
+    """One worker process, its pipe, and the data generation it was loaded with."""
+
+    _ids = itertools.count(1)
+
+    def __init__(self, ctx: Any, data: bytes, generation: int) -> None:
+        self.generation = generation
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=worker_main, args=(child,), daemon=True,
+                                   name=f"exgraph-sparql-{next(self._ids)}")
+        self.process.start()
+        child.close()
+        # The child reads the dump as soon as it runs, so this returns once it has started.
+        self.conn.send_bytes(data)
+        self.ready = False
+
+    def call(self, job: QueryJob | UpdateJob, timeout: float, start_timeout: float) -> Any:
+        """Send job and return the reply. Raises TimeoutError past timeout, EOFError if it died."""
+        if not self.ready:
+            if not self.conn.poll(start_timeout):
+                raise WorkerFailed(f"a query worker did not start within {start_timeout:g} s")
+            self.conn.recv()  # ("ready",)
+            self.ready = True
+        self.conn.send(job)
+        if not self.conn.poll(timeout):
+            raise TimeoutError
+        return self.conn.recv()
+
+    def stop(self, grace: float = 1.0) -> None:
+        """Ask the worker to exit; kill it if it does not within grace seconds."""
+        if self.ready and self.process.is_alive():
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass  # it died already: nothing to tell it
+            self.process.join(grace)
+        self.kill()
+
+    def kill(self) -> None:
+        """Kill the process at once (a runaway query) and release its pipe."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+        self.process.close()
+
+
+class QueryRunner:
+    """A pool of ``workers`` query processes over the N-Quads ``data``.
+
+    :meth:`query` runs a :class:`QueryJob` under ``timeout`` seconds; :meth:`trial_update` runs an
+    update in a worker (which is then replaced); :meth:`reload` replaces the data of every worker.
+    Thread-safe. Closed at interpreter exit; :meth:`close` closes it earlier.
+    """
+
+    def __init__(self, data: bytes, *, workers: int = 2, timeout: float = 5.0,
+                 start_timeout: float = 60.0) -> None:
+        if workers < 1:
+            raise ValueError("a query runner needs at least one worker")
+        self.timeout = timeout
+        self.start_timeout = start_timeout
+        self.size = workers
+        self._ctx = _context()
+        self._lock = threading.Lock()
+        self._data = data
+        self._generation = 0
+        self._closed = False
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        for _ in range(workers):
+            self._idle.put(self._spawn())
+        atexit.register(self.close)
+
+    def _spawn(self) -> _Worker:
+        with self._lock:
+            return _Worker(self._ctx, self._data, self._generation)
+
+    def _replace(self) -> None:
+        if not self._closed:
+            self._idle.put(self._spawn())
+
+    def _checkout(self) -> _Worker:
+        if self._closed:
+            raise WorkerFailed("the query runner is closed")
+        try:
+            return self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            raise QueryTimeout(
+                f"all {self.size} query workers stayed busy for {self.timeout:g} s; try again"
+            ) from None
+
+    def _checkin(self, worker: _Worker) -> None:
+        if self._closed or worker.generation != self._generation:
+            worker.stop()
+            self._replace()
+        else:
+            self._idle.put(worker)
+
+    def _call(self, job: QueryJob | UpdateJob, *, keep: bool = True) -> Answer:
+        worker = self._checkout()
+        started = time.monotonic()
+        try:
+            reply = worker.call(job, self.timeout, self.start_timeout)
+        except TimeoutError:
+            worker.kill()
+            self._replace()
+            raise QueryTimeout(
+                f"the {_what(job)} ran past the {self.timeout:g} s limit and was stopped "
+                f"(after {time.monotonic() - started:.1f} s)"
+            ) from None
+        except (EOFError, OSError, WorkerFailed) as exc:
+            worker.kill()
+            self._replace()
+            if isinstance(exc, WorkerFailed):
+                raise
+            raise WorkerFailed(f"the query worker died while running the {_what(job)}") from exc
+        if keep:
+            self._checkin(worker)
+        else:
+            worker.stop()
+            self._replace()
+        if reply[0] == "ok":
+            answer: Answer = reply[1]
+            return answer
+        _, status, message = reply
+        if status == 400:
+            raise BadRequest(message)
+        raise WorkerFailed(message)
+
+    def query(self, job: QueryJob) -> Answer:
+        """Run job in a worker. Raises BadRequest (bad syntax), QueryTimeout (too slow, or every
+        worker busy for the whole limit) or WorkerFailed."""
+        return self._call(job)
+
+    def trial_update(self, job: UpdateJob) -> None:
+        """Apply an update in a worker under the time limit, then retire that worker (its data
+        changed). Raises like :meth:`query`; on success the caller applies the update to the
+        real store and calls :meth:`reload`."""
+        self._call(job, keep=False)
+
+    def reload(self, data: bytes) -> None:
+        """Give every worker new data: idle ones are replaced now, busy ones when they return."""
+        with self._lock:
+            self._data = data
+            self._generation += 1
+        stale: list[_Worker] = []
+        while True:
+            try:
+                stale.append(self._idle.get_nowait())
+            except queue.Empty:
+                break
+        for worker in stale:
+            self._checkin(worker)
+
+    def close(self) -> None:
+        """Stop every idle worker (busy ones stop when their query returns). Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        atexit.unregister(self.close)
+        while True:
+            try:
+                self._idle.get_nowait().stop()
+            except queue.Empty:
+                break
