@@ -1,0 +1,116 @@
+"""``exgraph ingest``: articles → Turtle on standard output, in a file, or into a data directory."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rdflib import Graph, URIRef
+
+from ..errors import DataError
+from ..export import serialize, write_atomic
+from ..ontology import PREFIXES
+from .model import IngestError, Issue
+from .pipeline import Result, base_graph, ingest_files, target_file, validate_with
+
+@click.command()
+@click.argument("articles", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the Turtle here (atomically) instead of standard output.")
+@click.option("--into", "into", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Write DATA_DIR/articles/<slug>.ttl for each article, after validating "
+                   "DATA_DIR's whole graph with them; nothing is written if it does not validate.")
+def ingest(articles: tuple[Path, ...], output: Path | None, into: Path | None) -> None:
+    """Turn exercise guide ARTICLES into triples of the exgraph vocabulary.
+
+    Names (muscles, exercises, goals, equipment) resolve to what the graph already has; names it
+    does not know become new resources, listed in the report on standard error. An article that
+    cannot be understood stops everything: every problem is printed as FILE:LINE: what was
+    expected, the exit status is 1 and nothing is written.
+    """
+    if output is not None and into is not None:
+        raise click.UsageError("use -o/--output or --into, not both")
+    _unique_slugs(articles, into)
+    base = base_graph(into, articles)
+    results = ingest_files(articles, base)
+    for result in results:
+        _report(result)
+    report = validate_with(base, (r.graph for r in results))
+    if not report.conforms:
+        raise DataError("the graph with the ingested articles does not validate; nothing "
+                        f"written.\n{report.text}")
+    where = "bundled graph" if into is None else f"the graph of {into}"
+    click.echo(f"valid: {where} + {len(results)} article(s) conforms to ontology/shapes.ttl",
+               err=True)
+    if into is not None:
+        (into / "articles").mkdir(exist_ok=True)
+        for result in results:
+            _write(target_file(into, Path(result.file)), serialize(result.graph, "turtle"))
+        return
+    merged = Graph()
+    for result in results:
+        merged += result.graph
+    data = serialize(merged, "turtle")
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        _write(output, data)
+
+
+def _unique_slugs(articles: tuple[Path, ...], into: Path | None) -> None:
+    """Two articles with one slug would write (and describe) the same source: refuse."""
+    seen: dict[Path, Path] = {}
+    issues = []
+    for path in articles:
+        target = target_file(into or Path("."), path)
+        if target in seen:
+            issues.append(Issue(str(path), None, f"has the same identifier as {seen[target]} "
+                                                 f"({target.stem})"))
+        seen.setdefault(target, path)
+    if issues:
+        raise IngestError(issues)
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {path}: {exc.strerror}") from exc
+    click.echo(f"wrote {path} ({len(data)} bytes)", err=True)
+
+
+def _short(iri: URIRef) -> str:
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if str(iri).startswith(ns):
+            return f"{prefix}:{str(iri)[len(ns):]}"
+    return f"<{iri}>"
+
+
+def _report(result: Result) -> None:
+    """What one article gave, on standard error."""
+    new = {n.iri for n in result.new}
+    state = "new" if result.exercise in new else "existing"
+    click.echo(f'{result.file}: {_short(result.exercise)} "{result.exercise_label}" ({state}), '
+         f"{len(result.graph)} triples", err=True)
+    article = result.article
+    counts = [
+        _count(sum(len(row.muscles) for row in article.muscles), "muscle"),
+        _count(len(article.steps), "step"), _count(len(article.benefits), "benefit"),
+        _count(len(article.mistakes), "mistake"),
+        _count(len(article.programming), "programming row"),
+        _count(len(article.comparisons), "comparison"),
+        _count(len(article.alternatives), "alternative"),
+        f"equipment {', '.join(_short(e) for e in result.equipment) or 'none'}",
+    ]
+    click.echo("  " + ", ".join(counts), err=True)
+    for resource in result.new:
+        click.echo(f'  new {resource.kind}: {_short(resource.iri)} "{resource.label}" '
+             f"(line {resource.line})", err=True)
+    for warning in result.warnings:
+        click.echo(f"  warning: {warning}", err=True)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
