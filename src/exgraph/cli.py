@@ -149,4 +149,3 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str, thread
 
 # Commands that live in their own modules register here.
 from .ingest.cli import ingest as _ingest; main.add_command(_ingest)  # noqa: E402
-from .ingest.cli import ingest as _ingest; main.add_command(_ingest)  # noqa: E402
