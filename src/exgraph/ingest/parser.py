@@ -120,13 +120,15 @@ class _Parser:
             self.error(first, "cannot tell which exercise the article is about: no heading "
                               f'names it (e.g. "{KIND_BY_KEY["beginners"].example}")')
             return
-        key = name_key(names[0].text)
+        key = _loose_key(names[0].text)
         for other in names[1:]:
-            if name_key(other.text) != key:
+            if _loose_key(other.text) != key:
                 self.error(other.line, f'heading names "{other.text}", but the article is about '
                                        f'"{names[0].text}" (line {names[0].line})')
         self.article.exercise = names[0]
-        self.article.heading_names = names
+        # Only spellings that name_key takes for the same name: "Push-Ups" is "push ups" to it.
+        self.article.heading_names = [n for n in names
+                                      if name_key(n.text) == name_key(names[0].text)]
 
     # -- shared shapes: prose, lists, tables, field blocks -----------------------------
 
@@ -388,6 +390,13 @@ class _Parser:
     def _unexpected(self, lines: list[Line], where: str) -> None:
         for line in lines:
             self.error(line.number, f"unexpected text {where}: {line.text[:40]!r}")
+
+
+def _loose_key(name: str) -> str:
+    """name_key, also dropping the plural s of short words ("Push-Ups" and "Push-Up" meet)."""
+    words = name_key(name).split()
+    return " ".join(w[:-1] if len(w) > 2 and w.endswith("s") and not w.endswith("ss") else w
+                    for w in words)
 
 
 def _cells(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from rdflib.namespace import RDF, RDFS
 
 from ..names import slugify
 from ..ontology import EXG, SOURCE
-from ..store import bundled_files, load_graph
+from ..store import DATA_DIR, bundled_files, load_graph
 from ..validate import Report, validate_graph
 from .build import SourceInfo, build_graph, mentions, source_triples
 from .model import Article, IngestError, Issue
@@ -59,9 +59,8 @@ def base_graph(data_dir: Path | None, articles: Sequence[Path] = ()) -> Graph:
     Leaving out an article's own earlier output keeps ingest idempotent: the resources it
     created then are created again, not found and left out.
     """
-    replaced = set()
-    if data_dir is not None:
-        replaced = {target_file(data_dir, a).resolve() for a in articles}
+    data_dir = DATA_DIR if data_dir is None else data_dir
+    replaced = {target_file(data_dir, a).resolve() for a in articles}
     files = [f for f in bundled_files(data_dir) if f.resolve() not in replaced]
     return load_graph(files=files)
 
