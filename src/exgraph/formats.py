@@ -52,9 +52,9 @@ RESULT_MEDIA_TYPES: dict[str, Format] = {
     "application/json": JSON,
     "application/sparql-results+xml": XML,
     "application/xml": XML,
-    "text/xml": XML,
     "text/csv": CSV,
     "text/tab-separated-values": TSV,
+    "text/xml": XML,  # after CSV so that text/* means CSV
 }
 
 #: CONSTRUCT / DESCRIBE: media type -> format. The first entry is the default.
@@ -134,18 +134,21 @@ def negotiate(header: str | None, offered: Mapping[str, Format]) -> Format | Non
     """The best of ``offered`` (media type -> format) for an Accept header, or None.
 
     For each offered media type the most specific matching range gives its quality (so
-    ``text/csv;q=0, */*`` refuses CSV). Highest quality wins; ties go to the more specific match,
+    ``text/csv;q=0, */*`` refuses CSV; refusing one media type of a format by name refuses the
+    format under its other names too). Highest quality wins; ties go to the more specific match,
     then to the range the client listed first, then to the server's order (the table's order, so
     ``*/*`` gets the table's first entry).
     """
     ranges = parse_accept(header)
     if not ranges:
         return next(iter(offered.values()), None)
+    refused = {fmt for media_type, fmt in offered.items()
+               if (match := _best_match(media_type, ranges)) and match[1] == 3 and match[0] <= 0}
     best: tuple[float, int, int, int] | None = None
     chosen: Format | None = None
     for position, (media_type, fmt) in enumerate(offered.items()):
         match = _best_match(media_type, ranges)
-        if match is None:
+        if match is None or fmt in refused:
             continue
         q, specificity, client_position = match
         if q <= 0:

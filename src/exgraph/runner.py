@@ -18,11 +18,13 @@ This module is imported in every worker: it imports only pyoxigraph and the stan
 from __future__ import annotations
 
 import atexit
+import ctypes
 import itertools
 import json
 import multiprocessing
 import queue
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterable
@@ -41,6 +43,8 @@ GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPL
                  "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
 #: Formats that can use prefixes (N-Triples cannot).
 PREFIXED_FORMATS = {"turtle", "rdfxml", "jsonld"}
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -92,6 +96,7 @@ def worker_main(conn: Connection) -> None:
     closed pipe ends the worker.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _die_with_parent()
     store = ox.Store()
     store.bulk_load(conn.recv_bytes(), format=ox.RdfFormat.N_QUADS)
     conn.send(("ready",))
@@ -103,6 +108,14 @@ def worker_main(conn: Connection) -> None:
         if job is None:
             return
         conn.send(run_job(store, job))
+
+
+def _die_with_parent() -> None:
+    """On Linux, get SIGKILL when the parent (the forkserver) exits, as it does when the server
+    dies: a worker deep in a runaway query reads no pipe and would otherwise run on."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def run_job(store: ox.Store, job: QueryJob | UpdateJob) -> tuple[Any, ...]:
@@ -227,6 +240,8 @@ class _Worker:
         # The child reads the dump as soon as it runs, so this returns once it has started.
         self.conn.send_bytes(data)
         self.ready = False
+        self._dead = False
+        self._kill_lock = threading.Lock()
 
     def call(self, job: QueryJob | UpdateJob, timeout: float, start_timeout: float) -> Any:
         """Send job and return the reply. Raises TimeoutError past timeout, EOFError if it died."""
@@ -242,7 +257,7 @@ class _Worker:
 
     def stop(self, grace: float = 1.0) -> None:
         """Ask the worker to exit; kill it if it does not within grace seconds."""
-        if self.ready and self.process.is_alive():
+        if self.ready and not self._dead and self.process.is_alive():
             try:
                 self.conn.send(None)
             except OSError:
@@ -251,12 +266,16 @@ class _Worker:
         self.kill()
 
     def kill(self) -> None:
-        """Kill the process at once (a runaway query) and release its pipe."""
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join()
-        self.conn.close()
-        self.process.close()
+        """Kill the process at once (a runaway query) and release its pipe. Idempotent."""
+        with self._kill_lock:
+            if self._dead:
+                return
+            self._dead = True
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join()
+            self.conn.close()
+            self.process.close()
 
 
 class QueryRunner:
@@ -280,13 +299,24 @@ class QueryRunner:
         self._generation = 0
         self._closed = False
         self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._workers: set[_Worker] = set()  # idle and busy, so close() can reach them all
         for _ in range(workers):
             self._idle.put(self._spawn())
         atexit.register(self.close)
 
     def _spawn(self) -> _Worker:
         with self._lock:
-            return _Worker(self._ctx, self._data, self._generation)
+            worker = _Worker(self._ctx, self._data, self._generation)
+            self._workers.add(worker)
+            return worker
+
+    def _retire(self, worker: _Worker, *, kill: bool = False) -> None:
+        with self._lock:
+            self._workers.discard(worker)
+        if kill:
+            worker.kill()
+        else:
+            worker.stop()
 
     def _replace(self) -> None:
         if not self._closed:
@@ -304,7 +334,7 @@ class QueryRunner:
 
     def _checkin(self, worker: _Worker) -> None:
         if self._closed or worker.generation != self._generation:
-            worker.stop()
+            self._retire(worker)
             self._replace()
         else:
             self._idle.put(worker)
@@ -315,14 +345,14 @@ class QueryRunner:
         try:
             reply = worker.call(job, self.timeout, self.start_timeout)
         except TimeoutError:
-            worker.kill()
+            self._retire(worker, kill=True)
             self._replace()
             raise QueryTimeout(
                 f"the {_what(job)} ran past the {self.timeout:g} s limit and was stopped "
                 f"(after {time.monotonic() - started:.1f} s)"
             ) from None
         except (EOFError, OSError, WorkerFailed) as exc:
-            worker.kill()
+            self._retire(worker, kill=True)
             self._replace()
             if isinstance(exc, WorkerFailed):
                 raise
@@ -330,7 +360,7 @@ class QueryRunner:
         if keep:
             self._checkin(worker)
         else:
-            worker.stop()
+            self._retire(worker)
             self._replace()
         if reply[0] == "ok":
             answer: Answer = reply[1]
@@ -366,13 +396,21 @@ class QueryRunner:
             self._checkin(worker)
 
     def close(self) -> None:
-        """Stop every idle worker (busy ones stop when their query returns). Idempotent."""
+        """Stop every worker: idle ones are asked to exit, busy ones are killed. Idempotent."""
         if self._closed:
             return
         self._closed = True
         atexit.unregister(self.close)
+        idle: set[_Worker] = set()
         while True:
             try:
-                self._idle.get_nowait().stop()
+                idle.add(self._idle.get_nowait())
             except queue.Empty:
                 break
+        with self._lock:
+            workers, self._workers = self._workers, set()
+        for worker in workers:
+            if worker in idle:
+                worker.stop()
+            else:
+                worker.kill()

@@ -96,6 +96,11 @@ class SparqlService:
                 )
             return self._runner
 
+    @property
+    def started(self) -> bool:
+        """Whether the worker pool is running (it starts on the first query)."""
+        return self._runner is not None
+
     def close(self) -> None:
         """Stop the workers (the next query starts new ones)."""
         with self._lock:
