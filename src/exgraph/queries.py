@@ -94,7 +94,7 @@ def _iri_parser(kind: str, extra: Mapping[str, URIRef] | None = None) -> Callabl
             return URIRef(f"{ID}{kind}/{value}")
         if full.match(value):
             return URIRef(value)
-        raise ValueError(f"not a {kind} slug or IRI: {value!r}")
+        raise ValueError(f"not the slug or IRI of an exgraph {kind}: {value!r}")
 
     return parse
 
@@ -425,9 +425,12 @@ def _strip_comments(text: str) -> str:
 def _projection(body: str, where: str) -> list[str]:
     """The projected variables of the query's SELECT clause, in order."""
     text = _strip_comments(body)
+    form = re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", text, flags=re.I)
+    if form and form.group(1).upper() == "CONSTRUCT":
+        return []  # internal graph queries of the API; the catalogue takes SELECT only
     m = re.search(r"\bSELECT\b(.*?)(?:\bWHERE\b|\{)", text, flags=re.I | re.S)
     if not m:
-        raise DataError(f"{where}: a named query is a SELECT query")
+        raise DataError(f"{where}: a named query is a SELECT or CONSTRUCT query")
     clause = re.sub(r"^\s*(DISTINCT|REDUCED)\b", "", m.group(1), flags=re.I)
     if clause.strip() == "*":
         raise DataError(f"{where}: name the columns instead of SELECT *")
@@ -494,7 +497,10 @@ def load_catalogue(directory: Path = QUERIES_DIR) -> Catalogue:
     for path in sorted(directory.glob("*.rq")):
         if not SLUG_RE.match(path.stem):
             raise DataError(f"{path}: a query name is lower-case letters, digits and hyphens")
-        queries.append(parse_query(path.read_text(encoding="utf-8"), path.stem, str(path)))
+        query = parse_query(path.read_text(encoding="utf-8"), path.stem, str(path))
+        if not query.columns:
+            raise DataError(f"{path}: a named query of the catalogue is a SELECT query")
+        queries.append(query)
     return Catalogue(queries)
 
 

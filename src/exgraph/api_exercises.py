@@ -1,0 +1,209 @@
+"""Everything about one exercise: its graph (for ``.ttl``) and its JSON document.
+
+Two queries per exercise, whatever its size: :data:`EXERCISE_GRAPH` fetches the exercise and the
+nodes that belong to it (muscle involvements, steps, benefits, mistakes, programming, comparisons
+and their entries, alternative nodes); :data:`CONTEXT` fetches the names and facts of what those
+point to (muscles, equipment and its categories, goals, other exercises and their difficulty,
+sources). The document is then assembled in Python from the two answers.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDFS
+from rdflib.term import Node
+
+from .ontology import DIFFICULTIES, DIFFICULTY_RANK, EXG, ID, ROLES, slug_of
+from .queries import CATEGORIES, NamedQuery, parse_query
+from .store import Row, Store
+
+PARTS = ("exg:muscleInvolvement|exg:step|exg:benefit|exg:mistake|exg:programming|exg:comparison"
+         "|exg:alternativeOption|(exg:comparison/exg:entry)")
+
+EXERCISE_GRAPH: NamedQuery = parse_query(f"""\
+# title: The graph of an exercise
+# description: The exercise's own triples and those of the nodes that belong to it.
+# param: exercise: exercise (required) — slug or IRI
+CONSTRUCT {{ ?_exercise ?p ?o . ?part ?part_p ?part_o }} WHERE {{
+  {{ ?_exercise ?p ?o }}
+  UNION
+  {{ ?_exercise {PARTS} ?part . ?part ?part_p ?part_o }}
+}}
+""", "exercise-graph", "api_exercises.EXERCISE_GRAPH")
+
+CONTEXT: NamedQuery = parse_query(f"""\
+# title: What an exercise's graph points to
+# description: Names of the muscles, goals, exercises and sources, equipment categories, and the difficulty of the alternatives.
+# param: exercise: exercise (required) — slug or IRI
+SELECT ?node ?label ?category ?difficulty ?license WHERE {{
+  {{
+    ?_exercise (exg:muscleInvolvement/exg:muscle)|(exg:programming/exg:goal)|exg:alternative
+      |(exg:comparison/exg:comparedWith)|(exg:comparison/exg:entry/exg:variation) ?node .
+    ?node rdfs:label ?label .
+  }} UNION {{
+    ?_exercise exg:requiresEquipment ?node .
+    ?node rdfs:label ?label .
+    OPTIONAL {{ ?node skos:broader* ?category . ?category a exg:EquipmentCategory }}
+  }} UNION {{
+    ?_exercise exg:alternative ?node .
+    ?node exg:difficulty ?difficulty .
+  }} UNION {{
+    ?_exercise dcterms:source|(({PARTS})/dcterms:source) ?node .
+    ?node rdfs:label ?label .
+    OPTIONAL {{ ?node dcterms:license ?license }}
+  }}
+}}
+""", "exercise-context", "api_exercises.CONTEXT")
+
+DIFFICULTY_KEYS = {iri: key for key, iri in DIFFICULTIES.items()}
+ROLE_KEYS = {iri: key for key, iri in ROLES.items()}
+CATEGORY_KEYS = {iri: key for key, iri in CATEGORIES.items()}
+
+
+def exercise_graph(store: Store, exercise: URIRef) -> Graph:
+    """The exercise's triples and those of its own nodes, as an rdflib Graph."""
+    return store.construct(EXERCISE_GRAPH.render({"exercise": [exercise]}))
+
+
+def ident(iri: Node) -> str:
+    """The short id of an exgraph IRI (its slug), or the IRI itself when it has none."""
+    text = str(iri)
+    if URIRef(text) in CATEGORY_KEYS:
+        return CATEGORY_KEYS[URIRef(text)]
+    if text.startswith(ID):
+        return text[len(ID):].split("/", 1)[-1]
+    return text
+
+
+def difficulty_list(levels: set[Node]) -> list[str]:
+    """Difficulty keys (low, moderate, high) ordered by rank."""
+    return [DIFFICULTY_KEYS[lv] for lv in sorted(
+        (lv for lv in levels if lv in DIFFICULTY_KEYS), key=lambda lv: DIFFICULTY_RANK[lv])]  # type: ignore[index]
+
+
+class _Context:
+    """The rows of :data:`CONTEXT`, indexed."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        self.labels: dict[Node, str] = {}
+        self.categories: dict[Node, set[Node]] = defaultdict(set)
+        self.difficulty: dict[Node, set[Node]] = defaultdict(set)
+        self.license: dict[Node, str] = {}
+        for row in rows:
+            node = row["node"]
+            if "label" in row:
+                self.labels.setdefault(node, str(row["label"]))
+            if "category" in row:
+                self.categories[node].add(row["category"])
+            if "difficulty" in row:
+                self.difficulty[node].add(row["difficulty"])
+            if "license" in row:
+                self.license[node] = str(row["license"])
+
+    def ref(self, iri: Node) -> dict[str, Any]:
+        return {"id": ident(iri), "iri": str(iri), "name": self.labels.get(iri)}
+
+
+def exercise_document(store: Store, exercise: URIRef) -> dict[str, Any]:
+    """The JSON document of an exercise (see the ExerciseDocument schema of the OpenAPI doc)."""
+    g = exercise_graph(store, exercise)
+    ctx = _Context(store.select(CONTEXT.render({"exercise": [exercise]})))
+
+    def text(subject: Node, prop: URIRef) -> str | None:
+        value = g.value(subject, prop)
+        return None if value is None else str(value)
+
+    def number(subject: Node, prop: URIRef) -> int | None:
+        value = g.value(subject, prop)
+        return int(value) if isinstance(value, Literal) else None
+
+    def ordered(prop: URIRef) -> list[Node]:
+        nodes = list(g.objects(exercise, prop))
+        return sorted(nodes, key=lambda n: (number(n, EXG.position) or 0, str(n)))
+
+    suitable = g.value(exercise, EXG.beginnerSuitable)
+    muscles: dict[str, list[dict[str, Any]]] = {key: [] for key in ROLES}
+    for node in g.objects(exercise, EXG.muscleInvolvement):
+        role, muscle = g.value(node, EXG.role), g.value(node, EXG.muscle)
+        if role in ROLE_KEYS and muscle is not None:
+            muscles[ROLE_KEYS[role]].append(  # type: ignore[index]
+                {**ctx.ref(muscle), "function": text(node, EXG.function)})
+    for items in muscles.values():
+        items.sort(key=lambda m: (m["name"] or "", m["id"]))
+
+    alternatives = []
+    options = {g.value(o, EXG.alternativeExercise): o for o in
+               g.objects(exercise, EXG.alternativeOption)}
+    for alt in g.objects(exercise, EXG.alternative):
+        option = options.get(alt)
+        alternatives.append({
+            **ctx.ref(alt),
+            "best_for": text(option, EXG.bestFor) if option else None,
+            "key_difference": text(option, EXG.keyDifference) if option else None,
+            "difficulty": difficulty_list(ctx.difficulty.get(alt, set())),
+            "_position": number(option, EXG.position) if option else None,
+        })
+    alternatives.sort(key=lambda a: (a["_position"] is None, a["_position"] or 0, a["id"]))
+    for alt_item in alternatives:
+        del alt_item["_position"]
+
+    comparisons = []
+    for comparison in sorted(g.objects(exercise, EXG.comparison), key=str):
+        other = g.value(comparison, EXG.comparedWith)
+        entries = sorted(g.objects(comparison, EXG.entry),
+                         key=lambda e: (number(e, EXG.position) or 0, str(e)))
+        for entry in entries:
+            variation = g.value(entry, EXG.variation)
+            comparisons.append({
+                "compared_with": ctx.ref(other) if other is not None else None,
+                "summary": text(comparison, EXG.summary),
+                "exercise": ctx.ref(variation) if variation is not None else None,
+                "best_for": text(entry, EXG.bestFor),
+                "tradeoff": text(entry, EXG.tradeoff),
+            })
+
+    sources = {s for s in g.objects(None, DCTERMS.source)}
+    return {
+        "id": ident(exercise),
+        "iri": str(exercise),
+        "name": text(exercise, RDFS.label),
+        "summary": text(exercise, EXG.summary),
+        "difficulty": difficulty_list(set(g.objects(exercise, EXG.difficulty))),
+        "equipment": sorted(({
+            **ctx.ref(eq),
+            "categories": sorted(CATEGORY_KEYS[c] for c in ctx.categories.get(eq, set())
+                                 if c in CATEGORY_KEYS),  # type: ignore[index]
+        } for eq in g.objects(exercise, EXG.requiresEquipment)), key=lambda e: e["id"]),
+        "equipment_note": text(exercise, EXG.equipmentNote),
+        "muscles": muscles,
+        "steps": [str(g.value(s, EXG.text)) for s in ordered(EXG.step)
+                  if g.value(s, EXG.text) is not None],
+        "benefits": [{"title": text(b, EXG.title), "text": text(b, EXG.text)}
+                     for b in ordered(EXG.benefit)],
+        "mistakes": [{"question": text(m, EXG.question), "problem": text(m, EXG.problem),
+                      "cause": text(m, EXG.cause), "fix": text(m, EXG.fix)}
+                     for m in ordered(EXG.mistake)],
+        "beginner": {"suitable": None if suitable is None else bool(suitable.toPython()),
+                     "note": text(exercise, EXG.beginnerNote)},
+        "programming": sorted(({
+            "goal": ident(goal) if (goal := g.value(p, EXG.goal)) is not None else None,
+            "sets": {"min": number(p, EXG.setsMin), "max": number(p, EXG.setsMax)},
+            "reps": {"min": number(p, EXG.repsMin), "max": number(p, EXG.repsMax)},
+            "rest_seconds": {"min": number(p, EXG.restMinSeconds),
+                             "max": number(p, EXG.restMaxSeconds)},
+            "load": text(p, EXG.loadGuideline),
+        } for p in g.objects(exercise, EXG.programming)), key=lambda p: p["goal"] or ""),
+        "progression": text(exercise, EXG.progression),
+        "frequency": {"sessions_per_week": {"min": number(exercise, EXG.sessionsPerWeekMin),
+                                            "max": number(exercise, EXG.sessionsPerWeekMax)},
+                      "note": text(exercise, EXG.frequencyNote)},
+        "comparisons": comparisons,
+        "alternatives": alternatives,
+        "overviews": {key: text(exercise, EXG[key + "Overview"]) for key in
+                      ("muscles", "technique", "benefits", "mistakes", "load", "alternatives")},
+        "sources": sorted(({**ctx.ref(s), "license": ctx.license.get(s)} for s in sources),
+                          key=lambda s: s["id"]),
+    }
