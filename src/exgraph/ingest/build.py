@@ -15,7 +15,16 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from ..ontology import DIFFICULTIES, EXG, PREFIXES, ROLE_PROPERTIES, ROLES, SCHEMA, SLUG_RE, part_iri
+from ..ontology import (
+    DIFFICULTIES,
+    EXG,
+    PREFIXES,
+    ROLE_PROPERTIES,
+    ROLES,
+    SCHEMA,
+    SLUG_RE,
+    part_iri,
+)
 from .model import Article, Issue, Name
 from .resolve import KINDS, Resolver
 

@@ -14,6 +14,7 @@ from ..ontology import PREFIXES
 from .model import IngestError, Issue
 from .pipeline import Result, base_graph, ingest_files, target_file, validate_with
 
+
 @click.command()
 @click.argument("articles", nargs=-1, required=True,
                 type=click.Path(dir_okay=False, path_type=Path))

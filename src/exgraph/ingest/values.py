@@ -7,6 +7,7 @@ adds the file, the line and the context ("programming row "Hypertrophy": sets ..
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ..names import number_word
 from ..ontology import DIFFICULTIES, DIFFICULTY_RANK
@@ -60,7 +61,7 @@ def parse_count_range(text: str, minimum: int = 1) -> Range:
 
 
 def parse_rest(text: str) -> Range:
-    """A rest time in seconds: ``"60 to 90 sec"``, ``"60 sec"``, ``"2 to 3 min"``, ``"2-3 minutes"``.
+    """A rest time in seconds: ``"60 to 90 sec"``, ``"60 sec"``, ``"2 to 3 min"``, ``"2-3 min"``.
 
     The unit of the maximum also applies to a minimum written without one. Raises ValueError.
     """
@@ -68,7 +69,7 @@ def parse_rest(text: str) -> Range:
     matches = [_REST_PART.match(p) for p in parts]
     if not all(matches):
         raise ValueError('expected a rest time such as "60 to 90 sec" or "2 min"')
-    units = [m.group("unit") for m in matches if m]  # type: ignore[union-attr]
+    units = [m.group("unit") for m in matches if m]
     if units[-1] is None:
         raise ValueError('expected a unit: "sec" or "min"')
     seconds = []
@@ -80,7 +81,7 @@ def parse_rest(text: str) -> Range:
         number = m.group("n")
         if len(number) > _MAX_DIGITS:
             raise ValueError(f"number {number[:12]}... is too large")
-        value = float(number) * factor
+        value = Decimal(number) * factor  # Decimal: 0.1 min is 6 s exactly
         if value != int(value):
             raise ValueError(f"{number} {unit or units[-1]} is not a whole number of seconds")
         seconds.append(int(value))
