@@ -29,7 +29,16 @@ from .app import get_store
 from .errors import BadRequest, NotFound
 from .export import FORMATS, serialize
 from .ontology import DIFFICULTIES
-from .queries import Known, NamedQuery, Result, csv_text, default_catalogue, json_rows, serialize_term
+from .queries import (
+    Known,
+    NamedQuery,
+    Result,
+    csv_text,
+    default_catalogue,
+    json_rows,
+    known_iris,
+    serialize_term,
+)
 from .store import Store
 
 bp = Blueprint("api", __name__)
@@ -93,18 +102,7 @@ class ApiState:
 
     def known(self) -> dict[str, frozenset[URIRef]]:
         """The IRIs of every exercise, muscle, equipment kind and goal, by kind."""
-        def build() -> dict[str, frozenset[URIRef]]:
-            rows = self.store.select(
-                "PREFIX exg: <https://w3id.org/exgraph/ontology#>\n"
-                "SELECT ?s ?kind WHERE { VALUES (?class ?kind) { (exg:Exercise 'exercise') "
-                "(exg:Muscle 'muscle') (exg:Equipment 'equipment') (exg:TrainingGoal 'goal') } "
-                "?s a ?class }")
-            kinds: dict[str, set[URIRef]] = {"exercise": set(), "muscle": set(),
-                                              "equipment": set(), "goal": set()}
-            for row in rows:
-                kinds[str(row["kind"])].add(row["s"])  # type: ignore[arg-type]
-            return {k: frozenset(v) for k, v in kinds.items()}
-        return self.cached("known", build)
+        return self.cached("known", lambda: known_iris(self.store))
 
     def is_known(self, kind: str, iri: URIRef) -> bool:
         """Whether the graph has this IRI as a thing of kind."""

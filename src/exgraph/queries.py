@@ -510,6 +510,28 @@ def default_catalogue() -> Catalogue:
     return load_catalogue()
 
 
+KNOWN_QUERY = PREFIX_TEXT + """SELECT ?s ?kind WHERE {
+  VALUES (?class ?kind) { (exg:Exercise "exercise") (exg:Muscle "muscle")
+                          (exg:Equipment "equipment") (exg:TrainingGoal "goal") }
+  ?s a ?class
+}"""
+
+
+def known_iris(store: Store) -> dict[str, frozenset[URIRef]]:
+    """The IRIs of every exercise, muscle, equipment kind and goal of store, by kind (1 query)."""
+    kinds: dict[str, set[URIRef]] = {"exercise": set(), "muscle": set(), "equipment": set(),
+                                      "goal": set()}
+    for row in store.select(KNOWN_QUERY):
+        kinds[str(row["kind"])].add(row["s"])  # type: ignore[arg-type]
+    return {kind: frozenset(iris) for kind, iris in kinds.items()}
+
+
+def known_in(store: Store) -> Known:
+    """A ``known`` check for :meth:`NamedQuery.bind` over store's current content."""
+    index = known_iris(store)
+    return lambda kind, iri: iri in index.get(kind, frozenset())
+
+
 # ---------------------------------------------------------------------------------------------
 # Result values, shared by the CLI and the API
 

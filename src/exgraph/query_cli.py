@@ -1,0 +1,150 @@
+"""``exgraph query NAME --param k=v`` (named queries) and ``exgraph sparql QUERY_OR_FILE``.
+
+Both print a table by default, or JSON / CSV with ``--format``. Graph results (CONSTRUCT,
+DESCRIBE) print as Turtle, or JSON-LD with ``--format json``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+from pyparsing import ParseException
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.term import Node
+
+from .export import serialize
+from .ontology import PREFIXES
+from .queries import PREFIX_TEXT, csv_text, default_catalogue, json_value, known_in
+from .store import Row, open_store
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
+                      default="table", show_default=True)
+DATA = click.option("--data", "extra", multiple=True, type=click.Path(path_type=Path),
+                    help="Extra Turtle file to load beside the bundled graph (repeatable).")
+STORE = click.option("--store", "store_spec", default="oxigraph", show_default=True,
+                     help="oxigraph, rdflib, a directory, or sparql+http://HOST:PORT/PATH.")
+CELL_WIDTH = 60
+
+
+def compact(term: Node | None) -> str:
+    """A term as a table cell: IRIs with the project's prefixes, long text cut at 60 chars."""
+    if term is None:
+        return ""
+    text = str(term)
+    if not hasattr(term, "datatype"):  # an IRI
+        for prefix, ns in sorted(PREFIXES.items(), key=lambda p: -len(p[1])):
+            if text.startswith(ns):
+                return f"{prefix}:{text[len(ns):]}"
+    text = " ".join(text.split())
+    return text if len(text) <= CELL_WIDTH else text[:CELL_WIDTH - 1] + "…"
+
+
+def table(columns: list[str], rows: list[Row]) -> str:
+    """Rows as a plain-text table with a header, and a count line."""
+    cells = [[compact(row.get(c)) for c in columns] for row in rows]
+    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
+              for r in cells]
+    lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
+    return "\n".join(lines)
+
+
+def render_rows(columns: list[str], rows: list[Row], fmt: str) -> str:
+    """SELECT rows in fmt: ``table``, ``json`` ({columns, rows}) or ``csv``."""
+    if fmt == "json":
+        return json.dumps({"columns": columns, "rows": [
+            {c: json_value(row.get(c)) for c in columns} for row in rows]},
+            indent=2, ensure_ascii=False)
+    if fmt == "csv":
+        return csv_text(columns, rows).rstrip("\r\n")
+    return table(columns, rows)
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"expected KEY=VALUE, got {pair!r}", param_hint="--param")
+        values.setdefault(key.strip(), []).append(value)
+    return values
+
+
+@click.command("query")
+@click.argument("name", required=False)
+@click.option("-p", "--param", "pairs", multiple=True, metavar="KEY=VALUE",
+              help="A parameter of the query (repeatable; a list parameter may repeat).")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
+@FORMAT
+@DATA
+@STORE
+def query(name: str | None, pairs: tuple[str, ...], list_queries: bool, fmt: str,
+          extra: tuple[Path, ...], store_spec: str) -> None:
+    """Run the named query NAME (see --list) with --param KEY=VALUE ..."""
+    catalogue = default_catalogue()
+    if list_queries:
+        if fmt == "json":
+            click.echo(json.dumps([q.as_json() for q in catalogue.values()], indent=2,
+                                  ensure_ascii=False))
+            return
+        for q in catalogue.values():
+            params = ", ".join(f"{p.name}{'' if p.required else '?'}: {p.type.name}"
+                               + (" list" if p.many else "") for p in q.params)
+            click.echo(f"{q.name:<26} {q.title}" + (f"  ({params})" if params else ""))
+        return
+    if not name:
+        raise click.UsageError("name a query, or use --list to see them")
+    named = catalogue.get_query(name)  # UnknownQuery -> message naming it, exit 1
+    values = _params(pairs)
+    store = open_store(store_spec, extra)
+    result = named.run(store, values, known_in(store))
+    click.echo(render_rows(result.columns, result.rows, fmt))
+
+
+@click.command("sparql")
+@click.argument("query_or_file")
+@FORMAT
+@DATA
+@STORE
+def sparql(query_or_file: str, fmt: str, extra: tuple[Path, ...], store_spec: str) -> None:
+    """Run a SPARQL query given as text or as a file; the project's prefixes are declared."""
+    path = Path(query_or_file)
+    text = query_or_file
+    if "\n" not in query_or_file and len(query_or_file) < 4096 and path.is_file():
+        text = path.read_text(encoding="utf-8")
+    text = PREFIX_TEXT + text
+    try:
+        parsed = parseQuery(text)[1]
+    except ParseException as exc:
+        raise click.ClickException(f"not a SPARQL query: {exc}") from None
+    projection = parsed.get("projection") if parsed.name == "SelectQuery" else None
+    columns = [str(p.get("var") or p.get("evar")) for p in projection or []]
+    store = open_store(store_spec, extra)
+    try:
+        output = _run_form(store, text, parsed.name, columns, fmt)
+    except SyntaxError as exc:  # Oxigraph's parser may refuse what rdflib's accepted
+        raise click.ClickException(f"not a SPARQL query: {exc}") from None
+    click.echo(output)
+
+
+def _run_form(store: Any, text: str, form: str, columns: list[str], fmt: str) -> str:
+    if form == "SelectQuery":
+        rows = store.select(text)
+        if not columns:  # SELECT *: the variables that have values, in order of appearance
+            columns = list(dict.fromkeys(k for row in rows for k in row))
+        return render_rows(columns, rows, fmt)
+    if form == "AskQuery":
+        answer = store.ask(text)
+        if fmt == "json":
+            return json.dumps({"boolean": answer})
+        return f"boolean\r\n{str(answer).lower()}" if fmt == "csv" else str(answer).lower()
+    if fmt == "csv":
+        raise click.ClickException("CSV is for SELECT and ASK results; a graph prints as "
+                                   "Turtle (--format table) or JSON-LD (--format json)")
+    graph = store.construct(text)
+    return serialize(graph, "jsonld" if fmt == "json" else "turtle").decode().rstrip("\n")
