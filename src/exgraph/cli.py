@@ -149,5 +149,6 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str, thread
 
 # Commands that live in their own modules register here.
 from .ingest.cli import ingest as _ingest; main.add_command(_ingest)  # noqa: E402
+from .importers.cli import import_group as _import_group; main.add_command(_import_group)  # noqa: E402
 from .query_cli import query as _query; main.add_command(_query)  # noqa: E402
 from .query_cli import sparql as _sparql; main.add_command(_sparql)  # noqa: E402
