@@ -81,12 +81,14 @@ def assert_isomorphic(expected: Graph, got: Graph) -> None:
 # The reference article
 
 
+@pytest.mark.shared
 def test_reference_article_gives_the_curated_graph(reference_article: Path, base: Graph) -> None:
     result = ingest_file(reference_article, base)
     assert_isomorphic(expected_reference(), turtle_round_trip(result.graph))
     assert result.new == [] and result.warnings == []
 
 
+@pytest.mark.shared
 def test_reference_source_description_is_generated_when_the_graph_lacks_it(
         reference_article: Path, base: Graph) -> None:
     without = Graph()
@@ -101,6 +103,7 @@ def test_reference_source_description_is_generated_when_the_graph_lacks_it(
     assert (MBE_SOURCE, RDF.type, EXG.Source) in graph
 
 
+@pytest.mark.shared
 def test_reference_output_validates_with_the_bundled_graph(
         reference_article: Path, base: Graph) -> None:
     report = validate_with(base, [ingest_file(reference_article, base).graph])
@@ -347,6 +350,7 @@ def test_mangled_fixture_articles(data: st.DataObject, base: Graph, index: NameI
     check_mangled(text, Path(article.name), base, index)
 
 
+@pytest.mark.shared
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_mangled_reference_article(data: st.DataObject, reference_article: Path, base: Graph,
@@ -404,6 +408,7 @@ def test_cli_into_writes_validates_and_is_idempotent(runner: CliRunner, data_cop
     assert "new exercise: exercise:push-up" in again.stderr  # its own earlier output is replaced
 
 
+@pytest.mark.shared
 def test_cli_into_reference_reproduces_the_curated_file(
         runner: CliRunner, data_copy: Path, reference_article: Path) -> None:
     result = runner.invoke(main, ["ingest", str(reference_article), "--into", str(data_copy)])
@@ -459,3 +464,30 @@ def test_cli_output_and_into_are_exclusive(runner: CliRunner, tmp_path: Path) ->
                                   "--into", str(tmp_path)])
     assert result.exit_code == 2
     assert "not both" in result.stderr
+
+
+def test_exercise_named_by_the_summary_when_no_heading_names_it(base: Graph) -> None:
+    text = ("Goblet squats are a front-loaded squat.\n"
+            "What Equipment Do You Need?\nYou need a kettlebell.")
+    result = ingest_text(text, Path("goblet-squat.txt"), base)
+    assert result.exercise == EXERCISE["goblet-squat"]
+    assert list(result.graph.objects(result.exercise, EXG.requiresEquipment)) == [
+        EQUIPMENT.kettlebell]
+
+
+def test_unknown_equipment_is_a_warning(base: Graph) -> None:
+    text = GOBLET.read_text().replace("You need one dumbbell or kettlebell", "You need a sandbag")
+    result = ingest_text(text, Path("goblet-squat.txt"), base)
+    line = line_of(text, "You need a sandbag")
+    assert [str(w) for w in result.warnings] == [
+        f'goblet-squat.txt:{line}: no known equipment in "You need a sandbag heavy enough to '
+        'challenge your last reps."']
+    assert result.graph.value(result.exercise, EXG.requiresEquipment) is None
+
+
+def test_cli_refuses_two_articles_with_one_identifier(runner: CliRunner, tmp_path: Path) -> None:
+    other = tmp_path / "Goblet Squat.txt"
+    other.write_text(GOBLET.read_text())
+    result = runner.invoke(main, ["ingest", str(GOBLET), str(other)])
+    assert result.exit_code == 1
+    assert f"{other}: has the same identifier as {GOBLET} (goblet-squat)" in result.stderr

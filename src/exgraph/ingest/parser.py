@@ -38,6 +38,8 @@ _ROLE_WORDS = {"primary": "primary", "primaries": "primary", "secondary": "secon
 _MISTAKE_FIELDS = {"problem": "problem", "why it happens": "cause", "fix": "fix"}
 _ALTERNATIVE_FIELDS = {"best for": "best_for", "key difference": "key_difference",
                        "difficulty": "difficulty"}
+_SUMMARY_SUBJECT = re.compile(
+    r"^(?:the\s+|an?\s+)?(?P<x>[^.,;:]{2,60}?)\s+(?P<verb>is|are)\s+(?:a|an|the)\s", re.IGNORECASE)
 _ALTERNATIVES_SUBHEADING = re.compile(r"^alternative exercises?:?$", re.IGNORECASE)
 
 
@@ -115,6 +117,13 @@ class _Parser:
         order = {key: i for i, key in enumerate(SINGULAR_FIRST)}
         named = sorted((s for s in sections if s.x), key=lambda s: order[s.kind.key])
         names = [Name(s.x, s.heading.number, heading=True) for s in named if s.x]
+        summary = _SUMMARY_SUBJECT.match(preamble[0].text) if preamble else None
+        if not names and summary:
+            # No heading names it: the subject of the summary's first sentence does.
+            x = summary.group("x")
+            if summary.group("verb").lower() == "are" and x.endswith("s") and not x.endswith("ss"):
+                x = x[:-1]  # "Goblet squats are ...": the exercise is the goblet squat
+            names = [Name(x, preamble[0].number, heading=True)]
         if not names:
             first = preamble[0].number if preamble else 1
             self.error(first, "cannot tell which exercise the article is about: no heading "
