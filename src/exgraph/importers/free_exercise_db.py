@@ -53,11 +53,12 @@ def read_records(path: Path) -> list[ImportRecord]:
     first_seen: dict[str, str] = {}
     for index, item in enumerate(items, start=1):
         record = _record(item, f"{path.name}: record {index}")
-        if record.source.identifier in records:
+        # the source node is named after the id's slug, so ids must differ as slugs too
+        if record.source.slug in first_seen:
             raise DatasetError(f"{record.ref}: id {record.source.identifier!r} repeats "
-                               f"{first_seen[record.source.identifier]}")
+                               f"{first_seen[record.source.slug]}")
         records[record.source.identifier] = record
-        first_seen[record.source.identifier] = record.ref
+        first_seen[record.source.slug] = record.ref
     return [records[key] for key in sorted(records)]
 
 

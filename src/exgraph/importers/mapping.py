@@ -254,7 +254,7 @@ class GraphBuilder:
         muscles = self._muscles(record)
         if muscles and self._may_fill(exercise, "muscles"):
             for muscle, role in muscles:
-                node = part_iri(exercise, "muscle", slug_of(str(muscle), "muscle") or "x")
+                node = part_iri(exercise, "muscle", _local_slug(muscle))
                 add((exercise, EXG.muscleInvolvement, node))
                 add((node, RDF.type, EXG.MuscleInvolvement))
                 add((node, EXG.muscle, muscle))
@@ -303,3 +303,8 @@ class GraphBuilder:
                 kinds.add(kind)
         return sorted(kinds)
 
+
+
+def _local_slug(iri: URIRef) -> str:
+    """The slug of a muscle IRI (its last path segment when it is not under muscle/)."""
+    return slug_of(str(iri), "muscle") or slugify(str(iri).rstrip("/").rsplit("/", 1)[-1])
