@@ -85,3 +85,16 @@ def test_export_into_a_missing_directory_is_a_clear_error(tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["export", "-o", str(tmp_path / "no" / "such" / "x.ttl")])
     assert result.exit_code == 1
     assert "cannot write" in result.output and "x.ttl" in result.output
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.ttl"
+    write_atomic(fresh, b"x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    kept = tmp_path / "kept.ttl"
+    kept.write_bytes(b"old")
+    kept.chmod(0o640)
+    write_atomic(kept, b"new")
+    assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_bytes() == b"new"
