@@ -9,7 +9,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from exgraph.errors import DataError
-from exgraph.store import open_store
+from exgraph.store import bundled_files, describe_dataset, load_graph, open_store, parse_file
 
 
 @pytest.mark.parametrize("spec", ["oxigraph", "rdflib"])
@@ -49,3 +49,12 @@ def test_extra_data_is_added(tmp_path: Path, graph: Graph) -> None:
     store = open_store("oxigraph", [extra])
     assert store.ask("ASK { <http://example.org/a> <http://example.org/b> ?c }")
     assert len(store) == len(graph) + 1
+
+
+def test_oxigraph_and_rdflib_parsers_read_the_files_alike() -> None:
+    files = bundled_files()
+    by_rdflib = Graph()
+    for path in files:
+        parse_file(path, by_rdflib)
+    describe_dataset(by_rdflib)
+    assert isomorphic(load_graph(), by_rdflib)

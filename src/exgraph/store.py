@@ -53,14 +53,31 @@ def load_graph(
     """The whole graph as rdflib: ontology, bundled data, then ``extra`` files.
 
     ``files`` replaces the bundled set (used to validate or export given files). The dataset
-    description gets its ``void:triples`` count. Raises DataError naming a file that does not parse.
+    description gets its ``void:triples`` count. Raises DataError naming a file that does not
+    parse. The files are parsed by Oxigraph, which is ~15x faster than rdflib's Turtle parser
+    (tests/test_store.py checks both parsers give the same graph).
     """
+    files = [*(bundled_files(data_dir) if files is None else files), *extra]
+    return oxigraph_to_graph(load_oxigraph(files))
+
+
+def oxigraph_to_graph(ox_store: ox.Store) -> Graph:
+    """The default graph of a pyoxigraph store as an rdflib Graph with the project's prefixes."""
     graph = Graph()
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True)
-    for path in [*(bundled_files(data_dir) if files is None else files), *extra]:
-        parse_file(Path(path), graph)
-    describe_dataset(graph)
+    memo: dict[Any, Node] = {}  # IRIs repeat a lot: convert each once
+
+    def term(t: Any) -> Node:
+        node = memo.get(t)
+        if node is None:
+            node = memo[t] = from_ox(t)
+        return node
+
+    graph.addN(
+        (term(q.subject), term(q.predicate), term(q.object), graph)
+        for q in ox_store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    )
     return graph
 
 
