@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
@@ -29,7 +30,7 @@ from exgraph.queries import (
     load_catalogue,
     parse_query,
 )
-from exgraph.store import Store, open_store
+from exgraph.store import OxigraphStore, Store, to_ox
 
 MBE = "machine-back-extension"
 
@@ -221,17 +222,17 @@ def test_exercises_working_a_muscle_by_role(store: Store) -> None:
     assert EXERCISE[MBE] in column(secondary, "exercise")
 
 
-def test_a_muscle_group_matches_its_narrower_muscles(graph: Graph) -> None:
-    extended = Graph()
-    for triple in graph:
-        extended.add(triple)
+def test_a_muscle_group_matches_its_narrower_muscles(store: Store) -> None:
     ex, inv = EXERCISE["test-glute-bridge"], URIRef(str(EXERCISE["test-glute-bridge"]) + "/muscle/x")
-    extended.add((ex, RDF.type, EXG.Exercise))
-    extended.add((ex, RDFS.label, Literal("Test glute bridge")))
-    extended.add((ex, EXG.muscleInvolvement, inv))
-    extended.add((inv, EXG.muscle, MUSCLE["gluteus-maximus"]))
-    extended.add((inv, EXG.role, EXG.Primary))
-    store = open_store("oxigraph", graph=extended)
+    extra = [(ex, RDF.type, EXG.Exercise), (ex, RDFS.label, Literal("Test glute bridge")),
+             (ex, EXG.muscleInvolvement, inv), (inv, EXG.muscle, MUSCLE["gluteus-maximus"]),
+             (inv, EXG.role, EXG.Primary)]
+    copy = ox.Store()  # the session store stays untouched: copy it, then add the test triples
+    copy.bulk_load(store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()),  # type: ignore[attr-defined]
+                   format=ox.RdfFormat.N_TRIPLES)
+    for s, p, o in extra:
+        copy.add(ox.Quad(to_ox(s), to_ox(p), to_ox(o)))  # type: ignore[arg-type]
+    store = OxigraphStore(copy)
     rows = run(store, "exercises-for-muscle", muscle="glutes").rows
     assert (ex, MUSCLE["gluteus-maximus"]) in {(r["exercise"], r["muscle"]) for r in rows}
     assert ex in column(run(store, "exercises", muscle="glutes"), "exercise")
@@ -304,8 +305,8 @@ def test_equipment_taxonomy_under_a_category(store: Store) -> None:
 
 
 def test_exercises_by_difficulty_with_a_limit(store: Store) -> None:
-    moderate = set(column(run(store, "exercises-by-difficulty", difficulty="moderate"),
-                          "exercise"))
+    moderate = set(column(run(store, "exercises-by-difficulty", difficulty="moderate",
+                              limit="100000"), "exercise"))
     assert {EXERCISE["romanian-deadlift"], EXERCISE["cable-pull-through"],
             EXERCISE["45-degree-back-extension"]} <= moderate
     assert EXERCISE[MBE] not in moderate
@@ -326,11 +327,10 @@ def test_muscles_of_a_group(store: Store) -> None:
                                              MUSCLE.semimembranosus}
 
 
-def test_count_and_page_agree_with_the_rows(store: Store) -> None:
+def test_a_page_is_a_slice_of_the_rows(store: Store) -> None:
     query = default_catalogue()["exercises"]
     bound = query.bind({})
     rows = store.select(query.render(bound))
-    assert int(store.select(query.render(bound, count=True))[0]["total"]) == len(rows)
     assert store.select(query.render(bound, limit=2, offset=1)) == rows[1:3]
 
 
@@ -342,7 +342,8 @@ SAMPLE_VALUES: dict[str, dict[str, Any]] = {
     "exercises-by-difficulty": {"difficulty": "moderate"},
     "exercises-for-muscle": {"muscle": "hamstrings"},
     "exercises-with-equipment": {"equipment": "free-weight,cable-station,hyperextension-bench"},
-    "exercises": {"muscle": "glutes", "role": "primary", "q": "r"},
+    "exercises": {"muscle": "hamstrings", "role": "primary", "difficulty": "low",
+                  "exclude_equipment": "machine"},
     "mistakes": {"exercise": MBE},
     "muscles-of-exercise": {"exercise": MBE},
     "muscles": {},

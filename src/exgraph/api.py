@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
@@ -48,6 +49,8 @@ CACHE_CONTROL = "public, max-age=60"
 #: Export routes: URL extension -> export format name.
 EXPORTS = {ext: fmt for fmt, (ext, _media) in FORMATS.items()}
 MAX_LIMIT = 1000
+#: Filter combinations of the exercise list whose ordered matches are kept per app.
+RECENT = 128
 
 
 class SlugConverter(BaseConverter):
@@ -86,6 +89,20 @@ class ApiState:
             if key not in self._cache:
                 self._cache[key] = build()
             return self._cache[key]  # type: ignore[no-any-return]
+
+    def recent(self, family: str, key: Hashable, build: Callable[[], T]) -> T:
+        """The value of family under key, built by build(); the last RECENT keys are kept."""
+        with self._lock:
+            entries: OrderedDict[Hashable, Any] = self._cache.setdefault(family, OrderedDict())
+            if key in entries:
+                entries.move_to_end(key)
+                return entries[key]  # type: ignore[no-any-return]
+        value = build()  # outside the lock: a slow query must not hold up other requests
+        with self._lock:
+            entries[key] = value
+            while len(entries) > RECENT:
+                entries.popitem(last=False)
+        return value
 
     def clear(self) -> None:
         with self._lock:
@@ -239,8 +256,13 @@ def list_exercises() -> Any:
     query = _query("exercises")
     bound = query.bind(_args(*LIST_FILTERS), _known())
     store = get_store()
-    total = int(store.select(query.render(bound, count=True))[0]["total"])
-    page = store.select(query.render(bound, limit=limit, offset=offset)) if limit else []
+    # Every match, in order, is one query per filter combination (a scan of all exercises);
+    # kept per app so that paging through it only costs the small details query below.
+    key = tuple(sorted((name, tuple(map(str, terms))) for name, terms in bound.items()))
+    matches = state().recent("exercise-list", key, lambda: [
+        (row["exercise"], row["name"]) for row in store.select(query.render(bound))])
+    total = len(matches)
+    page = [{"exercise": ex, "name": name} for ex, name in matches[offset:offset + limit]]
     levels: dict[Any, set[Any]] = {row["exercise"]: set() for row in page}
     equipment: dict[Any, dict[Any, Any]] = {row["exercise"]: {} for row in page}
     if page:

@@ -258,11 +258,10 @@ class NamedQuery:
         return bound
 
     def render(self, bound: Mapping[str, Sequence[Node]], *, limit: int | None = None,
-               offset: int | None = None, count: bool = False) -> str:
+               offset: int | None = None) -> str:
         """The SPARQL text for bound terms (from :meth:`bind`), with prefixes.
 
-        ``limit``/``offset`` page the result; ``count`` gives instead a query with one row and
-        one column ``total``: how many rows the query has.
+        ``limit``/``offset`` page the result (for queries without LIMIT/OFFSET of their own).
         """
         lines: list[str] = []
         keep = True
@@ -280,8 +279,6 @@ class NamedQuery:
             return " ".join(serialize_term(t) for t in terms) if terms else m.group(0)
 
         text = PARAM_VAR_RE.sub(substitute, text)
-        if count:
-            return f"{PREFIX_TEXT}SELECT (COUNT(*) AS ?total) WHERE {{\n{text}\n}}"
         if limit is not None:
             text += f"\nLIMIT {int(limit)}"
         if offset:
