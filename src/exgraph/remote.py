@@ -17,7 +17,7 @@ import requests
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .errors import DataError, ExgraphError
+from .errors import BadRequest, DataError, ExgraphError, QueryTimeout
 from .store import Store
 
 #: Triples per INSERT DATA request when loading.
@@ -65,19 +65,27 @@ class RemoteStore(Store):
             session = self._local.session = requests.Session()
         return session
 
-    def query_raw(self, query: str, accept: str, timeout: float | None = None) -> requests.Response:
-        """POST a query; the server's response (raises RemoteError when it fails)."""
+    def query_raw(self, query: str, accept: str, timeout: float | None = None,
+                  params: list[tuple[str, str]] | None = None) -> requests.Response:
+        """POST a query; the server's response (raises RemoteError when it fails, QueryTimeout
+        when it takes longer than timeout)."""
         try:
             response = self.session.post(
                 self.query_url,
+                params=params or None,
                 data=query.encode("utf-8"),
                 headers={"Content-Type": "application/sparql-query; charset=utf-8",
                          "Accept": accept},
                 timeout=timeout or self.timeout,
             )
+        except requests.Timeout as exc:
+            raise QueryTimeout(f"the SPARQL server {self.query_url} did not answer within "
+                               f"{timeout or self.timeout:g} s") from exc
         except requests.RequestException as exc:
             raise RemoteError(f"SPARQL server {self.query_url} unreachable: {exc}") from exc
-        if response.status_code >= 400:
+        if 400 <= response.status_code < 500:
+            raise BadRequest(f"the SPARQL server refused the query: {response.text[:500]}")
+        if response.status_code >= 500:
             raise RemoteError(
                 f"SPARQL server {self.query_url} answered {response.status_code}: "
                 f"{response.text[:300]}"

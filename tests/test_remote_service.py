@@ -1,0 +1,89 @@
+"""The whole service on an external SPARQL server: a real Oxigraph server, loaded with
+`exgraph load`, behind two real `exgraph serve` processes (several app processes, one store)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import requests
+from rdflib import Graph
+from SPARQLWrapper import JSON, SPARQLWrapper
+
+from exgraph.export import serialize
+from exgraph.store import Store
+
+from .oxigraph_server import oxigraph_server
+from .server import running_server
+
+pytestmark = pytest.mark.server
+
+HEADLINE = ("/api/v1/exercises/machine-back-extension/alternatives"
+            "?exclude_equipment=machine&difficulty=low")
+
+
+@pytest.fixture(scope="module")
+def remote_spec(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from click.testing import CliRunner
+
+    from exgraph.cli import main
+
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as base:
+        spec = f"sparql+{base}/query"
+        result = CliRunner().invoke(main, ["load", "--store", spec])
+        assert result.exit_code == 0, result.output
+        yield spec
+
+
+@pytest.fixture(scope="module")
+def apps(remote_spec: str) -> Iterator[tuple[str, str]]:
+    with running_server("--store", remote_spec) as one, running_server("--store", remote_spec) as two:
+        yield one, two
+
+
+def test_both_app_processes_answer_the_headline_question(apps: tuple[str, str]) -> None:
+    for base in apps:
+        response = requests.get(base + HEADLINE, timeout=30)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        items = body["items"] if isinstance(body, dict) and "items" in body else body
+        assert [item["id"] for item in items] == ["cable-pull-through"]
+
+
+def test_exercise_document_from_the_remote_store(apps: tuple[str, str]) -> None:
+    doc = requests.get(apps[0] + "/api/v1/exercises/machine-back-extension", timeout=30).json()
+    assert doc["name"] == "Machine back extension"
+    assert [m["id"] for m in doc["muscles"]["primary"]] == ["hamstrings"]
+    assert len(doc["steps"]) == 6
+
+
+def test_sparql_endpoint_forwards_to_the_remote_store(apps: tuple[str, str]) -> None:
+    client = SPARQLWrapper(apps[1] + "/sparql")
+    client.setQuery("""PREFIX exg: <https://w3id.org/exgraph/ontology#>
+        SELECT ?alt WHERE { ?ex exg:alternative ?alt . ?alt exg:difficulty exg:Low .
+          FILTER(?ex = <https://w3id.org/exgraph/id/exercise/machine-back-extension>) }""")
+    client.setReturnFormat(JSON)
+    rows = client.query().convert()["results"]["bindings"]  # type: ignore[index,call-overload]
+    assert [r["alt"]["value"] for r in rows] == [
+        "https://w3id.org/exgraph/id/exercise/cable-pull-through"]
+
+
+def test_guard_still_refuses_service_before_forwarding(apps: tuple[str, str]) -> None:
+    response = requests.get(apps[0] + "/sparql", params={
+        "query": "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"}, timeout=30)
+    assert response.status_code == 400
+    assert "SERVICE" in response.json()["error"]
+
+
+def test_export_over_the_remote_store_is_the_same_bytes(apps: tuple[str, str],
+                                                        store: Store) -> None:
+    response = requests.get(apps[0] + "/export.nt", timeout=60)
+    assert response.status_code == 200
+    assert response.content == serialize(store, "ntriples")
+    assert len(Graph().parse(data=response.content, format="nt")) == len(store)
+
+
+def test_malformed_query_is_a_400_from_the_remote(apps: tuple[str, str]) -> None:
+    response = requests.get(apps[0] + "/sparql", params={"query": "SELECT WHERE {"}, timeout=30)
+    assert response.status_code == 400
+    assert response.json()["ok"] is False
