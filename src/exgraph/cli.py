@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -11,8 +12,29 @@ from .errors import ExgraphError
 from .store import load_graph, open_store
 
 
+#: Commands that live in their own modules, imported only when used: `exgraph serve` should not
+#: pay for pySHACL and the ingest parser at start-up.
+LAZY_COMMANDS: dict[str, str] = {
+    "ingest": "exgraph.ingest.cli:ingest",
+    "import": "exgraph.importers.cli:import_group",
+    "query": "exgraph.query_cli:query",
+    "sparql": "exgraph.query_cli:sparql",
+}
+
+
 class Group(click.Group):
-    """A click group that turns project errors into a one-line message and exit status 1."""
+    """A click group that turns project errors into a one-line message and exit status 1, and
+    imports the commands of :data:`LAZY_COMMANDS` on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            module_name, attr = LAZY_COMMANDS[cmd_name].split(":")
+            command = getattr(importlib.import_module(module_name), attr)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -145,10 +167,3 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str, thread
         from waitress import serve as waitress_serve
 
         waitress_serve(app, host=host, port=port, threads=threads, ident="exgraph")
-
-
-# Commands that live in their own modules register here.
-from .ingest.cli import ingest as _ingest; main.add_command(_ingest)  # noqa: E402
-from .importers.cli import import_group as _import_group; main.add_command(_import_group)  # noqa: E402
-from .query_cli import query as _query; main.add_command(_query)  # noqa: E402
-from .query_cli import sparql as _sparql; main.add_command(_sparql)  # noqa: E402
