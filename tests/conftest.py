@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from exgraph.store import ROOT, Store, load_graph, open_store
+# Most tests run on the curated graph; tests/test_full_graph.py opts in to the imported data
+# (set EXGRAPH_IMPORTS=1 to run everything on the full graph). Servers started by tests inherit it.
+os.environ.setdefault("EXGRAPH_IMPORTS", "0")
+
+from exgraph.store import ROOT, Store, load_graph, open_store  # noqa: E402
 
 SHARED = Path(os.environ.get("EXGRAPH_SHARED", ROOT.parent / "shared"))
 REFERENCE_ARTICLE = SHARED / "articles" / "machine-back-extension.txt"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from exgraph.ontology import EQUIPMENT, EXERCISE, EXG, MUSCLE, UBERON
 from exgraph.store import Store
@@ -243,7 +243,7 @@ FREE_EXERCISE_DB_GROUPS = [
 def test_muscle_catalogue_covers_free_exercise_db_groups(graph, name: str) -> None:  # type: ignore[no-untyped-def]
     found = {s for s, _, o in graph.triples((None, None, None))
              if isinstance(o, Literal) and str(o).lower() == name
-             and (s, RDFS.label, None) in graph and (s, None, EXG.MuscleGroup)}
+             and (s, RDFS.label, None) in graph and (s, RDF.type, EXG.MuscleGroup) in graph}
     assert len(found) == 1, f"{name!r} should name exactly one muscle group, found {found}"
 
 

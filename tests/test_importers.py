@@ -110,7 +110,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory, fedb_json: Path, wger_dir
                 done.append(result.summary)
             summaries.write_bytes(pickle.dumps(done))
         fedb, wg = pickle.loads(summaries.read_bytes())
-    return Imported(data_dir, fedb, wg, open_store("oxigraph", data_dir=data_dir))
+    return Imported(data_dir, fedb, wg, open_store("oxigraph", data_dir=data_dir, imported=True))
 
 
 def _raw(path: Path) -> Any:
@@ -371,7 +371,7 @@ def test_reimport_gives_the_same_bytes(imported: Imported, fedb_json: Path) -> N
 @pytest.mark.shared
 @pytest.mark.slow
 def test_bundled_graph_with_both_imports_conforms(imported: Imported) -> None:
-    report = validate_graph(load_graph(data_dir=imported.data_dir))
+    report = validate_graph(load_graph(data_dir=imported.data_dir, imported=True))
     assert report.conforms, report.text[:5000]
 
 
@@ -622,3 +622,14 @@ def test_summary_text_lists_every_kind_of_outcome() -> None:
                                     "1 merged into existing ones, 1 skipped")
     assert "r1 -> exercise:a" in text and "r3: no usable name" in text and "muscle 'x'" in text
 
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("dataset", ["free-exercise-db", "wger"])
+def test_committed_imports_are_what_the_importers_produce(imported: Imported,
+                                                          dataset: str) -> None:
+    """data/imported/ is generated: it must be regenerated when the importers or curated data
+    change (`exgraph import ... --into data`, see the README)."""
+    committed = DATA_DIR / "imported" / f"{dataset}.ttl"
+    assert committed.read_bytes() == imported_path(imported.data_dir, dataset).read_bytes(), (
+        f"{committed} is stale: re-run the import with --into data")

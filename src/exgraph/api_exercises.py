@@ -113,8 +113,9 @@ def exercise_document(store: Store, exercise: URIRef) -> dict[str, Any]:
     ctx = _Context(store.select(CONTEXT.render({"exercise": [exercise]})))
 
     def text(subject: Node, prop: URIRef) -> str | None:
-        value = g.value(subject, prop)
-        return None if value is None else str(value)
+        # a merged exercise may carry one text per source: answer the same one every time
+        values = sorted(str(v) for v in g.objects(subject, prop))
+        return values[0] if values else None
 
     def number(subject: Node, prop: URIRef) -> int | None:
         value = g.value(subject, prop)

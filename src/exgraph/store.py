@@ -28,10 +28,27 @@ ONTOLOGY_FILE = ROOT / "ontology" / "exgraph.ttl"
 DATA_DIR = ROOT / "data"
 
 
-def bundled_files(data_dir: Path | None = None) -> list[Path]:
-    """The ontology and every Turtle file under ``data/``, in a stable order."""
+def with_imports() -> bool:
+    """Whether the bundled graph includes ``data/imported/`` (the dataset imports).
+
+    Yes, unless the environment says ``EXGRAPH_IMPORTS=0``: the test suite does, so that most
+    tests run on the curated graph (1.4k triples instead of 80k); tests/test_full_graph.py checks
+    the graph with the imports.
+    """
+    return os.environ.get("EXGRAPH_IMPORTS", "1") != "0"
+
+
+def bundled_files(data_dir: Path | None = None, *, imported: bool | None = None) -> list[Path]:
+    """The ontology and every Turtle file under ``data/``, in a stable order.
+
+    ``imported`` (default: :func:`with_imports`) says whether ``data/imported/`` is included.
+    """
     data_dir = DATA_DIR if data_dir is None else data_dir
-    return [ONTOLOGY_FILE, *sorted(data_dir.rglob("*.ttl"))]
+    imported = with_imports() if imported is None else imported
+    files = sorted(data_dir.rglob("*.ttl"))
+    if not imported:
+        files = [f for f in files if f.relative_to(data_dir).parts[0] != "imported"]
+    return [ONTOLOGY_FILE, *files]
 
 
 def parse_file(path: Path, graph: Graph | None = None) -> Graph:
@@ -48,7 +65,8 @@ def parse_file(path: Path, graph: Graph | None = None) -> Graph:
 
 
 def load_graph(
-    extra: Iterable[Path] = (), *, data_dir: Path | None = None, files: Sequence[Path] | None = None
+    extra: Iterable[Path] = (), *, data_dir: Path | None = None, files: Sequence[Path] | None = None,
+    imported: bool | None = None,
 ) -> Graph:
     """The whole graph as rdflib: ontology, bundled data, then ``extra`` files.
 
@@ -57,7 +75,7 @@ def load_graph(
     parse. The files are parsed by Oxigraph, which is ~15x faster than rdflib's Turtle parser
     (tests/test_store.py checks both parsers give the same graph).
     """
-    files = [*(bundled_files(data_dir) if files is None else files), *extra]
+    files = [*(bundled_files(data_dir, imported=imported) if files is None else files), *extra]
     return oxigraph_to_graph(load_oxigraph(files))
 
 
@@ -283,6 +301,7 @@ def open_store(
     *,
     data_dir: Path | None = None,
     graph: Graph | None = None,
+    imported: bool | None = None,
 ) -> Store:
     """Open the graph on a backend.
 
@@ -290,7 +309,8 @@ def open_store(
     directory path for an on-disk Oxigraph store (loaded with the bundled data when empty), or
     ``sparql+http://HOST:PORT/PATH`` for an external SPARQL 1.1 server (its data is whatever
     ``exgraph load`` put there; ``extra`` and ``graph`` are not used).
-    ``graph`` skips loading files and uses that graph instead.
+    ``graph`` skips loading files and uses that graph instead; ``imported`` overrides
+    :func:`with_imports`.
     Raises DataError for a file that does not parse or a spec it does not know.
     """
     if spec.startswith(("sparql+http://", "sparql+https://")):
@@ -302,7 +322,7 @@ def open_store(
             f"unknown store {spec!r}: use oxigraph, rdflib, a directory path, "
             "or sparql+http://HOST:PORT/PATH"
         )
-    files = [*bundled_files(data_dir), *extra]
+    files = [*bundled_files(data_dir, imported=imported), *extra]
     if spec == "rdflib":
         return RdflibStore(graph if graph is not None else load_graph(files=files))
     memory = graph_to_oxigraph(graph) if graph is not None else load_oxigraph(files)

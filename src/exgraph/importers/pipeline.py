@@ -64,7 +64,7 @@ def run_import(
     position = IMPORT_ORDER.index(dataset)
     replaced = imported_path(data_dir, dataset).resolve()
     later = {imported_path(data_dir, name).resolve() for name in IMPORT_ORDER[position + 1:]}
-    files = [f for f in bundled_files(data_dir) if f.resolve() != replaced]
+    files = [f for f in bundled_files(data_dir, imported=True) if f.resolve() != replaced]
     graph = load_graph(files=[f for f in files if f.resolve() not in later])
 
     summary = Summary(dataset)
