@@ -512,3 +512,27 @@ def test_real_server_export_and_errors(server_url: str) -> None:
     assert bad.status_code == 400
     assert bad.json() == {"ok": False, "status": 400,
                           "error": "parameter 'limit': not a non-negative integer: '-1'"}
+
+
+def test_an_update_clears_the_cached_answers(graph: Graph) -> None:
+    """Reads are answered from a response cache; a SPARQL Update must not leave them stale."""
+    from exgraph.sparql import service
+    from exgraph.store import open_store
+
+    app = create_app({"STORE": open_store("oxigraph", graph=graph), "UPDATE_TOKEN": "t0ken"})
+    client = app.test_client()
+    url = "/api/v1/exercises/machine-back-extension/alternatives"
+    try:
+        before = client.get(url).get_json()
+        assert client.get(url).get_json() == before  # second answer from the cache
+        assert "romanian-deadlift" in [item["id"] for item in before["items"]]
+        response = client.post("/sparql", data={"update": """
+            DELETE WHERE { <https://w3id.org/exgraph/id/exercise/machine-back-extension>
+              <https://w3id.org/exgraph/ontology#alternative>
+              <https://w3id.org/exgraph/id/exercise/romanian-deadlift> }"""},
+            headers={"Authorization": "Bearer t0ken"})
+        assert response.status_code == 200, response.get_data(as_text=True)
+        after = client.get(url).get_json()
+        assert "romanian-deadlift" not in [item["id"] for item in after["items"]]
+    finally:
+        service(app).close()

@@ -104,6 +104,24 @@ class ApiState:
                 entries.popitem(last=False)
         return value
 
+    def lookup(self, family: str, key: Hashable) -> Any:
+        """The value of family under key, or None."""
+        with self._lock:
+            entries = self._cache.get(family)
+            if entries is None or key not in entries:
+                return None
+            entries.move_to_end(key)
+            return entries[key]
+
+    def remember(self, family: str, key: Hashable, value: Any, keep: int = RECENT) -> None:
+        """Put value under key in family, keeping the last ``keep`` keys."""
+        with self._lock:
+            entries: OrderedDict[Hashable, Any] = self._cache.setdefault(family, OrderedDict())
+            entries[key] = value
+            entries.move_to_end(key)
+            while len(entries) > keep:
+                entries.popitem(last=False)
+
     def clear(self) -> None:
         with self._lock:
             self._cache.clear()
@@ -144,6 +162,29 @@ def invalidate(app: Flask) -> None:
 # Response headers: ETag + conditional GET on our routes, CORS on our paths
 
 
+#: How many distinct GET responses the cache keeps.
+CACHED_RESPONSES = 2048
+#: Largest body kept in the response cache; bigger answers (exports have their own cache) are not.
+CACHED_BODY_MAX = 256 * 1024
+
+
+def _response_key() -> tuple[str, str]:
+    return request.full_path, request.headers.get("Accept", "")
+
+
+@bp.before_request
+def _cached_response() -> Response | None:
+    """Answer a GET seen before from the response cache: the graph only changes through an
+    update, which clears it (:func:`invalidate`). A read then costs no query at all."""
+    if request.method != "GET":
+        return None
+    hit = state().lookup("responses", _response_key())
+    if hit is None:
+        return None
+    body, headers = hit
+    return Response(body, status=200, headers=headers)
+
+
 @bp.after_request
 def _cache_headers(response: Response) -> Response:
     if request.method not in ("GET", "HEAD") or response.status_code != 200:
@@ -154,6 +195,10 @@ def _cache_headers(response: Response) -> Response:
         digest = hashlib.blake2b(response.get_data(), digest_size=10).hexdigest()
         response.set_etag(f"{state().tag}-{digest}")
     response.headers.setdefault("Cache-Control", CACHE_CONTROL)
+    if request.method == "GET" and response.content_length is not None \
+            and response.content_length <= CACHED_BODY_MAX:
+        entry = (response.get_data(), list(response.headers.items()))
+        state().remember("responses", _response_key(), entry, keep=CACHED_RESPONSES)
     return response.make_conditional(request)
 
 
