@@ -435,13 +435,14 @@ def test_cli_error_exits_1_names_file_line_and_writes_nothing(
 
 def test_cli_into_refuses_a_graph_that_would_not_validate(
         runner: CliRunner, data_copy: Path) -> None:
-    # Another file already gives the push-up a summary: a second one breaks maxCount 1.
+    # Another file already says the push-up suits beginners; the article says it does not, and
+    # an exercise has one answer (maxCount 1).
     (data_copy / "articles" / "other.ttl").write_text(
         '@prefix exg: <https://w3id.org/exgraph/ontology#> .\n'
-        '<https://w3id.org/exgraph/id/exercise/push-up> exg:summary "Another summary." .\n')
+        '<https://w3id.org/exgraph/id/exercise/push-up> exg:beginnerSuitable true .\n')
     result = runner.invoke(main, ["ingest", str(PUSH_UP), "--into", str(data_copy)])
     assert result.exit_code == 1
-    assert "does not validate" in result.stderr and "exg:summary" in result.stderr
+    assert "does not validate" in result.stderr and "exg:beginnerSuitable" in result.stderr
     assert not (data_copy / "articles" / "push-up.ttl").exists()
 
 
