@@ -1,0 +1,264 @@
+"""exgraph benchmarks: load, named queries, export and HTTP, on rdflib and Oxigraph, at 1k-100k.
+
+    make bench                       # all sizes
+    .venv/bin/python bench/run.py --sizes 1000 10000 --http-seconds 5
+
+Figures are medians of repeated runs in one process; the Oxigraph-vs-rdflib and
+named-query-vs-raw-pyoxigraph ratios are measured side by side, so machine noise cancels out
+better than in the absolute times. Prints a Markdown report (paste it into bench/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.client import HTTPConnection
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import pyoxigraph as ox  # noqa: E402
+from rdflib import Graph  # noqa: E402
+
+from exgraph.export import serialize  # noqa: E402
+from exgraph.queries import default_catalogue  # noqa: E402
+from exgraph.store import OxigraphStore, RdflibStore, Store  # noqa: E402
+from generate import replicate  # noqa: E402
+
+HEADLINE_PATH = "/api/v1/exercises/machine-back-extension/alternatives?exclude_equipment=machine&difficulty=low"
+
+#: Example parameters for every named query (a new query without a case fails the run).
+BENCH_CASES: dict[str, dict[str, str]] = {
+    "alternatives": {"exercise": "machine-back-extension", "exclude_equipment": "machine",
+                     "difficulty": "low"},
+    "comparisons": {"exercise": "machine-back-extension"},
+    "equipment-taxonomy": {},
+    "exercises": {"muscle": "glutes", "exclude_equipment": "machine", "difficulty": "low"},
+    "exercises-by-difficulty": {"difficulty": "high"},
+    "exercises-for-muscle": {"muscle": "hamstrings", "role": "primary"},
+    "exercises-with-equipment": {"equipment": "barbell,bodyweight"},
+    "mistakes": {"exercise": "machine-back-extension"},
+    "muscles": {},
+    "muscles-of-exercise": {"exercise": "machine-back-extension"},
+    "programming": {"exercise": "machine-back-extension", "goal": "hypertrophy"},
+    "steps": {"exercise": "machine-back-extension"},
+}
+
+
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    """Wall-clock seconds of repeat calls of fn."""
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f}"
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, line: str = "") -> None:
+        self.lines.append(line)
+        print(line, flush=True)
+
+
+def bench_size(n: int, args: argparse.Namespace, report: Report) -> None:
+    data = replicate(n)
+    triples = data.count(b"\n")
+    report.add(f"\n### {n:,} exercises ({triples:,} triples)\n")
+
+    engines: dict[str, Store] = {}
+    # -- load
+    report.add("| measure | Oxigraph | rdflib | ratio |")
+    report.add("|---|---:|---:|---:|")
+    ox_loads = []
+    for _ in range(args.repeat_load):
+        gc.collect()
+        start = time.perf_counter()
+        ox_store = ox.Store()
+        ox_store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+        ox_loads.append(time.perf_counter() - start)
+    engines["oxigraph"] = OxigraphStore(ox_store)
+    run_rdflib = n <= args.rdflib_max
+    if run_rdflib:
+        gc.collect()
+        start = time.perf_counter()
+        graph = Graph()
+        graph.parse(data=data, format="nt")
+        rdflib_load = time.perf_counter() - start
+        engines["rdflib"] = RdflibStore(graph)
+        report.add(f"| load (s) | {statistics.median(ox_loads):.3f} | {rdflib_load:.3f} | "
+                   f"{rdflib_load / statistics.median(ox_loads):.1f}x |")
+    else:
+        report.add(f"| load (s) | {statistics.median(ox_loads):.3f} | not run (> {args.rdflib_max:,}) | |")
+
+    # -- export
+    ox_export = statistics.median(timed(lambda: serialize(engines["oxigraph"], "turtle"), 3))
+    if run_rdflib:
+        rd_export = statistics.median(timed(lambda: serialize(engines["rdflib"], "turtle"), 1))
+        report.add(f"| Turtle export (s) | {ox_export:.3f} | {rd_export:.3f} | "
+                   f"{rd_export / ox_export:.1f}x |")
+    else:
+        report.add(f"| Turtle export (s) | {ox_export:.3f} | not run | |")
+
+    # -- named queries in process
+    report.add("\n| named query | rows | raw pyoxigraph p50 ms | named (Oxigraph) p50 / p99 ms | "
+               "named / raw | rdflib p50 ms |")
+    report.add("|---|---:|---:|---:|---:|---:|")
+    catalogue = default_catalogue()
+    for name, params in BENCH_CASES.items():
+        query = catalogue[name]
+        text = query.render(query.bind(params))
+        first = timed(lambda: list(ox_store.query(text)), 1)[0]
+        # a fixed budget per query: slow queries get fewer (but at least 5) runs
+        repeat = max(5, min(args.repeat, int(args.budget / max(first, 1e-6))))
+        raw = timed(lambda: list(ox_store.query(text)), repeat)
+        named = timed(lambda: query.run(engines["oxigraph"], params), repeat)
+        rows = len(query.run(engines["oxigraph"], params).rows)
+        rd = "not run"
+        if run_rdflib:
+            rd = ms(statistics.median(timed(lambda: query.run(engines["rdflib"], params),
+                                            max(3, repeat // 20))))
+        report.add(f"| {name} ({repeat} runs) | {rows} | {ms(statistics.median(raw))} | "
+                   f"{ms(statistics.median(named))} / {ms(pct(named, 0.99))} | "
+                   f"{statistics.median(named) / statistics.median(raw):.2f}x | {rd} |")
+
+    # -- HTTP
+    if args.http_seconds > 0:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "graph.nt"
+            path.write_bytes(data)
+            http_bench(path, args, report)
+    engines.clear()
+    gc.collect()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(extra: Path | None) -> tuple[subprocess.Popen[bytes], str, float]:
+    port = free_port()
+    cmd = [str(Path(sys.executable).with_name("exgraph")), "serve", "--port", str(port)]
+    if extra is not None:
+        cmd += ["--data", str(extra)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    while True:
+        try:
+            with urllib.request.urlopen(base + HEADLINE_PATH, timeout=1) as response:
+                json.load(response)
+            break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError("server exited during start-up") from None
+            time.sleep(0.01)
+    return proc, base, time.perf_counter() - start
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def http_bench(extra: Path, args: argparse.Namespace, report: Report) -> None:
+    proc, base, startup = start_server(extra)
+    try:
+        port = int(base.rsplit(":", 1)[1])
+        latencies: list[float] = []
+        lock = threading.Lock()
+        stop_at = time.perf_counter() + args.http_seconds
+
+        def client() -> None:
+            conn = HTTPConnection("127.0.0.1", port, timeout=10)
+            mine = []
+            while time.perf_counter() < stop_at:
+                t0 = time.perf_counter()
+                conn.request("GET", HEADLINE_PATH)
+                response = conn.getresponse()
+                body = response.read()
+                mine.append(time.perf_counter() - t0)
+                if response.status != 200 or b"cable-pull-through" not in body:
+                    raise RuntimeError(f"bad answer {response.status}: {body[:200]!r}")
+            conn.close()
+            with lock:
+                latencies.extend(mine)
+
+        threads = [threading.Thread(target=client) for _ in range(args.clients)]
+        t0 = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.perf_counter() - t0
+        report.add(f"\nHTTP (`exgraph serve`, waitress; {args.clients} keep-alive clients in one "
+                   f"process on the same machine, {args.http_seconds:.0f} s) on the headline "
+                   f"alternatives route: **{len(latencies) / elapsed:,.0f} requests/s**, "
+                   f"p50 {ms(pct(latencies, 0.5))} ms, p99 {ms(pct(latencies, 0.99))} ms; "
+                   f"start-up to first answer {startup:.2f} s.")
+    finally:
+        stop(proc)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=200, help="runs per named query")
+    parser.add_argument("--budget", type=float, default=3.0,
+                        help="seconds per named query and engine (bounds the runs of slow ones)")
+    parser.add_argument("--repeat-load", type=int, default=3)
+    parser.add_argument("--rdflib-max", type=int, default=10_000,
+                        help="largest size run on rdflib (its memory store needs minutes beyond)")
+    parser.add_argument("--http-seconds", type=float, default=5.0)
+    parser.add_argument("--clients", type=int, default=8)
+    args = parser.parse_args()
+    missing = set(default_catalogue()) - set(BENCH_CASES)
+    if missing:
+        parser.error(f"no benchmark parameters for named queries: {', '.join(sorted(missing))}")
+
+    report = Report()
+    report.add(f"## exgraph benchmark, {time.strftime('%Y-%m-%d')}\n")
+    report.add(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+               f"{platform.python_version()}, pyoxigraph {ox.__version__}, {platform.platform()}")
+    proc, _, cold = start_server(None)
+    stop(proc)
+    report.add(f"\nCold start of `exgraph serve` on the bundled graph (process start to first "
+               f"answer of the headline route): {cold:.2f} s")
+    for n in args.sizes:
+        bench_size(n, args, report)
+
+
+if __name__ == "__main__":
+    main()
