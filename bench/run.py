@@ -32,13 +32,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import pyoxigraph as ox  # noqa: E402
-from rdflib import Graph  # noqa: E402
+import pyoxigraph as ox
+from generate import replicate
+from rdflib import Graph
 
-from exgraph.export import serialize  # noqa: E402
-from exgraph.queries import default_catalogue  # noqa: E402
-from exgraph.store import OxigraphStore, RdflibStore, Store  # noqa: E402
-from generate import replicate  # noqa: E402
+from exgraph.export import serialize
+from exgraph.queries import default_catalogue
+from exgraph.store import OxigraphStore, RdflibStore, Store
 
 HEADLINE_PATH = "/api/v1/exercises/machine-back-extension/alternatives?exclude_equipment=machine&difficulty=low"
 

@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,7 +18,9 @@ from exgraph.app import create_app
 from exgraph.export import serialize
 from exgraph.ontology import EXERCISE, EXG
 from exgraph.queries import default_catalogue
-from exgraph.store import ROOT, Store
+from exgraph.store import Store
+
+from .server import running_server
 
 MBE = "machine-back-extension"
 API = "/api/v1"
@@ -447,45 +442,11 @@ def test_other_methods_are_405_in_the_error_shape(client: FlaskClient) -> None:
 # A real server
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server_url() -> Iterator[str]:
     """`exgraph serve` on a free port of 127.0.0.1, stopped after the module's tests."""
-    port = _free_port()
-    exe = Path(sys.executable).with_name("exgraph")
-    log = tempfile.TemporaryFile()  # a file, not a pipe: a chatty server cannot block on it
-    proc = subprocess.Popen([str(exe), "serve", "--port", str(port)], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=log,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if proc.poll() is not None:
-                log.seek(0)
-                raise RuntimeError(f"exgraph serve exited: {log.read().decode()[-800:]}")
-            try:
-                if requests.get(f"{base}/healthz", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("exgraph serve did not answer /healthz within 120 s")
-            time.sleep(0.1)
+    with running_server() as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 @pytest.mark.server

@@ -15,7 +15,7 @@ README = ROOT / "README.md"
 
 def queries_section() -> str:
     text = README.read_text(encoding="utf-8")
-    match = re.search(r"<!-- queries:start -->(.*?)<!-- queries:end -->", text, flags=re.S)
+    match = re.search(r"<!-- queries:start -->(.*?)<!-- queries:end -->", text, flags=re.DOTALL)
     assert match, "README.md has lost its <!-- queries:start --> ... <!-- queries:end --> markers"
     return match.group(1)
 
@@ -25,7 +25,7 @@ def test_every_named_query_is_documented_with_an_example(name: str) -> None:
     section = queries_section()
     assert re.search(rf"exgraph query {re.escape(name)}(\s|$)", section), (
         f"README.md does not show `exgraph query {name} ...` between the queries markers")
-    heading = re.search(rf"^#+ .*`{re.escape(name)}`", section, flags=re.M)
+    heading = re.search(rf"^#+ .*`{re.escape(name)}`", section, flags=re.MULTILINE)
     assert heading, f"README.md has no heading naming `{name}`"
 
 

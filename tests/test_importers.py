@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
 from rdflib.namespace import DCTERMS, RDFS, SKOS
+from rdflib.term import Node
 
 from exgraph.cli import main
 from exgraph.importers import free_exercise_db, wger

@@ -37,7 +37,7 @@ def ontology_terms() -> list[URIRef]:
 
 
 def sparql_blocks(path) -> list[str]:  # type: ignore[no-untyped-def]
-    return re.findall(r"```sparql\n(.*?)```", path.read_text(), flags=re.S)
+    return re.findall(r"```sparql\n(.*?)```", path.read_text(), flags=re.DOTALL)
 
 
 @pytest.mark.parametrize("term", ontology_terms(), ids=lambda t: t.removeprefix(str(EXG)))

@@ -28,7 +28,6 @@ from exgraph.queries import (
     json_rows,
     known_in,
     load_catalogue,
-    parse_query,
 )
 from exgraph.store import OxigraphStore, Store, to_ox
 

@@ -16,7 +16,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS
 from rdflib.term import Node
 
-from .ontology import DIFFICULTIES, DIFFICULTY_RANK, EXG, ID, ROLES, slug_of
+from .ontology import DIFFICULTIES, DIFFICULTY_RANK, EXG, ID, ROLES
 from .queries import CATEGORIES, NamedQuery, parse_query
 from .store import Row, Store
 

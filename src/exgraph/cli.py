@@ -11,7 +11,6 @@ import click
 from .errors import ExgraphError
 from .store import load_graph, open_store
 
-
 #: Commands that live in their own modules, imported only when used: `exgraph serve` should not
 #: pay for pySHACL and the ingest parser at start-up.
 LAZY_COMMANDS: dict[str, str] = {

@@ -312,7 +312,7 @@ def parse_query(text: str, name: str, source: str = "") -> NamedQuery:
     params: list[Param] = []
     lines = text.splitlines()
     start = 0
-    for start, line in enumerate(lines):  # noqa: B007 - start is used after the loop
+    for start, line in enumerate(lines):
         stripped = line.strip()
         if not stripped.startswith("#") or IF_RE.match(stripped):
             break
@@ -333,7 +333,7 @@ def parse_query(text: str, name: str, source: str = "") -> NamedQuery:
     names = [p.name for p in params]
     if len(set(names)) != len(names):
         raise DataError(f"{where}: a parameter is declared twice: {names}")
-    if re.search(r"^\s*(PREFIX|BASE)\b", body, flags=re.I | re.M):
+    if re.search(r"^\s*(PREFIX|BASE)\b", body, flags=re.IGNORECASE | re.MULTILINE):
         raise DataError(f"{where}: no PREFIX/BASE lines: every exgraph prefix is declared")
     _check_blocks(body, {p.name: p for p in params}, where)
     used = set(PARAM_VAR_RE.findall(_strip_comments(body)))
@@ -422,18 +422,18 @@ def _strip_comments(text: str) -> str:
 def _projection(body: str, where: str) -> list[str]:
     """The projected variables of the query's SELECT clause, in order."""
     text = _strip_comments(body)
-    form = re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", text, flags=re.I)
+    form = re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", text, flags=re.IGNORECASE)
     if form and form.group(1).upper() == "CONSTRUCT":
         return []  # internal graph queries of the API; the catalogue takes SELECT only
-    m = re.search(r"\bSELECT\b(.*?)(?:\bWHERE\b|\{)", text, flags=re.I | re.S)
+    m = re.search(r"\bSELECT\b(.*?)(?:\bWHERE\b|\{)", text, flags=re.IGNORECASE | re.DOTALL)
     if not m:
         raise DataError(f"{where}: a named query is a SELECT or CONSTRUCT query")
-    clause = re.sub(r"^\s*(DISTINCT|REDUCED)\b", "", m.group(1), flags=re.I)
+    clause = re.sub(r"^\s*(DISTINCT|REDUCED)\b", "", m.group(1), flags=re.IGNORECASE)
     if clause.strip() == "*":
         raise DataError(f"{where}: name the columns instead of SELECT *")
     columns: list[str] = []
     depth = 0
-    for token in re.finditer(r"\(|\)|\bAS\s+[?$](\w+)|[?$](\w+)", clause, flags=re.I):
+    for token in re.finditer(r"\(|\)|\bAS\s+[?$](\w+)|[?$](\w+)", clause, flags=re.IGNORECASE):
         if token.group(0) == "(":
             depth += 1
         elif token.group(0) == ")":

@@ -36,8 +36,8 @@ from .errors import BadRequest, ExgraphError, Forbidden, NotAcceptable
 from .formats import Format
 from .guard import inspect_query, inspect_update
 from .ontology import DATASET, PREFIXES
-from .runner import QueryJob, QueryRunner, UpdateJob
 from .remote import RemoteStore
+from .runner import QueryJob, QueryRunner, UpdateJob
 from .store import OxigraphStore, RdflibStore, Store
 
 bp = Blueprint("sparql", __name__)

@@ -16,7 +16,14 @@ from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from ..names import slugify
 from ..ontology import EXG, SOURCE
-from .common import DatasetError, ImportRecord, RecordSource, field_value, load_json_list, string_list
+from .common import (
+    DatasetError,
+    ImportRecord,
+    RecordSource,
+    field_value,
+    load_json_list,
+    string_list,
+)
 
 DATASET = "free-exercise-db"
 DATASET_SOURCE = SOURCE[DATASET]

@@ -30,7 +30,14 @@ from tqdm import tqdm
 
 from ..names import name_key, slugify
 from ..ontology import (
-    DATASET, EXG, PREFIXES, ROLE_PROPERTIES, SOURCE, exercise_iri, part_iri, slug_of,
+    DATASET,
+    EXG,
+    PREFIXES,
+    ROLE_PROPERTIES,
+    SOURCE,
+    exercise_iri,
+    part_iri,
+    slug_of,
 )
 from .common import ImportRecord, RecordSource, Summary
 

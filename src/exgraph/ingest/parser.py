@@ -410,8 +410,8 @@ def _loose_key(name: str) -> str:
 
 def _cells(text: str) -> list[str]:
     inner = text.strip()
-    inner = inner[1:] if inner.startswith("|") else inner
-    inner = inner[:-1] if inner.endswith("|") else inner
+    inner = inner.removeprefix("|")
+    inner = inner.removesuffix("|")
     return [cell.strip() for cell in inner.split("|")]
 
 
