@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -124,8 +125,14 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"cannot convert {term!r}")
 
 
+@lru_cache(maxsize=1 << 16)
 def from_ox(term: Any) -> Node:
-    """A pyoxigraph term as an rdflib term."""
+    """A pyoxigraph term as an rdflib term.
+
+    Cached: the same labels and IRIs come back in answer after answer, and building an rdflib
+    Literal costs more than the query that found it (rdflib terms are immutable, so sharing is
+    safe).
+    """
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
