@@ -193,41 +193,49 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
         proc.kill()
 
 
+def load_run(port: int, clients: int, seconds: float) -> tuple[list[float], float]:
+    """Latencies of GETs of the headline route by clients keep-alive threads, and the elapsed time."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+    stop_at = time.perf_counter() + seconds
+
+    def client() -> None:
+        conn = HTTPConnection("127.0.0.1", port, timeout=10)
+        mine = []
+        while time.perf_counter() < stop_at:
+            t0 = time.perf_counter()
+            conn.request("GET", HEADLINE_PATH)
+            response = conn.getresponse()
+            body = response.read()
+            mine.append(time.perf_counter() - t0)
+            if response.status != 200 or b"cable-pull-through" not in body:
+                raise RuntimeError(f"bad answer {response.status}: {body[:200]!r}")
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, time.perf_counter() - t0
+
+
 def http_bench(extra: Path, args: argparse.Namespace, report: Report) -> None:
     proc, base, startup = start_server(extra)
     try:
         port = int(base.rsplit(":", 1)[1])
-        latencies: list[float] = []
-        lock = threading.Lock()
-        stop_at = time.perf_counter() + args.http_seconds
-
-        def client() -> None:
-            conn = HTTPConnection("127.0.0.1", port, timeout=10)
-            mine = []
-            while time.perf_counter() < stop_at:
-                t0 = time.perf_counter()
-                conn.request("GET", HEADLINE_PATH)
-                response = conn.getresponse()
-                body = response.read()
-                mine.append(time.perf_counter() - t0)
-                if response.status != 200 or b"cable-pull-through" not in body:
-                    raise RuntimeError(f"bad answer {response.status}: {body[:200]!r}")
-            conn.close()
-            with lock:
-                latencies.extend(mine)
-
-        threads = [threading.Thread(target=client) for _ in range(args.clients)]
-        t0 = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        elapsed = time.perf_counter() - t0
-        report.add(f"\nHTTP (`exgraph serve`, waitress; {args.clients} keep-alive clients in one "
-                   f"process on the same machine, {args.http_seconds:.0f} s) on the headline "
-                   f"alternatives route: **{len(latencies) / elapsed:,.0f} requests/s**, "
-                   f"p50 {ms(pct(latencies, 0.5))} ms, p99 {ms(pct(latencies, 0.99))} ms; "
-                   f"start-up to first answer {startup:.2f} s.")
+        single, elapsed1 = load_run(port, 1, args.http_seconds)
+        many, elapsed = load_run(port, args.clients, args.http_seconds)
+        report.add(f"\nHTTP (`exgraph serve`, waitress, on the headline alternatives route; "
+                   f"keep-alive clients as threads of the benchmark process, on the same 2 "
+                   f"cores; {args.http_seconds:.0f} s each): one client: p50 "
+                   f"{ms(pct(single, 0.5))} ms, p99 {ms(pct(single, 0.99))} ms "
+                   f"({len(single) / elapsed1:,.0f} requests/s); {args.clients} clients: "
+                   f"**{len(many) / elapsed:,.0f} requests/s**, p50 {ms(pct(many, 0.5))} ms, "
+                   f"p99 {ms(pct(many, 0.99))} ms. Start-up to first answer {startup:.2f} s.")
     finally:
         stop(proc)
 
