@@ -39,14 +39,6 @@ CNT = Namespace("http://www.w3.org/2011/content#")
 UT = Namespace("http://www.w3.org/2009/sparql/tests/test-update#")
 TOKEN = "conformance-token"
 
-#: using-graph-uri / using-named-graph-uri are not implemented (the endpoint answers 400 naming
-#: the parameter). strict: these fail loudly the day they start passing.
-UNSUPPORTED = {
-    "update_dataset_default_graph", "update_dataset_default_graphs",
-    "update_dataset_named_graphs", "update_dataset_full",
-}
-
-
 @dataclass(frozen=True)
 class Request:
     method: str
@@ -107,10 +99,7 @@ def _request(graph: Graph, node: Any) -> Request:
 def _cases() -> list[Any]:
     if not MANIFEST_DIR.exists():
         return [pytest.param(None, id="manifest-absent")]  # the shared_dir fixture skips it
-    return [pytest.param(case, id=case.name, marks=[pytest.mark.xfail(
-                strict=True, reason="using-graph-uri / using-named-graph-uri not supported")]
-                if case.name in UNSUPPORTED else [])
-            for case in load_manifest(MANIFEST_DIR)]
+    return [pytest.param(case, id=case.name) for case in load_manifest(MANIFEST_DIR)]
 
 
 @pytest.fixture(scope="module")

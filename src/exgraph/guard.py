@@ -9,7 +9,8 @@ refused as malformed, so nothing the guard does not understand reaches Oxigraph.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -54,8 +55,9 @@ def inspect_update(text: str) -> UpdateInfo:
     or SERVICE."""
     tree = _parse(parseUpdate, text, "update")
     _refuse(tree)
+    # CompValue.get answers the key's own name for a missing key: test membership instead
     names_dataset = any(node.name == "UsingClause" or (node.name == "Modify" and
-                                                       node.get("withClause") is not None)
+                                                       "withClause" in node)
                         for node in _nodes(tree))
     return UpdateInfo(names_dataset=names_dataset)
 
@@ -90,3 +92,65 @@ def _nodes(value: Any) -> Iterator[CompValue]:
             stack.extend(item)
         elif isinstance(item, dict):
             stack.extend(item.values())
+
+
+_IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+_WHERE = re.compile(r"WHERE\b", re.IGNORECASE)
+_LONG_QUOTES = ('"""', "'''")
+
+
+def add_using(update: str, using: Sequence[str], using_named: Sequence[str]) -> str:
+    """The update with ``USING <g>`` / ``USING NAMED <g>`` before the WHERE of each of its
+    DELETE/INSERT operations: what the protocol's ``using-graph-uri`` / ``using-named-graph-uri``
+    parameters mean (SPARQL 1.1 Protocol, 2.2.3). The IRIs must be checked absolute IRIs.
+
+    Only the top level (outside braces, strings, IRIs and comments) is searched, so the WHERE of
+    a sub-query is left alone. Raises BadRequest for a ``DELETE WHERE`` shorthand, which takes no
+    USING clause.
+    """
+    clause = "".join(f"USING <{g}> " for g in using) + "".join(
+        f"USING NAMED <{g}> " for g in using_named)
+    out: list[str] = []
+    depth, i, n = 0, 0, len(update)
+    previous_word = ""
+    while i < n:
+        ch = update[i]
+        if update.startswith(_LONG_QUOTES, i):
+            end = update.find(update[i:i + 3], i + 3)
+            end = n if end < 0 else end + 3
+        elif ch in "\"'":
+            end = i + 1
+            while end < n and update[end] != ch:
+                end += 2 if update[end] == "\\" else 1
+            end = min(end + 1, n)
+        elif ch == "#":
+            end = update.find("\n", i)
+            end = n if end < 0 else end
+        elif ch == "<" and (m := _IRIREF.match(update, i)):
+            end = m.end()
+        elif ch in "{}":
+            depth += 1 if ch == "{" else -1
+            end = i + 1
+        elif depth == 0 and (m := _WHERE.match(update, i)) and (i == 0 or not (
+                update[i - 1].isalnum() or update[i - 1] == "_")):
+            if previous_word.upper() == "DELETE":
+                raise BadRequest("using-graph-uri cannot apply to a DELETE WHERE shorthand: "
+                                 "write DELETE { ... } WHERE { ... }")
+            out.append(clause)
+            end = m.end()
+        else:
+            end = i + 1
+            if ch.isalpha():
+                while end < n and (update[end].isalnum() or update[end] == "_"):
+                    end += 1
+                previous_word = update[i:end]
+            elif not ch.isspace():
+                previous_word = ""
+            out.append(update[i:end])
+            i = end
+            continue
+        if not ch.isspace():
+            previous_word = ""
+        out.append(update[i:end])
+        i = end
+    return "".join(out)

@@ -12,7 +12,8 @@
 * SPARQL Update (``update=`` or ``application/sparql-update``) answers 403 unless the app has an
   ``UPDATE_TOKEN`` and the request carries ``Authorization: Bearer <token>``. An update is first
   tried in a worker under the time limit, then applied to the app's store, and then every worker
-  reloads the data. ``using-graph-uri`` / ``using-named-graph-uri`` are not supported (400).
+  reloads the data. ``using-graph-uri`` / ``using-named-graph-uri`` become USING / USING NAMED
+  clauses of the update's DELETE/INSERT operations.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import hmac
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -327,7 +328,11 @@ def run_update(op: Operation) -> Response:
     if using and info.names_dataset:
         raise BadRequest(f"{using[0]} conflicts with the USING / WITH clause of the update")
     if using:
-        raise BadRequest(f"{using[0]} is not supported: put USING / USING NAMED in the update")
+        from .guard import add_using
+
+        # pyoxigraph's update() takes no dataset: the parameters become USING clauses
+        op = replace(op, text=add_using(op.text, _graph_names(op, "using-graph-uri") or (),
+                                        _graph_names(op, "using-named-graph-uri") or ()))
     store = get_store()
     sparql = service()
     runner = sparql.runner(store)
