@@ -58,3 +58,15 @@ def test_oxigraph_and_rdflib_parsers_read_the_files_alike() -> None:
         parse_file(path, by_rdflib)
     describe_dataset(by_rdflib)
     assert isomorphic(load_graph(), by_rdflib)
+
+
+def test_serve_refuses_extra_data_that_does_not_parse(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from exgraph.cli import main
+
+    bad = tmp_path / "mine.ttl"
+    bad.write_text("@prefix : <x#> .\n:a :b")
+    result = CliRunner().invoke(main, ["serve", "--data", str(bad), "--port", "1"])
+    assert result.exit_code == 1
+    assert "mine.ttl" in result.output and "line 1" in result.output
