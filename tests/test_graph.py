@@ -8,18 +8,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from exgraph.ontology import EQUIPMENT, EXERCISE, EXG, MUSCLE, UBERON
+from exgraph.queries import PREFIX_TEXT
 from exgraph.store import Store
 
-PREFIXES = """
-PREFIX exg: <https://w3id.org/exgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX exercise: <https://w3id.org/exgraph/id/exercise/>
-PREFIX muscle: <https://w3id.org/exgraph/id/muscle/>
-PREFIX goal: <https://w3id.org/exgraph/id/goal/>
-PREFIX src: <https://w3id.org/exgraph/id/source/>
-"""
+PREFIXES = PREFIX_TEXT  # every project prefix, as the named queries get them
 
 HEADLINE = PREFIXES + """
 SELECT ?alt WHERE {

@@ -11,19 +11,12 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
 
 from exgraph.ontology import EXG
+from exgraph.queries import PREFIX_TEXT
 from exgraph.store import ONTOLOGY_FILE, ROOT, Store
 
 ONTOLOGY_README = ROOT / "ontology" / "README.md"
 README = ROOT / "README.md"
-PREFIX_BLOCK = """
-PREFIX exg: <https://w3id.org/exgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX exercise: <https://w3id.org/exgraph/id/exercise/>
-PREFIX muscle: <https://w3id.org/exgraph/id/muscle/>
-PREFIX goal: <https://w3id.org/exgraph/id/goal/>
-"""
+PREFIX_BLOCK = PREFIX_TEXT  # every project prefix, as the named queries get them
 
 
 @lru_cache(maxsize=1)

@@ -63,21 +63,6 @@ def exercise_iri(slug: str) -> URIRef:
     return EXERCISE[_checked(slug)]
 
 
-def muscle_iri(slug: str) -> URIRef:
-    """The IRI of the muscle with this slug (raises ValueError for a bad slug)."""
-    return MUSCLE[_checked(slug)]
-
-
-def equipment_iri(slug: str) -> URIRef:
-    """The IRI of the equipment kind with this slug (raises ValueError for a bad slug)."""
-    return EQUIPMENT[_checked(slug)]
-
-
-def goal_iri(slug: str) -> URIRef:
-    """The IRI of the training goal with this slug (raises ValueError for a bad slug)."""
-    return GOAL[_checked(slug)]
-
-
 def part_iri(exercise: URIRef, kind: str, key: str | int) -> URIRef:
     """IRI of a node that belongs to an exercise: ``<exercise>/<kind>/<key>``.
 

@@ -82,9 +82,7 @@ def load_graph(
 
 def oxigraph_to_graph(ox_store: ox.Store) -> Graph:
     """The default graph of a pyoxigraph store as an rdflib Graph with the project's prefixes."""
-    graph = Graph()
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, ns, override=True)
+    graph = prefixed_graph()
     memo: dict[Any, Node] = {}  # IRIs repeat a lot: convert each once
 
     def term(t: Any) -> Node:
@@ -100,10 +98,12 @@ def oxigraph_to_graph(ox_store: ox.Store) -> Graph:
     return graph
 
 
-def describe_dataset(graph: Graph) -> None:
-    """Set the dataset's ``void:triples`` to the size of the graph, the count triple included."""
-    graph.remove((DATASET, VOID.triples, None))
-    graph.add((DATASET, VOID.triples, Literal(len(graph) + 1, datatype=XSD.integer)))
+def prefixed_graph() -> Graph:
+    """An empty rdflib Graph that serialises with the project's prefixes."""
+    graph = Graph()
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True)
+    return graph
 
 
 # ---------------------------------------------------------------------------------------------
@@ -181,11 +181,8 @@ class Store:
 
     def to_graph(self) -> Graph:
         """The whole default graph as an rdflib Graph with the project's prefixes."""
-        graph = Graph()
-        for prefix, ns in PREFIXES.items():
-            graph.bind(prefix, ns, override=True)
-        for triple in self.triples():
-            graph.add(triple)
+        graph = prefixed_graph()
+        graph.addN((s, p, o, graph) for s, p, o in self.triples())
         return graph
 
 
@@ -232,6 +229,9 @@ class OxigraphStore(Store):
 
     def __len__(self) -> int:
         return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+    def to_graph(self) -> Graph:
+        return oxigraph_to_graph(self.ox)
 
 
 class RdflibStore(Store):
