@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from exgraph.export import canonical_ntriples
-from exgraph.ontology import EXERCISE
-from exgraph.store import open_store
+from exgraph.graph.export import canonical_ntriples
+from exgraph.graph.load import open_store
+from exgraph.vocab.terms import EXERCISE
 
 _EXERCISE_IRI = re.compile(rb"<" + re.escape(str(EXERCISE).encode()) + rb"([^>/]+)")
 _LABEL = re.compile(

@@ -36,9 +36,9 @@ import pyoxigraph as ox
 from generate import replicate
 from rdflib import Graph
 
-from exgraph.export import serialize
-from exgraph.queries import default_catalogue
-from exgraph.store import OxigraphStore, RdflibStore, Store
+from exgraph.graph.export import serialize
+from exgraph.graph.store import OxigraphStore, RdflibStore, Store
+from exgraph.queries.catalogue import default_catalogue
 
 HEADLINE_PATH = "/api/v1/exercises/machine-back-extension/alternatives?exclude_equipment=machine&difficulty=low"
 

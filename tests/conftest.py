@@ -12,7 +12,9 @@ from rdflib import Graph
 # (set EXGRAPH_IMPORTS=1 to run everything on the full graph). Servers started by tests inherit it.
 os.environ.setdefault("EXGRAPH_IMPORTS", "0")
 
-from exgraph.store import ROOT, Store, load_graph, open_store
+from exgraph.graph.load import load_graph, open_store
+from exgraph.graph.store import Store
+from tests.paths import REPO as ROOT
 
 SHARED = Path(os.environ.get("EXGRAPH_SHARED", ROOT.parent / "shared"))
 REFERENCE_ARTICLE = SHARED / "articles" / "machine-back-extension.txt"

@@ -14,11 +14,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 from rdflib import Graph, URIRef
 
-from exgraph.app import create_app
-from exgraph.export import serialize
-from exgraph.ontology import EXERCISE, EXG
-from exgraph.queries import default_catalogue
-from exgraph.store import Store
+from exgraph.graph.export import serialize
+from exgraph.graph.store import Store
+from exgraph.queries.catalogue import default_catalogue
+from exgraph.vocab.terms import EXERCISE, EXG
+from exgraph.web.app import create_app
 
 from .server import running_server
 
@@ -477,8 +477,8 @@ def test_real_server_export_and_errors(server_url: str) -> None:
 
 def test_an_update_clears_the_cached_answers(graph: Graph) -> None:
     """Reads are answered from a response cache; a SPARQL Update must not leave them stale."""
-    from exgraph.sparql import service
-    from exgraph.store import open_store
+    from exgraph.graph.load import open_store
+    from exgraph.web.sparql.endpoint import service
 
     app = create_app({"STORE": open_store("oxigraph", graph=graph), "UPDATE_TOKEN": "t0ken"})
     client = app.test_client()

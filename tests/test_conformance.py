@@ -25,7 +25,7 @@ import requests
 from rdflib import RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.collection import Collection
 
-from exgraph.store import ROOT
+from tests.paths import REPO as ROOT
 
 from .server import running_server
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from exgraph.queries import QUERIES_DIR
-from exgraph.store import ROOT
+from exgraph.queries.catalogue import QUERIES_DIR
+from tests.paths import REPO as ROOT
 
 README = ROOT / "README.md"
 

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from exgraph.cli import main
-from exgraph.export import serialize, write_atomic
-from exgraph.store import Store
+from exgraph.cli.main import main
+from exgraph.graph.export import serialize, write_atomic
+from exgraph.graph.store import Store
 
 RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld"}
 

@@ -16,9 +16,11 @@ import requests
 from click.testing import CliRunner
 from rdflib.namespace import DCTERMS
 
-from exgraph.cli import main
-from exgraph.ontology import EXERCISE, SOURCE
-from exgraph.store import DATA_DIR, Store, load_graph, open_store
+from exgraph.cli.main import main
+from exgraph.config import DATA_DIR
+from exgraph.graph.load import load_graph, open_store
+from exgraph.graph.store import Store
+from exgraph.vocab.terms import EXERCISE, SOURCE
 
 from .server import running_server
 

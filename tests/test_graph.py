@@ -7,9 +7,9 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from exgraph.ontology import EQUIPMENT, EXERCISE, EXG, MUSCLE, UBERON
-from exgraph.queries import PREFIX_TEXT
-from exgraph.store import Store
+from exgraph.graph.store import Store
+from exgraph.queries.catalogue import PREFIX_TEXT
+from exgraph.vocab.terms import EQUIPMENT, EXERCISE, EXG, MUSCLE, UBERON
 
 PREFIXES = PREFIX_TEXT  # every project prefix, as the named queries get them
 

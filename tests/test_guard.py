@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exgraph.errors import BadRequest
-from exgraph.guard import add_using, inspect_update
+from exgraph.web.sparql.guard import add_using, inspect_update
 
 G = "http://example.org/g"
 

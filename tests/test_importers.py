@@ -25,14 +25,16 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 from rdflib.term import Node
 
-from exgraph.cli import main
+from exgraph.cli.main import main
+from exgraph.config import DATA_DIR
+from exgraph.graph.load import load_graph, open_store
+from exgraph.graph.store import Store
+from exgraph.graph.validate import validate_graph
 from exgraph.importers import free_exercise_db, wger
 from exgraph.importers.common import Summary
 from exgraph.importers.mapping import Catalogue
 from exgraph.importers.pipeline import imported_path, run_import, write_result
-from exgraph.ontology import EXERCISE, EXG, MUSCLE, SOURCE
-from exgraph.store import DATA_DIR, Store, load_graph, open_store
-from exgraph.validate import validate_graph
+from exgraph.vocab.terms import EXERCISE, EXG, MUSCLE, SOURCE
 
 PREFIXES = """
 PREFIX exg: <https://w3id.org/exgraph/ontology#>
@@ -139,7 +141,7 @@ def _resource_of(store: Store, source: URIRef) -> URIRef:
 
 
 def _fedb_source(record_id: str) -> URIRef:
-    from exgraph.names import slugify
+    from exgraph.vocab.names import slugify
 
     return SOURCE[f"free-exercise-db-{slugify(record_id)}"]
 

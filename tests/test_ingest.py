@@ -16,13 +16,14 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from exgraph.cli import main
-from exgraph.export import serialize
+from exgraph.cli.main import main
+from exgraph.config import DATA_DIR
+from exgraph.graph.export import serialize
+from exgraph.graph.load import load_graph
 from exgraph.ingest import IngestError, base_graph, ingest_file, ingest_text
 from exgraph.ingest.pipeline import validate_with
 from exgraph.ingest.resolve import NameIndex
-from exgraph.ontology import EQUIPMENT, EXERCISE, EXG, GOAL, MUSCLE, SOURCE
-from exgraph.store import DATA_DIR, load_graph
+from exgraph.vocab.terms import EQUIPMENT, EXERCISE, EXG, GOAL, MUSCLE, SOURCE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 GOBLET = FIXTURES / "goblet-squat.txt"

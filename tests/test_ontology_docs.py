@@ -10,9 +10,11 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
 
-from exgraph.ontology import EXG
-from exgraph.queries import PREFIX_TEXT
-from exgraph.store import ONTOLOGY_FILE, ROOT, Store
+from exgraph.config import ONTOLOGY_FILE
+from exgraph.graph.store import Store
+from exgraph.queries.catalogue import PREFIX_TEXT
+from exgraph.vocab.terms import EXG
+from tests.paths import REPO as ROOT
 
 ONTOLOGY_README = ROOT / "ontology" / "README.md"
 README = ROOT / "README.md"

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from exgraph import openapi
-from exgraph.app import create_app
-from exgraph.store import Store
+import exgraph.web.api.openapi as openapi
+from exgraph.graph.store import Store
+from exgraph.web.app import create_app
 
 AUTOMATIC = {"HEAD", "OPTIONS"}  # Flask answers these for every GET route
 

@@ -16,11 +16,11 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from exgraph import query_cli
-from exgraph.cli import main
+import exgraph.cli.query as query_cli
+from exgraph.cli.main import main
 from exgraph.errors import BadRequest, DataError, NotFound
-from exgraph.ontology import EQUIPMENT, EXERCISE, EXG, GOAL, MUSCLE
-from exgraph.queries import (
+from exgraph.graph.store import OxigraphStore, Store, to_ox
+from exgraph.queries.catalogue import (
     CATEGORIES,
     QUERIES_DIR,
     Result,
@@ -29,7 +29,7 @@ from exgraph.queries import (
     known_in,
     load_catalogue,
 )
-from exgraph.store import OxigraphStore, Store, to_ox
+from exgraph.vocab.terms import EQUIPMENT, EXERCISE, EXG, GOAL, MUSCLE
 
 MBE = "machine-back-extension"
 

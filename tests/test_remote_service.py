@@ -10,8 +10,8 @@ import requests
 from rdflib import Graph
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from exgraph.export import serialize
-from exgraph.store import Store
+from exgraph.graph.export import serialize
+from exgraph.graph.store import Store
 
 from .oxigraph_server import oxigraph_server
 from .server import running_server
@@ -26,7 +26,7 @@ HEADLINE = ("/api/v1/exercises/machine-back-extension/alternatives"
 def remote_spec(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from click.testing import CliRunner
 
-    from exgraph.cli import main
+    from exgraph.cli.main import main
 
     with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as base:
         spec = f"sparql+{base}/query"

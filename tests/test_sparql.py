@@ -21,12 +21,13 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import VOID
 
-from exgraph import formats
-from exgraph.app import create_app
-from exgraph.guard import inspect_query, inspect_update
-from exgraph.ontology import exercise_iri
-from exgraph.sparql import SD, service
-from exgraph.store import Store, open_store
+import exgraph.web.sparql.formats as formats
+from exgraph.graph.load import open_store
+from exgraph.graph.store import Store
+from exgraph.vocab.terms import exercise_iri
+from exgraph.web.app import create_app
+from exgraph.web.sparql.endpoint import SD, service
+from exgraph.web.sparql.guard import inspect_query, inspect_update
 
 HEADLINE = """
 PREFIX exg: <https://w3id.org/exgraph/ontology#>

@@ -10,8 +10,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import VOID
 
 from exgraph.errors import DataError
-from exgraph.ontology import DATASET
-from exgraph.store import bundled_files, load_graph, open_store, parse_file
+from exgraph.graph.load import bundled_files, load_graph, open_store, parse_file
+from exgraph.vocab.terms import DATASET
 
 
 @pytest.mark.parametrize("spec", ["oxigraph", "rdflib"])
@@ -68,7 +68,7 @@ def test_oxigraph_and_rdflib_parsers_read_the_files_alike() -> None:
 def test_serve_refuses_extra_data_that_does_not_parse(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from exgraph.cli import main
+    from exgraph.cli.main import main
 
     bad = tmp_path / "mine.ttl"
     bad.write_text("@prefix : <x#> .\n:a :b")

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-from exgraph.cli import main
-from exgraph.store import load_graph
-from exgraph.validate import validate_graph
+from exgraph.cli.main import main
+from exgraph.graph.load import load_graph
+from exgraph.graph.validate import validate_graph
 
 HEADER = """
 @prefix exg: <https://w3id.org/exgraph/ontology#> .

@@ -1,5 +1,5 @@
 """``python -m exgraph`` runs the command line."""
 
-from .cli import main
+from exgraph.cli import main
 
 main()

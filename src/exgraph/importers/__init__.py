@@ -4,8 +4,14 @@ Each dataset module reads its files into :class:`~.common.ImportRecord` s; :mod:
 matches them against the bundled graph and builds triples; :mod:`.pipeline` validates and writes.
 """
 
-from .common import DatasetError, ImportRecord, Summary
-from .pipeline import IMPORT_ORDER, ImportResult, imported_path, run_import, write_result
+from exgraph.importers.common import DatasetError, ImportRecord, Summary
+from exgraph.importers.pipeline import (
+           IMPORT_ORDER,
+           ImportResult,
+           imported_path,
+           run_import,
+           write_result,
+)
 
 __all__ = ["IMPORT_ORDER", "DatasetError", "ImportRecord", "ImportResult", "Summary",
            "imported_path", "run_import", "write_result"]

@@ -15,8 +15,8 @@ from typing import Any
 
 from rdflib import URIRef
 
-from ..errors import ExgraphError
-from ..ontology import PREFIXES
+from exgraph.errors import ExgraphError
+from exgraph.vocab.terms import PREFIXES
 
 
 class DatasetError(ExgraphError):

@@ -14,9 +14,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
-from ..names import slugify
-from ..ontology import EXG, SOURCE
-from .common import (
+from exgraph.importers.common import (
     DatasetError,
     ImportRecord,
     RecordSource,
@@ -24,6 +22,8 @@ from .common import (
     load_json_list,
     string_list,
 )
+from exgraph.vocab.names import slugify
+from exgraph.vocab.terms import EXG, SOURCE
 
 DATASET = "free-exercise-db"
 DATASET_SOURCE = SOURCE[DATASET]

@@ -2,7 +2,7 @@
 
 The merge rule, in one place:
 
-* A record whose name key (:func:`~exgraph.names.name_key`) matches the rdfs:label,
+* A record whose name key (:func:`~exgraph.vocab.names.name_key`) matches the rdfs:label,
   skos:prefLabel or skos:altLabel of exactly one exercise of the base graph is **merged** into
   it. Several matches make it **ambiguous**: it gets its own new resource and is reported.
 * A merged resource keeps its one rdfs:label. It gains the record's names as skos:altLabel
@@ -28,8 +28,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 from tqdm import tqdm
 
-from ..names import name_key, slugify
-from ..ontology import (
+from exgraph.importers.common import ImportRecord, RecordSource, Summary
+from exgraph.vocab.names import name_key, slugify
+from exgraph.vocab.terms import (
     DATASET,
     EXG,
     PREFIXES,
@@ -39,7 +40,6 @@ from ..ontology import (
     part_iri,
     slug_of,
 )
-from .common import ImportRecord, RecordSource, Summary
 
 LABELS = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
 

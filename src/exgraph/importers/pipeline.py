@@ -15,11 +15,12 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from ..export import serialize, write_atomic
-from ..store import DATA_DIR, bundled_files, load_graph, parse_file
-from ..validate import validate_graph
-from .common import DatasetError, ImportRecord, Summary
-from .mapping import Catalogue, GraphBuilder
+from exgraph.config import DATA_DIR
+from exgraph.graph.export import serialize, write_atomic
+from exgraph.graph.load import bundled_files, load_graph, parse_file
+from exgraph.graph.validate import validate_graph
+from exgraph.importers.common import DatasetError, ImportRecord, Summary
+from exgraph.importers.mapping import Catalogue, GraphBuilder
 
 #: Imports in the order they build on each other.
 IMPORT_ORDER: tuple[str, ...] = ("free-exercise-db", "wger")

@@ -24,9 +24,15 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
-from ..names import slugify
-from ..ontology import EXG, SOURCE
-from .common import DatasetError, ImportRecord, RecordSource, field_value, load_json_list
+from exgraph.importers.common import (
+    DatasetError,
+    ImportRecord,
+    RecordSource,
+    field_value,
+    load_json_list,
+)
+from exgraph.vocab.names import slugify
+from exgraph.vocab.terms import EXG, SOURCE
 
 DATASET = "wger"
 DATASET_SOURCE = SOURCE[DATASET]

@@ -2,7 +2,7 @@
 
 The shape is that of data/articles/machine-back-extension.ttl: facts hang off the exercise and
 off part nodes with stable IRIs (``<exercise>/step/1``, ``<exercise>/muscle/hamstrings`` ...;
-see :func:`exgraph.ontology.part_iri`), and every node the article speaks about points to the
+see :func:`exgraph.vocab.terms.part_iri`), and every node the article speaks about points to the
 article with dcterms:source. No blank nodes, so building twice gives the same graph.
 """
 
@@ -15,7 +15,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from ..ontology import (
+from exgraph.ingest.model import Article, Issue, Name
+from exgraph.ingest.resolve import KINDS, Resolver
+from exgraph.vocab.terms import (
     DIFFICULTIES,
     EXG,
     PREFIXES,
@@ -25,8 +27,6 @@ from ..ontology import (
     SLUG_RE,
     part_iri,
 )
-from .model import Article, Issue, Name
-from .resolve import KINDS, Resolver
 
 # Exercise facts that are one literal each, in the order of the article.
 _OVERVIEWS = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import ExgraphError
+from exgraph.errors import ExgraphError
 
 
 @dataclass(frozen=True)

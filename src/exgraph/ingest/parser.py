@@ -10,10 +10,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..names import name_key
-from ..ontology import ROLES
-from . import values
-from .model import (
+from exgraph.ingest import values
+from exgraph.ingest.model import (
     Alternative,
     Article,
     Benefit,
@@ -26,7 +24,17 @@ from .model import (
     ProgrammingRow,
     Range,
 )
-from .sections import KIND_BY_KEY, KINDS, SINGULAR_FIRST, Line, Section, split_lines, split_sections
+from exgraph.ingest.sections import (
+    KIND_BY_KEY,
+    KINDS,
+    SINGULAR_FIRST,
+    Line,
+    Section,
+    split_lines,
+    split_sections,
+)
+from exgraph.vocab.names import name_key
+from exgraph.vocab.terms import ROLES
 
 _LIST_ITEM = re.compile(r"^(?:[-*\u2022]|\d+[.)])\s+(?P<text>.*)$")
 _FIELD = re.compile(r"^(?P<label>[A-Za-z][A-Za-z '-]*?)\s*:\s*(?P<value>.*)$")

@@ -9,14 +9,15 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from ..names import slugify
-from ..ontology import EXG, SOURCE
-from ..store import DATA_DIR, bundled_files, load_graph
-from ..validate import Report, validate_graph
-from .build import SourceInfo, build_graph, mentions, source_triples
-from .model import Article, IngestError, Issue
-from .parser import parse_article
-from .resolve import NameIndex, NewResource, Resolver
+from exgraph.config import DATA_DIR
+from exgraph.graph.load import bundled_files, load_graph
+from exgraph.graph.validate import Report, validate_graph
+from exgraph.ingest.build import SourceInfo, build_graph, mentions, source_triples
+from exgraph.ingest.model import Article, IngestError, Issue
+from exgraph.ingest.parser import parse_article
+from exgraph.ingest.resolve import NameIndex, NewResource, Resolver
+from exgraph.vocab.names import slugify
+from exgraph.vocab.terms import EXG, SOURCE
 
 SOURCE_TITLE = "{name}: Muscles, Technique, Benefits, Mistakes and Programming"
 

@@ -1,6 +1,6 @@
 """Names in an article → resources of the graph, or new resources when the graph has none.
 
-Names meet on :func:`exgraph.names.name_key` (case, punctuation and plural ``s`` ignored) of the
+Names meet on :func:`exgraph.vocab.names.name_key` (case, punctuation and plural ``s`` ignored) of the
 rdfs:label, skos:prefLabel and skos:altLabel of every exg:Exercise, exg:Muscle, exg:Equipment and
 exg:TrainingGoal. One key naming several resources is ambiguous: an error, never a guess.
 """
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from ..names import name_key, slugify
-from ..ontology import EQUIPMENT, EXERCISE, EXG, GOAL, MUSCLE
-from .model import Issue, Name
+from exgraph.ingest.model import Issue, Name
+from exgraph.vocab.names import name_key, slugify
+from exgraph.vocab.terms import EQUIPMENT, EXERCISE, EXG, GOAL, MUSCLE
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..names import number_word
-from ..ontology import DIFFICULTIES, DIFFICULTY_RANK
-from .model import Range
+from exgraph.ingest.model import Range
+from exgraph.vocab.names import number_word
+from exgraph.vocab.terms import DIFFICULTIES, DIFFICULTY_RANK
 
 #: "2 to 3", "2-3", "2–3" (en dash), "2 — 3": the separators a range may use.
 _RANGE_SEP = re.compile(r"\s+to\s+|\s*[-\u2010-\u2015]\s*", re.IGNORECASE)

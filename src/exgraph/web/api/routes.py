@@ -1,8 +1,8 @@
 """The JSON API under /api/v1/ and the exports (/export.ttl, .nt, .jsonld).
 
 Every route runs one or a few queries on the app's store: named queries of the catalogue
-(:mod:`exgraph.queries`) where one answers the question, and the two queries of
-:mod:`exgraph.api_exercises` for the exercise document. Read responses carry an ETag (the
+(:mod:`exgraph.queries.catalogue`) where one answers the question, and the two queries of
+:mod:`exgraph.queries.documents` for the exercise document. Read responses carry an ETag (the
 dataset's tag, computed once per app, plus a hash of the body) and honour If-None-Match with 304;
 GET responses allow any origin (CORS), and OPTIONS answers a preflight.
 
@@ -23,14 +23,12 @@ from flask import Blueprint, Flask, Response, current_app, jsonify, request
 from rdflib import URIRef
 from werkzeug.routing import BaseConverter
 
-from . import __version__ as _version
-from . import openapi
-from .api_exercises import CATEGORY_KEYS, difficulty_list, exercise_document, exercise_graph, ident
-from .app import get_store
-from .errors import BadRequest, NotFound
-from .export import FORMATS, serialize
-from .ontology import DIFFICULTIES
-from .queries import (
+import exgraph.web.api.openapi as openapi
+from exgraph import __version__ as _version
+from exgraph.errors import BadRequest, NotFound
+from exgraph.graph.export import FORMATS, serialize
+from exgraph.graph.store import Store
+from exgraph.queries.catalogue import (
     Known,
     NamedQuery,
     Result,
@@ -40,7 +38,16 @@ from .queries import (
     known_iris,
     serialize_term,
 )
-from .store import Store
+from exgraph.queries.documents import (
+    CATEGORY_KEYS,
+    difficulty_list,
+    exercise_document,
+    exercise_graph,
+    ident,
+)
+from exgraph.vocab.terms import DIFFICULTIES
+from exgraph.web.cache import state
+from exgraph.web.context import get_store
 
 bp = Blueprint("api", __name__)
 
@@ -63,99 +70,6 @@ class SlugConverter(BaseConverter):
 def _register_converter(state: Any) -> None:
     # must run before the routes below are added to the url map (record order is kept)
     state.app.url_map.converters.setdefault("slug", SlugConverter)
-
-
-# ---------------------------------------------------------------------------------------------
-# Per-app state
-
-T = TypeVar("T")
-
-
-class ApiState:
-    """Caches of one app, built lazily under a lock; :func:`invalidate` drops them."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self._lock = threading.Lock()
-        self._cache: dict[str, Any] = {}
-
-    def cached(self, key: str, build: Callable[[], T]) -> T:
-        """The value under key, built once by build()."""
-        try:
-            return self._cache[key]  # type: ignore[no-any-return]
-        except KeyError:
-            pass
-        with self._lock:
-            if key not in self._cache:
-                self._cache[key] = build()
-            return self._cache[key]  # type: ignore[no-any-return]
-
-    def recent(self, family: str, key: Hashable, build: Callable[[], T]) -> T:
-        """The value of family under key, built by build(); the last RECENT keys are kept."""
-        with self._lock:
-            entries: OrderedDict[Hashable, Any] = self._cache.setdefault(family, OrderedDict())
-            if key in entries:
-                entries.move_to_end(key)
-                return entries[key]  # type: ignore[no-any-return]
-        value = build()  # outside the lock: a slow query must not hold up other requests
-        with self._lock:
-            entries[key] = value
-            while len(entries) > RECENT:
-                entries.popitem(last=False)
-        return value
-
-    def lookup(self, family: str, key: Hashable) -> Any:
-        """The value of family under key, or None."""
-        with self._lock:
-            entries = self._cache.get(family)
-            if entries is None or key not in entries:
-                return None
-            entries.move_to_end(key)
-            return entries[key]
-
-    def remember(self, family: str, key: Hashable, value: Any, keep: int = RECENT) -> None:
-        """Put value under key in family, keeping the last ``keep`` keys."""
-        with self._lock:
-            entries: OrderedDict[Hashable, Any] = self._cache.setdefault(family, OrderedDict())
-            entries[key] = value
-            entries.move_to_end(key)
-            while len(entries) > keep:
-                entries.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._cache.clear()
-
-    @property
-    def tag(self) -> str:
-        """A short hash of the dataset: its triple count, backend and the code version."""
-        def build() -> str:
-            rows = self.store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-            text = f"{rows[0]['n']}|{self.store.backend}|{_version}"
-            return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
-        return self.cached("tag", build)
-
-    def known(self) -> dict[str, frozenset[URIRef]]:
-        """The IRIs of every exercise, muscle, equipment kind and goal, by kind."""
-        return self.cached("known", lambda: known_iris(self.store))
-
-    def is_known(self, kind: str, iri: URIRef) -> bool:
-        """Whether the graph has this IRI as a thing of kind."""
-        return iri in self.known().get(kind, frozenset())
-
-
-def state(app: Flask | None = None) -> ApiState:
-    """The API state of app (the current app by default)."""
-    app = app or current_app
-    api_state = app.extensions.get("exgraph_api")
-    if api_state is None or api_state.store is not app.extensions["exgraph_store"]:
-        api_state = app.extensions["exgraph_api"] = ApiState(app.extensions["exgraph_store"])
-    return api_state  # type: ignore[no-any-return]
-
-
-def invalidate(app: Flask) -> None:
-    """Drop the app's API caches (call after changing the store)."""
-    state(app).clear()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,9 +16,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS
 from rdflib.term import Node
 
-from .ontology import DIFFICULTIES, DIFFICULTY_RANK, EXG, ID, ROLES
-from .queries import CATEGORIES, NamedQuery, parse_query
-from .store import Row, Store
+from exgraph.graph.store import Row, Store
+from exgraph.queries.catalogue import CATEGORIES, NamedQuery, parse_query
+from exgraph.vocab.terms import DIFFICULTIES, DIFFICULTY_RANK, EXG, ID, ROLES
 
 PARTS = ("exg:muscleInvolvement|exg:step|exg:benefit|exg:mistake|exg:programming|exg:comparison"
          "|exg:alternativeOption|(exg:comparison/exg:entry)")

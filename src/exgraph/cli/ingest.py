@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 from rdflib import Graph, URIRef
 
-from ..errors import DataError
-from ..export import serialize, write_atomic
-from ..ontology import PREFIXES
-from .model import IngestError, Issue
-from .pipeline import Result, base_graph, ingest_files, target_file, validate_with
+from exgraph.errors import DataError
+from exgraph.graph.export import serialize, write_atomic
+from exgraph.ingest.model import IngestError, Issue
+from exgraph.ingest.pipeline import Result, base_graph, ingest_files, target_file, validate_with
+from exgraph.vocab.terms import PREFIXES
 
 
 @click.command()

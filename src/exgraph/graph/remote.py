@@ -9,19 +9,25 @@ other path is used for both.
 from __future__ import annotations
 
 import threading
+import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
 
 import requests
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .errors import BadRequest, DataError, ExgraphError, QueryTimeout
-from .store import Store
+from exgraph.errors import BadRequest, DataError, ExgraphError, QueryTimeout
+from exgraph.graph.store import Store
 
 #: Triples per INSERT DATA request when loading.
 CHUNK = 5000
+#: The named graph where the data's generation stamp lives: every load or update through exgraph
+#: writes a new stamp, and every process that shares the server drops its caches when it sees one.
+GENERATION_GRAPH = "urn:exgraph:generation"
+#: Seconds a process trusts the stamp it read last, before it asks the server again.
+GENERATION_TTL = 1.0
 
 
 class RemoteError(ExgraphError):
@@ -39,6 +45,7 @@ class RemoteStore(Store):
         self.update_url = update_url
         self.timeout = timeout
         self._local = threading.local()
+        self._stamp: tuple[float, str | None] = (float("-inf"), None)
 
     @classmethod
     def from_spec(cls, spec: str) -> RemoteStore:
@@ -109,6 +116,28 @@ class RemoteStore(Store):
                 f"{response.text[:300]}"
             )
 
+    # -- Generation -----------------------------------------------------------------------
+
+    def generation(self) -> Hashable:
+        """The server's generation stamp (read at most once per :data:`GENERATION_TTL`) with
+        this process's own counter."""
+        read_at, stamp = self._stamp
+        now = time.monotonic()
+        if now - read_at > GENERATION_TTL:
+            rows = self.select(
+                f"SELECT ?stamp WHERE {{ GRAPH <{GENERATION_GRAPH}> "
+                f"{{ <{GENERATION_GRAPH}> <{GENERATION_GRAPH}#stamp> ?stamp }} }}"
+            )
+            stamp = str(rows[0]["stamp"]) if rows else None
+            self._stamp = (now, stamp)
+        return (stamp, self._generation)
+
+    def bump(self) -> None:
+        """Write a new stamp on the server, so that every process sharing it sees the change."""
+        self.update(stamp_update())
+        self._stamp = (float("-inf"), None)
+        super().bump()
+
     # -- Store interface --------------------------------------------------------------------
 
     def select(self, query: str) -> list[dict[str, Node]]:
@@ -158,7 +187,9 @@ class RemoteStore(Store):
             if batch:
                 self._insert(staging, batch)
                 count += len(batch)
-            self.update(f"MOVE SILENT <{staging}> TO DEFAULT")
+            # one request, so one transaction: the data and its new stamp arrive together
+            self.update(f"MOVE SILENT <{staging}> TO DEFAULT ;\n{stamp_update()}")
+            self._stamp = (float("-inf"), None)
         except BaseException:
             try:
                 self.update(f"DROP SILENT GRAPH <{staging}>")
@@ -169,6 +200,13 @@ class RemoteStore(Store):
 
     def _insert(self, graph: str, lines: list[str]) -> None:
         self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(lines) + "\n} }")
+
+
+def stamp_update() -> str:
+    """The update that replaces the generation stamp with a new random one."""
+    return (f"DROP SILENT GRAPH <{GENERATION_GRAPH}> ;\n"
+            f"INSERT DATA {{ GRAPH <{GENERATION_GRAPH}> {{ <{GENERATION_GRAPH}> "
+            f"<{GENERATION_GRAPH}#stamp> \"{uuid.uuid4()}\" }} }}")
 
 
 def _term(value: dict[str, str]) -> Node:

@@ -39,9 +39,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .errors import BadRequest, ExgraphError, QueryTimeout
+from exgraph.errors import BadRequest, ExgraphError, QueryTimeout
 
-#: pyoxigraph formats by the short names of exgraph.formats.
+#: pyoxigraph formats by the short names of exgraph.web.sparql.formats.
 RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
 GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
@@ -221,8 +221,8 @@ def _term_json(term: Any) -> dict[str, Any]:
 # Parent side
 
 
-#: What a worker process runs (not ``-m``: its classes must pickle as exgraph.runner's).
-WORKER_COMMAND = "import sys; from exgraph.runner import serve; serve(int(sys.argv[1]))"
+#: What a worker process runs (not ``-m``: its classes must pickle as exgraph.web.sparql.runner's).
+WORKER_COMMAND = "import sys; from exgraph.web.sparql.runner import serve; serve(int(sys.argv[1]))"
 
 
 def serve(fd: int) -> None:

@@ -15,10 +15,11 @@ from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.term import Node
 
-from .export import serialize
-from .ontology import PREFIXES
-from .queries import PREFIX_TEXT, csv_text, default_catalogue, json_value, known_in
-from .store import Row, open_store
+from exgraph.graph.export import serialize
+from exgraph.graph.load import open_store
+from exgraph.graph.store import Row
+from exgraph.queries.catalogue import PREFIX_TEXT, csv_text, default_catalogue, json_value, known_in
+from exgraph.vocab.terms import PREFIXES
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
                       default="table", show_default=True)

@@ -31,14 +31,15 @@ from flask.blueprints import BlueprintSetupState
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, VOID, XSD
 
-from . import formats
-from .app import get_store
-from .errors import BadRequest, ExgraphError, Forbidden, NotAcceptable
-from .formats import Format
-from .ontology import DATASET, PREFIXES
-from .remote import RemoteStore
-from .runner import QueryJob, QueryRunner, UpdateJob
-from .store import OxigraphStore, RdflibStore, Store
+import exgraph.web.sparql.formats as formats
+from exgraph.errors import BadRequest, ExgraphError, Forbidden, NotAcceptable
+from exgraph.graph.remote import RemoteStore
+from exgraph.graph.store import OxigraphStore, RdflibStore, Store
+from exgraph.vocab.terms import DATASET, PREFIXES
+from exgraph.web.cache import invalidate
+from exgraph.web.context import get_store
+from exgraph.web.sparql.formats import Format
+from exgraph.web.sparql.runner import QueryJob, QueryRunner, UpdateJob
 
 bp = Blueprint("sparql", __name__)
 
@@ -269,7 +270,9 @@ def _cors(response: Response) -> Response:
 
 def run_query(op: Operation) -> Response:
     """Inspect, then run the query in a worker; the response carries the serialised answer."""
-    from .guard import inspect_query  # rdflib's SPARQL parser: 0.3 s, paid by the first query
+    from exgraph.web.sparql.guard import (
+        inspect_query,  # rdflib's SPARQL parser: 0.3 s, paid by the first query
+    )
 
     form = inspect_query(op.text)
     kind: formats.Kind = "results" if form in ("SELECT", "ASK") else "graph"
@@ -321,28 +324,31 @@ def _authorize_update() -> None:
 def run_update(op: Operation) -> Response:
     """Check the token, inspect, try the update in a worker, apply it, reload the workers."""
     _authorize_update()
-    from .guard import inspect_update
+    from exgraph.web.sparql.guard import inspect_update
 
     info = inspect_update(op.text)
     using = [name for name in ("using-graph-uri", "using-named-graph-uri") if op.values(name)]
     if using and info.names_dataset:
         raise BadRequest(f"{using[0]} conflicts with the USING / WITH clause of the update")
     if using:
-        from .guard import add_using
+        from exgraph.web.sparql.guard import add_using
 
         # pyoxigraph's update() takes no dataset: the parameters become USING clauses
         op = replace(op, text=add_using(op.text, _graph_names(op, "using-graph-uri") or (),
                                         _graph_names(op, "using-named-graph-uri") or ()))
     store = get_store()
     sparql = service()
-    runner = sparql.runner(store)
     with sparql.update_lock:
-        # The trial run bounds the time: a runaway update dies in a worker, never in here.
-        runner.trial_update(UpdateJob(op.text, base_iri=request.base_url))
-        apply_update(store, op.text, request.base_url)
-        runner.reload(dump_store(store))
-    from .api import invalidate  # the API caches what the update may have changed
-
+        if isinstance(store, RemoteStore):
+            # the server runs it as one transaction, bounded by the store's timeout; nothing
+            # is copied here
+            store.update(op.text)
+        else:
+            runner = sparql.runner(store)
+            # The trial run bounds the time: a runaway update dies in a worker, never in here.
+            runner.trial_update(UpdateJob(op.text, base_iri=request.base_url))
+            apply_update(store, op.text, request.base_url)
+            runner.reload(dump_store(store))
     invalidate(current_app._get_current_object())  # type: ignore[attr-defined]
     return Response(b'{"ok": true}\n', status=200, content_type="application/json")
 

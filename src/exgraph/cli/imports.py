@@ -9,9 +9,9 @@ from typing import Any
 
 import click
 
-from . import free_exercise_db, wger
-from .common import ImportRecord
-from .pipeline import MIN_MAPPED, ImportResult, run_import, write_result
+from exgraph.importers import free_exercise_db, wger
+from exgraph.importers.common import ImportRecord
+from exgraph.importers.pipeline import MIN_MAPPED, ImportResult, run_import, write_result
 
 
 def _output_options(command: Callable[..., Any]) -> Callable[..., Any]:

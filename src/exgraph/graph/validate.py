@@ -12,10 +12,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from .ontology import PREFIXES
-from .store import ROOT
-
-SHAPES_FILE = ROOT / "ontology" / "shapes.ttl"
+from exgraph.config import SHAPES_FILE
+from exgraph.vocab.terms import PREFIXES
 
 
 @dataclass(frozen=True)

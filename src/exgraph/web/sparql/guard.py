@@ -18,7 +18,7 @@ from pyparsing import ParseBaseException, ParseResults
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from .errors import BadRequest
+from exgraph.errors import BadRequest
 
 Form = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 

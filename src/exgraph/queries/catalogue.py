@@ -1,7 +1,7 @@
 """The named-query catalogue: one ``queries/NAME.rq`` per question, with a typed header.
 
 A file starts with a comment header, then the query (without PREFIX lines: every prefix of
-:data:`exgraph.ontology.PREFIXES` is declared for it)::
+:data:`exgraph.vocab.terms.PREFIXES` is declared for it)::
 
     # title: Alternatives to an exercise
     # description: ...
@@ -19,9 +19,9 @@ Conventions, checked when the file is loaded (:class:`~exgraph.errors.DataError`
 * The query parses (it is run once on an empty store with sample values).
 
 Values are checked against their type and turned into RDF terms built here — IRIs from slugs
-that match :data:`~exgraph.ontology.SLUG_RE` (or full IRIs in the exgraph namespace), integers
-from ``int()``, roles and difficulties through :data:`~exgraph.ontology.ROLES` and
-:data:`~exgraph.ontology.DIFFICULTIES`, search text restricted to a safe alphabet. Those terms
+that match :data:`~exgraph.vocab.terms.SLUG_RE` (or full IRIs in the exgraph namespace), integers
+from ``int()``, roles and difficulties through :data:`~exgraph.vocab.terms.ROLES` and
+:data:`~exgraph.vocab.terms.DIFFICULTIES`, search text restricted to a safe alphabet. Those terms
 are written into the query text in place of ``?_name`` so that the engine sees constants; user
 text itself never is. A value that is not a valid term of its type raises
 :class:`~exgraph.errors.BadRequest` naming the parameter.
@@ -42,11 +42,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .errors import BadRequest, DataError, NotFound
-from .ontology import DIFFICULTIES, EXG, ID, PREFIXES, ROLES, SLUG_RE
-from .store import ROOT, Row, Store
-
-QUERIES_DIR = ROOT / "queries"
+from exgraph.config import QUERIES_DIR
+from exgraph.errors import BadRequest, DataError, NotFound
+from exgraph.graph.store import Row, Store
+from exgraph.vocab.terms import DIFFICULTIES, EXG, ID, PREFIXES, ROLES, SLUG_RE
 
 #: Equipment categories by slug: ``machine`` means exg:Machine (so excluding it removes every
 #: kind of machine), ``free-weight`` exg:FreeWeight, and so on.

@@ -1,83 +1,25 @@
-"""Opening the graph: ontology + bundled data (+ extra files), on one of several backends.
+"""Stores: a loaded graph that answers SPARQL, behind one interface.
 
-Everything that reads the graph (validation, export, the CLI, the HTTP service) opens it here, so
-they all see the same triples:
-
-* :func:`load_graph` gives an rdflib :class:`~rdflib.Graph` (validation, serialisation);
-* :func:`open_store` gives a :class:`Store` that answers SPARQL — Oxigraph in memory by default,
-  Oxigraph on disk, or rdflib's memory store for comparison.
+:class:`Store` is the interface; :class:`OxigraphStore` (embedded, in memory or on disk) and
+:class:`RdflibStore` (the reference engine) implement it here, and
+:class:`~exgraph.graph.remote.RemoteStore` (an external SPARQL server) in ``remote.py``. Every
+store has a ``generation``: a number that changes whenever its data may have changed, so caches
+above it can key on it. Terms convert between rdflib and pyoxigraph here too.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Hashable, Iterator
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import VOID, XSD
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .errors import DataError
-from .ontology import DATASET, PREFIXES
-
-ROOT = Path(os.environ.get("EXGRAPH_HOME", Path(__file__).resolve().parents[2]))
-ONTOLOGY_FILE = ROOT / "ontology" / "exgraph.ttl"
-DATA_DIR = ROOT / "data"
-
-
-def with_imports() -> bool:
-    """Whether the bundled graph includes ``data/imported/`` (the dataset imports).
-
-    Yes, unless the environment says ``EXGRAPH_IMPORTS=0``: the test suite does, so that most
-    tests run on the curated graph (1.4k triples instead of 80k); tests/test_full_graph.py checks
-    the graph with the imports.
-    """
-    return os.environ.get("EXGRAPH_IMPORTS", "1") != "0"
-
-
-def bundled_files(data_dir: Path | None = None, *, imported: bool | None = None) -> list[Path]:
-    """The ontology and every Turtle file under ``data/``, in a stable order.
-
-    ``imported`` (default: :func:`with_imports`) says whether ``data/imported/`` is included.
-    """
-    data_dir = DATA_DIR if data_dir is None else data_dir
-    imported = with_imports() if imported is None else imported
-    files = sorted(data_dir.rglob("*.ttl"))
-    if not imported:
-        files = [f for f in files if f.relative_to(data_dir).parts[0] != "imported"]
-    return [ONTOLOGY_FILE, *files]
-
-
-def parse_file(path: Path, graph: Graph | None = None) -> Graph:
-    """Parse one Turtle (or N-Triples) file into graph; DataError names the file on failure."""
-    graph = Graph() if graph is None else graph
-    fmt = "nt" if path.suffix == ".nt" else "turtle"
-    try:
-        graph.parse(path, format=fmt)
-    except FileNotFoundError:
-        raise DataError(f"{path}: no such file") from None
-    except Exception as exc:  # rdflib raises many parser types; all mean "this file is bad"
-        raise DataError(f"{path}: not valid {fmt}: {exc}") from exc
-    return graph
-
-
-def load_graph(
-    extra: Iterable[Path] = (), *, data_dir: Path | None = None, files: Sequence[Path] | None = None,
-    imported: bool | None = None,
-) -> Graph:
-    """The whole graph as rdflib: ontology, bundled data, then ``extra`` files.
-
-    ``files`` replaces the bundled set (used to validate or export given files). The dataset
-    description gets its ``void:triples`` count. Raises DataError naming a file that does not
-    parse. The files are parsed by Oxigraph, which is ~15x faster than rdflib's Turtle parser
-    (tests/test_store.py checks both parsers give the same graph).
-    """
-    files = [*(bundled_files(data_dir, imported=imported) if files is None else files), *extra]
-    return oxigraph_to_graph(load_oxigraph(files))
+from exgraph.vocab.terms import PREFIXES
 
 
 def oxigraph_to_graph(ox_store: ox.Store) -> Graph:
@@ -151,6 +93,11 @@ def from_ox(term: Any) -> Node:
 # Stores
 
 
+
+# ---------------------------------------------------------------------------------------------
+# Stores
+
+
 Row = dict[str, Node]
 
 
@@ -159,6 +106,17 @@ class Store:
 
     def __init__(self, backend: str) -> None:
         self.backend = backend
+        self._generation = 0
+        self._generation_lock = threading.Lock()
+
+    def generation(self) -> Hashable:
+        """A value that changes whenever the data may have changed: caches key on it."""
+        return self._generation
+
+    def bump(self) -> None:
+        """Record that the data changed (called by whoever changed it)."""
+        with self._generation_lock:
+            self._generation += 1
 
     def select(self, query: str) -> list[Row]:
         """Rows of a SELECT query, unbound variables left out of each row."""
@@ -268,80 +226,3 @@ class RdflibStore(Store):
 
     def __len__(self) -> int:
         return len(self.graph)
-
-
-def graph_to_oxigraph(graph: Graph, ox_store: ox.Store | None = None) -> ox.Store:
-    """Load an rdflib graph into a (new) pyoxigraph store, in one bulk load."""
-    ox_store = ox.Store() if ox_store is None else ox_store
-    data = graph.serialize(format="nt", encoding="utf-8")
-    ox_store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
-    return ox_store
-
-
-def load_oxigraph(files: Iterable[Path]) -> ox.Store:
-    """Parse files straight into a new in-memory Oxigraph store (no rdflib: ~15x faster).
-
-    Adds the dataset's ``void:triples`` like :func:`load_graph`, so both give the same graph.
-    Raises DataError naming a file that is missing or does not parse, with the parser's position.
-    """
-    ox_store = ox.Store()
-    for path in files:
-        path = Path(path)
-        fmt = ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
-        try:
-            ox_store.bulk_load(path=str(path), format=fmt)
-        except FileNotFoundError:
-            raise DataError(f"{path}: no such file") from None
-        except SyntaxError as exc:
-            raise DataError(f"{path}: not valid {fmt.name}: {exc}") from exc
-    dataset, triples = ox.NamedNode(str(DATASET)), ox.NamedNode(str(VOID.triples))
-    for quad in list(ox_store.quads_for_pattern(dataset, triples, None, ox.DefaultGraph())):
-        ox_store.remove(quad)
-    count = sum(1 for _ in ox_store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    ox_store.add(ox.Quad(dataset, triples, ox.Literal(str(count + 1), datatype=ox.NamedNode(str(XSD.integer)))))
-    return ox_store
-
-
-def open_store(
-    spec: str = "oxigraph",
-    extra: Iterable[Path] = (),
-    *,
-    data_dir: Path | None = None,
-    graph: Graph | None = None,
-    imported: bool | None = None,
-) -> Store:
-    """Open the graph on a backend.
-
-    ``spec`` is ``oxigraph`` (in memory, the default), ``rdflib`` (rdflib memory store), a
-    directory path for an on-disk Oxigraph store (loaded with the bundled data when empty), or
-    ``sparql+http://HOST:PORT/PATH`` for an external SPARQL 1.1 server (its data is whatever
-    ``exgraph load`` put there; ``extra`` and ``graph`` are not used).
-    ``graph`` skips loading files and uses that graph instead; ``imported`` overrides
-    :func:`with_imports`.
-    Raises DataError for a file that does not parse or a spec it does not know.
-    """
-    if spec.startswith(("sparql+http://", "sparql+https://")):
-        from .remote import RemoteStore  # remote builds on this module
-
-        return RemoteStore.from_spec(spec)
-    if "://" in spec:
-        raise DataError(
-            f"unknown store {spec!r}: use oxigraph, rdflib, a directory path, "
-            "or sparql+http://HOST:PORT/PATH"
-        )
-    files = [*bundled_files(data_dir, imported=imported), *extra]
-    if spec == "rdflib":
-        return RdflibStore(graph if graph is not None else load_graph(files=files))
-    memory = graph_to_oxigraph(graph) if graph is not None else load_oxigraph(files)
-    if spec == "oxigraph":
-        return OxigraphStore(memory)
-    path = Path(spec)
-    try:
-        disk = ox.Store(str(path))
-    except OSError as exc:
-        raise DataError(f"cannot open the Oxigraph store in {path}: {exc}") from exc
-    if next(iter(disk.quads_for_pattern(None, None, None, None)), None) is None:
-        # one transaction: an interrupted first load leaves the directory empty, not half full
-        disk.extend(memory.quads_for_pattern(None, None, None, None))
-        disk.flush()
-    return OxigraphStore(disk, backend=f"oxigraph:{path}")

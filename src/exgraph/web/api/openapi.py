@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from .queries import CATEGORIES, default_catalogue
+from exgraph.queries.catalogue import CATEGORIES, default_catalogue
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DIFFICULTY = {"type": "string", "enum": ["low", "moderate", "high"]}

@@ -12,9 +12,9 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph
 
-from .errors import BadRequest
-from .ontology import PREFIXES
-from .store import OxigraphStore, Store, from_ox, to_ox
+from exgraph.errors import BadRequest
+from exgraph.graph.store import OxigraphStore, Store, from_ox, to_ox
+from exgraph.vocab.terms import PREFIXES
 
 #: format name → (file extension, media type)
 FORMATS: dict[str, tuple[str, str]] = {

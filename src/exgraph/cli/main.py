@@ -8,16 +8,16 @@ from pathlib import Path
 
 import click
 
-from .errors import ExgraphError
-from .store import load_graph, open_store
+from exgraph.errors import ExgraphError
+from exgraph.graph.load import load_graph, open_store
 
 #: Commands that live in their own modules, imported only when used: `exgraph serve` should not
 #: pay for pySHACL and the ingest parser at start-up.
 LAZY_COMMANDS: dict[str, str] = {
-    "ingest": "exgraph.ingest.cli:ingest",
-    "import": "exgraph.importers.cli:import_group",
-    "query": "exgraph.query_cli:query",
-    "sparql": "exgraph.query_cli:sparql",
+    "ingest": "exgraph.cli.ingest:ingest",
+    "import": "exgraph.cli.imports:import_group",
+    "query": "exgraph.cli.query:query",
+    "sparql": "exgraph.cli.query:sparql",
 }
 
 
@@ -59,8 +59,8 @@ def validate(files: tuple[Path, ...], alone: bool) -> None:
     resolve (--alone: with the ontology only). Exit 0 when it conforms; otherwise print every
     problem (resource, constraint, path, value) and exit 1.
     """
-    from .store import ONTOLOGY_FILE
-    from .validate import validate_graph
+    from exgraph.config import ONTOLOGY_FILE
+    from exgraph.graph.validate import validate_graph
 
     graph = load_graph(files=[ONTOLOGY_FILE, *files]) if alone else load_graph(files)
     report = validate_graph(graph)
@@ -78,7 +78,7 @@ def validate(files: tuple[Path, ...], alone: bool) -> None:
               help="Extra Turtle file to load beside the bundled graph (repeatable).")
 def export(fmt: str, output: Path | None, extra: tuple[Path, ...]) -> None:
     """Export the graph: deterministic, the same bytes for the same graph."""
-    from .export import serialize, write_atomic
+    from exgraph.graph.export import serialize, write_atomic
 
     data = serialize(open_store("oxigraph", extra), fmt)
     if output is None:
@@ -116,7 +116,7 @@ def load(store_spec: str, extra: tuple[Path, ...]) -> None:
     The server's default graph is replaced in one switch at the end: a failed load leaves it as
     it was.
     """
-    from .remote import RemoteStore
+    from exgraph.graph.remote import RemoteStore
 
     if not store_spec.startswith(("sparql+http://", "sparql+https://")):
         raise click.BadParameter("expected sparql+http://HOST:PORT/PATH", param_hint="--store")
@@ -145,7 +145,7 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str, thread
           query_timeout: float | None, max_rows: int | None, workers: int | None,
           update_token: str | None, debug: bool) -> None:
     """Serve the SPARQL endpoint, the JSON API and the exports over HTTP."""
-    from .app import create_app
+    from exgraph.web.app import create_app
 
     config: dict[str, object] = {"STORE_SPEC": store_spec, "EXTRA_DATA": [str(p) for p in extra]}
     if query_timeout is not None:

@@ -6,26 +6,21 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app, jsonify
+from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException
 
-from .errors import ExgraphError
-from .store import Store, open_store
-
-DEFAULTS: dict[str, Any] = {
-    "STORE_SPEC": "oxigraph",  # oxigraph | rdflib | a directory | sparql+http://...
-    "EXTRA_DATA": [],  # extra Turtle files loaded beside the bundled graph
-    "QUERY_TIMEOUT": 5.0,  # seconds a /sparql query may run before its worker is killed
-    "MAX_ROWS": 10_000,  # result-row cap for /sparql
-    "SPARQL_WORKERS": 2,  # worker processes that run /sparql queries
-    "UPDATE_TOKEN": None,  # SPARQL Update is refused (403) unless set and presented
-}
+from exgraph.config import DEFAULTS
+from exgraph.errors import ExgraphError
+from exgraph.graph.load import open_store
+from exgraph.web.api.routes import bp as api_bp
+from exgraph.web.context import error_response
+from exgraph.web.sparql.endpoint import bp as sparql_bp
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: defaults, then ``EXGRAPH_*`` environment variables, then ``config``.
 
-    ``config["STORE"]`` may hand in an opened :class:`~exgraph.store.Store` (tests do this);
+    ``config["STORE"]`` may hand in an opened :class:`~exgraph.graph.store.Store` (tests do this);
     otherwise the store is opened from ``STORE_SPEC`` and ``EXTRA_DATA``.
     """
     app = Flask(__name__)
@@ -42,9 +37,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         )
     app.extensions["exgraph_store"] = store
 
-    from .api import bp as api_bp
-    from .sparql import bp as sparql_bp
-
     app.register_blueprint(api_bp)
     app.register_blueprint(sparql_bp)
 
@@ -55,19 +47,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_error_handler(ExgraphError, _exgraph_error)
     app.register_error_handler(HTTPException, _http_error)
     return app
-
-
-def get_store() -> Store:
-    """The store of the current app."""
-    store: Store = current_app.extensions["exgraph_store"]
-    return store
-
-
-def error_response(message: str, status: int) -> Any:
-    """The one JSON error shape: ``{"ok": false, "error": message, "status": status}``."""
-    response = jsonify({"ok": False, "error": message, "status": status})
-    response.status_code = status
-    return response
 
 
 def _exgraph_error(exc: ExgraphError) -> Any:

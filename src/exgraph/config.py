@@ -1,0 +1,75 @@
+"""Every path and setting of exgraph, read once.
+
+Paths: the vocabulary, shapes, bundled data and named queries ship inside the package
+(``exgraph/_bundle/`` in a wheel, copied there by the build from the top-level ``ontology/``,
+``data/`` and ``queries/``); in a checkout they are read from those top-level folders.
+``EXGRAPH_HOME`` points at another folder with the same layout.
+
+Settings: :data:`SETTINGS` lists every ``EXGRAPH_*`` environment variable with its default and
+meaning; the README's table is checked against it by a test.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+BUNDLE_DIR = PACKAGE_DIR / "_bundle"
+
+
+def _resource_root() -> Path:
+    home = os.environ.get("EXGRAPH_HOME")
+    if home:
+        return Path(home)
+    if (BUNDLE_DIR / "ontology").is_dir():  # installed from a wheel
+        return BUNDLE_DIR
+    return PACKAGE_DIR.parents[1]  # a checkout: src/exgraph -> the repository root
+
+
+#: Where ``ontology/``, ``data/`` and ``queries/`` are read from.
+RESOURCES = _resource_root()
+ONTOLOGY_FILE = RESOURCES / "ontology" / "exgraph.ttl"
+SHAPES_FILE = RESOURCES / "ontology" / "shapes.ttl"
+DATA_DIR = RESOURCES / "data"
+QUERIES_DIR = RESOURCES / "queries"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its Flask config key, default, and what it means."""
+
+    key: str
+    default: Any
+    help: str
+
+    @property
+    def env(self) -> str:
+        """The environment variable that sets it."""
+        return f"EXGRAPH_{self.key}"
+
+
+#: Every server setting. ``create_app`` reads them: defaults, then ``EXGRAPH_*`` variables
+#: (parsed as JSON when they parse, so ``EXGRAPH_MAX_ROWS=500`` is an int), then its argument.
+SETTINGS: tuple[Setting, ...] = (
+    Setting("STORE_SPEC", "oxigraph",
+            "oxigraph (memory), rdflib, a directory (Oxigraph on disk) or sparql+http://HOST:PORT/PATH"),
+    Setting("EXTRA_DATA", [], "extra Turtle files loaded beside the bundled graph"),
+    Setting("QUERY_TIMEOUT", 5.0, "seconds a /sparql query may run before its worker is killed"),
+    Setting("MAX_ROWS", 10_000, "result-row cap for /sparql"),
+    Setting("SPARQL_WORKERS", 2, "worker processes that run /sparql queries"),
+    Setting("UPDATE_TOKEN", None,
+            "SPARQL Update is refused (403) unless set and presented as a bearer token"),
+)
+
+DEFAULTS: dict[str, Any] = {s.key: s.default for s in SETTINGS}
+
+
+def with_imports() -> bool:
+    """Whether the bundled graph includes ``data/imported/`` (the dataset imports).
+
+    Yes, unless the environment says ``EXGRAPH_IMPORTS=0`` (a smaller graph for quick checks).
+    """
+    return os.environ.get("EXGRAPH_IMPORTS", "1") != "0"

@@ -1,0 +1,1 @@
+"""Stores behind one interface (embedded Oxigraph, rdflib, a remote SPARQL server), loading, validation, export."""
