@@ -55,3 +55,10 @@ def store(graph: Graph) -> Store:
 @pytest.fixture(scope="session")
 def rdflib_store(graph: Graph) -> Store:
     return open_store("rdflib", graph=graph)
+
+
+@pytest.fixture(scope="session")
+def full_store() -> Store:
+    """The graph users get (curated + articles + dataset imports) on Oxigraph, loaded once per
+    test session: features that depend on data are tested on it."""
+    return open_store("oxigraph", imported=True)

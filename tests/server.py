@@ -36,7 +36,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(*args: str, env: dict[str, str] | None = None) -> Iterator[str]:
+def running_server(*args: str, env: dict[str, str] | None = None, exgraph: Path = EXGRAPH,
+                   cwd: Path | None = None, inherit_env: bool = True) -> Iterator[str]:
     """Run ``exgraph serve --port <free port> *args``; yield its base URL (no trailing slash).
 
     Raises RuntimeError (with the server's stderr) when it exits or does not answer /healthz
@@ -46,8 +47,9 @@ def running_server(*args: str, env: dict[str, str] | None = None) -> Iterator[st
     base_url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryFile() as stderr:
         process = subprocess.Popen(
-            [str(EXGRAPH), "serve", "--host", "127.0.0.1", "--port", str(port), *args],
-            stdout=subprocess.DEVNULL, stderr=stderr, env={**os.environ, **(env or {})},
+            [str(exgraph), "serve", "--host", "127.0.0.1", "--port", str(port), *args],
+            stdout=subprocess.DEVNULL, stderr=stderr, cwd=cwd,
+            env={**(os.environ if inherit_env else {}), **(env or {})},
         )
         try:
             _wait_until_up(process, base_url, stderr)

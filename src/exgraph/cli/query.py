@@ -7,17 +7,17 @@ DESCRIBE) print as Turtle, or JSON-LD with ``--format json``.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import click
 from pyparsing import ParseException
-from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.term import Node
 
 from exgraph.graph.export import serialize
 from exgraph.graph.load import open_store
-from exgraph.graph.store import Row
+from exgraph.graph.store import Answer, Row
 from exgraph.queries.catalogue import PREFIX_TEXT, csv_text, default_catalogue, json_value, known_in
 from exgraph.vocab.terms import PREFIXES
 
@@ -113,39 +113,53 @@ def query(name: str | None, pairs: tuple[str, ...], list_queries: bool, fmt: str
 @DATA
 @STORE
 def sparql(query_or_file: str, fmt: str, extra: tuple[Path, ...], store_spec: str) -> None:
-    """Run a SPARQL query given as text or as a file; the project's prefixes are declared."""
-    path = Path(query_or_file)
-    text = query_or_file
-    if "\n" not in query_or_file and len(query_or_file) < 4096 and path.is_file():
-        text = path.read_text(encoding="utf-8")
-    text = PREFIX_TEXT + text
-    try:
-        parsed = parseQuery(text)[1]
-    except ParseException as exc:
-        raise click.ClickException(f"not a SPARQL query: {exc}") from None
-    projection = parsed.get("projection") if parsed.name == "SelectQuery" else None
-    columns = [str(p.get("var") or p.get("evar")) for p in projection or []]
+    """Run a SPARQL query given as text or as a file; the project's prefixes are declared.
+
+    QUERY_OR_FILE is read as a file when it names one, or looks like a path (ends in .rq or
+    .sparql, or has no SPARQL keyword and a slash); otherwise it is the query text. Error
+    positions refer to the lines of your text.
+    """
+    text = _query_text(query_or_file)
     store = open_store(store_spec, extra)
     try:
-        output = _run_form(store, text, parsed.name, columns, fmt)
-    except SyntaxError as exc:  # Oxigraph's parser may refuse what rdflib's accepted
+        answer = store.answer(PREFIX_LINE + text)
+    except (SyntaxError, ParseException) as exc:  # Oxigraph's parser, rdflib's parser
         raise click.ClickException(f"not a SPARQL query: {exc}") from None
-    click.echo(output)
+    click.echo(render_answer(answer, fmt))
 
 
-def _run_form(store: Any, text: str, form: str, columns: list[str], fmt: str) -> str:
-    if form == "SelectQuery":
-        rows = store.select(text)
-        if not columns:  # SELECT *: the variables that have values, in order of appearance
-            columns = list(dict.fromkeys(k for row in rows for k in row))
-        return render_rows(columns, rows, fmt)
-    if form == "AskQuery":
-        answer = store.ask(text)
+#: The project's prefixes on one line, so that line N of the user's query is line N of ours.
+PREFIX_LINE = PREFIX_TEXT.replace("\n", " ")
+_KEYWORD = re.compile(r"\b(select|ask|construct|describe|prefix|base)\b", re.I)
+
+
+def _query_text(arg: str) -> str:
+    path = Path(arg)
+    looks_like_path = ("\n" not in arg and len(arg) < 4096 and (
+        path.suffix in (".rq", ".sparql") or ("/" in arg and not _KEYWORD.search(arg))))
+    if "\n" not in arg and len(arg) < 4096 and path.is_file():
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise click.ClickException(f"{path}: cannot read: {exc}") from None
+    if looks_like_path:
+        raise click.ClickException(f"{path}: no such file")
+    return arg
+
+
+def render_answer(answer: Answer, fmt: str) -> str:
+    """Any answer in fmt: SELECT rows as a table/JSON/CSV, ASK as true/false, graphs as Turtle
+    (``table``) or JSON-LD (``json``)."""
+    if answer.kind == "select":
+        return render_rows(answer.variables, answer.rows, fmt)
+    if answer.kind == "ask":
+        value = bool(answer.boolean)
         if fmt == "json":
-            return json.dumps({"boolean": answer})
-        return f"boolean\r\n{str(answer).lower()}" if fmt == "csv" else str(answer).lower()
+            return json.dumps({"boolean": value})
+        return f"boolean\r\n{str(value).lower()}" if fmt == "csv" else str(value).lower()
     if fmt == "csv":
         raise click.ClickException("CSV is for SELECT and ASK results; a graph prints as "
                                    "Turtle (--format table) or JSON-LD (--format json)")
-    graph = store.construct(text)
+    assert answer.graph is not None
+    graph = answer.graph
     return serialize(graph, "jsonld" if fmt == "json" else "turtle").decode().rstrip("\n")

@@ -19,7 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from exgraph.errors import BadRequest, DataError, ExgraphError, QueryTimeout
-from exgraph.graph.store import Store
+from exgraph.graph.store import Answer, Store
 
 #: Triples per INSERT DATA request when loading.
 CHUNK = 5000
@@ -148,6 +148,18 @@ class RemoteStore(Store):
             {name: _term(value) for name, value in binding.items()}
             for binding in data["results"]["bindings"]
         ]
+
+    def answer(self, query: str) -> Answer:
+        response = self.query_raw(
+            query, "application/sparql-results+json, application/n-triples;q=0.9")
+        if response.headers.get("Content-Type", "").startswith("application/n-triples"):
+            return Answer("graph", graph=Graph().parse(data=response.content, format="nt"))
+        data = response.json()
+        if "boolean" in data:
+            return Answer("ask", boolean=bool(data["boolean"]))
+        rows = [{name: _term(value) for name, value in binding.items()}
+                for binding in data["results"]["bindings"]]
+        return Answer("select", list(data["head"].get("vars", [])), rows)
 
     def ask(self, query: str) -> bool:
         data = self.query_raw(query, "application/sparql-results+json").json()

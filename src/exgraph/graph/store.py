@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Hashable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -101,6 +102,22 @@ def from_ox(term: Any) -> Node:
 Row = dict[str, Node]
 
 
+@dataclass(frozen=True)
+class Answer:
+    """The answer of any query form: ``kind`` is ``select``, ``ask`` or ``graph``.
+
+    ``variables`` are the SELECT's projected names in order (expressions and aggregates
+    included), ``rows`` its solutions; ``boolean`` the ASK answer; ``graph`` the CONSTRUCT or
+    DESCRIBE graph.
+    """
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+
 class Store:
     """A loaded graph that answers SPARQL. Subclasses pick the engine."""
 
@@ -120,6 +137,13 @@ class Store:
 
     def select(self, query: str) -> list[Row]:
         """Rows of a SELECT query, unbound variables left out of each row."""
+        raise NotImplementedError
+
+    def answer(self, query: str) -> Answer:
+        """The answer of a query of any form, with a SELECT's variables in projection order.
+
+        Raises SyntaxError (or the engine's parse error) for a query that does not parse.
+        """
         raise NotImplementedError
 
     def ask(self, query: str) -> bool:
@@ -155,16 +179,19 @@ class OxigraphStore(Store):
         result = self.ox.query(query)
         if not isinstance(result, ox.QuerySolutions):
             raise TypeError("not a SELECT query")
-        names = [v.value for v in result.variables]
-        rows: list[Row] = []
-        for solution in result:
-            row: Row = {}
-            for name in names:
-                value = solution[name]
-                if value is not None:
-                    row[name] = from_ox(value)
-            rows.append(row)
-        return rows
+        return _solutions(result)[1]
+
+    def answer(self, query: str) -> Answer:
+        result = self.ox.query(query)
+        if isinstance(result, ox.QuerySolutions):
+            names, rows = _solutions(result)
+            return Answer("select", names, rows)
+        if isinstance(result, ox.QueryBoolean):
+            return Answer("ask", boolean=bool(result))
+        graph = Graph()
+        for tr in result:
+            graph.add((from_ox(tr.subject), from_ox(tr.predicate), from_ox(tr.object)))
+        return Answer("graph", graph=graph)
 
     def ask(self, query: str) -> bool:
         result = self.ox.query(query)
@@ -192,6 +219,19 @@ class OxigraphStore(Store):
         return oxigraph_to_graph(self.ox)
 
 
+def _solutions(result: ox.QuerySolutions) -> tuple[list[str], list[Row]]:
+    names = [v.value for v in result.variables]
+    rows: list[Row] = []
+    for solution in result:
+        row: Row = {}
+        for name in names:
+            value = solution[name]
+            if value is not None:
+                row[name] = from_ox(value)
+        rows.append(row)
+    return names, rows
+
+
 class RdflibStore(Store):
     """rdflib's memory store: slow, but the reference engine for result comparisons."""
 
@@ -208,6 +248,17 @@ class RdflibStore(Store):
             {n: row[i] for i, n in enumerate(names) if row[i] is not None}  # type: ignore[index]
             for row in result
         ]
+
+    def answer(self, query: str) -> Answer:
+        result = self.graph.query(query)
+        if result.type == "SELECT":
+            names = [str(v) for v in result.vars or []]
+            rows = [{n: row[i] for i, n in enumerate(names) if row[i] is not None}  # type: ignore[index]
+                    for row in result]
+            return Answer("select", names, rows)
+        if result.type == "ASK":
+            return Answer("ask", boolean=bool(result.askAnswer))
+        return Answer("graph", graph=result.graph)
 
     def ask(self, query: str) -> bool:
         result = self.graph.query(query)
