@@ -21,7 +21,8 @@ from exgraph.config import DATA_DIR, ONTOLOGY_FILE, with_imports
 from exgraph.errors import DataError
 from exgraph.graph.remote import RemoteStore
 from exgraph.graph.store import OxigraphStore, RdflibStore, Store, oxigraph_to_graph
-from exgraph.vocab.terms import DATASET
+from exgraph.vocab.names import slugify
+from exgraph.vocab.terms import DATASET, SOURCE
 
 
 def bundled_files(data_dir: Path | None = None, *, imported: bool | None = None) -> list[Path]:
@@ -62,7 +63,7 @@ def load_graph(
     (tests/test_store.py checks both parsers give the same graph).
     """
     files = [*(bundled_files(data_dir, imported=imported) if files is None else files), *extra]
-    return oxigraph_to_graph(load_oxigraph(files))
+    return oxigraph_to_graph(load_oxigraph(files, data_dir))
 
 
 def graph_to_oxigraph(graph: Graph, ox_store: ox.Store | None = None) -> ox.Store:
@@ -73,27 +74,73 @@ def graph_to_oxigraph(graph: Graph, ox_store: ox.Store | None = None) -> ox.Stor
     return ox_store
 
 
-def load_oxigraph(files: Iterable[Path]) -> ox.Store:
+#: The ontology's own graph.
+ONTOLOGY_GRAPH = "https://w3id.org/exgraph/ontology"
+#: Folders of data/ whose files each form their own source graph, and the IRI prefix under src:.
+GRAPH_FOLDERS = {"imported": "", "articles": "article-", "inferred": "inferred-"}
+
+
+def source_graph(path: Path, data_dir: Path | None = None) -> str:
+    """The named graph a file's triples are loaded into: the IRI of the source they come from.
+
+    * the ontology → ``https://w3id.org/exgraph/ontology``;
+    * ``data/imported/NAME.ttl`` → ``src:NAME`` (``src:wger``, ``src:free-exercise-db``);
+    * ``data/articles/NAME.ttl`` → ``src:article-NAME``; ``data/inferred/NAME.ttl`` →
+      ``src:inferred-NAME`` (one graph per inference rule);
+    * any other file under ``data/`` → ``src:curated``;
+    * a file from elsewhere (``--data``) → ``src:file-SLUG`` of its name.
+    """
+    path = Path(path)
+    data_dir = DATA_DIR if data_dir is None else Path(data_dir)
+    if path.resolve() == ONTOLOGY_FILE.resolve() or path.name == ONTOLOGY_FILE.name:
+        return ONTOLOGY_GRAPH
+    try:
+        parts = path.resolve().relative_to(data_dir.resolve()).parts
+    except ValueError:
+        return str(SOURCE[f"file-{slugify(path.stem)}"])
+    if len(parts) > 1 and parts[0] in GRAPH_FOLDERS:
+        return str(SOURCE[GRAPH_FOLDERS[parts[0]] + slugify(path.stem)])
+    return str(SOURCE["curated"])
+
+
+#: The update that makes the default graph the union of the source graphs. Oxigraph's own
+#: union-default-graph mode does not remove a triple that two sources both state (a SELECT sees it
+#: twice), so the union is kept as the store's real default graph: set semantics, and the same
+#: queries on every engine. Graphs named ``urn:exgraph:…`` (bookkeeping) are not sources.
+UNION_UPDATE = (
+    "DROP SILENT DEFAULT ;\n"
+    "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+    "FILTER(!STRSTARTS(STR(?g), \"urn:exgraph:\")) }"
+)
+
+
+def load_oxigraph(files: Iterable[Path], data_dir: Path | None = None) -> ox.Store:
     """Parse files straight into a new in-memory Oxigraph store (no rdflib: ~15x faster).
 
-    Adds the dataset's ``void:triples`` like :func:`load_graph`, so both give the same graph.
-    Raises DataError naming a file that is missing or does not parse, with the parser's position.
+    Each file goes into the named graph of its source (:func:`source_graph`); the default graph
+    is then their union. Adds the dataset's ``void:triples`` (the size of the union) to the
+    curated graph, like :func:`load_graph`, so both give the same graph. Raises DataError naming
+    a file that is missing or does not parse, with the parser's position.
     """
     ox_store = ox.Store()
     for path in files:
         path = Path(path)
         fmt = ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
         try:
-            ox_store.bulk_load(path=str(path), format=fmt)
+            ox_store.bulk_load(path=str(path), format=fmt,
+                               to_graph=ox.NamedNode(source_graph(path, data_dir)))
         except FileNotFoundError:
             raise DataError(f"{path}: no such file") from None
         except SyntaxError as exc:
             raise DataError(f"{path}: not valid {fmt.name}: {exc}") from exc
     dataset, triples = ox.NamedNode(str(DATASET)), ox.NamedNode(str(VOID.triples))
-    for quad in list(ox_store.quads_for_pattern(dataset, triples, None, ox.DefaultGraph())):
+    for quad in list(ox_store.quads_for_pattern(dataset, triples, None, None)):
         ox_store.remove(quad)
+    ox_store.update(UNION_UPDATE)
     count = sum(1 for _ in ox_store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    ox_store.add(ox.Quad(dataset, triples, ox.Literal(str(count + 1), datatype=ox.NamedNode(str(XSD.integer)))))
+    value = ox.Literal(str(count + 1), datatype=ox.NamedNode(str(XSD.integer)))
+    for graph in (ox.DefaultGraph(), ox.NamedNode(str(SOURCE["curated"]))):
+        ox_store.add(ox.Quad(dataset, triples, value, graph))
     return ox_store
 
 
@@ -125,7 +172,7 @@ def open_store(
     files = [*bundled_files(data_dir, imported=imported), *extra]
     if spec == "rdflib":
         return RdflibStore(graph if graph is not None else load_graph(files=files))
-    memory = graph_to_oxigraph(graph) if graph is not None else load_oxigraph(files)
+    memory = graph_to_oxigraph(graph) if graph is not None else load_oxigraph(files, data_dir)
     if spec == "oxigraph":
         return OxigraphStore(memory)
     path = Path(spec)

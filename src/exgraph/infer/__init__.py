@@ -1,0 +1,1 @@
+"""Documented inference rules: movement patterns, difficulty estimates, equipment stated by names."""

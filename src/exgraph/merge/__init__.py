@@ -1,0 +1,1 @@
+"""Entity resolution: one canonical IRI per real exercise, with reviewed overrides (data/merges.tsv)."""
