@@ -18,6 +18,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "import": "exgraph.cli.imports:import_group",
     "query": "exgraph.cli.query:query",
     "sparql": "exgraph.cli.query:sparql",
+    "merges": "exgraph.cli.merges:merges",
 }
 
 

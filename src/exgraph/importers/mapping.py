@@ -261,7 +261,7 @@ class GraphBuilder:
         muscles = self._muscles(record)
         if muscles and self._may_fill(exercise, "muscles"):
             for muscle, role in muscles:
-                node = part_iri(exercise, "muscle", _local_slug(muscle))
+                node = part_iri(exercise, "muscle", _local_slug(muscle), self.summary.dataset)
                 add((exercise, EXG.muscleInvolvement, node))
                 add((node, RDF.type, EXG.MuscleInvolvement))
                 add((node, EXG.muscle, muscle))
@@ -276,7 +276,7 @@ class GraphBuilder:
         steps = [text.strip() for text in record.steps if text.strip()]
         if steps and self._may_fill(exercise, "steps"):
             for position, text in enumerate(steps, start=1):
-                node = part_iri(exercise, "step", position)
+                node = part_iri(exercise, "step", position, self.summary.dataset)
                 add((exercise, EXG.step, node))
                 add((node, RDF.type, EXG.Step))
                 add((node, EXG.position, Literal(position, datatype=XSD.integer)))

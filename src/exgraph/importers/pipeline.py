@@ -21,6 +21,7 @@ from exgraph.graph.load import bundled_files, load_graph, parse_file
 from exgraph.graph.validate import validate_graph
 from exgraph.importers.common import DatasetError, ImportRecord, Summary
 from exgraph.importers.mapping import Catalogue, GraphBuilder
+from exgraph.merge.apply import ALIASES_FILE
 
 #: Imports in the order they build on each other.
 IMPORT_ORDER: tuple[str, ...] = ("free-exercise-db", "wger")
@@ -65,8 +66,12 @@ def run_import(
     position = IMPORT_ORDER.index(dataset)
     replaced = imported_path(data_dir, dataset).resolve()
     later = {imported_path(data_dir, name).resolve() for name in IMPORT_ORDER[position + 1:]}
-    files = [f for f in bundled_files(data_dir, imported=True) if f.resolve() != replaced]
-    graph = load_graph(files=[f for f in files if f.resolve() not in later])
+    # the alias map is applied when the graph is loaded; the match runs on the resources as
+    # each source minted them, so re-running an import gives the same bytes
+    aliases = (data_dir / ALIASES_FILE.name).resolve()
+    files = [f for f in bundled_files(data_dir, imported=True)
+             if f.resolve() not in (replaced, aliases)]
+    graph = load_graph(files=[f for f in files if f.resolve() not in later], data_dir=data_dir)
 
     summary = Summary(dataset)
     builder = GraphBuilder(Catalogue(graph, muscle_table, equipment_table), summary, dataset_source)

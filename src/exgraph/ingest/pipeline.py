@@ -63,7 +63,7 @@ def base_graph(data_dir: Path | None, articles: Sequence[Path] = ()) -> Graph:
     data_dir = DATA_DIR if data_dir is None else data_dir
     replaced = {target_file(data_dir, a).resolve() for a in articles}
     files = [f for f in bundled_files(data_dir) if f.resolve() not in replaced]
-    return load_graph(files=files)
+    return load_graph(files=files, data_dir=data_dir)
 
 
 def read_article(path: Path) -> str:

@@ -63,17 +63,21 @@ def exercise_iri(slug: str) -> URIRef:
     return EXERCISE[_checked(slug)]
 
 
-def part_iri(exercise: URIRef, kind: str, key: str | int) -> URIRef:
-    """IRI of a node that belongs to an exercise: ``<exercise>/<kind>/<key>``.
+def part_iri(exercise: URIRef, kind: str, key: str | int, source: str | None = None) -> URIRef:
+    """IRI of a node that belongs to an exercise: ``<exercise>/<kind>/<key>``, or
+    ``<exercise>/<source>/<kind>/<key>`` when a dataset mints it.
 
     Used for muscle involvements (``muscle/hamstrings``), steps (``step/1``), benefits,
     mistakes, programming (``programming/hypertrophy``), comparisons and alternatives, so the
-    same fact always gets the same IRI and re-ingesting adds nothing.
+    same fact always gets the same IRI and re-ingesting adds nothing. Imports name their
+    dataset (``wger/step/1``), so two sources never mint the same IRI for one exercise.
+    Raises ValueError when kind, key or source is not a slug.
     """
     key = str(key)
-    if not SLUG_RE.match(kind) or not (SLUG_RE.match(key)):
-        raise ValueError(f"not a slug: {kind!r}/{key!r}")
-    return URIRef(f"{exercise}/{kind}/{key}")
+    parts = [kind, key] if source is None else [source, kind, key]
+    if not all(SLUG_RE.match(part) for part in parts):
+        raise ValueError(f"not a slug: {'/'.join(parts)!r}")
+    return URIRef(f"{exercise}/{'/'.join(parts)}")
 
 
 def slug_of(iri: str, kind: str) -> str | None:

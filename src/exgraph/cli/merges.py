@@ -1,0 +1,44 @@
+"""``exgraph merges``: the clusters the resolver forms and the near misses, for review."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from exgraph.graph.export import serialize, write_atomic
+from exgraph.graph.load import open_store
+from exgraph.merge.apply import ALIASES_FILE, MERGES_FILE, aliases_graph, resolve_store
+
+
+@click.command("merges")
+@click.option("--merges", "merges_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=MERGES_FILE, show_default=True, help="Reviewed overrides (TSV).")
+@click.option("--write", is_flag=True,
+              help=f"Write the alias map to {ALIASES_FILE.name} (atomically) after printing.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def merges(merges_file: Path, write: bool, fmt: str) -> None:
+    """Print the clusters of resources that are one exercise, and the near misses with their
+    scores, so a person can review them (decisions go into data/merges.tsv)."""
+    store = open_store("oxigraph", imported=True, canonical=False)  # as the sources minted them
+    resolution, mapping = resolve_store(store, merges_file)
+    if fmt == "json":
+        click.echo(json.dumps({
+            "clusters": [{"canonical": c.canonical, "members": list(c.members),
+                          "evidence": [vars(p) for p in c.evidence]}
+                         for c in resolution.clusters],
+            "near_misses": [vars(p) for p in resolution.near_misses],
+            "aliases": len(mapping)}, indent=2))
+    else:
+        for cluster in resolution.clusters:
+            others = ", ".join(m for m in cluster.members if m != cluster.canonical)
+            click.echo(f"{cluster.canonical}  <=  {others}")
+        click.echo(f"({len(resolution.clusters)} new clusters; {len(mapping)} aliases in all)")
+        for pair in resolution.near_misses:
+            click.echo(f"near miss {pair.score:5.1f}  {pair.a}  /  {pair.b}  ({pair.reason})")
+        click.echo(f"({len(resolution.near_misses)} near misses to review)")
+    if write:
+        write_atomic(ALIASES_FILE, serialize(aliases_graph(mapping), "turtle"))
+        click.echo(f"wrote {ALIASES_FILE} ({len(mapping)} aliases)", err=True)

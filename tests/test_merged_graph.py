@@ -1,0 +1,60 @@
+"""One exercise, one node, on the graph users get (curated + articles + imports, aliases applied)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from rdflib.namespace import OWL
+
+from exgraph.graph.store import Store
+from exgraph.merge.apply import MERGES_FILE, load_candidates, read_aliases
+from exgraph.merge.resolver import normalise, read_overrides
+from exgraph.vocab.terms import EXERCISE
+
+pytestmark = pytest.mark.slow
+
+
+def test_duplicate_audit_on_the_served_graph(full_store: Store) -> None:
+    """No two resources of the served graph share a normalised name (any English name, word
+    order ignored), unless data/merges.tsv keeps that pair apart with a reason."""
+    _, different = read_overrides(MERGES_FILE)
+    apart = {frozenset(pair) for pair in different}
+    groups: dict[str, set[str]] = defaultdict(set)
+    for cand in load_candidates(full_store):
+        for name in cand.names:
+            key = normalise(name, sort_tokens=True)
+            if key:
+                groups[key].add(cand.key)
+    open_groups = {key: sorted(members) for key, members in sorted(groups.items())
+                   if len(members) > 1 and any(
+                       frozenset((a, b)) not in apart
+                       for a in members for b in members if a < b)}
+    assert not open_groups, "\n".join(f"{k!r}: {v}" for k, v in open_groups.items())
+
+
+def test_aliases_are_gone_as_nodes_and_kept_as_sameas(full_store: Store) -> None:
+    aliases = read_aliases()
+    assert len(aliases) > 100
+    exercises = {str(r["e"]) for r in full_store.select(
+        "SELECT ?e WHERE { ?e a <https://w3id.org/exgraph/ontology#Exercise> }")}
+    assert not {str(a) for a in aliases} & exercises, "an alias is still its own exercise"
+    assert {str(c) for c in aliases.values()} <= exercises
+    kept = full_store.select(f"SELECT ?a ?c WHERE {{ ?a <{OWL.sameAs}> ?c }}")
+    assert len(kept) == len(aliases)
+
+
+@pytest.mark.parametrize(("alias", "canonical"), [
+    ("kettlebell-swings", "kettlebell-swing"),
+    ("deadlifts", "barbell-deadlift"),
+    ("bent-over-rowing", "bent-over-barbell-row"),
+    ("push-up", "pushups"),
+])
+def test_known_duplicates_meet_on_one_node(full_store: Store, alias: str, canonical: str) -> None:
+    """Regression for the clusters named in the issue: each source's facts now sit on one IRI,
+    and the duplicate's names are found on it."""
+    aliases = read_aliases()
+    assert aliases[EXERCISE[alias]] == EXERCISE[canonical]
+    graphs = {str(r["g"]).rsplit("/", 1)[-1] for r in full_store.select(
+        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{EXERCISE[canonical]}> ?p ?o }} }}")}
+    assert "aliases" not in graphs and graphs, graphs
