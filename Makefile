@@ -1,25 +1,40 @@
-# Two commands matter: `make serve` and `make test`. Both build .venv on first use.
+# Three commands matter: `make serve`, `make test` and `make lint`. Each builds .venv on first use:
+# serve installs the package alone; test, lint and bench add the `test` and `lint` extras.
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# Stamps: when .venv was last brought in line with pyproject.toml, for serving / for development.
+RUNTIME := $(VENV)/.installed-runtime
+DEV     := $(VENV)/.installed-dev
 
-.PHONY: serve test bench clean
+.PHONY: serve test lint bench clean
 
-$(BIN)/exgraph: pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+
+$(RUNTIME): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
 	touch $@
 
-serve: $(BIN)/exgraph
+$(DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test,lint]'
+	touch $@
+
+serve: $(RUNTIME)
 	$(BIN)/exgraph serve --host $(HOST) --port $(PORT)
 
-test: $(BIN)/exgraph
+test: $(DEV)
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
-bench: $(BIN)/exgraph
+# The same two commands as .pre-commit-config.yaml; mypy's files and flags are in pyproject.toml.
+lint: $(DEV)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+bench: $(DEV)
 	$(BIN)/python bench/run.py
 
 clean:

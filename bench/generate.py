@@ -24,7 +24,8 @@ from exgraph.vocab.terms import EXERCISE
 
 _EXERCISE_IRI = re.compile(rb"<" + re.escape(str(EXERCISE).encode()) + rb"([^>/]+)")
 _LABEL = re.compile(
-    rb'^(<[^>]+> <http://www.w3.org/(?:2000/01/rdf-schema#label|2004/02/skos/core#(?:pref|alt)Label)> "'
+    rb"^(<[^>]+> <http://www.w3.org/"
+    rb'(?:2000/01/rdf-schema#label|2004/02/skos/core#(?:pref|alt)Label)> "'
     rb'(?:[^"\\]|\\.)*)"'
 )
 
@@ -47,11 +48,12 @@ def replicate(n_exercises: int) -> bytes:
     out = list(shared) + list(per_exercise)
     copies = max(0, -(-n_exercises // count) - 1)  # ceil(n / count) - 1 more replicas
     for k in range(1, copies + 1):
-        suffix = f"-r{k}".encode()
-        label_suffix = f" (r{k})".encode()
+        # replacement templates (no backslash in the suffixes, so nothing to escape)
+        iri_template = rb"\g<0>" + f"-r{k}".encode()
+        label_template = rb"\g<1>" + f' (r{k})"'.encode()
         for line in per_exercise:
-            line = _EXERCISE_IRI.sub(lambda m: m.group(0) + suffix, line)
-            line = _LABEL.sub(lambda m: m.group(1) + label_suffix + b'"', line)
+            line = _EXERCISE_IRI.sub(iri_template, line)
+            line = _LABEL.sub(label_template, line)
             out.append(line)
     return b"\n".join(out) + b"\n"
 

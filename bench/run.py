@@ -28,9 +28,8 @@ from dataclasses import dataclass, field
 from http.client import HTTPConnection
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pyoxigraph as ox
 from generate import replicate
@@ -38,9 +37,10 @@ from rdflib import Graph
 
 from exgraph.graph.export import serialize
 from exgraph.graph.store import OxigraphStore, RdflibStore, Store
-from exgraph.queries.catalogue import default_catalogue
+from exgraph.queries.catalogue import NamedQuery, default_catalogue
 
-HEADLINE_PATH = "/api/v1/exercises/machine-back-extension/alternatives?exclude_equipment=machine&difficulty=low"
+HEADLINE_PATH = ("/api/v1/exercises/machine-back-extension/alternatives"
+                 "?exclude_equipment=machine&difficulty=low")
 
 #: Example parameters for every named query (a new query without a case fails the run).
 BENCH_CASES: dict[str, dict[str, str]] = {
@@ -72,7 +72,7 @@ def timed(fn: Callable[[], object], repeat: int) -> list[float]:
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def ms(seconds: float) -> str:
@@ -116,7 +116,8 @@ def bench_size(n: int, args: argparse.Namespace, report: Report) -> None:
         report.add(f"| load (s) | {statistics.median(ox_loads):.3f} | {rdflib_load:.3f} | "
                    f"{rdflib_load / statistics.median(ox_loads):.1f}x |")
     else:
-        report.add(f"| load (s) | {statistics.median(ox_loads):.3f} | not run (> {args.rdflib_max:,}) | |")
+        report.add(f"| load (s) | {statistics.median(ox_loads):.3f} | "
+                   f"not run (> {args.rdflib_max:,}) | |")
 
     # -- export
     ox_export = statistics.median(timed(lambda: serialize(engines["oxigraph"], "turtle"), 3))
@@ -133,21 +134,7 @@ def bench_size(n: int, args: argparse.Namespace, report: Report) -> None:
     report.add("|---|---:|---:|---:|---:|---:|")
     catalogue = default_catalogue()
     for name, params in BENCH_CASES.items():
-        query = catalogue[name]
-        text = query.render(query.bind(params))
-        first = timed(lambda: list(ox_store.query(text)), 1)[0]
-        # a fixed budget per query: slow queries get fewer (but at least 5) runs
-        repeat = max(5, min(args.repeat, int(args.budget / max(first, 1e-6))))
-        raw = timed(lambda: list(ox_store.query(text)), repeat)
-        named = timed(lambda: query.run(engines["oxigraph"], params), repeat)
-        rows = len(query.run(engines["oxigraph"], params).rows)
-        rd = "not run"
-        if run_rdflib:
-            rd = ms(statistics.median(timed(lambda: query.run(engines["rdflib"], params),
-                                            max(3, repeat // 20))))
-        report.add(f"| {name} ({repeat} runs) | {rows} | {ms(statistics.median(raw))} | "
-                   f"{ms(statistics.median(named))} / {ms(pct(named, 0.99))} | "
-                   f"{statistics.median(named) / statistics.median(raw):.2f}x | {rd} |")
+        report.add(named_query_row(name, catalogue[name], params, ox_store, engines, args))
 
     # -- HTTP
     if args.http_seconds > 0:
@@ -157,6 +144,25 @@ def bench_size(n: int, args: argparse.Namespace, report: Report) -> None:
             http_bench(path, args, report)
     engines.clear()
     gc.collect()
+
+
+def named_query_row(name: str, query: NamedQuery, params: dict[str, str], ox_store: ox.Store,
+                    engines: dict[str, Store], args: argparse.Namespace) -> str:
+    """The report row of one named query: raw pyoxigraph vs named on Oxigraph (and rdflib)."""
+    text = query.render(query.bind(params))
+    first = timed(lambda: list(ox_store.query(text)), 1)[0]
+    # a fixed budget per query: slow queries get fewer (but at least 5) runs
+    repeat = max(5, min(args.repeat, int(args.budget / max(first, 1e-6))))
+    raw = timed(lambda: list(ox_store.query(text)), repeat)
+    named = timed(lambda: query.run(engines["oxigraph"], params), repeat)
+    rows = len(query.run(engines["oxigraph"], params).rows)
+    rd = "not run"
+    if "rdflib" in engines:
+        rd = ms(statistics.median(timed(lambda: query.run(engines["rdflib"], params),
+                                        max(3, repeat // 20))))
+    return (f"| {name} ({repeat} runs) | {rows} | {ms(statistics.median(raw))} | "
+            f"{ms(statistics.median(named))} / {ms(pct(named, 0.99))} | "
+            f"{statistics.median(named) / statistics.median(raw):.2f}x | {rd} |")
 
 
 def free_port() -> int:
@@ -194,7 +200,8 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 
 
 def load_run(port: int, clients: int, seconds: float) -> tuple[list[float], float]:
-    """Latencies of GETs of the headline route by clients keep-alive threads, and the elapsed time."""
+    """Latencies of GETs of the headline route by clients keep-alive threads, and the elapsed
+    time."""
     latencies: list[float] = []
     lock = threading.Lock()
     stop_at = time.perf_counter() + seconds

@@ -62,3 +62,7 @@ def full_store() -> Store:
     """The graph users get (curated + articles + dataset imports) on Oxigraph, loaded once per
     test session: features that depend on data are tested on it."""
     return open_store("oxigraph", imported=True)
+
+
+# The web app on the curated and the full graph, for the page and Linked Data tests.
+from tests.web_fixtures import site  # noqa: E402,F401

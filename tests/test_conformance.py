@@ -4,9 +4,9 @@ replayed as real HTTP requests against a real ``exgraph serve``.
 Every manifest entry is one test. The server runs with an update token: before a test with
 ``ut:graphData`` the graphs it names are loaded through the protocol (CLEAR ALL, then INSERT DATA
 into the graph named by the label), so the dataset tests see their data without anything being
-fetched. (The other tests do not depend on the data.) Query and ``bad_query`` requests go without the token (a read-only client); update
-requests carry it, so ``bad_update_*`` tests are refused for what is wrong with them, not for
-lacking the token.
+fetched. (The other tests do not depend on the data.) Query and ``bad_query`` requests go without
+the token (a read-only client); update requests carry it, so ``bad_update_*`` tests are refused
+for what is wrong with them, not for lacking the token.
 """
 
 from __future__ import annotations
@@ -67,9 +67,11 @@ def load_manifest(directory: Path) -> list[Case]:
 
 def _case(graph: Graph, entry: URIRef) -> Case:
     action = graph.value(entry, MF.action)
-    requests_ = tuple(_request(graph, r) for r in Collection(graph, graph.value(action, HT.requests)))
+    requests_ = tuple(_request(graph, r)
+                      for r in Collection(graph, graph.value(action, HT.requests)))
     graph_data = tuple(
-        (str(graph.value(data, RDFS.label)), Path(str(graph.value(data, UT.graph)).removeprefix("file://")))
+        (str(graph.value(data, RDFS.label)),
+         Path(str(graph.value(data, UT.graph)).removeprefix("file://")))
         for data in graph.objects(entry, UT.graphData)
     )
     return Case(str(entry).rsplit("#", 1)[1], requests_, graph_data)
@@ -80,7 +82,8 @@ def _request(graph: Graph, node: Any) -> Request:
     headers = {}
     if headers_list is not None:
         for header in Collection(graph, headers_list):
-            headers[str(graph.value(header, HT.fieldName))] = str(graph.value(header, HT.fieldValue))
+            name = str(graph.value(header, HT.fieldName))
+            headers[name] = str(graph.value(header, HT.fieldValue))
     body_node = graph.value(node, HT.body)
     body = None
     if body_node is not None:

@@ -61,8 +61,13 @@ def test_served_graph_answers_the_headline_question(full_server: str) -> None:
     health = requests.get(full_server + "/healthz", timeout=30).json()
     assert health["triples"] > 75_000
     body = requests.get(full_server + HEADLINE, timeout=30).json()
-    items = body["items"] if isinstance(body, dict) and "items" in body else body
-    assert [item["id"] for item in items] == ["cable-pull-through"]
+    items = body["items"]
+    # the article's alternative first, then what the substitution engine ranks after it
+    assert items[0]["id"] == "cable-pull-through" and items[0]["tier"] == "curated"
+    assert len(items) == 10
+    for item in items:
+        assert "low" in item["difficulty"] and item["equipment_known"]
+        assert "machine" not in item["equipment"] and item["reasons"]
 
 
 def test_search_finds_a_merged_name(full_server: str) -> None:

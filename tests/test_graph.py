@@ -98,7 +98,8 @@ def test_benefits(engine: Store) -> None:
     assert [str(r["title"]) for r in rows] == [
         "Predictable movement path", "Simple load progression", "Lower balance demand",
         "Accessory lift efficiency"]
-    assert str(rows[1]["text"]) == "Small plate or pin changes let you progress without major jumps."
+    assert str(rows[1]["text"]) == (
+        "Small plate or pin changes let you progress without major jumps.")
 
 
 def test_mistakes_question_problem_cause_fix(engine: Store) -> None:
@@ -181,7 +182,8 @@ def test_alternatives_with_reasons_and_difficulty(engine: Store, alt: str, diffi
     (row,) = engine.select(PREFIXES + f"""SELECT ?best ?diff {{
         exercise:machine-back-extension exg:alternative exercise:{alt} ;
             exg:alternativeOption ?o .
-        ?o exg:alternativeExercise exercise:{alt} ; exg:bestFor ?best ; exg:keyDifference ?diff }}""")
+        ?o exg:alternativeExercise exercise:{alt} ;
+            exg:bestFor ?best ; exg:keyDifference ?diff }}""")
     assert str(row["best"]) == best_for
     levels = values(engine, f"""SELECT ?l {{ exercise:{alt} exg:difficulty ?d .
                                 ?d exg:rank ?r ; rdfs:label ?l }} ORDER BY ?r""", "l")

@@ -19,9 +19,12 @@ G = "http://example.org/g"
          f"delete {{ ?s ?p ?o }} USING <{G}> where {{ ?s ?p ?o }}"),
         # only the top level: a sub-query's WHERE, strings, comments and IRIs are left alone
         ('INSERT { ?s <x:p> "WHERE {" } WHERE { { SELECT ?s WHERE { ?s ?p ?o } } } # WHERE',
-         f'INSERT {{ ?s <x:p> "WHERE {{" }} USING <{G}> WHERE {{ {{ SELECT ?s WHERE {{ ?s ?p ?o }} }} }} # WHERE'),
-        ("CLEAR ALL ; INSERT DATA { <x:a> <x:b> \"it's\" } ; INSERT { ?s a <x:T> } WHERE { ?s ?p ?o }",
-         f"CLEAR ALL ; INSERT DATA {{ <x:a> <x:b> \"it's\" }} ; INSERT {{ ?s a <x:T> }} USING <{G}> WHERE {{ ?s ?p ?o }}"),
+         f'INSERT {{ ?s <x:p> "WHERE {{" }} USING <{G}> '
+         f"WHERE {{ {{ SELECT ?s WHERE {{ ?s ?p ?o }} }} }} # WHERE"),
+        ("CLEAR ALL ; INSERT DATA { <x:a> <x:b> \"it's\" } ; "
+         "INSERT { ?s a <x:T> } WHERE { ?s ?p ?o }",
+         f"CLEAR ALL ; INSERT DATA {{ <x:a> <x:b> \"it's\" }} ; "
+         f"INSERT {{ ?s a <x:T> }} USING <{G}> WHERE {{ ?s ?p ?o }}"),
         ("INSERT DATA { <x:a> <x:b> <x:c> }", "INSERT DATA { <x:a> <x:b> <x:c> }"),
     ],
 )

@@ -1,4 +1,5 @@
-"""Importers: free-exercise-db and wger mapped onto the vocabulary, merged, validated, written safely.
+"""Importers: free-exercise-db and wger mapped onto the vocabulary, merged, validated, written
+safely.
 
 The real datasets come from ../shared (via the ``shared_dir`` fixture). They are imported once per
 session into a copy of the curated data (without data/imported/), so the tests see exactly what
@@ -135,7 +136,8 @@ def _value(store: Store, subject: URIRef, prop: URIRef) -> Node:
 
 def _resource_of(store: Store, source: URIRef) -> URIRef:
     """The one exercise whose dcterms:source is this record source."""
-    rows = store.select(PREFIXES + f"SELECT ?e WHERE {{ ?e a exg:Exercise ; dcterms:source <{source}> }}")
+    rows = store.select(
+        PREFIXES + f"SELECT ?e WHERE {{ ?e a exg:Exercise ; dcterms:source <{source}> }}")
     assert len(rows) == 1, rows
     return URIRef(rows[0]["e"])
 
@@ -220,9 +222,12 @@ def test_wger_exercise_has_language_labels_license_and_author(imported: Imported
     names: dict[int, dict[int, str]] = {}
     for t in _raw(wger_dir / "translations.json"):
         if t["model"] == "exercises.translation":
-            names.setdefault(t["fields"]["exercise"], {})[t["fields"]["language"]] = t["fields"]["name"]
+            translation = t["fields"]
+            names.setdefault(translation["exercise"], {})[translation["language"]] = (
+                translation["name"])
     merged = {ref for ref, _iri in imported.wger.merged}
-    # the first exercise with an English and a German name and an author that became its own resource
+    # the first exercise with an English and a German name and an author that became its own
+    # resource
     pk = next(pk for pk in sorted(exercises) if {1, 2} <= set(names.get(pk, {}))
               and exercises[pk]["license_author"].strip()
               and not any(f"(pk {pk})" in ref for ref in merged))
@@ -378,8 +383,8 @@ def test_bundled_graph_with_both_imports_conforms(imported: Imported) -> None:
 
 
 def test_plain_text_of_wger_html() -> None:
-    assert wger.plain_text("<p>Lie down &amp; <b>brace</b>.</p>\n<ul><li>one</li><li>two</li></ul>") \
-        == "Lie down & brace.\none\ntwo"
+    html = "<p>Lie down &amp; <b>brace</b>.</p>\n<ul><li>one</li><li>two</li></ul>"
+    assert wger.plain_text(html) == "Lie down & brace.\none\ntwo"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -534,7 +539,8 @@ def test_too_few_mapped_records_fail_unless_allowed(tmp_path: Path, data_dir: Pa
     assert "only 1 of 2 records mapped" in failed.output
     assert "record 2 ('???'): no usable name" in failed.output
     assert not imported_path(data_dir, "free-exercise-db").exists()
-    allowed = _invoke("import", "free-exercise-db", dataset, "--into", data_dir, "--min-mapped", "0.5")
+    allowed = _invoke("import", "free-exercise-db", dataset, "--into", data_dir,
+                      "--min-mapped", "0.5")
     assert allowed.exit_code == 0, allowed.output
     assert "skipped (1)" in allowed.stderr
 
@@ -543,7 +549,8 @@ BAD_FEDB = {
     "malformed JSON": ('[{"name": "Row",', "exercises.json: malformed JSON at line 1"),
     "missing field": (
         json.dumps([_fedb_record("Good Row"),
-                    {k: v for k, v in _fedb_record("3/4 Sit-Up").items() if k != "primaryMuscles"}]),
+                    {k: v for k, v in _fedb_record("3/4 Sit-Up").items()
+                     if k != "primaryMuscles"}]),
         "exercises.json: record 2 ('3/4 Sit-Up'): field 'primaryMuscles' missing",
     ),
     "wrong type": (json.dumps([_fedb_record("Row", secondaryMuscles="lats")]),
@@ -579,8 +586,10 @@ def test_bad_free_exercise_db_input_writes_nothing(tmp_path: Path, data_dir: Pat
 @pytest.mark.parametrize("case, message", [
     ("missing file", "licenses.json: no such file"),
     ("missing field", "exercise-base-data.json: record 1 (pk 1): field 'muscles' missing"),
-    ("unknown muscle id", "exercise-base-data.json: record 1 (pk 1): muscles: muscle 99 is not in muscles.json"),
-    ("unknown exercise", "translations.json: record 1 (pk 10): exercise 7 is not in exercise-base-data.json"),
+    ("unknown muscle id",
+     "exercise-base-data.json: record 1 (pk 1): muscles: muscle 99 is not in muscles.json"),
+    ("unknown exercise",
+     "translations.json: record 1 (pk 10): exercise 7 is not in exercise-base-data.json"),
 ])
 def test_bad_wger_input_writes_nothing(tmp_path: Path, data_dir: Path, wger_dir: Path,
                                        case: str, message: str) -> None:

@@ -76,7 +76,8 @@ def test_imports_point_down(path: Path) -> None:
         if module == "exgraph":  # `from exgraph import __version__`
             continue
         top, layer = _layer_of(module)
-        if layer > here or (layer == here and top != here_top and here_top not in ("__init__", "__main__")):
+        sideways = layer == here and top != here_top and here_top not in ("__init__", "__main__")
+        if layer > here or sideways:
             upward.append(f"{path.relative_to(SRC.parent)}:{line}: {here_top} imports {module}")
     assert not upward, "imports that point up or sideways:\n" + "\n".join(upward)
 
@@ -85,5 +86,5 @@ def test_the_checker_catches_an_upward_import(tmp_path: Path) -> None:
     """Guard against a test that cannot fail: a graph module importing the web layer."""
     bad = tmp_path / "bad.py"
     bad.write_text("from exgraph.web.app import create_app\n")
-    (line, module), = _imports(bad)
+    (_line, module), = _imports(bad)
     assert _layer_of(module)[1] > LAYERS["graph"]

@@ -9,7 +9,7 @@ from rdflib.namespace import OWL
 
 from exgraph.graph.store import Store
 from exgraph.merge.apply import MERGES_FILE, load_candidates, read_aliases
-from exgraph.merge.resolver import normalise, read_overrides
+from exgraph.vocab.resolver import normalise, read_overrides
 from exgraph.vocab.terms import EXERCISE
 
 pytestmark = pytest.mark.slow

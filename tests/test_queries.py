@@ -77,7 +77,8 @@ BAD_FILES = [
     ("if-on-required", GOOD_HEADER + "# param: d: difficulty (required)\n"
      "SELECT ?s WHERE { ?s ?p ?o\n#if d\n ?s exg:difficulty ?_d\n#endif\n}\n",
      "always has a value"),
-    ("prefix-line", GOOD_HEADER + "PREFIX ex: <http://example.org/>\nSELECT ?s WHERE { ?s ?p ?o }\n",
+    ("prefix-line",
+     GOOD_HEADER + "PREFIX ex: <http://example.org/>\nSELECT ?s WHERE { ?s ?p ?o }\n",
      "no PREFIX/BASE lines"),
     ("bad-syntax", GOOD_HEADER + "SELECT ?s WHERE { ?s ?p }\n", "not valid SPARQL"),
     ("bad-default", GOOD_HEADER + "# param: n: integer (optional, default many)\n"
@@ -175,13 +176,14 @@ def test_slug_and_iri_give_the_same_term() -> None:
 
 
 def test_category_slugs_are_the_ontology_categories(store: Store) -> None:
-    rows = store.select("SELECT ?c WHERE { ?c a <https://w3id.org/exgraph/ontology#EquipmentCategory> }")
+    rows = store.select(
+        "SELECT ?c WHERE { ?c a <https://w3id.org/exgraph/ontology#EquipmentCategory> }")
     assert set(CATEGORIES.values()) == {row["c"] for row in rows}
     assert CATEGORIES["machine"] == EXG.Machine and CATEGORIES["free-weight"] == EXG.FreeWeight
 
 
 def test_unknown_query_name_is_not_found() -> None:
-    with pytest.raises(NotFound, match="no named query 'nope'.*alternatives"):
+    with pytest.raises(NotFound, match=r"no named query 'nope'.*alternatives"):
         default_catalogue().get_query("nope")
 
 
@@ -189,7 +191,8 @@ def test_unknown_query_name_is_not_found() -> None:
 # Answers on the curated data
 
 
-def test_alternatives_without_machines_at_low_difficulty_is_cable_pull_through(store: Store) -> None:
+def test_alternatives_without_machines_at_low_difficulty_is_cable_pull_through(
+        store: Store) -> None:
     result = run(store, "alternatives", exercise=MBE, exclude_equipment="machine", difficulty="low")
     assert set(column(result, "alternative")) == {EXERCISE["cable-pull-through"]}
 
@@ -222,7 +225,8 @@ def test_exercises_working_a_muscle_by_role(store: Store) -> None:
 
 
 def test_a_muscle_group_matches_its_narrower_muscles(store: Store) -> None:
-    ex, inv = EXERCISE["test-glute-bridge"], URIRef(str(EXERCISE["test-glute-bridge"]) + "/muscle/x")
+    ex = EXERCISE["test-glute-bridge"]
+    inv = URIRef(str(ex) + "/muscle/x")
     extra = [(ex, RDF.type, EXG.Exercise), (ex, RDFS.label, Literal("Test glute bridge")),
              (ex, EXG.muscleInvolvement, inv), (inv, EXG.muscle, MUSCLE["gluteus-maximus"]),
              (inv, EXG.role, EXG.Primary)]
@@ -423,7 +427,8 @@ def test_cli_errors_name_the_problem(cli: Callable[..., Any], args: tuple[str, .
     assert message in result.output
 
 
-SELECT_LEVELS = "SELECT ?level ?rank WHERE { ?level a exg:DifficultyLevel ; exg:rank ?rank } ORDER BY ?rank"
+SELECT_LEVELS = ("SELECT ?level ?rank WHERE { ?level a exg:DifficultyLevel ; exg:rank ?rank } "
+                 "ORDER BY ?rank")
 
 
 def test_cli_sparql_select_in_three_formats(cli: Callable[..., Any]) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from exgraph.merge.resolver import (
+from exgraph.vocab.resolver import (
     KNOWN_EQUIPMENT,
     SOURCE_PRIORITY,
     Candidate,

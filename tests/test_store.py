@@ -32,14 +32,14 @@ def test_on_disk_store_is_loaded_once_and_reopened(tmp_path: Path, graph: Graph)
 def test_extra_file_that_does_not_parse_is_named_with_position(tmp_path: Path, spec: str) -> None:
     bad = tmp_path / "broken.ttl"
     bad.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c ;\n  ex:d .\n")
-    with pytest.raises(DataError, match="broken.ttl") as info:
+    with pytest.raises(DataError, match=r"broken\.ttl") as info:
         open_store(spec, [bad])
     if spec == "oxigraph":
         assert "3" in str(info.value)  # the parser's line
 
 
 def test_missing_extra_file_and_unknown_store_are_clear() -> None:
-    with pytest.raises(DataError, match="nope.ttl: no such file"):
+    with pytest.raises(DataError, match=r"nope\.ttl: no such file"):
         open_store("oxigraph", [Path("nope.ttl")])
     with pytest.raises(DataError, match="unknown store"):
         open_store("ftp://example.org/")
@@ -57,7 +57,7 @@ def test_oxigraph_and_rdflib_parsers_read_the_files_alike() -> None:
     by_rdflib = Graph()
     for path in bundled_files():
         parse_file(path, by_rdflib)
-    loaded = load_graph()
+    loaded = load_graph(canonical=False)  # the files as written, before aliases are applied
     # the one triple not in any file: the dataset's size, counted at load time
     (count,) = loaded.objects(DATASET, VOID.triples)
     assert int(count) == len(loaded)

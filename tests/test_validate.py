@@ -36,7 +36,8 @@ BROKEN = {
     ),
     "sets with min above max": (
         GOOD + """exercise:test-row exg:programming exercise:test-row\\/programming\\/strength .
-        exercise:test-row\\/programming\\/strength a exg:ProgrammingGuideline ; exg:goal goal:strength ;
+        exercise:test-row\\/programming\\/strength a exg:ProgrammingGuideline ;
+            exg:goal goal:strength ;
             exg:setsMin 5 ; exg:setsMax 3 ; exg:repsMin 5 ; exg:repsMax 5 ;
             dcterms:source src:curated .""",
         "exercise:test-row/programming/strength", "LessThanOrEquals", "exg:setsMin", "5",

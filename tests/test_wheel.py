@@ -9,6 +9,7 @@ the installed wheel, commands run in an empty directory, and ``EXGRAPH_HOME`` is
 from __future__ import annotations
 
 import os
+import shutil
 import site
 import subprocess
 import sys
@@ -30,8 +31,16 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
     """(bin folder of a fresh venv with the wheel installed, environment to run it in)."""
     base = tmp_path_factory.mktemp("wheel")
     dist = base / "dist"
+    # build from a copy of what a source distribution holds: two test workers building in the
+    # checkout would share its build/ folder, and the copy shows nothing else is needed
+    source = base / "source"
+    for name in ("src", "ontology", "data", "queries"):
+        shutil.copytree(REPO / name, source / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md"):
+        shutil.copy2(REPO / name, source / name)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                    "-q", "-w", str(dist), str(REPO)], check=True, cwd=base)
+                    "-q", "-w", str(dist), str(source)], check=True, cwd=base)
     wheels = sorted(dist.glob("exgraph-*.whl"))
     assert len(wheels) == 1, wheels
     env_dir = base / "venv"
@@ -49,7 +58,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
 def _run(bin_dir: Path, env: dict[str, str], cwd: Path, *args: str) -> str:
     done = subprocess.run([str(bin_dir / "exgraph"), *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, f"exgraph {' '.join(args)} exited {done.returncode}:\n{done.stderr}"
+    assert done.returncode == 0, (
+        f"exgraph {' '.join(args)} exited {done.returncode}:\n{done.stderr}")
     return done.stdout
 
 

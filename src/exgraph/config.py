@@ -62,6 +62,45 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SPARQL_WORKERS", 2, "worker processes that run /sparql queries"),
     Setting("UPDATE_TOKEN", None,
             "SPARQL Update is refused (403) unless set and presented as a bearer token"),
+    Setting("BASE_IRI", "https://w3id.org/exgraph/",
+            "the IRI this server's paths stand for: /id/KIND/SLUG describes <BASE_IRI>id/KIND/SLUG"
+            " and /ontology <BASE_IRI>ontology; set it when the graph's IRIs are minted under"
+            " the host you serve from rather than under w3id.org"),
+    Setting("UPDATE_TOKEN_FILE", None,
+            "a file whose first line is the update token: keeps it out of argv and the "
+            "environment (read at start; wins over UPDATE_TOKEN)"),
+    # What one request may cost
+    Setting("MAX_QUERY_BYTES", 64 * 1024,
+            "largest /sparql query or update, in bytes as sent (413 beyond)"),
+    Setting("MAX_QUERY_NESTING", 64,
+            "deepest bracket nesting of a /sparql query or update (400 beyond)"),
+    Setting("MAX_QUERY_OPERATORS", 4000,
+            "most operators and nesting keywords (UNION, OPTIONAL, FILTER...) in a /sparql "
+            "query or update (400 beyond): the engines recurse on them"),
+    Setting("MAX_ANSWER_BYTES", 16 * 1024 * 1024,
+            "largest /sparql answer in bytes; longer ones are cut and carry X-Exgraph-Truncated"),
+    Setting("WORKER_MEMORY_MB", 1024,
+            "address-space limit (RLIMIT_AS) of each /sparql worker process, in MiB; 0: none"),
+    Setting("SPARQL_CONCURRENCY", 8,
+            "/sparql requests handled at once; more get 503 with Retry-After, so /sparql "
+            "never holds every server thread (exgraph serve keeps it at most THREADS - 2)"),
+    Setting("SPARQL_CACHE_BYTES", 32 * 1024 * 1024,
+            "bytes of /sparql answers kept per data generation (0: none)"),
+    Setting("API_CACHE_BYTES", 32 * 1024 * 1024,
+            "bytes of JSON API responses kept per data generation (0: none)"),
+    Setting("MAX_URL_BYTES", 8 * 1024,
+            "longest JSON API or export URL, path and query string (414 beyond)"),
+    Setting("MAX_LIST_VALUES", 256,
+            "most values one JSON API parameter may carry, repeated or comma-separated "
+            "(400 beyond)"),
+    # exgraph serve (waitress)
+    Setting("THREADS", 16, "request threads of exgraph serve"),
+    Setting("CONNECTION_LIMIT", 1000,
+            "connections exgraph serve holds open at once; more wait in the listen backlog"),
+    Setting("CHANNEL_TIMEOUT", 30,
+            "seconds exgraph serve keeps a connection that sends and reads nothing"),
+    Setting("CLEANUP_INTERVAL", 5,
+            "seconds between exgraph serve's sweeps that close such connections"),
 )
 
 DEFAULTS: dict[str, Any] = {s.key: s.default for s in SETTINGS}

@@ -5,8 +5,10 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from exgraph.errors import ExgraphError
 from exgraph.graph.load import load_graph, open_store
@@ -19,6 +21,8 @@ LAZY_COMMANDS: dict[str, str] = {
     "query": "exgraph.cli.query:query",
     "sparql": "exgraph.cli.query:sparql",
     "merges": "exgraph.cli.merges:merges",
+    "infer": "exgraph.cli.merges:infer",
+    "substitutes": "exgraph.cli.substitutes:substitutes",
 }
 
 
@@ -135,18 +139,29 @@ def load(store_spec: str, extra: tuple[Path, ...]) -> None:
 @click.option("--store", "store_spec", default="oxigraph", show_default=True,
               help="oxigraph (memory), rdflib, a directory for Oxigraph on disk, "
                    "or sparql+http://HOST:PORT/PATH for an external SPARQL server.")
-@click.option("--threads", default=8, show_default=True, type=int, help="waitress threads.")
+@click.option("--threads", type=int, default=None,
+              help="waitress threads (setting THREADS, default 16).")
 @click.option("--query-timeout", type=float, default=None, help="Seconds per /sparql query.")
 @click.option("--max-rows", type=int, default=None, help="Result-row cap per /sparql query.")
 @click.option("--workers", type=int, default=None, help="Worker processes for /sparql queries.")
 @click.option("--update-token", default=None, envvar="EXGRAPH_UPDATE_TOKEN",
-              help="Allow SPARQL Update to requests that carry this bearer token.")
+              help="Allow SPARQL Update to requests that carry this bearer token. On the command "
+                   "line it is visible to every local user (ps): prefer --update-token-file or "
+                   "the EXGRAPH_UPDATE_TOKEN variable.")
+@click.option("--update-token-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default=None, envvar="EXGRAPH_UPDATE_TOKEN_FILE",
+              help="File whose first line is the update token (wins over --update-token).")
 @click.option("--debug", is_flag=True, help="Flask's debug server instead of waitress.")
-def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str, threads: int,
+def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str, threads: int | None,
           query_timeout: float | None, max_rows: int | None, workers: int | None,
-          update_token: str | None, debug: bool) -> None:
-    """Serve the SPARQL endpoint, the JSON API and the exports over HTTP."""
+          update_token: str | None, update_token_file: Path | None, debug: bool) -> None:
+    """Serve the SPARQL endpoint, the JSON API and the exports over HTTP.
+
+    waitress runs with the settings THREADS, CONNECTION_LIMIT, CHANNEL_TIMEOUT and
+    CLEANUP_INTERVAL (EXGRAPH_* variables); /sparql may use at most THREADS - 2 threads at once.
+    """
     from exgraph.web.app import create_app
+    from exgraph.web.cache import state
 
     config: dict[str, object] = {"STORE_SPEC": store_spec, "EXTRA_DATA": [str(p) for p in extra]}
     if query_timeout is not None:
@@ -155,15 +170,54 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str, thread
         config["MAX_ROWS"] = max_rows
     if workers is not None:
         config["SPARQL_WORKERS"] = workers
+    if threads is not None:
+        config["THREADS"] = threads
     if update_token:
+        source = click.get_current_context().get_parameter_source("update_token")
+        if source is ParameterSource.COMMANDLINE:
+            click.echo("exgraph: warning: --update-token on the command line is visible to "
+                       "every local user; use --update-token-file or EXGRAPH_UPDATE_TOKEN",
+                       err=True)
         config["UPDATE_TOKEN"] = update_token
+    if update_token_file is not None:
+        config["UPDATE_TOKEN_FILE"] = str(update_token_file)
     app = create_app(config)
-    click.echo(f"exgraph: {len(app.extensions['exgraph_store'])} triples on "
-               f"{app.extensions['exgraph_store'].backend}; serving http://{host}:{port}/ "
-               "(SPARQL at /sparql, API at /api/v1/)", err=True)
+    waitress_options = server_options(app.config)
+    store = app.extensions["exgraph_store"]
+    click.echo(f"exgraph: {state(app).triples} triples on {store.backend}; serving "
+               f"http://{host}:{port}/ (SPARQL at /sparql, API at /api/v1/)", err=True)
     if debug:
         app.run(host=host, port=port, debug=True, use_reloader=False)
     else:
         from waitress import serve as waitress_serve
 
-        waitress_serve(app, host=host, port=port, threads=threads, ident="exgraph")
+        waitress_serve(app, host=host, port=port, ident="exgraph", **waitress_options)
+
+
+def server_options(config: dict[str, Any]) -> dict[str, Any]:
+    """waitress's options from the app's settings, and the settings they imply: /sparql gets at
+    most THREADS - 2 threads, and the process may open enough files for CONNECTION_LIMIT."""
+    threads = max(int(config["THREADS"]), 3)
+    config["SPARQL_CONCURRENCY"] = max(1, min(int(config["SPARQL_CONCURRENCY"]), threads - 2))
+    connections = int(config["CONNECTION_LIMIT"])
+    _raise_open_files(connections + 256)  # + workers' pipes, the store, the logs
+    return {
+        "threads": threads,
+        "connection_limit": connections,
+        "channel_timeout": int(config["CHANNEL_TIMEOUT"]),
+        "cleanup_interval": int(config["CLEANUP_INTERVAL"]),
+        # poll(), not select(): select() cannot watch descriptors past 1023
+        "asyncore_use_poll": True,
+        # the largest body any route reads is a /sparql query or update
+        "max_request_body_size": max(1 << 20, 4 * int(config["MAX_QUERY_BYTES"])),
+    }
+
+
+def _raise_open_files(wanted: int) -> None:
+    """Raise the soft limit on open files towards wanted (never above the hard limit)."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))

@@ -42,3 +42,22 @@ def merges(merges_file: Path, write: bool, fmt: str) -> None:
     if write:
         write_atomic(ALIASES_FILE, serialize(aliases_graph(mapping), "turtle"))
         click.echo(f"wrote {ALIASES_FILE} ({len(mapping)} aliases)", err=True)
+
+
+@click.command("infer")
+@click.option("--write", is_flag=True, help="Write data/inferred/rules.trig (atomically).")
+def infer(write: bool) -> None:
+    """Apply the documented inference rules (movement pattern, difficulty estimate, equipment
+    named by the exercise) to the bundled graph and print what they state, per rule."""
+    from exgraph.config import DATA_DIR
+    from exgraph.infer.pipeline import INFERRED_FILE, run_inference
+
+    data, inferences = run_inference()
+    for rule in sorted(inferences.facts):
+        click.echo(f"{len(inferences.facts[rule]):>6}  {rule}")
+    click.echo(", ".join(f"{n} {kind}" for kind, n in sorted(inferences.counts.items())))
+    if write:
+        target = DATA_DIR / INFERRED_FILE
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
+        click.echo(f"wrote {target} ({len(data)} bytes)", err=True)

@@ -1,1 +1,2 @@
-"""Stores behind one interface (embedded Oxigraph, rdflib, a remote SPARQL server), loading, validation, export."""
+"""Stores behind one interface (embedded Oxigraph, rdflib, a remote SPARQL server), loading,
+validation, export."""

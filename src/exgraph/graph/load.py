@@ -20,7 +20,7 @@ from rdflib.namespace import VOID, XSD
 from exgraph.config import DATA_DIR, ONTOLOGY_FILE, with_imports
 from exgraph.errors import DataError
 from exgraph.graph.remote import RemoteStore
-from exgraph.graph.store import OxigraphStore, RdflibStore, Store, oxigraph_to_graph
+from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, oxigraph_to_graph
 from exgraph.vocab.names import slugify
 from exgraph.vocab.terms import DATASET, SOURCE
 
@@ -32,28 +32,33 @@ def bundled_files(data_dir: Path | None = None, *, imported: bool | None = None)
     """
     data_dir = DATA_DIR if data_dir is None else data_dir
     imported = with_imports() if imported is None else imported
-    files = sorted(data_dir.rglob("*.ttl"))
+    files = sorted([*data_dir.rglob("*.ttl"), *data_dir.rglob("*.trig")])
     if not imported:
         files = [f for f in files if f.relative_to(data_dir).parts[0] != "imported"]
     return [ONTOLOGY_FILE, *files]
 
 
 def parse_file(path: Path, graph: Graph | None = None) -> Graph:
-    """Parse one Turtle (or N-Triples) file into graph; DataError names the file on failure."""
+    """Parse one Turtle, N-Triples or TriG file into graph (TriG: the triples of all its graphs);
+    DataError names the file on failure."""
     graph = Graph() if graph is None else graph
-    fmt = "nt" if path.suffix == ".nt" else "turtle"
+    fmt = {".nt": "nt", ".trig": "trig"}.get(path.suffix, "turtle")
     try:
-        graph.parse(path, format=fmt)
+        if fmt == "trig":  # rdflib's Dataset warns of its own deprecations; Oxigraph reads it
+            graph.addN((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), graph)
+                       for q in ox.parse(path=str(path), format=ox.RdfFormat.TRIG))
+        else:
+            graph.parse(path, format=fmt)
     except FileNotFoundError:
         raise DataError(f"{path}: no such file") from None
-    except Exception as exc:  # rdflib raises many parser types; all mean "this file is bad"
+    except Exception as exc:  # the parsers raise many types; all mean "this file is bad"
         raise DataError(f"{path}: not valid {fmt}: {exc}") from exc
     return graph
 
 
 def load_graph(
     extra: Iterable[Path] = (), *, data_dir: Path | None = None, files: Sequence[Path] | None = None,
-    imported: bool | None = None,
+    imported: bool | None = None, canonical: bool = True,
 ) -> Graph:
     """The whole graph as rdflib: ontology, bundled data, then ``extra`` files.
 
@@ -63,7 +68,7 @@ def load_graph(
     (tests/test_store.py checks both parsers give the same graph).
     """
     files = [*(bundled_files(data_dir, imported=imported) if files is None else files), *extra]
-    return oxigraph_to_graph(load_oxigraph(files, data_dir))
+    return oxigraph_to_graph(load_oxigraph(files, data_dir, canonical=canonical))
 
 
 def graph_to_oxigraph(graph: Graph, ox_store: ox.Store | None = None) -> ox.Store:
@@ -74,6 +79,9 @@ def graph_to_oxigraph(graph: Graph, ox_store: ox.Store | None = None) -> ox.Stor
     return ox_store
 
 
+#: File suffix -> format (anything else is Turtle). TriG and N-Quads files name their graphs.
+FILE_FORMATS = {".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
+                ".nq": ox.RdfFormat.N_QUADS}
 #: The ontology's own graph.
 ONTOLOGY_GRAPH = "https://w3id.org/exgraph/ontology"
 #: Folders of data/ whose files each form their own source graph, and the IRI prefix under src:.
@@ -163,10 +171,13 @@ def load_oxigraph(files: Iterable[Path], data_dir: Path | None = None, *,
     ox_store = ox.Store()
     for path in files:
         path = Path(path)
-        fmt = ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
+        fmt = FILE_FORMATS.get(path.suffix, ox.RdfFormat.TURTLE)
         try:
-            ox_store.bulk_load(path=str(path), format=fmt,
-                               to_graph=ox.NamedNode(source_graph(path, data_dir)))
+            if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):  # names its own graphs
+                ox_store.bulk_load(path=str(path), format=fmt)
+            else:
+                ox_store.bulk_load(path=str(path), format=fmt,
+                                   to_graph=ox.NamedNode(source_graph(path, data_dir)))
         except FileNotFoundError:
             raise DataError(f"{path}: no such file") from None
         except SyntaxError as exc:

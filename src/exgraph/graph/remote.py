@@ -8,6 +8,7 @@ other path is used for both.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 import uuid
@@ -176,7 +177,10 @@ class RemoteStore(Store):
 
     def __len__(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-        return int(rows[0]["n"])  # type: ignore[call-overload]
+        count = rows[0].get("n") if rows else None
+        if not isinstance(count, Literal):
+            raise RemoteError(f"the server answered COUNT(*) with {count!r}")
+        return int(count)
 
     def replace_default_graph(self, triples: Iterable[tuple[Node, Node, Node]]) -> int:
         """Replace the server's default graph with triples, as one atomic switch.
@@ -203,10 +207,9 @@ class RemoteStore(Store):
             self.update(f"MOVE SILENT <{staging}> TO DEFAULT ;\n{stamp_update()}")
             self._stamp = (float("-inf"), None)
         except BaseException:
-            try:
+            # if the server is gone, the staging graph is harmless (and named uniquely)
+            with contextlib.suppress(RemoteError):
                 self.update(f"DROP SILENT GRAPH <{staging}>")
-            except RemoteError:
-                pass  # the server is gone; the staging graph is harmless and named uniquely
             raise
         return count
 

@@ -71,21 +71,22 @@ def validate_graph(graph: Graph) -> Report:
 
 def _problems(results: Graph) -> list[Problem]:
     shorten = _shortener()
+
+    def get(result: Node, prop: Node) -> str:
+        value = results.value(result, prop)
+        return "" if value is None else shorten(value)
+
     out = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
-        def get(prop: Node) -> str:
-            value = results.value(result, prop)
-            return "" if value is None else shorten(value)
-
-        component = get(SH.sourceConstraintComponent).removeprefix("sh:").removesuffix(
+        component = get(result, SH.sourceConstraintComponent).removeprefix("sh:").removesuffix(
             "ConstraintComponent"
         )
         out.append(
             Problem(
-                focus=get(SH.focusNode),
-                path=get(SH.resultPath),
+                focus=get(result, SH.focusNode),
+                path=get(result, SH.resultPath),
                 constraint=component,
-                value=get(SH.value),
+                value=get(result, SH.value),
                 message=str(results.value(result, SH.resultMessage) or ""),
             )
         )

@@ -1,1 +1,2 @@
-"""Questions over the graph: the named-query catalogue (texts in the top-level queries/), result rows, exercise documents."""
+"""Questions over the graph: the named-query catalogue (texts in the top-level queries/), result
+rows, exercise documents."""

@@ -188,7 +188,8 @@ class Result:
 HEADER_RE = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
 PARAM_RE = re.compile(
     r"^(?P<name>[a-z][a-z0-9_]*)\s*:\s*(?P<type>[a-z]+)(?P<many>\s+list)?\s*"
-    r"\((?P<flags>[^)]*)\)\s*(?:[—–-]+\s*(?P<description>.*))?$")
+    # the description follows an em dash, an en dash or hyphens
+    r"\((?P<flags>[^)]*)\)\s*(?:[\u2014\u2013-]+\s*(?P<description>.*))?$")
 IF_RE = re.compile(r"^\s*#if\s+(\S+)\s*$")
 ENDIF_RE = re.compile(r"^\s*#endif\s*$")
 PARAM_VAR_RE = re.compile(r"[?$]_([A-Za-z0-9_]+)")

@@ -36,7 +36,7 @@ CONSTRUCT {{ ?_exercise ?p ?o . ?part ?part_p ?part_o }} WHERE {{
 
 CONTEXT: NamedQuery = parse_query(f"""\
 # title: What an exercise's graph points to
-# description: Names of the muscles, goals, exercises and sources, equipment categories, and the difficulty of the alternatives.
+# description: Names of what the exercise points to, equipment categories, alternatives' difficulty.
 # param: exercise: exercise (required) — slug or IRI
 SELECT ?node ?label ?category ?difficulty ?license WHERE {{
   {{
@@ -80,8 +80,8 @@ def ident(iri: Node) -> str:
 
 def difficulty_list(levels: set[Node]) -> list[str]:
     """Difficulty keys (low, moderate, high) ordered by rank."""
-    return [DIFFICULTY_KEYS[lv] for lv in sorted(
-        (lv for lv in levels if lv in DIFFICULTY_KEYS), key=lambda lv: DIFFICULTY_RANK[lv])]  # type: ignore[index]
+    known = [lv for lv in levels if isinstance(lv, URIRef) and lv in DIFFICULTY_KEYS]
+    return [DIFFICULTY_KEYS[lv] for lv in sorted(known, key=DIFFICULTY_RANK.__getitem__)]
 
 
 class _Context:
@@ -129,8 +129,8 @@ def exercise_document(store: Store, exercise: URIRef) -> dict[str, Any]:
     muscles: dict[str, list[dict[str, Any]]] = {key: [] for key in ROLES}
     for node in g.objects(exercise, EXG.muscleInvolvement):
         role, muscle = g.value(node, EXG.role), g.value(node, EXG.muscle)
-        if role in ROLE_KEYS and muscle is not None:
-            muscles[ROLE_KEYS[role]].append(  # type: ignore[index]
+        if isinstance(role, URIRef) and role in ROLE_KEYS and muscle is not None:
+            muscles[ROLE_KEYS[role]].append(
                 {**ctx.ref(muscle), "function": text(node, EXG.function)})
     for items in muscles.values():
         items.sort(key=lambda m: (m["name"] or "", m["id"]))
@@ -176,7 +176,7 @@ def exercise_document(store: Store, exercise: URIRef) -> dict[str, Any]:
         "equipment": sorted(({
             **ctx.ref(eq),
             "categories": sorted(CATEGORY_KEYS[c] for c in ctx.categories.get(eq, set())
-                                 if c in CATEGORY_KEYS),  # type: ignore[index]
+                                 if isinstance(c, URIRef) and c in CATEGORY_KEYS),
         } for eq in g.objects(exercise, EXG.requiresEquipment)), key=lambda e: e["id"]),
         "equipment_note": text(exercise, EXG.equipmentNote),
         "muscles": muscles,
@@ -187,7 +187,8 @@ def exercise_document(store: Store, exercise: URIRef) -> dict[str, Any]:
         "mistakes": [{"question": text(m, EXG.question), "problem": text(m, EXG.problem),
                       "cause": text(m, EXG.cause), "fix": text(m, EXG.fix)}
                      for m in ordered(EXG.mistake)],
-        "beginner": {"suitable": None if suitable is None else bool(suitable.toPython()),
+        "beginner": {"suitable": (bool(suitable.toPython()) if isinstance(suitable, Literal)
+                                  else None),
                      "note": text(exercise, EXG.beginnerNote)},
         "programming": sorted(({
             "goal": ident(goal) if (goal := g.value(p, EXG.goal)) is not None else None,

@@ -94,3 +94,19 @@ def _checked(slug: str) -> str:
     if not SLUG_RE.match(slug):
         raise ValueError(f"not a slug (lower-case letters, digits, hyphens): {slug!r}")
     return slug
+
+
+#: Which source wins when several state the same kind of fact about one exercise (an exercise
+#: document's field, the muscles the substitution engine compares): an ingested article, then the
+#: curated data, then wger, then free-exercise-db, then anything else (inferences last). Prefixes
+#: of the source graph's local name under ``src:``.
+SOURCE_PRECEDENCE: tuple[str, ...] = ("article-", "curated", "wger", "free-exercise-db")
+
+
+def source_rank(graph: str) -> int:
+    """The precedence of a source graph IRI (0 is the most specific; unknown sources last)."""
+    local = graph.removeprefix(f"{ID}source/")
+    for rank, prefix in enumerate(SOURCE_PRECEDENCE):
+        if local.startswith(prefix):
+            return rank
+    return len(SOURCE_PRECEDENCE)

@@ -13,7 +13,9 @@ from exgraph.config import DEFAULTS
 from exgraph.errors import ExgraphError
 from exgraph.graph.load import open_store
 from exgraph.web.api.routes import bp as api_bp
+from exgraph.web.cache import state
 from exgraph.web.context import error_response
+from exgraph.web.pages import bp as pages_bp
 from exgraph.web.sparql.endpoint import bp as sparql_bp
 
 
@@ -39,18 +41,45 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(api_bp)
     app.register_blueprint(sparql_bp)
+    app.register_blueprint(pages_bp)
 
     @app.get("/healthz")
     def healthz() -> Any:
-        return jsonify({"ok": True, "backend": store.backend, "triples": len(store)})
+        """Liveness: the process answers. Costs a cache lookup: the triple count is counted
+        once per store generation."""
+        return jsonify({"ok": True, "backend": store.backend, "triples": state(app).triples})
+
+    @app.get("/readyz")
+    def readyz() -> Any:
+        """Readiness: 200 when the store answers and holds triples, else 503."""
+        try:
+            triples = state(app).triples
+        except ExgraphError as exc:
+            return _unavailable(f"not ready: the store does not answer: {exc}")
+        if triples == 0:
+            return _unavailable("not ready: the graph is empty")
+        return jsonify({"ok": True, "backend": store.backend, "triples": triples})
 
     app.register_error_handler(ExgraphError, _exgraph_error)
     app.register_error_handler(HTTPException, _http_error)
     return app
 
 
+#: Seconds a 503 asks the client to wait before trying again (unless the error says otherwise).
+RETRY_AFTER = 1
+
+
 def _exgraph_error(exc: ExgraphError) -> Any:
-    return error_response(str(exc), exc.status)
+    response = error_response(str(exc), exc.status)
+    if exc.status == 503:
+        response.headers["Retry-After"] = str(getattr(exc, "retry_after", RETRY_AFTER))
+    return response
+
+
+def _unavailable(message: str) -> Any:
+    response = error_response(message, 503)
+    response.headers["Retry-After"] = str(RETRY_AFTER)
+    return response
 
 
 def _http_error(exc: HTTPException) -> Any:

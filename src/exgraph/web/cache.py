@@ -4,6 +4,9 @@
 exist, export bytes, recent answers). It belongs to one app and one store generation: when the
 store reports a new generation (an update through this process, or ``exgraph load`` on a shared
 external server seen by every process), the next request finds a fresh, empty state.
+
+Caches that hold what clients ask for (responses, /sparql answers) are :class:`ByteLRU` maps:
+bounded by the bytes they hold, not by a count, so no choice of keys can grow them past a budget.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from flask import Flask, current_app
 from rdflib import URIRef
 
 from exgraph import __version__ as _version
+from exgraph.config import DEFAULTS
+from exgraph.errors import ExgraphError
 from exgraph.graph.store import Store
 from exgraph.queries.catalogue import known_iris
 
@@ -25,6 +30,46 @@ from exgraph.queries.catalogue import known_iris
 RECENT = 128
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class ByteLRU(Generic[K, V]):
+    """A thread-safe least-recently-used map whose entries' sizes (in bytes, as the caller counts
+    them: key and value) add up to at most ``budget``. An entry larger than the budget is not
+    kept; a budget of 0 keeps nothing."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.size = 0
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[K, tuple[V, int]] = OrderedDict()
+
+    def get(self, key: K) -> V | None:
+        """The value under key (now the most recently used), or None."""
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            self._entries.move_to_end(key)
+            return entry[0]
+
+    def put(self, key: K, value: V, size: int) -> None:
+        """Keep value under key, dropping the least recently used entries to make room."""
+        if size > self.budget:
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self.size -= old[1]
+            self._entries[key] = (value, size)
+            self.size += size
+            while self.size > self.budget:
+                _, (_, dropped) = self._entries.popitem(last=False)
+                self.size -= dropped
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 class ApiState:
@@ -33,7 +78,8 @@ class ApiState:
     def __init__(self, store: Store, generation: Hashable = 0) -> None:
         self.store = store
         self.generation = generation
-        self._lock = threading.Lock()
+        # re-entrant: building one value may read another (an export's ETag reads the tag)
+        self._lock = threading.RLock()
         self._cache: dict[str, Any] = {}
 
     def cached(self, key: str, build: Callable[[], T]) -> T:
@@ -79,9 +125,18 @@ class ApiState:
             while len(entries) > keep:
                 entries.popitem(last=False)
 
+    def sized(self, family: str, budget: int) -> ByteLRU[Any, Any]:
+        """The byte-bounded cache of family (created with budget on first use)."""
+        return self.cached(f"sized:{family}", lambda: ByteLRU(budget))
+
     def clear(self) -> None:
         with self._lock:
             self._cache.clear()
+
+    @property
+    def triples(self) -> int:
+        """The number of triples in the store's default graph, counted once per generation."""
+        return self.cached("triples", lambda: len(self.store))
 
     @property
     def tag(self) -> str:
@@ -99,6 +154,18 @@ class ApiState:
     def is_known(self, kind: str, iri: URIRef) -> bool:
         """Whether the graph has this IRI as a thing of kind."""
         return iri in self.known().get(kind, frozenset())
+
+
+class UriTooLong(ExgraphError):
+    """A URL longer than the JSON API accepts (setting MAX_URL_BYTES)."""
+
+    status = 414
+
+
+def setting(key: str, app: Flask | None = None) -> int:
+    """An integer setting of app (the current app by default)."""
+    config = (app or current_app).config
+    return int(config.get(key, DEFAULTS[key]))
 
 
 def state(app: Flask | None = None) -> ApiState:

@@ -51,11 +51,24 @@ SCHEMAS: dict[str, Any] = {
     "ExerciseList": _obj({"total": {"type": "integer", "minimum": 0},
                           "limit": {"type": "integer"}, "offset": {"type": "integer"},
                           "items": _array(_ref("ExerciseSummary"))}),
-    "Alternative": _obj({**REF_PROPS, "best_for": NSTRING, "key_difference": NSTRING,
-                         "difficulty": _array(DIFFICULTY)}),
+    "Alternative": _obj({
+        **REF_PROPS, "best_for": NSTRING, "key_difference": NSTRING,
+        "difficulty": _array(DIFFICULTY), "difficulty_estimated": {"type": "boolean"},
+        "score": {"type": "number"},
+        "tier": {"type": "string", "enum": ["curated", "variation", "computed"]},
+        "reasons": _array(STRING),
+        "shared_muscles": _obj({role: _array(STRING) for role in ROLE["enum"]}),
+        "movement_pattern": NSTRING, "same_pattern": {"type": "boolean"},
+        "equipment": _array(STRING), "equipment_known": {"type": "boolean"}}),
     "AlternativeList": _obj({"exercise": STRING,
                              "filters": {"type": "object", "additionalProperties": STRING},
                              "items": _array(_ref("Alternative"))}),
+    "SubstituteList": _obj({
+        "exercise": _obj({"id": STRING, "name": STRING, "primary_muscles": _array(STRING),
+                          "movement_pattern": NSTRING,
+                          "movement_pattern_inferred": {"type": "boolean"}}),
+        "filters": {"type": "object", "additionalProperties": STRING},
+        "items": _array(_ref("Alternative"))}),
     "MuscleWork": _obj({**REF_PROPS, "function": NSTRING}),
     "ExerciseDocument": _obj({
         **REF_PROPS,
@@ -151,6 +164,21 @@ EQUIPMENT_HELP = ("slug of an equipment kind (e.g. barbell) or category ("
                   + ", ".join(CATEGORIES) + "); matched through skos:broader*")
 EXERCISE_ID = _path_param("exercise_id", "slug of the exercise, e.g. machine-back-extension")
 SLUG_PARAM = {"type": "string", "pattern": SLUG}
+#: Equipment lists: repeat the parameter or separate slugs with commas.
+SLUG_LIST = {"type": "string", "pattern": f"^{SLUG.strip('^$')}(?:,{SLUG.strip('^$')})*$"}
+RANK_PARAMS = [
+    _query_param("exclude_equipment", SLUG_LIST, "leave out exercises needing this equipment "
+                 "(kinds or categories, comma-separated): " + EQUIPMENT_HELP),
+    _query_param("equipment", SLUG_LIST, "what the lifter has: substitutes need nothing else"),
+    _query_param("difficulty", DIFFICULTY, "keep exercises that come at this level"),
+    _query_param("max_difficulty", DIFFICULTY, "keep exercises at this level or easier"),
+    _query_param("cover", {"type": "string", "enum": ["primary"]},
+                 "primary: keep only exercises working every primary muscle group"),
+    _query_param("include_unknown", {"type": "string", "enum": ["true", "false"]},
+                 "let exercises with unknown equipment or difficulty pass the filters"),
+    _query_param("limit", {"type": "integer", "minimum": 1, "maximum": 100},
+                 "the most items (default 10)"),
+]
 
 
 @lru_cache(maxsize=1)
@@ -194,12 +222,12 @@ def document() -> dict[str, Any]:
             "The exercise and the nodes that belong to it, as Turtle", _text("text/turtle"),
             [EXERCISE_ID], ("400", "404")),
         "/api/v1/exercises/{exercise_id}/alternatives": _get(
-            "Alternatives to an exercise", _json("AlternativeList"),
-            [EXERCISE_ID,
-             _query_param("exclude_equipment", SLUG_PARAM, "leave out alternatives needing "
-                          "this equipment: " + EQUIPMENT_HELP),
-             _query_param("difficulty", DIFFICULTY, "keep alternatives at this level")],
-            ("400", "404")),
+            "The headline question: what can replace an exercise, ranked (curated alternatives "
+            "first), filtered by equipment and difficulty", _json("AlternativeList"),
+            [EXERCISE_ID, *RANK_PARAMS], ("400", "404")),
+        "/api/v1/exercises/{exercise_id}/substitutes": _get(
+            "Ranked substitutes with scores and reasons", _json("SubstituteList"),
+            [EXERCISE_ID, *RANK_PARAMS], ("400", "404")),
         "/api/v1/muscles": _get("The muscle catalogue", _json("MuscleList")),
         "/api/v1/muscles/{muscle_id}/exercises": _get(
             "Exercises working a muscle (a group matches its narrower muscles)",

@@ -1,7 +1,8 @@
 """The JSON API under /api/v1/ and the exports (/export.ttl, .nt, .jsonld).
 
 Every route runs one or a few queries on the app's store: named queries of the catalogue
-(:mod:`exgraph.queries.catalogue`) where one answers the question, and the two queries of
+(:mod:`exgraph.queries.catalogue`) where one answers the question, assembled into lists by
+:mod:`exgraph.queries.listing` (which the web pages share), and the two queries of
 :mod:`exgraph.queries.documents` for the exercise document. Read responses carry an ETag (the
 dataset's tag, computed once per app, plus a hash of the body) and honour If-None-Match with 304;
 GET responses allow any origin (CORS), and OPTIONS answers a preflight.
@@ -14,20 +15,15 @@ built on first use. Whoever changes the store under a running app (SPARQL Update
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from typing import Any
 
-from flask import Blueprint, Flask, Response, current_app, jsonify, request
+from flask import Blueprint, Response, abort, jsonify, redirect, request
 from rdflib import URIRef
 from werkzeug.routing import BaseConverter
 
 import exgraph.web.api.openapi as openapi
-from exgraph import __version__ as _version
 from exgraph.errors import BadRequest, NotFound
 from exgraph.graph.export import FORMATS, serialize
-from exgraph.graph.store import Store
 from exgraph.queries.catalogue import (
     Known,
     NamedQuery,
@@ -35,18 +31,18 @@ from exgraph.queries.catalogue import (
     csv_text,
     default_catalogue,
     json_rows,
-    known_iris,
-    serialize_term,
 )
-from exgraph.queries.documents import (
-    CATEGORY_KEYS,
-    difficulty_list,
-    exercise_document,
-    exercise_graph,
-    ident,
+from exgraph.queries.documents import exercise_document, exercise_graph
+from exgraph.queries.listing import (
+    LIST_FILTERS,
+    equipment_taxonomy,
+    exercise_list,
+    muscle_exercise_items,
+    muscle_items,
 )
-from exgraph.vocab.terms import DIFFICULTIES
-from exgraph.web.cache import state
+from exgraph.queries.aliases import alias_map
+from exgraph.queries.substitutes import Engine, Filters, Substitute, engine_for
+from exgraph.web.cache import UriTooLong, setting, state
 from exgraph.web.context import get_store
 
 bp = Blueprint("api", __name__)
@@ -56,8 +52,6 @@ CACHE_CONTROL = "public, max-age=60"
 #: Export routes: URL extension -> export format name.
 EXPORTS = {ext: fmt for fmt, (ext, _media) in FORMATS.items()}
 MAX_LIMIT = 1000
-#: Filter combinations of the exercise list whose ordered matches are kept per app.
-RECENT = 128
 
 
 class SlugConverter(BaseConverter):
@@ -76,27 +70,54 @@ def _register_converter(state: Any) -> None:
 # Response headers: ETag + conditional GET on our routes, CORS on our paths
 
 
-#: How many distinct GET responses the cache keeps.
-CACHED_RESPONSES = 2048
 #: Largest body kept in the response cache; bigger answers (exports have their own cache) are not.
+#: The cache as a whole holds at most API_CACHE_BYTES (a setting) per store generation.
 CACHED_BODY_MAX = 256 * 1024
+#: The media types the API's negotiating routes (named queries) choose between by Accept: the
+#: cache keys on the one a request negotiates, never on the raw header (which has endless
+#: spellings). A response that varies on Accept is cached only in one of these types.
+NEGOTIATED = ("application/json", "text/csv")
 
 
 def _response_key() -> tuple[str, str]:
-    return request.full_path, request.headers.get("Accept", "")
+    negotiated = request.accept_mimetypes.best_match(NEGOTIATED, default=NEGOTIATED[0])
+    return request.full_path, negotiated or ""
+
+
+def _check_bounds() -> None:
+    """Refuse URLs longer than MAX_URL_BYTES (414) and parameters with more than
+    MAX_LIST_VALUES values, repeated or comma-separated (400): the named queries bind every
+    value, so the query's cost grows with them."""
+    limit = setting("MAX_URL_BYTES")
+    if len(request.path) + len(request.query_string) > limit:
+        raise UriTooLong(f"the URL is longer than {limit} bytes")
+    most = setting("MAX_LIST_VALUES")
+    raw = request.query_string.lower()
+    if raw.count(b",") + raw.count(b"%2c") + raw.count(b"&") < most:
+        return  # fewer separators than the bound: no parameter can pass it
+    for name, values in request.args.lists():
+        count = sum(value.count(",") + 1 for value in values)
+        if count > most:
+            raise BadRequest(f"parameter {name!r} has {count} values; at most {most}")
 
 
 @bp.before_request
 def _cached_response() -> Response | None:
-    """Answer a GET seen before from the response cache: the graph only changes through an
-    update, which clears it (:func:`invalidate`). A read then costs no query at all."""
+    """Check the request's bounds, then answer a GET seen before from the response cache: the
+    graph only changes through an update, which clears it (:func:`invalidate`). A read then
+    costs no query at all."""
+    _check_bounds()
     if request.method != "GET":
         return None
-    hit = state().lookup("responses", _response_key())
+    hit = state().sized("responses", setting("API_CACHE_BYTES")).get(_response_key())
     if hit is None:
         return None
     body, headers = hit
-    return Response(body, status=200, headers=headers)
+    return _CachedResponse(body, status=200, headers=headers)
+
+
+class _CachedResponse(Response):
+    """A response taken from the response cache (so it is not stored again)."""
 
 
 @bp.after_request
@@ -109,10 +130,16 @@ def _cache_headers(response: Response) -> Response:
         digest = hashlib.blake2b(response.get_data(), digest_size=10).hexdigest()
         response.set_etag(f"{state().tag}-{digest}")
     response.headers.setdefault("Cache-Control", CACHE_CONTROL)
-    if request.method == "GET" and response.content_length is not None \
+    negotiated = "accept" not in response.vary or response.mimetype in NEGOTIATED
+    if isinstance(response, _CachedResponse):
+        pass
+    elif request.method == "GET" and negotiated and response.content_length is not None \
             and response.content_length <= CACHED_BODY_MAX:
-        entry = (response.get_data(), list(response.headers.items()))
-        state().remember("responses", _response_key(), entry, keep=CACHED_RESPONSES)
+        body = response.get_data()
+        headers = list(response.headers.items())
+        key = _response_key()
+        size = len(body) + len(key[0]) + sum(len(k) + len(v) for k, v in headers) + 256
+        state().sized("responses", setting("API_CACHE_BYTES")).put(key, (body, headers), size)
     return response.make_conditional(request)
 
 
@@ -133,10 +160,6 @@ def _cors(response: Response) -> Response:
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
-
-
-def _query(name: str) -> NamedQuery:
-    return default_catalogue().get_query(name)
 
 
 def _run(query: NamedQuery, values: dict[str, Any]) -> Result:
@@ -180,31 +203,22 @@ def _int_arg(name: str, default: int, maximum: int | None = None) -> int:
 
 
 def _exercise(slug: str) -> URIRef:
+    """The IRI of the exercise; an alias of a merged exercise answers 308 to its canonical id,
+    anything else unknown 404."""
     iri = URIRef(f"https://w3id.org/exgraph/id/exercise/{slug}")
     if not state().is_known("exercise", iri):
+        canonical = state().cached("aliases", lambda: alias_map(get_store())).get(iri)
+        if canonical is not None:
+            target = canonical.removeprefix("https://w3id.org/exgraph/id/exercise/")
+            path = request.path.replace(f"/exercises/{slug}", f"/exercises/{target}", 1)
+            query = request.query_string.decode("latin-1")
+            abort(redirect(path + (f"?{query}" if query else ""), 308))
         raise NotFound(f"no exercise {slug!r}")
     return iri
 
 
-def _ref(iri: Any, name: Any) -> dict[str, Any]:
-    return {"id": ident(iri), "iri": str(iri), "name": None if name is None else str(name)}
-
-
 # ---------------------------------------------------------------------------------------------
 # Exercises
-
-LIST_FILTERS = ("muscle", "role", "equipment", "exclude_equipment", "difficulty", "q")
-
-PAGE_DETAILS = """\
-PREFIX exg: <https://w3id.org/exgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?exercise ?level ?equipment ?equipment_name WHERE {
-  VALUES ?exercise { %s }
-  { ?exercise exg:difficulty ?level }
-  UNION
-  { ?exercise exg:requiresEquipment ?equipment . OPTIONAL { ?equipment rdfs:label ?equipment_name } }
-}"""
-
 
 @bp.get(f"{PREFIX}/exercises")
 def list_exercises() -> Any:
@@ -212,32 +226,9 @@ def list_exercises() -> Any:
     _reject_unknown_args(*LIST_FILTERS, "limit", "offset")
     limit = _int_arg("limit", 50, MAX_LIMIT)
     offset = _int_arg("offset", 0)
-    query = _query("exercises")
-    bound = query.bind(_args(*LIST_FILTERS), _known())
-    store = get_store()
-    # Every match, in order, is one query per filter combination (a scan of all exercises);
-    # kept per app so that paging through it only costs the small details query below.
-    key = tuple(sorted((name, tuple(map(str, terms))) for name, terms in bound.items()))
-    matches = state().recent("exercise-list", key, lambda: [
-        (row["exercise"], row["name"]) for row in store.select(query.render(bound))])
-    total = len(matches)
-    page = [{"exercise": ex, "name": name} for ex, name in matches[offset:offset + limit]]
-    levels: dict[Any, set[Any]] = {row["exercise"]: set() for row in page}
-    equipment: dict[Any, dict[Any, Any]] = {row["exercise"]: {} for row in page}
-    if page:
-        block = " ".join(serialize_term(row["exercise"]) for row in page)
-        for row in store.select(PAGE_DETAILS % block):
-            if "level" in row:
-                levels[row["exercise"]].add(row["level"])
-            if "equipment" in row:
-                equipment[row["exercise"]][row["equipment"]] = row.get("equipment_name")
-    items = [{
-        **_ref(row["exercise"], row["name"]),
-        "difficulty": difficulty_list(levels[row["exercise"]]),
-        "equipment": sorted((_ref(eq, name) for eq, name in equipment[row["exercise"]].items()),
-                            key=lambda e: e["id"]),
-    } for row in page]
-    return jsonify({"total": total, "limit": limit, "offset": offset, "items": items})
+    return jsonify(exercise_list(
+        get_store(), _args(*LIST_FILTERS), _known(), limit=limit, offset=offset,
+        memo=lambda key, build: state().recent("exercise-list", key, build)))
 
 
 @bp.get(f"{PREFIX}/exercises/<slug:exercise_id>")
@@ -256,33 +247,43 @@ def get_exercise_turtle(exercise_id: str) -> Any:
     return Response(serialize(graph, "turtle"), content_type=FORMATS["turtle"][1])
 
 
+#: Parameters of the ranked routes (/alternatives, /substitutes): see queries/substitutes.py.
+RANK_PARAMS = ("exclude_equipment", "equipment", "difficulty", "max_difficulty", "cover",
+               "include_unknown", "limit")
+
+
+def _ranked(exercise_id: str) -> tuple[Engine, list[Substitute], dict[str, Any]]:
+    _reject_unknown_args(*RANK_PARAMS)
+    _exercise(exercise_id)
+    engine = engine_for(get_store())
+    values = {name: request.args.getlist(name) for name in RANK_PARAMS if name in request.args}
+    filters = Filters.parse(values, engine.taxonomy)
+    echo = {name: ",".join(v) for name, v in values.items()}
+    return engine, engine.rank(exercise_id, filters), echo
+
+
 @bp.get(f"{PREFIX}/exercises/<slug:exercise_id>/alternatives")
 def get_alternatives(exercise_id: str) -> Any:
-    """Alternatives of an exercise, optionally without some equipment and at a difficulty."""
-    _reject_unknown_args("exclude_equipment", "difficulty")
-    iri = _exercise(exercise_id)
-    values = {"exercise": str(iri), **_args("exclude_equipment", "difficulty")}
-    result = _run(_query("alternatives"), values)
-    items: dict[Any, dict[str, Any]] = {}
-    levels: dict[Any, set[Any]] = {}
-    for row in result.rows:
-        alt = row["alternative"]
-        if alt not in items:
-            items[alt] = {**_ref(alt, row.get("name")),
-                          "best_for": _str(row.get("best_for")),
-                          "key_difference": _str(row.get("key_difference")),
-                          "difficulty": []}
-            levels[alt] = set()
-        if "difficulty" in row:
-            levels[alt].add(DIFFICULTIES.get(str(row["difficulty"])))
-    for alt, item in items.items():
-        item["difficulty"] = difficulty_list(levels[alt])
-    return jsonify({"exercise": exercise_id, "filters": _args("exclude_equipment", "difficulty"),
-                    "items": list(items.values())})
+    """The headline question: what can replace an exercise, without some equipment and at a
+    difficulty. Answered by the substitution engine: curated alternatives first, then dataset
+    variations, then computed candidates, each with its reasons."""
+    engine, ranked, echo = _ranked(exercise_id)
+    return jsonify({"exercise": exercise_id, "filters": echo,
+                    "items": [s.as_json(engine.labels) for s in ranked]})
 
 
-def _str(value: Any) -> str | None:
-    return None if value is None else str(value)
+@bp.get(f"{PREFIX}/exercises/<slug:exercise_id>/substitutes")
+def get_substitutes(exercise_id: str) -> Any:
+    """Ranked substitutes of an exercise with scores and reasons, and what the engine knows of
+    the exercise itself."""
+    engine, ranked, echo = _ranked(exercise_id)
+    target = engine.exercise(exercise_id)
+    return jsonify({
+        "exercise": {"id": target.slug, "name": target.name,
+                     "primary_muscles": sorted(target.primary),
+                     "movement_pattern": target.pattern,
+                     "movement_pattern_inferred": target.pattern_inferred},
+        "filters": echo, "items": [s.as_json(engine.labels) for s in ranked]})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -293,12 +294,7 @@ def _str(value: Any) -> str | None:
 def list_muscles() -> Any:
     """The muscle catalogue: muscles and groups, each with its broader group."""
     _reject_unknown_args()
-    result = _run(_query("muscles"), {})
-    return jsonify({"items": [{
-        **_ref(row["muscle"], row["name"]),
-        "group": bool(row["group"].toPython()) if "group" in row else False,  # type: ignore[attr-defined]
-        "broader": ident(row["broader"]) if "broader" in row else None,
-    } for row in result.rows]})
+    return jsonify({"items": muscle_items(get_store(), _known())})
 
 
 @bp.get(f"{PREFIX}/muscles/<slug:muscle_id>/exercises")
@@ -308,38 +304,15 @@ def list_muscle_exercises(muscle_id: str) -> Any:
     iri = URIRef(f"https://w3id.org/exgraph/id/muscle/{muscle_id}")
     if not state().is_known("muscle", iri):
         raise NotFound(f"no muscle {muscle_id!r}")
-    result = _run(_query("exercises-for-muscle"), {"muscle": str(iri), **_args("role")})
-    items: dict[Any, dict[str, Any]] = {}
-    for row in result.rows:
-        item = items.setdefault(row["exercise"], {**_ref(row["exercise"], row["name"]),
-                                                  "muscles": []})
-        item["muscles"].append({"id": ident(row["muscle"]), "role": str(row["role"]),
-                                "function": _str(row.get("function"))})
-    return jsonify({"muscle": muscle_id, "filters": _args("role"),
-                    "items": list(items.values())})
+    items = muscle_exercise_items(get_store(), iri, _args("role"), _known())
+    return jsonify({"muscle": muscle_id, "filters": _args("role"), "items": items})
 
 
 @bp.get(f"{PREFIX}/equipment")
 def list_equipment() -> Any:
     """The equipment taxonomy: categories, and every kind with its broader kinds and categories."""
     _reject_unknown_args()
-    result = _run(_query("equipment-taxonomy"), {})
-    kinds: dict[Any, dict[str, Any]] = {}
-    categories: dict[Any, dict[str, Any]] = {}
-    for row in result.rows:
-        item = kinds.setdefault(row["equipment"], {**_ref(row["equipment"], row["name"]),
-                                                   "broader": [], "categories": []})
-        broader = row.get("broader")
-        if broader is not None and ident(broader) not in [b["id"] for b in item["broader"]]:
-            item["broader"].append({"id": ident(broader), "iri": str(broader),
-                                    "category": broader in CATEGORY_KEYS})
-        category = row.get("category")
-        if category is not None:
-            if ident(category) not in item["categories"]:
-                item["categories"].append(ident(category))
-            categories.setdefault(category, _ref(category, row.get("category_name")))
-    return jsonify({"categories": sorted(categories.values(), key=lambda c: c["id"]),
-                    "items": sorted(kinds.values(), key=lambda k: k["id"])})
+    return jsonify(equipment_taxonomy(get_store(), _known()))
 
 
 # ---------------------------------------------------------------------------------------------

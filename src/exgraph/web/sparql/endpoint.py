@@ -5,10 +5,17 @@
   in the store: they are never fetched, and an unknown name is an empty graph.
 * The answer format comes from the ``format`` parameter or from Accept (see :mod:`.formats`);
   406 when nothing acceptable exists.
-* ``GET /sparql`` without a query gives the service description (SPARQL 1.1 Service Description).
-* Safety: every query is inspected first (:mod:`.guard`: SERVICE and LOAD are refused), then runs
-  in a worker process (:mod:`.runner`) under ``QUERY_TIMEOUT`` seconds and ``MAX_ROWS`` rows.
-  Results cut at ``MAX_ROWS`` carry the header ``X-Exgraph-Truncated: true``.
+* ``GET /sparql`` without a query gives the service description (SPARQL 1.1 Service Description);
+  a browser (:func:`.formats.wants_workbench`) gets the query workbench page instead.
+* Safety: every query is inspected first (:mod:`.guard`: SERVICE and LOAD are refused; a cheap
+  pre-check here, rdflib's parse in a worker when the pre-check cannot prove the query safe), then
+  runs in a worker process (:mod:`.runner`) under ``QUERY_TIMEOUT`` seconds, ``MAX_ROWS`` rows and
+  ``MAX_ANSWER_BYTES`` bytes. Results cut short carry the header ``X-Exgraph-Truncated: true``.
+* Admission: at most ``SPARQL_CONCURRENCY`` queries and updates are handled at once; more get 503
+  with Retry-After at once, so /sparql never holds every server thread and the JSON API and
+  /healthz keep answering however /sparql is used.
+* Caches: the guard's verdict per query text (per app), and answers per query text, format and
+  dataset (per store generation, ``SPARQL_CACHE_BYTES``): a repeated query runs nothing at all.
 * SPARQL Update (``update=`` or ``application/sparql-update``) answers 403 unless the app has an
   ``UPDATE_TOKEN`` and the request carries ``Authorization: Bearer <token>``. An update is first
   tried in a worker under the time limit, then applied to the app's store, and then every worker
@@ -18,10 +25,13 @@
 
 from __future__ import annotations
 
+import functools
 import hmac
+import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -32,14 +42,23 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, VOID, XSD
 
 import exgraph.web.sparql.formats as formats
+from exgraph.config import DEFAULTS
 from exgraph.errors import BadRequest, ExgraphError, Forbidden, NotAcceptable
 from exgraph.graph.remote import RemoteStore
 from exgraph.graph.store import OxigraphStore, RdflibStore, Store
 from exgraph.vocab.terms import DATASET, PREFIXES
-from exgraph.web.cache import invalidate
+from exgraph.web.cache import ByteLRU, invalidate, state
 from exgraph.web.context import get_store
+from exgraph.web.pages.tools import workbench_page
+from exgraph.web.sparql import guard
 from exgraph.web.sparql.formats import Format
-from exgraph.web.sparql.runner import QueryJob, QueryRunner, UpdateJob
+from exgraph.web.sparql.runner import (
+    Answer,
+    InspectJob,
+    QueryJob,
+    QueryRunner,
+    UpdateJob,
+)
 
 bp = Blueprint("sparql", __name__)
 
@@ -56,10 +75,12 @@ FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 QUERY_MEDIA_TYPE = "application/sparql-query"
 UPDATE_MEDIA_TYPE = "application/sparql-update"
 
-#: Largest query or update accepted, in bytes (app config ``MAX_QUERY_BYTES`` overrides).
-MAX_QUERY_BYTES = 256 * 1024
-
 EXTENSION_KEY = "exgraph_sparql"
+
+#: Bytes of query text whose guard verdicts are kept per app.
+VERDICT_CACHE_BYTES = 4 * 1024 * 1024
+#: Seconds a client turned away by admission control is asked to wait.
+RETRY_AFTER = 1
 
 
 class UnsupportedMediaType(ExgraphError):
@@ -74,29 +95,104 @@ class PayloadTooLarge(ExgraphError):
     status = 413
 
 
+class Busy(ExgraphError):
+    """Every /sparql slot is taken: try again shortly (the response carries Retry-After)."""
+
+    status = 503
+    retry_after = RETRY_AFTER
+
+
+#: A guard verdict: the query's form, or the message it was refused with.
+Verdict = tuple[guard.Form | None, str]
+
+
 # ---------------------------------------------------------------------------------------------
 # The runner, per app
 
 
 class SparqlService:
-    """Per-app state: the worker pool (started on first use) and the update lock."""
+    """Per-app state: the worker pool (started on first use), the update lock, the admission
+    semaphore and the guard's verdicts."""
 
     def __init__(self, app: Flask) -> None:
         self.app = app
         self._lock = threading.Lock()
         self.update_lock = threading.Lock()
         self._runner: QueryRunner | None = None
+        self._admission: threading.BoundedSemaphore | None = None
+        self._token: str | None = None
+        self._token_read = False
+        self.verdicts: ByteLRU[str, Verdict] = ByteLRU(VERDICT_CACHE_BYTES)
+
+    def setting(self, key: str) -> int:
+        """An integer setting of the app."""
+        return int(self.app.config.get(key, DEFAULTS[key]))
+
+    @property
+    def admission(self) -> threading.BoundedSemaphore:
+        """The slots of /sparql: SPARQL_CONCURRENCY as it is at the first request."""
+        with self._lock:
+            if self._admission is None:
+                self._admission = threading.BoundedSemaphore(
+                    max(1, self.setting("SPARQL_CONCURRENCY")))
+            return self._admission
+
+    def update_token(self) -> str | None:
+        """The token updates must carry: the first line of UPDATE_TOKEN_FILE (read once) when
+        that is set, else UPDATE_TOKEN; None when updates are off."""
+        with self._lock:
+            if not self._token_read:
+                self._token = self._read_token()
+                self._token_read = True
+            return self._token
+
+    def _read_token(self) -> str | None:
+        path = self.app.config.get("UPDATE_TOKEN_FILE")
+        if not path:
+            return self.app.config.get("UPDATE_TOKEN") or None
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise Forbidden(f"SPARQL Update is off: its token file cannot be read "
+                            f"({exc.strerror})") from None
+        return (lines[0].strip() if lines else "") or None
 
     def runner(self, store: Store) -> QueryRunner:
-        """The app's worker pool, started with the store's data on first use."""
+        """The app's worker pool, started with the store's data on first use (with no data for
+        an external store: there the workers only run the guard's parse)."""
         with self._lock:
             if self._runner is None:
                 self._runner = QueryRunner(
-                    dump_store(store),
+                    b"" if isinstance(store, RemoteStore) else dump_store(store),
                     workers=int(self.app.config["SPARQL_WORKERS"]),
                     timeout=float(self.app.config["QUERY_TIMEOUT"]),
+                    memory_limit=self.setting("WORKER_MEMORY_MB") * 1024 * 1024,
                 )
             return self._runner
+
+    def check_shape(self, text: str) -> None:
+        """The guard's bounds on nesting and operators, with the app's settings."""
+        guard.check_shape(text, max_nesting=self.setting("MAX_QUERY_NESTING"),
+                          max_operators=self.setting("MAX_QUERY_OPERATORS"))
+
+    def query_form(self, text: str, store: Store) -> guard.Form:
+        """The form of a query the guard lets through; BadRequest when it refuses it. Verdicts
+        are kept by query text; a parse that ran out of time is not a verdict."""
+        verdict = self.verdicts.get(text)
+        if verdict is None:
+            try:
+                form = guard.precheck(text, max_nesting=self.setting("MAX_QUERY_NESTING"),
+                                      max_operators=self.setting("MAX_QUERY_OPERATORS"))
+                if form is None:
+                    form = self.runner(store).inspect(InspectJob(text, "query"))
+                verdict = (form, "")
+            except BadRequest as exc:
+                verdict = (None, str(exc))
+            self.verdicts.put(text, verdict, len(text) + 128)
+        form, refusal = verdict
+        if form is None:
+            raise BadRequest(refusal)
+        return form
 
     @property
     def started(self) -> bool:
@@ -168,9 +264,10 @@ def _parameters(raw: bytes, where: str) -> list[tuple[str, str]]:
 def read_operation() -> Operation:
     """The operation the current request asks for. Raises BadRequest / UnsupportedMediaType /
     PayloadTooLarge for requests the protocol does not allow."""
-    limit = int(current_app.config.get("MAX_QUERY_BYTES", MAX_QUERY_BYTES))
+    limit = service().setting("MAX_QUERY_BYTES")
     if (request.content_length or 0) > limit or len(request.query_string) > limit:
         raise PayloadTooLarge(f"the request is larger than {limit} bytes")
+    request.max_content_length = limit  # a chunked body has no Content-Length to check
     params = _parameters(request.query_string, "the query string")
     text: str | None = None
     kind: str | None = None
@@ -235,11 +332,23 @@ def choose_format(op: Operation, kind: formats.Kind, what: str) -> Format:
             names = ", ".join(f.name for f in formats.FORMATS.values() if f.kind == kind)
             raise NotAcceptable(f"format={requested[0]} cannot carry {what}: use one of {names}")
         return chosen
-    chosen = formats.negotiate(request.headers.get("Accept"), formats.MEDIA_TYPES[kind])
+    chosen = _negotiate(request.headers.get("Accept"), kind)
     if chosen is None:
         types = ", ".join(formats.MEDIA_TYPES[kind])
         raise NotAcceptable(f"nothing in Accept can carry {what}: accept one of {types}")
     return chosen
+
+
+def _negotiate(header: str | None, kind: formats.Kind) -> Format | None:
+    """formats.negotiate for a kind, remembered for the Accept headers clients usually send."""
+    if header is not None and len(header) > 200:
+        return formats.negotiate(header, formats.MEDIA_TYPES[kind])
+    return _negotiate_short(header, kind)
+
+
+@functools.lru_cache(maxsize=256)
+def _negotiate_short(header: str | None, kind: formats.Kind) -> Format | None:
+    return formats.negotiate(header, formats.MEDIA_TYPES[kind])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -249,13 +358,30 @@ def choose_format(op: Operation, kind: formats.Kind, what: str) -> Format:
 @bp.route("/sparql", methods=["GET", "POST"])
 @bp.route("/sparql/", methods=["GET", "POST"])
 def endpoint() -> Any:
-    """Answer a query, apply an update, or describe the service."""
+    """Answer a query, apply an update, or describe the service (to a browser: the workbench)."""
+    accept = request.headers.get("Accept")
+    # wants_workbench() needs application/xhtml+xml: test that first, it is the cheap part
+    if request.method in ("GET", "HEAD") and accept and "xhtml" in accept.lower() \
+            and not request.args and formats.wants_workbench(accept):
+        return workbench_page()
+    key = _get_key()
+    if key is not None:  # a GET seen before: its response, before parsing anything
+        hit = _answers().get(key)
+        if hit is not None:
+            return _answer_response(*hit)
     op = read_operation()
     if op.kind == "description":
         return describe_service()
-    if op.kind == "update":
-        return run_update(op)
-    return run_query(op)
+    admission = service().admission
+    if not admission.acquire(blocking=False):
+        raise Busy(f"the SPARQL endpoint is running as many requests as it may "
+                   f"({service().setting('SPARQL_CONCURRENCY')}); retry in {RETRY_AFTER} s")
+    try:
+        if op.kind == "update":
+            return run_update(op)
+        return run_query(op)
+    finally:
+        admission.release()
 
 
 @bp.after_request
@@ -268,37 +394,76 @@ def _cors(response: Response) -> Response:
     return response
 
 
-def run_query(op: Operation) -> Response:
-    """Inspect, then run the query in a worker; the response carries the serialised answer."""
-    from exgraph.web.sparql.guard import (
-        inspect_query,  # rdflib's SPARQL parser: 0.3 s, paid by the first query
-    )
+def _answers() -> ByteLRU[Hashable, Any]:
+    """The answer cache of the current store generation."""
+    return state().sized("sparql-answers", service().setting("SPARQL_CACHE_BYTES"))
 
-    form = inspect_query(op.text)
-    kind: formats.Kind = "results" if form in ("SELECT", "ASK") else "graph"
-    fmt = choose_format(op, kind, f"{form} results")
-    store = get_store()
-    config = current_app.config
-    job = QueryJob(
-        query=op.text,
-        format=fmt.name,
-        base_iri=request.base_url,
-        default_graphs=_graph_names(op, "default-graph-uri"),
-        named_graphs=_graph_names(op, "named-graph-uri"),
-        max_rows=int(config["MAX_ROWS"]),
-        prefixes=dict(PREFIXES),
-    )
-    if isinstance(store, RemoteStore):
-        return forward_query(store, job, fmt)
-    answer = service().runner(store).query(job)
-    response = Response(answer.body, content_type=fmt.content_type)
+
+def _get_key() -> Hashable | None:
+    """For a GET with a query string: everything its response depends on (the query string,
+    Accept and the endpoint's IRI; the store generation is the cache's). None otherwise."""
+    if request.method != "GET" or not request.query_string:
+        return None
+    return ("GET", request.query_string, request.headers.get("Accept", ""), base_iri())
+
+
+#: Characters no IRI may hold: a Host header with them makes no base IRI.
+_NOT_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def base_iri() -> str | None:
+    """The endpoint's IRI, the base of relative IRIs in queries (what ``request.base_url`` is,
+    without its cost: werkzeug re-quotes the whole URL). None when the Host header makes no
+    IRI."""
+    iri = f"{request.scheme}://{request.host}{request.root_path}{request.path}"
+    return None if _NOT_IRI.search(iri) else iri
+
+
+def _answer_response(body: bytes, content_type: str, truncated: bool) -> Response:
+    response = Response(body, content_type=content_type)
     response.headers["Vary"] = "Accept"
-    if answer.truncated:
+    if truncated:
         response.headers["X-Exgraph-Truncated"] = "true"
     return response
 
 
-def forward_query(store: RemoteStore, job: QueryJob, fmt: Format) -> Response:
+def run_query(op: Operation) -> Response:
+    """Inspect, then run the query in a worker (or take its answer from the cache); the response
+    carries the serialised answer."""
+    store = get_store()
+    sparql = service()
+    form = sparql.query_form(op.text, store)  # refuses SERVICE before anything runs
+    kind: formats.Kind = "results" if form in ("SELECT", "ASK") else "graph"
+    fmt = choose_format(op, kind, f"{form} results")
+    config = current_app.config
+    job = QueryJob(
+        query=op.text,
+        format=fmt.name,
+        base_iri=base_iri(),
+        default_graphs=_graph_names(op, "default-graph-uri"),
+        named_graphs=_graph_names(op, "named-graph-uri"),
+        max_rows=int(config["MAX_ROWS"]),
+        prefixes=dict(PREFIXES),
+        max_bytes=sparql.setting("MAX_ANSWER_BYTES"),
+    )
+    # taken before the query runs: an update meanwhile leaves this answer in the dropped cache
+    answers = _answers()
+    key: Hashable = (job.query, job.format, job.base_iri, job.default_graphs, job.named_graphs)
+    answer = answers.get(key)
+    if answer is None:
+        if isinstance(store, RemoteStore):
+            answer = forward_query(store, job, fmt)
+        else:
+            answer = sparql.runner(store).query(job)
+        answers.put(key, answer, len(answer.body) + len(job.query) + 256)
+    entry = (answer.body, fmt.content_type, answer.truncated)
+    get_key = _get_key()
+    if get_key is not None:
+        answers.put(get_key, entry, len(answer.body) + 2 * len(request.query_string) + 256)
+    return _answer_response(*entry)
+
+
+def forward_query(store: RemoteStore, job: QueryJob, fmt: Format) -> Answer:
     """Answer from the external SPARQL server: the guard has already run here, the time limit
     is the HTTP timeout (the server should have its own, e.g. ``oxigraph serve --timeout-s``).
     The row cap is the server's business: it holds the data and runs the query."""
@@ -306,13 +471,11 @@ def forward_query(store: RemoteStore, job: QueryJob, fmt: Format) -> Response:
     params += [("named-graph-uri", g) for g in job.named_graphs or ()]
     remote = store.query_raw(job.query, fmt.content_type.split(";")[0],
                              timeout=float(current_app.config["QUERY_TIMEOUT"]), params=params)
-    response = Response(remote.content, content_type=fmt.content_type)
-    response.headers["Vary"] = "Accept"
-    return response
+    return Answer(remote.content)
 
 
 def _authorize_update() -> None:
-    token = current_app.config.get("UPDATE_TOKEN")
+    token = service().update_token()
     if not token:
         raise Forbidden("SPARQL Update is disabled: this endpoint is read-only")
     scheme, _, presented = request.headers.get("Authorization", "").partition(" ")
@@ -324,20 +487,18 @@ def _authorize_update() -> None:
 def run_update(op: Operation) -> Response:
     """Check the token, inspect, try the update in a worker, apply it, reload the workers."""
     _authorize_update()
-    from exgraph.web.sparql.guard import inspect_update
-
-    info = inspect_update(op.text)
+    store = get_store()
+    sparql = service()
+    sparql.check_shape(op.text)
+    info: guard.UpdateInfo = sparql.runner(store).inspect(InspectJob(op.text, "update"))
     using = [name for name in ("using-graph-uri", "using-named-graph-uri") if op.values(name)]
     if using and info.names_dataset:
         raise BadRequest(f"{using[0]} conflicts with the USING / WITH clause of the update")
     if using:
-        from exgraph.web.sparql.guard import add_using
-
         # pyoxigraph's update() takes no dataset: the parameters become USING clauses
-        op = replace(op, text=add_using(op.text, _graph_names(op, "using-graph-uri") or (),
-                                        _graph_names(op, "using-named-graph-uri") or ()))
-    store = get_store()
-    sparql = service()
+        op = replace(op, text=guard.add_using(op.text,
+                                              _graph_names(op, "using-graph-uri") or (),
+                                              _graph_names(op, "using-named-graph-uri") or ()))
     with sparql.update_lock:
         if isinstance(store, RemoteStore):
             # the server runs it as one transaction, bounded by the store's timeout; nothing
@@ -346,17 +507,17 @@ def run_update(op: Operation) -> Response:
         else:
             runner = sparql.runner(store)
             # The trial run bounds the time: a runaway update dies in a worker, never in here.
-            runner.trial_update(UpdateJob(op.text, base_iri=request.base_url))
-            apply_update(store, op.text, request.base_url)
+            runner.trial_update(UpdateJob(op.text, base_iri=base_iri()))
+            apply_update(store, op.text, base_iri())
             runner.reload(dump_store(store))
     invalidate(current_app._get_current_object())  # type: ignore[attr-defined]
     return Response(b'{"ok": true}\n', status=200, content_type="application/json")
 
 
-def apply_update(store: Store, text: str, base_iri: str) -> None:
+def apply_update(store: Store, text: str, base: str | None) -> None:
     """Apply an update to the app's store (Oxigraph: one transaction)."""
     if isinstance(store, OxigraphStore):
-        store.ox.update(text, base_iri=base_iri)
+        store.ox.update(text, base_iri=base)
     elif isinstance(store, RdflibStore):
         store.graph.update(text)
     else:
@@ -364,16 +525,21 @@ def apply_update(store: Store, text: str, base_iri: str) -> None:
 
 
 def describe_service() -> Response:
-    """The service description (sd:Service), as Turtle unless Accept asks for other RDF."""
-    store = get_store()
-    endpoint_iri = URIRef(request.base_url)
-    graph = service_description(endpoint_iri, len(store),
-                                update=bool(current_app.config.get("UPDATE_TOKEN")))
+    """The service description (sd:Service), as Turtle unless Accept asks for other RDF; built
+    once per endpoint IRI and format (and store generation)."""
     requested = request.args.getlist("format")
     fmt = (formats.format_from_parameter(requested, "graph") if requested else
            formats.negotiate(request.headers.get("Accept"), formats.GRAPH_MEDIA_TYPES))
     fmt = fmt or formats.TURTLE  # browsers ask for text/html: Turtle still reads well
-    body = graph.serialize(format=RDFLIB_FORMATS[fmt.name], encoding="utf-8")
+    update = service().update_token() is not None
+    api_state = state()
+    cache = api_state.sized("sparql-answers", service().setting("SPARQL_CACHE_BYTES"))
+    key = ("service-description", request.base_url, fmt.name, update)
+    body: bytes | None = cache.get(key)
+    if body is None:
+        graph = service_description(URIRef(request.base_url), api_state.triples, update=update)
+        body = graph.serialize(format=RDFLIB_FORMATS[fmt.name], encoding="utf-8")
+        cache.put(key, body, len(body) + len(request.base_url) + 64)
     response = Response(body, content_type=fmt.content_type)
     response.headers["Vary"] = "Accept"
     return response

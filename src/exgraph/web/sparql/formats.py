@@ -1,10 +1,15 @@
-"""Content negotiation for /sparql, as data: which media types each query form can answer in.
+"""Content negotiation, as data: which media types each query form can answer in, and when a
+browser gets a web page instead.
 
 Two tables (after rdflib-endpoint's ``utils.py``): :data:`RESULT_MEDIA_TYPES` for SELECT and ASK
 (SPARQL results) and :data:`GRAPH_MEDIA_TYPES` for CONSTRUCT and DESCRIBE (RDF). Each maps a media
 type a client may send to one :class:`Format`; the first entry of each table is the default for a
 missing or ``*/*`` Accept. :func:`parse_accept` reads an Accept header and :func:`negotiate`
 picks a format, or None when nothing acceptable exists (the endpoint answers 406).
+
+Web pages (:data:`PAGE_MEDIA_TYPES`) join the same negotiation: :func:`negotiate_page` is what
+the Linked Data routes (``/id/...``, ``/ontology``) use, and :func:`wants_workbench` decides when
+``GET /sparql`` shows the query workbench instead of the service description.
 
 This module is imported by the query workers too, so it must stay free of Flask and rdflib.
 """
@@ -15,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["results", "graph"]
+Kind = Literal["results", "graph", "page"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,7 @@ TURTLE = Format("turtle", "text/turtle", "graph")
 NTRIPLES = Format("ntriples", "application/n-triples", "graph")
 JSONLD = Format("jsonld", "application/ld+json", "graph")
 RDFXML = Format("rdfxml", "application/rdf+xml", "graph")
+HTML = Format("html", "text/html", "page")
 
 FORMATS: dict[str, Format] = {f.name: f for f in (JSON, XML, CSV, TSV, TURTLE, NTRIPLES, JSONLD,
                                                    RDFXML)}
@@ -81,6 +87,12 @@ FORMAT_ALIASES: dict[Kind, dict[str, Format]] = {
 
 MEDIA_TYPES: dict[Kind, dict[str, Format]] = {
     "results": RESULT_MEDIA_TYPES, "graph": GRAPH_MEDIA_TYPES,
+}
+
+#: A web page for people. Offered after the data types (see :func:`negotiate_page`).
+PAGE_MEDIA_TYPES: dict[str, Format] = {
+    "text/html": HTML,
+    "application/xhtml+xml": HTML,
 }
 
 
@@ -181,3 +193,28 @@ def format_from_parameter(values: Iterable[str], kind: Kind) -> Format | None:
             if fmt is not None and fmt.kind == kind:
                 return fmt
     return None
+
+
+def negotiate_page(header: str | None, data: Mapping[str, Format]) -> Format | None:
+    """:func:`negotiate` between the data formats of ``data`` and :data:`HTML`.
+
+    The data formats come first in server order, so a missing Accept or ``*/*`` (curl, most
+    libraries) gets data; browsers name text/html and get the page. None when nothing fits.
+    """
+    return negotiate(header, {**data, **PAGE_MEDIA_TYPES})
+
+
+def wants_workbench(header: str | None) -> bool:
+    """Whether a ``GET /sparql`` without a query comes from a browser that should get the query
+    workbench rather than the service description.
+
+    Yes when the page beats every SPARQL results and RDF format (so a client preferring any of
+    them keeps today's answer) and the header names application/xhtml+xml, as every browser's
+    page request does (``text/html,application/xhtml+xml,...``). A bare ``Accept: text/html``
+    therefore still gets the service description in Turtle, as it always has.
+    """
+    data = {**RESULT_MEDIA_TYPES, **GRAPH_MEDIA_TYPES}
+    if negotiate_page(header, data) is not HTML:
+        return False
+    return any(r.type == "application" and r.subtype == "xhtml+xml" and r.q > 0
+               for r in parse_accept(header))

@@ -1,22 +1,28 @@
 """Inspecting SPARQL before it runs: what form a query has, and whether it may run at all.
 
 The endpoint is open to the internet and Oxigraph does fetch over HTTP for ``SERVICE`` and
-``LOAD``, so both are refused here, from the parsed request (rdflib's SPARQL parser), before any
-engine sees it. A text search would be fooled by a ``service`` inside a string or an IRI and miss
-nothing the parser would find; the parse tree is authoritative. A request rdflib cannot parse is
-refused as malformed, so nothing the guard does not understand reaches Oxigraph.
+``LOAD``, so both are refused before any engine sees them. Two steps:
+
+* :func:`precheck` runs in the web process on every request. It bounds the text (bracket
+  nesting and operator count, in one linear scan: Oxigraph's recursive parser overflows its stack
+  on deep trees, rdflib's takes ~2 ms per operator) and *proves* most queries safe without
+  parsing them: a text that, after decoding SPARQL's codepoint escapes, contains neither
+  ``service`` nor ``load`` in any case cannot hold either keyword. The form of such a query is
+  read from its prologue, and it goes straight to a worker.
+* Every other query, and every update, is parsed by rdflib (:func:`inspect_query`,
+  :func:`inspect_update`) in a query worker, under the time limit: never in the web process,
+  where a slow parse could not be stopped and pyparsing's first use of a rule is not
+  thread-safe. The parse tree is authoritative there: a ``service`` inside a string or an IRI is
+  not refused, and a request rdflib cannot parse is refused as malformed.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
-
-from pyparsing import ParseBaseException, ParseResults
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
 
 from exgraph.errors import BadRequest
 
@@ -24,12 +30,24 @@ Form = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 
 FORMS: dict[str, Form] = {"SelectQuery": "SELECT", "AskQuery": "ASK",
                           "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
+FORM_WORDS: dict[str, Form] = {form: form for form in FORMS.values()}
 
 #: Parse-tree nodes that make the engine fetch from the network or the file system.
 REFUSED = {
     "ServiceGraphPattern": "SERVICE (federated query) is not allowed on this endpoint",
     "Load": "LOAD is not allowed on this endpoint",
 }
+
+#: Words whose absence proves that a text holds no SERVICE or LOAD.
+FETCHING_WORDS = ("service", "load")
+
+#: Default bounds of :func:`check_shape` (settings MAX_QUERY_NESTING, MAX_QUERY_OPERATORS).
+MAX_NESTING = 64
+MAX_OPERATORS = 4000
+
+#: pyparsing builds parts of its grammar on first use, unsafely across threads: one parse at a
+#: time per process.
+_PARSE_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -39,12 +57,157 @@ class UpdateInfo:
     names_dataset: bool
 
 
+# ---------------------------------------------------------------------------------------------
+# The pre-check: linear, in the web process
+
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+#: SPARQL's tokens, roughly: exact enough to skip strings, IRIs and comments and to see brackets
+#: and operators. A name never swallows a bracket, and a name's hyphens count as operators
+#: (``1-1-1`` is one name here), so the operator count can only come out too high.
+_TOKEN = re.compile(r'''
+    (?P<space>\s+)
+  | (?P<comment>\#[^\r\n]*)
+  | (?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""
+             | \'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
+             | "(?:[^"\\\r\n]|\\.)*"
+             | '(?:[^'\\\r\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<name>[?$]?[\w\u00B7\u0300-\u036F\u203F\u2040:%\\.-]+)
+  | (?P<open>[(\[{])
+  | (?P<close>[)\]}])
+  | (?P<datatype>\^\^)
+  | (?P<op>[-+*/|^!=<>&]+)
+  | (?P<other>.)
+''', re.VERBOSE | re.DOTALL)
+
+#: Keywords that nest the algebra the way operators nest expressions.
+_TREE_WORDS = frozenset({"UNION", "OPTIONAL", "MINUS", "FILTER", "BIND", "GRAPH", "SERVICE",
+                         "EXISTS"})
+
+_SPACE = re.compile(r"(?:\s+|#[^\r\n]*)*")
+_WORD = re.compile(r"[A-Za-z]+")
+_IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+_PNAME_NS = re.compile(r"[^\s:<>{}()\"'#]*:")
+
+
+def decode_escapes(text: str) -> str | None:
+    """text with SPARQL's codepoint escapes (``\\u0041``, ``\\U00000041``) decoded, as the
+    engines do before parsing; None when an escape names no character."""
+    if "\\u" not in text and "\\U" not in text:
+        return text
+
+    def char(match: re.Match[str]) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            raise ValueError(code)
+        return chr(code)
+
+    try:
+        return _ESCAPE.sub(char, text)
+    except ValueError:
+        return None
+
+
+def may_fetch(text: str) -> bool:
+    """Whether text might hold a SERVICE or LOAD keyword: False is a proof that it does not.
+
+    The text is decoded until no escape is left (an escape may spell another one) and every stage
+    is searched casefolded and lowercased, strings, IRIs and comments included.
+    """
+    stages = [text]
+    for _ in range(4):
+        decoded = decode_escapes(stages[-1])
+        if decoded is None:
+            return True
+        if decoded == stages[-1]:
+            break
+        stages.append(decoded)
+    else:
+        return True  # escapes nested four deep: not worth proving anything about
+    return any(word in folded for stage in stages
+               for folded in (stage.casefold(), stage.lower()) for word in FETCHING_WORDS)
+
+
+def _skip_space(text: str, position: int) -> int:
+    match = _SPACE.match(text, position)
+    assert match is not None  # the pattern matches the empty string
+    return match.end()
+
+
+def query_form(text: str) -> Form | None:
+    """The form of a query, read after its prologue (BASE and PREFIX declarations, comments);
+    None when the text does not start the way this scan understands."""
+    position = 0
+    while True:
+        word = _WORD.match(text, _skip_space(text, position))
+        if word is None:
+            return None
+        keyword = word.group().upper()
+        position = _skip_space(text, word.end())
+        if keyword in FORM_WORDS:
+            return FORM_WORDS[keyword]
+        if keyword == "PREFIX":
+            prefix = _PNAME_NS.match(text, position)
+            if prefix is None:
+                return None
+            position = _skip_space(text, prefix.end())
+        elif keyword != "BASE":
+            return None
+        iri = _IRIREF.match(text, position)
+        if iri is None:
+            return None
+        position = iri.end()
+
+
+def check_shape(text: str, *, max_nesting: int = MAX_NESTING,
+                max_operators: int = MAX_OPERATORS) -> None:
+    """Raise BadRequest when text nests brackets deeper than max_nesting or holds more than
+    max_operators operators and nesting keywords. One pass, linear in the text."""
+    depth = operators = 0
+    for token in _TOKEN.finditer(text):
+        kind = token.lastgroup
+        if kind == "open":
+            depth += 1
+            if depth > max_nesting:
+                raise BadRequest(f"the request nests brackets more than {max_nesting} deep")
+        elif kind == "close":
+            depth = max(depth - 1, 0)
+        elif kind == "op":
+            operators += 1
+        elif kind == "name":
+            value = token.group()
+            operators += value.count("-") + (value.upper() in _TREE_WORDS)
+        if operators > max_operators:
+            raise BadRequest(f"the request has more than {max_operators} operators and "
+                             "nesting keywords")
+
+
+def precheck(text: str, *, max_nesting: int = MAX_NESTING,
+             max_operators: int = MAX_OPERATORS) -> Form | None:
+    """The web process's check of a query: raises BadRequest past the shape bounds; returns the
+    form when the query is proven free of SERVICE and LOAD, else None (a worker must run
+    :func:`inspect_query`)."""
+    decoded = decode_escapes(text)
+    check_shape(text if decoded is None else decoded, max_nesting=max_nesting,
+                max_operators=max_operators)
+    if decoded is None or may_fetch(text):
+        return None
+    return query_form(decoded)
+
+
+# ---------------------------------------------------------------------------------------------
+# The full parse: rdflib, in a query worker
+
+
 def inspect_query(text: str) -> Form:
     """The form of a query (SELECT, ASK, CONSTRUCT or DESCRIBE).
 
     Raises BadRequest when it does not parse (naming line, column and what was expected) or when
     it uses SERVICE.
     """
+    from rdflib.plugins.sparql.parser import parseQuery
+
     tree = _parse(parseQuery, text, "query")
     _refuse(tree)
     return FORMS[tree[1].name]
@@ -53,6 +216,8 @@ def inspect_query(text: str) -> Form:
 def inspect_update(text: str) -> UpdateInfo:
     """What an update request contains. Raises BadRequest when it does not parse or uses LOAD
     or SERVICE."""
+    from rdflib.plugins.sparql.parser import parseUpdate
+
     tree = _parse(parseUpdate, text, "update")
     _refuse(tree)
     # CompValue.get answers the key's own name for a missing key: test membership instead
@@ -62,9 +227,19 @@ def inspect_update(text: str) -> UpdateInfo:
     return UpdateInfo(names_dataset=names_dataset)
 
 
+def warm() -> None:
+    """Import rdflib's SPARQL parser and build its query and update grammars, so that the first
+    inspection of a process costs one parse only."""
+    inspect_query("PREFIX x: <urn:x:> SELECT * WHERE { ?s x:p ?o FILTER(?o > 1) }")
+    inspect_update("INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }")
+
+
 def _parse(parser: Any, text: str, what: str) -> Any:
+    from pyparsing import ParseBaseException
+
     try:
-        return parser(text)
+        with _PARSE_LOCK:
+            return parser(text)
     except ParseBaseException as exc:
         near = exc.line[exc.col - 1: exc.col + 29].strip()
         where = f"line {exc.lineno}, column {exc.col}"
@@ -80,8 +255,11 @@ def _refuse(tree: Any) -> None:
             raise BadRequest(REFUSED[node.name])
 
 
-def _nodes(value: Any) -> Iterator[CompValue]:
+def _nodes(value: Any) -> Iterator[Any]:
     """Every CompValue in a parse tree, depth first."""
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     stack = [value]
     while stack:
         item = stack.pop()
@@ -94,7 +272,6 @@ def _nodes(value: Any) -> Iterator[CompValue]:
             stack.extend(item.values())
 
 
-_IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
 _WHERE = re.compile(r"WHERE\b", re.IGNORECASE)
 _LONG_QUOTES = ('"""', "'''")
 

@@ -8,6 +8,14 @@ at most ``timeout`` seconds; a worker that does not answer in time is killed and
 caller gets :class:`~exgraph.errors.QueryTimeout`. Workers enforce the row cap and return bytes
 already serialised by pyoxigraph, so the parent only copies them to the response.
 
+Workers also bound what a query may take besides time: the answer is cut at ``max_bytes`` (as it
+is at ``max_rows``, flagged truncated), the process's address space is limited (RLIMIT_AS, so a
+query that builds huge strings dies alone), and jobs run on a thread with a large stack (Oxigraph's
+parser and optimiser recurse on deep expressions). A worker that dies during a job is reported as
+:class:`QueryAborted` (503) and replaced. Workers also run the guard's full parse
+(:class:`InspectJob`, rdflib) under the same time limit; a background thread warms that parser
+when a worker starts.
+
 Workers are fresh interpreters (``python -c '...serve(FD)'``, talking over a socket pair with
 ``multiprocessing.connection`` framing): never ``fork`` from a threaded server. Not
 ``multiprocessing.Process``: with ``spawn`` and ``forkserver`` every child re-runs the parent's
@@ -22,20 +30,20 @@ from __future__ import annotations
 
 import atexit
 import ctypes
-import itertools
 import json
 import os
 import queue
+import resource
 import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, Literal, TypeVar
 
 import pyoxigraph as ox
 
@@ -51,13 +59,27 @@ PREFIXED_FORMATS = {"turtle", "rdfxml", "jsonld"}
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
+T = TypeVar("T")
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+#: Stack of the thread that runs jobs in a worker (virtual memory: only what is used is touched).
+JOB_STACK = 256 * 1024 * 1024
+#: Largest answer a worker returns unless the job says otherwise (setting MAX_ANSWER_BYTES).
+MAX_ANSWER_BYTES = 16 * 1024 * 1024
 
 
 class WorkerFailed(ExgraphError):
-    """A query worker died or could not start (a bug or resource exhaustion, not the client)."""
+    """A query worker could not start, or failed in a way that is not the query's doing."""
 
     status = 500
+
+
+class QueryAborted(ExgraphError):
+    """The worker running a query died or ran out of memory: the query needed more than a worker
+    may use (or crashed the engine). The worker is replaced; the service carries on."""
+
+    status = 503
 
 
 @dataclass(frozen=True)
@@ -71,6 +93,7 @@ class QueryJob:
     named_graphs: tuple[str, ...] | None = None
     max_rows: int = 10_000
     prefixes: dict[str, str] = field(default_factory=dict)
+    max_bytes: int = MAX_ANSWER_BYTES
 
 
 @dataclass(frozen=True)
@@ -79,6 +102,18 @@ class UpdateJob:
 
     update: str
     base_iri: str | None = None
+
+
+@dataclass(frozen=True)
+class InspectJob:
+    """The guard's full parse of a query or an update (rdflib), run in a worker under the time
+    limit. The reply is the query's form, or the update's ``UpdateInfo``."""
+
+    text: str
+    kind: Literal["query", "update"] = "query"
+
+
+Job = QueryJob | UpdateJob | InspectJob
 
 
 @dataclass(frozen=True)
@@ -97,14 +132,16 @@ class Answer:
 def worker_main(conn: Connection) -> None:
     """A worker's life: receive the N-Quads dump, load it, then answer jobs until told to stop.
 
-    Each job gets one reply: ``("ok", Answer)`` or ``("error", status, message)``. ``None`` or a
+    Each job gets one reply: ``("ok", value)`` or ``("error", status, message)``. ``None`` or a
     closed pipe ends the worker.
     """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _die_with_parent()
     store = ox.Store()
-    store.bulk_load(conn.recv_bytes(), format=ox.RdfFormat.N_QUADS)
+    data = conn.recv_bytes()
+    if data:
+        store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+    del data
     conn.send(("ready",))
+    threading.Thread(target=_warm_guard, name="exgraph-warm-guard", daemon=True).start()
     while True:
         try:
             job = conn.recv()
@@ -115,6 +152,12 @@ def worker_main(conn: Connection) -> None:
         conn.send(run_job(store, job))
 
 
+def _warm_guard() -> None:
+    from exgraph.web.sparql.guard import warm
+
+    warm()
+
+
 def _die_with_parent() -> None:
     """On Linux, get SIGKILL when the parent (the forkserver) exits, as it does when the server
     dies: a worker deep in a runaway query reads no pipe and would otherwise run on."""
@@ -123,21 +166,35 @@ def _die_with_parent() -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def run_job(store: ox.Store, job: QueryJob | UpdateJob) -> tuple[Any, ...]:
-    """Run one job on store: ``("ok", Answer)`` or ``("error", status, message)``."""
+def run_job(store: ox.Store, job: Job) -> tuple[Any, ...]:
+    """Run one job on store: ``("ok", value)`` or ``("error", status, message)``."""
     try:
+        if isinstance(job, InspectJob):
+            return ("ok", _inspect(job))
         if isinstance(job, UpdateJob):
             store.update(job.update, base_iri=job.base_iri)
             return ("ok", Answer(b""))
         return ("ok", _query(store, job))
+    except BadRequest as exc:
+        return ("error", 400, str(exc))
     except SyntaxError as exc:
         return ("error", 400, f"malformed {_what(job)}: {syntax_message(str(exc))}")
+    except MemoryError:
+        return ("error", 503, f"the {_what(job)} needed more memory than a query worker may use")
     except (OSError, RuntimeError, ValueError, TypeError) as exc:
         # Evaluation errors from Oxigraph (e.g. a result too large to serialise).
         return ("error", 500, f"the {_what(job)} failed: {exc}")
 
 
-def _what(job: QueryJob | UpdateJob) -> str:
+def _inspect(job: InspectJob) -> Any:
+    from exgraph.web.sparql.guard import inspect_query, inspect_update
+
+    return inspect_query(job.text) if job.kind == "query" else inspect_update(job.text)
+
+
+def _what(job: Job) -> str:
+    if isinstance(job, InspectJob):
+        return job.kind
     return "update" if isinstance(job, UpdateJob) else "query"
 
 
@@ -164,25 +221,78 @@ def _query(store: ox.Store, job: QueryJob) -> Answer:
         named_graphs = named_graphs or []
     result = store.query(job.query, base_iri=job.base_iri, default_graph=default_graphs,
                          named_graphs=named_graphs)
+    is_graph = not isinstance(result, (ox.QueryBoolean, ox.QuerySolutions))
+    if is_graph != (job.format in GRAPH_FORMATS):
+        raise RuntimeError(f"the query's form does not fit the {job.format} format")
     if isinstance(result, ox.QueryBoolean):
-        return Answer(result.serialize(format=RESULT_FORMATS[job.format]), rows=1)
+        return Answer(_bytes(result.serialize(format=RESULT_FORMATS[job.format])), rows=1)
     if isinstance(result, ox.QuerySolutions):
         variables = [v.value for v in result.variables]
-        rows = list(itertools.islice(result, job.max_rows + 1))
-        truncated = len(rows) > job.max_rows
-        rows = rows[: job.max_rows]
-        # pyoxigraph serialises only whole result iterators, so the capped rows go back through
-        # its own parser (as SPARQL JSON) to get a QuerySolutions to serialise.
-        capped = ox.parse_query_results(_results_json(variables, rows),
-                                        format=ox.QueryResultsFormat.JSON)
-        assert isinstance(capped, ox.QuerySolutions)
-        return Answer(capped.serialize(format=RESULT_FORMATS[job.format]), truncated, len(rows))
-    triples = list(itertools.islice(result, job.max_rows + 1))
-    truncated = len(triples) > job.max_rows
-    triples = triples[: job.max_rows]
+        overhead = sum(2 * len(name) + 48 for name in variables)
+        rows, truncated = take(result, job.max_rows, job.max_bytes,
+                               lambda row: overhead + sum(term_size(t) for t in row))
+
+        def solutions(count: int) -> bytes:
+            # pyoxigraph serialises only whole result iterators, so the capped rows go back
+            # through its own parser (as SPARQL JSON) to get a QuerySolutions to serialise.
+            capped = ox.parse_query_results(_results_json(variables, rows[:count]),
+                                            format=ox.QueryResultsFormat.JSON)
+            assert isinstance(capped, ox.QuerySolutions)
+            return _bytes(capped.serialize(format=RESULT_FORMATS[job.format]))
+
+        return _within(solutions, len(rows), truncated, job.max_bytes)
+    triples, truncated = take(result, job.max_rows, job.max_bytes,
+                              lambda triple: 8 + sum(term_size(t) for t in triple))
     prefixes = job.prefixes if job.format in PREFIXED_FORMATS else None
-    body = ox.serialize(triples, format=GRAPH_FORMATS[job.format], prefixes=prefixes)
-    return Answer(body, truncated, len(triples))
+
+    def graph(count: int) -> bytes:
+        return _bytes(ox.serialize(triples[:count], format=GRAPH_FORMATS[job.format],
+                                   prefixes=prefixes))
+
+    return _within(graph, len(triples), truncated, job.max_bytes)
+
+
+def _bytes(data: bytes | None) -> bytes:
+    """pyoxigraph's serialisers return bytes when given no output file."""
+    assert data is not None
+    return data
+
+
+def take(items: Iterable[T], max_items: int, max_bytes: int,
+         size: Callable[[T], int]) -> tuple[list[T], bool]:
+    """The first items, at most max_items of them and at most max_bytes by size(); and whether
+    any were left out. Stops reading items as soon as it has enough."""
+    taken: list[T] = []
+    total = 0
+    for item in items:
+        total += size(item)
+        if len(taken) == max_items or total > max_bytes:
+            return taken, True
+        taken.append(item)
+    return taken, False
+
+
+def _within(serialize: Callable[[int], bytes], count: int, truncated: bool,
+            max_bytes: int) -> Answer:
+    """serialize(count), with count halved until the bytes fit max_bytes (the size estimate of
+    :func:`take` can be low, e.g. for text full of characters JSON escapes)."""
+    body = serialize(count)
+    while len(body) > max_bytes and count > 0:
+        count //= 2
+        truncated = True
+        body = serialize(count)
+    return Answer(body, truncated, count)
+
+
+def term_size(term: Any) -> int:
+    """About how many bytes a term takes in a serialised answer."""
+    if isinstance(term, ox.Literal):
+        return len(term.value) + len(term.datatype.value) + len(term.language or "") + 24
+    if isinstance(term, ox.Triple):
+        return term_size(term.subject) + term_size(term.predicate) + term_size(term.object) + 16
+    if term is None:
+        return 0
+    return len(term.value) + 16
 
 
 def _results_json(variables: list[str], rows: Iterable[ox.QuerySolution]) -> bytes:
@@ -222,24 +332,37 @@ def _term_json(term: Any) -> dict[str, Any]:
 
 
 #: What a worker process runs (not ``-m``: its classes must pickle as exgraph.web.sparql.runner's).
-WORKER_COMMAND = "import sys; from exgraph.web.sparql.runner import serve; serve(int(sys.argv[1]))"
+WORKER_COMMAND = ("import sys; from exgraph.web.sparql.runner import serve; "
+                  "serve(int(sys.argv[1]), int(sys.argv[2]))")
 
 
-def serve(fd: int) -> None:
-    """A worker process's entry point: answer jobs on the socket with descriptor fd."""
-    worker_main(Connection(fd))
+def serve(fd: int, memory_limit: int = 0) -> None:
+    """A worker process's entry point: answer jobs on the socket with descriptor fd, in at most
+    memory_limit bytes of address space (0: no limit)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _die_with_parent()
+    stack = JOB_STACK
+    if memory_limit > 0:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+        stack = min(stack, memory_limit // 4)
+    threading.stack_size(stack)
+    jobs = threading.Thread(target=worker_main, args=(Connection(fd),), name="exgraph-jobs")
+    jobs.start()
+    threading.stack_size(0)
+    jobs.join()
 
 
 class _Worker:
     """One worker process, its socket, and the data generation it was loaded with."""
 
-    def __init__(self, data: bytes, generation: int) -> None:
+    def __init__(self, data: bytes, generation: int, memory_limit: int = 0) -> None:
         self.generation = generation
         ours, theirs = socket.socketpair()
         with ours, theirs:
             self.process = subprocess.Popen(
-                [sys.executable, "-c", WORKER_COMMAND, str(theirs.fileno())],
+                [sys.executable, "-c", WORKER_COMMAND, str(theirs.fileno()), str(memory_limit)],
                 pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, close_fds=True,
+                env={**os.environ, "MALLOC_ARENA_MAX": "2"},  # few arenas: less address space
             )
             self.conn = Connection(os.dup(ours.fileno()))
         # The child reads the dump as soon as it runs, so this returns once it has started.
@@ -248,12 +371,16 @@ class _Worker:
         self._dead = False
         self._kill_lock = threading.Lock()
 
-    def call(self, job: QueryJob | UpdateJob, timeout: float, start_timeout: float) -> Any:
+    def call(self, job: Job, timeout: float, start_timeout: float) -> Any:
         """Send job and return the reply. Raises TimeoutError past timeout, EOFError if it died."""
         if not self.ready:
             if not self.conn.poll(start_timeout):
                 raise WorkerFailed(f"a query worker did not start within {start_timeout:g} s")
-            self.conn.recv()  # ("ready",)
+            try:
+                self.conn.recv()  # ("ready",)
+            except EOFError:
+                raise WorkerFailed(f"a query worker exited while starting "
+                                   f"({self.exit_status()})") from None
             self.ready = True
         self.conn.send(job)
         if not self.conn.poll(timeout):
@@ -269,6 +396,16 @@ class _Worker:
             except (OSError, subprocess.TimeoutExpired):
                 pass  # dead already, or stuck: kill() below settles both
         self.kill()
+
+    def exit_status(self) -> str:
+        """How the process ended, once it has: "signal SIGSEGV", "exit 1"."""
+        code = self.process.wait()
+        if code < 0:
+            try:
+                return f"signal {signal.Signals(-code).name}"
+            except ValueError:
+                return f"signal {-code}"
+        return f"exit {code}"
 
     def kill(self) -> None:
         """Kill the process at once (a runaway query) and release its socket. Idempotent."""
@@ -291,11 +428,12 @@ class QueryRunner:
     """
 
     def __init__(self, data: bytes, *, workers: int = 2, timeout: float = 5.0,
-                 start_timeout: float = 60.0) -> None:
+                 start_timeout: float = 60.0, memory_limit: int = 0) -> None:
         if workers < 1:
             raise ValueError("a query runner needs at least one worker")
         self.timeout = timeout
         self.start_timeout = start_timeout
+        self.memory_limit = memory_limit
         self.size = workers
         self._lock = threading.Lock()
         self._data = data
@@ -309,7 +447,7 @@ class QueryRunner:
 
     def _spawn(self) -> _Worker:
         with self._lock:
-            worker = _Worker(self._data, self._generation)
+            worker = _Worker(self._data, self._generation, self.memory_limit)
             self._workers.add(worker)
             return worker
 
@@ -342,7 +480,7 @@ class QueryRunner:
         else:
             self._idle.put(worker)
 
-    def _call(self, job: QueryJob | UpdateJob, *, keep: bool = True) -> Answer:
+    def _call(self, job: Job, *, keep: bool = True) -> Any:
         worker = self._checkout()
         started = time.monotonic()
         try:
@@ -354,28 +492,40 @@ class QueryRunner:
                 f"the {_what(job)} ran past the {self.timeout:g} s limit and was stopped "
                 f"(after {time.monotonic() - started:.1f} s)"
             ) from None
-        except (EOFError, OSError, WorkerFailed) as exc:
+        except WorkerFailed:
             self._retire(worker, kill=True)
             self._replace()
-            if isinstance(exc, WorkerFailed):
-                raise
-            raise WorkerFailed(f"the query worker died while running the {_what(job)}") from exc
+            raise
+        except (EOFError, OSError):
+            self._retire(worker, kill=True)
+            self._replace()
+            raise QueryAborted(
+                f"the worker running the {_what(job)} stopped ({worker.exit_status()}): the "
+                f"{_what(job)} needed more memory or stack than a worker may use; the worker "
+                "was replaced") from None
         if keep:
             self._checkin(worker)
         else:
             self._retire(worker)
             self._replace()
         if reply[0] == "ok":
-            answer: Answer = reply[1]
-            return answer
+            return reply[1]
         _, status, message = reply
         if status == 400:
             raise BadRequest(message)
+        if status == 503:
+            raise QueryAborted(message)
         raise WorkerFailed(message)
 
     def query(self, job: QueryJob) -> Answer:
         """Run job in a worker. Raises BadRequest (bad syntax), QueryTimeout (too slow, or every
-        worker busy for the whole limit) or WorkerFailed."""
+        worker busy for the whole limit), QueryAborted (the worker died) or WorkerFailed."""
+        answer: Answer = self._call(job)
+        return answer
+
+    def inspect(self, job: InspectJob) -> Any:
+        """The guard's verdict on a query (its form) or an update (its ``UpdateInfo``), parsed
+        in a worker under the time limit. Raises like :meth:`query`."""
         return self._call(job)
 
     def trial_update(self, job: UpdateJob) -> None:

@@ -1,0 +1,501 @@
+"""The substitution engine: for any exercise, the exercises that can stand in for it, ranked.
+
+Built once per store generation from a few SPARQL queries (:meth:`Engine.load`), then answered
+in memory. A candidate must share a primary muscle group or the movement pattern with the
+exercise (curated alternatives included: a curated link alone does not make a substitute).
+Muscles are those of the most specific source that lists any
+(:data:`~exgraph.vocab.terms.SOURCE_PRECEDENCE`: article, curated, wger, free-exercise-db).
+
+**Score** (documented in the README; each part also comes back as a reason, in words and fields):
+
+==============================  ===========================================================
+listed by a curated source      +6 (an article or the curated data names it an alternative)
+in a dataset variation group    +2 (wger lists both in one group of variations)
+primary muscle groups           +4 × the share of the exercise's primary groups it works as
+                                primary; +1 × the share it works only as secondary
+secondary muscle groups         +1 × the share of the exercise's secondary groups it works
+stabilizers                     +0.5 × the share of the exercise's stabilizer groups it works
+movement pattern                +3 when it is the same and both are stated by a source; +2
+                                when either is inferred (an inference is less certain)
+force / mechanic                +0.5 each when the same (push / pull / static; compound /
+                                isolation)
+name                            +1.5 × the share of words the two names have in common
+                                (normalised: "push-up" and "Pushups" share "pushup"), so
+                                variations of the same lift come before other lifts
+same equipment                  +0.5 when both need the same equipment
+extra primary groups            −0.5 for each primary group the exercise does not work at all
+harder                          −0.5 for each difficulty level above the exercise's
+==============================  ===========================================================
+
+**Filters** never let an unknown fact pass silently: with ``exclude_equipment`` or ``equipment``
+an exercise whose equipment is unknown is left out, and with ``difficulty`` /
+``max_difficulty`` one whose difficulty is unknown is left out, unless ``include_unknown`` is
+set. A difficulty estimated by an inference rule counts as known and says so
+(``difficulty_estimated``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from exgraph.errors import BadRequest, NotFound
+from exgraph.graph.store import Store
+from exgraph.vocab.resolver import normalise
+from exgraph.vocab.terms import EXERCISE, ID, SLUG_RE, SOURCE, source_rank
+
+LEVELS = ("low", "moderate", "high")
+ROLE_WORDS = ("primary", "secondary", "stabilizer")
+#: Sources whose exg:alternative links are curated (not dataset variation groups).
+CURATED_FAMILIES = ("curated", "article-")
+DEFAULT_LIMIT = 10
+MAX_LIMIT = 100
+
+WEIGHTS: dict[str, float] = {
+    "curated": 6.0, "variation": 2.0, "primary": 4.0, "primary_as_secondary": 1.0,
+    "secondary": 1.0, "stabilizer": 0.5, "pattern": 3.0, "pattern_inferred": 2.0, "force": 0.5, "mechanic": 0.5,
+    "extra_primary": -0.5, "harder": -0.5, "name": 1.5, "equipment": 0.5,
+}
+
+_PREFIXES = """PREFIX exg: <https://w3id.org/exgraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+Q_EXERCISES = _PREFIXES + """SELECT ?e ?label ?force ?mechanic WHERE {
+  ?e a exg:Exercise . OPTIONAL { ?e rdfs:label ?label }
+  OPTIONAL { ?e exg:force ?force } OPTIONAL { ?e exg:mechanic ?mechanic } }"""
+Q_MUSCLES = _PREFIXES + """SELECT ?e ?role ?group ?g WHERE {
+  VALUES (?p ?role) { (exg:primaryMuscle "primary") (exg:secondaryMuscle "secondary")
+                      (exg:stabilizerMuscle "stabilizer") }
+  ?e a exg:Exercise .
+  { GRAPH ?g { ?e ?p ?m } } UNION { ?e ?p ?m FILTER NOT EXISTS { GRAPH ?h { ?e ?p ?m } } }
+  OPTIONAL { ?m skos:broader ?broader . ?broader a exg:MuscleGroup }
+  BIND(COALESCE(?broader, ?m) AS ?group) }"""
+Q_FACTS_BY_GRAPH = _PREFIXES + """SELECT ?e ?p ?v ?g WHERE {
+  VALUES ?p { exg:movementPattern exg:difficulty exg:requiresEquipment exg:alternative }
+  ?e a exg:Exercise .
+  { GRAPH ?g { ?e ?p ?v } } UNION { ?e ?p ?v FILTER NOT EXISTS { GRAPH ?h { ?e ?p ?v } } } }"""
+Q_OPTIONS = _PREFIXES + """SELECT ?e ?alt ?best ?diff WHERE {
+  ?e exg:alternativeOption ?o . ?o exg:alternativeExercise ?alt .
+  OPTIONAL { ?o exg:bestFor ?best } OPTIONAL { ?o exg:keyDifference ?diff } }"""
+Q_TAXONOMY = _PREFIXES + """SELECT ?kind ?up WHERE {
+  { ?kind a exg:Equipment } UNION { ?kind a exg:EquipmentCategory }
+  ?kind skos:broader* ?up }"""
+Q_LABELS = _PREFIXES + """SELECT ?x ?label WHERE {
+  { ?x a exg:Muscle } UNION { ?x a exg:MovementPattern } UNION { ?x a exg:Equipment }
+  UNION { ?x a exg:EquipmentCategory }
+  ?x rdfs:label ?label }"""
+
+
+def _local(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _family(graph: object) -> str:
+    """The source of a graph IRI under src:; a fact outside any named graph (a store loaded
+    without sources) counts as stated by the curated data."""
+    return str(graph).removeprefix(str(SOURCE)) if graph is not None else "curated"
+
+
+@dataclass
+class Exercise:
+    """What the engine knows of one exercise (slugs for muscles and equipment)."""
+
+    slug: str
+    name: str
+    primary: frozenset[str] = frozenset()
+    secondary: frozenset[str] = frozenset()
+    stabilizer: frozenset[str] = frozenset()
+    pattern: str | None = None
+    pattern_inferred: bool = False
+    levels: frozenset[str] = frozenset()
+    difficulty_estimated: bool = False
+    equipment: frozenset[str] = frozenset()
+    equipment_inferred: bool = False
+    needs: frozenset[str] = frozenset()  # equipment and everything broader (categories too)
+    force: str | None = None
+    mechanic: str | None = None
+    curated: dict[str, str] = field(default_factory=dict)  # alternative slug -> source family
+    variations: frozenset[str] = frozenset()
+    options: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    words: frozenset[str] = frozenset()  # normalised words of its name
+
+    @property
+    def equipment_known(self) -> bool:
+        return bool(self.equipment)
+
+    @property
+    def rank(self) -> int | None:
+        """The lowest level it comes at (0 low .. 2 high), or None when unknown."""
+        return min((LEVELS.index(level) for level in self.levels), default=None)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the lifter has and wants. Build with :meth:`Filters.parse` from request values."""
+
+    exclude_equipment: frozenset[str] = frozenset()
+    equipment: frozenset[str] | None = None
+    difficulty: str | None = None
+    max_difficulty: str | None = None
+    cover: str | None = None  # "primary": must work every primary group of the exercise
+    include_unknown: bool = False
+    limit: int = DEFAULT_LIMIT
+
+    @classmethod
+    def parse(cls, values: Mapping[str, str | Sequence[str]], known_equipment: Iterable[str]
+              ) -> Filters:
+        """Filters from request values (a value may repeat or be a comma list).
+
+        Raises BadRequest naming the parameter for an unknown equipment kind, level, role or a
+        bad limit.
+        """
+        kinds = set(known_equipment)
+
+        def many(name: str) -> list[str]:
+            raw = values.get(name)
+            items = [raw] if isinstance(raw, str) else list(raw or [])
+            return [p.strip() for item in items for p in item.split(",") if p.strip()]
+
+        def one(name: str) -> str | None:
+            got = many(name)
+            if len(got) > 1:
+                raise BadRequest(f"parameter {name!r} takes one value, got {len(got)}")
+            return got[0] if got else None
+
+        def equipment(name: str) -> frozenset[str]:
+            got = many(name)
+            for slug in got:
+                if slug not in kinds:
+                    raise BadRequest(f"parameter {name!r}: no equipment {slug!r}")
+            return frozenset(got)
+
+        def level(name: str) -> str | None:
+            value = one(name)
+            if value is not None and value not in LEVELS:
+                raise BadRequest(f"parameter {name!r}: {value!r} is not one of "
+                                 f"{', '.join(LEVELS)}")
+            return value
+
+        cover = one("cover")
+        if cover not in (None, "primary"):
+            raise BadRequest(f"parameter 'cover': {cover!r} is not 'primary'")
+        unknown = one("include_unknown") or "false"
+        if unknown not in ("true", "false"):
+            raise BadRequest("parameter 'include_unknown': use true or false")
+        raw_limit = one("limit")
+        limit = DEFAULT_LIMIT
+        if raw_limit is not None:
+            if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= MAX_LIMIT:
+                raise BadRequest(f"parameter 'limit': a whole number from 1 to {MAX_LIMIT}")
+            limit = int(raw_limit)
+        has = equipment("equipment") if "equipment" in values else None
+        return cls(equipment("exclude_equipment"), has, level("difficulty"),
+                   level("max_difficulty"), cover, unknown == "true", limit)
+
+
+@dataclass(frozen=True)
+class Substitute:
+    """One ranked answer: the exercise, its score and why."""
+
+    exercise: Exercise
+    score: float
+    tier: str  # "curated" | "variation" | "computed"
+    reasons: tuple[str, ...]
+    shared: Mapping[str, tuple[str, ...]]
+    same_pattern: bool
+    best_for: str | None = None
+    key_difference: str | None = None
+
+    def as_json(self, labels: Mapping[str, str]) -> dict[str, Any]:
+        """The JSON item the API serves."""
+        ex = self.exercise
+        return {
+            "id": ex.slug, "iri": str(EXERCISE[ex.slug]), "name": ex.name,
+            "score": round(self.score, 2), "tier": self.tier, "reasons": list(self.reasons),
+            "shared_muscles": {role: list(groups) for role, groups in self.shared.items()},
+            "movement_pattern": labels.get(ex.pattern, ex.pattern) if ex.pattern else None,
+            "same_pattern": self.same_pattern,
+            "equipment": sorted(ex.equipment), "equipment_known": ex.equipment_known,
+            "difficulty": [lv for lv in LEVELS if lv in ex.levels],
+            "difficulty_estimated": ex.difficulty_estimated,
+            "best_for": self.best_for, "key_difference": self.key_difference,
+        }
+
+
+class Engine:
+    """The substitution engine over one store generation. Build with :meth:`load`."""
+
+    def __init__(self, exercises: dict[str, Exercise], taxonomy: dict[str, frozenset[str]],
+                 labels: dict[str, str]) -> None:
+        self.exercises = exercises
+        self.taxonomy = taxonomy  # equipment kind or category slug -> itself and everything above
+        self.labels = labels
+        below: dict[str, set[str]] = defaultdict(set)
+        for kind, ups in taxonomy.items():
+            for up in ups:
+                below[up].add(kind)
+        self.below = {k: frozenset(v) for k, v in below.items()}
+        by_group: dict[str, set[str]] = defaultdict(set)
+        by_pattern: dict[str, set[str]] = defaultdict(set)
+        for slug, ex in exercises.items():
+            for group in ex.primary:
+                by_group[group].add(slug)
+            if ex.pattern:
+                by_pattern[ex.pattern].add(slug)
+        self.by_group = {k: frozenset(v) for k, v in by_group.items()}
+        self.by_pattern = {k: frozenset(v) for k, v in by_pattern.items()}
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, store: Store) -> Engine:
+        """Read what ranking needs from store (seven SELECTs; about a second on 80k triples)."""
+        exercises: dict[str, Exercise] = {}
+        for row in store.select(Q_EXERCISES):
+            slug = _local(str(row["e"]))
+            if not str(row["e"]).startswith(str(EXERCISE)) or slug in exercises:
+                continue
+            exercises[slug] = Exercise(
+                slug, str(row.get("label", slug)),
+                force=str(row["force"]).lower() if "force" in row else None,
+                mechanic=str(row["mechanic"]).lower() if "mechanic" in row else None)
+        # the muscles of the most specific source that gives any (SOURCE_PRECEDENCE): sources
+        # disagree (wger lists the lats as a prime mover of the Romanian deadlift)
+        by_source: dict[str, dict[int, list[tuple[str, str]]]] = defaultdict(
+            lambda: defaultdict(list))
+        for row in store.select(Q_MUSCLES):
+            graph = row.get("g")
+            rank = source_rank(str(graph)) if graph is not None else 1  # as curated
+            by_source[_local(str(row["e"]))][rank].append(
+                (str(row["role"]), _local(str(row["group"]))))
+        roles: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for slug, ranked in by_source.items():
+            for role, group in ranked[min(ranked)]:
+                roles[(slug, role)].add(group)
+        facts: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for row in store.select(Q_FACTS_BY_GRAPH):
+            facts[(_local(str(row["e"])), _local(str(row["p"])))].append(
+                (str(row["v"]), _family(row.get("g"))))
+        options: dict[str, dict[str, tuple[str | None, str | None]]] = defaultdict(dict)
+        for row in store.select(Q_OPTIONS):
+            best, diff = row.get("best"), row.get("diff")
+            options[_local(str(row["e"]))][_local(str(row["alt"]))] = (
+                str(best) if best is not None else None, str(diff) if diff is not None else None)
+        ups: dict[str, set[str]] = defaultdict(set)
+        for row in store.select(Q_TAXONOMY):
+            ups[_local(str(row["kind"]))].add(_local(str(row["up"])))
+        labels = {_local(str(r["x"])): str(r["label"]) for r in store.select(Q_LABELS)}
+        taxonomy = {k: frozenset(v) for k, v in ups.items()}
+        for slug, ex in exercises.items():
+            ex.primary = frozenset(roles[(slug, "primary")])
+            # a muscle listed as primary is not also counted as secondary or stabilizer
+            ex.secondary = frozenset(roles[(slug, "secondary")]) - ex.primary
+            ex.stabilizer = frozenset(roles[(slug, "stabilizer")]) - ex.primary - ex.secondary
+            patterns = facts[(slug, "movementPattern")]
+            stated = [v for v, g in patterns if not g.startswith("inferred")]
+            chosen = sorted(stated or [v for v, _ in patterns])
+            if chosen:
+                ex.pattern, ex.pattern_inferred = _local(chosen[0]), not stated
+            levels = facts[(slug, "difficulty")]
+            stated_levels = {_local(v).lower() for v, g in levels if not g.startswith("inferred")}
+            ex.levels = frozenset(stated_levels or {_local(v).lower() for v, _ in levels})
+            ex.difficulty_estimated = bool(levels) and not stated_levels
+            kit = facts[(slug, "requiresEquipment")]
+            stated_kit = {_local(v) for v, g in kit if not g.startswith("inferred")}
+            ex.equipment = frozenset(stated_kit or {_local(v) for v, _ in kit})
+            ex.equipment_inferred = bool(kit) and not stated_kit
+            ex.needs = frozenset(up for kind in ex.equipment for up in taxonomy.get(kind, {kind}))
+            curated: dict[str, str] = {}
+            variations: set[str] = set()
+            for value, graph in facts[(slug, "alternative")]:
+                other = _local(value)
+                if other == slug or other not in exercises:
+                    continue
+                if graph.startswith(CURATED_FAMILIES):
+                    curated.setdefault(other, graph)
+                else:
+                    variations.add(other)
+            ex.curated, ex.variations = curated, frozenset(variations - set(curated))
+            ex.options = options.get(slug, {})
+            ex.words = frozenset(normalise(ex.name).split())
+        return cls(exercises, taxonomy, labels)
+
+    # -- answering -------------------------------------------------------------------------
+
+    def exercise(self, slug: str) -> Exercise:
+        """The exercise with this slug (raises NotFound)."""
+        try:
+            return self.exercises[slug]
+        except KeyError:
+            raise NotFound(f"no exercise {slug!r}") from None
+
+    def passes(self, ex: Exercise, f: Filters) -> bool:
+        """Whether ex meets the filters by known (or explicitly estimated) facts."""
+        if f.exclude_equipment or f.equipment is not None:
+            if not ex.equipment_known:
+                if not f.include_unknown:
+                    return False
+            else:
+                if ex.needs & f.exclude_equipment:
+                    return False
+                if f.equipment is not None and not all(
+                        self._available(kind, f.equipment) for kind in ex.equipment):
+                    return False
+        if f.difficulty or f.max_difficulty:
+            if not ex.levels:
+                return f.include_unknown
+            if f.difficulty and f.difficulty not in ex.levels:
+                return False
+            rank = ex.rank
+            if f.max_difficulty and rank is not None and rank > LEVELS.index(f.max_difficulty):
+                return False
+        return True
+
+    def _available(self, kind: str, has: frozenset[str]) -> bool:
+        """A need is met by the kind itself or a narrower kind the lifter has; bodyweight and
+        unspecified 'other' need nothing."""
+        if kind in ("bodyweight", "other") or kind in has:
+            return True
+        return bool(self.below.get(kind, frozenset()) & has)
+
+    def rank(self, slug: str, filters: Filters | None = None) -> list[Substitute]:
+        """The substitutes of the exercise, best first (score, then name), cut at the limit.
+
+        Raises NotFound for an unknown exercise.
+        """
+        f = filters or Filters()
+        target = self.exercise(slug)
+        pool: set[str] = set(target.curated) | set(target.variations)
+        for group in target.primary:
+            pool |= self.by_group.get(group, frozenset())
+        if target.pattern:
+            pool |= self.by_pattern.get(target.pattern, frozenset())
+        pool.discard(slug)
+        found = []
+        for other in pool:
+            ex = self.exercises[other]
+            if not self.passes(ex, f):
+                continue
+            if f.cover == "primary" and not target.primary <= ex.primary:
+                continue
+            answer = self._score(target, ex)
+            if answer is not None:
+                found.append(answer)
+        found.sort(key=lambda s: (-s.score, s.exercise.name.lower(), s.exercise.slug))
+        return found[: f.limit]
+
+    def _score(self, target: Exercise, ex: Exercise) -> Substitute | None:
+        w, reasons = WEIGHTS, []
+        shared_primary = target.primary & ex.primary
+        as_secondary = (target.primary & ex.secondary) - shared_primary
+        same_pattern = target.pattern is not None and target.pattern == ex.pattern
+        if not shared_primary and not same_pattern:
+            return None  # never a substitute: no shared prime mover, no shared pattern
+        score = 0.0
+        tier = "computed"
+        if ex.slug in target.curated:
+            score += w["curated"]
+            tier = "curated"
+            reasons.append(f"listed as an alternative by {_source_words(target.curated[ex.slug])}")
+        elif ex.slug in target.variations:
+            score += w["variation"]
+            tier = "variation"
+            reasons.append("a variation of it in the same wger group")
+        if target.primary:
+            score += w["primary"] * len(shared_primary) / len(target.primary)
+            score += w["primary_as_secondary"] * len(as_secondary) / len(target.primary)
+        shared_secondary = target.secondary & (ex.primary | ex.secondary)
+        if target.secondary:
+            score += w["secondary"] * len(shared_secondary) / len(target.secondary)
+        shared_stabilizer = target.stabilizer & (ex.primary | ex.secondary | ex.stabilizer)
+        if target.stabilizer:
+            score += w["stabilizer"] * len(shared_stabilizer) / len(target.stabilizer)
+        worked = target.primary | target.secondary | target.stabilizer
+        extra = ex.primary - worked
+        score += w["extra_primary"] * len(extra)
+        muscles = [f"{self._label(g)} (primary)" for g in sorted(shared_primary)]
+        muscles += [f"{self._label(g)} (secondary)" for g in sorted(shared_secondary)]
+        if muscles:
+            reasons.append(f"works the {_join(muscles)}, like {target.name}")
+        if as_secondary:
+            reasons.append(f"works the {_join([self._label(g) for g in sorted(as_secondary)])} "
+                           "only as a secondary mover")
+        if same_pattern:
+            guessed = ex.pattern_inferred or target.pattern_inferred
+            score += w["pattern_inferred"] if guessed else w["pattern"]
+            inferred = " (inferred)" if guessed else ""
+            reasons.append(f"same {self._label(ex.pattern or '').lower()} pattern{inferred}")
+        if target.force and target.force == ex.force:
+            score += w["force"]
+        if target.mechanic and target.mechanic == ex.mechanic:
+            score += w["mechanic"]
+        if target.words and ex.words:
+            score += w["name"] * len(target.words & ex.words) / len(target.words | ex.words)
+        if target.equipment and target.equipment == ex.equipment:
+            score += w["equipment"]
+        if target.rank is not None and ex.rank is not None and ex.rank > target.rank:
+            score += w["harder"] * (ex.rank - target.rank)
+            reasons.append(f"harder: {LEVELS[ex.rank]} rather than {LEVELS[target.rank]}")
+        needs = self._equipment_words(ex)
+        if target.equipment != ex.equipment and needs:
+            reasons.append(needs)
+        best, diff = target.options.get(ex.slug, (None, None))
+        shared = {"primary": tuple(sorted(shared_primary)),
+                  "secondary": tuple(sorted(shared_secondary)),
+                  "stabilizer": tuple(sorted(shared_stabilizer))}
+        return Substitute(ex, score, tier, tuple(reasons), shared, same_pattern, best, diff)
+
+    def _label(self, slug: str) -> str:
+        return self.labels.get(slug, slug.replace("-", " ")).lower()
+
+    def _equipment_words(self, ex: Exercise) -> str:
+        if not ex.equipment:
+            return "equipment unknown"
+        kit = _join([self._label(k) for k in sorted(ex.equipment)])
+        if ex.equipment <= {"bodyweight"}:
+            return "needs no equipment"
+        return f"needs {kit}" + (" (inferred from its name)" if ex.equipment_inferred else "")
+
+
+def _join(items: Sequence[str]) -> str:
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _source_words(family: str) -> str:
+    if family.startswith("article-"):
+        return f"the article on {family.removeprefix('article-').replace('-', ' ')}"
+    return "the curated data"
+
+
+_ENGINES: dict[int, tuple[object, Engine]] = {}
+_LOCK = threading.Lock()
+
+
+def engine_for(store: Store) -> Engine:
+    """The engine of store's current generation, built once under a lock (several threads may
+    ask at once after a start or an update)."""
+    generation = store.generation()
+    cached = _ENGINES.get(id(store))
+    if cached is not None and cached[0] == generation:
+        return cached[1]
+    with _LOCK:
+        cached = _ENGINES.get(id(store))
+        if cached is None or cached[0] != generation:
+            cached = (generation, Engine.load(store))
+            _ENGINES[id(store)] = cached
+        return cached[1]
+
+
+def exercise_slug(value: str) -> str:
+    """A slug from a slug or an exercise IRI (raises BadRequest)."""
+    slug = value.removeprefix(str(EXERCISE))
+    if not SLUG_RE.match(slug) or (value.startswith("http") and not value.startswith(ID)):
+        raise BadRequest(f"not an exercise id: {value!r}")
+    return slug
+
