@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
+import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,8 +12,10 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
+from exgraph.cli.progress import phase
 from exgraph.errors import ExgraphError
-from exgraph.graph.load import load_graph, open_store
+from exgraph.graph.load import bundled_files, load_graph, open_store
+from exgraph.vocab.terms import SLUG_RE
 
 #: Commands that live in their own modules, imported only when used: `exgraph serve` should not
 #: pay for pySHACL and the ingest parser at start-up.
@@ -47,7 +51,11 @@ class Group(click.Group):
             raise click.ClickException(str(exc)) from exc
 
 
-@click.group(cls=Group)
+#: -h as well as --help, on the group and (inherited through the context) on every command.
+CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
+
+
+@click.group(cls=Group, context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="exgraph")
 def main() -> None:
     """exgraph: a knowledge graph of strength-training exercises."""
@@ -67,16 +75,20 @@ def validate(files: tuple[Path, ...], alone: bool) -> None:
     from exgraph.config import ONTOLOGY_FILE
     from exgraph.graph.validate import validate_graph
 
-    graph = load_graph(files=[ONTOLOGY_FILE, *files]) if alone else load_graph(files)
-    report = validate_graph(graph)
+    with phase("loading the graph"):
+        graph = load_graph(files=[ONTOLOGY_FILE, *files]) if alone else load_graph(files)
+    with phase("validating with SHACL"):
+        report = validate_graph(graph)
     click.echo(report.text)
     if not report.conforms:
         sys.exit(1)
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["turtle", "ntriples", "jsonld"]),
-              default="turtle", show_default=True)
+@click.option("--format", "fmt",
+              type=click.Choice(["turtle", "ntriples", "jsonld", "nquads", "trig"]),
+              default="turtle", show_default=True,
+              help="nquads and trig carry every source graph; the others the union.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write here (atomically) instead of standard output.")
 @click.option("--data", "extra", multiple=True, type=click.Path(path_type=Path),
@@ -107,63 +119,119 @@ def info(extra: tuple[Path, ...]) -> None:
     )
     click.echo(f"{len(store)} triples")
     for row in rows:
-        click.echo(f"{int(row['n']):>8}  {row['class']}")
+        click.echo(f"{int(str(row['n'])):>8}  {row['class']}")
 
 
 @main.command()
-@click.option("--store", "store_spec", required=True, metavar="sparql+http://HOST:PORT/PATH",
-              help="The external SPARQL 1.1 server (query URL; ?update=PATH if not /update).")
+@click.option("--store", "store_spec", required=True, metavar="STORE",
+              help="sparql+http://HOST:PORT/PATH (query URL; ?update=PATH if not /update), "
+                   "or with --source an on-disk Oxigraph store directory.")
 @click.option("--data", "extra", multiple=True, type=click.Path(path_type=Path),
               help="Extra Turtle file to load beside the bundled graph (repeatable).")
-def load(store_spec: str, extra: tuple[Path, ...]) -> None:
-    """Push the bundled graph (and --data files) to an external SPARQL server.
+@click.option("--source", default=None, metavar="NAME",
+              help="Replace only the graph of this source (src:NAME) with FILES.")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, exists=True, path_type=Path))
+def load(store_spec: str, extra: tuple[Path, ...], source: str | None,
+         files: tuple[Path, ...]) -> None:
+    """Push the bundled graph (and --data files) to a store: every source graph, and the
+    default graph as their union, replaced in one switch at the end (a failed load leaves the
+    store as it was).
 
-    The server's default graph is replaced in one switch at the end: a failed load leaves it as
-    it was.
+    With --source NAME and FILES, only that source's graph (src:NAME) is replaced with FILES —
+    a re-import or re-ingest of one source — and every other graph is left as it was. The store
+    is an external SPARQL server (sparql+http://HOST:PORT/PATH) or, for --source, also an
+    on-disk Oxigraph store (a directory that `exgraph serve --store DIR` uses).
     """
+    from exgraph.graph.load import load_oxigraph, push_dataset, replace_source
     from exgraph.graph.remote import RemoteStore
+    from exgraph.vocab.terms import SOURCE
 
-    if not store_spec.startswith(("sparql+http://", "sparql+https://")):
-        raise click.BadParameter("expected sparql+http://HOST:PORT/PATH", param_hint="--store")
-    remote = RemoteStore.from_spec(store_spec)
-    graph = load_graph(extra)
-    count = remote.replace_default_graph(graph)
-    click.echo(f"loaded {count} triples into {remote.query_url}", err=True)
+    remote = store_spec.startswith(("sparql+http://", "sparql+https://"))
+    if source is None:
+        if files:
+            raise click.UsageError("FILES go with --source NAME (the graph they replace)")
+        if not remote:
+            raise click.BadParameter("expected sparql+http://HOST:PORT/PATH", param_hint="--store")
+        target = RemoteStore.from_spec(store_spec)
+        count = push_dataset(target, load_oxigraph([*bundled_files(), *extra]))
+        click.echo(f"loaded {count} quads into {target.query_url}", err=True)
+        return
+    if not files:
+        raise click.UsageError("--source NAME needs the FILES that make up that source")
+    if not SLUG_RE.match(source):
+        raise click.BadParameter("a source name such as wger or article-push-up",
+                                 param_hint="--source")
+    if not remote and not Path(store_spec).is_dir():
+        raise click.BadParameter("expected sparql+http://HOST:PORT/PATH or the directory of an "
+                                 "on-disk store", param_hint="--store")
+    store = open_store(store_spec)
+    count = replace_source(store, str(SOURCE[source]), files)
+    click.echo(f"replaced src:{source} with {count} triples in {store.backend}", err=True)
+
+
+def _from_setting(key: str) -> str:
+    """How --help shows the default of an option that falls back to a setting."""
+    from exgraph.config import DEFAULTS
+
+    return f"$EXGRAPH_{key} or {DEFAULTS[key]}"
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0: every interface, as in a container).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="TCP port to listen on (0: any free port).")
 @click.option("--data", "extra", multiple=True, type=click.Path(path_type=Path),
+              show_default="none",
               help="Extra Turtle file to load beside the bundled graph (repeatable).")
-@click.option("--store", "store_spec", default="oxigraph", show_default=True,
+@click.option("--store", "store_spec", default=None, show_default=_from_setting("STORE_SPEC"),
               help="oxigraph (memory), rdflib, a directory for Oxigraph on disk, "
                    "or sparql+http://HOST:PORT/PATH for an external SPARQL server.")
-@click.option("--threads", type=int, default=None,
-              help="waitress threads (setting THREADS, default 16).")
-@click.option("--query-timeout", type=float, default=None, help="Seconds per /sparql query.")
-@click.option("--max-rows", type=int, default=None, help="Result-row cap per /sparql query.")
-@click.option("--workers", type=int, default=None, help="Worker processes for /sparql queries.")
-@click.option("--update-token", default=None, envvar="EXGRAPH_UPDATE_TOKEN",
+@click.option("--threads", type=click.IntRange(1), default=None,
+              show_default=_from_setting("THREADS"), help="waitress request threads.")
+@click.option("--query-timeout", type=float, default=None,
+              show_default=_from_setting("QUERY_TIMEOUT"), help="Seconds per /sparql query.")
+@click.option("--max-rows", type=int, default=None, show_default=_from_setting("MAX_ROWS"),
+              help="Result-row cap per /sparql query.")
+@click.option("--workers", type=int, default=None, show_default=_from_setting("SPARQL_WORKERS"),
+              help="Worker processes for /sparql queries.")
+@click.option("--update-token", default=None, envvar="EXGRAPH_UPDATE_TOKEN", show_envvar=True,
+              show_default="none: SPARQL Update refused",
               help="Allow SPARQL Update to requests that carry this bearer token. On the command "
                    "line it is visible to every local user (ps): prefer --update-token-file or "
                    "the EXGRAPH_UPDATE_TOKEN variable.")
 @click.option("--update-token-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              default=None, envvar="EXGRAPH_UPDATE_TOKEN_FILE",
+              default=None, envvar="EXGRAPH_UPDATE_TOKEN_FILE", show_envvar=True,
+              show_default="none",
               help="File whose first line is the update token (wins over --update-token).")
-@click.option("--debug", is_flag=True, help="Flask's debug server instead of waitress.")
-def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str, threads: int | None,
-          query_timeout: float | None, max_rows: int | None, workers: int | None,
-          update_token: str | None, update_token_file: Path | None, debug: bool) -> None:
+@click.option("--access-log/--no-access-log", default=True, show_default=True,
+              help="One line per request on standard output (Common Log Format + seconds).")
+@click.option("--debug", is_flag=True, show_default=True,
+              help="Flask's debug server instead of waitress.")
+def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str | None,
+          threads: int | None, query_timeout: float | None, max_rows: int | None,
+          workers: int | None, update_token: str | None, update_token_file: Path | None,
+          access_log: bool, debug: bool) -> None:
     """Serve the SPARQL endpoint, the JSON API and the exports over HTTP.
 
-    waitress runs with the settings THREADS, CONNECTION_LIMIT, CHANNEL_TIMEOUT and
-    CLEANUP_INTERVAL (EXGRAPH_* variables); /sparql may use at most THREADS - 2 threads at once.
+    Every setting can also come from an EXGRAPH_* variable (the README's settings table); an
+    option wins over its variable. waitress runs with the settings THREADS, CONNECTION_LIMIT,
+    CHANNEL_TIMEOUT and CLEANUP_INTERVAL; /sparql may use at most THREADS - 2 threads at once.
+    The address is checked before the graph is loaded: a port in use or an unknown host is a
+    one-line error.
     """
+    import logging
+
+    from exgraph.cli.access_log import AccessLog, configure
     from exgraph.web.app import create_app
     from exgraph.web.cache import state
 
-    config: dict[str, object] = {"STORE_SPEC": store_spec, "EXTRA_DATA": [str(p) for p in extra]}
+    check_can_listen(host, port)  # before seconds of loading, and before claiming to serve
+    config: dict[str, object] = {}
+    if store_spec is not None:
+        config["STORE_SPEC"] = store_spec
+    if extra:
+        config["EXTRA_DATA"] = [str(p) for p in extra]
     if query_timeout is not None:
         config["QUERY_TIMEOUT"] = query_timeout
     if max_rows is not None:
@@ -181,17 +249,67 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str, thread
         config["UPDATE_TOKEN"] = update_token
     if update_token_file is not None:
         config["UPDATE_TOKEN_FILE"] = str(update_token_file)
-    app = create_app(config)
+    with phase("loading the graph"):
+        app = create_app(config)
     waitress_options = server_options(app.config)
     store = app.extensions["exgraph_store"]
-    click.echo(f"exgraph: {state(app).triples} triples on {store.backend}; serving "
-               f"http://{host}:{port}/ (SPARQL at /sparql, API at /api/v1/)", err=True)
+    logging.basicConfig()  # waitress's own warnings (queue depth, ...) on standard error
+    wsgi_app: Any = app
+    if access_log:
+        wsgi_app = AccessLog(app, configure())
     if debug:
+        _serving(state(app).triples, store.backend, host, port)
         app.run(host=host, port=port, debug=True, use_reloader=False)
-    else:
-        from waitress import serve as waitress_serve
+        return
+    from waitress.server import create_server
 
-        waitress_serve(app, host=host, port=port, ident="exgraph", **waitress_options)
+    try:
+        server = create_server(wsgi_app, host=host, port=port, ident="exgraph",
+                               **waitress_options)
+    except (OSError, ValueError) as exc:  # taken since the check; waitress's own refusals
+        raise click.ClickException(f"cannot serve on {_address(host, port)}: "
+                                   f"{getattr(exc, 'strerror', None) or exc}") from None
+    _serving(state(app).triples, store.backend, host, int(getattr(server, "effective_port", port)))
+    server.run()
+
+
+def _address(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def _serving(triples: int, backend: str, host: str, port: int) -> None:
+    click.echo(f"exgraph: {triples} triples on {backend}; serving "
+               f"http://{_address(host, port)}/ (SPARQL at /sparql, API at /api/v1/)", err=True)
+
+
+#: What to do about the errors binding a port gives.
+_LISTEN_HINTS = {
+    errno.EADDRINUSE: "another server is listening there; stop it or choose another --port",
+    errno.EADDRNOTAVAIL: "not an address of this machine; try 127.0.0.1 or 0.0.0.0",
+    errno.EACCES: "ports below 1024 need privileges; choose a --port above 1023",
+}
+
+
+def check_can_listen(host: str, port: int) -> None:
+    """Raise a one-line ClickException when host:port cannot be listened on: an unknown host,
+    a port in use, an address not of this machine or a privileged port. Binds and closes a
+    socket for every address host resolves to (as the server will)."""
+    where = _address(host, port)
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise click.ClickException(f"cannot serve on {where}: unknown host ({reason})") from None
+    for family, kind, proto, _name, address in infos:
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as waitress does
+            try:
+                sock.bind(address)
+            except OSError as exc:
+                hint = _LISTEN_HINTS.get(exc.errno or 0)
+                raise click.ClickException(
+                    f"cannot serve on {where}: {exc.strerror or exc}"
+                    + (f" ({hint})" if hint else "")) from None
 
 
 def server_options(config: dict[str, Any]) -> dict[str, Any]:

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.namespace import VOID, XSD
+from rdflib.namespace import OWL, RDFS, SKOS, VOID, XSD
 
 from exgraph.config import DATA_DIR, ONTOLOGY_FILE, with_imports
 from exgraph.errors import DataError
 from exgraph.graph.remote import RemoteStore
 from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, oxigraph_to_graph
 from exgraph.vocab.names import slugify
-from exgraph.vocab.terms import DATASET, SOURCE
+from exgraph.vocab.terms import DATASET, EXG, SOURCE
 
 
 def bundled_files(data_dir: Path | None = None, *, imported: bool | None = None) -> list[Path]:
@@ -57,8 +57,8 @@ def parse_file(path: Path, graph: Graph | None = None) -> Graph:
 
 
 def load_graph(
-    extra: Iterable[Path] = (), *, data_dir: Path | None = None, files: Sequence[Path] | None = None,
-    imported: bool | None = None, canonical: bool = True,
+    extra: Iterable[Path] = (), *, data_dir: Path | None = None,
+    files: Sequence[Path] | None = None, imported: bool | None = None, canonical: bool = True,
 ) -> Graph:
     """The whole graph as rdflib: ontology, bundled data, then ``extra`` files.
 
@@ -133,27 +133,23 @@ ALIASES_GRAPH = str(SOURCE["aliases"])
 #: graph. The alias's names become skos:altLabel (a resource has one rdfs:label and one
 #: prefLabel per language); links from an exercise to itself that this creates are dropped. An
 #: alias whose canonical resource is not loaded (a graph without the imports) is left out.
+_SAME = f"<{OWL.sameAs}>"
+_ALT = f"<{SKOS.altLabel}>"
+_NAMES = f"<{RDFS.label}>, <{SKOS.prefLabel}>"
+_ALIASES = f"GRAPH <{ALIASES_GRAPH}> {{ ?a {_SAME} ?c }}"
 CANONICAL_UPDATE = f"""
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX exg: <https://w3id.org/exgraph/ontology#>
-DELETE {{ GRAPH <{ALIASES_GRAPH}> {{ ?a owl:sameAs ?c }} }}
-WHERE {{ GRAPH <{ALIASES_GRAPH}> {{ ?a owl:sameAs ?c }}
-        FILTER NOT EXISTS {{ GRAPH ?x {{ ?c a exg:Exercise }} FILTER(?x != <{ALIASES_GRAPH}>) }} }} ;
+DELETE {{ {_ALIASES} }}
+WHERE {{ {_ALIASES} FILTER NOT EXISTS {{ GRAPH ?x {{ ?c a <{EXG.Exercise}> }}
+                                         FILTER(?x != <{ALIASES_GRAPH}>) }} }} ;
 DELETE {{ GRAPH ?g {{ ?a ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?c ?q ?o }} }}
-WHERE {{ GRAPH <{ALIASES_GRAPH}> {{ ?a owl:sameAs ?c }} GRAPH ?g {{ ?a ?p ?o }}
-        FILTER(?g != <{ALIASES_GRAPH}>)
-        BIND(IF(?p IN (rdfs:label, skos:prefLabel), skos:altLabel, ?p) AS ?q) }} ;
+WHERE {{ {_ALIASES} GRAPH ?g {{ ?a ?p ?o }} FILTER(?g != <{ALIASES_GRAPH}>)
+        BIND(IF(?p IN ({_NAMES}), {_ALT}, ?p) AS ?q) }} ;
 DELETE {{ GRAPH ?g {{ ?s ?p ?a }} }} INSERT {{ GRAPH ?g {{ ?s ?p ?c }} }}
-WHERE {{ GRAPH <{ALIASES_GRAPH}> {{ ?a owl:sameAs ?c }} GRAPH ?g {{ ?s ?p ?a }}
-        FILTER(?g != <{ALIASES_GRAPH}>) }} ;
+WHERE {{ {_ALIASES} GRAPH ?g {{ ?s ?p ?a }} FILTER(?g != <{ALIASES_GRAPH}>) }} ;
 DELETE {{ GRAPH ?g {{ ?c ?p ?c }} }}
-WHERE {{ GRAPH <{ALIASES_GRAPH}> {{ ?a owl:sameAs ?c }} GRAPH ?g {{ ?c ?p ?c }}
-        FILTER(?p IN (exg:alternative, owl:sameAs)) }} ;
-DELETE {{ GRAPH ?g {{ ?c skos:altLabel ?l }} }}
-WHERE {{ GRAPH <{ALIASES_GRAPH}> {{ ?a owl:sameAs ?c }} GRAPH ?g {{ ?c skos:altLabel ?l }}
-        GRAPH ?h {{ ?c rdfs:label|skos:prefLabel ?l }} }}
+WHERE {{ {_ALIASES} GRAPH ?g {{ ?c ?p ?c }} FILTER(?p IN (<{EXG.alternative}>, {_SAME})) }} ;
+DELETE {{ GRAPH ?g {{ ?c {_ALT} ?l }} }}
+WHERE {{ {_ALIASES} GRAPH ?g {{ ?c {_ALT} ?l }} GRAPH ?h {{ ?c <{RDFS.label}>|<{SKOS.prefLabel}> ?l }} }}
 """
 
 
@@ -223,7 +219,8 @@ def open_store(
         )
     files = [*bundled_files(data_dir, imported=imported), *extra]
     if spec == "rdflib":
-        return RdflibStore(graph if graph is not None else load_graph(files=files, data_dir=data_dir))
+        return RdflibStore(
+            graph if graph is not None else load_graph(files=files, data_dir=data_dir))
     memory = graph_to_oxigraph(graph) if graph is not None else load_oxigraph(
         files, data_dir, canonical=canonical)
     if spec == "oxigraph":
@@ -238,3 +235,61 @@ def open_store(
         disk.extend(memory.quads_for_pattern(None, None, None, None))
         disk.flush()
     return OxigraphStore(disk, backend=f"oxigraph:{path}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Replacing sources in a running store
+
+#: After a source graph changed: aliases applied, the dataset's size recounted, the union rebuilt.
+def _switch_update() -> str:
+    dataset, triples = f"<{DATASET}>", f"<{VOID.triples}>"
+    return " ;\n".join([
+        CANONICAL_UPDATE.strip(),
+        f"DELETE WHERE {{ GRAPH ?x {{ {dataset} {triples} ?n }} }}",
+        UNION_UPDATE,
+        f"INSERT {{ {dataset} {triples} ?c . GRAPH <{SOURCE['curated']}> "
+        f"{{ {dataset} {triples} ?c }} }} WHERE {{ {{ SELECT ((COUNT(*) + 1) AS ?c) "
+        f"WHERE {{ ?s ?p ?o }} }} }}",
+    ])
+
+
+def replace_source(store: Store, graph: str, files: Sequence[Path]) -> int:
+    """Replace one source graph of a running store with the triples of files, atomically.
+
+    Every other source graph is left as it was; aliases are applied, the default graph is
+    rebuilt as the union and the dataset's ``void:triples`` recounted — in one transaction on
+    Oxigraph (embedded or on disk) and on an external SPARQL server. Returns the triples loaded.
+    Raises DataError for a file that does not parse or a store that cannot be written.
+    """
+    staged = ox.Store()
+    for path in files:
+        fmt = FILE_FORMATS.get(Path(path).suffix, ox.RdfFormat.TURTLE)
+        try:
+            staged.bulk_load(path=str(path), format=fmt, to_graph=ox.NamedNode(graph))
+        except FileNotFoundError:
+            raise DataError(f"{path}: no such file") from None
+        except SyntaxError as exc:
+            raise DataError(f"{path}: not valid {fmt.name}: {exc}") from exc
+    if isinstance(store, RemoteStore):
+        quads = ((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), graph)
+                 for q in staged)
+        count = store.replace_graphs(quads, _switch_update(), replaced=[graph])
+    elif isinstance(store, OxigraphStore):
+        body = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)) or b""
+        count = len(staged)
+        store.ox.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n"
+                        f"{body.decode('utf-8')}\n}} }} ;\n{_switch_update()}")
+    else:
+        raise DataError(f"the {store.backend} store has no source graphs to replace")
+    store.bump()
+    return count
+
+
+def push_dataset(remote: RemoteStore, ox_store: ox.Store) -> int:
+    """Replace every source graph of an external SPARQL server with those of ox_store, and its
+    default graph with their union, in one switch at the end (a failed load changes nothing).
+    Source graphs the server has that ox_store lacks are dropped. Returns the quads loaded."""
+    quads = ((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), q.graph_name.value)
+             for q in ox_store.quads_for_pattern(None, None, None)
+             if not isinstance(q.graph_name, ox.DefaultGraph))
+    return remote.replace_graphs(quads, UNION_UPDATE)

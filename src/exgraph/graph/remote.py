@@ -213,6 +213,52 @@ class RemoteStore(Store):
             raise
         return count
 
+    def replace_graphs(self, quads: Iterable[tuple[Node, Node, Node, str]], switch: str,
+                       replaced: Iterable[str] | None = None) -> int:
+        """Stage quads graph by graph, then replace those graphs in one update and run switch.
+
+        ``quads`` are (s, p, o, graph IRI). Each graph is staged under a fresh name in chunks;
+        only when all arrived does one update (one transaction on the server) move every staging
+        graph onto its target, drop the graphs of ``replaced`` that got no quads (``None``: every
+        source graph that is not in the new set), run ``switch`` (e.g. rebuilding the union) and
+        write a new generation stamp. On failure the staging graphs are dropped and the server is
+        as it was. Returns the number of quads loaded.
+        """
+        run = uuid.uuid4()
+        staging: dict[str, str] = {}
+        batches: dict[str, list[str]] = {}
+        count = 0
+        try:
+            for s, p, o, graph in quads:
+                name = staging.setdefault(graph, f"urn:exgraph:staging:{run}:{len(staging)}")
+                batch = batches.setdefault(graph, [])
+                batch.append(f"{s.n3()} {p.n3()} {o.n3()} .")
+                if len(batch) >= CHUNK:
+                    self._insert(name, batch)
+                    count += len(batch)
+                    batch.clear()
+            for graph, batch in batches.items():
+                if batch:
+                    self._insert(staging[graph], batch)
+                    count += len(batch)
+            moves = [f"MOVE SILENT <{name}> TO <{graph}>" for graph, name in staging.items()]
+            if replaced is None:
+                keep = ", ".join(f"<{g}>" for g in staging) or "<urn:exgraph:none>"
+                drops = [f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                         f"FILTER(?g NOT IN ({keep}) && !STRSTARTS(STR(?g), \"urn:exgraph:\")) }}"]
+            else:
+                drops = [f"DROP SILENT GRAPH <{g}>" for g in replaced if g not in staging]
+            self.update(" ;\n".join([*moves, *drops, switch, stamp_update()]))
+            self._stamp = (float("-inf"), None)
+        except BaseException:
+            for name in staging.values():
+                try:
+                    self.update(f"DROP SILENT GRAPH <{name}>")
+                except RemoteError:
+                    pass  # the server is gone; staging graphs are harmless and named uniquely
+            raise
+        return count
+
     def _insert(self, graph: str, lines: list[str]) -> None:
         self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(lines) + "\n} }")
 

@@ -249,6 +249,10 @@ def document() -> dict[str, Any]:
         "/export.nt": _get("The whole graph, N-Triples", _text("application/n-triples")),
         "/export.jsonld": _get("The whole graph, JSON-LD", {"application/ld+json": {
             "schema": {"type": "object"}}}),
+        "/export.nq": _get("Every source graph, N-Quads (one named graph per source)",
+                           {"application/n-quads": {"schema": {"type": "string"}}}),
+        "/export.trig": _get("Every source graph, TriG (one named graph per source)",
+                             {"application/trig": {"schema": {"type": "string"}}}),
     }
     return {
         "openapi": "3.0.3",

@@ -401,6 +401,20 @@ def export_jsonld() -> Any:
     return _export("jsonld")
 
 
+@bp.get("/export.nq")
+def export_nquads() -> Any:
+    """Every source graph as N-Quads: the bytes of ``exgraph export --format nquads``."""
+    _reject_unknown_args()
+    return _export("nq")
+
+
+@bp.get("/export.trig")
+def export_trig() -> Any:
+    """Every source graph as TriG: the bytes of ``exgraph export --format trig``."""
+    _reject_unknown_args()
+    return _export("trig")
+
+
 @bp.get(f"{PREFIX}/openapi.json")
 def openapi_document() -> Any:
     """The OpenAPI 3 document of every route of this blueprint."""
