@@ -1,4 +1,7 @@
-"""One exercise, one node, on the graph users get (curated + articles + imports, aliases applied)."""
+"""One exercise, one node, on the graph users get.
+
+That graph is the curated data + articles + imports, with the aliases applied.
+"""
 
 from __future__ import annotations
 
@@ -58,3 +61,29 @@ def test_known_duplicates_meet_on_one_node(full_store: Store, alias: str, canoni
     graphs = {str(r["g"]).rsplit("/", 1)[-1] for r in full_store.select(
         f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{EXERCISE[canonical]}> ?p ?o }} }}")}
     assert "aliases" not in graphs and graphs, graphs
+
+
+def test_sources_that_disagree_are_listed_not_refused(full_store: Store) -> None:
+    from exgraph.queries.conflicts import conflicts
+
+    found = {(c.exercise, c.kind): dict(c.values) for c in conflicts(full_store)}
+    deadlift = found[("barbell-deadlift", "primary muscles")]
+    assert deadlift == {"free-exercise-db": ("erector-spinae",), "wger": ("lats",)}
+    # both statements stay, each in its own graph
+    graphs = {str(r["g"]).rsplit("/", 1)[-1] for r in full_store.select(
+        "SELECT ?g WHERE { GRAPH ?g { <https://w3id.org/exgraph/id/exercise/barbell-deadlift> "
+        "<https://w3id.org/exgraph/ontology#primaryMuscle> ?m } }")}
+    assert graphs == {"free-exercise-db", "wger"}
+
+
+def test_info_conflicts_prints_them() -> None:
+    from click.testing import CliRunner
+
+    from exgraph.cli.main import main
+
+    result = CliRunner().invoke(main, ["info", "--conflicts"], env={"EXGRAPH_IMPORTS": "1"})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert ("barbell-deadlift  primary muscles  free-exercise-db: erector-spinae | wger: lats"
+            in lines)
+    assert lines[-1].startswith("(") and lines[-1].endswith(" conflicts)")

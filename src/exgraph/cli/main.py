@@ -111,15 +111,32 @@ def export(fmt: str, output: Path | None, extra: tuple[Path, ...]) -> None:
 @main.command()
 @click.option("--data", "extra", multiple=True, type=click.Path(path_type=Path),
               help="Extra Turtle file to load beside the bundled graph (repeatable).")
-def info(extra: tuple[Path, ...]) -> None:
-    """Print a summary of the graph: triples and resources per class."""
+@click.option("--conflicts", "show_conflicts", is_flag=True,
+              help="List the facts two sources disagree on (difficulty, primary muscles).")
+def info(extra: tuple[Path, ...], show_conflicts: bool) -> None:
+    """Print a summary of the graph: triples and resources per class, and triples per source
+    graph; with --conflicts, the facts two sources disagree on (both kept, never an error)."""
     store = open_store("oxigraph", extra)
+    if show_conflicts:
+        from exgraph.queries.conflicts import conflicts
+
+        found = conflicts(store)
+        for conflict in found:
+            click.echo(conflict.text())
+        click.echo(f"({len(found)} conflicts)")
+        return
     rows = store.select(
         "SELECT ?class (COUNT(?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n)"
     )
     click.echo(f"{len(store)} triples")
     for row in rows:
         click.echo(f"{int(str(row['n'])):>8}  {row['class']}")
+    graphs = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
+                          "GROUP BY ?g ORDER BY ?g")
+    if graphs:
+        click.echo("triples per source graph:")
+        for row in graphs:
+            click.echo(f"{int(str(row['n'])):>8}  {row['g']}")
 
 
 @main.command()
@@ -153,7 +170,10 @@ def load(store_spec: str, extra: tuple[Path, ...], source: str | None,
         if not remote:
             raise click.BadParameter("expected sparql+http://HOST:PORT/PATH", param_hint="--store")
         target = RemoteStore.from_spec(store_spec)
-        count = push_dataset(target, load_oxigraph([*bundled_files(), *extra]))
+        with phase("loading the graph"):
+            dataset = load_oxigraph([*bundled_files(), *extra])
+        with phase(f"pushing to {target.query_url}"):
+            count = push_dataset(target, dataset)
         click.echo(f"loaded {count} quads into {target.query_url}", err=True)
         return
     if not files:
@@ -164,8 +184,10 @@ def load(store_spec: str, extra: tuple[Path, ...], source: str | None,
     if not remote and not Path(store_spec).is_dir():
         raise click.BadParameter("expected sparql+http://HOST:PORT/PATH or the directory of an "
                                  "on-disk store", param_hint="--store")
-    store = open_store(store_spec)
-    count = replace_source(store, str(SOURCE[source]), files)
+    with phase("opening the store"):
+        store = open_store(store_spec)
+    with phase(f"replacing src:{source}"):
+        count = replace_source(store, str(SOURCE[source]), files)
     click.echo(f"replaced src:{source} with {count} triples in {store.backend}", err=True)
 
 

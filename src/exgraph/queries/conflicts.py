@@ -1,0 +1,55 @@
+"""Facts two sources disagree on: both are kept (each in its source's graph) and listed here.
+
+Two kinds are compared: difficulty levels, and the set of primary muscle groups. A graph of an
+inference rule is not a source and is left out: an estimate never conflicts with a fact.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from exgraph.graph.store import Store
+from exgraph.vocab.terms import EXERCISE, SOURCE
+
+CONFLICT_FACTS = """PREFIX exg: <https://w3id.org/exgraph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?e ?g ?kind ?value WHERE {
+  { GRAPH ?g { ?e exg:difficulty ?v } BIND("difficulty" AS ?kind) BIND(?v AS ?value) }
+  UNION
+  { GRAPH ?g { ?e exg:primaryMuscle ?m }
+    OPTIONAL { ?m skos:broader ?up . ?up a exg:MuscleGroup }
+    BIND("primary muscles" AS ?kind) BIND(COALESCE(?up, ?m) AS ?value) }
+  FILTER(!STRSTARTS(STR(?g), "https://w3id.org/exgraph/id/source/inferred-"))
+}"""
+
+
+@dataclass(frozen=True, order=True)
+class Conflict:
+    """One disagreement: an exercise, a kind of fact, and each source's values."""
+
+    exercise: str
+    kind: str
+    values: tuple[tuple[str, tuple[str, ...]], ...]  # (source, sorted values) per source
+
+    def text(self) -> str:
+        """One line: ``slug  kind  source: values | source: values``."""
+        said = " | ".join(f"{source}: {', '.join(values)}" for source, values in self.values)
+        return f"{self.exercise}  {self.kind}  {said}"
+
+
+def conflicts(store: Store) -> list[Conflict]:
+    """Every exercise and kind of fact on which the source graphs state different values."""
+    said: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for row in store.select(CONFLICT_FACTS):
+        exercise = str(row["e"]).removeprefix(str(EXERCISE))
+        source = str(row["g"]).removeprefix(str(SOURCE))
+        value = str(row["value"]).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1].lower()
+        said[(exercise, str(row["kind"]))][source].add(value)
+    found = []
+    for (exercise, kind), by_source in said.items():
+        sets = {frozenset(v) for v in by_source.values()}
+        if len(sets) > 1:
+            values = tuple(sorted((s, tuple(sorted(v))) for s, v in by_source.items()))
+            found.append(Conflict(exercise, kind, values))
+    return sorted(found)
