@@ -42,7 +42,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from exgraph.errors import BadRequest, NotFound
+import numpy as np
+import numpy.typing as npt
+
+from exgraph.errors import BadRequest, DataError, NotFound
 from exgraph.graph.store import Store
 from exgraph.vocab.resolver import normalise
 from exgraph.vocab.terms import EXERCISE, ID, SLUG_RE, SOURCE, source_rank
@@ -52,12 +55,15 @@ ROLE_WORDS = ("primary", "secondary", "stabilizer")
 #: Sources whose exg:alternative links are curated (not dataset variation groups).
 CURATED_FAMILIES = ("curated", "article-")
 DEFAULT_LIMIT = 10
+#: Filter combinations whose passing exercises are kept per engine.
+PASSING_CACHE = 256
 MAX_LIMIT = 100
 
 WEIGHTS: dict[str, float] = {
     "curated": 6.0, "variation": 2.0, "primary": 4.0, "primary_as_secondary": 1.0,
-    "secondary": 1.0, "stabilizer": 0.5, "pattern": 3.0, "pattern_inferred": 2.0, "force": 0.5, "mechanic": 0.5,
-    "extra_primary": -0.5, "harder": -0.5, "name": 1.5, "equipment": 0.5,
+    "secondary": 1.0, "stabilizer": 0.5, "pattern": 3.0, "pattern_inferred": 2.0,
+    "force": 0.5, "mechanic": 0.5, "extra_primary": -0.5, "harder": -0.5, "name": 1.5,
+    "equipment": 0.5,
 }
 
 _PREFIXES = """PREFIX exg: <https://w3id.org/exgraph/ontology#>
@@ -122,15 +128,21 @@ class Exercise:
     variations: frozenset[str] = frozenset()
     options: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     words: frozenset[str] = frozenset()  # normalised words of its name
+    sort_name: str = ""
+    moving: frozenset[str] = frozenset()  # primary | secondary
+    worked: frozenset[str] = frozenset()  # every group it works in any role
+    # the same as bit masks over the engine's muscle groups and name words (for scoring)
+    pmask: int = 0
+    smask: int = 0
+    stmask: int = 0
+    mvmask: int = 0
+    wkmask: int = 0
+    rank: int | None = None  # the lowest level it comes at (0 low .. 2 high); None: unknown
 
     @property
     def equipment_known(self) -> bool:
         return bool(self.equipment)
 
-    @property
-    def rank(self) -> int | None:
-        """The lowest level it comes at (0 low .. 2 high), or None when unknown."""
-        return min((LEVELS.index(level) for level in self.levels), default=None)
 
 
 @dataclass(frozen=True)
@@ -198,6 +210,19 @@ class Filters:
 
 
 @dataclass(frozen=True)
+class _Measure:
+    """A candidate's score and the overlaps behind it, before any words are written."""
+
+    score: float
+    shared_primary: frozenset[str]
+    as_secondary: frozenset[str]
+    shared_secondary: frozenset[str]
+    shared_stabilizer: frozenset[str]
+    same_pattern: bool
+    pattern_guessed: bool
+
+
+@dataclass(frozen=True)
 class Substitute:
     """One ranked answer: the exercise, its score and why."""
 
@@ -248,6 +273,38 @@ class Engine:
                 by_pattern[ex.pattern].add(slug)
         self.by_group = {k: frozenset(v) for k, v in by_group.items()}
         self.by_pattern = {k: frozenset(v) for k, v in by_pattern.items()}
+        self._passing: dict[tuple[object, ...], npt.NDArray[np.bool_]] = {}
+        self._arrays()
+
+    def _arrays(self) -> None:
+        """Columns over every exercise for scoring: ranking scores thousands of candidates at 10k
+        exercises, so it runs as array operations; only the kept ones are explained in words."""
+        order = sorted(self.exercises.values(), key=lambda ex: (ex.sort_name, ex.slug))
+        self.slugs = [ex.slug for ex in order]
+        self.position = {slug: i for i, slug in enumerate(self.slugs)}  # also the name order
+        codes: dict[str | None, int] = {None: 0}
+
+        def code(value: str | None) -> int:
+            return codes.setdefault(value, len(codes))
+
+        self.a_pmask = np.array([ex.pmask for ex in order], dtype=np.int64)
+        self.a_smask = np.array([ex.smask for ex in order], dtype=np.int64)
+        self.a_mvmask = np.array([ex.mvmask for ex in order], dtype=np.int64)
+        self.a_wkmask = np.array([ex.wkmask for ex in order], dtype=np.int64)
+        self.a_pattern = np.array([code(ex.pattern) for ex in order], dtype=np.int32)
+        self.a_guessed = np.array([ex.pattern_inferred for ex in order], dtype=np.bool_)
+        self.a_force = np.array([code(ex.force) for ex in order], dtype=np.int32)
+        self.a_mechanic = np.array([code(ex.mechanic) for ex in order], dtype=np.int32)
+        self.a_kit = np.array([code("|".join(sorted(ex.equipment)) or None) for ex in order],
+                              dtype=np.int32)
+        self.a_rank = np.array([-1 if ex.rank is None else ex.rank for ex in order], dtype=np.int8)
+        self.a_words = np.array([len(ex.words) for ex in order], dtype=np.int32)
+        with_word: dict[str, list[int]] = defaultdict(list)
+        for i, ex in enumerate(order):
+            for word in ex.words:
+                with_word[word].append(i)
+        self.with_word = {w: np.array(v, dtype=np.int64) for w, v in with_word.items()}
+        self.codes = codes
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -304,6 +361,7 @@ class Engine:
             stated_levels = {_local(v).lower() for v, g in levels if not g.startswith("inferred")}
             ex.levels = frozenset(stated_levels or {_local(v).lower() for v, _ in levels})
             ex.difficulty_estimated = bool(levels) and not stated_levels
+            ex.rank = min((LEVELS.index(lv) for lv in ex.levels if lv in LEVELS), default=None)
             kit = facts[(slug, "requiresEquipment")]
             stated_kit = {_local(v) for v, g in kit if not g.startswith("inferred")}
             ex.equipment = frozenset(stated_kit or {_local(v) for v, _ in kit})
@@ -311,17 +369,27 @@ class Engine:
             ex.needs = frozenset(up for kind in ex.equipment for up in taxonomy.get(kind, {kind}))
             curated: dict[str, str] = {}
             variations: set[str] = set()
-            for value, graph in facts[(slug, "alternative")]:
+            for value, family in facts[(slug, "alternative")]:
                 other = _local(value)
                 if other == slug or other not in exercises:
                     continue
-                if graph.startswith(CURATED_FAMILIES):
-                    curated.setdefault(other, graph)
+                if family.startswith(CURATED_FAMILIES):
+                    curated.setdefault(other, family)
                 else:
                     variations.add(other)
             ex.curated, ex.variations = curated, frozenset(variations - set(curated))
             ex.options = options.get(slug, {})
             ex.words = frozenset(normalise(ex.name).split())
+            ex.sort_name = ex.name.lower()
+            ex.moving = ex.primary | ex.secondary
+            ex.worked = ex.moving | ex.stabilizer
+        groups = _Bits()
+        for ex in exercises.values():
+            ex.pmask, ex.smask, ex.stmask = (groups.mask(ex.primary), groups.mask(ex.secondary),
+                                             groups.mask(ex.stabilizer))
+            ex.mvmask, ex.wkmask = ex.pmask | ex.smask, ex.pmask | ex.smask | ex.stmask
+        if len(groups.index) > 63:
+            raise DataError(f"{len(groups.index)} muscle groups: the engine's masks hold 63")
         return cls(exercises, taxonomy, labels)
 
     # -- answering -------------------------------------------------------------------------
@@ -362,6 +430,20 @@ class Engine:
             return True
         return bool(self.below.get(kind, frozenset()) & has)
 
+    def passing(self, f: Filters) -> npt.NDArray[np.bool_]:
+        """Which exercises (in :attr:`slugs` order) meet the filters; cached per filter
+        combination, so the filters run once per combination, not once per request."""
+        key = (f.exclude_equipment, f.equipment, f.difficulty, f.max_difficulty,
+               f.include_unknown)
+        found = self._passing.get(key)
+        if found is None:
+            found = np.array([self.passes(self.exercises[s], f) for s in self.slugs],
+                             dtype=np.bool_)
+            if len(self._passing) >= PASSING_CACHE:
+                self._passing.clear()
+            self._passing[key] = found
+        return found
+
     def rank(self, slug: str, filters: Filters | None = None) -> list[Substitute]:
         """The substitutes of the exercise, best first (score, then name), cut at the limit.
 
@@ -369,85 +451,105 @@ class Engine:
         """
         f = filters or Filters()
         target = self.exercise(slug)
-        pool: set[str] = set(target.curated) | set(target.variations)
-        for group in target.primary:
-            pool |= self.by_group.get(group, frozenset())
-        if target.pattern:
-            pool |= self.by_pattern.get(target.pattern, frozenset())
-        pool.discard(slug)
-        found = []
-        for other in pool:
-            ex = self.exercises[other]
-            if not self.passes(ex, f):
-                continue
-            if f.cover == "primary" and not target.primary <= ex.primary:
-                continue
-            answer = self._score(target, ex)
-            if answer is not None:
-                found.append(answer)
-        found.sort(key=lambda s: (-s.score, s.exercise.name.lower(), s.exercise.slug))
-        return found[: f.limit]
+        ids, scores = self.scores(target, f)
+        order = np.lexsort((ids, -scores))[: f.limit]  # ids are in name order: ties by name
+        return [self._explain(target, self.exercises[self.slugs[int(ids[i])]], float(scores[i]))
+                for i in order]
 
-    def _score(self, target: Exercise, ex: Exercise) -> Substitute | None:
-        w, reasons = WEIGHTS, []
+    def scores(self, target: Exercise, f: Filters
+               ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        """(positions, scores) of every candidate that meets the filters: the table in the
+        module documentation, as array operations over the candidates."""
+        w = WEIGHTS
+        tp = target.pmask
+        pattern = self.codes.get(target.pattern, -1) if target.pattern else -1
+        candidate = (self.a_pmask & tp) != 0
+        if pattern > 0:
+            candidate |= self.a_pattern == pattern
+        if f.cover == "primary":
+            candidate &= (self.a_pmask & tp) == tp
+        candidate &= self.passing(f)
+        candidate[self.position[target.slug]] = False
+        ids = np.flatnonzero(candidate)
+        pm = self.a_pmask[ids]
+        score = np.zeros(len(ids), dtype=np.float64)
+        for others, weight in ((target.curated, w["curated"]),
+                               (target.variations, w["variation"])):
+            if others:
+                at = np.array([self.position[s] for s in others if s in self.position])
+                score += np.where(np.isin(ids, at), weight, 0.0)
+        shared_primary = pm & tp
+        n_primary = tp.bit_count()
+        if n_primary:
+            as_secondary = tp & self.a_smask[ids] & ~shared_primary
+            score += (w["primary"] * np.bitwise_count(shared_primary)
+                      + w["primary_as_secondary"] * np.bitwise_count(as_secondary)) / n_primary
+        if target.smask:
+            score += (w["secondary"] * np.bitwise_count(target.smask & self.a_mvmask[ids])
+                      / target.smask.bit_count())
+        if target.stmask:
+            score += (w["stabilizer"] * np.bitwise_count(target.stmask & self.a_wkmask[ids])
+                      / target.stmask.bit_count())
+        score += w["extra_primary"] * np.bitwise_count(pm & ~target.wkmask)
+        if pattern > 0:
+            same = self.a_pattern[ids] == pattern
+            guessed = self.a_guessed[ids] | target.pattern_inferred
+            score += np.where(same, np.where(guessed, w["pattern_inferred"], w["pattern"]), 0.0)
+        for column, value, weight in ((self.a_force, target.force, w["force"]),
+                                      (self.a_mechanic, target.mechanic, w["mechanic"])):
+            if value:
+                score += np.where(column[ids] == self.codes[value], weight, 0.0)
+        if target.words:
+            shared = np.zeros(len(self.slugs), dtype=np.int32)
+            for word in target.words:
+                shared[self.with_word[word]] += 1
+            common = shared[ids]
+            union = len(target.words) + self.a_words[ids] - common
+            score += w["name"] * np.divide(common, union, out=np.zeros(len(ids)),
+                                           where=union > 0)
+        if target.equipment:
+            kit = self.codes["|".join(sorted(target.equipment))]
+            score += np.where(self.a_kit[ids] == kit, w["equipment"], 0.0)
+        if target.rank is not None:
+            ranks = self.a_rank[ids].astype(np.int64)
+            score += w["harder"] * np.where(ranks > target.rank, ranks - target.rank, 0)
+        return ids, score
+
+    def _explain(self, target: Exercise, ex: Exercise, score: float) -> Substitute:
+        """The kept answer with its overlaps and its reasons in words."""
         shared_primary = target.primary & ex.primary
-        as_secondary = (target.primary & ex.secondary) - shared_primary
-        same_pattern = target.pattern is not None and target.pattern == ex.pattern
-        if not shared_primary and not same_pattern:
-            return None  # never a substitute: no shared prime mover, no shared pattern
-        score = 0.0
+        m = _Measure(score, shared_primary, (target.primary & ex.secondary) - shared_primary,
+                     target.secondary & ex.moving, target.stabilizer & ex.worked,
+                     target.pattern is not None and target.pattern == ex.pattern,
+                     ex.pattern_inferred or target.pattern_inferred)
+        reasons = []
         tier = "computed"
         if ex.slug in target.curated:
-            score += w["curated"]
             tier = "curated"
             reasons.append(f"listed as an alternative by {_source_words(target.curated[ex.slug])}")
         elif ex.slug in target.variations:
-            score += w["variation"]
             tier = "variation"
             reasons.append("a variation of it in the same wger group")
-        if target.primary:
-            score += w["primary"] * len(shared_primary) / len(target.primary)
-            score += w["primary_as_secondary"] * len(as_secondary) / len(target.primary)
-        shared_secondary = target.secondary & (ex.primary | ex.secondary)
-        if target.secondary:
-            score += w["secondary"] * len(shared_secondary) / len(target.secondary)
-        shared_stabilizer = target.stabilizer & (ex.primary | ex.secondary | ex.stabilizer)
-        if target.stabilizer:
-            score += w["stabilizer"] * len(shared_stabilizer) / len(target.stabilizer)
-        worked = target.primary | target.secondary | target.stabilizer
-        extra = ex.primary - worked
-        score += w["extra_primary"] * len(extra)
-        muscles = [f"{self._label(g)} (primary)" for g in sorted(shared_primary)]
-        muscles += [f"{self._label(g)} (secondary)" for g in sorted(shared_secondary)]
+        muscles = [f"{self._label(g)} (primary)" for g in sorted(m.shared_primary)]
+        muscles += [f"{self._label(g)} (secondary)" for g in sorted(m.shared_secondary)]
         if muscles:
             reasons.append(f"works the {_join(muscles)}, like {target.name}")
-        if as_secondary:
-            reasons.append(f"works the {_join([self._label(g) for g in sorted(as_secondary)])} "
-                           "only as a secondary mover")
-        if same_pattern:
-            guessed = ex.pattern_inferred or target.pattern_inferred
-            score += w["pattern_inferred"] if guessed else w["pattern"]
-            inferred = " (inferred)" if guessed else ""
+        if m.as_secondary:
+            reasons.append(f"works the {_join([self._label(g) for g in sorted(m.as_secondary)])}"
+                           " only as a secondary mover")
+        if m.same_pattern:
+            inferred = " (inferred)" if m.pattern_guessed else ""
             reasons.append(f"same {self._label(ex.pattern or '').lower()} pattern{inferred}")
-        if target.force and target.force == ex.force:
-            score += w["force"]
-        if target.mechanic and target.mechanic == ex.mechanic:
-            score += w["mechanic"]
-        if target.words and ex.words:
-            score += w["name"] * len(target.words & ex.words) / len(target.words | ex.words)
-        if target.equipment and target.equipment == ex.equipment:
-            score += w["equipment"]
         if target.rank is not None and ex.rank is not None and ex.rank > target.rank:
-            score += w["harder"] * (ex.rank - target.rank)
             reasons.append(f"harder: {LEVELS[ex.rank]} rather than {LEVELS[target.rank]}")
         needs = self._equipment_words(ex)
         if target.equipment != ex.equipment and needs:
             reasons.append(needs)
         best, diff = target.options.get(ex.slug, (None, None))
-        shared = {"primary": tuple(sorted(shared_primary)),
-                  "secondary": tuple(sorted(shared_secondary)),
-                  "stabilizer": tuple(sorted(shared_stabilizer))}
-        return Substitute(ex, score, tier, tuple(reasons), shared, same_pattern, best, diff)
+        shared = {"primary": tuple(sorted(m.shared_primary)),
+                  "secondary": tuple(sorted(m.shared_secondary)),
+                  "stabilizer": tuple(sorted(m.shared_stabilizer))}
+        return Substitute(ex, m.score, tier, tuple(reasons), shared, m.same_pattern, best, diff)
 
     def _label(self, slug: str) -> str:
         return self.labels.get(slug, slug.replace("-", " ")).lower()
@@ -459,6 +561,19 @@ class Engine:
         if ex.equipment <= {"bodyweight"}:
             return "needs no equipment"
         return f"needs {kit}" + (" (inferred from its name)" if ex.equipment_inferred else "")
+
+
+class _Bits:
+    """Numbers the names it is shown (muscle groups, words) so sets become bit masks."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def mask(self, names: Iterable[str]) -> int:
+        value = 0
+        for name in names:
+            value |= 1 << self.index.setdefault(name, len(self.index))
+        return value
 
 
 def _join(items: Sequence[str]) -> str:
