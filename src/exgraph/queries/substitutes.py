@@ -4,7 +4,7 @@ Built once per store generation from a few SPARQL queries (:meth:`Engine.load`),
 in memory. A candidate must share a primary muscle group or the movement pattern with the
 exercise (curated alternatives included: a curated link alone does not make a substitute).
 Muscles are those of the most specific source that lists any
-(:data:`~exgraph.vocab.terms.SOURCE_PRECEDENCE`: article, curated, wger, free-exercise-db).
+(:data:`~exgraph.vocab.terms.MUSCLE_PRECEDENCE`: article, curated, free-exercise-db, wger).
 
 **Score** (documented in the README; each part also comes back as a reason, in words and fields):
 
@@ -48,7 +48,7 @@ import numpy.typing as npt
 from exgraph.errors import BadRequest, DataError, NotFound
 from exgraph.graph.store import Store
 from exgraph.vocab.resolver import normalise
-from exgraph.vocab.terms import EXERCISE, ID, SLUG_RE, SOURCE, source_rank
+from exgraph.vocab.terms import EXERCISE, ID, MUSCLE_PRECEDENCE, SLUG_RE, SOURCE, source_rank
 
 LEVELS = ("low", "moderate", "high")
 ROLE_WORDS = ("primary", "secondary", "stabilizer")
@@ -320,13 +320,13 @@ class Engine:
                 slug, str(row.get("label", slug)),
                 force=str(row["force"]).lower() if "force" in row else None,
                 mechanic=str(row["mechanic"]).lower() if "mechanic" in row else None)
-        # the muscles of the most specific source that gives any (SOURCE_PRECEDENCE): sources
-        # disagree (wger lists the lats as a prime mover of the Romanian deadlift)
+        # the muscles of the most specific source that gives any (MUSCLE_PRECEDENCE): sources
+        # disagree (wger lists the lats as a prime mover of the deadlift)
         by_source: dict[str, dict[int, list[tuple[str, str]]]] = defaultdict(
             lambda: defaultdict(list))
         for row in store.select(Q_MUSCLES):
             graph = row.get("g")
-            rank = source_rank(str(graph)) if graph is not None else 1  # as curated
+            rank = source_rank(str(graph), MUSCLE_PRECEDENCE) if graph is not None else 1
             by_source[_local(str(row["e"]))][rank].append(
                 (str(row["role"]), _local(str(row["group"]))))
         roles: dict[tuple[str, str], set[str]] = defaultdict(set)

@@ -103,10 +103,18 @@ def _checked(slug: str) -> str:
 SOURCE_PRECEDENCE: tuple[str, ...] = ("article-", "curated", "wger", "free-exercise-db")
 
 
-def source_rank(graph: str) -> int:
-    """The precedence of a source graph IRI (0 is the most specific; unknown sources last)."""
+#: The exception, for the muscles the substitution engine compares: free-exercise-db before
+#: wger, whose muscle lists are the noisiest of the sources (it names the lats as the prime mover
+#: of the deadlift and the Romanian deadlift, where free-exercise-db names the lower back and
+#: the hamstrings; `exgraph info --conflicts` lists every such disagreement).
+MUSCLE_PRECEDENCE: tuple[str, ...] = ("article-", "curated", "free-exercise-db", "wger")
+
+
+def source_rank(graph: str, order: tuple[str, ...] = SOURCE_PRECEDENCE) -> int:
+    """The precedence of a source graph IRI in order (0 is the most specific; unknown sources
+    last)."""
     local = graph.removeprefix(f"{ID}source/")
-    for rank, prefix in enumerate(SOURCE_PRECEDENCE):
+    for rank, prefix in enumerate(order):
         if local.startswith(prefix):
             return rank
-    return len(SOURCE_PRECEDENCE)
+    return len(order)
