@@ -340,6 +340,7 @@ def test_a_page_is_a_slice_of_the_rows(store: Store) -> None:
 # Parameters for every query, for the cross-engine comparison; a new query must be added here.
 SAMPLE_VALUES: dict[str, dict[str, Any]] = {
     "alternatives": {"exercise": MBE, "exclude_equipment": "machine"},
+    "substitutes": {"exercise": MBE, "exclude_equipment": "machine", "limit": "20"},
     "comparisons": {"exercise": MBE},
     "equipment-taxonomy": {},
     "exercises-by-difficulty": {"difficulty": "moderate"},
