@@ -12,15 +12,13 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
 
 import exgraph.web.pages.views as views
 from exgraph.graph.load import open_store
-from exgraph.graph.store import Store
 from exgraph.queries.catalogue import default_catalogue
-from exgraph.queries.documents import exercise_document
 from exgraph.vocab.terms import EXG, ROLES, exercise_iri
 from exgraph.web.app import create_app
 from exgraph.web.pages.bodymap import BODYMAP_CSS, REGIONS
@@ -129,7 +127,7 @@ def test_scripts_and_styles_are_served(site: Site) -> None:
 #: Section ids of an exercise page, in the order of the reference article (with equipment and
 #: difficulty right after the muscles, as quick facts).
 SECTIONS = ["muscles", "facts", "steps", "benefits", "mistakes", "beginners", "programming",
-            "frequency", "comparisons", "alternatives", "sources"]
+            "frequency", "comparisons", "alternatives", "substitutes", "sources"]
 
 
 def test_exercise_page_holds_the_whole_document_in_the_articles_order(site: Site) -> None:
@@ -226,21 +224,6 @@ def test_the_body_map_colours_each_muscle_by_its_role(site: Site, slug: str) -> 
     for muscle, function in functions.items():
         hover = {drawn[r].find("title").text for r in REGIONS.get(muscle, ())}
         assert all(function in text for text in hover if function), muscle
-
-
-def test_substitutes_are_shown_only_when_the_document_has_them(
-        site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
-    url = f"/exercises/{MBE}"
-    assert not get_page(site.client, url).root.find_all(id="substitutes")
-    def with_substitutes(store: Store, iri: URIRef) -> dict[str, Any]:
-        return {**exercise_document(store, iri), "substitutes": [
-            {"iri": str(exercise_iri("cable-pull-through")), "name": "Ranked first",
-             "score": 0.9}]}
-
-    monkeypatch.setattr(views, "exercise_document", with_substitutes)
-    section = get_page(site.client, url).root.by_id("substitutes")
-    assert "Ranked first" in section.text
-    assert section.find("a").attrs["href"] == "/exercises/cable-pull-through"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -607,3 +590,15 @@ def test_every_internal_link_answers(site: Site) -> None:
                  "queries", "queries/*", "sparql", "api/*", "ontology", "id/dataset",
                  "id/source", "id/goal", "assets/*"):
         assert fetched.get(kind), f"the crawl never reached a {kind or 'home'} page"
+
+
+def test_exercise_page_ranks_substitutes_with_reasons(site: Site) -> None:
+    page = get_page(site.client, f"/exercises/{MBE}?exclude_equipment=machine&difficulty=low")
+    section = next(n for n in page.root.find("article").children
+                   if n.tag == "section" and n.attrs.get("id") == "substitutes")
+    api = site.json(f"/api/v1/exercises/{MBE}/substitutes"
+                    "?exclude_equipment=machine&difficulty=low&limit=8")
+    links_shown = [a.text for a in section.find_all("a") if "/api/" not in a.attrs["href"]]
+    assert links_shown == [item["name"] for item in api["items"]]
+    assert api["items"][0]["id"] == "cable-pull-through"
+    assert "listed as an alternative" in section.text

@@ -47,6 +47,7 @@ import numpy.typing as npt
 
 from exgraph.errors import BadRequest, DataError, NotFound
 from exgraph.graph.store import Store
+from exgraph.queries.catalogue import CATEGORIES
 from exgraph.vocab.resolver import normalise
 from exgraph.vocab.terms import EXERCISE, ID, MUSCLE_PRECEDENCE, SLUG_RE, SOURCE, source_rank
 
@@ -98,6 +99,15 @@ Q_LABELS = _PREFIXES + """SELECT ?x ?label WHERE {
 
 def _local(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+#: Equipment categories by the slugs the API takes (``machine`` is also the kind under it).
+_CATEGORY_SLUGS = {str(iri): slug for slug, iri in CATEGORIES.items()}
+
+
+def _kit(iri: str) -> str:
+    """An equipment kind's slug, or a category's (``free-weight`` for exg:FreeWeight)."""
+    return _CATEGORY_SLUGS.get(iri) or _local(iri)
 
 
 def _family(graph: object) -> str:
@@ -344,7 +354,7 @@ class Engine:
                 str(best) if best is not None else None, str(diff) if diff is not None else None)
         ups: dict[str, set[str]] = defaultdict(set)
         for row in store.select(Q_TAXONOMY):
-            ups[_local(str(row["kind"]))].add(_local(str(row["up"])))
+            ups[_kit(str(row["kind"]))].add(_kit(str(row["up"])))
         labels = {_local(str(r["x"])): str(r["label"]) for r in store.select(Q_LABELS)}
         taxonomy = {k: frozenset(v) for k, v in ups.items()}
         for slug, ex in exercises.items():

@@ -17,6 +17,7 @@ from rdflib import URIRef
 
 from exgraph.errors import BadRequest
 from exgraph.queries.documents import exercise_document
+from exgraph.queries.substitutes import Filters, engine_for
 from exgraph.queries.listing import (
     LIST_FILTERS,
     alternative_items,
@@ -180,6 +181,11 @@ def exercise(slug: str) -> Response:
             alternatives = alternative_items(store, URIRef(iri), filters, state().is_known)
         except BadRequest as exc:
             error = str(exc)
+    if error is None:
+        # the ranked substitutes, with the same filters as the alternatives form
+        engine = engine_for(store)
+        ranked = engine.rank(slug, Filters.parse({**filters, "limit": "8"}, engine.taxonomy))
+        document = dict(document, substitutes=[s.as_json(engine.labels) for s in ranked])
     resource = links.Resource("exercise", slug)
     return page(
         "exercise.html", title=document["name"] or slug, status=400 if error else 200,
