@@ -68,6 +68,35 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"cannot convert {term!r}")
 
 
+def _ox_subject_predicate(s: Node, p: Node) -> tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode]:
+    subject, predicate = to_ox(s), to_ox(p)
+    if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
+        raise TypeError(f"not an RDF subject and predicate: {s!r} {p!r}")
+    return subject, predicate
+
+
+def to_ox_triple(s: Node, p: Node, o: Node) -> ox.Triple:
+    """An rdflib triple as a pyoxigraph Triple (TypeError when s is a literal or p no IRI)."""
+    return ox.Triple(*_ox_subject_predicate(s, p), to_ox(o))
+
+
+def to_ox_quad(s: Node, p: Node, o: Node,
+               graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None = None) -> ox.Quad:
+    """An rdflib triple in graph as a pyoxigraph Quad (TypeError as :func:`to_ox_triple`)."""
+    return ox.Quad(*_ox_subject_predicate(s, p), to_ox(o), graph)
+
+
+def ox_bytes(data: bytes | None) -> bytes:
+    """What a pyoxigraph serialiser (``serialize``, ``Store.dump``) returns given no output file.
+
+    Their stubs say ``bytes | None`` for every call: None comes back only when they write to an
+    output file, which is a mistake here.
+    """
+    if data is None:
+        raise TypeError("pyoxigraph wrote to a file: expected the serialised bytes")
+    return data
+
+
 @lru_cache(maxsize=1 << 16)
 def from_ox(term: Any) -> Node:
     """A pyoxigraph term as an rdflib term.
