@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import requests
@@ -88,3 +89,47 @@ def test_malformed_query_is_a_400_from_the_remote(apps: tuple[str, str]) -> None
     response = requests.get(apps[0] + "/sparql", params={"query": "SELECT WHERE {"}, timeout=30)
     assert response.status_code == 400
     assert response.json()["ok"] is False
+
+
+def test_every_process_answers_new_data_after_a_load(tmp_path: Path) -> None:
+    """Regression: after `exgraph load` changed the data on the shared server, a running app
+    kept serving the old name from its caches (only updates through the same process cleared
+    them). Now every process sees the server's new generation stamp within about a second."""
+    import shutil
+    import time
+
+    from click.testing import CliRunner
+
+    from exgraph.cli.main import main
+    from exgraph.config import DATA_DIR
+
+    curated = tmp_path / "curated"
+    curated.mkdir()
+    for path in sorted(Path(DATA_DIR).glob("*.ttl")):
+        if path.name != "aliases.ttl":
+            shutil.copy(path, curated / path.name)
+    exercises = curated / "exercises.ttl"
+    text = exercises.read_text(encoding="utf-8")
+    assert '"Machine back extension"' in text
+    exercises.write_text(text.replace('"Machine back extension"',
+                                      '"Machine back extension, renamed"'), encoding="utf-8")
+    url = "/api/v1/exercises/machine-back-extension"
+    with oxigraph_server(tmp_path / "oxigraph") as base:
+        spec = f"sparql+{base}/query"
+        assert CliRunner().invoke(main, ["load", "--store", spec]).exit_code == 0
+        with (running_server("--store", spec) as one, running_server("--store", spec) as two):
+            for app in (one, two):  # warm every cache with the old name
+                assert requests.get(app + url, timeout=30).json()["name"] == (
+                    "Machine back extension")
+            result = CliRunner().invoke(main, ["load", "--store", spec, "--source", "curated",
+                                               *map(str, sorted(curated.glob("*.ttl")))])
+            assert result.exit_code == 0, result.output
+            deadline = time.monotonic() + 15
+            seen: dict[str, str] = {}
+            while time.monotonic() < deadline:
+                seen = {app: requests.get(app + url, timeout=30).json()["name"]
+                        for app in (one, two)}
+                if set(seen.values()) == {"Machine back extension, renamed"}:
+                    break
+                time.sleep(0.2)
+            assert set(seen.values()) == {"Machine back extension, renamed"}, seen
