@@ -18,12 +18,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-import pyoxigraph as ox  # noqa: E402  (after the path set-up above)
+# (no noqa: E402 needed: ruff accepts imports after sys.path set-up)
+import pyoxigraph as ox
 
-from exgraph.graph.load import bundled_files, load_oxigraph  # noqa: E402
-from exgraph.graph.store import OxigraphStore  # noqa: E402
-from exgraph.queries.catalogue import default_catalogue, known_in  # noqa: E402
-from exgraph.queries.substitutes import Engine, Filters  # noqa: E402
+from exgraph.graph.load import bundled_files, load_oxigraph
+from exgraph.graph.store import OxigraphStore
+from exgraph.queries.catalogue import default_catalogue, known_in
+from exgraph.queries.substitutes import Engine, Filters
 
 HEADLINE = {"exercise": "machine-back-extension", "exclude_equipment": "machine",
             "difficulty": "low"}

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 import requests
 from click.testing import CliRunner
-from rdflib.namespace import DCTERMS
 
 from exgraph.cli.main import main
 from exgraph.config import DATA_DIR

@@ -35,7 +35,7 @@ from exgraph.importers import free_exercise_db, wger
 from exgraph.importers.common import Summary
 from exgraph.importers.mapping import Catalogue
 from exgraph.importers.pipeline import imported_path, run_import, write_result
-from exgraph.vocab.terms import EXERCISE, EXG, MUSCLE, SOURCE
+from exgraph.vocab.terms import EXERCISE, EXG, MUSCLE, SCHEMA, SOURCE
 
 PREFIXES = """
 PREFIX exg: <https://w3id.org/exgraph/ontology#>
@@ -297,6 +297,20 @@ def test_instructions_become_ordered_steps(imported: Imported, fedb_json: Path) 
     rows = imported.store.select(PREFIXES + f"""SELECT ?p ?t WHERE {{
         <{exercise}> exg:step ?s . ?s exg:position ?p ; exg:text ?t }} ORDER BY ?p""")
     assert [str(r["t"]) for r in rows] == [s.strip() for s in record["instructions"] if s.strip()]
+
+
+@pytest.mark.shared
+def test_pictures_link_to_the_dataset_repository_with_its_licence(imported: Imported,
+                                                                 fedb_json: Path) -> None:
+    records = sorted(_raw(fedb_json), key=lambda r: r["id"])
+    for record in [records[0], next(r for r in records if r["name"] == "Pull Through")]:
+        exercise = _resource_of(imported.store, _fedb_source(record["id"]))
+        images = _objects(imported.store, exercise, SCHEMA.image)
+        assert images == {URIRef(free_exercise_db.IMAGE_BASE + path)
+                          for path in record["images"]}  # merged ones get them too
+        for image in images:
+            assert _value(imported.store, image, DCTERMS.license) == free_exercise_db.LICENSE
+            assert _value(imported.store, image, DCTERMS.source) == _fedb_source(record["id"])
 
 
 @pytest.mark.shared

@@ -245,3 +245,17 @@ def test_the_readme_lists_the_everyday_top_5_as_the_engine_ranks_them(engine: En
     shown = text.split("<!-- substitutes:start -->\n", 1)[1].split("<!-- substitutes:end -->")[0]
     expected = everyday_table(engine)
     assert shown.strip() == expected, f"update README.md between the markers:\n{expected}"
+
+
+def test_the_exercise_list_never_calls_unknown_equipment_none(client: FlaskClient,
+                                                               engine: Engine) -> None:
+    unknown = {s for s, ex in engine.exercises.items() if not ex.equipment_known}
+    listed: set[str] = set()
+    url = "/api/v1/exercises?exclude_equipment=machine&limit=1000"
+    while url:
+        body = client.get(url).get_json()
+        listed |= {item["id"] for item in body["items"]}
+        url = (body.get("next") or "").replace("http://localhost", "")
+        if "offset" not in url:
+            break
+    assert listed and not listed & unknown

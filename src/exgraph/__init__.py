@@ -8,6 +8,7 @@ The Python API, for programs that use the graph without HTTP::
     rows = exgraph.run_query(store, "alternatives",
                              {"exercise": "machine-back-extension", "exclude_equipment": "machine"})
     doc = exgraph.exercise_document(store, "machine-back-extension")
+    subs = exgraph.substitutes(store, "machine-back-extension", exclude_equipment="machine")
 
 Names are imported on first use, so ``import exgraph`` stays cheap (the SPARQL workers import
 a submodule of it).
@@ -19,10 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "exercise_document", "open_graph", "run_query"]
+__all__ = ["__version__", "exercise_document", "open_graph", "run_query", "substitutes"]
 
 if TYPE_CHECKING:
-    from exgraph.api import exercise_document, open_graph, run_query
+    from exgraph.api import exercise_document, open_graph, run_query, substitutes
 
 
 def __getattr__(name: str) -> Any:

@@ -1,4 +1,5 @@
-"""The Python API behind ``import exgraph``: open the graph, ask it, read exercise documents."""
+"""The Python API behind ``import exgraph``: open the graph, ask it, read exercise documents,
+rank substitutes."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from exgraph.graph.load import open_store
 from exgraph.graph.store import Row, Store
 from exgraph.queries.catalogue import default_catalogue, known_in
 from exgraph.queries.documents import exercise_document as _document
+from exgraph.queries.substitutes import DEFAULT_LIMIT, Filters, engine_for, exercise_slug
 from exgraph.vocab.terms import EXERCISE, SLUG_RE
 
 
@@ -49,3 +51,33 @@ def exercise_document(store: Store, exercise: str) -> dict[str, Any]:
     if not store.ask(f"ASK {{ <{iri}> a <https://w3id.org/exgraph/ontology#Exercise> }}"):
         raise NotFound(f"no exercise {exercise!r}")
     return _document(store, iri)
+
+
+def substitutes(
+    store: Store, exercise: str, *, exclude_equipment: str | Sequence[str] = (),
+    equipment: str | Sequence[str] | None = None, difficulty: str | None = None,
+    max_difficulty: str | None = None, cover: str | None = None, include_unknown: bool = False,
+    limit: int = DEFAULT_LIMIT,
+) -> list[dict[str, Any]]:
+    """What can stand in for an exercise (slug or IRI), best first: the items of
+    ``/api/v1/exercises/{id}/substitutes``, each with ``id``, ``name``, ``score``, ``tier``
+    (curated, variation or computed), ``reasons`` and the facts they rest on.
+
+    The filters are those of the API: ``exclude_equipment`` (kinds or categories a substitute
+    must not need), ``equipment`` (what you have: a substitute needs nothing else),
+    ``difficulty`` / ``max_difficulty`` (low, moderate, high), ``cover="primary"`` (works every
+    primary muscle group of the exercise), ``include_unknown`` (let unknown equipment or
+    difficulty pass those filters) and ``limit`` (1 to 100). Equipment may be one slug, a
+    comma-separated list or a sequence. Raises :class:`~exgraph.errors.NotFound` for an unknown
+    exercise and :class:`~exgraph.errors.BadRequest` for a bad filter value.
+    """
+    engine = engine_for(store)
+    values: dict[str, str | Sequence[str]] = {
+        "exclude_equipment": exclude_equipment, "limit": str(limit),
+        "include_unknown": "true" if include_unknown else "false",
+    }
+    optional = {"equipment": equipment, "difficulty": difficulty,
+                "max_difficulty": max_difficulty, "cover": cover}
+    values.update({name: value for name, value in optional.items() if value is not None})
+    filters = Filters.parse(values, engine.taxonomy)
+    return [s.as_json(engine.labels) for s in engine.rank(exercise_slug(exercise), filters)]

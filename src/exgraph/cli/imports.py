@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from exgraph.cli.progress import phase
 from exgraph.importers import free_exercise_db, wger
 from exgraph.importers.common import ImportRecord
 from exgraph.importers.pipeline import MIN_MAPPED, ImportResult, run_import, write_result
@@ -66,7 +67,7 @@ def _run(dataset: str, read: Callable[[], list[ImportRecord]], source: Callable[
         raise click.UsageError("give -o/--output or --into, not both")
     records = read()  # input errors surface before the (slower) graph is loaded
     result: ImportResult = run_import(dataset, records, source(), data_dir=into,
-                                      min_mapped=min_mapped)
+                                      min_mapped=min_mapped, phase=phase)
     write_result(result, output=output, into=into)
     if output is None and into is None:
         sys.stdout.buffer.write(result.data)

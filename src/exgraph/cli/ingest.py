@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from rdflib import Graph, URIRef
 
+from exgraph.cli.progress import phase
 from exgraph.errors import DataError
 from exgraph.graph.export import serialize, write_atomic
 from exgraph.ingest.model import IngestError, Issue
@@ -34,11 +35,14 @@ def ingest(articles: tuple[Path, ...], output: Path | None, into: Path | None) -
     if output is not None and into is not None:
         raise click.UsageError("use -o/--output or --into, not both")
     _unique_slugs(articles, into)
-    base = base_graph(into, articles)
-    results = ingest_files(articles, base)
+    with phase("loading the graph"):
+        base = base_graph(into, articles)
+    with phase(f"reading {len(articles)} article(s)"):
+        results = ingest_files(articles, base)
     for result in results:
         _report(result)
-    report = validate_with(base, (r.graph for r in results))
+    with phase("validating with SHACL"):
+        report = validate_with(base, (r.graph for r in results))
     if not report.conforms:
         raise DataError("the graph with the ingested articles does not validate; nothing "
                         f"written.\n{report.text}")

@@ -27,6 +27,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "merges": "exgraph.cli.merges:merges",
     "infer": "exgraph.cli.merges:infer",
     "substitutes": "exgraph.cli.substitutes:substitutes",
+    "plan": "exgraph.cli.plan:plan",
 }
 
 
@@ -139,6 +140,11 @@ def info(extra: tuple[Path, ...], show_conflicts: bool) -> None:
             click.echo(f"{int(str(row['n'])):>8}  {row['g']}")
 
 
+#: Seconds one request of `exgraph load` may take on an external server: the switch that moves
+#: every staged graph and rebuilds the union is one big transaction.
+LOAD_TIMEOUT = 300.0
+
+
 @main.command()
 @click.option("--store", "store_spec", required=True, metavar="STORE",
               help="sparql+http://HOST:PORT/PATH (query URL; ?update=PATH if not /update), "
@@ -170,6 +176,7 @@ def load(store_spec: str, extra: tuple[Path, ...], source: str | None,
         if not remote:
             raise click.BadParameter("expected sparql+http://HOST:PORT/PATH", param_hint="--store")
         target = RemoteStore.from_spec(store_spec)
+        target.timeout = LOAD_TIMEOUT
         with phase("loading the graph"):
             dataset = load_oxigraph([*bundled_files(), *extra])
         with phase(f"pushing to {target.query_url}"):
@@ -186,6 +193,8 @@ def load(store_spec: str, extra: tuple[Path, ...], source: str | None,
                                  "on-disk store", param_hint="--store")
     with phase("opening the store"):
         store = open_store(store_spec)
+        if isinstance(store, RemoteStore):
+            store.timeout = LOAD_TIMEOUT
     with phase(f"replacing src:{source}"):
         count = replace_source(store, str(SOURCE[source]), files)
     click.echo(f"replaced src:{source} with {count} triples in {store.backend}", err=True)
@@ -242,13 +251,13 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str | None,
     The address is checked before the graph is loaded: a port in use or an unknown host is a
     one-line error.
     """
+    check_can_listen(host, port)  # before seconds of loading, and before claiming to serve
     import logging
 
     from exgraph.cli.access_log import AccessLog, configure
     from exgraph.web.app import create_app
     from exgraph.web.cache import state
 
-    check_can_listen(host, port)  # before seconds of loading, and before claiming to serve
     config: dict[str, object] = {}
     if store_spec is not None:
         config["STORE_SPEC"] = store_spec

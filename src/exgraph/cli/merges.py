@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
+from exgraph.cli.progress import phase
 from exgraph.graph.export import serialize, write_atomic
-from exgraph.graph.load import open_store
+from exgraph.graph.load import bundled_files, load_oxigraph
+from exgraph.graph.store import OxigraphStore
 from exgraph.merge.apply import ALIASES_FILE, MERGES_FILE, aliases_graph, resolve_store
 
 
@@ -22,8 +24,13 @@ from exgraph.merge.apply import ALIASES_FILE, MERGES_FILE, aliases_graph, resolv
 def merges(merges_file: Path, write: bool, fmt: str) -> None:
     """Print the clusters of resources that are one exercise, and the near misses with their
     scores, so a person can review them (decisions go into data/merges.tsv)."""
-    store = open_store("oxigraph", imported=True, canonical=False)  # as the sources minted them
-    resolution, mapping = resolve_store(store, merges_file)
+    with phase("loading the graph"):
+        # the resources as the sources minted them: no aliases applied, and no inferences
+        # (they are computed from the merged graph, so reading them here would go round)
+        files = [f for f in bundled_files(imported=True) if "inferred" not in f.parts]
+        store = OxigraphStore(load_oxigraph(files, canonical=False))
+    with phase("resolving the exercises"):
+        resolution, mapping = resolve_store(store, merges_file)
     if fmt == "json":
         click.echo(json.dumps({
             "clusters": [{"canonical": c.canonical, "members": list(c.members),
@@ -52,7 +59,8 @@ def infer(write: bool) -> None:
     from exgraph.config import DATA_DIR
     from exgraph.infer.pipeline import INFERRED_FILE, run_inference
 
-    data, inferences = run_inference()
+    with phase("applying the inference rules"):
+        data, inferences = run_inference()
     for rule in sorted(inferences.facts):
         click.echo(f"{len(inferences.facts[rule]):>6}  {rule}")
     click.echo(", ".join(f"{n} {kind}" for kind, n in sorted(inferences.counts.items())))

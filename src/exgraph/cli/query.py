@@ -14,10 +14,19 @@ import click
 from pyparsing import ParseException
 from rdflib.term import Node
 
+from exgraph.errors import ExgraphError
 from exgraph.graph.export import serialize
 from exgraph.graph.load import open_store
 from exgraph.graph.store import Answer, Row
-from exgraph.queries.catalogue import PREFIX_TEXT, csv_text, default_catalogue, json_value, known_in
+from exgraph.queries.catalogue import (
+    PREFIX_TEXT,
+    NamedQuery,
+    Param,
+    csv_text,
+    default_catalogue,
+    json_value,
+    known_in,
+)
 from exgraph.vocab.terms import PREFIXES
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
@@ -75,7 +84,70 @@ def _params(pairs: tuple[str, ...]) -> dict[str, list[str]]:
     return values
 
 
-@click.command("query")
+class QueryCommand(click.Command):
+    """``exgraph query``, whose help after a NAME (``exgraph query steps --help``) describes
+    that query: its title, description, typed parameters and columns."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        helps = set(ctx.help_option_names)
+        if not helps & set(args):
+            return super().parse_args(ctx, args)
+        # read NAME from the rest without failing on what is missing or wrong, then help
+        resilient, ctx.resilient_parsing = ctx.resilient_parsing, True
+        try:
+            super().parse_args(ctx, [a for a in args if a not in helps])
+        finally:
+            ctx.resilient_parsing = resilient
+        name = ctx.params.get("name")
+        if not name:
+            click.echo(ctx.get_help(), color=ctx.color)
+        else:
+            try:
+                named = default_catalogue().get_query(name)
+            except ExgraphError as exc:  # an unknown name: the message lists the known ones
+                raise click.ClickException(str(exc)) from None
+            click.echo(self.query_help(ctx, named), color=ctx.color)
+        ctx.exit()
+
+    def query_help(self, ctx: click.Context, named: NamedQuery) -> str:
+        """The help of one named query, laid out like click's own."""
+        formatter = ctx.make_formatter()
+        usage = [f"-p {p.name}={p.type.name.upper()}{',...' if p.many else ''}" for p in
+                 named.params]
+        usage = [u if p.required else f"[{u}]" for u, p in zip(usage, named.params, strict=True)]
+        formatter.write_usage(f"{ctx.command_path} {named.name}", " ".join([*usage, "[OPTIONS]"]))
+        for text in (named.title, named.description):
+            formatter.write_paragraph()
+            with formatter.indentation():
+                formatter.write_text(text)
+        with formatter.section("Parameters (-p KEY=VALUE)"):
+            if named.params:
+                formatter.write_dl([(p.name, _describe(p)) for p in named.params])
+            else:
+                formatter.write_text("none")
+        if named.params:
+            types = {p.type.name: p.type.description for p in named.params}
+            with formatter.section("Values"):
+                formatter.write_dl(list(types.items()))
+        with formatter.section("Columns"):
+            formatter.write_text(", ".join(named.columns))
+        records = [record for param in self.get_params(ctx)
+                   if param.name not in ("name", "pairs", "list_queries")
+                   and (record := param.get_help_record(ctx)) is not None]
+        with formatter.section("Options"):
+            formatter.write_dl(records)
+        return formatter.getvalue().rstrip("\n")
+
+
+def _describe(param: Param) -> str:
+    """``exercise, required: what it is for`` (the type's values are listed apart)."""
+    kind = param.type.name + (" list" if param.many else "")
+    need = "required" if param.required else "optional"
+    default = f", default {param.default}" if param.default is not None else ""
+    return f"{kind}, {need}{default}: {param.description or param.type.description}"
+
+
+@click.command("query", cls=QueryCommand)
 @click.argument("name", required=False)
 @click.option("-p", "--param", "pairs", multiple=True, metavar="KEY=VALUE",
               help="A parameter of the query (repeatable; a list parameter may repeat).")
@@ -85,7 +157,11 @@ def _params(pairs: tuple[str, ...]) -> dict[str, list[str]]:
 @STORE
 def query(name: str | None, pairs: tuple[str, ...], list_queries: bool, fmt: str,
           extra: tuple[Path, ...], store_spec: str) -> None:
-    """Run the named query NAME (see --list) with --param KEY=VALUE ..."""
+    """Run the named query NAME (see --list) with --param KEY=VALUE ...
+
+    `exgraph query NAME --help` describes one query: what it answers, its typed parameters and
+    its columns.
+    """
     catalogue = default_catalogue()
     if list_queries:
         if fmt == "json":

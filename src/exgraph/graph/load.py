@@ -149,7 +149,8 @@ WHERE {{ {_ALIASES} GRAPH ?g {{ ?s ?p ?a }} FILTER(?g != <{ALIASES_GRAPH}>) }} ;
 DELETE {{ GRAPH ?g {{ ?c ?p ?c }} }}
 WHERE {{ {_ALIASES} GRAPH ?g {{ ?c ?p ?c }} FILTER(?p IN (<{EXG.alternative}>, {_SAME})) }} ;
 DELETE {{ GRAPH ?g {{ ?c {_ALT} ?l }} }}
-WHERE {{ {_ALIASES} GRAPH ?g {{ ?c {_ALT} ?l }} GRAPH ?h {{ ?c <{RDFS.label}>|<{SKOS.prefLabel}> ?l }} }}
+WHERE {{ {_ALIASES} GRAPH ?g {{ ?c {_ALT} ?l }}
+        GRAPH ?h {{ ?c <{RDFS.label}>|<{SKOS.prefLabel}> ?l }} }}
 """
 
 

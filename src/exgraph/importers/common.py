@@ -1,4 +1,4 @@
-"""What every importer shares: its error, reading and checking JSON, the neutral record, the summary.
+"""What importers share: their error, reading and checking JSON, the neutral record, the summary.
 
 A dataset module (``free_exercise_db``, ``wger``) reads its files into :class:`ImportRecord`\\ s;
 :mod:`.mapping` turns those into triples; :mod:`.pipeline` validates and writes them.
@@ -60,7 +60,7 @@ def field_value(
     record: Any, name: str, where: str, types: type | tuple[type, ...], *,
     nullable: bool = False, optional: bool = False,
 ) -> Any:
-    """record[name], checked to be of ``types`` (or None when ``nullable``, or absent and ``optional``).
+    """record[name] checked to be of ``types`` (None if ``nullable``, or absent and ``optional``).
 
     ``where`` names the record in messages, e.g. ``"exercises.json: record 17 ('3/4 Sit-Up')"``.
     Raises DatasetError when the record is not an object, the field is missing or of a wrong type.
@@ -83,11 +83,13 @@ def field_value(
 
 def string_list(record: Any, name: str, where: str) -> list[str]:
     """record[name] as a list of strings; DatasetError when it is missing or holds other values."""
-    values = field_value(record, name, where, list)
-    for i, value in enumerate(values):
+    strings: list[str] = []
+    for i, value in enumerate(field_value(record, name, where, list)):
         if not isinstance(value, str):
-            raise DatasetError(f"{where}: field {name!r} item {i + 1} should be str, got {_kind(value)}")
-    return values
+            raise DatasetError(
+                f"{where}: field {name!r} item {i + 1} should be str, got {_kind(value)}")
+        strings.append(value)
+    return strings
 
 
 def _tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
@@ -95,8 +97,9 @@ def _tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
 
 
 def _kind(value: Any) -> str:
-    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
-            type(None): "null", int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+    kinds = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+             type(None): "null", int: "a number", float: "a number"}
+    return kinds.get(type(value), type(value).__name__)
 
 
 @dataclass(frozen=True)
@@ -131,8 +134,10 @@ class ImportRecord:
     difficulty: URIRef | None = None
     force: str | None = None
     mechanic: str | None = None
-    category: str | None = None
+    category: str | None = None  # training type, lower-case: strength, stretching, cardio...
+    body_region: str | None = None  # where on the body, lower-case: legs, back, chest...
     steps: list[str] = field(default_factory=list)
+    images: list[URIRef] = field(default_factory=list)  # pictures, under the record's licence
     summary: str | None = None
     summary_source: RecordSource | None = None  # the summary's own terms, linked when it is used
     group: str | None = None  # records of one group become exg:alternative of each other

@@ -1,6 +1,8 @@
 """free-exercise-db (github.com/yuhonas/free-exercise-db): ``exercises.json`` to import records.
 
-The dataset is public domain (Unlicense), so names and instructions are copied as they are.
+The dataset is public domain (Unlicense), so names and instructions are copied as they are. Its
+pictures stay in its repository: each becomes a ``schema:image`` link to the file there (never
+fetched), with the dataset's licence and the record as its source.
 Its 17 muscle groups and 12 equipment values all resolve through the labels and skos:altLabels of
 data/muscles.ttl and data/equipment.ttl ("lower back" is an altLabel of muscle:erector-spinae,
 "cable" of equipment:cable-station, "machine" of equipment:machine, "body only" of
@@ -10,6 +12,7 @@ equipment:bodyweight, "other" of equipment:other), so no mapping table is needed
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS
@@ -29,6 +32,8 @@ DATASET = "free-exercise-db"
 DATASET_SOURCE = SOURCE[DATASET]
 LICENSE = URIRef("https://unlicense.org/")
 HOMEPAGE = URIRef("https://github.com/yuhonas/free-exercise-db")
+#: Where the dataset's pictures are: each record names its images by a path under exercises/.
+IMAGE_BASE = "https://raw.githubusercontent.com/yuhonas/free-exercise-db/main/exercises/"
 LEVELS: dict[str, URIRef] = {"beginner": EXG.Low, "intermediate": EXG.Moderate, "expert": EXG.High}
 
 
@@ -37,9 +42,11 @@ def dataset_source() -> Graph:
     graph = Graph()
     graph.add((DATASET_SOURCE, RDF.type, EXG.Source))
     graph.add((DATASET_SOURCE, RDFS.label, Literal("free-exercise-db")))
-    graph.add((DATASET_SOURCE, DCTERMS.title, Literal("Free Exercise DB (yuhonas/free-exercise-db)")))
+    graph.add((DATASET_SOURCE, DCTERMS.title,
+               Literal("Free Exercise DB (yuhonas/free-exercise-db)")))
     graph.add((DATASET_SOURCE, RDFS.comment, Literal(
-        "An open public-domain dataset of exercises, imported with 'exgraph import free-exercise-db'."
+        "An open public-domain dataset of exercises, imported with "
+        "'exgraph import free-exercise-db'."
     )))
     graph.add((DATASET_SOURCE, DCTERMS.license, LICENSE))
     graph.add((DATASET_SOURCE, RDFS.seeAlso, HOMEPAGE))
@@ -69,6 +76,17 @@ def read_records(path: Path) -> list[ImportRecord]:
     return [records[key] for key in sorted(records)]
 
 
+def _images(item: object, where: str) -> list[str]:
+    """The record's image paths (``3_4_Sit-Up/0.jpg``); none when the field is absent."""
+    if field_value(item, "images", where, list, optional=True) is None:
+        return []
+    paths = string_list(item, "images", where)
+    for path in paths:
+        if not path or path.startswith("/") or ".." in path.split("/"):
+            raise DatasetError(f"{where}: field 'images': {path!r} is not a path under exercises/")
+    return paths
+
+
 def _record(item: object, where: str) -> ImportRecord:
     name = field_value(item, "name", where, str).strip()
     where = f"{where} ({name!r})"
@@ -77,7 +95,8 @@ def _record(item: object, where: str) -> ImportRecord:
     record_id = field_value(item, "id", where, str)
     level = field_value(item, "level", where, str)
     if level not in LEVELS:
-        raise DatasetError(f"{where}: field 'level' is {level!r}, expected one of {', '.join(LEVELS)}")
+        raise DatasetError(
+            f"{where}: field 'level' is {level!r}, expected one of {', '.join(LEVELS)}")
     equipment = field_value(item, "equipment", where, str, nullable=True)
     notes = []
     if equipment is None:
@@ -107,5 +126,6 @@ def _record(item: object, where: str) -> ImportRecord:
         mechanic=field_value(item, "mechanic", where, str, nullable=True),
         category=field_value(item, "category", where, str),
         steps=string_list(item, "instructions", where),
+        images=[URIRef(IMAGE_BASE + quote(path)) for path in _images(item, where)],
         notes=notes,
     )

@@ -6,11 +6,12 @@ The merge rule, in one place:
   skos:prefLabel or skos:altLabel of exactly one exercise of the base graph is **merged** into
   it. Several matches make it **ambiguous**: it gets its own new resource and is reported.
 * A merged resource keeps its one rdfs:label. It gains the record's names as skos:altLabel
-  (those it does not have yet) and a dcterms:source to the record's source node. Of the facts,
+  (those it does not have yet), the record's pictures (schema:image, always) and a
+  dcterms:source to the record's source node. Of the facts,
   it takes each kind only **when it has none of that kind yet** (in the base graph or from an
-  earlier record of this import): difficulty, force, mechanic and category always; muscles,
-  equipment, steps and summary only when the resource itself comes from an import (all its
-  sources are import records). Curated exercises keep their own muscles, roles, equipment,
+  earlier record of this import): difficulty, force, mechanic, category and body region always;
+  muscles, equipment, steps and summary only when the resource itself comes from an import (all
+  its sources are import records). Curated exercises keep their own muscles, roles, equipment,
   technique and description, never contradicted or doubled.
 * A new resource is ``exercise/<slugify(label)>``; when that IRI is taken (by the base graph or
   an earlier record of this import) the record's ``collision_suffix`` is appended, and reported.
@@ -35,6 +36,7 @@ from exgraph.vocab.terms import (
     EXG,
     PREFIXES,
     ROLE_PROPERTIES,
+    SCHEMA,
     SOURCE,
     exercise_iri,
     part_iri,
@@ -46,7 +48,7 @@ LABELS = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
 #: The kinds of fact a merged resource receives only when it has none, and the property that
 #: tells whether it has one.
 #: Kinds a curated exercise (one with a source that is not an import record) may receive.
-CURATED_FILLS = frozenset({"difficulty", "force", "mechanic", "category"})
+CURATED_FILLS = frozenset({"difficulty", "force", "mechanic", "category", "body_region"})
 FACT_KINDS: dict[str, URIRef] = {
     "difficulty": EXG.difficulty,
     "muscles": EXG.worksMuscle,
@@ -56,6 +58,7 @@ FACT_KINDS: dict[str, URIRef] = {
     "force": EXG.force,
     "mechanic": EXG.mechanic,
     "category": EXG.category,
+    "body_region": EXG.bodyRegion,
 }
 
 
@@ -91,7 +94,8 @@ class Catalogue:
         categories = set(graph.subjects(RDF.type, EXG.EquipmentCategory))
         equipment = {e for e in graph.subjects(RDF.type, EXG.Equipment)
                      if isinstance(e, URIRef) and e not in categories}
-        self.exercises = {e for e in graph.subjects(RDF.type, EXG.Exercise) if isinstance(e, URIRef)}
+        self.exercises = {e for e in graph.subjects(RDF.type, EXG.Exercise)
+                          if isinstance(e, URIRef)}
         self.muscles = _label_index(graph, muscles)
         self.equipment_kinds = _label_index(graph, equipment)
         self.exercise_keys = _label_index(graph, self.exercises)
@@ -162,7 +166,8 @@ class GraphBuilder:
             try:
                 slug = slugify(record.label)
             except ValueError:
-                self.summary.skipped.append((record.ref, "no usable name (nothing to build an IRI from)"))
+                self.summary.skipped.append(
+                    (record.ref, "no usable name (nothing to build an IRI from)"))
                 return
             exercise = self._new_iri(slug, record)
             if candidates:
@@ -211,8 +216,9 @@ class GraphBuilder:
     def _merge_names(self, exercise: URIRef, record: ImportRecord) -> None:
         known = {str(label).casefold() for prop in LABELS
                  for graph in (self.cat.graph, self.out) for label in graph.objects(exercise, prop)}
-        names = [(record.label, None)]
-        names += [(name, lang) for lang, name in sorted(record.names.items()) if name != record.label]
+        names: list[tuple[str, str | None]] = [(record.label, None)]
+        names += [(name, lang) for lang, name in sorted(record.names.items())
+                  if name != record.label]
         names += record.aliases
         for name, lang in names:
             if name.casefold() not in known:
@@ -251,7 +257,7 @@ class GraphBuilder:
         if record.difficulty is not None and self._may_fill(exercise, "difficulty"):
             add((exercise, EXG.difficulty, record.difficulty))
         for kind, value in (("force", record.force), ("mechanic", record.mechanic),
-                            ("category", record.category)):
+                            ("category", record.category), ("body_region", record.body_region)):
             if value and self._may_fill(exercise, kind):
                 add((exercise, FACT_KINDS[kind], Literal(value)))
         if record.summary and self._may_fill(exercise, "summary"):
@@ -273,6 +279,14 @@ class GraphBuilder:
         if equipment and self._may_fill(exercise, "equipment"):
             for kind in equipment:
                 add((exercise, EXG.requiresEquipment, kind))
+        # pictures of the record, whatever else the exercise has: they depict it, under the
+        # record's licence
+        for image in record.images:
+            add((exercise, SCHEMA.image, image))
+            add((image, RDF.type, SCHEMA.ImageObject))
+            add((image, DCTERMS.source, source))
+            if record.source.license is not None:
+                add((image, DCTERMS.license, record.source.license))
         steps = [text.strip() for text in record.steps if text.strip()]
         if steps and self._may_fill(exercise, "steps"):
             for position, text in enumerate(steps, start=1):
@@ -293,7 +307,8 @@ class GraphBuilder:
                     self.summary.unmapped[f"muscle {name!r}"] += 1
                 elif muscle in pairs:
                     if pairs[muscle] != role:
-                        self.summary.notes["muscle listed as primary and secondary: kept primary"] += 1
+                        note = "muscle listed as primary and secondary: kept primary"
+                        self.summary.notes[note] += 1
                 else:
                     pairs[muscle] = role
         if not any(role == EXG.Primary for role in pairs.values()):

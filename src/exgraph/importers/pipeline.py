@@ -9,7 +9,8 @@ bundled graph as it will be: every bundled file except the one being replaced, p
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,12 +56,14 @@ def run_import(
     equipment_table: Mapping[str, URIRef] | None = None,
     min_mapped: float = MIN_MAPPED,
     validate: bool = True,
+    phase: Callable[[str], AbstractContextManager[object]] = nullcontext,
 ) -> ImportResult:
     """Map records onto the bundled graph of data_dir (default: the project's data/).
 
     ``dataset_source`` holds the dataset-level exg:Source node(s). Raises DatasetError when fewer
     than ``min_mapped`` of the records map or the bundled graph with the output does not
-    validate, DataError when a bundled file does not parse. Writes nothing.
+    validate, DataError when a bundled file does not parse. Writes nothing. ``phase(label)``
+    wraps each slow step (the command line shows it on a terminal).
     """
     data_dir = DATA_DIR if data_dir is None else Path(data_dir)
     position = IMPORT_ORDER.index(dataset)
@@ -73,7 +76,9 @@ def run_import(
     inferred = (data_dir / "inferred").resolve()
     files = [f for f in bundled_files(data_dir, imported=True)
              if f.resolve() not in (replaced, aliases) and inferred not in f.resolve().parents]
-    graph = load_graph(files=[f for f in files if f.resolve() not in later], data_dir=data_dir)
+    with phase("loading the bundled graph"):
+        graph = load_graph(files=[f for f in files if f.resolve() not in later],
+                           data_dir=data_dir)
 
     summary = Summary(dataset)
     builder = GraphBuilder(Catalogue(graph, muscle_table, equipment_table), summary, dataset_source)
@@ -88,11 +93,12 @@ def run_import(
     data = serialize(out, "turtle")
     summary.size = len(data)
     if validate:
-        for path in files:
-            if path.resolve() in later:
-                parse_file(path, graph)
-        graph += out
-        report = validate_graph(graph)
+        with phase("validating with SHACL"):
+            for path in files:
+                if path.resolve() in later:
+                    parse_file(path, graph)
+            graph += out
+            report = validate_graph(graph)
         if not report.conforms:
             problems = "\n".join(str(p) for p in report.problems[:MAX_PROBLEMS])
             raise DatasetError(

@@ -5,6 +5,22 @@ names: ``skos:prefLabel`` per language, ``rdfs:label`` the English name (when an
 English translation: the German one, else the one of the lowest language id; counted in the
 summary). Aliases become language-tagged ``skos:altLabel``. Comments are not imported.
 
+What wger gets wrong, cleaned here (each rule counted in the summary, tested in
+tests/test_wger_cleanups.py):
+
+* **Names in the language they are written in.** wger holds Spanish, Portuguese, German and other
+  names as English translations and aliases. A name wger tags ``en`` is given the language a
+  detector (:class:`LanguageCheck`) is sure of; an English translation so re-tagged is no longer
+  the exercise's English name: an English alias becomes its ``rdfs:label`` if it has one (else
+  the name stays the label, as wger shows it). An English description written in another
+  language is not copied.
+* **Training type and body region apart.** wger's categories are body regions ("Legs", "Back",
+  ...) except "Cardio", a training type: ``exg:category`` gets ``cardio``, the others become
+  ``exg:bodyRegion`` (lower-case), so ``exg:category`` holds training types only.
+* **Muscle 2 is the deltoid.** wger's muscle 2, "Anterior deltoid", is what wger's pages call
+  shoulders, and is given for lateral and rear delt work too: it becomes the group
+  (muscle:shoulders) unless the exercise's English name names a head (:func:`deltoid_heads`).
+
 Licenses: every record keeps its license and author on its own source node
 (``src:wger-exercise-<uuid>``). Of the text, only the English description is copied (HTML
 removed, as ``exg:summary`` of a new resource), and only when its translation's license allows
@@ -17,10 +33,13 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
@@ -43,6 +62,10 @@ FILES = ("exercise-base-data.json", "translations.json", "muscles.json", "equipm
 COPYABLE = ("creativecommons.org/licenses/by-sa/", "creativecommons.org/licenses/by/",
             "creativecommons.org/publicdomain/zero/")
 FALLBACK_LANGUAGE = "de"
+#: wger's categories that are training types; the others are body regions.
+TRAINING_TYPES = frozenset({"cardio"})
+#: wger's muscle 2 ("Anterior deltoid" in muscles.json, "Shoulders" on wger's pages).
+DELTOID = 2
 
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|div|ol|ul)>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
@@ -54,7 +77,8 @@ def dataset_source() -> Graph:
     graph = Graph()
     graph.add((DATASET_SOURCE, RDF.type, EXG.Source))
     graph.add((DATASET_SOURCE, RDFS.label, Literal("wger")))
-    graph.add((DATASET_SOURCE, DCTERMS.title, Literal("wger exercise database (wger-project/wger)")))
+    graph.add((DATASET_SOURCE, DCTERMS.title,
+               Literal("wger exercise database (wger-project/wger)")))
     graph.add((DATASET_SOURCE, RDFS.comment, Literal(
         "Exercises of the wger workout manager, imported with 'exgraph import wger'. Each record "
         "carries its own license and author on its source node (dcterms:license, dcterms:creator)."
@@ -68,6 +92,103 @@ def plain_text(markup: str) -> str:
     text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", markup)))
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+# -- names in the language they are written in --------------------------------------------------
+
+#: When a name tagged en is re-tagged: the detector, choosing among every language of wger's
+#: languages.json, gives one language at least MIN_CONFIDENCE and English at most MAX_ENGLISH,
+#: the runner-up has at most half the winner's confidence (not ambiguous: Spanish or Portuguese,
+#: Dutch or German), and the name has at least MIN_LETTERS letters once numbers and
+#: abbreviations (3008, TRX, DB) are left out (short names keep their tag: the detector often
+#: takes "Plank", "Burpees" or "Row" for Esperanto, Finnish or Polish). Measured on the wger
+#: snapshot of ../shared: 25 names move, all rightly (tests/test_wger_cleanups.py lists them).
+#: Of the English names, "ClimbMill" comes nearest (Dutch 0.54, but English 0.10); of the names
+#: that move, "3008 Klappsitz" is nearest to a bound (German 0.51). Foreign names that stay:
+#: those the detector cannot tell from a neighbour ("Supino inclinado": Spanish or Portuguese?),
+#: and short ones ("croci").
+MIN_CONFIDENCE = 0.5
+MAX_ENGLISH = 0.05
+MIN_LETTERS = 8
+#: wger's language codes that lingua knows by other ISO 639-1 codes.
+_LINGUA_CODES: dict[str, tuple[str, ...]] = {"no": ("nb", "nn")}
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+@lru_cache(maxsize=4)
+def _detector(languages: frozenset[Language]) -> LanguageDetector:
+    # models load lazily, per language actually met, and stay for the process
+    return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+class LanguageCheck:
+    """Whether a text wger tags English is written in another of wger's languages.
+
+    ``codes`` are wger's language codes (languages.json); those the detector does not know are
+    left out, and English is always in.
+    """
+
+    def __init__(self, codes: Iterable[str]) -> None:
+        self.code_of: dict[Language, str] = {Language.ENGLISH: "en"}
+        for code in codes:
+            for iso in _LINGUA_CODES.get(code, (code,)):
+                try:
+                    language = Language.from_iso_code_639_1(IsoCode639_1.from_str(iso))
+                except ValueError:
+                    continue
+                self.code_of.setdefault(language, code)
+        self.detector = _detector(frozenset(self.code_of))
+
+    def written_in(self, text: str) -> str | None:
+        """The code of the language text is written in when the detector is sure it is not
+        English (the rule above); None when it is English, short or ambiguous."""
+        words = " ".join(word for word in text.split() if _is_word(word))
+        if len(_LETTERS.findall(words)) < MIN_LETTERS:
+            return None
+        confidence: dict[str, float] = defaultdict(float)
+        for value in self.detector.compute_language_confidence_values(words):
+            confidence[self.code_of[value.language]] += value.value
+        ranked = sorted(confidence.items(), key=lambda item: (-item[1], item[0]))
+        (best, top), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
+        if (best == "en" or top < MIN_CONFIDENCE or confidence["en"] > MAX_ENGLISH
+                or runner_up * 2 > top):
+            return None
+        return best
+
+
+def _is_word(token: str) -> bool:
+    """Whether token is a word of some language: not a number, model or short abbreviation."""
+    letters = _LETTERS.findall(token)
+    if not letters or any(c.isdigit() for c in token):
+        return False
+    return not (len(letters) <= 3 and "".join(letters).isupper())
+
+
+# -- muscle 2: the deltoid, or the head the name says -------------------------------------------
+
+_DELT = r"[ -]delt(?:oid)?s?\b"
+#: The head a name says, as the curated label of its muscle (data/muscles.ttl), and the words
+#: that say it; a name may say two ("Lateral-to-Front Raises").
+DELTOID_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("Anterior deltoid", re.compile(
+        rf"\b(?:front|anterior){_DELT}|\bfront(?:[ -]\w+)?[ -]raises?\b", re.IGNORECASE)),
+    ("Lateral deltoid", re.compile(
+        rf"\b(?:lateral|side|middle|medial){_DELT}|\b(?:lateral|side)(?:[ -]\w+)?[ -]raises?\b"
+        r"|\bside[ -]laterals?\b|\blateral[ -]to[ -]front\b", re.IGNORECASE)),
+    ("Posterior deltoid", re.compile(
+        rf"\b(?:rear|posterior){_DELT}|\breverse(?:[ -]\w+)?[ -]fl(?:y|ys|ye|yes|ies)\b"
+        r"|\breverse[ -](?:butterfly|pec[ -]?deck)\b|\bbutterfly[ -]reverse\b"
+        r"|\bface[ -]?pulls?\b", re.IGNORECASE)),
+)
+#: The curated label of the deltoid group, for muscle 2 when no name says a head.
+DELTOID_GROUP = "Shoulders"
+
+
+def deltoid_heads(names: Iterable[str]) -> list[str]:
+    """The deltoid heads (curated muscle labels) the English names of an exercise say, in the
+    order of DELTOID_HEADS; empty when they say none."""
+    names = list(names)
+    return [head for head, words in DELTOID_HEADS if any(words.search(n) for n in names)]
 
 
 @dataclass(frozen=True)
@@ -106,12 +227,20 @@ def _ref(table: dict[int, Any], pk: Any, what: str, where: str, source: str) -> 
 class _Translation:
     pk: int
     uuid: str
-    language: str
+    tag: str  # the language wger gives it
+    language: str  # the language its name is written in: the tag, unless the check re-tagged it
     language_pk: int
     name: str
     description: str
     license: URIRef
     author: str
+
+
+@dataclass(frozen=True)
+class _Alias:
+    name: str
+    language: str
+    retagged: bool  # tagged en by wger, written in language
 
 
 def read_records(folder: Path) -> list[ImportRecord]:
@@ -132,20 +261,27 @@ def read_records(folder: Path) -> list[ImportRecord]:
     categories = _by_pk(folder, "categories.json", "exercises.exercisecategory", "name")
     exercises = _fixtures(folder, "exercise-base-data.json", ("exercises.exercise",))
     exercise_pks = {e.pk for e in exercises}
-    translations, aliases = _translations(folder, exercise_pks, languages, licenses)
+    check = LanguageCheck(languages.values())
+    translations, aliases = _translations(folder, exercise_pks, languages, licenses, check)
 
     records = []
     for exercise in sorted(exercises, key=lambda e: e.pk):
         records.append(_record(exercise, translations.get(exercise.pk, []),
                                aliases.get(exercise.pk, []), licenses, muscles, equipment,
-                               categories))
+                               categories, check))
     return records
 
 
 def _translations(
-    folder: Path, exercise_pks: set[int], languages: dict[int, str], licenses: dict[int, URIRef]
-) -> tuple[dict[int, list[_Translation]], dict[int, list[tuple[str, str]]]]:
-    entries = _fixtures(folder, "translations.json", ("exercises.translation", "exercises.alias"))
+    folder: Path, exercise_pks: set[int], languages: dict[int, str], licenses: dict[int, URIRef],
+    check: LanguageCheck,
+) -> tuple[dict[int, list[_Translation]], dict[int, list[_Alias]]]:
+    """Each exercise's translations and aliases (in id order), names given the language they
+    are written in."""
+    entries = sorted(
+        _fixtures(folder, "translations.json", ("exercises.translation", "exercises.alias")),
+        key=lambda e: e.pk)
+    language_pks = {code: pk for pk, code in sorted(languages.items(), reverse=True)}
     translations: dict[int, list[_Translation]] = defaultdict(list)
     by_pk: dict[int, _Translation] = {}
     exercise_of: dict[int, int] = {}
@@ -157,14 +293,17 @@ def _translations(
         exercise = _ref(exercise_table, field_value(f, "exercise", where, int),
                         "exercise", where, "exercise-base-data.json")
         language_pk = field_value(f, "language", where, int)
+        tag = _ref(languages, language_pk, "language", where, "languages.json")
         name = field_value(f, "name", where, str).strip()
         if not name:
             raise DatasetError(f"{where}: field 'name' is empty")
+        language = (check.written_in(name) if tag == "en" else None) or tag
         translation = _Translation(
             pk=entry.pk,
             uuid=field_value(f, "uuid", where, str),
-            language=_ref(languages, language_pk, "language", where, "languages.json"),
-            language_pk=language_pk,
+            tag=tag,
+            language=language,
+            language_pk=language_pks[language],
             name=name,
             description=field_value(f, "description", where, str),
             license=_ref(licenses, field_value(f, "license", where, int), "license", where,
@@ -174,7 +313,7 @@ def _translations(
         translations[exercise].append(translation)
         by_pk[entry.pk] = translation
         exercise_of[entry.pk] = exercise
-    aliases: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    aliases: dict[int, list[_Alias]] = defaultdict(list)
     for entry in entries:
         if "alias" not in entry.fields:
             continue
@@ -182,57 +321,53 @@ def _translations(
         translation = _ref(by_pk, field_value(entry.fields, "translation", entry.where, int),
                            "translation", entry.where, "translations.json")
         if alias:
-            aliases[exercise_of[translation.pk]].append((alias, translation.language))
+            written = check.written_in(alias) if translation.tag == "en" else None
+            aliases[exercise_of[translation.pk]].append(
+                _Alias(alias, written or translation.tag, written is not None))
     return translations, aliases
 
 
 def _record(
     exercise: _Fixture,
     translations: list[_Translation],
-    aliases: list[tuple[str, str]],
+    aliases: list[_Alias],
     licenses: dict[int, URIRef],
     muscles: dict[int, str],
     equipment: dict[int, str],
     categories: dict[int, str],
+    check: LanguageCheck,
 ) -> ImportRecord:
     f, where = exercise.fields, exercise.where
     uuid = field_value(f, "uuid", where, str)
     license = _ref(licenses, field_value(f, "license", where, int), "license", where,
                    "licenses.json")
     author = field_value(f, "license_author", where, str).strip()
-    category = _ref(categories, field_value(f, "category", where, int), "category", where,
-                    "categories.json")
     group = field_value(f, "variation_group", where, (str, int), nullable=True)
+    notes: list[str] = []
 
-    def names_of(field: str, table: dict[int, str], what: str, source: str) -> list[str]:
-        values = field_value(f, field, where, list)
-        return [_ref(table, pk, f"{field}: {what}", where, source) for pk in values]
-
-    notes = []
-    # one name per language: the lowest translation id wins when a language repeats
-    chosen: dict[str, _Translation] = {}
-    for translation in sorted(translations, key=lambda t: t.pk):
-        chosen.setdefault(translation.language, translation)
-    if "en" in chosen:
-        main = chosen["en"]
-    elif chosen:
-        main = chosen.get(FALLBACK_LANGUAGE) or min(chosen.values(), key=lambda t: t.language_pk)
-        notes.append(f"no English name: rdfs:label in {main.language}")
-    else:
-        main = None
-        notes.append("no translation: no name")
-    label = main.name if main else ""
+    names, alias_names, label = _names(translations, aliases, notes)
     ref = f"{where} ({label!r})" if label else where
     if not author:
         notes.append("no license_author on the exercise record")
 
-    summary = summary_source = None
-    if main is not None and main.language == "en" and plain_text(main.description):
-        if any(part in str(main.license) for part in COPYABLE):
-            summary = plain_text(main.description)
-            summary_source = _translation_source(main)
-        else:
-            notes.append("description not copied: its license does not allow it")
+    category, body_region = _category(
+        _ref(categories, field_value(f, "category", where, int), "category", where,
+             "categories.json"), notes)
+    english = [n for lang, n in names.items() if lang == "en"]
+    english += [n for n, lang in alias_names if lang == "en"]
+
+    def names_of(field: str, table: dict[int, str], what: str, source: str) -> list[str]:
+        values = field_value(f, field, where, list)
+        out = []
+        for pk in values:
+            name = _ref(table, pk, f"{field}: {what}", where, source)
+            if table is muscles and pk == DELTOID:
+                out.extend(_deltoid(name, english, notes))
+            else:
+                out.append(name)
+        return out
+
+    summary, summary_source = _summary(translations, check, notes)
     equipment_names = names_of("equipment", equipment, "equipment", "equipment.json")
     if not equipment_names:
         notes.append("no equipment listed: no exg:requiresEquipment")
@@ -248,12 +383,13 @@ def _record(
             author=author or None,
         ),
         collision_suffix=f"wger-{exercise.pk}",
-        names={lang: t.name for lang, t in chosen.items()},
-        aliases=sorted(set(aliases)),
+        names=names,
+        aliases=sorted(set(alias_names)),
         primary=names_of("muscles", muscles, "muscle", "muscles.json"),
         secondary=names_of("muscles_secondary", muscles, "muscle", "muscles.json"),
         equipment=equipment_names,
         category=category,
+        body_region=body_region,
         summary=summary,
         summary_source=summary_source,
         group=None if group is None else f"wger-{group}",
@@ -261,10 +397,95 @@ def _record(
     )
 
 
+def _names(translations: list[_Translation], aliases: list[_Alias], notes: list[str]
+           ) -> tuple[dict[str, str], list[tuple[str, str]], str]:
+    """(name per language, other names with their language, rdfs:label) of one exercise.
+
+    One name per language, for skos:prefLabel: the translation wger gives that language, else
+    the lowest translation id; another name in the same language becomes an alias. The label is
+    the English name. When wger's English translation is written in another language, the
+    first English alias is the English name and the label; without one, the translation's name
+    stays the label (the name wger shows first), in its own language.
+    """
+    chosen: dict[str, _Translation] = {}
+    others: list[tuple[str, str]] = []
+    for translation in sorted(translations, key=lambda t: (t.language != t.tag, t.pk)):
+        if translation.language != translation.tag:
+            notes.append(f"name tagged en is in {translation.language}: re-tagged (translation)")
+        if translation.language in chosen:
+            others.append((translation.name, translation.language))
+        else:
+            chosen[translation.language] = translation
+    names = {lang: t.name for lang, t in sorted(chosen.items())}
+    for alias in aliases:
+        if alias.retagged:
+            notes.append(f"name tagged en is in {alias.language}: re-tagged (alias)")
+        others.append((alias.name, alias.language))
+    retagged = min((t for t in translations if t.tag == "en" and t.language != "en"),
+                   key=lambda t: t.pk, default=None)
+    english_alias = next((name for name, lang in others if lang == "en"), None)
+    if "en" in chosen:
+        label = chosen["en"].name
+    elif retagged is not None and english_alias is not None:
+        label = names["en"] = english_alias
+        notes.append("English translation in another language: rdfs:label from an English alias")
+    elif retagged is not None:
+        label = retagged.name
+        notes.append("English translation in another language, no English alias: rdfs:label in "
+                     f"{retagged.language}")
+    elif chosen:
+        main = chosen.get(FALLBACK_LANGUAGE) or min(chosen.values(), key=lambda t: t.language_pk)
+        label = main.name
+        notes.append(f"no English name: rdfs:label in {main.language}")
+    else:
+        label = ""
+        notes.append("no translation: no name")
+    # a name is a prefLabel or an altLabel of its language, not both
+    kept = [(name, lang) for name, lang in others
+            if name.casefold() != names.get(lang, "").casefold()]
+    return names, kept, label
+
+
+def _category(name: str, notes: list[str]) -> tuple[str | None, str | None]:
+    """(exg:category, exg:bodyRegion) of a wger category: a training type or a body region."""
+    value = name.strip().lower()
+    if value in TRAINING_TYPES:
+        notes.append(f"category {name!r}: exg:category {value!r}")
+        return value, None
+    notes.append(f"category {name!r}: exg:bodyRegion {value!r}")
+    return None, value
+
+
+def _deltoid(name: str, english: list[str], notes: list[str]) -> list[str]:
+    """The muscles wger's muscle 2 stands for in an exercise with these English names."""
+    heads = deltoid_heads(english)
+    notes.append(f"muscle 2 ({name!r}): {' and '.join(heads) if heads else DELTOID_GROUP}"
+                 + (" (the name says)" if heads else " (the deltoid group)"))
+    return heads or [DELTOID_GROUP]
+
+
+def _summary(translations: list[_Translation], check: LanguageCheck, notes: list[str]
+             ) -> tuple[str | None, RecordSource | None]:
+    """The English description (of wger's English translation) and its source, when there is
+    one, it is English and its license allows copying it."""
+    english = min((t for t in translations if t.tag == "en"), key=lambda t: t.pk, default=None)
+    text = plain_text(english.description) if english is not None else ""
+    if english is None or not text:
+        return None, None
+    written = check.written_in(text)
+    if written is not None:
+        notes.append(f"description not copied: written in {written}")
+        return None, None
+    if not any(part in str(english.license) for part in COPYABLE):
+        notes.append("description not copied: its license does not allow it")
+        return None, None
+    return text, _translation_source(english)
+
+
 def _translation_source(translation: _Translation) -> RecordSource:
     return RecordSource(
         slug=f"wger-translation-{_slug(translation.uuid, f'translation {translation.pk}')}",
-        label=f"wger translation {translation.pk} ({translation.language}) of an exercise: "
+        label=f"wger translation {translation.pk} ({translation.tag}) of an exercise: "
               "name and description",
         identifier=translation.uuid,
         dataset=DATASET_SOURCE,

@@ -1,1 +1,1 @@
-"""Documented inference rules: movement patterns, difficulty estimates, equipment stated by names."""
+"""Documented inference rules: movement patterns, difficulty estimates, equipment from names."""

@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from exgraph.config import DATA_DIR
 from exgraph.graph.load import bundled_files, load_oxigraph
-from exgraph.graph.store import OxigraphStore, to_ox
+from exgraph.graph.store import OxigraphStore, ox_bytes, to_ox, to_ox_quad
 from exgraph.infer.facts import load_facts
 from exgraph.infer.rules import (
     Facts,
@@ -93,18 +93,21 @@ def to_trig(inferences: Inferences) -> bytes:
     for rule in sorted(inferences.facts):
         graph = ox.NamedNode(str(rule_graph(rule)))
         for s, p, o in inferences.facts[rule]:
-            quads.append(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph))
-        described = to_ox(rule_graph(rule))
+            quads.append(to_ox_quad(s, p, o, graph))
         meta = ox.NamedNode(str(INFERRED))
-        for p, o in ((RDF.type, EXG.Source), (DCTERMS.identifier, rule),
-                     (RDFS.label, f"Inference rule {rule}"),
-                     (DCTERMS.description, inferences.reasons[rule]),
-                     (DCTERMS.isPartOf, INFERRED)):
-            value = to_ox(o) if isinstance(o, URIRef) else ox.Literal(str(o))
-            quads.append(ox.Quad(described, to_ox(p), value, meta))
-    lines = sorted(set(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines()))
+        description: tuple[tuple[URIRef, URIRef | str], ...] = (
+            (RDF.type, EXG.Source), (DCTERMS.identifier, rule),
+            (RDFS.label, f"Inference rule {rule}"),
+            (DCTERMS.description, inferences.reasons[rule]),
+            (DCTERMS.isPartOf, INFERRED))
+        for prop, obj in description:
+            value = to_ox(obj) if isinstance(obj, URIRef) else ox.Literal(obj)
+            # the rule's graph IRI also names its exg:Source
+            quads.append(ox.Quad(graph, ox.NamedNode(str(prop)), value, meta))
+    nquads = ox_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+    lines = sorted(set(nquads.splitlines()))
     ordered = ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_QUADS)
-    return ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    return ox_bytes(ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
 
 
 def run_inference(data_dir: Path | None = None) -> tuple[bytes, Inferences]:

@@ -1,8 +1,9 @@
 """Names in an article → resources of the graph, or new resources when the graph has none.
 
-Names meet on :func:`exgraph.vocab.names.name_key` (case, punctuation and plural ``s`` ignored) of the
-rdfs:label, skos:prefLabel and skos:altLabel of every exg:Exercise, exg:Muscle, exg:Equipment and
-exg:TrainingGoal. One key naming several resources is ambiguous: an error, never a guess.
+Names meet on :func:`exgraph.vocab.names.name_key` (case, punctuation and plural ``s`` ignored)
+of the rdfs:label, skos:prefLabel and skos:altLabel of every exg:Exercise, exg:Muscle,
+exg:Equipment and exg:TrainingGoal. One key naming several resources is ambiguous: an error,
+never a guess.
 """
 
 from __future__ import annotations

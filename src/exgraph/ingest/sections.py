@@ -64,7 +64,8 @@ SINGULAR_FIRST = ("beginners", "comparison", "mistakes", "load", "frequency", "t
                   "benefits", "muscles", "alternatives", "equipment")
 
 # A leftover of an image or link: one "word" carrying a file extension or URL parts.
-_JUNK = re.compile(r"(?:https?://|www\.|\.(?:jpe?g|png|gif|webp|svg|avif)\b|[?&]w=\d+)", re.IGNORECASE)
+_JUNK = re.compile(r"(?:https?://|www\.|\.(?:jpe?g|png|gif|webp|svg|avif)\b|[?&]w=\d+)",
+                   re.IGNORECASE)
 
 
 @dataclass

@@ -1,1 +1,4 @@
-"""Entity resolution: one canonical IRI per real exercise, with reviewed overrides (data/merges.tsv)."""
+"""Entity resolution: one canonical IRI per real exercise, with reviewed overrides.
+
+The overrides are in ``data/merges.tsv``.
+"""

@@ -254,7 +254,8 @@ class NamedQuery:
                     raise BadRequest(f"parameter {param.name!r}: no {kind} {text.strip()!r} "
                                      "in the graph")
                 terms.append(term)
-            bound[param.name] = terms
+            # a repeated value would repeat every answer (VALUES rows are a bag)
+            bound[param.name] = list(dict.fromkeys(terms))
         return bound
 
     def render(self, bound: Mapping[str, Sequence[Node]], *, limit: int | None = None,

@@ -9,16 +9,17 @@ sources). The document is then assembled in Python from the two answers.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDFS
+from rdflib.namespace import DCTERMS, RDFS, SKOS
 from rdflib.term import Node
 
 from exgraph.graph.store import Row, Store
 from exgraph.queries.catalogue import CATEGORIES, NamedQuery, parse_query
-from exgraph.vocab.terms import DIFFICULTIES, DIFFICULTY_RANK, EXG, ID, ROLES
+from exgraph.vocab.terms import DIFFICULTIES, DIFFICULTY_RANK, EXG, ID, ROLES, SCHEMA, SOURCE
 
 PARTS = ("exg:muscleInvolvement|exg:step|exg:benefit|exg:mistake|exg:programming|exg:comparison"
          "|exg:alternativeOption|(exg:comparison/exg:entry)")
@@ -41,8 +42,12 @@ CONTEXT: NamedQuery = parse_query(f"""\
 SELECT ?node ?label ?category ?difficulty ?license WHERE {{
   {{
     ?_exercise (exg:muscleInvolvement/exg:muscle)|(exg:programming/exg:goal)|exg:alternative
-      |(exg:comparison/exg:comparedWith)|(exg:comparison/exg:entry/exg:variation) ?node .
+      |(exg:comparison/exg:comparedWith)|(exg:comparison/exg:entry/exg:variation)
+      |exg:movementPattern ?node .
     ?node rdfs:label ?label .
+  }} UNION {{
+    ?_exercise schema:image ?node .
+    OPTIONAL {{ ?node dcterms:license ?license }}
   }} UNION {{
     ?_exercise exg:requiresEquipment ?node .
     ?node rdfs:label ?label .
@@ -57,6 +62,22 @@ SELECT ?node ?label ?category ?difficulty ?license WHERE {{
   }}
 }}
 """, "exercise-context", "api_exercises.CONTEXT")
+
+FACT_GRAPHS: NamedQuery = parse_query("""\
+# title: Where an exercise's difficulty and movement pattern come from
+# description: Difficulty levels and movement patterns, each with the named graph stating it.
+# param: exercise: exercise (required) — slug or IRI
+SELECT ?p ?value ?graph WHERE {
+  VALUES ?p { exg:difficulty exg:movementPattern }
+  { GRAPH ?graph { ?_exercise ?p ?value } }
+  UNION
+  { ?_exercise ?p ?value FILTER NOT EXISTS { GRAPH ?other { ?_exercise ?p ?value } } }
+}
+""", "exercise-fact-graphs", "documents.FACT_GRAPHS")
+
+#: Named graphs of inference rules (data/inferred/rules.trig): a fact stated only there is an
+#: estimate, not what a source says.
+INFERRED = f"{SOURCE}inferred-"
 
 DIFFICULTY_KEYS = {iri: key for key, iri in DIFFICULTIES.items()}
 ROLE_KEYS = {iri: key for key, iri in ROLES.items()}
@@ -78,10 +99,25 @@ def ident(iri: Node) -> str:
     return text
 
 
+def pattern_slug(iri: Node | str) -> str:
+    """The slug of a movement pattern: ``exg:HipHinge`` is ``hip-hinge``."""
+    local = str(iri).rsplit("#", 1)[-1]
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", local).lower()
+
+
 def difficulty_list(levels: set[Node]) -> list[str]:
     """Difficulty keys (low, moderate, high) ordered by rank."""
     known = [lv for lv in levels if isinstance(lv, URIRef) and lv in DIFFICULTY_KEYS]
     return [DIFFICULTY_KEYS[lv] for lv in sorted(known, key=DIFFICULTY_RANK.__getitem__)]
+
+
+def _stated_first(facts: list[tuple[Node, Node | None]]) -> tuple[list[Node], bool]:
+    """The values of (value, graph) pairs that a source states, else those only inferred, and
+    whether they are only inferred."""
+    stated = sorted({v for v, g in facts if g is None or not str(g).startswith(INFERRED)}, key=str)
+    if stated:
+        return stated, False
+    return sorted({v for v, _ in facts}, key=str), bool(facts)
 
 
 class _Context:
@@ -111,6 +147,11 @@ def exercise_document(store: Store, exercise: URIRef) -> dict[str, Any]:
     """The JSON document of an exercise (see the ExerciseDocument schema of the OpenAPI doc)."""
     g = exercise_graph(store, exercise)
     ctx = _Context(store.select(CONTEXT.render({"exercise": [exercise]})))
+    facts: dict[Node, list[tuple[Node, Node | None]]] = defaultdict(list)
+    for row in store.select(FACT_GRAPHS.render({"exercise": [exercise]})):
+        facts[row["p"]].append((row["value"], row.get("graph")))
+    patterns, pattern_inferred = _stated_first(facts[EXG.movementPattern])
+    _, difficulty_estimated = _stated_first(facts[EXG.difficulty])
 
     def text(subject: Node, prop: URIRef) -> str | None:
         # a merged exercise may carry one text per source: answer the same one every time
@@ -172,7 +213,22 @@ def exercise_document(store: Store, exercise: URIRef) -> dict[str, Any]:
         "iri": str(exercise),
         "name": text(exercise, RDFS.label),
         "summary": text(exercise, EXG.summary),
+        "synonyms": sorted(({"name": str(label), "lang": label.language}
+                             for label in set(g.objects(exercise, SKOS.altLabel))
+                             if isinstance(label, Literal)),
+                            key=lambda s: (s["lang"] or "", s["name"])),
         "difficulty": difficulty_list(set(g.objects(exercise, EXG.difficulty))),
+        "difficulty_estimated": difficulty_estimated,
+        "categories": sorted({str(c).lower() for c in g.objects(exercise, EXG.category)}),
+        "force": text(exercise, EXG.force),
+        "mechanic": text(exercise, EXG.mechanic),
+        "movement_pattern": ({**ctx.ref(patterns[0]), "id": pattern_slug(patterns[0])}
+                             if patterns else None),
+        "movement_pattern_inferred": pattern_inferred,
+        "images": sorted(({"url": str(image), "license": ctx.license.get(image)}
+                          for image in g.objects(exercise, SCHEMA.image)),
+                         key=lambda i: i["url"]),
+        "equipment_known": (exercise, EXG.requiresEquipment, None) in g,
         "equipment": sorted(({
             **ctx.ref(eq),
             "categories": sorted(CATEGORY_KEYS[c] for c in ctx.categories.get(eq, set())

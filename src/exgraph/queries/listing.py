@@ -18,19 +18,37 @@ parameter).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from exgraph.errors import BadRequest
 from exgraph.graph.store import Store
 from exgraph.queries.catalogue import Known, NamedQuery, default_catalogue, serialize_term
-from exgraph.queries.documents import CATEGORY_KEYS, difficulty_list, ident
-from exgraph.vocab.terms import DIFFICULTIES
+from exgraph.queries.documents import CATEGORY_KEYS, difficulty_list, ident, pattern_slug
+from exgraph.vocab.terms import DIFFICULTIES, DIFFICULTY_RANK
 
-#: The filters of the exercise list (parameters of ``queries/exercises.rq``).
-LIST_FILTERS = ("muscle", "role", "equipment", "exclude_equipment", "difficulty", "q")
+#: Filters whose values are words a dataset gives (``exg:force`` "push") or pattern slugs rather
+#: than IRIs. They filter the named query's matches here, from :class:`ExerciseIndex` (the
+#: query's typed parameters cannot take them); :func:`facet_values` lists what they accept.
+FACETS = ("category", "force", "mechanic", "movement_pattern")
+#: The filters of the exercise list: the parameters of ``queries/exercises.rq``, and FACETS.
+LIST_FILTERS = ("muscle", "role", "equipment", "exclude_equipment", "difficulty", *FACETS, "q")
+#: The orders of an exercise list: by name (in the answer's language) or by difficulty (lowest
+#: level first; ``-difficulty``: highest first), unknown difficulty last, then by name.
+SORTS = ("name", "-name", "difficulty", "-difficulty")
+#: Forces and mechanics as the vocabulary defines them (ontology/exgraph.ttl, exg:force and
+#: exg:mechanic).
+FORCES = ("push", "pull", "static")
+MECHANICS = ("compound", "isolation")
+#: The language of rdfs:label, the name every resource has.
+DEFAULT_LANGUAGE = "en"
+#: An exercise's IRI (as text) and its English name.
+Match = tuple[str, str]
 
 PAGE_DETAILS = """\
 PREFIX exg: <https://w3id.org/exgraph/ontology#>
@@ -43,8 +61,32 @@ SELECT ?exercise ?level ?equipment ?equipment_name WHERE {
     OPTIONAL { ?equipment rdfs:label ?equipment_name } }
 }"""
 
-#: Every exercise matching a filter combination, in order: (IRI, name).
-Matches = list[tuple[Node, Node]]
+NAMES_QUERY = """\
+PREFIX exg: <https://w3id.org/exgraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?exercise ?p ?label ?level ?facet ?value WHERE {
+  ?exercise a exg:Exercise .
+  { VALUES ?p { rdfs:label skos:prefLabel skos:altLabel } ?exercise ?p ?label }
+  UNION
+  { ?exercise exg:difficulty ?level }
+  UNION
+  { VALUES (?facet ?fp) { ("category" exg:category) ("force" exg:force)
+                          ("mechanic" exg:mechanic) ("movement_pattern" exg:movementPattern) }
+    ?exercise ?fp ?value }
+}"""
+
+FACETS_QUERY = """\
+PREFIX exg: <https://w3id.org/exgraph/ontology#>
+SELECT DISTINCT ?facet ?value WHERE {
+  { ?exercise exg:category ?value BIND("category" AS ?facet) }
+  UNION
+  { ?pattern a exg:MovementPattern BIND(STR(?pattern) AS ?value)
+    BIND("movement_pattern" AS ?facet) }
+}"""
+
+#: Every match of a filter combination, in order.
+Matches = list[Match]
 #: ``memo(key, build)``: the value kept under key, or build() (the web layer keeps recent ones).
 Memo = Callable[[Hashable, Callable[[], Matches]], Matches]
 
@@ -63,39 +105,224 @@ def optional_str(value: Node | None) -> str | None:
     return None if value is None else str(value)
 
 
-def exercise_list(store: Store, values: Mapping[str, str], known: Known | None, *,
-                  limit: int, offset: int, memo: Memo | None = None) -> dict[str, Any]:
+# ---------------------------------------------------------------------------------------------
+# Names in every language
+
+
+@dataclass(frozen=True)
+class ExerciseIndex:
+    """Every exercise's names by language and its difficulty ranks: what localised names and
+    sorting need, read once per store generation (:func:`exercise_index`).
+
+    ``names[iri]`` maps a language to the exercise's name in it: ``en`` is its rdfs:label, any
+    other language its skos:prefLabel in that language or, failing that, the first of its
+    skos:altLabels in that language (a merged exercise keeps another dataset's names so).
+    """
+
+    names: Mapping[str, Mapping[str, str]]
+    ranks: Mapping[str, tuple[int, ...]]
+    languages: frozenset[str]
+    #: facet (see FACETS) -> value (lower case; pattern slugs) -> the exercises that have it
+    facets: Mapping[str, Mapping[str, frozenset[str]]]
+
+    def name(self, iri: str, lang: str | None) -> str | None:
+        """The exercise's name in lang, else in English (None for an unknown IRI)."""
+        names = self.names.get(iri)
+        if names is None:
+            return None
+        return names.get(lang or DEFAULT_LANGUAGE) or names.get(DEFAULT_LANGUAGE)
+
+    def match(self, wanted: Iterable[str]) -> str:
+        """The first language of wanted (tags, best first) that some exercise has a name in,
+        trying ``de-AT`` as ``de`` too; English when none."""
+        for tag in wanted:
+            tag = tag.lower()
+            for candidate in (tag, tag.split("-", 1)[0]):
+                if candidate in self.languages:
+                    return candidate
+        return DEFAULT_LANGUAGE
+
+
+def exercise_index(store: Store) -> ExerciseIndex:
+    """The :class:`ExerciseIndex` of store (one query)."""
+    labels: dict[str, str] = {}
+    pref: dict[str, dict[str, str]] = defaultdict(dict)
+    alt: dict[str, dict[str, str]] = defaultdict(dict)
+    ranks: dict[str, set[int]] = defaultdict(set)
+    facets: dict[str, dict[str, set[str]]] = {facet: defaultdict(set) for facet in FACETS}
+    for row in store.select(NAMES_QUERY):
+        iri = str(row["exercise"])
+        if "facet" in row:
+            facet, value = str(row["facet"]), str(row["value"])
+            value = pattern_slug(value) if facet == "movement_pattern" else value.lower()
+            facets[facet][value].add(iri)
+            continue
+        if "level" in row:
+            rank = DIFFICULTY_RANK.get(row["level"])  # type: ignore[call-overload]
+            if rank is not None:
+                ranks[iri].add(rank)
+            continue
+        label, prop = row["label"], str(row["p"])
+        text = str(label)
+        lang = (label.language or "").lower() if isinstance(label, Literal) else ""
+        if prop.endswith("#label"):
+            labels[iri] = min(labels.get(iri, text), text)
+        elif lang and lang != DEFAULT_LANGUAGE:
+            table = pref if prop.endswith("#prefLabel") else alt
+            table[iri][lang] = min(table[iri].get(lang, text), text)
+    names: dict[str, dict[str, str]] = {}
+    for iri, english in labels.items():
+        others = {**alt[iri], **pref[iri]}
+        names[iri] = {DEFAULT_LANGUAGE: english, **dict(sorted(others.items()))}
+    languages = frozenset(lang for by_lang in names.values() for lang in by_lang)
+    return ExerciseIndex(
+        names, {iri: tuple(sorted(r)) for iri, r in ranks.items()},
+        languages | {DEFAULT_LANGUAGE},
+        {facet: {value: frozenset(iris) for value, iris in by_value.items()}
+         for facet, by_value in facets.items()})
+
+
+def sort_key(sort: str, lang: str | None, index: ExerciseIndex | None
+             ) -> Callable[[Match], tuple[Any, ...]]:
+    """The key that orders (IRI, English name) pairs as sort asks, names in lang."""
+    def name_of(match: Match) -> str:
+        shown = index.name(match[0], lang) if index is not None else None
+        return (shown or match[1]).lower()
+
+    if sort.endswith("difficulty"):
+        if index is None:
+            raise ValueError("sorting by difficulty needs the exercise index")
+        hardest = sort.startswith("-")
+
+        def by_difficulty(match: Match) -> tuple[Any, ...]:
+            ranks = index.ranks.get(match[0])
+            level = (-ranks[-1] if hardest else ranks[0]) if ranks else 99
+            return level, name_of(match), match[0]
+
+        return by_difficulty
+    return lambda match: (name_of(match), match[0])
+
+
+def ordered(matches: Iterable[Match], sort: str, lang: str | None,
+            index: ExerciseIndex | None) -> Matches:
+    """matches (ordered by English name, as the named queries give them) in the order of sort
+    (one of :data:`SORTS`), names in lang. Raises BadRequest for an unknown sort."""
+    if sort not in SORTS:
+        raise BadRequest(f"parameter 'sort': {sort!r} is not one of {', '.join(SORTS)}")
+    found = list(matches)
+    if lang in (None, DEFAULT_LANGUAGE) and sort in ("name", "-name"):
+        return found if sort == "name" else found[::-1]  # the query's own order
+    if sort == "-name":
+        return sorted(found, key=sort_key("name", lang, index))[::-1]
+    return sorted(found, key=sort_key(sort, lang, index))
+
+
+def localise(value: Any, lang: str | None, index: ExerciseIndex) -> Any:
+    """value (JSON) with the ``name`` of every exercise it refers to (an object with an exercise
+    ``iri`` and a ``name``) in lang, falling back to English. Other objects are unchanged."""
+    if lang in (None, DEFAULT_LANGUAGE):
+        return value
+    if isinstance(value, list):
+        return [localise(item, lang, index) for item in value]
+    if isinstance(value, dict):
+        out = {key: localise(item, lang, index) for key, item in value.items()}
+        iri = value.get("iri")
+        if "name" in value and isinstance(iri, str) and iri in index.names:
+            out["name"] = index.name(iri, lang)
+        return out
+    return value
+
+
+def with_names(item: dict[str, Any], index: ExerciseIndex) -> dict[str, Any]:
+    """The exercise item with ``names`` (language -> name) after its ``name``."""
+    out: dict[str, Any] = {}
+    for key, value in item.items():
+        out[key] = value
+        if key == "name":
+            out["names"] = dict(index.names.get(item["iri"], {}))
+    return out
+
+
+def facet_values(store: Store) -> dict[str, list[str]]:
+    """The values the facet filters (:data:`FACETS`) accept: the categories the graph's
+    datasets give (lower case), the vocabulary's forces and mechanics, and the slugs of its
+    movement patterns."""
+    found: dict[str, set[str]] = {"category": set(), "movement_pattern": set()}
+    for row in store.select(FACETS_QUERY):
+        facet, value = str(row["facet"]), str(row["value"])
+        found[facet].add(pattern_slug(value) if facet == "movement_pattern" else value.lower())
+    return {"category": sorted(found["category"]), "force": list(FORCES),
+            "mechanic": list(MECHANICS), "movement_pattern": sorted(found["movement_pattern"])}
+
+
+# ---------------------------------------------------------------------------------------------
+# Lists
+
+
+def _split(raw: str | Sequence[str]) -> list[str]:
+    """Values of a list filter: a text, or texts, each possibly comma-separated."""
+    items = [raw] if isinstance(raw, str) else list(raw)
+    return [part.strip().lower() for item in items for part in item.split(",") if part.strip()]
+
+
+def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known: Known | None,
+                  *, limit: int, offset: int, sort: str = "name", lang: str | None = None,
+                  index: ExerciseIndex | None = None, memo: Memo | None = None
+                  ) -> dict[str, Any]:
     """``{"total", "limit", "offset", "items"}``: the exercises matching values (filters of
-    :data:`LIST_FILTERS`), ordered by name, ``limit`` of them from ``offset``.
+    :data:`LIST_FILTERS`; a value may be a list, or a comma-separated text: any of them; a
+    facet value the graph does not have matches nothing), in the order of sort with names in
+    lang, ``limit`` of them from ``offset``. With index, each item has its ``names`` in every
+    language (index is needed for facets, sort by difficulty and names in a language other
+    than English; it is read from store when not given).
 
     Every match, in order, is one query per filter combination (a scan of all exercises); memo
     keeps it so that paging through it only costs the small details query of the page.
-    Raises BadRequest for an unknown filter or a value that is not valid for it.
+    Raises BadRequest for an unknown filter, a value that is not valid for it, or a bad sort.
     """
     query = _query("exercises")
-    bound = query.bind(values, known)
-    key = tuple(sorted((name, tuple(map(str, terms))) for name, terms in bound.items()))
+    facets = {name: _split(raw) for name, raw in values.items() if name in FACETS}
+    bound = query.bind({k: v for k, v in values.items() if k not in FACETS}, known)
+    ordered([], sort, lang, index)  # checks sort before any query runs
+    localised = lang not in (None, DEFAULT_LANGUAGE)
+    if index is None and (localised or sort.endswith("difficulty") or facets):
+        index = exercise_index(store)
+    key = (tuple(sorted((name, tuple(map(str, terms))) for name, terms in bound.items())),
+           tuple(sorted((name, tuple(sorted(v))) for name, v in facets.items())),
+           sort, lang if localised else None)
 
     def build() -> Matches:
-        return [(row["exercise"], row["name"]) for row in store.select(query.render(bound))]
+        found = [(str(row["exercise"]), str(row["name"]))
+                 for row in store.select(query.render(bound))]
+        if facets and index is not None:
+            for facet, wanted in facets.items():
+                having = index.facets.get(facet, {})
+                keep = frozenset().union(*(having.get(value, frozenset()) for value in wanted))
+                found = [match for match in found if match[0] in keep]
+        return ordered(found, sort, lang, index)
 
     matches = build() if memo is None else memo(key, build)
     page = matches[offset:offset + limit]
-    levels: dict[Node, set[Node]] = {exercise: set() for exercise, _ in page}
-    equipment: dict[Node, dict[Node, Node | None]] = {exercise: {} for exercise, _ in page}
+    levels: dict[str, set[Node]] = {exercise: set() for exercise, _ in page}
+    equipment: dict[str, dict[Node, Node | None]] = {exercise: {} for exercise, _ in page}
     if page:
-        block = " ".join(serialize_term(exercise) for exercise, _ in page)
+        block = " ".join(serialize_term(URIRef(exercise)) for exercise, _ in page)
         for row in store.select(PAGE_DETAILS % block):
+            exercise = str(row["exercise"])
             if "level" in row:
-                levels[row["exercise"]].add(row["level"])
+                levels[exercise].add(row["level"])
             if "equipment" in row:
-                equipment[row["exercise"]][row["equipment"]] = row.get("equipment_name")
-    items = [{
-        **ref(exercise, name),
-        "difficulty": difficulty_list(levels[exercise]),
-        "equipment": sorted((ref(eq, eq_name) for eq, eq_name in equipment[exercise].items()),
-                            key=lambda e: e["id"]),
-    } for exercise, name in page]
+                equipment[exercise][row["equipment"]] = row.get("equipment_name")
+    items = []
+    for exercise, name in page:
+        item = {
+            **ref(URIRef(exercise), (index.name(exercise, lang) if index else None) or name),
+            "difficulty": difficulty_list(levels[exercise]),
+            "equipment": sorted((ref(eq, eq_name)
+                                 for eq, eq_name in equipment[exercise].items()),
+                                key=lambda e: e["id"]),
+        }
+        items.append(with_names(item, index) if index is not None else item)
     return {"total": len(matches), "limit": limit, "offset": offset, "items": items}
 
 
@@ -133,10 +360,12 @@ def muscle_items(store: Store, known: Known | None) -> list[dict[str, Any]]:
     } for row in result.rows]
 
 
-def muscle_exercise_items(store: Store, muscle: URIRef, values: Mapping[str, str],
-                          known: Known | None) -> list[dict[str, Any]]:
+def muscle_exercise_items(store: Store, muscle: URIRef,
+                          values: Mapping[str, str | Sequence[str]], known: Known | None
+                          ) -> list[dict[str, Any]]:
     """The exercises that work muscle (a group matches its narrower muscles), ordered by name,
-    each with the muscles as tagged, their role and function; values may hold ``role``."""
+    each with the muscles as tagged, their role and function; values may hold ``role`` (one or
+    several: any of them)."""
     result = _query("exercises-for-muscle").run(store, {"muscle": str(muscle), **values}, known)
     items: dict[Node, dict[str, Any]] = {}
     for row in result.rows:

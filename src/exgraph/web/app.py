@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, jsonify
+from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
 from exgraph.config import DEFAULTS
 from exgraph.errors import ExgraphError
 from exgraph.graph.load import open_store
+from exgraph.web.api.plans import bp as plans_bp
 from exgraph.web.api.routes import bp as api_bp
 from exgraph.web.cache import state
 from exgraph.web.context import error_response
@@ -40,6 +42,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["exgraph_store"] = store
 
     app.register_blueprint(api_bp)
+    app.register_blueprint(plans_bp, name_prefix="api")  # api.plans.*: the API's hooks apply
     app.register_blueprint(sparql_bp)
     app.register_blueprint(pages_bp)
 
@@ -60,9 +63,42 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             return _unavailable("not ready: the graph is empty")
         return jsonify({"ok": True, "backend": store.backend, "triples": triples})
 
+    for key, value in COMPRESSION.items():
+        app.config.setdefault(key, value)
+    _Compress(app)
+
     app.register_error_handler(ExgraphError, _exgraph_error)
     app.register_error_handler(HTTPException, _http_error)
     return app
+
+
+#: Compression (flask-compress) of answers larger than a kilobyte, when the client accepts it:
+#: JSON, CSV, HTML and SPARQL results. Streamed answers and the exports are left alone (the
+#: exports keep their gzipped bytes themselves: compressing megabytes per request costs more).
+COMPRESSION: dict[str, Any] = {
+    "COMPRESS_MIMETYPES": ["application/json", "text/csv", "text/html", "text/css",
+                           "application/javascript", "text/javascript", "image/svg+xml",
+                           "application/sparql-results+json", "application/sparql-results+xml",
+                           "text/tab-separated-values"],
+    "COMPRESS_MIN_SIZE": 1024,
+    "COMPRESS_STREAMS": False,
+    # level 1: a large JSON page shrinks about as much (text repeats) at a fraction of the CPU;
+    # at the default 6 a client asking for the same 300 KB page again and again cost the server
+    # more compressing than answering (tests/test_hostile.py)
+    "COMPRESS_LEVEL": 1,
+    "COMPRESS_BR_LEVEL": 1,
+}
+
+
+class _Compress(Compress):
+    """flask-compress, leaving alone the answers it would never compress: they do not vary on
+    Accept-Encoding, so they do not say they do (Linked Data pages promise which headers they
+    vary on)."""
+
+    def after_request(self, response: Any) -> Any:
+        if response is not None and response.mimetype not in self.compress_mimetypes_set:
+            return response
+        return super().after_request(response)
 
 
 #: Seconds a 503 asks the client to wait before trying again (unless the error says otherwise).

@@ -178,9 +178,10 @@ def state(app: Flask | None = None) -> ApiState:
     store: Store = app.extensions["exgraph_store"]
     generation = store.generation()
     api_state = app.extensions.get("exgraph_api")
-    if api_state is None or api_state.store is not store or api_state.generation != generation:
+    if (not isinstance(api_state, ApiState) or api_state.store is not store
+            or api_state.generation != generation):
         api_state = app.extensions["exgraph_api"] = ApiState(store, generation)
-    return api_state  # type: ignore[no-any-return]
+    return api_state
 
 
 def invalidate(app: Flask) -> None:

@@ -2,10 +2,12 @@
 
 Every route runs one or a few queries on the app's store: named queries of the catalogue
 (:mod:`exgraph.queries.catalogue`) where one answers the question, assembled into lists by
-:mod:`exgraph.queries.listing` (which the web pages share), and the two queries of
-:mod:`exgraph.queries.documents` for the exercise document. Read responses carry an ETag (the
-dataset's tag, computed once per app, plus a hash of the body) and honour If-None-Match with 304;
-GET responses allow any origin (CORS), and OPTIONS answers a preflight.
+:mod:`exgraph.queries.listing` (which the web pages share), and the queries of
+:mod:`exgraph.queries.documents` for the exercise document. What every route does alike
+(parameters, paging, language, trailing slashes) is in :mod:`exgraph.web.api.conventions`.
+Read responses carry an ETag (the dataset's tag, computed once per app, plus a hash of the body)
+and honour If-None-Match with 304; GET responses allow any origin (CORS), and OPTIONS answers a
+preflight. ``/api/v1/`` is the index: links to every collection and to the documentation.
 
 Per-app caches (:class:`ApiState`: the dataset tag, the IRIs that exist, the export bytes) are
 built on first use. Whoever changes the store under a running app (SPARQL Update) calls
@@ -14,6 +16,7 @@ built on first use. Whoever changes the store under a running app (SPARQL Update
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from typing import Any
 
@@ -24,7 +27,9 @@ from werkzeug.routing import BaseConverter
 import exgraph.web.api.openapi as openapi
 from exgraph.errors import BadRequest, NotFound
 from exgraph.graph.export import FORMATS, serialize
+from exgraph.queries.aliases import alias_map
 from exgraph.queries.catalogue import (
+    CATEGORIES,
     Known,
     NamedQuery,
     Result,
@@ -34,14 +39,33 @@ from exgraph.queries.catalogue import (
 )
 from exgraph.queries.documents import exercise_document, exercise_graph
 from exgraph.queries.listing import (
+    DEFAULT_LANGUAGE,
+    FACETS,
     LIST_FILTERS,
+    ExerciseIndex,
     equipment_taxonomy,
+    exercise_index,
     exercise_list,
+    facet_values,
+    localise,
     muscle_exercise_items,
     muscle_items,
+    ordered,
+    with_names,
 )
-from exgraph.queries.aliases import alias_map
 from exgraph.queries.substitutes import Engine, Filters, Substitute, engine_for
+from exgraph.web.api.conventions import (
+    check_args,
+    check_choices,
+    filters,
+    in_language,
+    language,
+    one,
+    page_args,
+    paged,
+    trailing_slash_redirect,
+    values,
+)
 from exgraph.web.cache import UriTooLong, setting, state
 from exgraph.web.context import get_store
 
@@ -49,9 +73,19 @@ bp = Blueprint("api", __name__)
 
 PREFIX = "/api/v1"
 CACHE_CONTROL = "public, max-age=60"
-#: Export routes: URL extension -> export format name.
+#: Export formats: URL extension -> export format name.
 EXPORTS = {ext: fmt for fmt, (ext, _media) in FORMATS.items()}
-MAX_LIMIT = 1000
+#: The extensions with an export route (below).
+EXPORT_ROUTES = ("ttl", "nt", "jsonld")
+#: Page size of the exercise list when the request names none.
+DEFAULT_LIMIT = 50
+#: Page size of the lists that were whole before they were paged (muscles, equipment, the
+#: exercises of a muscle, the named queries): one page holds all of them, as it always did.
+WHOLE_LIMIT = 1000
+#: The list filters that take several values (every filter but the search text).
+MULTI_FILTERS = tuple(name for name in LIST_FILTERS if name != "q")
+#: The parameters of the exercise list (sort: see exgraph.queries.listing.SORTS).
+LIST_PARAMS = (*LIST_FILTERS, "sort", "lang", "limit", "offset")
 
 
 class SlugConverter(BaseConverter):
@@ -71,17 +105,25 @@ def _register_converter(state: Any) -> None:
 
 
 #: Largest body kept in the response cache; bigger answers (exports have their own cache) are not.
-#: The cache as a whole holds at most API_CACHE_BYTES (a setting) per store generation.
-CACHED_BODY_MAX = 256 * 1024
+#: The cache as a whole holds at most API_CACHE_BYTES (a setting) per store generation. A page of
+#: 1000 exercises with their names in every language is about 330 KB: it must fit.
+CACHED_BODY_MAX = 1024 * 1024
 #: The media types the API's negotiating routes (named queries) choose between by Accept: the
 #: cache keys on the one a request negotiates, never on the raw header (which has endless
 #: spellings). A response that varies on Accept is cached only in one of these types.
 NEGOTIATED = ("application/json", "text/csv")
 
 
-def _response_key() -> tuple[str, str]:
+def _index() -> ExerciseIndex:
+    """Every exercise's names by language and its difficulty (per store generation)."""
+    return state().cached("exercise-index", lambda: exercise_index(get_store()))
+
+
+def _response_key() -> tuple[str, str, str, str]:
+    # the host: paging links are absolute URLs; the language: a negotiated one, never the raw
+    # Accept-Language header (as for Accept)
     negotiated = request.accept_mimetypes.best_match(NEGOTIATED, default=NEGOTIATED[0])
-    return request.full_path, negotiated or ""
+    return request.host_url, request.full_path, negotiated or "", language(_index)
 
 
 def _check_bounds() -> None:
@@ -95,10 +137,16 @@ def _check_bounds() -> None:
     raw = request.query_string.lower()
     if raw.count(b",") + raw.count(b"%2c") + raw.count(b"&") < most:
         return  # fewer separators than the bound: no parameter can pass it
-    for name, values in request.args.lists():
-        count = sum(value.count(",") + 1 for value in values)
+    for name, given in request.args.lists():
+        count = sum(value.count(",") + 1 for value in given)
         if count > most:
             raise BadRequest(f"parameter {name!r} has {count} values; at most {most}")
+
+
+@bp.before_app_request
+def _trailing_slash() -> Any:
+    """``/api/v1/exercises/`` is ``/api/v1/exercises``: a 308 there (see conventions)."""
+    return trailing_slash_redirect(PREFIX + "/")
 
 
 @bp.before_request
@@ -131,16 +179,17 @@ def _cache_headers(response: Response) -> Response:
         response.set_etag(f"{state().tag}-{digest}")
     response.headers.setdefault("Cache-Control", CACHE_CONTROL)
     negotiated = "accept" not in response.vary or response.mimetype in NEGOTIATED
-    if isinstance(response, _CachedResponse):
-        pass
+    if isinstance(response, _CachedResponse) or request.path.startswith("/export."):
+        pass  # exports have a cache of their own, with their gzipped bytes
     elif request.method == "GET" and negotiated and response.content_length is not None \
             and response.content_length <= CACHED_BODY_MAX:
         body = response.get_data()
         headers = list(response.headers.items())
         key = _response_key()
-        size = len(body) + len(key[0]) + sum(len(k) + len(v) for k, v in headers) + 256
+        size = len(body) + len(key[1]) + sum(len(k) + len(v) for k, v in headers) + 256
         state().sized("responses", setting("API_CACHE_BYTES")).put(key, (body, headers), size)
-    return response.make_conditional(request)
+    response.make_conditional(request)  # in place: a 304 when If-None-Match matches
+    return response
 
 
 @bp.after_app_request
@@ -149,11 +198,13 @@ def _cors(response: Response) -> Response:
         return response
     if request.method in ("GET", "HEAD", "OPTIONS"):
         response.headers["Access-Control-Allow-Origin"] = "*"
-        response.headers["Access-Control-Expose-Headers"] = "ETag"
+        # Link carries the paging URLs; Content-Language is readable without being listed
+        response.headers["Access-Control-Expose-Headers"] = "ETag, Link"
     if request.method == "OPTIONS":
         response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
         asked = request.headers.get("Access-Control-Request-Headers")
-        response.headers["Access-Control-Allow-Headers"] = asked or "Accept, If-None-Match"
+        response.headers["Access-Control-Allow-Headers"] = (
+            asked or "Accept, Accept-Language, If-None-Match")
         response.headers["Access-Control-Max-Age"] = "86400"
     return response
 
@@ -171,35 +222,13 @@ def _known() -> Known:
     return state().is_known
 
 
-def _args(*names: str) -> dict[str, str]:
-    """The request's query-string values of names that are present (one value each)."""
-    values = {}
-    for name in names:
-        given = request.args.getlist(name)
-        if len(given) > 1:
-            raise BadRequest(f"parameter {name!r} takes one value, got {len(given)}")
-        if given:
-            values[name] = given[0]
-    return values
+def _facets() -> dict[str, list[str]]:
+    """The values the facet filters take in this graph (per store generation)."""
+    return state().cached("facets", lambda: facet_values(get_store()))
 
 
-def _reject_unknown_args(*allowed: str) -> None:
-    for name in request.args:
-        if name not in allowed:
-            raise BadRequest(f"unknown parameter {name!r}; this route takes: "
-                             f"{', '.join(allowed) or 'no parameters'}")
-
-
-def _int_arg(name: str, default: int, maximum: int | None = None) -> int:
-    raw = _args(name).get(name)
-    if raw is None:
-        return default
-    if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
-        raise BadRequest(f"parameter {name!r}: not a non-negative integer: {raw!r}")
-    value = int(raw)
-    if maximum is not None and value > maximum:
-        raise BadRequest(f"parameter {name!r}: at most {maximum}, got {value}")
-    return value
+def _sort() -> str:
+    return one("sort") or "name"
 
 
 def _exercise(slug: str) -> URIRef:
@@ -217,32 +246,66 @@ def _exercise(slug: str) -> URIRef:
     return iri
 
 
+def _named(body: Any, lang: str) -> Response:
+    """body as JSON with the exercises it names in lang (see conventions: language)."""
+    return in_language(jsonify(localise(body, lang, _index())), lang)
+
+
+# ---------------------------------------------------------------------------------------------
+# The index
+
+
+@bp.get(f"{PREFIX}/")
+def index() -> Any:
+    """The API's entry point: a link to every collection and to the documentation."""
+    check_args(())
+    root = request.host_url.rstrip("/")
+    links = {name: f"{root}{PREFIX}/{name}" for name in
+             ("exercises", "muscles", "equipment", "queries")}
+    links |= {"openapi": f"{root}{PREFIX}/openapi.json", "docs": f"{root}{PREFIX}/docs",
+              "sparql": f"{root}/sparql",
+              **{f"export_{EXPORTS[ext]}": f"{root}/export.{ext}" for ext in EXPORT_ROUTES}}
+    response = jsonify({"title": "exgraph API", "version": "1", "links": links})
+    # RFC 8631: where the machine-readable and the human description are
+    response.headers["Link"] = (f'<{links["openapi"]}>; rel="service-desc"; '
+                                f'type="application/vnd.oai.openapi+json", '
+                                f'<{links["docs"]}>; rel="service-doc"; type="text/html"')
+    return response
+
+
 # ---------------------------------------------------------------------------------------------
 # Exercises
 
+
 @bp.get(f"{PREFIX}/exercises")
 def list_exercises() -> Any:
-    """A page of exercises matching the filters, with the total."""
-    _reject_unknown_args(*LIST_FILTERS, "limit", "offset")
-    limit = _int_arg("limit", 50, MAX_LIMIT)
-    offset = _int_arg("offset", 0)
-    return jsonify(exercise_list(
-        get_store(), _args(*LIST_FILTERS), _known(), limit=limit, offset=offset,
-        memo=lambda key, build: state().recent("exercise-list", key, build)))
+    """A page of exercises matching the filters, with the total and links to the other pages."""
+    check_args(LIST_PARAMS)
+    given = filters(MULTI_FILTERS, single=("q",))
+    check_choices(given, {name: _facets()[name] for name in FACETS})
+    limit, offset = page_args(DEFAULT_LIMIT)
+    lang = language(_index)
+    found = exercise_list(
+        get_store(), given, _known(), limit=limit, offset=offset, sort=_sort(), lang=lang,
+        index=_index(), memo=lambda key, build: state().recent("exercise-list", key, build))
+    return in_language(paged({}, total=found["total"], limit=limit, offset=offset,
+                             items=found["items"]), lang)
 
 
 @bp.get(f"{PREFIX}/exercises/<slug:exercise_id>")
 @bp.get(f"{PREFIX}/exercises/<slug:exercise_id>.json")
 def get_exercise(exercise_id: str) -> Any:
-    """Everything about one exercise, as JSON."""
-    _reject_unknown_args()
-    return jsonify(exercise_document(get_store(), _exercise(exercise_id)))
+    """Everything about one exercise, as JSON, names in the request's language."""
+    check_args(("lang",))
+    lang = language(_index)
+    document = with_names(exercise_document(get_store(), _exercise(exercise_id)), _index())
+    return _named(document, lang)
 
 
 @bp.get(f"{PREFIX}/exercises/<slug:exercise_id>.ttl")
 def get_exercise_turtle(exercise_id: str) -> Any:
     """The exercise and the nodes that belong to it, as Turtle."""
-    _reject_unknown_args()
+    check_args((), formats=("ttl", "turtle"))
     graph = exercise_graph(get_store(), _exercise(exercise_id))
     return Response(serialize(graph, "turtle"), content_type=FORMATS["turtle"][1])
 
@@ -250,16 +313,34 @@ def get_exercise_turtle(exercise_id: str) -> Any:
 #: Parameters of the ranked routes (/alternatives, /substitutes): see queries/substitutes.py.
 RANK_PARAMS = ("exclude_equipment", "equipment", "difficulty", "max_difficulty", "cover",
                "include_unknown", "limit")
+#: Those that take a list of equipment (repeated or comma-separated).
+RANK_LISTS = ("exclude_equipment", "equipment")
 
 
 def _ranked(exercise_id: str) -> tuple[Engine, list[Substitute], dict[str, Any]]:
-    _reject_unknown_args(*RANK_PARAMS)
+    check_args((*RANK_PARAMS, "lang"))
     _exercise(exercise_id)
     engine = engine_for(get_store())
-    values = {name: request.args.getlist(name) for name in RANK_PARAMS if name in request.args}
-    filters = Filters.parse(values, engine.taxonomy)
-    echo = {name: ",".join(v) for name, v in values.items()}
-    return engine, engine.rank(exercise_id, filters), echo
+    given: dict[str, list[str]] = {name: request.args.getlist(name) for name in RANK_PARAMS
+                                   if name in request.args}
+    echo = {name: ",".join(v) for name, v in given.items()}
+    for name in RANK_LISTS:
+        if name in given:
+            # an equipment category by its slug, as everywhere else (free-weight: FreeWeight)
+            given[name] = [_category_key(value, engine) for value in values(name)]
+    filters_ = Filters.parse(given, engine.taxonomy)
+    return engine, engine.rank(exercise_id, filters_), echo
+
+
+def _category_key(value: str, engine: Engine) -> str:
+    """The engine's name of an equipment slug: the slug of a kind, or a category's local name."""
+    if value in engine.taxonomy or value not in CATEGORIES:
+        return value
+    return CATEGORIES[value].rsplit("#", 1)[-1]
+
+
+def _ranked_items(engine: Engine, ranked: list[Substitute]) -> list[dict[str, Any]]:
+    return [with_names(s.as_json(engine.labels), _index()) for s in ranked]
 
 
 @bp.get(f"{PREFIX}/exercises/<slug:exercise_id>/alternatives")
@@ -268,8 +349,8 @@ def get_alternatives(exercise_id: str) -> Any:
     difficulty. Answered by the substitution engine: curated alternatives first, then dataset
     variations, then computed candidates, each with its reasons."""
     engine, ranked, echo = _ranked(exercise_id)
-    return jsonify({"exercise": exercise_id, "filters": echo,
-                    "items": [s.as_json(engine.labels) for s in ranked]})
+    return _named({"exercise": exercise_id, "filters": echo,
+                   "items": _ranked_items(engine, ranked)}, language(_index))
 
 
 @bp.get(f"{PREFIX}/exercises/<slug:exercise_id>/substitutes")
@@ -278,12 +359,15 @@ def get_substitutes(exercise_id: str) -> Any:
     the exercise itself."""
     engine, ranked, echo = _ranked(exercise_id)
     target = engine.exercise(exercise_id)
-    return jsonify({
-        "exercise": {"id": target.slug, "name": target.name,
+    lang = language(_index)
+    iri = f"https://w3id.org/exgraph/id/exercise/{target.slug}"
+    return in_language(jsonify({
+        "exercise": {"id": target.slug, "name": _index().name(iri, lang) or target.name,
                      "primary_muscles": sorted(target.primary),
                      "movement_pattern": target.pattern,
                      "movement_pattern_inferred": target.pattern_inferred},
-        "filters": echo, "items": [s.as_json(engine.labels) for s in ranked]})
+        "filters": echo,
+        "items": localise(_ranked_items(engine, ranked), lang, _index())}), lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -293,26 +377,46 @@ def get_substitutes(exercise_id: str) -> Any:
 @bp.get(f"{PREFIX}/muscles")
 def list_muscles() -> Any:
     """The muscle catalogue: muscles and groups, each with its broader group."""
-    _reject_unknown_args()
-    return jsonify({"items": muscle_items(get_store(), _known())})
+    check_args(("lang", "limit", "offset"))
+    language(_index)  # checked; muscle names are English only
+    limit, offset = page_args(WHOLE_LIMIT)
+    items = muscle_items(get_store(), _known())
+    return in_language(paged({}, total=len(items), limit=limit, offset=offset,
+                             items=items[offset:offset + limit]), DEFAULT_LANGUAGE)
 
 
 @bp.get(f"{PREFIX}/muscles/<slug:muscle_id>/exercises")
 def list_muscle_exercises(muscle_id: str) -> Any:
     """Exercises that work a muscle (a group matches its narrower muscles), by role."""
-    _reject_unknown_args("role")
+    check_args(("role", "sort", "lang", "limit", "offset"))
     iri = URIRef(f"https://w3id.org/exgraph/id/muscle/{muscle_id}")
     if not state().is_known("muscle", iri):
         raise NotFound(f"no muscle {muscle_id!r}")
-    items = muscle_exercise_items(get_store(), iri, _args("role"), _known())
-    return jsonify({"muscle": muscle_id, "filters": _args("role"), "items": items})
+    given = filters(("role",))
+    limit, offset = page_args(WHOLE_LIMIT)
+    lang, sort = language(_index), _sort()
+    items = state().recent("api:muscle-exercises", (muscle_id, tuple(given.get("role", ()))),
+                           lambda: muscle_exercise_items(get_store(), iri, given, _known()))
+    by_iri = {item["iri"]: item for item in items}
+    order = ordered(((item["iri"], item["name"]) for item in items), sort, lang, _index())
+    page = [with_names(by_iri[iri], _index()) for iri, _ in order[offset:offset + limit]]
+    echo = {name: ",".join(v) for name, v in given.items()}
+    return in_language(paged({"muscle": muscle_id, "filters": echo}, total=len(items),
+                             limit=limit, offset=offset, items=localise(page, lang, _index())),
+                       lang)
 
 
 @bp.get(f"{PREFIX}/equipment")
 def list_equipment() -> Any:
     """The equipment taxonomy: categories, and every kind with its broader kinds and categories."""
-    _reject_unknown_args()
-    return jsonify(equipment_taxonomy(get_store(), _known()))
+    check_args(("lang", "limit", "offset"))
+    language(_index)  # checked; equipment names are English only
+    limit, offset = page_args(WHOLE_LIMIT)
+    taxonomy = equipment_taxonomy(get_store(), _known())
+    items = taxonomy["items"]
+    return in_language(paged({"categories": taxonomy["categories"]}, total=len(items),
+                             limit=limit, offset=offset, items=items[offset:offset + limit]),
+                       DEFAULT_LANGUAGE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -322,19 +426,29 @@ def list_equipment() -> Any:
 @bp.get(f"{PREFIX}/queries")
 def list_queries() -> Any:
     """The catalogue of named queries, with their parameters."""
-    _reject_unknown_args()
-    return jsonify({"items": [q.as_json() for q in default_catalogue().values()]})
+    check_args(("limit", "offset"))
+    limit, offset = page_args(WHOLE_LIMIT)
+    items = [q.as_json() for q in default_catalogue().values()]
+    return paged({}, total=len(items), limit=limit, offset=offset,
+                 items=items[offset:offset + limit])
 
 
 @bp.get(f"{PREFIX}/queries/<slug:name>")
 @bp.get(f"{PREFIX}/queries/<slug:name>.json")
 def run_query(name: str) -> Any:
-    """Run a named query with the query-string parameters: JSON, or CSV when Accept asks."""
+    """Run a named query with the query-string parameters: JSON, or CSV when Accept asks (or
+    ``format=csv``)."""
     query = default_catalogue().get_query(name)
-    best = request.accept_mimetypes.best_match(["application/json", "text/csv"],
-                                               default="application/json")
-    as_csv = best == "text/csv" and not request.path.endswith(".json")
-    response = _query_csv(query) if as_csv else _query_json(query)
+    by_suffix = request.path.endswith(".json")
+    wanted = one("format")
+    if wanted is not None and not by_suffix:
+        as_csv = wanted == "csv"
+    else:
+        best = request.accept_mimetypes.best_match(["application/json", "text/csv"],
+                                                   default="application/json")
+        as_csv = best == "text/csv" and not by_suffix
+    formats = ("json",) if by_suffix else ("json", "csv")
+    response = _query_csv(query, formats) if as_csv else _query_json(query, formats)
     response.vary.add("Accept")
     return response
 
@@ -342,22 +456,38 @@ def run_query(name: str) -> Any:
 @bp.get(f"{PREFIX}/queries/<slug:name>.csv")
 def run_query_csv(name: str) -> Any:
     """Run a named query; the rows as CSV."""
-    return _query_csv(default_catalogue().get_query(name))
+    return _query_csv(default_catalogue().get_query(name), ("csv",))
 
 
-def _query_values() -> dict[str, list[str]]:
-    return request.args.to_dict(flat=False)
+def _query_values(query: NamedQuery, formats: tuple[str, ...]) -> dict[str, list[str]]:
+    """The request's values for query; an exercise the graph does not have is a 404 (as on
+    /exercises/{id}), any other bad value a 400 (when the query binds them)."""
+    check_args([p.name for p in query.params], formats)
+    given = {k: v for k, v in request.args.to_dict(flat=False).items()
+             if k not in ("format", "_")}
+    for param in query.params:
+        if param.type.kind != "exercise":
+            continue
+        for text in given.get(param.name, []):
+            for part in text.split(",") if param.many else [text]:
+                try:
+                    term = param.type.parse(part)
+                except ValueError:
+                    continue  # not an exercise's slug or IRI at all: bind says so (400)
+                if isinstance(term, URIRef) and not state().is_known("exercise", term):
+                    raise NotFound(f"no exercise {part.strip()!r}")
+    return given
 
 
-def _query_json(query: NamedQuery) -> Response:
-    values = _query_values()
-    result = _run(query, values)
-    return jsonify({"name": query.name, "title": query.title, "params": values,
+def _query_json(query: NamedQuery, formats: tuple[str, ...]) -> Response:
+    given = _query_values(query, formats)
+    result = _run(query, given)
+    return jsonify({"name": query.name, "title": query.title, "params": given,
                     "columns": result.columns, "rows": json_rows(result)})
 
 
-def _query_csv(query: NamedQuery) -> Response:
-    result = _run(query, _query_values())
+def _query_csv(query: NamedQuery, formats: tuple[str, ...]) -> Response:
+    result = _run(query, _query_values(query, formats))
     return Response(csv_text(result.columns, result.rows),
                     content_type="text/csv; charset=utf-8")
 
@@ -366,7 +496,14 @@ def _query_csv(query: NamedQuery) -> Response:
 # Exports
 
 
+#: Names a ``format`` parameter may give each export (its extension, or its format's name).
+EXPORT_FORMATS = {ext: tuple(dict.fromkeys((ext, fmt))) for ext, fmt in EXPORTS.items()}
+
+
 def _export(ext: str) -> Any:
+    """The export's bytes, built once per store generation; gzipped once too, for clients that
+    accept it (a whole-graph export is megabytes)."""
+    check_args((), formats=EXPORT_FORMATS[ext])
     fmt = EXPORTS[ext]
     api_state = state()
 
@@ -375,7 +512,14 @@ def _export(ext: str) -> Any:
         return data, f"{api_state.tag}-{hashlib.blake2b(data, digest_size=10).hexdigest()}"
 
     data, etag = api_state.cached(f"export:{fmt}", build)
+    gzipped = request.accept_encodings.quality("gzip") > 0
+    if gzipped:
+        data = api_state.cached(f"export-gzip:{fmt}", lambda: gzip.compress(data, mtime=0))
+        etag += "-gzip"  # another representation, another tag
     response = Response(data, content_type=FORMATS[fmt][1])
+    if gzipped:
+        response.headers["Content-Encoding"] = "gzip"
+    response.vary.add("Accept-Encoding")
     response.set_etag(etag)
     return response
 
@@ -383,40 +527,37 @@ def _export(ext: str) -> Any:
 @bp.get("/export.ttl")
 def export_turtle() -> Any:
     """The whole graph as Turtle: the bytes of ``exgraph export --format turtle``."""
-    _reject_unknown_args()
     return _export("ttl")
 
 
 @bp.get("/export.nt")
 def export_ntriples() -> Any:
     """The whole graph as N-Triples: the bytes of ``exgraph export --format ntriples``."""
-    _reject_unknown_args()
     return _export("nt")
 
 
 @bp.get("/export.jsonld")
 def export_jsonld() -> Any:
     """The whole graph as JSON-LD: the bytes of ``exgraph export --format jsonld``."""
-    _reject_unknown_args()
     return _export("jsonld")
-
-
-@bp.get("/export.nq")
-def export_nquads() -> Any:
-    """Every source graph as N-Quads: the bytes of ``exgraph export --format nquads``."""
-    _reject_unknown_args()
-    return _export("nq")
-
-
-@bp.get("/export.trig")
-def export_trig() -> Any:
-    """Every source graph as TriG: the bytes of ``exgraph export --format trig``."""
-    _reject_unknown_args()
-    return _export("trig")
 
 
 @bp.get(f"{PREFIX}/openapi.json")
 def openapi_document() -> Any:
-    """The OpenAPI 3 document of every route of this blueprint."""
-    _reject_unknown_args()
-    return jsonify(openapi.document())
+    """The OpenAPI 3 document of the API, the exports, /sparql and the health checks, exact for
+    this graph (its parameters list the slugs the graph has), built once per generation."""
+    check_args(())
+    return jsonify(state().cached("openapi", lambda: openapi.document(_vocabulary())))
+
+
+def _vocabulary() -> openapi.Vocabulary:
+    known = state().known()
+
+    def slugs(kind: str) -> list[str]:
+        return sorted(str(iri).rsplit("/", 1)[-1] for iri in known.get(kind, ()))
+
+    return openapi.Vocabulary(
+        muscles=slugs("muscle"),
+        equipment=sorted({*slugs("equipment"), *CATEGORIES}), goals=slugs("goal"),
+        facets=_facets(), languages=sorted(_index().languages),
+        max_list_values=setting("MAX_LIST_VALUES"))

@@ -2,12 +2,13 @@
 
 One blueprint, ``pages`` (:data:`bp`), whose views live in a module per family: :mod:`.views`
 (search, exercises, muscles, equipment), :mod:`.tools` (named queries, the SPARQL workbench, the
-API documentation) and :mod:`.linked` (Linked Data: ``/id/...`` and ``/ontology``); :mod:`.base`
+API documentation), :mod:`.linked` (Linked Data: ``/id/...`` and ``/ontology``) and :mod:`.plan`
+(training plans: ``/plan``); :mod:`.base`
 holds what they share, :mod:`.links` where things live, :mod:`.bodymap` the body map.
 Templates are in ``templates/``; the stylesheet and the two scripts in ``static/``.
 """
 
-from exgraph.web.pages import linked, tools, views
+from exgraph.web.pages import linked, plan, tools, views
 from exgraph.web.pages.base import bp
 
-__all__ = ["bp", "linked", "tools", "views"]
+__all__ = ["bp", "linked", "plan", "tools", "views"]

@@ -17,7 +17,6 @@ from rdflib import URIRef
 
 from exgraph.errors import BadRequest
 from exgraph.queries.documents import exercise_document
-from exgraph.queries.substitutes import Filters, engine_for
 from exgraph.queries.listing import (
     LIST_FILTERS,
     alternative_items,
@@ -25,6 +24,7 @@ from exgraph.queries.listing import (
     muscle_exercise_items,
 )
 from exgraph.queries.resources import attribution, describe
+from exgraph.queries.substitutes import Filters, engine_for
 from exgraph.vocab.terms import ROLES
 from exgraph.web.cache import state
 from exgraph.web.context import get_store

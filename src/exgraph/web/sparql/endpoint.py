@@ -38,6 +38,7 @@ from urllib.parse import parse_qsl
 import pyoxigraph as ox
 from flask import Blueprint, Flask, Response, current_app, request
 from flask.blueprints import BlueprintSetupState
+from flask.sansio.app import App
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, VOID, XSD
 
@@ -114,7 +115,8 @@ class SparqlService:
     """Per-app state: the worker pool (started on first use), the update lock, the admission
     semaphore and the guard's verdicts."""
 
-    def __init__(self, app: Flask) -> None:
+    def __init__(self, app: App) -> None:
+        # App, Flask's base class, is what blueprint setup hands over; only its config is read
         self.app = app
         self._lock = threading.Lock()
         self.update_lock = threading.Lock()
@@ -390,7 +392,8 @@ def _cors(response: Response) -> Response:
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.headers["Access-Control-Expose-Headers"] = "X-Exgraph-Truncated"
     if request.method == "OPTIONS":
-        response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+        # Authorization: SPARQL Update from a page sends its bearer token
+        response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type, Authorization"
     return response
 
 

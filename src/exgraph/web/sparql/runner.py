@@ -207,13 +207,14 @@ def syntax_message(message: str, limit: int = 300) -> str:
     return message if len(message) <= limit else message[: limit - 1] + "…"
 
 
-def _dataset(names: tuple[str, ...] | None) -> list[ox.NamedNode] | None:
-    return None if names is None else [ox.NamedNode(name) for name in names]
-
-
 def _query(store: ox.Store, job: QueryJob) -> Answer:
-    default_graphs = _dataset(job.default_graphs)
-    named_graphs = _dataset(job.named_graphs)
+    # typed as Store.query takes them: lists are invariant, so a list[NamedNode] would not do
+    default_graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None
+    named_graphs: list[ox.NamedNode | ox.BlankNode] | None = None
+    if job.default_graphs is not None:
+        default_graphs = [ox.NamedNode(name) for name in job.default_graphs]
+    if job.named_graphs is not None:
+        named_graphs = [ox.NamedNode(name) for name in job.named_graphs]
     if (default_graphs is None) != (named_graphs is None):
         # The protocol named a dataset: it replaces FROM / FROM NAMED entirely, so the part it
         # leaves out is empty rather than taken from the query or the store.

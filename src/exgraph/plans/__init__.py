@@ -1,0 +1,27 @@
+"""Training plans from the graph: :mod:`.request` checks what is asked, :mod:`.facts` reads
+what a plan needs beyond the substitution engine, :mod:`.build` chooses and explains, and
+:mod:`.export` gives JSON, RDF and iCalendar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from exgraph.graph.store import Store
+from exgraph.plans.build import Plan, build_plan
+from exgraph.plans.facts import PlanFacts, facts_for
+from exgraph.plans.request import PlanRequest, parse_request
+from exgraph.queries.substitutes import engine_for
+
+__all__ = ["Plan", "PlanFacts", "PlanRequest", "build_plan", "facts_for", "parse_request",
+           "plan_for"]
+
+
+def plan_for(store: Store, values: Mapping[str, Any]) -> Plan:
+    """The plan for request values (query-string values or a JSON body) on store's graph.
+
+    Raises BadRequest naming the parameter, or what no exercise can provide.
+    """
+    engine, facts = engine_for(store), facts_for(store)
+    return build_plan(engine, facts, parse_request(values, engine, facts))

@@ -1,0 +1,250 @@
+"""What a plan needs from the graph beyond the substitution engine's facts, read once per store
+generation: every programming guideline (an exercise's own and each goal's default, with its
+source), weekly frequency, progression, beginner suitability and dataset category of exercises,
+the goals and the muscle catalogue's groups.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from exgraph.graph.store import Row, Store
+from exgraph.vocab.terms import GOAL, MUSCLE, SOURCE
+
+_PREFIXES = """PREFIX exg: <https://w3id.org/exgraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+_GUIDELINE = """?pg exg:goal ?goal ; exg:setsMin ?setsMin ; exg:setsMax ?setsMax ;
+      exg:repsMin ?repsMin ; exg:repsMax ?repsMax .
+  OPTIONAL { ?pg exg:restMinSeconds ?restMin } OPTIONAL { ?pg exg:restMaxSeconds ?restMax }
+  OPTIONAL { ?pg exg:loadGuideline ?load }
+  OPTIONAL { ?pg dcterms:source ?src OPTIONAL { ?src rdfs:label ?srcLabel } }"""
+Q_GUIDELINES = _PREFIXES + f"""SELECT ?e ?pg ?goal ?setsMin ?setsMax ?repsMin ?repsMax ?restMin
+    ?restMax ?load ?src ?srcLabel WHERE {{
+  ?e a exg:Exercise ; exg:programming ?pg .
+  {_GUIDELINE} }}"""
+Q_GOALS = _PREFIXES + f"""SELECT ?goal ?label ?pg ?setsMin ?setsMax ?repsMin ?repsMax ?restMin
+    ?restMax ?load ?src ?srcLabel ?fMin ?fMax ?rule ?incMin ?incMax WHERE {{
+  ?goal a exg:TrainingGoal . OPTIONAL {{ ?goal rdfs:label ?label }}
+  OPTIONAL {{
+    ?goal exg:defaultProgramming ?pg . {_GUIDELINE}
+    OPTIONAL {{ ?pg exg:exerciseSessionsPerWeekMin ?fMin }}
+    OPTIONAL {{ ?pg exg:exerciseSessionsPerWeekMax ?fMax }}
+    OPTIONAL {{ ?pg exg:progressionRule ?rule }}
+    OPTIONAL {{ ?pg exg:loadIncreaseMinPercent ?incMin }}
+    OPTIONAL {{ ?pg exg:loadIncreaseMaxPercent ?incMax }} }} }}"""
+# The graph a fact is stated in names its source (a fact outside any named graph: the
+# exercise's own dcterms:source).
+Q_EXERCISE_FACTS = _PREFIXES + """SELECT ?e ?p ?v ?g ?src ?srcLabel WHERE {
+  VALUES ?p { exg:beginnerSuitable exg:sessionsPerWeekMin exg:sessionsPerWeekMax exg:progression
+              exg:category }
+  ?e a exg:Exercise ; ?p ?v .
+  OPTIONAL { GRAPH ?g { ?e ?p ?v } }
+  OPTIONAL { ?e dcterms:source ?src OPTIONAL { ?src rdfs:label ?srcLabel } } }"""
+Q_SOURCE_LABELS = _PREFIXES + """SELECT ?src ?label WHERE {
+  VALUES ?src { %s } ?src rdfs:label ?label }"""
+Q_MUSCLES = _PREFIXES + """SELECT ?m ?label ?group WHERE {
+  ?m a exg:Muscle . OPTIONAL { ?m rdfs:label ?label }
+  OPTIONAL { ?m skos:broader ?group . ?group a exg:MuscleGroup }
+  OPTIONAL { ?m a ?isGroup FILTER(?isGroup = exg:MuscleGroup) } }"""
+
+
+def _local(iri: object) -> str:
+    return str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _int(row: Row, key: str) -> int | None:
+    value = row.get(key)
+    try:
+        return int(str(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _float(row: Row, key: str) -> float | None:
+    value = row.get(key)
+    try:
+        return float(str(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A resource a plan names: its IRI and label."""
+
+    iri: str
+    label: str
+
+    @property
+    def id(self) -> str:
+        return _local(self.iri)
+
+
+@dataclass(frozen=True)
+class Guideline:
+    """Sets, reps, rest and load for one goal, and where they come from.
+
+    ``kind`` is ``exercise`` (the exercise's own exg:programming) or ``goal-default`` (the goal's
+    exg:defaultProgramming); a default also carries the weekly frequency of one exercise, the
+    progression rule and the load step.
+    """
+
+    iri: str
+    goal: str
+    sets: tuple[int, int]
+    reps: tuple[int, int]
+    rest: tuple[int, int] | None
+    load: str | None
+    source: Ref | None
+    kind: str
+    frequency: tuple[int, int] | None = None
+    rule: str | None = None
+    increase: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A value an exercise states, with the source that states it."""
+
+    value: str
+    source: Ref | None
+
+
+@dataclass
+class PlanFacts:
+    """The plan builder's facts of one store generation."""
+
+    goals: dict[str, Ref] = field(default_factory=dict)  # goal slug -> goal
+    defaults: dict[str, Guideline] = field(default_factory=dict)  # goal slug -> default
+    programming: dict[tuple[str, str], Guideline] = field(default_factory=dict)
+    beginner: dict[str, Stated] = field(default_factory=dict)  # "true" / "false"
+    frequency: dict[str, tuple[int, int, Ref | None]] = field(default_factory=dict)
+    progression: dict[str, Stated] = field(default_factory=dict)
+    categories: dict[str, frozenset[str]] = field(default_factory=dict)
+    muscles: dict[str, Ref] = field(default_factory=dict)  # muscle or group slug -> itself
+    group_of: dict[str, str] = field(default_factory=dict)  # muscle slug -> its group slug
+    #: What the plan builder derives once per generation (ranked slot candidates).
+    derived: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, store: Store) -> PlanFacts:
+        """Read the facts from store (five SELECTs)."""
+        facts = cls()
+        labels: dict[str, str] = {}
+
+        def source(row: Row) -> Ref | None:
+            src = row.get("src")
+            if src is None:
+                return None
+            label = row.get("srcLabel")
+            return Ref(str(src), str(label) if label is not None else _local(src))
+
+        def guideline(row: Row, kind: str) -> Guideline | None:
+            sets = (_int(row, "setsMin"), _int(row, "setsMax"))
+            reps = (_int(row, "repsMin"), _int(row, "repsMax"))
+            if None in sets or None in reps:
+                return None
+            rest_min, rest_max = _int(row, "restMin"), _int(row, "restMax")
+            rest = (rest_min, rest_max) if rest_min is not None and rest_max is not None else None
+            load = row.get("load")
+            f_min, f_max = _int(row, "fMin"), _int(row, "fMax")
+            inc_min, inc_max = _float(row, "incMin"), _float(row, "incMax")
+            rule = row.get("rule")
+            return Guideline(
+                str(row["pg"]), _local(row["goal"]), (sets[0] or 1, sets[1] or 1),
+                (reps[0] or 1, reps[1] or 1), rest, str(load) if load is not None else None,
+                source(row), kind,
+                (f_min, f_max) if f_min is not None and f_max is not None else None,
+                str(rule) if rule is not None else None,
+                (inc_min, inc_max) if inc_min is not None and inc_max is not None else None)
+
+        for row in store.select(Q_GOALS):
+            slug = _local(row["goal"])
+            if not str(row["goal"]).startswith(str(GOAL)):
+                continue
+            label = row.get("label")
+            facts.goals[slug] = Ref(str(row["goal"]), str(label) if label is not None else slug)
+            if "pg" in row:
+                found = guideline(row, "goal-default")
+                if found is not None:
+                    facts.defaults.setdefault(slug, found)
+        for row in sorted(store.select(Q_GUIDELINES), key=lambda r: str(r["pg"])):
+            found = guideline(row, "exercise")
+            if found is not None:
+                facts.programming.setdefault((_local(row["e"]), found.goal), found)
+        stated: dict[tuple[str, str], list[tuple[str, Ref | None]]] = defaultdict(list)
+        graphs: set[str] = set()
+        for row in store.select(Q_EXERCISE_FACTS):
+            graph = row.get("g")
+            ref = None
+            if graph is not None and str(graph).startswith(str(SOURCE)):
+                graphs.add(str(graph))
+                ref = Ref(str(graph), "")
+            elif graph is None:
+                ref = source(row)
+            stated[(_local(row["e"]), _local(row["p"]))].append((str(row["v"]), ref))
+        if graphs:
+            iris = " ".join(f"<{g}>" for g in sorted(graphs))
+            labels = {str(r["src"]): str(r["label"])
+                      for r in store.select(Q_SOURCE_LABELS % iris)}
+
+        def named(ref: Ref | None) -> Ref | None:
+            if ref is None or ref.label:
+                return ref
+            return Ref(ref.iri, labels.get(ref.iri, _local(ref.iri)))
+
+        for (slug, prop), values in stated.items():
+            value, ref = sorted(values, key=lambda v: (v[1] is None, v[0]))[0]
+            if prop == "beginnerSuitable":
+                facts.beginner[slug] = Stated(value.lower(), named(ref))
+            elif prop == "progression":
+                facts.progression[slug] = Stated(value, named(ref))
+            elif prop == "category":
+                facts.categories[slug] = frozenset(v.lower() for v, _ in values)
+        for (slug, prop), values in stated.items():
+            if prop != "sessionsPerWeekMin":
+                continue
+            highs = stated.get((slug, "sessionsPerWeekMax"))
+            if not highs:
+                continue
+            try:
+                low, high = int(values[0][0]), int(highs[0][0])
+            except ValueError:
+                continue
+            facts.frequency[slug] = (low, high, named(values[0][1]))
+        for row in store.select(Q_MUSCLES):
+            if not str(row["m"]).startswith(str(MUSCLE)):
+                continue
+            slug = _local(row["m"])
+            label = row.get("label")
+            facts.muscles[slug] = Ref(str(row["m"]), str(label) if label is not None else slug)
+            group = row.get("group")
+            if "isGroup" in row or group is None:
+                facts.group_of.setdefault(slug, slug)
+            else:
+                facts.group_of[slug] = _local(group)
+        return facts
+
+
+_FACTS: dict[int, tuple[object, PlanFacts]] = {}
+_LOCK = threading.Lock()
+
+
+def facts_for(store: Store) -> PlanFacts:
+    """The plan facts of store's current generation, read once (under a lock)."""
+    generation = store.generation()
+    cached = _FACTS.get(id(store))
+    if cached is not None and cached[0] == generation:
+        return cached[1]
+    with _LOCK:
+        cached = _FACTS.get(id(store))
+        if cached is None or cached[0] != generation:
+            cached = (generation, PlanFacts.load(store))
+            _FACTS[id(store)] = cached
+        return cached[1]
