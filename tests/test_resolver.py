@@ -18,6 +18,9 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
+import exgraph.merge.apply as apply
+from exgraph.graph.load import load_oxigraph
+from exgraph.graph.store import OxigraphStore
 from exgraph.vocab.resolver import (
     KNOWN_EQUIPMENT,
     SOURCE_PRIORITY,
@@ -37,93 +40,13 @@ EX = "https://w3id.org/exgraph/id/exercise/"
 SOURCE = "https://w3id.org/exgraph/id/source/"
 
 # Names, equipment, primary muscle groups (a muscle counts as its skos:broader group) and sources.
-QUERY = """
-PREFIX exg: <https://w3id.org/exgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?ex ?kind ?value WHERE {
-  ?ex a exg:Exercise .
-  { ?ex rdfs:label ?value . BIND("name0" AS ?kind) }
-  UNION { ?ex skos:prefLabel ?value . BIND("name1" AS ?kind) }
-  UNION { ?ex skos:altLabel ?value . BIND("name2" AS ?kind) }
-  UNION { ?ex exg:requiresEquipment ?value . BIND("equipment" AS ?kind) }
-  UNION {
-    ?ex exg:primaryMuscle ?muscle .
-    OPTIONAL { ?muscle skos:broader ?group }
-    BIND(COALESCE(?group, ?muscle) AS ?value)
-    BIND("primary" AS ?kind)
-  }
-  UNION { ?ex dcterms:source ?value . BIND("source" AS ?kind) }
-}
-"""
-
-# Some wger names are tagged @en but written in another script; they are not English names.
-NON_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff\u2000-\u206f\u00b0]")
-
-
-@dataclass
-class _Row:
-    names: list[tuple[str, str]]
-    equipment: set[str]
-    primary: set[str]
-    families: set[str]
-
-
-def _family(source_iri: str) -> str | None:
-    tail = source_iri.removeprefix(SOURCE)
-    for family in SOURCE_PRIORITY:
-        if tail.startswith(family):
-            return family
-    return None
-
-
 def load_candidates() -> list[Candidate]:
-    """Read every exg:Exercise of data/ as a Candidate.
-
-    A resource fed by several sources gets the most trusted family (curated > article >
-    free-exercise-db > wger). Names are the untagged or @en labels, label first, then
-    prefLabels, then altLabels, each group sorted, duplicates dropped.
-    """
-    store = pyoxigraph.Store()
-    files = [
-        DATA / "exercises.ttl",
-        DATA / "muscles.ttl",
-        DATA / "equipment.ttl",
-        DATA / "imported" / "free-exercise-db.ttl",
-        DATA / "imported" / "wger.ttl",
-        *sorted((DATA / "articles").glob("*.ttl")),
-    ]
-    for path in files:
-        store.bulk_load(path=path, format=pyoxigraph.RdfFormat.TURTLE)
-    rows: dict[str, _Row] = {}
-    for solution in store.query(QUERY):  # type: ignore[union-attr]
-        ex, kind, value = solution["ex"], solution["kind"], solution["value"]
-        assert isinstance(ex, pyoxigraph.NamedNode) and isinstance(kind, pyoxigraph.Literal)
-        row = rows.setdefault(ex.value.removeprefix(EX), _Row([], set(), set(), set()))
-        if kind.value.startswith("name"):
-            assert isinstance(value, pyoxigraph.Literal)
-            if value.language in (None, "en") and not NON_LATIN.search(value.value):
-                row.names.append((kind.value, value.value))
-        elif kind.value == "source":
-            assert isinstance(value, pyoxigraph.NamedNode)
-            family = _family(value.value)
-            if family is not None:
-                row.families.add(family)
-        else:
-            assert isinstance(value, pyoxigraph.NamedNode)
-            getattr(row, kind.value).add(value.value.rsplit("/", 1)[1])
-    candidates = []
-    for key, row in rows.items():
-        names: list[str] = []
-        for _, name in sorted(row.names):
-            if name not in names:
-                names.append(name)
-        family = min(row.families, key=SOURCE_PRIORITY.index) if row.families else "unknown"
-        candidates.append(
-            Candidate(key, family, tuple(names), frozenset(row.equipment), frozenset(row.primary))
-        )
-    return candidates
+    """Every exg:Exercise of data/ as the resolver sees it: as each source minted it (no alias
+    applied, no inference), through the same loader as `exgraph merges`."""
+    files = [DATA / "exercises.ttl", DATA / "muscles.ttl", DATA / "equipment.ttl",
+             DATA / "imported" / "free-exercise-db.ttl", DATA / "imported" / "wger.ttl",
+             *sorted((DATA / "articles").glob("*.ttl"))]
+    return apply.load_candidates(OxigraphStore(load_oxigraph(files, DATA, canonical=False)))
 
 
 @dataclass
