@@ -10,10 +10,11 @@ above it can key on it. Terms convert between rdflib and pyoxigraph here too.
 from __future__ import annotations
 
 import threading
-from collections.abc import Hashable, Iterator
+import weakref
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -306,3 +307,34 @@ class RdflibStore(Store):
 
     def __len__(self) -> int:
         return len(self.graph)
+
+
+T = TypeVar("T")
+
+
+class GenerationCache(Generic[T]):
+    """One value per store, rebuilt when the store's generation changes; built under a lock, so
+    several threads asking at once after a start or an update build it once.
+
+    Keyed weakly on the store object itself: a store that is gone takes its value with it, and
+    a new store can never be handed the value of an old one that had the same ``id``.
+    """
+
+    def __init__(self, build: Callable[[Store], T]) -> None:
+        self._build = build
+        self._values: weakref.WeakKeyDictionary[Store, tuple[Hashable, T]] = (
+            weakref.WeakKeyDictionary())
+        self._lock = threading.Lock()
+
+    def get(self, store: Store) -> T:
+        """The value for store's current generation."""
+        generation = store.generation()
+        cached = self._values.get(store)
+        if cached is not None and cached[0] == generation:
+            return cached[1]
+        with self._lock:
+            cached = self._values.get(store)
+            if cached is None or cached[0] != generation:
+                cached = (generation, self._build(store))
+                self._values[store] = cached
+            return cached[1]

@@ -6,12 +6,11 @@ the goals and the muscle catalogue's groups.
 
 from __future__ import annotations
 
-import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from exgraph.graph.store import Row, Store
+from exgraph.graph.store import GenerationCache, Row, Store
 from exgraph.vocab.terms import GOAL, MUSCLE, SOURCE
 
 _PREFIXES = """PREFIX exg: <https://w3id.org/exgraph/ontology#>
@@ -232,19 +231,9 @@ class PlanFacts:
         return facts
 
 
-_FACTS: dict[int, tuple[object, PlanFacts]] = {}
-_LOCK = threading.Lock()
+_FACTS: GenerationCache[PlanFacts] = GenerationCache(PlanFacts.load)
 
 
 def facts_for(store: Store) -> PlanFacts:
-    """The plan facts of store's current generation, read once (under a lock)."""
-    generation = store.generation()
-    cached = _FACTS.get(id(store))
-    if cached is not None and cached[0] == generation:
-        return cached[1]
-    with _LOCK:
-        cached = _FACTS.get(id(store))
-        if cached is None or cached[0] != generation:
-            cached = (generation, PlanFacts.load(store))
-            _FACTS[id(store)] = cached
-        return cached[1]
+    """The plan facts of store's current generation, read once."""
+    return _FACTS.get(store)

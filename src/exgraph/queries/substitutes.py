@@ -36,7 +36,6 @@ set. A difficulty estimated by an inference rule counts as known and says so
 
 from __future__ import annotations
 
-import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,7 +45,7 @@ import numpy as np
 import numpy.typing as npt
 
 from exgraph.errors import BadRequest, DataError, NotFound
-from exgraph.graph.store import Store
+from exgraph.graph.store import GenerationCache, Store
 from exgraph.queries.catalogue import CATEGORIES
 from exgraph.vocab.resolver import normalise
 from exgraph.vocab.terms import EXERCISE, ID, MUSCLE_PRECEDENCE, SLUG_RE, SOURCE, source_rank
@@ -598,23 +597,13 @@ def _source_words(family: str) -> str:
     return "the curated data"
 
 
-_ENGINES: dict[int, tuple[object, Engine]] = {}
-_LOCK = threading.Lock()
+_ENGINES: GenerationCache[Engine] = GenerationCache(Engine.load)
 
 
 def engine_for(store: Store) -> Engine:
-    """The engine of store's current generation, built once under a lock (several threads may
-    ask at once after a start or an update)."""
-    generation = store.generation()
-    cached = _ENGINES.get(id(store))
-    if cached is not None and cached[0] == generation:
-        return cached[1]
-    with _LOCK:
-        cached = _ENGINES.get(id(store))
-        if cached is None or cached[0] != generation:
-            cached = (generation, Engine.load(store))
-            _ENGINES[id(store)] = cached
-        return cached[1]
+    """The engine of store's current generation, built once (several threads may ask at once
+    after a start or an update)."""
+    return _ENGINES.get(store)
 
 
 def exercise_slug(value: str) -> str:
