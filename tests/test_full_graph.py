@@ -128,3 +128,72 @@ def test_the_graph_with_the_articles_validates(data_with_articles: Path) -> None
 
     report = validate_graph(load_graph(data_dir=data_with_articles, imported=True))
     assert report.conforms, report.text
+
+
+def test_the_merged_document_takes_each_section_whole_from_its_most_specific_source(
+        data_with_articles: Path) -> None:
+    """Regression: the goblet squat's document interleaved the article's five steps with
+    free-exercise-db's three and listed the quadriceps twice; programming came alphabetical."""
+    from exgraph.queries.documents import exercise_document
+
+    store = open_store("oxigraph", data_dir=data_with_articles, imported=True)
+    doc = exercise_document(store, EXERCISE["goblet-squat"])
+    article = "article-goblet-squat"
+    assert doc["steps"] == [
+        "Hold one dumbbell vertically at your chest with both hands under the top head.",
+        "Set your feet a little wider than hip width with toes slightly turned out.",
+        "Brace your core and break at the hips and knees together.",
+        "Sit down between your heels until your elbows brush the inside of your knees.",
+        "Drive through the whole foot to stand up while keeping the weight close.",
+    ]
+    assert [row["goal"] for row in doc["programming"]] == [
+        "technique", "strength", "hypertrophy"]  # the article's table, in its order
+    for section in ("steps", "benefits", "mistakes", "programming", "comparisons", "beginner",
+                    "frequency", "summary"):
+        assert doc["provenance"][section] == [article], section
+    muscles = [m["id"] for role in doc["muscles"].values() for m in role]
+    assert len(muscles) == len(set(muscles)), muscles
+    assert [m["id"] for m in doc["muscles"]["primary"]] == ["glutes", "quadriceps"]
+    # shared lists keep what the imports add, and say who added it
+    assert doc["provenance"]["muscles"][0] == article
+    assert "free-exercise-db" in doc["provenance"]["images"] and doc["images"]
+    assert doc["provenance"]["equipment"][0] == article
+    assert "free-exercise-db" in doc["provenance"]["equipment"]
+    # the imported steps are still in the graph, in their own source's graph
+    fedb_steps = store.select(f"""SELECT ?step WHERE {{ GRAPH <{SOURCE['free-exercise-db']}> {{
+        <{EXERCISE['goblet-squat']}> <https://w3id.org/exgraph/ontology#step> ?step }} }}""")
+    assert fedb_steps
+
+
+@pytest.mark.parametrize("text", ["pushup", "push-up", "Push Ups", "PUSH UP", "push-ups"])
+def test_search_normalises_like_the_resolver(full_store: Store, text: str) -> None:
+    """q= finds the same exercises whatever the spelling of push-up."""
+    from exgraph.queries.listing import exercise_list
+
+    found = exercise_list(full_store, {"q": text}, None, limit=1000, offset=0)
+    ids = {item["id"] for item in found["items"]}
+    assert {"pushups", "clap-push-up", "decline-push-up"} <= ids, sorted(ids)[:20]
+    reference = exercise_list(full_store, {"q": "push-up"}, None, limit=1000, offset=0)
+    assert found["total"] == reference["total"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("búlgara", "bulgarian-split-squats-left"),           # a translation, accent or not
+    ("bulgara", "bulgarian-split-squats-left"),
+    ("press incline", "incline-bench-press-barbell"),      # word order
+    ("kettlebell swings", "kettlebell-swing"),             # plural of an alias's name
+])
+def test_search_finds_names_aliases_and_translations(full_store: Store, text: str,
+                                                     expected: str) -> None:
+    from exgraph.queries.listing import exercise_list
+
+    found = exercise_list(full_store, {"q": text}, None, limit=1000, offset=0)
+    assert expected in {item["id"] for item in found["items"]}
+
+
+def test_search_keeps_barbell_and_dumbbell_apart(full_store: Store) -> None:
+    from exgraph.queries.listing import exercise_list
+
+    found = exercise_list(full_store, {"q": "barbell curl"}, None, limit=1000, offset=0)
+    names = [item["name"].lower() for item in found["items"]]
+    assert names and all("barbell" in n or "bb" in n for n in names), names

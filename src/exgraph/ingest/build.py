@@ -192,6 +192,7 @@ class _Builder:
             seen[goal] = row.line
             node = self.node(part_iri(exercise, "programming", slug), EXG.ProgrammingGuideline)
             self.add(exercise, EXG.programming, node)
+            self.add(node, EXG.position, len(seen))  # the row's place in the article's table
             self.add(node, EXG.goal, goal)
             self.add(node, EXG.setsMin, row.sets.low)
             self.add(node, EXG.setsMax, row.sets.high)

@@ -18,9 +18,10 @@ parameter).
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import Literal, URIRef
@@ -30,6 +31,7 @@ from exgraph.errors import BadRequest
 from exgraph.graph.store import Store
 from exgraph.queries.catalogue import Known, NamedQuery, default_catalogue, serialize_term
 from exgraph.queries.documents import CATEGORY_KEYS, difficulty_list, ident, pattern_slug
+from exgraph.vocab.resolver import normalise
 from exgraph.vocab.terms import DIFFICULTIES, DIFFICULTY_RANK
 
 #: Filters whose values are words a dataset gives (``exg:force`` "push") or pattern slugs rather
@@ -124,6 +126,9 @@ class ExerciseIndex:
     languages: frozenset[str]
     #: facet (see FACETS) -> value (lower case; pattern slugs) -> the exercises that have it
     facets: Mapping[str, Mapping[str, frozenset[str]]]
+    #: exercise -> the search keys of every name, alias and translation it has (see
+    #: :func:`search_keys`)
+    search: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def name(self, iri: str, lang: str | None) -> str | None:
         """The exercise's name in lang, else in English (None for an unknown IRI)."""
@@ -142,6 +147,34 @@ class ExerciseIndex:
                     return candidate
         return DEFAULT_LANGUAGE
 
+    def find(self, text: str) -> frozenset[str]:
+        """The exercises with a name, alias or translation that text is found in, both
+        normalised as the entity resolver normalises names (:func:`search_keys`): case, accents,
+        hyphens and spaces, plurals and word order do not matter, so ``pushup``, ``push-up``
+        and ``Push Ups`` find the same exercises, and ``press incline`` finds "Incline Bench
+        Press". Every word of text must be found in one name (a word may be the start of a
+        longer one: ``curl`` finds "Curls", ``bulg`` "Sentadilla búlgara")."""
+        words = [w for w in search_keys(text) if w]
+        if not words:
+            return frozenset()
+        wanted = [key.split() for key in words]
+        return frozenset(
+            iri for iri, keys in self.search.items()
+            if any(all(w in key for w in words_) for key in keys for words_ in wanted))
+
+
+def search_keys(name: str) -> tuple[str, ...]:
+    """The forms of a name that search compares: the entity resolver's key
+    (:func:`exgraph.vocab.resolver.normalise`: casefolded, no accents, hyphens and spaces
+    joined as in "pushup", plurals singular, stop words dropped), and the name casefolded
+    without accents with its hyphens and spaces removed (for words the resolver drops or
+    changes)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name.casefold())
+                     if not unicodedata.combining(c))
+    plain = " ".join("".join(ch if ch.isalnum() else " " for ch in folded).split())
+    keys = [normalise(name), plain, plain.replace(" ", "")]
+    return tuple(dict.fromkeys(k for k in keys if k))
+
 
 def exercise_index(store: Store) -> ExerciseIndex:
     """The :class:`ExerciseIndex` of store (one query)."""
@@ -150,6 +183,7 @@ def exercise_index(store: Store) -> ExerciseIndex:
     alt: dict[str, dict[str, str]] = defaultdict(dict)
     ranks: dict[str, set[int]] = defaultdict(set)
     facets: dict[str, dict[str, set[str]]] = {facet: defaultdict(set) for facet in FACETS}
+    searchable: dict[str, set[str]] = defaultdict(set)
     for row in store.select(NAMES_QUERY):
         iri = str(row["exercise"])
         if "facet" in row:
@@ -164,6 +198,7 @@ def exercise_index(store: Store) -> ExerciseIndex:
             continue
         label, prop = row["label"], str(row["p"])
         text = str(label)
+        searchable[iri].add(text)
         lang = (label.language or "").lower() if isinstance(label, Literal) else ""
         if prop.endswith("#label"):
             labels[iri] = min(labels.get(iri, text), text)
@@ -179,7 +214,9 @@ def exercise_index(store: Store) -> ExerciseIndex:
         names, {iri: tuple(sorted(r)) for iri, r in ranks.items()},
         languages | {DEFAULT_LANGUAGE},
         {facet: {value: frozenset(iris) for value, iris in by_value.items()}
-         for facet, by_value in facets.items()})
+         for facet, by_value in facets.items()},
+        {iri: tuple(dict.fromkeys(key for name in sorted(texts) for key in search_keys(name)))
+         for iri, texts in searchable.items()})
 
 
 def sort_key(sort: str, lang: str | None, index: ExerciseIndex | None
@@ -283,17 +320,23 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
     query = _query("exercises")
     facets = {name: _split(raw) for name, raw in values.items() if name in FACETS}
     bound = query.bind({k: v for k, v in values.items() if k not in FACETS}, known)
+    # q is checked by the query's parameter (length, characters) but matched here, through the
+    # index, with the resolver's normalisation (the named query's q is a plain CONTAINS)
+    search = bound.pop("q", None)
     ordered([], sort, lang, index)  # checks sort before any query runs
     localised = lang not in (None, DEFAULT_LANGUAGE)
-    if index is None and (localised or sort.endswith("difficulty") or facets):
+    if index is None and (localised or sort.endswith("difficulty") or facets or search):
         index = exercise_index(store)
     key = (tuple(sorted((name, tuple(map(str, terms))) for name, terms in bound.items())),
            tuple(sorted((name, tuple(sorted(v))) for name, v in facets.items())),
-           sort, lang if localised else None)
+           sort, lang if localised else None, tuple(map(str, search or ())))
 
     def build() -> Matches:
         found = [(str(row["exercise"]), str(row["name"]))
                  for row in store.select(query.render(bound))]
+        if search and index is not None:
+            keep = frozenset().union(*(index.find(str(text)) for text in search))
+            found = [match for match in found if match[0] in keep]
         if facets and index is not None:
             for facet, wanted in facets.items():
                 having = index.facets.get(facet, {})

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from exgraph.queries.documents import MERGED_SECTIONS, SINGLE_SOURCE_SECTIONS
+
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 #: The search text a ``text`` parameter takes (catalogue.TEXT_RE; \w is any Unicode letter).
 TEXT = r"^[\w \-'.,()/+&]{1,100}$"
@@ -125,6 +127,13 @@ SCHEMAS: dict[str, Any] = {
         "overviews": _obj({k: NSTRING for k in ("muscles", "technique", "benefits", "mistakes",
                                                 "load", "alternatives")}),
         "sources": array(_obj({**REF_PROPS, "license": NSTRING})),
+        "provenance": {**_obj({section: array(STRING) for section in (
+            *SINGLE_SOURCE_SECTIONS, *MERGED_SECTIONS)}),
+            "description": "per section, the ids of the sources it came from, most specific "
+                           "first (article > curated > wger > free-exercise-db > inference "
+                           "rules); a one-source section names the one it was taken from whole, "
+                           "a merged one every source that added to it; 'unattributed' is data "
+                           "an update wrote into the default graph"},
     }),
     "MuscleList": _page({}, _obj({**REF_PROPS, "group": BOOLEAN, "broader": NSTRING})),
     "MuscleExercises": _page(
@@ -220,7 +229,13 @@ EXAMPLES: dict[str, Any] = {
                                         "alternatives")},
         "sources": [{"id": "curated", "iri": "https://w3id.org/exgraph/id/source/curated",
                      "name": "exgraph curated data",
-                     "license": "https://creativecommons.org/licenses/by/4.0/"}]},
+                     "license": "https://creativecommons.org/licenses/by/4.0/"}],
+        "provenance": {**{section: [] for section in SINGLE_SOURCE_SECTIONS},
+                       **{section: [] for section in MERGED_SECTIONS},
+                       "name": ["curated"], "difficulty": ["curated"],
+                       "movement_pattern": ["curated"], "categories": ["curated"],
+                       "images": ["free-exercise-db"], "equipment": ["curated"],
+                       "muscles": ["curated"], "alternatives": ["curated"]}},
     "AlternativeList": {"exercise": MBE, "filters": {"exclude_equipment": "machine",
                                                      "difficulty": "low"},
                         "items": [RANKED_EXAMPLE]},
