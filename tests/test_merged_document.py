@@ -102,3 +102,23 @@ def test_an_update_in_the_default_graph_shows_as_unattributed() -> None:
     doc = exercise_document(store, exercise)
     assert doc["force"] == "pull"
     assert doc["provenance"]["force"] == ["unattributed"]
+
+
+def test_the_exercise_page_says_where_each_section_comes_from(full_store: Store) -> None:
+    """Under each heading of the page, the sources of that section of the document."""
+    from exgraph.web.app import create_app
+
+    from .web_fixtures import get_page
+
+    client = create_app({"STORE": full_store}).test_client()
+    slug = "barbell-deadlift"
+    doc = client.get(f"/api/v1/exercises/{slug}").get_json()
+    page = get_page(client, f"/exercises/{slug}")
+    shown = {}
+    for section in page.root.find_all("section"):
+        lines = section.find_all("p", class_="provenance")
+        if lines:
+            shown[section.attrs["id"]] = lines[0].text.removeprefix("From ").split(", ")
+    assert shown["steps"] == doc["provenance"]["steps"] == ["free-exercise-db"]
+    assert shown["muscles"] == doc["provenance"]["muscles"]
+    assert set(doc["provenance"]["muscles"]) == {"free-exercise-db", "wger"}
