@@ -18,6 +18,7 @@ parameter).
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
@@ -126,9 +127,12 @@ class ExerciseIndex:
     languages: frozenset[str]
     #: facet (see FACETS) -> value (lower case; pattern slugs) -> the exercises that have it
     facets: Mapping[str, Mapping[str, frozenset[str]]]
-    #: exercise -> the search keys of every name, alias and translation it has (see
-    #: :func:`search_keys`)
-    search: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: exercise -> every name, alias and translation it has (what search compares)
+    texts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: the search keys of texts, made on the first search (:meth:`find`) under _lock: at 100k
+    #: exercises normalising every name takes seconds that a list without q= need not pay
+    _keys: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
     def name(self, iri: str, lang: str | None) -> str | None:
         """The exercise's name in lang, else in English (None for an unknown IRI)."""
@@ -154,13 +158,21 @@ class ExerciseIndex:
         and ``Push Ups`` find the same exercises, and ``press incline`` finds "Incline Bench
         Press". Every word of text must be found in one name (a word may be the start of a
         longer one: ``curl`` finds "Curls", ``bulg`` "Sentadilla búlgara")."""
-        words = [w for w in search_keys(text) if w]
-        if not words:
+        forms = [form.split() for form in search_keys(text)]
+        if not forms:
             return frozenset()
-        wanted = [key.split() for key in words]
         return frozenset(
-            iri for iri, keys in self.search.items()
-            if any(all(w in key for w in words_) for key in keys for words_ in wanted))
+            iri for iri, keys in self.search_keys().items()
+            if any(all(word in key for word in words) for key in keys for words in forms))
+
+    def search_keys(self) -> Mapping[str, tuple[str, ...]]:
+        """exercise -> the search keys (:func:`search_keys`) of all its texts; made once."""
+        with self._lock:
+            if not self._keys and self.texts:
+                self._keys.update(
+                    (iri, tuple(dict.fromkeys(key for name in names for key in search_keys(name))))
+                    for iri, names in self.texts.items())
+            return self._keys
 
 
 def search_keys(name: str) -> tuple[str, ...]:
@@ -215,8 +227,7 @@ def exercise_index(store: Store) -> ExerciseIndex:
         languages | {DEFAULT_LANGUAGE},
         {facet: {value: frozenset(iris) for value, iris in by_value.items()}
          for facet, by_value in facets.items()},
-        {iri: tuple(dict.fromkeys(key for name in sorted(texts) for key in search_keys(name)))
-         for iri, texts in searchable.items()})
+        {iri: tuple(sorted(texts)) for iri, texts in searchable.items()})
 
 
 def sort_key(sort: str, lang: str | None, index: ExerciseIndex | None
