@@ -15,6 +15,7 @@ import gc
 import json
 import os
 import platform
+import shutil
 import socket
 import statistics
 import subprocess
@@ -36,6 +37,7 @@ from generate import replicate
 from rdflib import Graph
 
 from exgraph.graph.export import serialize
+from exgraph.graph.load import open_store
 from exgraph.graph.store import OxigraphStore, RdflibStore, Store
 from exgraph.queries.catalogue import NamedQuery, default_catalogue
 
@@ -119,14 +121,21 @@ def bench_size(n: int, args: argparse.Namespace, report: Report) -> None:
         report.add(f"| load (s) | {statistics.median(ox_loads):.3f} | "
                    f"not run (> {args.rdflib_max:,}) | |")
 
-    # -- export
-    ox_export = statistics.median(timed(lambda: serialize(engines["oxigraph"], "turtle"), 3))
-    if run_rdflib:
-        rd_export = statistics.median(timed(lambda: serialize(engines["rdflib"], "turtle"), 1))
-        report.add(f"| Turtle export (s) | {ox_export:.3f} | {rd_export:.3f} | "
-                   f"{rd_export / ox_export:.1f}x |")
-    else:
-        report.add(f"| Turtle export (s) | {ox_export:.3f} | not run | |")
+    # -- export: the formats of the default graph (bench/export.py also times N-Quads and TriG
+    # on source graphs, and checks the bytes after a shuffled load)
+    for fmt, name in (("turtle", "Turtle"), ("ntriples", "N-Triples"), ("jsonld", "JSON-LD")):
+        runs = 3 if triples < 1_000_000 else 1
+
+        def export(fmt: str = fmt) -> bytes:
+            return serialize(engines["oxigraph"], fmt)
+
+        ox_export = statistics.median(timed(export, runs))
+        if run_rdflib and fmt == "turtle":
+            rd_export = statistics.median(timed(lambda: serialize(engines["rdflib"], "turtle"), 1))
+            report.add(f"| {name} export (s) | {ox_export:.3f} | {rd_export:.3f} | "
+                       f"{rd_export / ox_export:.1f}x |")
+        else:
+            report.add(f"| {name} export (s) | {ox_export:.3f} | not run | |")
 
     # -- named queries in process
     report.add("\n| named query | rows | raw pyoxigraph p50 ms | named (Oxigraph) p50 / p99 ms | "
@@ -171,17 +180,24 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(extra: Path | None) -> tuple[subprocess.Popen[bytes], str, float]:
+def start_server(extra: Path | None, store: Path | None = None,
+                 env: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], str, float]:
+    """Start `exgraph serve` (with --data extra, --store store, env added to the environment);
+    return it, its base URL and the seconds from process start to the first answer of the
+    headline route."""
     port = free_port()
     cmd = [str(Path(sys.executable).with_name("exgraph")), "serve", "--port", str(port)]
     if extra is not None:
         cmd += ["--data", str(extra)]
+    if store is not None:
+        cmd += ["--store", str(store)]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     while True:
-        try:
-            with urllib.request.urlopen(base + HEADLINE_PATH, timeout=1) as response:
+        try:  # refused at once until it listens; then one request, however long it takes
+            with urllib.request.urlopen(base + HEADLINE_PATH, timeout=600) as response:
                 json.load(response)
             break
         except OSError:
@@ -189,6 +205,77 @@ def start_server(extra: Path | None) -> tuple[subprocess.Popen[bytes], str, floa
                 raise RuntimeError("server exited during start-up") from None
             time.sleep(0.01)
     return proc, base, time.perf_counter() - start
+
+
+def cold_start(runs: int, extra: Path | None = None, store: Path | None = None,
+               env: dict[str, str] | None = None,
+               before: Callable[[], object] | None = None) -> list[float]:
+    """Seconds to the first headline answer of runs fresh `exgraph serve` processes, one at a
+    time (before() runs before each, untimed)."""
+    times = []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        proc, _, took = start_server(extra, store, env)
+        stop(proc)
+        times.append(took)
+    return times
+
+
+def spread(times: list[float]) -> str:
+    """Median (min-max) of start-up times."""
+    return (f"{statistics.median(times):.2f} s ({min(times):.2f}-{max(times):.2f}, "
+            f"{len(times)} runs)")
+
+
+def cold_starts(args: argparse.Namespace, report: Report) -> None:
+    """Cold start of `exgraph serve` on the bundled graph: without the store snapshot cache,
+    with a cold one (emptied before each start) and a warm one, and from a loaded --store DIR;
+    with --disk-start N, from an on-disk store of the graph grown to N exercises."""
+    no_cache: list[float] = []
+    cold: list[float] = []
+    warm: list[float] = []
+    loaded: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        cold_cache, warm_cache, store = (Path(tmp) / name for name in ("cold", "warm", "store"))
+        cold_start(1, env={"EXGRAPH_CACHE_DIR": str(warm_cache)})  # fills it
+        first = cold_start(1, store=store, env={"EXGRAPH_CACHE_DIR": ""})
+        for _ in range(args.cold_starts):  # in alternation: the machine's noise hits all alike
+            no_cache += cold_start(1, env={"EXGRAPH_CACHE_DIR": ""})
+            cold += cold_start(1, env={"EXGRAPH_CACHE_DIR": str(cold_cache)},
+                               before=lambda: shutil.rmtree(cold_cache, ignore_errors=True))
+            warm += cold_start(1, env={"EXGRAPH_CACHE_DIR": str(warm_cache)})
+            loaded += cold_start(1, store=store, env={"EXGRAPH_CACHE_DIR": ""})
+    report.add(f"\nCold start of `exgraph serve` on the bundled graph (process start to first "
+               f"answer of the headline route), median (min-max): no snapshot cache "
+               f"{spread(no_cache)}; snapshot cache cold (built and written) {spread(cold)}; "
+               f"cache warm {spread(warm)}; `--store DIR` empty (loaded) {first[0]:.2f} s, "
+               f"already loaded {spread(loaded)}")
+    if args.disk_start:
+        disk_start(args, report)
+
+
+def disk_start(args: argparse.Namespace, report: Report) -> None:
+    """Start-up (`exgraph serve --store DIR`) from an on-disk store of the bundled graph grown to
+    args.disk_start exercises, loaded here first (`open_store(DIR, [GROWN.nt])`, reported
+    apart). --disk-start-dir keeps the grown file and the store for the next run."""
+    with tempfile.TemporaryDirectory() as tmp:
+        where = Path(args.disk_start_dir or tmp)
+        where.mkdir(parents=True, exist_ok=True)
+        data, store = where / f"grown-{args.disk_start}.nt", where / f"store-{args.disk_start}"
+        if not data.exists():
+            data.write_bytes(replicate(args.disk_start))
+        load = 0.0
+        if not store.exists():
+            start = time.perf_counter()
+            open_store(str(store), [data])  # closed again when dropped
+            load = time.perf_counter() - start
+            gc.collect()
+        times = cold_start(args.cold_starts, store=store)
+    loaded = f"; loading the empty store took {load:.0f} s" if load else ""
+    report.add(f"\nStart-up from an on-disk store of {args.disk_start:,} exercises "
+               f"(`--store DIR` already loaded, to the first headline answer): "
+               f"{spread(times)}{loaded}")
 
 
 def stop(proc: subprocess.Popen[bytes]) -> None:
@@ -258,19 +345,27 @@ def main() -> None:
                         help="largest size run on rdflib (its memory store needs minutes beyond)")
     parser.add_argument("--http-seconds", type=float, default=5.0)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--cold-starts", type=int, default=3,
+                        help="`exgraph serve` starts timed per cold-start case")
+    parser.add_argument("--cold-start-only", action="store_true",
+                        help="measure the cold starts only (a minute or so)")
+    parser.add_argument("--disk-start", type=int, default=0, metavar="N",
+                        help="also time starts from an on-disk store of N exercises "
+                             "(100000: ~30 s to grow, minutes and GBs to load once)")
+    parser.add_argument("--disk-start-dir", type=Path, default=None,
+                        help="keep (and reuse) --disk-start's grown graph and store here")
     args = parser.parse_args()
     missing = set(default_catalogue()) - set(BENCH_CASES)
-    if missing:
+    if missing and not args.cold_start_only:
         parser.error(f"no benchmark parameters for named queries: {', '.join(sorted(missing))}")
 
     report = Report()
     report.add(f"## exgraph benchmark, {time.strftime('%Y-%m-%d')}\n")
     report.add(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
                f"{platform.python_version()}, pyoxigraph {ox.__version__}, {platform.platform()}")
-    proc, _, cold = start_server(None)
-    stop(proc)
-    report.add(f"\nCold start of `exgraph serve` on the bundled graph (process start to first "
-               f"answer of the headline route): {cold:.2f} s")
+    cold_starts(args, report)
+    if args.cold_start_only:
+        return
     for n in args.sizes:
         bench_size(n, args, report)
 

@@ -8,13 +8,20 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from tests.paths import PRIVATE
+from tests.paths import REPO as ROOT
+
 # Most tests run on the curated graph; tests/test_full_graph.py opts in to the imported data
 # (set EXGRAPH_IMPORTS=1 to run everything on the full graph). Servers started by tests inherit it.
 os.environ.setdefault("EXGRAPH_IMPORTS", "0")
+# SPARQL Updates write an audit log (and snapshots) under the state directory, and starts keep
+# store snapshots in the cache directory: private ones for this run (servers started by tests
+# inherit them), removed at its end, so a run neither reads nor leaves anything in the home.
+os.environ["XDG_STATE_HOME"] = str(PRIVATE / "state")
+os.environ["EXGRAPH_CACHE_DIR"] = str(PRIVATE / "cache")
 
 from exgraph.graph.load import load_graph, open_store
 from exgraph.graph.store import Store
-from tests.paths import REPO as ROOT
 
 SHARED = Path(os.environ.get("EXGRAPH_SHARED", ROOT.parent / "shared"))
 REFERENCE_ARTICLE = SHARED / "articles" / "machine-back-extension.txt"

@@ -1,12 +1,13 @@
 """The W3C SPARQL 1.1 Protocol tests (../shared/conformance/sparql11-protocol/manifest.ttl),
 replayed as real HTTP requests against a real ``exgraph serve``.
 
-Every manifest entry is one test. The server runs with an update token: before a test with
-``ut:graphData`` the graphs it names are loaded through the protocol (CLEAR ALL, then INSERT DATA
-into the graph named by the label), so the dataset tests see their data without anything being
-fetched. (The other tests do not depend on the data.) Query and ``bad_query`` requests go without
-the token (a read-only client); update requests carry it, so ``bad_update_*`` tests are refused
-for what is wrong with them, not for lacking the token.
+Every manifest entry is one test. The server runs with an update token (EXGRAPH_UPDATE_TOKEN):
+before a test with ``ut:graphData`` the graphs it names are loaded through the protocol (CLEAR
+ALL, then INSERT DATA into the graph named by the label), so the dataset tests see their data
+without anything being fetched. (The other tests do not depend on the data.) Query and
+``bad_query`` requests go without the token (a read-only client); update requests carry it and
+the flag that allows CLEAR and DROP, so ``bad_update_*`` tests are refused for what is wrong with
+them, not for lacking the token.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ HTS = Namespace("http://www.w3.org/2011/http-statusCodes#")
 CNT = Namespace("http://www.w3.org/2011/content#")
 UT = Namespace("http://www.w3.org/2009/sparql/tests/test-update#")
 TOKEN = "conformance-token"
+#: What update requests carry: the token, and the flag that allows the suite's CLEAR and DROP
+#: (each then writes a snapshot, under the tests' private XDG_STATE_HOME).
+UPDATE_HEADERS = {"Authorization": f"Bearer {TOKEN}", "Exgraph-Allow-Destructive": "true"}
 
 @dataclass(frozen=True)
 class Request:
@@ -107,7 +111,7 @@ def _cases() -> list[Any]:
 
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
-    with running_server("--update-token", TOKEN) as url:
+    with running_server(env={"EXGRAPH_UPDATE_TOKEN": TOKEN}) as url:
         yield url
 
 
@@ -117,7 +121,7 @@ def seed(base_url: str, case: Case, directory: Path) -> None:
               for name, path in case.graph_data]
     update = "CLEAR ALL" + (f" ; INSERT DATA {{ {' '.join(blocks)} }}" if blocks else "")
     response = requests.post(base_url + "/sparql", data=update.encode(), timeout=30, headers={
-        "Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"})
+        "Content-Type": "application/sparql-update", **UPDATE_HEADERS})
     assert response.status_code == 200, response.text
 
 
@@ -157,7 +161,7 @@ def test_protocol(case: Case, shared_dir: Path, base_url: str) -> None:
     for request in case.requests:
         headers = dict(request.headers)
         if is_update:
-            headers["Authorization"] = f"Bearer {TOKEN}"
+            headers.update(UPDATE_HEADERS)
         url = base_url + "/sparql" + request.path.removeprefix("/sparql/")
         response = requests.request(request.method, url, headers=headers, data=request.body,
                                     timeout=30, allow_redirects=False)

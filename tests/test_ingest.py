@@ -19,7 +19,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from exgraph.cli.main import main
 from exgraph.config import DATA_DIR
 from exgraph.graph.export import serialize
-from exgraph.graph.load import load_graph
+from exgraph.graph.load import load_graph, open_store
 from exgraph.ingest import IngestError, base_graph, ingest_file, ingest_text
 from exgraph.ingest.pipeline import validate_with
 from exgraph.ingest.resolve import NameIndex
@@ -437,15 +437,30 @@ def test_cli_error_exits_1_names_file_line_and_writes_nothing(
 
 def test_cli_into_refuses_a_graph_that_would_not_validate(
         runner: CliRunner, data_copy: Path) -> None:
-    # Another file already says the push-up suits beginners; the article says it does not, and
-    # an exercise has one answer (maxCount 1).
+    # Another file gives the push-up a difficulty the vocabulary does not have: the graph with
+    # the article would not validate, so nothing is written.
+    (data_copy / "articles" / "other.ttl").write_text(
+        '@prefix exg: <https://w3id.org/exgraph/ontology#> .\n'
+        '<https://w3id.org/exgraph/id/exercise/push-up> exg:difficulty exg:Extreme .\n')
+    result = runner.invoke(main, ["ingest", str(PUSH_UP), "--into", str(data_copy)])
+    assert result.exit_code == 1
+    assert "does not validate" in result.stderr and "exg:difficulty" in result.stderr
+    assert not (data_copy / "articles" / "push-up.ttl").exists()
+
+
+def test_cli_into_keeps_a_source_that_disagrees(runner: CliRunner, data_copy: Path) -> None:
+    """Another file says the push-up suits beginners, the article says it does not: two sources
+    disagreeing is no validation error; both are kept, each in its own graph."""
     (data_copy / "articles" / "other.ttl").write_text(
         '@prefix exg: <https://w3id.org/exgraph/ontology#> .\n'
         '<https://w3id.org/exgraph/id/exercise/push-up> exg:beginnerSuitable true .\n')
     result = runner.invoke(main, ["ingest", str(PUSH_UP), "--into", str(data_copy)])
-    assert result.exit_code == 1
-    assert "does not validate" in result.stderr and "exg:beginnerSuitable" in result.stderr
-    assert not (data_copy / "articles" / "push-up.ttl").exists()
+    assert result.exit_code == 0, result.output
+    store = open_store("oxigraph", data_dir=data_copy)
+    said = {(str(row["g"]).rsplit("/", 1)[-1], row["v"].toPython()) for row in store.select(
+        "SELECT ?g ?v WHERE { GRAPH ?g { <https://w3id.org/exgraph/id/exercise/push-up> "
+        "<https://w3id.org/exgraph/ontology#beginnerSuitable> ?v } }")}
+    assert ("article-push-up", False) in said and (True in {v for _, v in said})
 
 
 def test_cli_missing_section_warns(runner: CliRunner, tmp_path: Path) -> None:

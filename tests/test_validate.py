@@ -9,8 +9,11 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from exgraph.cli.main import main
+from exgraph.config import ONTOLOGY_FILE
 from exgraph.graph.load import load_graph
-from exgraph.graph.validate import validate_graph
+from exgraph.graph.store import Store
+from exgraph.graph.validate import validate_graph, validate_source, validate_sources
+from exgraph.vocab.terms import SOURCE
 
 HEADER = """
 @prefix exg: <https://w3id.org/exgraph/ontology#> .
@@ -105,3 +108,57 @@ def test_cli_validate_names_a_file_that_does_not_parse(tmp_path: Path) -> None:
     assert "garbage.ttl" in result.output
     missing = CliRunner().invoke(main, ["validate", str(tmp_path / "nope.ttl")])
     assert missing.exit_code == 1 and "nope.ttl" in missing.output
+
+
+# ---------------------------------------------------------------------------------------------
+# Each source graph on its own
+
+
+def test_every_source_graph_of_the_served_graph_conforms_on_its_own(full_store: Store) -> None:
+    reports = validate_sources(full_store)
+    assert {str(SOURCE["curated"]), str(SOURCE["wger"]), str(SOURCE["free-exercise-db"]),
+            str(SOURCE["article-machine-back-extension"])} <= set(reports)
+    failed = {name: report.text for name, report in reports.items() if not report.conforms}
+    assert not failed, failed
+
+
+MBE = "https://w3id.org/exgraph/id/exercise/machine-back-extension"
+FREQUENCY = ("@prefix exg: <https://w3id.org/exgraph/ontology#> .\n"
+             f"<{MBE}> exg:sessionsPerWeekMin %d ; exg:sessionsPerWeekMax %d .\n")
+
+
+@pytest.mark.parametrize(("sources", "union_ok", "per_source_ok"), [
+    # two sources disagree, each saying it once: kept, both valid (`info --conflicts` lists it)
+    ([(2, 3), (3, 4)], True, True),
+    # the minimum of one source above the maximum of another: still no error of either
+    ([(4, 4), (2, 3)], True, True),
+    # one source saying two minimums: its own mistake, caught in its graph alone
+    ([(2, 3), None], True, False),
+])
+def test_what_one_source_must_not_say_twice_is_checked_per_source(
+        graph: Graph, sources: list[tuple[int, int] | None], union_ok: bool,
+        per_source_ok: bool) -> None:
+    ontology = Graph().parse(ONTOLOGY_FILE)
+    union = Graph()
+    union += graph
+    per_source = []
+    first = Graph().parse(data=FREQUENCY % sources[0], format="turtle")
+    if sources[1] is None:  # the same source again, with a second minimum
+        first.parse(data=FREQUENCY % (1, sources[0][1]), format="turtle")
+        graphs = [first]
+    else:
+        graphs = [first, Graph().parse(data=FREQUENCY % sources[1], format="turtle")]
+    for source in graphs:
+        union += source
+        per_source.append(validate_source(source, union, ontology))
+    assert validate_graph(union).conforms is union_ok
+    assert all(r.conforms for r in per_source) is per_source_ok
+    if not per_source_ok:
+        (problem,) = {p.constraint for r in per_source for p in r.problems}
+        assert problem == "MaxCount"
+
+
+def test_cli_validate_per_source_names_each_source() -> None:
+    result = CliRunner().invoke(main, ["validate", "--per-source"])
+    assert result.exit_code == 0, result.output
+    assert f"{SOURCE['curated']}: conforms on its own" in result.output

@@ -69,6 +69,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("UPDATE_TOKEN_FILE", None,
             "a file whose first line is the update token: keeps it out of argv and the "
             "environment (read at start; wins over UPDATE_TOKEN)"),
+    Setting("MAX_DELETE_TRIPLES", 1000,
+            "an update removing more triples than this (or any DROP or CLEAR) is refused (400) "
+            "unless it carries the header Exgraph-Allow-Destructive: true"),
+    Setting("SNAPSHOT_DIR", None,
+            "where a snapshot (N-Quads) of the whole store is written before a destructive "
+            "update; unset: snapshots/ in the state directory ($XDG_STATE_HOME/exgraph, or "
+            "DIR-state beside an on-disk store DIR)"),
+    Setting("AUDIT_LOG", None,
+            "the append-only audit log of SPARQL Updates (one JSON line each, applied or "
+            "refused); unset: audit.jsonl in the state directory"),
     # What one request may cost
     Setting("MAX_QUERY_BYTES", 64 * 1024,
             "largest /sparql query or update, in bytes as sent (413 beyond)"),
@@ -93,6 +103,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAX_LIST_VALUES", 256,
             "most values one JSON API parameter may carry, repeated or comma-separated "
             "(400 beyond)"),
+    # What the command line reads (refused beyond, before a file is read whole)
+    Setting("MAX_ARTICLE_BYTES", 1024 * 1024,
+            "largest article file exgraph ingest reads, in bytes"),
+    Setting("MAX_DATASET_BYTES", 64 * 1024 * 1024,
+            "largest JSON file exgraph import reads, in bytes (wger's largest is 3.2 MB)"),
+    Setting("MAX_QUERY_FILE_BYTES", 1024 * 1024,
+            "largest query file exgraph sparql FILE reads, in bytes"),
+    Setting("MAX_DATA_FILE_BYTES", 256 * 1024 * 1024,
+            "largest Turtle file exgraph validate FILES reads, in bytes (the bundled ones are "
+            "at most 3.4 MB)"),
     # exgraph serve (waitress)
     Setting("THREADS", 16, "request threads of exgraph serve"),
     Setting("CONNECTION_LIMIT", 1000,
@@ -101,6 +121,10 @@ SETTINGS: tuple[Setting, ...] = (
             "seconds exgraph serve keeps a connection that sends and reads nothing"),
     Setting("CLEANUP_INTERVAL", 5,
             "seconds between exgraph serve's sweeps that close such connections"),
+    Setting("CACHE_DIR", None,
+            "where a copy of the loaded store is cached per data version, so a start reads it "
+            "back instead of parsing every file; unset: $XDG_CACHE_HOME/exgraph or "
+            "~/.cache/exgraph; empty: no cache (read from the environment by every command)"),
 )
 
 DEFAULTS: dict[str, Any] = {s.key: s.default for s in SETTINGS}

@@ -12,7 +12,13 @@ import click
 from exgraph.cli.progress import phase
 from exgraph.importers import free_exercise_db, wger
 from exgraph.importers.common import ImportRecord
-from exgraph.importers.pipeline import MIN_MAPPED, ImportResult, run_import, write_result
+from exgraph.importers.pipeline import (
+    MIN_MAPPED,
+    ImportResult,
+    clean_up,
+    run_import,
+    write_result,
+)
 
 
 def _output_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -38,6 +44,10 @@ def import_group() -> None:
     Order: curated data, then free-exercise-db, then wger (which merges into free-exercise-db's
     resources). The output is validated with the bundled graph before anything is written; a
     summary goes to standard error.
+
+    Each JSON file may hold at most EXGRAPH_MAX_DATASET_BYTES (64 MiB); a name at most 200
+    characters, a text 10,000, and no control characters. A malformed file or record stops the
+    import with one line naming the file, the record and the field; nothing is written.
     """
 
 
@@ -65,6 +75,8 @@ def _run(dataset: str, read: Callable[[], list[ImportRecord]], source: Callable[
          output: Path | None, into: Path | None, min_mapped: float) -> None:
     if output is not None and into is not None:
         raise click.UsageError("give -o/--output or --into, not both")
+    for line in clean_up(output=output, into=into):
+        click.echo(f"exgraph: {line}", err=True)
     records = read()  # input errors surface before the (slower) graph is loaded
     result: ImportResult = run_import(dataset, records, source(), data_dir=into,
                                       min_mapped=min_mapped, phase=phase)

@@ -11,8 +11,16 @@ from rdflib import Graph, URIRef
 from exgraph.cli.progress import phase
 from exgraph.errors import DataError
 from exgraph.graph.export import serialize, write_atomic
+from exgraph.graph.safe_files import commit_files, recover, remove_stale
 from exgraph.ingest.model import IngestError, Issue
-from exgraph.ingest.pipeline import Result, base_graph, ingest_files, target_file, validate_with
+from exgraph.ingest.pipeline import (
+    Result,
+    base_graph,
+    ingest_files,
+    read_articles,
+    target_file,
+    validate_with,
+)
 from exgraph.vocab.terms import PREFIXES
 
 
@@ -23,7 +31,7 @@ from exgraph.vocab.terms import PREFIXES
               help="Write the Turtle here (atomically) instead of standard output.")
 @click.option("--into", "into", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="Write DATA_DIR/articles/<slug>.ttl for each article, after validating "
-                   "DATA_DIR's whole graph with them; nothing is written if it does not validate.")
+                   "DATA_DIR's whole graph with them: all of them or, if anything fails, none.")
 def ingest(articles: tuple[Path, ...], output: Path | None, into: Path | None) -> None:
     """Turn exercise guide ARTICLES into triples of the exgraph vocabulary.
 
@@ -31,14 +39,21 @@ def ingest(articles: tuple[Path, ...], output: Path | None, into: Path | None) -
     does not know become new resources, listed in the report on standard error. An article that
     cannot be understood stops everything: every problem is printed as FILE:LINE: what was
     expected, the exit status is 1 and nothing is written.
+
+    An article file may hold at most EXGRAPH_MAX_ARTICLE_BYTES (1 MiB) of UTF-8 text without
+    control characters. With --into, the articles' files are written as one unit: all or none
+    (see exgraph.graph.safe_files.commit_files); a run first undoes what a killed run left
+    half written in DATA_DIR/articles/ and removes stale temporary files, saying so.
     """
     if output is not None and into is not None:
         raise click.UsageError("use -o/--output or --into, not both")
     _unique_slugs(articles, into)
+    texts = read_articles(articles)  # input errors surface before the (slower) graph is loaded
+    _clean_up(into, output)
     with phase("loading the graph"):
         base = base_graph(into, articles)
     with phase(f"reading {len(articles)} article(s)"):
-        results = ingest_files(articles, base)
+        results = ingest_files(articles, base, texts)
     for result in results:
         _report(result)
     with phase("validating with SHACL"):
@@ -50,9 +65,15 @@ def ingest(articles: tuple[Path, ...], output: Path | None, into: Path | None) -
     click.echo(f"valid: {where} + {len(results)} article(s) conforms to ontology/shapes.ttl",
                err=True)
     if into is not None:
-        (into / "articles").mkdir(exist_ok=True)
-        for result in results:
-            _write(target_file(into, Path(result.file)), serialize(result.graph, "turtle"))
+        files = {target_file(into, Path(r.file)).name: serialize(r.graph, "turtle")
+                 for r in results}
+        try:
+            written = commit_files(into / "articles", files)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write into {into / 'articles'}: "
+                                       f"{exc.strerror or exc}; nothing written") from exc
+        for path in written:
+            click.echo(f"wrote {path} ({len(files[path.name])} bytes)", err=True)
         return
     merged = Graph()
     for result in results:
@@ -76,6 +97,21 @@ def _unique_slugs(articles: tuple[Path, ...], into: Path | None) -> None:
         seen.setdefault(target, path)
     if issues:
         raise IngestError(issues)
+
+
+def _clean_up(into: Path | None, output: Path | None) -> None:
+    """Undo what a killed run left in the folder written to; remove its stale temporary files."""
+    try:
+        if into is not None:
+            done = recover(into / "articles")
+        elif output is not None:
+            done = remove_stale(output.parent if str(output.parent) else Path("."), {output.name})
+        else:
+            done = []
+    except OSError as exc:
+        raise click.ClickException(f"cannot clean up {exc.filename}: {exc.strerror}") from exc
+    for line in done:
+        click.echo(f"exgraph: {line}", err=True)
 
 
 def _write(path: Path, data: bytes) -> None:

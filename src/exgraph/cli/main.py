@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import errno
 import importlib
+import os
 import socket
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
-from click.core import ParameterSource
 
 from exgraph.cli.progress import phase
 from exgraph.errors import ExgraphError
@@ -28,6 +28,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "infer": "exgraph.cli.merges:infer",
     "substitutes": "exgraph.cli.substitutes:substitutes",
     "plan": "exgraph.cli.plan:plan",
+    "restore": "exgraph.cli.restore:restore",
 }
 
 
@@ -66,22 +67,43 @@ def main() -> None:
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--alone", is_flag=True,
               help="Validate FILES with the ontology only, not beside the bundled data.")
-def validate(files: tuple[Path, ...], alone: bool) -> None:
+@click.option("--per-source", is_flag=True,
+              help="Also validate each source graph on its own (what one source must not "
+                   "say twice), naming the source of each problem.")
+def validate(files: tuple[Path, ...], alone: bool, per_source: bool) -> None:
     """Check the bundled graph, with FILES added, against ontology/shapes.ttl.
 
     FILES are validated beside the bundled data so that the muscles and equipment they refer to
-    resolve (--alone: with the ontology only). Exit 0 when it conforms; otherwise print every
-    problem (resource, constraint, path, value) and exit 1.
+    resolve (--alone: with the ontology only). The served graph (the union of the sources) is
+    checked; with --per-source each source graph is checked on its own too. Exit 0 when it
+    conforms; otherwise print every problem (resource, constraint, path, value) and exit 1.
     """
     from exgraph.config import ONTOLOGY_FILE
+    from exgraph.graph.safe_files import check_input_file, limit_setting
     from exgraph.graph.validate import validate_graph
 
+    for path in files:  # regular files within EXGRAPH_MAX_DATA_FILE_BYTES (Oxigraph streams them)
+        check_input_file(path, limit_setting("MAX_DATA_FILE_BYTES"), "MAX_DATA_FILE_BYTES")
     with phase("loading the graph"):
         graph = load_graph(files=[ONTOLOGY_FILE, *files]) if alone else load_graph(files)
     with phase("validating with SHACL"):
         report = validate_graph(graph)
     click.echo(report.text)
-    if not report.conforms:
+    failed = not report.conforms
+    if per_source:
+        from exgraph.graph.validate import validate_sources
+
+        with phase("validating each source graph"):
+            store = (open_store("oxigraph", graph=graph) if alone
+                     else open_store("oxigraph", files))
+            reports = validate_sources(store)
+        for name, source_report in reports.items():
+            if source_report.conforms:
+                click.echo(f"{name}: conforms on its own")
+            else:
+                failed = True
+                click.echo(f"{name}: {source_report.text}")
+    if failed:
         sys.exit(1)
 
 
@@ -226,22 +248,23 @@ def _from_setting(key: str) -> str:
               help="Result-row cap per /sparql query.")
 @click.option("--workers", type=int, default=None, show_default=_from_setting("SPARQL_WORKERS"),
               help="Worker processes for /sparql queries.")
-@click.option("--update-token", default=None, envvar="EXGRAPH_UPDATE_TOKEN", show_envvar=True,
-              show_default="none: SPARQL Update refused",
-              help="Allow SPARQL Update to requests that carry this bearer token. On the command "
-                   "line it is visible to every local user (ps): prefer --update-token-file or "
-                   "the EXGRAPH_UPDATE_TOKEN variable.")
 @click.option("--update-token-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               default=None, envvar="EXGRAPH_UPDATE_TOKEN_FILE", show_envvar=True,
-              show_default="none",
-              help="File whose first line is the update token (wins over --update-token).")
+              show_default="none: SPARQL Update refused unless EXGRAPH_UPDATE_TOKEN is set",
+              help="File whose first line is the bearer token that allows SPARQL Update (wins "
+                   "over the EXGRAPH_UPDATE_TOKEN variable). Never on the command line itself: "
+                   "every local user could read it there (ps).")
+@click.option("--validate/--no-validate", default=True, show_default=True,
+              help="With --data: check the bundled graph and the files against "
+                   "ontology/shapes.ttl before listening (as `exgraph validate FILES`), and "
+                   "refuse to serve a graph that does not conform.")
 @click.option("--access-log/--no-access-log", default=True, show_default=True,
               help="One line per request on standard output (Common Log Format + seconds).")
 @click.option("--debug", is_flag=True, show_default=True,
               help="Flask's debug server instead of waitress.")
 def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str | None,
           threads: int | None, query_timeout: float | None, max_rows: int | None,
-          workers: int | None, update_token: str | None, update_token_file: Path | None,
+          workers: int | None, update_token_file: Path | None, validate: bool,
           access_log: bool, debug: bool) -> None:
     """Serve the SPARQL endpoint, the JSON API and the exports over HTTP.
 
@@ -271,17 +294,14 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str | None,
         config["SPARQL_WORKERS"] = workers
     if threads is not None:
         config["THREADS"] = threads
-    if update_token:
-        source = click.get_current_context().get_parameter_source("update_token")
-        if source is ParameterSource.COMMANDLINE:
-            click.echo("exgraph: warning: --update-token on the command line is visible to "
-                       "every local user; use --update-token-file or EXGRAPH_UPDATE_TOKEN",
-                       err=True)
-        config["UPDATE_TOKEN"] = update_token
+    if os.environ.get("EXGRAPH_UPDATE_TOKEN"):  # as written: not read as JSON ("1e3")
+        config["UPDATE_TOKEN"] = os.environ["EXGRAPH_UPDATE_TOKEN"]
     if update_token_file is not None:
         config["UPDATE_TOKEN_FILE"] = str(update_token_file)
     with phase("loading the graph"):
         app = create_app(config)
+    if validate and app.config["EXTRA_DATA"]:
+        check_served_graph(app)
     waitress_options = server_options(app.config)
     store = app.extensions["exgraph_store"]
     logging.basicConfig()  # waitress's own warnings (queue depth, ...) on standard error
@@ -302,6 +322,37 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str | None,
                                    f"{getattr(exc, 'strerror', None) or exc}") from None
     _serving(state(app).triples, store.backend, host, int(getattr(server, "effective_port", port)))
     server.run()
+
+
+#: Problems `exgraph serve` prints of a graph that does not conform.
+SHOWN_PROBLEMS = 5
+
+
+def check_served_graph(app: Any) -> None:
+    """Validate the graph app serves (bundled data and EXTRA_DATA) against the shapes and
+    record the outcome for /readyz; on violation print the first problems and exit 1."""
+    from exgraph.graph.remote import RemoteStore
+    from exgraph.graph.validate import validate_graph
+    from exgraph.web.app import VALIDATION_KEY
+
+    store = app.extensions["exgraph_store"]
+    if isinstance(store, RemoteStore):  # its data is whatever `exgraph load` put there
+        return
+    with phase("validating with SHACL"):
+        report = validate_graph(store.to_graph())
+    app.extensions[VALIDATION_KEY] = report
+    if report.conforms:
+        return
+    files = " ".join(str(f) for f in app.config["EXTRA_DATA"])
+    click.echo(f"exgraph: not serving: the graph with {files} does not conform to "
+               f"ontology/shapes.ttl ({len(report.problems)} problem(s); --no-validate serves "
+               f"it anyway):", err=True)
+    for problem in report.problems[:SHOWN_PROBLEMS]:
+        click.echo(str(problem), err=True)
+    if len(report.problems) > SHOWN_PROBLEMS:
+        click.echo(f"... and {len(report.problems) - SHOWN_PROBLEMS} more "
+                   f"(exgraph validate {files})", err=True)
+    sys.exit(1)
 
 
 def _address(host: str, port: int) -> str:

@@ -17,6 +17,7 @@ from rdflib.term import Node
 from exgraph.errors import ExgraphError
 from exgraph.graph.export import serialize
 from exgraph.graph.load import open_store
+from exgraph.graph.safe_files import InputFileError, limit_setting, read_limited
 from exgraph.graph.store import Answer, Row
 from exgraph.queries.catalogue import (
     PREFIX_TEXT,
@@ -208,18 +209,36 @@ PREFIX_LINE = PREFIX_TEXT.replace("\n", " ")
 _KEYWORD = re.compile(r"\b(select|ask|construct|describe|prefix|base)\b", re.I)
 
 
+#: The setting that bounds a query file, in bytes.
+QUERY_FILE_LIMIT = "MAX_QUERY_FILE_BYTES"
+
+
 def _query_text(arg: str) -> str:
+    """The query: arg itself, or the text of the file arg names (a regular file of at most
+    EXGRAPH_MAX_QUERY_FILE_BYTES, read without reading more than that)."""
     path = Path(arg)
-    looks_like_path = ("\n" not in arg and len(arg) < 4096 and (
-        path.suffix in (".rq", ".sparql") or ("/" in arg and not _KEYWORD.search(arg))))
-    if "\n" not in arg and len(arg) < 4096 and path.is_file():
+    short = "\n" not in arg and len(arg) < 4096
+    looks_like_path = short and (
+        path.suffix in (".rq", ".sparql") or ("/" in arg and not _KEYWORD.search(arg)))
+    if short and (path.is_file() or (looks_like_path and _exists(path))):
         try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise click.ClickException(f"{path}: cannot read: {exc}") from None
+            data = read_limited(path, limit_setting(QUERY_FILE_LIMIT), QUERY_FILE_LIMIT)
+            return data.decode("utf-8")
+        except InputFileError as exc:
+            raise click.ClickException(str(exc)) from None
+        except UnicodeDecodeError as exc:
+            raise click.ClickException(f"{path}: not UTF-8 text ({exc.reason} at byte "
+                                       f"{exc.start})") from None
     if looks_like_path:
         raise click.ClickException(f"{path}: no such file")
     return arg
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def render_answer(answer: Answer, fmt: str) -> str:

@@ -1,19 +1,50 @@
-"""Deterministic serialisation of the graph (Turtle, N-Triples, JSON-LD) and atomic file writes."""
+"""Deterministic serialisation of the graph and atomic file writes.
+
+Every format is written from one canonical form: the graph's triples as N-Triples lines, sorted
+bytewise. The orders:
+
+* N-Triples: those lines in that order, so grouped by subject, then by predicate;
+* Turtle: the same triples in the same order through Oxigraph's Turtle writer (a subject per
+  statement, ``;`` between its predicates, ``,`` between the objects of one, the project's
+  prefixes), after a header of the prefixes in alphabetical order;
+* JSON-LD: the same triples in the same order through Oxigraph's JSON-LD writer: expanded
+  JSON-LD, a top-level array with one node object per subject (whole IRIs, no ``@context``),
+  its properties and values in that order;
+* N-Quads: every quad of the source graphs (not the default graph, which is their union), one
+  per line, sorted bytewise;
+* TriG: the source graphs in the bytewise order of their names, each graph's triples sorted as
+  above, through Oxigraph's TriG writer, with the same header as Turtle.
+
+So the bytes depend on the triples alone: not on the order they were loaded in, the hash seed,
+the process or the engine. On Oxigraph the lines come from its own N-Triples writer
+(``Store.dump``, in Rust): its term syntax (canonical N-Triples) is used, its iteration order
+is not (a memory store dumps in reverse insertion order, so the order follows the load order;
+measured, bench/RESULTS.md). The sort is ``list.sort`` on the lines: timsort in C comparing
+bytes, which merges the sorted runs a dump already has (data loaded sorted or grouped by
+subject sorts in near-linear time), measured faster here than Oxigraph's SPARQL ``ORDER BY``,
+GNU ``sort`` and a numpy sort of fixed-width keys. Layouts within an order (indentation, where
+``;`` and ``,`` go, the JSON-LD shape) are Oxigraph's writers' (pyoxigraph 0.5); a writer that
+changed them would change the bytes, never make them depend on anything but the triples.
+
+Stores other than Oxigraph (rdflib, a remote server) and rdflib Graphs take the slower path:
+their triples are converted one by one to pyoxigraph terms and written by the same N-Triples
+writer; the rest is shared, so every engine gives the same bytes.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from exgraph.errors import BadRequest
-from exgraph.graph.store import OxigraphStore, Store, from_ox, ox_bytes, to_ox_triple
+from exgraph.graph.store import OxigraphStore, Store, ox_bytes, to_ox_triple
 from exgraph.vocab.terms import PREFIXES
 
 #: format name → (file extension, media type)
@@ -26,107 +57,177 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 #: The formats that carry every source graph (the others are the union, the default graph).
 DATASET_FORMATS = frozenset({"nquads", "trig"})
+#: Graphs named so are exgraph's bookkeeping, not sources: never exported.
+_BOOKKEEPING = "urn:exgraph:"
+
+
+# ---------------------------------------------------------------------------------------------
+# The canonical lines
+
+
+def _ntriples_lines(data: bytes, *, unique: bool) -> list[bytes]:
+    """The triples of N-Triples data, ``subject predicate object`` without the `` .`` that
+    ends each line, sorted bytewise (the order of the whole lines: no triple is another one
+    followed by a space).
+
+    " .\n" ends every line and occurs nowhere else: N-Triples escapes newlines inside terms.
+    unique drops repeats: needed when the writer was fed terms that differ for their source but
+    not in N-Triples (rdflib's ``Literal("x")`` and ``Literal("x", datatype=XSD.string)``); a
+    store's dump of one graph never repeats a triple.
+    """
+    lines = data.split(b" .\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    if unique:
+        lines = list(set(lines))
+    # timsort finds the sorted runs (ascending or descending) already there: a memory store
+    # dumps in reverse insertion order, so data loaded sorted or grouped by subject sorts in
+    # near-linear time; data loaded in random order costs n log n comparisons of bytes
+    lines.sort()
+    return lines
+
+
+def _store_lines(source: OxigraphStore, graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph
+                 ) -> list[bytes]:
+    return _ntriples_lines(
+        ox_bytes(source.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)), unique=False)
+
+
+def _default_graph_lines(source: Store | Graph) -> list[bytes]:
+    """The canonical lines of source's triples (its default graph)."""
+    if isinstance(source, OxigraphStore):
+        return _store_lines(source, ox.DefaultGraph())
+    items = source.triples() if isinstance(source, Store) else iter(source)
+    data = ox_bytes(ox.serialize(
+        (to_ox_triple(s, p, o) for s, p, o in items), format=ox.RdfFormat.N_TRIPLES))
+    return _ntriples_lines(data, unique=True)
+
+
+def _source_graphs(source: Store | Graph) -> list[tuple[bytes, list[bytes]]]:
+    """(graph name in N-Triples, canonical lines) of every source graph, names sorted bytewise.
+
+    A store without source graphs (or an rdflib Graph, or a store that is not Oxigraph) gives
+    one entry, its default graph, named ``b""``.
+    """
+    if isinstance(source, OxigraphStore):
+        named = [g for g in source.ox.named_graphs()
+                 if not (isinstance(g, ox.NamedNode) and g.value.startswith(_BOOKKEEPING))]
+        if named:
+            graphs = sorted((str(g).encode(), g) for g in named)
+            return [(name, _store_lines(source, g)) for name, g in graphs]
+    return [(b"", _default_graph_lines(source))]
+
+
+def _join(lines: list[bytes], end: bytes = b" .\n") -> bytes:
+    """The lines, each followed by end (one copy of the bytes: join, no concatenation)."""
+    lines.append(b"")
+    try:
+        return end.join(lines)
+    finally:
+        lines.pop()
 
 
 def canonical_ntriples(source: Store | Graph) -> bytes:
-    """Every triple of source as N-Triples, one per line, sorted bytewise (so grouped by subject).
-
-    Oxigraph writes the lines (fast, in Rust); sorting them makes the result independent of
-    load order, hash seeds and engine.
-    """
-    if isinstance(source, OxigraphStore):
-        data = ox_bytes(
-            source.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
-    else:
-        items = source.triples() if isinstance(source, Store) else iter(source)
-        data = ox_bytes(ox.serialize(
-            (to_ox_triple(s, p, o) for s, p, o in items),
-            format=ox.RdfFormat.N_TRIPLES,
-        ))
-    lines = sorted(set(data.split(b"\n")) - {b""})
-    return b"\n".join(lines) + b"\n" if lines else b""
+    """Every triple of source (its default graph) as N-Triples, one per line, sorted bytewise
+    (so grouped by subject, then by predicate): the same bytes for the same triples."""
+    return _join(_default_graph_lines(source))
 
 
 def canonical_nquads(source: Store | Graph) -> bytes:
-    """Every quad of the source graphs as N-Quads, sorted bytewise.
+    """Every quad of the source graphs as N-Quads, one per line, sorted bytewise (so grouped by
+    subject, then by predicate, across graphs).
 
     The default graph is left out: it is the union of the source graphs, which loading the
     quads with exgraph rebuilds. A store without named graphs (or an rdflib Graph) gives its
-    triples in the default graph.
+    triples in the default graph (the bytes of :func:`canonical_ntriples`).
     """
-    if isinstance(source, OxigraphStore):
-        named = [q for q in source.ox.quads_for_pattern(None, None, None)
-                 if not isinstance(q.graph_name, ox.DefaultGraph)
-                 and not q.graph_name.value.startswith("urn:exgraph:")]
-        if named:
-            data = ox_bytes(ox.serialize(named, format=ox.RdfFormat.N_QUADS))
-            lines = sorted(set(data.split(b"\n")) - {b""})
-            return b"\n".join(lines) + b"\n"
-    return canonical_ntriples(source)
+    graphs = _source_graphs(source)
+    if len(graphs) == 1:
+        name, lines = graphs[0]
+        return _join(lines, b" " + name + b" .\n" if name else b" .\n")
+    # each graph's lines are sorted and stay so with the graph's name after them (no line is
+    # another one followed by a space): timsort merges these runs
+    quads = [line + b" " + name for name, lines in graphs for line in lines]
+    quads.sort()
+    return _join(quads)
+
+
+# ---------------------------------------------------------------------------------------------
+# Turtle, TriG and JSON-LD: Oxigraph's writers, fed the sorted lines
 
 
 def _prefix_header(body: bytes) -> bytes:
     """body with Oxigraph's @prefix lines replaced by ours in a fixed (alphabetical) order."""
-    lines = body.split(b"\n")
     start = 0
-    while start < len(lines) and lines[start].startswith(b"@prefix "):
-        start += 1
+    while body.startswith(b"@prefix ", start):
+        start = body.index(b"\n", start) + 1
     header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
-    return header.encode() + b"\n" + b"\n".join(lines[start:])
+    return b"".join((header.encode(), b"\n", memoryview(body)[start:]))
+
+
+def _written(data: bytes, parse: ox.RdfFormat, write: ox.RdfFormat) -> bytes:
+    """data (sorted lines) through Oxigraph's parser into its writer for write, in Rust but for
+    one Python object per triple between them (pyoxigraph has no bytes-to-bytes conversion)."""
+    return ox_bytes(ox.serialize(ox.parse(data, format=parse), format=write, prefixes=PREFIXES))
 
 
 def serialize(source: Store | Graph, fmt: str = "turtle") -> bytes:
     """The graph in fmt (``turtle``, ``ntriples``, ``jsonld``; ``nquads`` and ``trig`` with
-    every source graph): the same bytes for the same graph.
+    every source graph): the same bytes for the same graph (the orders are in the module's
+    docstring).
 
     Raises BadRequest for an unknown format.
     """
     if fmt not in FORMATS:
         raise BadRequest(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    if fmt in DATASET_FORMATS:
-        nquads = canonical_nquads(source)
-        if fmt == "nquads":
-            return nquads
-        # one block per graph: a stable sort by graph keeps the subjects in order inside it
-        quads = sorted(ox.parse(nquads, format=ox.RdfFormat.N_QUADS),
-                       key=lambda q: str(q.graph_name))
-        return _prefix_header(
-            ox_bytes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)))
-    ntriples = canonical_ntriples(source)
+    if fmt == "nquads":
+        return canonical_nquads(source)
+    if fmt == "trig":
+        # graph after graph (the writer opens a block per run of one graph), sorted inside
+        quads = b"".join(_join(lines, b" " + name + b" .\n" if name else b" .\n")
+                         for name, lines in _source_graphs(source))
+        return _prefix_header(_written(quads, ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG))
+    ntriples = _join(_default_graph_lines(source))
     if fmt == "ntriples":
         return ntriples
-    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
     if fmt == "turtle":
-        # Oxigraph abbreviates with the prefixes; we write the header ourselves so its order is
-        # fixed (alphabetical) whatever order the serialiser would pick.
-        return _prefix_header(
-            ox_bytes(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)))
-    graph = Graph()
-    for t in triples:
-        graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
-    document = json.loads(graph.serialize(format="json-ld", context=dict(PREFIXES)))
-    # rdflib's JSON-LD writer orders nodes and values by set iteration, which changes with the
-    # hash seed; sorting every array makes the bytes depend on the graph alone.
-    return (json.dumps(_sorted_arrays(document), indent=1, sort_keys=True, ensure_ascii=False)
-            + "\n").encode()
+        # Oxigraph abbreviates with the prefixes; the header is ours so its order is fixed
+        return _prefix_header(_written(ntriples, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE))
+    return _compact_jsonld(_written(ntriples, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD))
 
 
-def _sorted_arrays(value: Any) -> Any:
-    if isinstance(value, dict):
-        # an @list is ordered data: keep its order, sort only inside its members
-        return {k: ([_sorted_arrays(x) for x in v] if k == "@list" else _sorted_arrays(v))
-                for k, v in value.items()}
-    if isinstance(value, list):
-        items = [_sorted_arrays(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
+#: JSON-LD 1.1 uses a term as a prefix of compact IRIs when its IRI ends with one of these; the
+#: others need "@prefix": true.
+_GEN_DELIMS = tuple(":/?#[]@")
+#: Where Oxigraph's JSON-LD writer puts an IRI: a property key (after "{" or ","), an "@id" or
+#: an "@type" (a literal's datatype). A text value is always after "@value": and its own quotes
+#: are escaped, so it never matches.
+_IRI_SPOT = rb'(?:(?<=[{,]")|(?<="@id":")|(?<="@type":"))'
+
+
+def _compact_jsonld(body: bytes) -> bytes:
+    """Oxigraph's expanded JSON-LD (an array of node objects) as ``{"@context", "@graph"}``
+    with the vocabulary's prefixes (:data:`~exgraph.vocab.terms.PREFIXES`) as compact IRIs
+    ("exg:step", "exercise:squat"): one pass of a regular expression over the bytes, the
+    longest namespace first, never inside a text value."""
+    namespaces = sorted(PREFIXES.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    prefix_of = {ns.encode(): prefix.encode() + b":" for prefix, ns in namespaces}
+    spot = re.compile(_IRI_SPOT + b"(" + b"|".join(re.escape(ns.encode()) for _, ns in namespaces)
+                      + rb')(?=[^"])')
+    graph = spot.sub(lambda m: prefix_of[m.group(1)], body)
+    context = {prefix: ns if ns.endswith(_GEN_DELIMS) else {"@id": ns, "@prefix": True}
+               for prefix, ns in sorted(PREFIXES.items())}
+    head = json.dumps({"@context": context}, ensure_ascii=False, separators=(",", ":"))
+    return b"".join((head[:-1].encode(), b',"@graph":', graph.rstrip(b"\n"), b"}\n"))
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write data to path so that readers see the old file or the new one, never a part."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    # .<name>.<pid>.<random>.tmp: safe_files.remove_stale removes those of a killed process
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
+                               dir=directory)
     try:
         # mkstemp makes the file private (0600); give it the mode a plain open() would
         try:

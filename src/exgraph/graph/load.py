@@ -20,6 +20,13 @@ from rdflib.namespace import OWL, RDFS, SKOS, VOID, XSD
 from exgraph.config import DATA_DIR, ONTOLOGY_FILE, with_imports
 from exgraph.errors import DataError
 from exgraph.graph.remote import RemoteStore
+from exgraph.graph.snapshot_cache import (
+    MAX_INPUT_BYTES,
+    cache_dir,
+    cached_store,
+    digest,
+    snapshot_key,
+)
 from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, oxigraph_to_graph
 from exgraph.vocab.names import slugify
 from exgraph.vocab.terms import DATASET, EXG, SOURCE
@@ -165,16 +172,22 @@ def load_oxigraph(files: Iterable[Path], data_dir: Path | None = None, *,
     resources stay as each source minted them (what the resolver reads). Raises DataError naming
     a file that is missing or does not parse, with the parser's position.
     """
+    return _build([(Path(path), None) for path in files], data_dir, canonical)
+
+
+def _build(sources: Sequence[tuple[Path, bytes | None]], data_dir: Path | None,
+           canonical: bool) -> ox.Store:
+    """:func:`load_oxigraph` of (path, its content or None: read the file) pairs."""
     ox_store = ox.Store()
-    for path in files:
-        path = Path(path)
+    for path, data in sources:
         fmt = FILE_FORMATS.get(path.suffix, ox.RdfFormat.TURTLE)
+        target = (None if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)  # names its graphs
+                  else ox.NamedNode(source_graph(path, data_dir)))
         try:
-            if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):  # names its own graphs
-                ox_store.bulk_load(path=str(path), format=fmt)
+            if data is None:
+                ox_store.bulk_load(path=str(path), format=fmt, to_graph=target)
             else:
-                ox_store.bulk_load(path=str(path), format=fmt,
-                                   to_graph=ox.NamedNode(source_graph(path, data_dir)))
+                ox_store.bulk_load(data, format=fmt, to_graph=target)
         except FileNotFoundError:
             raise DataError(f"{path}: no such file") from None
         except SyntaxError as exc:
@@ -192,6 +205,30 @@ def load_oxigraph(files: Iterable[Path], data_dir: Path | None = None, *,
     return ox_store
 
 
+def load_snapshot(files: Iterable[Path], data_dir: Path | None = None, *,
+                  canonical: bool = True) -> ox.Store:
+    """:func:`load_oxigraph`, through the store snapshot cache (:mod:`.snapshot_cache`).
+
+    The entry's key covers each file's source graph, format and content digest (the bytes
+    that are then loaded, so a file changed meanwhile cannot be cached under its old key) and
+    ``canonical``. Without a cache directory, or for inputs above
+    :data:`~.snapshot_cache.MAX_INPUT_BYTES`, it is load_oxigraph itself; so it is for a file
+    that cannot be read (the load then names it).
+    """
+    paths = [Path(p) for p in files]
+    directory = cache_dir()
+    try:
+        if directory is None or sum(p.stat().st_size for p in paths) > MAX_INPUT_BYTES:
+            return load_oxigraph(paths, data_dir, canonical=canonical)
+        sources = [(p, p.read_bytes()) for p in paths]
+        key = snapshot_key([f"canonical={canonical}"] + [
+            f"{source_graph(p, data_dir)} {FILE_FORMATS.get(p.suffix, ox.RdfFormat.TURTLE).name}"
+            f" {digest(data)}" for p, data in sources])
+    except OSError:  # a file that cannot be read, or (sourceless install) no loader source
+        return load_oxigraph(paths, data_dir, canonical=canonical)
+    return cached_store(key, lambda: _build(sources, data_dir, canonical), directory)
+
+
 def open_store(
     spec: str = "oxigraph",
     extra: Iterable[Path] = (),
@@ -203,8 +240,10 @@ def open_store(
 ) -> Store:
     """Open the graph on a backend.
 
-    ``spec`` is ``oxigraph`` (in memory, the default), ``rdflib`` (rdflib memory store), a
-    directory path for an on-disk Oxigraph store (loaded with the bundled data when empty), or
+    ``spec`` is ``oxigraph`` (in memory, the default; read back from the store snapshot cache
+    when the files are unchanged, see :func:`load_snapshot`), ``rdflib`` (rdflib memory store),
+    a directory path for an on-disk Oxigraph store (loaded with the bundled data when empty;
+    when it holds data, opened as it is without reading any file), or
     ``sparql+http://HOST:PORT/PATH`` for an external SPARQL 1.1 server (its data is whatever
     ``exgraph load`` put there; ``extra`` and ``graph`` are not used).
     ``graph`` skips loading files and uses that graph instead; ``imported`` overrides
@@ -222,17 +261,19 @@ def open_store(
     if spec == "rdflib":
         return RdflibStore(
             graph if graph is not None else load_graph(files=files, data_dir=data_dir))
-    memory = graph_to_oxigraph(graph) if graph is not None else load_oxigraph(
-        files, data_dir, canonical=canonical)
     if spec == "oxigraph":
-        return OxigraphStore(memory)
+        return OxigraphStore(graph_to_oxigraph(graph) if graph is not None else load_snapshot(
+            files, data_dir, canonical=canonical))
     path = Path(spec)
     try:
         disk = ox.Store(str(path))
     except OSError as exc:
         raise DataError(f"cannot open the Oxigraph store in {path}: {exc}") from exc
     if next(iter(disk.quads_for_pattern(None, None, None, None)), None) is None:
-        # one transaction: an interrupted first load leaves the directory empty, not half full
+        # empty: load it, in one transaction (an interrupted first load leaves the directory
+        # empty, not half full); a filled store is served as it is, without reading any file
+        memory = graph_to_oxigraph(graph) if graph is not None else load_snapshot(
+            files, data_dir, canonical=canonical)
         disk.extend(memory.quads_for_pattern(None, None, None, None))
         disk.flush()
     return OxigraphStore(disk, backend=f"oxigraph:{path}")

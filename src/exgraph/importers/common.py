@@ -7,6 +7,7 @@ A dataset module (``free_exercise_db``, ``wger``) reads its files into :class:`I
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,7 +17,19 @@ from typing import Any
 from rdflib import URIRef
 
 from exgraph.errors import ExgraphError
+from exgraph.graph.safe_files import InputFileError, limit_setting, read_limited
 from exgraph.vocab.terms import PREFIXES
+
+#: The setting that bounds each dataset file, in bytes.
+DATASET_LIMIT = "MAX_DATASET_BYTES"
+#: Longest name (of an exercise, muscle, piece of equipment, an alias, an id...), in characters;
+#: the datasets' longest is 58.
+MAX_NAME = 200
+#: Longest text (instructions, descriptions), in characters; the datasets' longest is 1711.
+MAX_TEXT = 10_000
+#: What no string of a dataset may hold: the C0 controls but tab, newline and carriage return;
+#: DEL; the C1 controls; U+FEFF; lone surrogates (a JSON escape like "\\ud800" alone: not text).
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")
 
 
 class DatasetError(ExgraphError):
@@ -29,23 +42,27 @@ class DatasetError(ExgraphError):
 
 
 def load_json(path: Path) -> Any:
-    """The parsed JSON of path. Raises DatasetError naming the file (and line) when it cannot."""
+    """The parsed JSON of path. Raises DatasetError naming the file (and line) when it cannot:
+    missing, not a regular file, larger than EXGRAPH_MAX_DATASET_BYTES (checked before it is read
+    whole), not UTF-8, malformed, nested too deeply or holding a number too long to convert."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DatasetError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise DatasetError(f"{path}: is a directory, expected a JSON file") from None
+        data = read_limited(Path(path), limit_setting(DATASET_LIMIT), DATASET_LIMIT)
+    except InputFileError as exc:
+        raise DatasetError(str(exc)) from None
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DatasetError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-    except OSError as exc:
-        raise DatasetError(f"{path}: cannot read: {exc.strerror}") from exc
+        raise DatasetError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise DatasetError(
             f"{path}: malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
-        ) from exc
+        ) from None
+    except RecursionError:
+        raise DatasetError(f"{path}: JSON nested too deeply to read") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise DatasetError(f"{path}: unreadable JSON value: {exc}") from None
 
 
 def load_json_list(path: Path) -> list[Any]:
@@ -58,12 +75,14 @@ def load_json_list(path: Path) -> list[Any]:
 
 def field_value(
     record: Any, name: str, where: str, types: type | tuple[type, ...], *,
-    nullable: bool = False, optional: bool = False,
+    nullable: bool = False, optional: bool = False, max_length: int = MAX_NAME,
 ) -> Any:
     """record[name] checked to be of ``types`` (None if ``nullable``, or absent and ``optional``).
 
     ``where`` names the record in messages, e.g. ``"exercises.json: record 17 ('3/4 Sit-Up')"``.
-    Raises DatasetError when the record is not an object, the field is missing or of a wrong type.
+    Raises DatasetError when the record is not an object, the field is missing or of a wrong type,
+    or a string is longer than ``max_length`` characters (default :data:`MAX_NAME`; give
+    :data:`MAX_TEXT` for text) or holds a control character (:func:`check_string`).
     """
     if not isinstance(record, Mapping):
         raise DatasetError(f"{where}: expected a JSON object, got {_kind(record)}")
@@ -78,18 +97,36 @@ def field_value(
     if not isinstance(value, types) or (isinstance(value, bool) and bool not in _tuple(types)):
         expected = " or ".join(t.__name__ for t in _tuple(types)) + (" or null" if nullable else "")
         raise DatasetError(f"{where}: field {name!r} should be {expected}, got {_kind(value)}")
+    if isinstance(value, str):
+        check_string(value, f"{where}: field {name!r}", max_length)
     return value
 
 
-def string_list(record: Any, name: str, where: str) -> list[str]:
-    """record[name] as a list of strings; DatasetError when it is missing or holds other values."""
+def string_list(record: Any, name: str, where: str, *, max_length: int = MAX_NAME
+                ) -> list[str]:
+    """record[name] as a list of strings; DatasetError when it is missing or holds other values
+    (or strings :func:`check_string` refuses)."""
     strings: list[str] = []
     for i, value in enumerate(field_value(record, name, where, list)):
         if not isinstance(value, str):
             raise DatasetError(
                 f"{where}: field {name!r} item {i + 1} should be str, got {_kind(value)}")
+        check_string(value, f"{where}: field {name!r} item {i + 1}", max_length)
         strings.append(value)
     return strings
+
+
+def check_string(value: str, where: str, max_length: int = MAX_TEXT) -> None:
+    """DatasetError (naming where) when value is longer than max_length characters or holds a
+    character of :data:`FORBIDDEN` (tab, newline and carriage return are allowed)."""
+    if len(value) > max_length:
+        raise DatasetError(f"{where}: {len(value)} characters, more than the {max_length} "
+                           "allowed")
+    match = FORBIDDEN.search(value)
+    if match:
+        code = ord(match.group())
+        what = "lone surrogate" if 0xD800 <= code <= 0xDFFF else "control character"
+        raise DatasetError(f"{where}: {what} U+{code:04X} at character {match.start() + 1}")
 
 
 def _tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:

@@ -18,6 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from exgraph.importers.common import (
+    MAX_TEXT,
     DatasetError,
     ImportRecord,
     RecordSource,
@@ -125,7 +126,7 @@ def _record(item: object, where: str) -> ImportRecord:
         force=field_value(item, "force", where, str, nullable=True, optional=True),
         mechanic=field_value(item, "mechanic", where, str, nullable=True),
         category=field_value(item, "category", where, str),
-        steps=string_list(item, "instructions", where),
+        steps=string_list(item, "instructions", where, max_length=MAX_TEXT),
         images=[URIRef(IMAGE_BASE + quote(path)) for path in _images(item, where)],
         notes=notes,
     )

@@ -19,6 +19,7 @@ from rdflib import Graph, URIRef
 from exgraph.config import DATA_DIR
 from exgraph.graph.export import serialize, write_atomic
 from exgraph.graph.load import bundled_files, load_graph, parse_file
+from exgraph.graph.safe_files import commit_files, recover, remove_stale
 from exgraph.graph.validate import validate_graph
 from exgraph.importers.common import DatasetError, ImportRecord, Summary
 from exgraph.importers.mapping import Catalogue, GraphBuilder
@@ -110,7 +111,9 @@ def run_import(
 
 def write_result(result: ImportResult, *, output: Path | None = None,
                  into: Path | None = None) -> Path | None:
-    """Write the Turtle atomically to output, or to ``into/imported/<dataset>.ttl``.
+    """Write the Turtle atomically to output, or to ``into/imported/<dataset>.ttl`` (as a
+    commit of :func:`exgraph.graph.safe_files.commit_files`, which a later
+    :func:`clean_up` undoes if the process is killed half way).
 
     Returns the path written, or None when neither is given. Raises DatasetError when the file
     cannot be written (the previous version, if any, is left as it was).
@@ -120,10 +123,28 @@ def write_result(result: ImportResult, *, output: Path | None = None,
     if output is None:
         return None
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(output, result.data)
+        if into is not None:
+            commit_files(output.parent, {output.name: result.data})
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(output, result.data)
     except OSError as exc:
         raise DatasetError(f"cannot write {output}: {exc.strerror or exc}") from exc
     result.summary.written = str(output)
     return output
+
+
+def clean_up(*, output: Path | None = None, into: Path | None = None) -> list[str]:
+    """Before an import writes: undo a write into ``into/imported/`` that a killed import left
+    half done and remove stale temporary files there, or those of output beside it. Returns one
+    line per thing done. Raises DatasetError when that fails."""
+    try:
+        if into is not None:
+            return recover(Path(into) / "imported")
+        if output is not None:
+            return remove_stale(output.parent if str(output.parent) else Path("."),
+                                {output.name})
+    except OSError as exc:
+        raise DatasetError(f"cannot clean up {exc.filename}: {exc.strerror or exc}") from exc
+    return []
 

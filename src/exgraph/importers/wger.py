@@ -44,6 +44,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from exgraph.importers.common import (
+    MAX_TEXT,
     DatasetError,
     ImportRecord,
     RecordSource,
@@ -201,6 +202,7 @@ class _Fixture:
 def _fixtures(folder: Path, filename: str, models: tuple[str, ...]) -> list[_Fixture]:
     """The dumpdata entries of filename whose model is in models, with where they are."""
     out = []
+    seen: dict[tuple[str, int], str] = {}
     for index, item in enumerate(load_json_list(folder / filename), start=1):
         where = f"{filename}: record {index}"
         model = field_value(item, "model", where, str)
@@ -208,6 +210,9 @@ def _fixtures(folder: Path, filename: str, models: tuple[str, ...]) -> list[_Fix
         where = f"{where} (pk {pk})"
         fields = field_value(item, "fields", where, dict)
         if model in models:
+            if (model, pk) in seen:
+                raise DatasetError(f"{where}: {model} pk {pk} repeats {seen[model, pk]}")
+            seen[model, pk] = where
             out.append(_Fixture(where, pk, fields))
     return out
 
@@ -265,10 +270,17 @@ def read_records(folder: Path) -> list[ImportRecord]:
     translations, aliases = _translations(folder, exercise_pks, languages, licenses, check)
 
     records = []
+    first_seen: dict[str, str] = {}
     for exercise in sorted(exercises, key=lambda e: e.pk):
-        records.append(_record(exercise, translations.get(exercise.pk, []),
-                               aliases.get(exercise.pk, []), licenses, muscles, equipment,
-                               categories, check))
+        record = _record(exercise, translations.get(exercise.pk, []),
+                         aliases.get(exercise.pk, []), licenses, muscles, equipment,
+                         categories, check)
+        # the source node is named after the uuid's slug, so uuids must differ as slugs too
+        if record.source.slug in first_seen:
+            raise DatasetError(f"{record.ref}: uuid {record.source.identifier!r} repeats "
+                               f"{first_seen[record.source.slug]}")
+        first_seen[record.source.slug] = record.ref
+        records.append(record)
     return records
 
 
@@ -305,7 +317,7 @@ def _translations(
             language=language,
             language_pk=language_pks[language],
             name=name,
-            description=field_value(f, "description", where, str),
+            description=field_value(f, "description", where, str, max_length=MAX_TEXT),
             license=_ref(licenses, field_value(f, "license", where, int), "license", where,
                          "licenses.json"),
             author=field_value(f, "license_author", where, str).strip(),

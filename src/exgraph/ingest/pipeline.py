@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,7 @@ from rdflib.namespace import RDF, RDFS
 
 from exgraph.config import DATA_DIR
 from exgraph.graph.load import bundled_files, load_graph
+from exgraph.graph.safe_files import InputFileError, limit_setting, read_limited
 from exgraph.graph.validate import Report, validate_graph
 from exgraph.ingest.build import SourceInfo, build_graph, mentions, source_triples
 from exgraph.ingest.model import Article, IngestError, Issue
@@ -66,17 +68,60 @@ def base_graph(data_dir: Path | None, articles: Sequence[Path] = ()) -> Graph:
     return load_graph(files=files, data_dir=data_dir)
 
 
+#: The setting that bounds an article file, in bytes.
+ARTICLE_LIMIT = "MAX_ARTICLE_BYTES"
+#: What an article may not contain: the C0 controls but tab, newline and carriage return; DEL;
+#: the C1 controls; U+FEFF anywhere but as the byte-order mark that starts the text.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+#: Lines with forbidden characters reported one by one; the rest are counted.
+MAX_CHARACTER_ISSUES = 10
+_CONTROL_NAMES = {0x00: "NUL", 0x1B: "ESC", 0x7F: "DEL"}
+
+
 def read_article(path: Path) -> str:
-    """The text of an article file. Raises IngestError naming the file (and line) if unreadable."""
+    """The text of an article file. Raises IngestError naming the file (and line) if it is
+    unreadable, not a regular file, larger than EXGRAPH_MAX_ARTICLE_BYTES (checked before it is
+    read whole: at most the limit + 1 bytes are read) or not UTF-8."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError([Issue(str(path), None, f"cannot read: {exc.strerror}")]) from None
+        data = read_limited(path, limit_setting(ARTICLE_LIMIT), ARTICLE_LIMIT)
+    except InputFileError as exc:
+        raise IngestError([Issue(str(path), None, exc.reason)]) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise IngestError([Issue(str(path), line, "not UTF-8 text")]) from None
+
+
+def character_issues(text: str, file: str) -> list[Issue]:
+    """One issue per line holding a character an article may not have (:data:`FORBIDDEN`),
+    naming the first such character and its column; after MAX_CHARACTER_ISSUES lines, a count."""
+    issues: list[Issue] = []
+    last_line, more = 0, 0
+    for match in FORBIDDEN.finditer(text):
+        start = match.start()
+        if start == 0 and match.group() == "\ufeff":
+            continue  # a leading byte-order mark
+        line = text.count("\n", 0, start) + 1
+        if line == last_line:
+            continue
+        last_line = line
+        if len(issues) >= MAX_CHARACTER_ISSUES:
+            more += 1
+            continue
+        code = ord(match.group())
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        if code == 0xFEFF:
+            message = (f"character U+FEFF (a byte-order mark) at column {column}: allowed only "
+                       "at the start of the file")
+        else:
+            name = f" ({_CONTROL_NAMES[code]})" if code in _CONTROL_NAMES else ""
+            message = (f"control character U+{code:04X}{name} at column {column}: an article is "
+                       "text, where only tab, newline and carriage return are allowed")
+        issues.append(Issue(file, line, message))
+    if more:
+        issues.append(Issue(file, None, f"{more} more line(s) with control characters"))
+    return issues
 
 
 def ingest_text(text: str, path: Path, base: Graph, index: NameIndex | None = None) -> Result:
@@ -86,6 +131,13 @@ def ingest_text(text: str, path: Path, base: Graph, index: NameIndex | None = No
     """
     file = str(path)
     slug = article_slug(path)
+    limit = limit_setting(ARTICLE_LIMIT)
+    if len(text) > limit or len(text.encode("utf-8", "surrogatepass")) > limit:
+        raise IngestError([Issue(file, None, f"more than the limit of {limit} bytes "
+                                             f"(EXGRAPH_{ARTICLE_LIMIT})")])
+    bad = character_issues(text, file)
+    if bad:
+        raise IngestError(bad)
     index = NameIndex(base) if index is None else index
     parsed = parse_article(text, file)
     resolver = Resolver(index, file)
@@ -113,8 +165,29 @@ def ingest_file(path: Path, base: Graph, index: NameIndex | None = None) -> Resu
     return ingest_text(read_article(path), path, base, index)
 
 
-def ingest_files(paths: Iterable[Path], base: Graph) -> list[Result]:
-    """Ingest each article against base (each on its own, so each output stands alone).
+def read_articles(paths: Iterable[Path]) -> dict[Path, str]:
+    """The text of each article file, checked for what needs no graph (size, UTF-8, control
+    characters): cheap errors before the slow load. Raises one IngestError for every file."""
+    texts, issues = {}, []
+    for path in paths:
+        try:
+            text = read_article(path)
+        except IngestError as exc:
+            issues.extend(exc.issues)
+            continue
+        bad = character_issues(text, str(path))
+        issues.extend(bad)
+        if not bad:
+            texts[path] = text
+    if issues:
+        raise IngestError(issues)
+    return texts
+
+
+def ingest_files(paths: Iterable[Path], base: Graph,
+                 texts: dict[Path, str] | None = None) -> list[Result]:
+    """Ingest each article against base (each on its own, so each output stands alone);
+    ``texts`` holds those already read (:func:`read_articles`).
 
     Raises one IngestError carrying the problems of every article that has any.
     """
@@ -122,7 +195,10 @@ def ingest_files(paths: Iterable[Path], base: Graph) -> list[Result]:
     results, issues = [], []
     for path in paths:
         try:
-            results.append(ingest_file(path, base, index))
+            if texts is not None and path in texts:
+                results.append(ingest_text(texts[path], path, base, index))
+            else:
+                results.append(ingest_file(path, base, index))
         except IngestError as exc:
             issues.extend(exc.issues)
     if issues:

@@ -20,6 +20,10 @@ from exgraph.web.context import error_response
 from exgraph.web.pages import bp as pages_bp
 from exgraph.web.sparql.endpoint import bp as sparql_bp
 
+#: Where the app keeps the outcome of validating its graph (a validate.Report), when someone
+#: validated it (``exgraph serve`` does unless --no-validate): /readyz is 503 when it failed.
+VALIDATION_KEY = "exgraph_validation"
+
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: defaults, then ``EXGRAPH_*`` environment variables, then ``config``.
@@ -54,13 +58,21 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     @app.get("/readyz")
     def readyz() -> Any:
-        """Readiness: 200 when the store answers and holds triples, else 503."""
+        """Readiness: 200 when the store answers, holds triples and did not fail the validation
+        recorded under ``VALIDATION_KEY`` (``exgraph serve`` validates before serving), else
+        503 with the reason."""
         try:
             triples = state(app).triples
         except ExgraphError as exc:
             return _unavailable(f"not ready: the store does not answer: {exc}")
         if triples == 0:
             return _unavailable("not ready: the graph is empty")
+        report = app.extensions.get(VALIDATION_KEY)
+        if report is not None and not report.conforms:
+            first = report.problems[0] if report.problems else None
+            return _unavailable(f"not ready: the graph failed validation "
+                                f"({len(report.problems)} problem(s)"
+                                + (f", first: {first.focus} {first.message})" if first else ")"))
         return jsonify({"ok": True, "backend": store.backend, "triples": triples})
 
     for key, value in COMPRESSION.items():

@@ -18,9 +18,16 @@
   dataset (per store generation, ``SPARQL_CACHE_BYTES``): a repeated query runs nothing at all.
 * SPARQL Update (``update=`` or ``application/sparql-update``) answers 403 unless the app has an
   ``UPDATE_TOKEN`` and the request carries ``Authorization: Bearer <token>``. An update is first
-  tried in a worker under the time limit, then applied to the app's store, and then every worker
-  reloads the data. ``using-graph-uri`` / ``using-named-graph-uri`` become USING / USING NAMED
-  clauses of the update's DELETE/INSERT operations.
+  tried in a worker under the time limit, which reports its effect (quads added and removed, the
+  nodes it touched and the subgraph their shapes read: :class:`.runner.UpdateEffect`). DROP,
+  CLEAR, or removing more than ``MAX_DELETE_TRIPLES`` quads is refused (400) unless the request
+  carries ``Exgraph-Allow-Destructive: true``; the touched nodes are validated against
+  ontology/shapes.ttl (400 with the SHACL problems). Only then is it applied to the app's store
+  (after a snapshot of the whole store when destructive, see :mod:`exgraph.graph.snapshots`), and
+  every worker reloads the data. Every update, applied or refused, is a line of the audit log
+  (``AUDIT_LOG``). ``using-graph-uri`` / ``using-named-graph-uri`` become USING / USING NAMED
+  clauses of the update's DELETE/INSERT operations. On an external store the server applies the
+  update itself: the flag and snapshot apply, the shapes check and removal count do not.
 """
 
 from __future__ import annotations
@@ -30,23 +37,24 @@ import hmac
 import re
 import threading
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
-from flask import Blueprint, Flask, Response, current_app, request
+from flask import Blueprint, Flask, Response, current_app, jsonify, request
 from flask.blueprints import BlueprintSetupState
 from flask.sansio.app import App
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, VOID, XSD
 
 import exgraph.web.sparql.formats as formats
 from exgraph.config import DEFAULTS
 from exgraph.errors import BadRequest, ExgraphError, Forbidden, NotAcceptable
 from exgraph.graph.remote import RemoteStore
-from exgraph.graph.store import OxigraphStore, RdflibStore, Store
+from exgraph.graph.snapshots import AuditLog, audit_path, snapshot_dir, token_id, write_snapshot
+from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox
 from exgraph.vocab.terms import DATASET, PREFIXES
 from exgraph.web.cache import ByteLRU, invalidate, state
 from exgraph.web.context import get_store
@@ -55,9 +63,11 @@ from exgraph.web.sparql import guard
 from exgraph.web.sparql.formats import Format
 from exgraph.web.sparql.runner import (
     Answer,
+    EffectScope,
     InspectJob,
     QueryJob,
     QueryRunner,
+    UpdateEffect,
     UpdateJob,
 )
 
@@ -82,6 +92,10 @@ EXTENSION_KEY = "exgraph_sparql"
 VERDICT_CACHE_BYTES = 4 * 1024 * 1024
 #: Seconds a client turned away by admission control is asked to wait.
 RETRY_AFTER = 1
+#: The request header that allows a destructive update (value ``true``).
+DESTRUCTIVE_HEADER = "Exgraph-Allow-Destructive"
+#: Update operations that are destructive whatever they remove (rdflib's names -> SPARQL's).
+DESTRUCTIVE_OPERATIONS = {"Drop": "DROP", "Clear": "CLEAR"}
 
 
 class UnsupportedMediaType(ExgraphError):
@@ -94,6 +108,20 @@ class PayloadTooLarge(ExgraphError):
     """A query or update longer than the endpoint accepts."""
 
     status = 413
+
+
+class ShapeViolation(BadRequest):
+    """An update whose result breaks the shapes: nothing was applied."""
+
+    def __init__(self, message: str, problems: Sequence[Any]) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+class WriteFailed(ExgraphError):
+    """The snapshot or the audit log could not be written: the update was not applied."""
+
+    status = 500
 
 
 class Busy(ExgraphError):
@@ -119,7 +147,9 @@ class SparqlService:
         # App, Flask's base class, is what blueprint setup hands over; only its config is read
         self.app = app
         self._lock = threading.Lock()
-        self.update_lock = threading.Lock()
+        # re-entrant: a refusal is logged under it, before it was taken or while it is held
+        self.update_lock = threading.RLock()
+        self._audit: AuditLog | None = None
         self._runner: QueryRunner | None = None
         self._admission: threading.BoundedSemaphore | None = None
         self._token: str | None = None
@@ -158,6 +188,28 @@ class SparqlService:
             raise Forbidden(f"SPARQL Update is off: its token file cannot be read "
                             f"({exc.strerror})") from None
         return (lines[0].strip() if lines else "") or None
+
+    def audit_log(self) -> AuditLog:
+        """The audit log (setting AUDIT_LOG, else audit.jsonl in the store's state directory)."""
+        with self._lock:
+            if self._audit is None:
+                self._audit = AuditLog(audit_path(self.app.config.get("AUDIT_LOG"),
+                                                  str(self.app.config["STORE_SPEC"])))
+            return self._audit
+
+    def snapshot_dir(self) -> Path:
+        """Where snapshots go (setting SNAPSHOT_DIR, else snapshots/ in the state directory)."""
+        return snapshot_dir(self.app.config.get("SNAPSHOT_DIR"),
+                            str(self.app.config["STORE_SPEC"]))
+
+    def audit(self, record: dict[str, Any]) -> None:
+        """Append record to the audit log, under the update lock. WriteFailed when it cannot."""
+        with self.update_lock:
+            try:
+                self.audit_log().append(record)
+            except OSError as exc:
+                raise WriteFailed(f"cannot write the audit log {self.audit_log().path}: "
+                                  f"{exc.strerror or exc}") from None
 
     def runner(self, store: Store) -> QueryRunner:
         """The app's worker pool, started with the store's data on first use (with no data for
@@ -393,7 +445,8 @@ def _cors(response: Response) -> Response:
     response.headers["Access-Control-Expose-Headers"] = "X-Exgraph-Truncated"
     if request.method == "OPTIONS":
         # Authorization: SPARQL Update from a page sends its bearer token
-        response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type, Authorization"
+        response.headers["Access-Control-Allow-Headers"] = (
+            f"Accept, Content-Type, Authorization, {DESTRUCTIVE_HEADER}")
     return response
 
 
@@ -477,7 +530,8 @@ def forward_query(store: RemoteStore, job: QueryJob, fmt: Format) -> Answer:
     return Answer(remote.content)
 
 
-def _authorize_update() -> None:
+def _authorize_update() -> str:
+    """The bearer token the request presents, when it is the update token; Forbidden else."""
     token = service().update_token()
     if not token:
         raise Forbidden("SPARQL Update is disabled: this endpoint is read-only")
@@ -485,11 +539,50 @@ def _authorize_update() -> None:
     if scheme.lower() != "bearer" or not hmac.compare_digest(presented.strip().encode(),
                                                              str(token).encode()):
         raise Forbidden("SPARQL Update needs the header 'Authorization: Bearer <token>'")
+    return presented.strip()
 
 
 def run_update(op: Operation) -> Response:
-    """Check the token, inspect, try the update in a worker, apply it, reload the workers."""
-    _authorize_update()
+    """Check the token, inspect, try the update in a worker, check what it would do (the
+    destructive flag, the shapes), snapshot the store when destructive, apply it, reload the
+    workers. Every outcome is a line of the audit log: refusals with their reason; a refusal
+    for want of the token without the update's text (anyone can send those)."""
+    sparql = service()
+    record: dict[str, Any] = {"outcome": "refused", "token": None}
+    try:
+        token = _authorize_update()
+    except Forbidden as exc:
+        _, _, presented = request.headers.get("Authorization", "").partition(" ")
+        record.update(token=token_id(presented.strip()) if presented.strip() else None,
+                      update_bytes=len(op.text.encode()), status=exc.status, reason=str(exc))
+        sparql.audit(record)
+        raise
+    record.update(token=token_id(token), update=op.text)
+    try:
+        _update(op, record)
+    except ShapeViolation as exc:
+        record.update(status=exc.status, reason=str(exc),
+                      problems=[asdict(p) for p in exc.problems])
+        sparql.audit(record)
+        # the app's error shape, with the SHACL problems beside the message
+        response: Response = jsonify({"ok": False, "error": str(exc), "status": exc.status,
+                                      "problems": record["problems"]})
+        response.status_code = exc.status
+        return response
+    except ExgraphError as exc:
+        record.update(status=exc.status, reason=str(exc))
+        sparql.audit(record)
+        raise
+    except Exception as exc:  # a bug or an engine failure: still a line of the log
+        record.update(status=500, reason=f"{type(exc).__name__}: {exc}")
+        sparql.audit(record)
+        raise
+    invalidate(current_app._get_current_object())  # type: ignore[attr-defined]
+    return Response(b'{"ok": true}\n', status=200, content_type="application/json")
+
+
+def _update(op: Operation, record: dict[str, Any]) -> None:
+    """Inspect, try, check and apply an update; fills record (and writes it once applied)."""
     store = get_store()
     sparql = service()
     sparql.check_shape(op.text)
@@ -502,19 +595,119 @@ def run_update(op: Operation) -> Response:
         op = replace(op, text=guard.add_using(op.text,
                                               _graph_names(op, "using-graph-uri") or (),
                                               _graph_names(op, "using-named-graph-uri") or ()))
+    allowed = request.headers.get(DESTRUCTIVE_HEADER, "").strip().lower() == "true"
     with sparql.update_lock:
         if isinstance(store, RemoteStore):
-            # the server runs it as one transaction, bounded by the store's timeout; nothing
-            # is copied here
+            # the server applies it (one transaction, bounded by the store's timeout): no
+            # trial run here, so no removal count and no shapes check
+            _check_destructive(info, None, allowed)
+            record["snapshot"] = _snapshot(store, info, None)
+            _writable(sparql.audit_log())
             store.update(op.text)
         else:
             runner = sparql.runner(store)
             # The trial run bounds the time: a runaway update dies in a worker, never in here.
-            runner.trial_update(UpdateJob(op.text, base_iri=base_iri()))
+            effect = runner.trial_update(UpdateJob(op.text, base_iri=base_iri(),
+                                                   scope=effect_scope()))
+            assert effect is not None
+            record.update(added=effect.added, removed=effect.removed)
+            _check_destructive(info, effect, allowed)
+            check_effect(effect)
+            _writable(sparql.audit_log())
+            record["snapshot"] = _snapshot(store, info, effect)
             apply_update(store, op.text, base_iri())
             runner.reload(dump_store(store))
-    invalidate(current_app._get_current_object())  # type: ignore[attr-defined]
-    return Response(b'{"ok": true}\n', status=200, content_type="application/json")
+        record.update(outcome="applied", status=200)
+        sparql.audit(record)
+
+
+def _destructive(info: guard.UpdateInfo, effect: UpdateEffect | None) -> str | None:
+    """Why an update is destructive, or None."""
+    words = sorted({DESTRUCTIVE_OPERATIONS[name] for name in info.operations
+                    if name in DESTRUCTIVE_OPERATIONS})
+    if words:
+        return f"the update uses {' and '.join(words)}"
+    limit = service().setting("MAX_DELETE_TRIPLES")
+    if effect is not None and effect.removed > limit:
+        return (f"the update would remove {effect.removed} triples, more than "
+                f"MAX_DELETE_TRIPLES ({limit})")
+    return None
+
+
+def _check_destructive(info: guard.UpdateInfo, effect: UpdateEffect | None,
+                       allowed: bool) -> None:
+    reason = _destructive(info, effect)
+    if reason is not None and not allowed:
+        raise BadRequest(f"{reason}: a destructive update needs the header "
+                         f"'{DESTRUCTIVE_HEADER}: true' (a snapshot of the store is written "
+                         f"first); nothing was changed")
+
+
+def _snapshot(store: Store, info: guard.UpdateInfo, effect: UpdateEffect | None) -> str | None:
+    """Before a destructive update: a snapshot of the whole store; its path (else None)."""
+    if _destructive(info, effect) is None:
+        return None
+    directory = service().snapshot_dir()
+    try:
+        return str(write_snapshot(store, directory))
+    except OSError as exc:
+        raise WriteFailed(f"cannot write a snapshot in {directory}: {exc.strerror or exc}; "
+                          f"nothing was changed") from None
+
+
+def _writable(log: AuditLog) -> None:
+    """WriteFailed unless the audit log can be opened for appending (checked before applying)."""
+    try:
+        log.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(log.path, "a", encoding="utf-8"):
+            pass
+    except OSError as exc:
+        raise WriteFailed(f"cannot write the audit log {log.path}: {exc.strerror or exc}; "
+                          f"nothing was changed") from None
+
+
+@functools.lru_cache(maxsize=1)
+def effect_scope() -> EffectScope:
+    """What a trial run reports around an update's changes, read from the shapes: the
+    predicates of inverse paths and sh:targetObjectsOf, and of sh:zeroOrMorePath /
+    sh:oneOrMorePath (followed transitively)."""
+    from rdflib.namespace import RDFS, SH
+
+    from exgraph.graph.validate import shapes_graph
+
+    shapes = shapes_graph()
+    inverse = {*shapes.objects(None, SH.inversePath), *shapes.objects(None, SH.targetObjectsOf)}
+    closure = {*shapes.objects(None, SH.zeroOrMorePath), *shapes.objects(None, SH.oneOrMorePath)}
+    return EffectScope(
+        type_predicate=str(RDF.type), class_predicates=(str(RDFS.subClassOf),),
+        closure=tuple(sorted(str(p) for p in closure if isinstance(p, URIRef))),
+        inverse=tuple(sorted(str(p) for p in inverse if isinstance(p, URIRef))),
+    )
+
+
+def check_effect(effect: UpdateEffect) -> None:
+    """ShapeViolation when the nodes an update touched break the shapes in its result."""
+    from exgraph.graph.validate import validate_graph
+
+    if not effect.focus:
+        return
+    graph = Graph()
+    graph.addN((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), graph)
+               for q in ox.parse(effect.context, format=ox.RdfFormat.N_TRIPLES))
+    focus = [_node(term) for term in effect.focus]
+    report = validate_graph(graph, focus=focus)
+    if not report.conforms:
+        raise ShapeViolation(f"the update breaks ontology/shapes.ttl ({len(report.problems)} "
+                             f"problem(s), first: {report.problems[0].focus} "
+                             f"{report.problems[0].message}); nothing was changed",
+                             report.problems)
+
+
+def _node(term: str) -> URIRef | BNode:
+    """An N-Triples IRI or blank node (as the trial run reports them) as an rdflib term."""
+    if term.startswith("_:"):
+        return BNode(term[2:])
+    return URIRef(term[1:-1])
 
 
 def apply_update(store: Store, text: str, base: str | None) -> None:
@@ -522,7 +715,10 @@ def apply_update(store: Store, text: str, base: str | None) -> None:
     if isinstance(store, OxigraphStore):
         store.ox.update(text, base_iri=base)
     elif isinstance(store, RdflibStore):
-        store.graph.update(text)
+        try:
+            store.graph.update(text)
+        except Exception as exc:  # rdflib raises plain Exceptions (e.g. DROP ALL on a Graph)
+            raise BadRequest(f"the rdflib backend cannot apply this update: {exc}") from None
     else:
         raise Forbidden(f"SPARQL Update is not available on the {store.backend} backend")
 

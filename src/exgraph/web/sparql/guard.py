@@ -55,6 +55,8 @@ class UpdateInfo:
     """What the guard learnt from an update: does it name its own dataset (USING / WITH)?"""
 
     names_dataset: bool
+    #: Its operations in order, by rdflib's names: InsertData, Modify, Drop, Clear, ...
+    operations: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -224,7 +226,8 @@ def inspect_update(text: str) -> UpdateInfo:
     names_dataset = any(node.name == "UsingClause" or (node.name == "Modify" and
                                                        "withClause" in node)
                         for node in _nodes(tree))
-    return UpdateInfo(names_dataset=names_dataset)
+    return UpdateInfo(names_dataset=names_dataset,
+                      operations=tuple(str(op.name) for op in dict.get(tree, "request", ())))
 
 
 def warm() -> None:
