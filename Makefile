@@ -34,8 +34,9 @@ lint: $(DEV)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
+# QUICK=1: the per-change check (1k exercises, under 3 minutes); without it the full run.
 bench: $(DEV)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(if $(QUICK),--quick)
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

@@ -59,6 +59,8 @@ BENCH_CASES: dict[str, dict[str, str]] = {
     "muscles-of-exercise": {"exercise": "machine-back-extension"},
     "programming": {"exercise": "machine-back-extension", "goal": "hypertrophy"},
     "steps": {"exercise": "machine-back-extension"},
+    "substitutes": {"exercise": "machine-back-extension", "exclude_equipment": "machine",
+                    "difficulty": "low"},
 }
 
 
@@ -354,7 +356,13 @@ def main() -> None:
                              "(100000: ~30 s to grow, minutes and GBs to load once)")
     parser.add_argument("--disk-start-dir", type=Path, default=None,
                         help="keep (and reuse) --disk-start's grown graph and store here")
+    parser.add_argument("--quick", action="store_true",
+                        help="the per-change check (`make bench QUICK=1`, under 3 minutes): "
+                             "1k exercises only, fewer runs, 2 s of HTTP, one cold start each")
     args = parser.parse_args()
+    if args.quick:
+        args.sizes, args.repeat, args.repeat_load = [1000], 30, 1
+        args.http_seconds, args.cold_starts, args.rdflib_max = 2.0, 1, 1000
     missing = set(default_catalogue()) - set(BENCH_CASES)
     if missing and not args.cold_start_only:
         parser.error(f"no benchmark parameters for named queries: {', '.join(sorted(missing))}")

@@ -74,7 +74,7 @@ def test_serve_help_shows_every_default() -> None:
         if not param.is_flag or param.secondary_opts:
             assert "default:" in record[1], record
     text = " ".join(CliRunner().invoke(main, ["serve", "--help"]).output.split())
-    assert "[default: 127.0.0.1]" in text and "$EXGRAPH_THREADS or 16" in text
+    assert "[default: 127.0.0.1]" in text and "$EXGRAPH_THREADS or 24" in text
 
 
 @pytest.mark.parametrize("name", list(default_catalogue()))

@@ -266,6 +266,25 @@ def test_runaway_queries_do_not_starve_the_api() -> None:
         headline_sparql_works(base)
 
 
+def test_the_api_sheds_load_instead_of_taking_every_thread() -> None:
+    """More API requests at once than API_CONCURRENCY: the extra ones are answered 503 with
+    Retry-After straight away (never a 500, never queued on a thread), the others 200, and
+    /healthz and /sparql keep answering throughout."""
+    env = {"EXGRAPH_API_CONCURRENCY": "2", "EXGRAPH_THREADS": "8"}
+    pages = ["/api/v1/exercises?limit=500&sort=-difficulty", "/exercises/machine-back-extension",
+             "/api/v1/exercises/machine-back-extension/substitutes"]
+    with running_server(env=env) as base, probing(base):
+        paths = [pages[i % len(pages)] for i in range(24)]
+        calls = [lambda path=path: requests.get(base + path, timeout=30) for path in paths]
+        responses = concurrently(calls)
+        statuses = sorted({r.status_code for r in responses})
+        assert statuses == [200, 503], statuses
+        for response in responses:
+            if response.status_code == 503:
+                assert_error_shape(response)
+        headline_sparql_works(base)
+
+
 # ---------------------------------------------------------------------------------------------
 # Finding 6: memory
 

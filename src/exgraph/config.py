@@ -94,6 +94,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SPARQL_CONCURRENCY", 8,
             "/sparql requests handled at once; more get 503 with Retry-After, so /sparql "
             "never holds every server thread (exgraph serve keeps it at most THREADS - 2)"),
+    Setting("API_CONCURRENCY", 12,
+            "JSON API, page and export requests handled at once; more get 503 with "
+            "Retry-After, so they never hold every server thread (exgraph serve keeps "
+            "SPARQL_CONCURRENCY + API_CONCURRENCY at most THREADS - 2: /healthz always has one)"),
     Setting("SPARQL_CACHE_BYTES", 32 * 1024 * 1024,
             "bytes of /sparql answers kept per data generation (0: none)"),
     Setting("API_CACHE_BYTES", 32 * 1024 * 1024,
@@ -114,7 +118,7 @@ SETTINGS: tuple[Setting, ...] = (
             "largest Turtle file exgraph validate FILES reads, in bytes (the bundled ones are "
             "at most 3.4 MB)"),
     # exgraph serve (waitress)
-    Setting("THREADS", 16, "request threads of exgraph serve"),
+    Setting("THREADS", 24, "request threads of exgraph serve"),
     Setting("CONNECTION_LIMIT", 1000,
             "connections exgraph serve holds open at once; more wait in the listen backlog"),
     Setting("CHANNEL_TIMEOUT", 30,

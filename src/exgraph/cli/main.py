@@ -395,10 +395,13 @@ def check_can_listen(host: str, port: int) -> None:
 
 
 def server_options(config: dict[str, Any]) -> dict[str, Any]:
-    """waitress's options from the app's settings, and the settings they imply: /sparql gets at
-    most THREADS - 2 threads, and the process may open enough files for CONNECTION_LIMIT."""
-    threads = max(int(config["THREADS"]), 3)
-    config["SPARQL_CONCURRENCY"] = max(1, min(int(config["SPARQL_CONCURRENCY"]), threads - 2))
+    """waitress's options from the app's settings, and the settings they imply: /sparql and the
+    API together get at most THREADS - 2 threads (so /healthz and /readyz always find one), and
+    the process may open enough files for CONNECTION_LIMIT."""
+    threads = max(int(config["THREADS"]), 4)
+    sparql = max(1, min(int(config["SPARQL_CONCURRENCY"]), threads - 3))
+    config["SPARQL_CONCURRENCY"] = sparql
+    config["API_CONCURRENCY"] = max(1, min(int(config["API_CONCURRENCY"]), threads - 2 - sparql))
     connections = int(config["CONNECTION_LIMIT"])
     _raise_open_files(connections + 256)  # + workers' pipes, the store, the logs
     return {

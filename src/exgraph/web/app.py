@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, jsonify
+from flask import Flask, g, jsonify, request
 from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
@@ -45,6 +46,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         )
     app.extensions["exgraph_store"] = store
 
+    _admit(app)
     app.register_blueprint(api_bp)
     app.register_blueprint(plans_bp, name_prefix="api")  # api.plans.*: the API's hooks apply
     app.register_blueprint(sparql_bp)
@@ -115,6 +117,42 @@ class _Compress(Compress):
 
 #: Seconds a 503 asks the client to wait before trying again (unless the error says otherwise).
 RETRY_AFTER = 1
+
+
+#: Endpoints outside the API's admission: health and readiness (they must answer when everything
+#: else is busy) and static files; /sparql's (``sparql.*``) has its own, SPARQL_CONCURRENCY.
+UNADMITTED = frozenset({"healthz", "readyz", "static"})
+
+
+class Busy(ExgraphError):
+    """Every API slot is taken: try again shortly (the response carries Retry-After)."""
+
+    status = 503
+    retry_after = RETRY_AFTER
+
+
+def _admit(app: Flask) -> None:
+    """Admission for the JSON API, the pages and the exports: at most API_CONCURRENCY requests
+    at once, the next ones answered 503 with Retry-After at once (never queued on a thread), so
+    with /sparql's own limit a thread is always left for /healthz."""
+    slots = threading.BoundedSemaphore(max(1, int(app.config["API_CONCURRENCY"])))
+    held = "exgraph_api_slot"
+
+    @app.before_request
+    def take_slot() -> None:
+        endpoint = request.endpoint or ""
+        if endpoint in UNADMITTED or endpoint.startswith("sparql.") or endpoint.endswith(
+                ".static"):
+            return
+        if not slots.acquire(blocking=False):
+            raise Busy(f"the server is answering as many requests as it may "
+                       f"({app.config['API_CONCURRENCY']}); retry in {RETRY_AFTER} s")
+        g.setdefault(held, True)
+
+    @app.teardown_request
+    def give_slot(_exc: BaseException | None) -> None:
+        if g.pop(held, False):
+            slots.release()
 
 
 def _exgraph_error(exc: ExgraphError) -> Any:

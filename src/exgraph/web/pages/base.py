@@ -174,7 +174,11 @@ def error_page(message: str, status: int) -> Response:
 
 @bp.errorhandler(ExgraphError)
 def _exgraph_error(exc: ExgraphError) -> Response:
-    return error_page(str(exc), exc.status)
+    response = error_page(str(exc), exc.status)
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after is not None:  # a 503 of load shedding: when to come back
+        response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 @bp.errorhandler(HTTPException)
