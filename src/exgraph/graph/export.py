@@ -36,14 +36,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
-import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from exgraph.errors import BadRequest
+from exgraph.graph.safe_files import write_temp
 from exgraph.graph.store import OxigraphStore, Store, ox_bytes, to_ox_triple
 from exgraph.vocab.terms import PREFIXES
 
@@ -222,26 +221,13 @@ def _compact_jsonld(body: bytes) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write data to path so that readers see the old file or the new one, never a part."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    # .<name>.<pid>.<random>.tmp: safe_files.remove_stale removes those of a killed process
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
-                               dir=directory)
+    """Write data to path so that readers see the old file or the new one, never a part: a
+    temporary file beside it (``.<name>.<pid>.<random>.tmp``, which
+    :func:`~exgraph.graph.safe_files.remove_stale` removes when a killed process left it),
+    flushed to disk, then renamed over path."""
+    tmp = write_temp(path, data)
     try:
-        # mkstemp makes the file private (0600); give it the mode a plain open() would
-        try:
-            mode = stat.S_IMODE(path.stat().st_mode)
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
