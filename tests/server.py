@@ -55,12 +55,17 @@ def running_server(*args: str, env: dict[str, str] | None = None, exgraph: Path 
             _wait_until_up(process, base_url, stderr)
             yield base_url
         finally:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop a server as Ctrl-C would (SIGINT), killing it when it has not exited in 15 s."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _wait_until_up(process: subprocess.Popen[bytes], base_url: str, stderr: object) -> None:

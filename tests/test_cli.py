@@ -10,7 +10,6 @@ import logging
 import os
 import pty
 import re
-import signal
 import socket
 import struct
 import subprocess
@@ -30,7 +29,7 @@ from click.testing import CliRunner
 from exgraph.cli import main, progress
 from exgraph.cli.access_log import AccessLog, line
 from exgraph.queries.catalogue import default_catalogue
-from tests.server import EXGRAPH, free_port
+from tests.server import EXGRAPH, free_port, stop
 
 # ---------------------------------------------------------------------------------------------
 # Help
@@ -369,12 +368,7 @@ def serving(*args: str) -> Iterator[tuple[str, dict[str, str]]]:
                     time.sleep(0.1)
             yield base, outputs
         finally:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
             for name, file in (("stdout", stdout), ("stderr", stderr)):
                 file.seek(0)
                 outputs[name] = file.read().decode("utf-8", "replace")

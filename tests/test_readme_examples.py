@@ -35,7 +35,6 @@ import os
 import re
 import shlex
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -49,7 +48,7 @@ import requests
 
 from exgraph.config import SETTINGS, Setting
 from tests.paths import REPO
-from tests.server import free_port
+from tests.server import free_port, stop
 
 README = REPO / "README.md"
 BIN = Path(sys.executable).parent
@@ -199,12 +198,7 @@ def serve(example: Example, cwd: Path) -> str:
                 except requests.ConnectionError:
                     time.sleep(0.2)
         finally:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
         stderr.seek(0)
         return stderr.read().decode().replace(f":{port}/", f":{shown}/")
 
