@@ -92,7 +92,8 @@ FILE_FORMATS = {".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
 #: The ontology's own graph.
 ONTOLOGY_GRAPH = "https://w3id.org/exgraph/ontology"
 #: Folders of data/ whose files each form their own source graph, and the IRI prefix under src:.
-GRAPH_FOLDERS = {"imported": "", "articles": "article-", "inferred": "inferred-"}
+GRAPH_FOLDERS = {"imported": "", "articles": "article-", "inferred": "inferred-",
+                 "reviewed": "reviewed-"}
 
 
 def source_graph(path: Path, data_dir: Path | None = None) -> str:
@@ -101,7 +102,8 @@ def source_graph(path: Path, data_dir: Path | None = None) -> str:
     * the ontology → ``https://w3id.org/exgraph/ontology``;
     * ``data/imported/NAME.ttl`` → ``src:NAME`` (``src:wger``, ``src:free-exercise-db``);
     * ``data/articles/NAME.ttl`` → ``src:article-NAME``; ``data/inferred/NAME.ttl`` →
-      ``src:inferred-NAME`` (one graph per inference rule);
+      ``src:inferred-NAME`` (one graph per inference rule); ``data/reviewed/NAME.ttl`` →
+      ``src:reviewed-NAME`` (the reviewed reference layer, one graph per family file);
     * ``data/aliases.ttl`` (entity resolution) → ``src:aliases``;
     * any other file under ``data/`` → ``src:curated``;
     * a file from elsewhere (``--data``) → ``src:file-SLUG`` of its name.
