@@ -1,5 +1,5 @@
-"""Docs kept honest: README.md documents every named query of queries/ with an example command
-and its output. (The ontology's documentation is checked by tests/test_ontology_docs.py.)"""
+"""Docs kept honest: docs/queries.md documents every named query of queries/ with an example
+command and its output. (The ontology's documentation is checked by tests/test_ontology_docs.py.)"""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ import pytest
 from exgraph.queries.catalogue import QUERIES_DIR
 from tests.paths import REPO as ROOT
 
-README = ROOT / "README.md"
+PAGE = ROOT / "docs" / "queries.md"
 
 
 def queries_section() -> str:
-    text = README.read_text(encoding="utf-8")
+    text = PAGE.read_text(encoding="utf-8")
     match = re.search(r"<!-- queries:start -->(.*?)<!-- queries:end -->", text, flags=re.DOTALL)
-    assert match, "README.md has lost its <!-- queries:start --> ... <!-- queries:end --> markers"
+    assert match, "docs/queries.md has lost its <!-- queries:start/end --> markers"
     return match.group(1)
 
 
@@ -24,12 +24,12 @@ def queries_section() -> str:
 def test_every_named_query_is_documented_with_an_example(name: str) -> None:
     section = queries_section()
     assert re.search(rf"exgraph query {re.escape(name)}(\s|$)", section), (
-        f"README.md does not show `exgraph query {name} ...` between the queries markers")
+        f"docs/queries.md does not show `exgraph query {name} ...` between the queries markers")
     heading = re.search(rf"^#+ .*`{re.escape(name)}`", section, flags=re.MULTILINE)
-    assert heading, f"README.md has no heading naming `{name}`"
+    assert heading, f"docs/queries.md has no heading naming `{name}`"
 
 
-def test_the_section_shows_the_headline_question_over_http() -> None:
-    section = queries_section()
+def test_the_api_page_shows_the_headline_question_over_http() -> None:
+    section = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
     assert "curl" in section and "/api/v1/exercises/machine-back-extension/alternatives" in section
     assert "/export." in section

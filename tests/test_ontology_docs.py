@@ -45,7 +45,8 @@ def test_every_term_is_labelled_commented_and_documented(term: URIRef) -> None:
         f"{name} is not documented in ontology/README.md")
 
 
-@pytest.mark.parametrize("path", [ONTOLOGY_README, README], ids=["ontology/README", "README"])
+@pytest.mark.parametrize("path", [ONTOLOGY_README, README, ROOT / "docs" / "sparql.md"],
+                         ids=["ontology/README", "README", "docs/sparql"])
 def test_example_queries_run_and_answer(path, store: Store, rdflib_store: Store) -> None:  # type: ignore[no-untyped-def]
     blocks = sparql_blocks(path)
     assert len(blocks) >= 2, f"{path} should show at least two example queries"

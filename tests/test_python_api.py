@@ -1,5 +1,5 @@
 """The Python API behind ``import exgraph`` gives what the HTTP API gives, and raises the
-project's errors. (README.md's Python API section runs as doctests in
+project's errors. (docs/python.md, the Python API page, runs as doctests in
 tests/test_readme_examples.py.)"""
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
-"""README examples run as written, from a fresh clone, on the graph `make serve` serves.
+"""README and docs examples run as written, from a fresh clone, on the graph `make serve` serves.
 
-Every command of README.md's ```console and ```sh blocks that begin with an ``exgraph`` command
-is run with bash, from a copy of the checkout's ``data/`` and ``examples/`` (so ``--into data``
-and ``> out.ttl`` change nothing here; ``../shared`` is the shared folder beside the checkout),
-with the dataset imports (``EXGRAPH_IMPORTS=1``), and must print what the README shows:
+Every command of the ```console and ```sh blocks of README.md and of every page of docs/
+(:data:`DOCS`) that begin with an ``exgraph`` command is run with bash, from a copy of the
+checkout's ``data/`` and ``examples/`` (so ``--into data`` and ``> out.ttl`` change nothing
+here; ``../shared`` is the shared folder beside the checkout), with the dataset imports
+(``EXGRAPH_IMPORTS=1``), and must print what the page shows:
 
 * in a ```console block (or a ```sh block that begins with ``$ exgraph``), a line
   ``$ COMMAND`` is a command and the lines up to the next ``$ `` are what it prints on a
@@ -17,12 +18,12 @@ with the dataset imports (``EXGRAPH_IMPORTS=1``), and must print what the README
 * a command succeeds (exit 0) unless its comment begins ``# exit N``;
 * ``exgraph serve`` runs on a free port instead of the one shown, and must print the lines
   shown (with that port) and answer /healthz;
-* ```pycon blocks (the Python API) run as doctests, in order, in one namespace.
+* ```pycon blocks (the Python API, docs/python.md) run as doctests, in order, in one namespace.
 
-The settings table between ``<!-- settings:start -->`` and ``<!-- settings:end -->`` must be
-:data:`exgraph.config.SETTINGS`. ``python -m tests.test_readme_examples --write`` rewrites the
-outputs that differ (except those with ``...``) and the table from real runs (``--write WORD``:
-only the commands containing WORD).
+The settings table of docs/operations.md between ``<!-- settings:start -->`` and
+``<!-- settings:end -->`` must be :data:`exgraph.config.SETTINGS`.
+``python -m tests.test_readme_examples --write`` rewrites the outputs that differ (except those
+with ``...``) and the table from real runs (``--write WORD``: only the commands containing WORD).
 """
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ from tests.paths import REPO
 from tests.server import free_port, stop
 
 README = REPO / "README.md"
+#: Every page whose examples run: the README, then the docs pages by name.
+DOCS: tuple[Path, ...] = (README, *sorted((REPO / "docs").glob("*.md")))
+#: The page with the Python API's doctests, and the one with the settings table.
+PYTHON_PAGE = REPO / "docs" / "python.md"
+SETTINGS_PAGE = REPO / "docs" / "operations.md"
 BIN = Path(sys.executable).parent
 SHARED = Path(os.environ.get("EXGRAPH_SHARED", REPO.parent / "shared"))
 COMMAND_TIMEOUT = 300
@@ -61,17 +67,23 @@ EXGRAPH_RE = re.compile(r"^(?:\.venv/bin/)?exgraph(?:\s|$)")
 
 @dataclass(frozen=True)
 class Example:
-    """One command of the README and what it should print (None: not shown, only succeed)."""
+    """One command of a page and what it should print (None: not shown, only succeed)."""
 
     command: str
     expected: tuple[str, ...] | None
-    line: int  # of the command in README.md
+    line: int  # of the command in its page
     first: int  # of its first output line
     last: int  # after its last output line
+    page: str = "README.md"  # the page, relative to the repository
 
     @property
     def id(self) -> str:
-        return f"L{self.line}:{self.command.split('#')[0].strip()[:60]}"
+        where = "" if self.page == "README.md" else self.page.removeprefix("docs/") + ":"
+        return f"{where}L{self.line}:{self.command.split('#')[0].strip()[:60]}"
+
+    @property
+    def where(self) -> str:
+        return f"{self.page}:{self.line}"
 
     @property
     def exit_status(self) -> int:
@@ -106,8 +118,8 @@ def fenced_blocks(text: str) -> Iterator[tuple[str, int, list[str]]]:
         i += 1
 
 
-def examples(text: str) -> list[Example]:
-    """The runnable commands of README text (see the module docstring)."""
+def examples(text: str, page: str = "README.md") -> list[Example]:
+    """The runnable commands of a page's text (see the module docstring)."""
     found: list[Example] = []
     for lang, first_line, lines in fenced_blocks(text):
         opening = next((ln for ln in lines if ln.strip() and not ln.startswith("#")), "")
@@ -118,9 +130,10 @@ def examples(text: str) -> list[Example]:
                 while j > i + 1 and not lines[j - 1].strip():
                     j -= 1  # a blank line between commands is not output
                 found.append(Example(lines[i][2:], tuple(lines[i + 1:j]), first_line + i,
-                                     first_line + i + 1, first_line + j))
+                                     first_line + i + 1, first_line + j, page))
         elif lang == "sh" and EXGRAPH_RE.match(opening):
-            found += [Example(ln, None, first_line + i, first_line + i + 1, first_line + i + 1)
+            found += [Example(ln, None, first_line + i, first_line + i + 1, first_line + i + 1,
+                              page)
                       for i, ln in enumerate(lines) if EXGRAPH_RE.match(ln)]
     return found
 
@@ -209,12 +222,16 @@ def output_of(example: Example, cwd: Path) -> str:
         return serve(example, cwd)
     done = run(example, cwd)
     assert done.returncode == example.exit_status, (
-        f"README.md:{example.line}: `{example.command}` exited with {done.returncode}, "
+        f"{example.where}: `{example.command}` exited with {done.returncode}, "
         f"not {example.exit_status}:\n{done.stdout[-3000:]}")
     return done.stdout
 
 
-EXAMPLES = examples(README.read_text(encoding="utf-8"))
+def page_examples(path: Path) -> list[Example]:
+    return examples(path.read_text(encoding="utf-8"), str(path.relative_to(REPO)))
+
+
+EXAMPLES = [example for path in DOCS for example in page_examples(path)]
 
 
 @pytest.mark.slow
@@ -228,10 +245,10 @@ def test_readme_example_prints_what_the_readme_shows(
     if example.expected is None:
         return
     assert matches(example.expected, output), (
-        f"README.md:{example.line}: `{example.command}` prints otherwise "
+        f"{example.where}: `{example.command}` prints otherwise "
         "(python -m tests.test_readme_examples --write regenerates):\n"
         + "\n".join(difflib.unified_diff(list(example.expected), output.splitlines(),
-                                         "README.md", "real run", lineterm="")))
+                                         example.page, "real run", lineterm="")))
 
 
 def test_the_readme_has_examples_of_every_kind() -> None:
@@ -240,7 +257,8 @@ def test_the_readme_has_examples_of_every_kind() -> None:
     for needle in ("exgraph ingest", "exgraph query", "exgraph validate", "exgraph serve"):
         assert any(c.startswith(needle) for c in commands), needle
     assert any(e.expected for e in EXAMPLES) and any(e.exit_status for e in EXAMPLES)
-    assert pycon_text(README.read_text(encoding="utf-8")).count(">>> ") >= 4
+    assert pycon_text(PYTHON_PAGE.read_text(encoding="utf-8")).count(">>> ") >= 4
+    assert any(e.page == "README.md" and e.expected for e in EXAMPLES), "the README shows a run"
 
 
 @pytest.mark.parametrize(("expected", "output", "ok"), [
@@ -265,7 +283,7 @@ def test_examples_name_files_that_exist() -> None:
     for example in EXAMPLES:
         for word in shlex.split(example.command, comments=True):
             if word.startswith("examples/"):
-                assert (REPO / word).exists(), f"README.md:{example.line}: no {word}"
+                assert (REPO / word).exists(), f"{example.where}: no {word}"
 
 
 def test_the_example_articles_are_the_tested_fixtures() -> None:
@@ -289,8 +307,8 @@ def pycon_text(text: str) -> str:
 @pytest.mark.slow
 def test_python_api_examples_run_as_doctests(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EXGRAPH_IMPORTS", "1")
-    text = pycon_text(README.read_text(encoding="utf-8"))
-    test = doctest.DocTestParser().get_doctest(text, {}, "README.md (Python API)", str(README), 0)
+    text = pycon_text(PYTHON_PAGE.read_text(encoding="utf-8"))
+    test = doctest.DocTestParser().get_doctest(text, {}, "docs/python.md", str(PYTHON_PAGE), 0)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     out: list[str] = []
     runner.run(test, out=out.append)
@@ -324,28 +342,34 @@ SETTINGS_RE = re.compile(r"(<!-- settings:start -->\n)(.*?)(\n<!-- settings:end 
 
 
 def test_the_settings_table_is_config_settings() -> None:
-    match = SETTINGS_RE.search(README.read_text(encoding="utf-8"))
-    assert match, "README.md has lost its <!-- settings:start/end --> markers"
+    match = SETTINGS_RE.search(SETTINGS_PAGE.read_text(encoding="utf-8"))
+    assert match, "docs/operations.md has lost its <!-- settings:start/end --> markers"
     assert match.group(2).strip() == settings_table(), (
-        "README.md's settings table differs from exgraph.config.SETTINGS; it should read:\n"
+        "docs/operations.md's settings table differs from exgraph.config.SETTINGS; it reads:\n"
         + settings_table())
 
 
 # ---------------------------------------------------------------------------------------------
-# Regenerating the README from real runs
+# Regenerating the README and docs from real runs
 
 
 def write_readme(only: list[str]) -> int:
-    """Rewrite README.md's example outputs that differ (not those with ``...``) and the
-    settings table; print the examples left to fix by hand. Returns the number of those.
+    """Rewrite the example outputs that differ (not those with ``...``) in README.md and every
+    docs page, and the settings table; print the examples left to fix by hand. Returns the
+    number of those.
 
     ``only``: run just the examples whose command contains one of these strings. Others may
-    edit README.md meanwhile: each new output replaces its command and old output as text in
+    edit the pages meanwhile: each new output replaces its command and old output as text in
     the file as it is when written, never a stale copy of it.
     """
+    return sum(write_page(path, only) for path in DOCS)
+
+
+def write_page(path: Path, only: list[str]) -> int:
+    """:func:`write_readme` for one page."""
     left = 0
     replacements: list[tuple[str, str]] = []
-    for example in examples(README.read_text(encoding="utf-8")):
+    for example in page_examples(path):
         if example.expected is None or (example.needs_shared and not SHARED.exists()):
             continue
         if only and not any(needle in example.command for needle in only):
@@ -361,16 +385,15 @@ def write_readme(only: list[str]) -> int:
             try:
                 output = output_of(example, root)
             except AssertionError as exc:
-                print(f"README.md:{example.line}: {exc}", file=sys.stderr)
+                print(f"{example.where}: {exc}", file=sys.stderr)
                 left += 1
                 continue
         took = f"({time.monotonic() - started:.1f} s)"
         if matches(example.expected, output):
-            print(f"README.md:{example.line}: `{example.command}` as shown {took}",
-                  file=sys.stderr)
+            print(f"{example.where}: `{example.command}` as shown {took}", file=sys.stderr)
             continue
         if any("..." in line for line in example.expected):
-            print(f"README.md:{example.line}: `{example.command}` differs; it has `...`, "
+            print(f"{example.where}: `{example.command}` differs; it has `...`, "
                   f"so fix it by hand {took}", file=sys.stderr)
             left += 1
             continue
@@ -378,18 +401,18 @@ def write_readme(only: list[str]) -> int:
         new = "\n".join([f"$ {example.command}", *(ln.rstrip() for ln in output.splitlines()),
                          ""])
         replacements.append((old, new))
-        print(f"README.md:{example.line}: new output for `{example.command}` {took}",
-              file=sys.stderr)
-    text = README.read_text(encoding="utf-8")
+        print(f"{example.where}: new output for `{example.command}` {took}", file=sys.stderr)
+    text = path.read_text(encoding="utf-8")
     for old, new in replacements:
         if text.count(old) != 1:
-            print(f"README.md changed under `{old.splitlines()[0]}`: not rewritten",
+            print(f"{path.name} changed under `{old.splitlines()[0]}`: not rewritten",
                   file=sys.stderr)
             left += 1
             continue
         text = text.replace(old, new)
-    text = SETTINGS_RE.sub(lambda m: m.group(1) + settings_table() + m.group(3), text)
-    README.write_text(text, encoding="utf-8")
+    if path == SETTINGS_PAGE:
+        text = SETTINGS_RE.sub(lambda m: m.group(1) + settings_table() + m.group(3), text)
+    path.write_text(text, encoding="utf-8")
     return left
 
 

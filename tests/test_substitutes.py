@@ -229,7 +229,7 @@ def test_random_exercises_rank_quickly_enough_to_serve(engine: Engine) -> None:
 
 
 def everyday_table(engine: Engine) -> str:
-    """The README's table: the no-machine top 5 of each everyday lift."""
+    """docs/substitutes.md's table: the no-machine top 5 of each everyday lift."""
     lines = ["| lift | no-machine top 5 |", "|---|---|"]
     for slug in EVERYDAY:
         top = engine.rank(slug, Filters(exclude_equipment=frozenset({"machine"}), limit=5))
@@ -241,10 +241,10 @@ def everyday_table(engine: Engine) -> str:
 def test_the_readme_lists_the_everyday_top_5_as_the_engine_ranks_them(engine: Engine) -> None:
     from tests.paths import REPO
 
-    text = (REPO / "README.md").read_text(encoding="utf-8")
+    text = (REPO / "docs" / "substitutes.md").read_text(encoding="utf-8")
     shown = text.split("<!-- substitutes:start -->\n", 1)[1].split("<!-- substitutes:end -->")[0]
     expected = everyday_table(engine)
-    assert shown.strip() == expected, f"update README.md between the markers:\n{expected}"
+    assert shown.strip() == expected, f"update docs/substitutes.md between the markers:\n{expected}"
 
 
 def test_the_exercise_list_never_calls_unknown_equipment_none(client: FlaskClient,
