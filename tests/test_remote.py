@@ -1,4 +1,5 @@
-"""The external-store backend against a real Oxigraph server started by the tests."""
+"""The external-store backend against real external engines started by the tests: an Oxigraph
+server (the `oxigraph` PyPI package) and Virtuoso (Debian's `virtuoso-opensource`)."""
 
 from __future__ import annotations
 
@@ -18,19 +19,27 @@ from exgraph.graph.remote import RemoteError, RemoteStore
 from exgraph.graph.store import Store
 
 from .oxigraph_server import oxigraph_server
+from .virtuoso_server import spec_of, virtuoso_server
 
 pytestmark = pytest.mark.server
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as base:
-        yield base
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def server(request: pytest.FixtureRequest,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The store spec of a new, empty external engine."""
+    location = tmp_path_factory.mktemp(request.param)
+    if request.param == "oxigraph":
+        with oxigraph_server(location) as base:
+            yield f"sparql+{base}/query"
+    else:
+        with virtuoso_server(location) as base:
+            yield spec_of(base)
 
 
 @pytest.fixture(scope="module")
 def loaded(server: str) -> RemoteStore:
-    spec = f"sparql+{server}/query"
+    spec = server
     result = CliRunner().invoke(main, ["load", "--store", spec])
     assert result.exit_code == 0, result.output
     assert "loaded" in result.output
@@ -70,7 +79,7 @@ def test_remote_ask_construct_and_size(loaded: RemoteStore, store: Store, graph:
 
 def test_reloading_replaces_rather_than_duplicates(server: str, loaded: RemoteStore) -> None:
     before = len(loaded)
-    result = CliRunner().invoke(main, ["load", "--store", f"sparql+{server}/query"])
+    result = CliRunner().invoke(main, ["load", "--store", server])
     assert result.exit_code == 0, result.output
     assert len(loaded) == before
 
@@ -98,8 +107,7 @@ def test_load_refuses_a_file_that_does_not_parse(server: str, loaded: RemoteStor
     before = len(loaded)
     bad = tmp_path / "bad.ttl"
     bad.write_text("@prefix : <x> .\n:a :b")
-    result = CliRunner().invoke(main, ["load", "--store", f"sparql+{server}/query",
-                                       "--data", str(bad)])
+    result = CliRunner().invoke(main, ["load", "--store", server, "--data", str(bad)])
     assert result.exit_code == 1
     assert "bad.ttl" in result.output
     assert len(loaded) == before
@@ -120,3 +128,11 @@ def test_update_url_is_derived_or_given() -> None:
     assert RemoteStore.from_spec("sparql+http://h:1/ds/sparql").update_url == "http://h:1/ds/sparql"
     given = RemoteStore.from_spec("sparql+http://h:1/ds/query?update=/ds/up")
     assert given.update_url == "http://h:1/ds/up"
+    assert given.default_graph is None
+    virtuoso = RemoteStore.from_spec("sparql+http://h:1/sparql?default-graph=urn:exgraph:default")
+    assert (virtuoso.update_url, virtuoso.default_graph) == ("http://h:1/sparql",
+                                                             "urn:exgraph:default")
+    for bad in ("sparql+http://h:1/sparql?default-graph=not%20an%20iri",
+                "sparql+http://h:1/sparql?graph=urn:x"):
+        with pytest.raises(DataError, match="bad store"):
+            RemoteStore.from_spec(bad)

@@ -1,9 +1,11 @@
-"""The whole service on an external SPARQL server: a real Oxigraph server, loaded with
-`exgraph load`, behind two real `exgraph serve` processes (several app processes, one store)."""
+"""The whole service on an external SPARQL server — a real Oxigraph server and a real Virtuoso,
+each loaded with `exgraph load` — behind two real `exgraph serve` processes (several app
+processes, one store)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from exgraph.graph.store import Store
 
 from .oxigraph_server import oxigraph_server
 from .server import running_server
+from .virtuoso_server import spec_of, virtuoso_server
 
 pytestmark = pytest.mark.server
 
@@ -23,14 +26,25 @@ HEADLINE = ("/api/v1/exercises/machine-back-extension/alternatives"
             "?exclude_equipment=machine&difficulty=low")
 
 
-@pytest.fixture(scope="module")
-def remote_spec(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def engine(name: str, location: Path) -> Iterator[str]:
+    """A new, empty external engine: its exgraph store spec."""
+    if name == "oxigraph":
+        with oxigraph_server(location) as base:
+            yield f"sparql+{base}/query"
+    else:
+        with virtuoso_server(location) as base:
+            yield spec_of(base)
+
+
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def remote_spec(request: pytest.FixtureRequest,
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from click.testing import CliRunner
 
     from exgraph.cli.main import main
 
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as base:
-        spec = f"sparql+{base}/query"
+    with engine(request.param, tmp_path_factory.mktemp(request.param)) as spec:
         result = CliRunner().invoke(main, ["load", "--store", spec])
         assert result.exit_code == 0, result.output
         yield spec
@@ -91,7 +105,8 @@ def test_malformed_query_is_a_400_from_the_remote(apps: tuple[str, str]) -> None
     assert response.json()["ok"] is False
 
 
-def test_every_process_answers_new_data_after_a_load(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine_name", ["oxigraph", "virtuoso"])
+def test_every_process_answers_new_data_after_a_load(tmp_path: Path, engine_name: str) -> None:
     """Regression: after `exgraph load` changed the data on the shared server, a running app
     kept serving the old name from its caches (only updates through the same process cleared
     them). Now every process sees the server's new generation stamp within about a second."""
@@ -114,8 +129,7 @@ def test_every_process_answers_new_data_after_a_load(tmp_path: Path) -> None:
     exercises.write_text(text.replace('"Machine back extension"',
                                       '"Machine back extension, renamed"'), encoding="utf-8")
     url = "/api/v1/exercises/machine-back-extension"
-    with oxigraph_server(tmp_path / "oxigraph") as base:
-        spec = f"sparql+{base}/query"
+    with engine(engine_name, tmp_path / engine_name) as spec:
         assert CliRunner().invoke(main, ["load", "--store", spec]).exit_code == 0
         with (running_server("--store", spec) as one, running_server("--store", spec) as two):
             for app in (one, two):  # warm every cache with the old name

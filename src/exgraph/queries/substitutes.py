@@ -45,7 +45,7 @@ import numpy as np
 import numpy.typing as npt
 
 from exgraph.errors import BadRequest, DataError, NotFound
-from exgraph.graph.store import GenerationCache, Store
+from exgraph.graph.store import GenerationCache, Row, Store
 from exgraph.queries.catalogue import CATEGORIES
 from exgraph.vocab.resolver import normalise
 from exgraph.vocab.terms import EXERCISE, ID, MUSCLE_PRECEDENCE, SLUG_RE, SOURCE, source_rank
@@ -87,9 +87,12 @@ Q_FACTS_BY_GRAPH = _PREFIXES + """SELECT ?e ?p ?v ?g WHERE {
 Q_OPTIONS = _PREFIXES + """SELECT ?e ?alt ?best ?diff WHERE {
   ?e exg:alternativeOption ?o . ?o exg:alternativeExercise ?alt .
   OPTIONAL { ?o exg:bestFor ?best } OPTIONAL { ?o exg:keyDifference ?diff } }"""
-Q_TAXONOMY = _PREFIXES + """SELECT ?kind ?up WHERE {
+# The direct links only: the closure is taken in Python (:func:`_closure`). A path with both
+# ends open (``?kind skos:broader* ?up``) answers nothing on Virtuoso 7.2, and a UNION of
+# ``skos:broader+`` branches answers only part of it; direct links mean the same on every engine.
+Q_TAXONOMY = _PREFIXES + """SELECT ?kind ?broader WHERE {
   { ?kind a exg:Equipment } UNION { ?kind a exg:EquipmentCategory }
-  ?kind skos:broader* ?up }"""
+  OPTIONAL { ?kind skos:broader ?broader } }"""
 Q_LABELS = _PREFIXES + """SELECT ?x ?label WHERE {
   { ?x a exg:Muscle } UNION { ?x a exg:MovementPattern } UNION { ?x a exg:Equipment }
   UNION { ?x a exg:EquipmentCategory }
@@ -107,6 +110,27 @@ _CATEGORY_SLUGS = {str(iri): slug for slug, iri in CATEGORIES.items()}
 def _kit(iri: str) -> str:
     """An equipment kind's slug, or a category's (``free-weight`` for exg:FreeWeight)."""
     return _CATEGORY_SLUGS.get(iri) or _local(iri)
+
+
+def _closure(rows: Iterable[Row]) -> dict[str, set[str]]:
+    """Each equipment kind or category (by :func:`_kit`) -> itself and everything above it,
+    from the direct ``skos:broader`` links of :data:`Q_TAXONOMY` (a cycle ends the walk)."""
+    broader: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        kind = _kit(str(row["kind"]))
+        broader[kind]  # a kind with nothing above it is still a kind
+        if "broader" in row:
+            broader[kind].add(_kit(str(row["broader"])))
+    ups: dict[str, set[str]] = {}
+    for kind in broader:
+        seen, todo = {kind}, [kind]
+        while todo:
+            for up in broader.get(todo.pop(), ()):
+                if up not in seen:
+                    seen.add(up)
+                    todo.append(up)
+        ups[kind] = seen
+    return ups
 
 
 def _family(graph: object) -> str:
@@ -351,9 +375,7 @@ class Engine:
             best, diff = row.get("best"), row.get("diff")
             options[_local(str(row["e"]))][_local(str(row["alt"]))] = (
                 str(best) if best is not None else None, str(diff) if diff is not None else None)
-        ups: dict[str, set[str]] = defaultdict(set)
-        for row in store.select(Q_TAXONOMY):
-            ups[_kit(str(row["kind"]))].add(_kit(str(row["up"])))
+        ups = _closure(store.select(Q_TAXONOMY))
         labels = {_local(str(r["x"])): str(r["label"]) for r in store.select(Q_LABELS)}
         taxonomy = {k: frozenset(v) for k, v in ups.items()}
         for slug, ex in exercises.items():

@@ -101,14 +101,16 @@ def _checked(slug: str) -> str:
 #: (``data/reviewed/``, checked against anatomy by hand), then an ingested article, then the
 #: curated data, then wger, then free-exercise-db, then anything else (inferences last). Prefixes
 #: of the source graph's local name under ``src:``.
-SOURCE_PRECEDENCE: tuple[str, ...] = ("reviewed-", "article-", "curated", "wger", "free-exercise-db")
+SOURCE_PRECEDENCE: tuple[str, ...] = (
+    "reviewed-", "article-", "curated", "wger", "free-exercise-db")
 
 
 #: The exception, for the muscles the substitution engine compares: free-exercise-db before
 #: wger, whose muscle lists are the noisiest of the sources (it names the lats as the prime mover
 #: of the deadlift and the Romanian deadlift, where free-exercise-db names the lower back and
 #: the hamstrings; `exgraph info --conflicts` lists every such disagreement).
-MUSCLE_PRECEDENCE: tuple[str, ...] = ("reviewed-", "article-", "curated", "free-exercise-db", "wger")
+MUSCLE_PRECEDENCE: tuple[str, ...] = (
+    "reviewed-", "article-", "curated", "free-exercise-db", "wger")
 
 
 def source_rank(graph: str, order: tuple[str, ...] = SOURCE_PRECEDENCE) -> int:

@@ -1,0 +1,123 @@
+"""Start and stop a real Virtuoso server (Debian's ``virtuoso-opensource``) for tests.
+
+Each server gets its own database folder, SQL and HTTP ports and an ini file written for it,
+so tests never touch a system-wide Virtuoso. Its SPARQL endpoint (``/sparql``) may update once
+the ``SPARQL`` account is granted ``SPARQL_UPDATE`` (done through ``isql-vt`` as ``dba``, whose
+password is ``dba`` in a new database). exgraph reaches it with the spec
+``sparql+http://127.0.0.1:PORT/sparql?default-graph=urn:exgraph:default``: Virtuoso's default
+graph is the union of everything it holds, so exgraph keeps its own in a named graph
+(src/exgraph/graph/remote.py explains).
+
+Without ``virtuoso-t`` the tests that need it skip, except when ``EXGRAPH_REQUIRE_VIRTUOSO=1``
+(``.ci/run`` installs the package and sets it), where they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import requests
+
+from .server import free_port
+
+#: The graph exgraph uses as its default graph on Virtuoso.
+DEFAULT_GRAPH = "urn:exgraph:default"
+#: Seconds to wait for a new server: creating the database takes about 10 s on 2 cores.
+START_TIMEOUT = 90.0
+
+INI = """\
+[Database]
+DatabaseFile       = {db}/virtuoso.db
+ErrorLogFile       = {db}/virtuoso.log
+LockFile           = {db}/virtuoso.lck
+TransactionFile    = {db}/virtuoso.trx
+xa_persistent_file = {db}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile       = {db}/virtuoso-temp.db
+TransactionFile    = {db}/virtuoso-temp.trx
+[Parameters]
+ServerPort         = {sql_port}
+DisableUnixSocket  = 1
+NumberOfBuffers    = 20000
+MaxDirtyBuffers    = 15000
+DirsAllowed        = ., {db}
+CaseMode           = 2
+[HTTPServer]
+ServerPort         = {http_port}
+ServerRoot         = {db}
+ServerThreads      = 10
+EnabledGzipContent = 0
+[SPARQL]
+ResultSetMaxRows      = 1000000
+MaxQueryExecutionTime = 120
+"""
+
+
+def virtuoso_binary() -> str | None:
+    return shutil.which("virtuoso-t")
+
+
+def require_virtuoso() -> str:
+    """The virtuoso-t executable, or skip (fail with EXGRAPH_REQUIRE_VIRTUOSO=1)."""
+    found = virtuoso_binary()
+    if found and shutil.which("isql-vt"):
+        return found
+    reason = "Virtuoso is not installed: apt-get install virtuoso-opensource"
+    if os.environ.get("EXGRAPH_REQUIRE_VIRTUOSO") == "1":
+        pytest.fail(reason + " (EXGRAPH_REQUIRE_VIRTUOSO=1)")
+    pytest.skip(reason)
+
+
+def spec_of(base: str) -> str:
+    """The exgraph store spec of a Virtuoso server at base."""
+    return f"sparql+{base}/sparql?default-graph={DEFAULT_GRAPH}"
+
+
+@contextmanager
+def virtuoso_server(location: Path) -> Iterator[str]:
+    """Run a new Virtuoso with its database in location; yields its base URL (``/sparql`` is
+    its endpoint, updates allowed)."""
+    binary = require_virtuoso()
+    location.mkdir(parents=True, exist_ok=True)
+    sql_port, http_port = free_port(), free_port()
+    ini = location / "virtuoso.ini"
+    ini.write_text(INI.format(db=location, sql_port=sql_port, http_port=http_port))
+    proc = subprocess.Popen([binary, "+configfile", str(ini), "+foreground"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=location)
+    base = f"http://127.0.0.1:{http_port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            if proc.poll() is not None:
+                log = (location / "virtuoso.log")
+                tail = log.read_text(errors="replace")[-800:] if log.exists() else ""
+                raise RuntimeError(f"virtuoso-t exited with {proc.returncode}: {tail}")
+            try:
+                if requests.get(f"{base}/sparql", params={"query": "ASK {}"},
+                                timeout=10).status_code == 200:
+                    break
+            except (requests.ConnectionError, requests.Timeout):
+                pass  # not listening yet, or still building its new database
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Virtuoso did not start within {START_TIMEOUT:g} s")
+            time.sleep(0.2)
+        grant = subprocess.run(
+            ["isql-vt", str(sql_port), "dba", "dba", 'exec=grant SPARQL_UPDATE to "SPARQL";'],
+            capture_output=True, text=True, timeout=60, check=False)
+        if grant.returncode != 0 or "Error" in grant.stdout:
+            raise RuntimeError(f"could not grant SPARQL_UPDATE: {grant.stdout}{grant.stderr}")
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
