@@ -28,6 +28,7 @@ from rdflib.collection import Collection
 
 from tests.paths import REPO as ROOT
 
+from .engines import ENGINES, external_engine
 from .server import running_server
 
 pytestmark = [pytest.mark.server, pytest.mark.shared]
@@ -109,10 +110,25 @@ def _cases() -> list[Any]:
     return [pytest.param(case, id=case.name) for case in load_manifest(MANIFEST_DIR)]
 
 
-@pytest.fixture(scope="module")
-def base_url() -> Iterator[str]:
-    with running_server(env={"EXGRAPH_UPDATE_TOKEN": TOKEN}) as url:
-        yield url
+@pytest.fixture(scope="module", params=["embedded", *ENGINES])
+def base_url(request: pytest.FixtureRequest,
+             tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``exgraph serve`` on its embedded Oxigraph, and on each external engine (loaded with
+    ``exgraph load`` first, as a deployment would)."""
+    env = {"EXGRAPH_UPDATE_TOKEN": TOKEN}
+    if request.param == "embedded":
+        with running_server(env=env) as url:
+            yield url
+        return
+    from click.testing import CliRunner
+
+    from exgraph.cli.main import main
+
+    with external_engine(request.param, tmp_path_factory.mktemp(request.param)) as spec:
+        loaded = CliRunner().invoke(main, ["load", "--store", spec])
+        assert loaded.exit_code == 0, loaded.output
+        with running_server("--store", spec, env=env) as url:
+            yield url
 
 
 def seed(base_url: str, case: Case, directory: Path) -> None:

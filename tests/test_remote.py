@@ -18,23 +18,17 @@ from exgraph.graph.load import open_store
 from exgraph.graph.remote import RemoteError, RemoteStore
 from exgraph.graph.store import Store
 
-from .oxigraph_server import oxigraph_server
-from .virtuoso_server import spec_of, virtuoso_server
+from .engines import ENGINES, external_engine
 
 pytestmark = pytest.mark.server
 
 
-@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+@pytest.fixture(scope="module", params=ENGINES)
 def server(request: pytest.FixtureRequest,
            tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The store spec of a new, empty external engine."""
-    location = tmp_path_factory.mktemp(request.param)
-    if request.param == "oxigraph":
-        with oxigraph_server(location) as base:
-            yield f"sparql+{base}/query"
-    else:
-        with virtuoso_server(location) as base:
-            yield spec_of(base)
+    with external_engine(request.param, tmp_path_factory.mktemp(request.param)) as spec:
+        yield spec
 
 
 @pytest.fixture(scope="module")

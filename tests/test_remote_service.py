@@ -5,7 +5,6 @@ processes, one store)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,9 +15,8 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 from exgraph.graph.export import serialize
 from exgraph.graph.store import Store
 
-from .oxigraph_server import oxigraph_server
+from .engines import ENGINES, external_engine
 from .server import running_server
-from .virtuoso_server import spec_of, virtuoso_server
 
 pytestmark = pytest.mark.server
 
@@ -26,25 +24,14 @@ HEADLINE = ("/api/v1/exercises/machine-back-extension/alternatives"
             "?exclude_equipment=machine&difficulty=low")
 
 
-@contextmanager
-def engine(name: str, location: Path) -> Iterator[str]:
-    """A new, empty external engine: its exgraph store spec."""
-    if name == "oxigraph":
-        with oxigraph_server(location) as base:
-            yield f"sparql+{base}/query"
-    else:
-        with virtuoso_server(location) as base:
-            yield spec_of(base)
-
-
-@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+@pytest.fixture(scope="module", params=ENGINES)
 def remote_spec(request: pytest.FixtureRequest,
                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from click.testing import CliRunner
 
     from exgraph.cli.main import main
 
-    with engine(request.param, tmp_path_factory.mktemp(request.param)) as spec:
+    with external_engine(request.param, tmp_path_factory.mktemp(request.param)) as spec:
         result = CliRunner().invoke(main, ["load", "--store", spec])
         assert result.exit_code == 0, result.output
         yield spec
@@ -105,7 +92,7 @@ def test_malformed_query_is_a_400_from_the_remote(apps: tuple[str, str]) -> None
     assert response.json()["ok"] is False
 
 
-@pytest.mark.parametrize("engine_name", ["oxigraph", "virtuoso"])
+@pytest.mark.parametrize("engine_name", ENGINES)
 def test_every_process_answers_new_data_after_a_load(tmp_path: Path, engine_name: str) -> None:
     """Regression: after `exgraph load` changed the data on the shared server, a running app
     kept serving the old name from its caches (only updates through the same process cleared
@@ -129,7 +116,7 @@ def test_every_process_answers_new_data_after_a_load(tmp_path: Path, engine_name
     exercises.write_text(text.replace('"Machine back extension"',
                                       '"Machine back extension, renamed"'), encoding="utf-8")
     url = "/api/v1/exercises/machine-back-extension"
-    with engine(engine_name, tmp_path / engine_name) as spec:
+    with external_engine(engine_name, tmp_path / engine_name) as spec:
         assert CliRunner().invoke(main, ["load", "--store", spec]).exit_code == 0
         with (running_server("--store", spec) as one, running_server("--store", spec) as two):
             for app in (one, two):  # warm every cache with the old name

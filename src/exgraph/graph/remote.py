@@ -116,6 +116,8 @@ class RemoteStore(Store):
         form = [("query", query), *(params or [])]
         if self.default_graph and not raw and not params and not _FROM_RE.search(query):
             form += self._dataset(query)
+        if self.default_graph:  # as for updates: the endpoint is the base of relative IRIs
+            form[0] = ("query", f"BASE <{self.query_url}>\n{query}")
         try:
             response = self.session.post(
                 self.query_url,
@@ -141,7 +143,13 @@ class RemoteStore(Store):
         """Run a SPARQL Update on the server (raises RemoteError when it fails)."""
         form = [("update", update)]
         if self.default_graph:
-            form.append(("default-graph-uri", self.default_graph))
+            # Virtuoso refuses DROP DEFAULT / DROP ALL on a graph "not explicitly created"; the
+            # request may begin with its own operation (each has its own prologue)
+            # Virtuoso resolves no relative IRI against a base of its own: the service's
+            # endpoint is the base SPARQL 1.1 Protocol allows (a BASE in the text overrides it)
+            form = [("update", f"BASE <{self.update_url}>\n"
+                               f"CREATE SILENT GRAPH <{self.default_graph}> ;\n{update}"),
+                    ("default-graph-uri", self.default_graph)]
         try:
             response = self.session.post(self.update_url, data=form, timeout=self.timeout)
         except requests.RequestException as exc:
