@@ -217,3 +217,18 @@ def test_a_damaged_record_entry_is_rebuilt(tmp_path: Path,
     again = records_for(open_store("oxigraph", imported=False))
     assert "machine-back-extension" in again.records
     assert entry.read_bytes().endswith(b"}")  # written whole again
+
+
+def test_the_sparql_of_the_docs_gives_the_records_muscles(full_store: Store) -> None:
+    """docs/records.md's query for the record's muscles, run as written."""
+    text = (Path(__file__).resolve().parents[1] / "docs" / "records.md").read_text()
+    queries = [block.split("```", 1)[0] for block in text.split("```sparql\n")[1:]]
+    assert len(queries) == 3
+    for query in queries:
+        assert full_store.select(query)  # every example runs and answers
+    rows = full_store.select(queries[1])
+    record = records_for(full_store).records["romanian-deadlift"]
+    got = {(_local(str(r["role"])).lower(), _local(str(r["muscle"]))) for r in rows}
+    assert got == {(role, m) for role in ("primary", "secondary", "stabilizer")
+                   for m in record.muscle_ids(role)}
+    assert {str(r["source"]) for r in rows} == set(record.provenance["muscles"])
