@@ -167,7 +167,8 @@ def test_turtle_suffix_is_the_exercise_graph(client: FlaskClient) -> None:
              for s in graph.objects(ex, EXG.step)}
     assert steps[1].startswith("Sit with your pelvis")
     assert len(list(graph.objects(ex, EXG.mistake))) == 4
-    assert (URIRef(f"{ex}/comparison/bodyweight-back-extension/bodyweight-back-extension"),
+    assert (URIRef(f"{ex}/article-machine-back-extension/comparison/bodyweight-back-extension/"
+                   "bodyweight-back-extension"),
             EXG.tradeoff, None) in graph
     assert (EXERCISE["romanian-deadlift"], EXG.difficulty, None) not in graph  # not its nodes
 

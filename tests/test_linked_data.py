@@ -27,6 +27,7 @@ from exgraph.web.sparql.formats import GRAPH_MEDIA_TYPES, negotiate_page
 from .web_fixtures import BROWSER, Site, get_page, path_of
 
 MBE = "machine-back-extension"
+SCOPE = "article-machine-back-extension"  # the article mints the parts it describes
 RDF_FORMATS = {"text/turtle": "turtle", "application/n-triples": "nt",
                "application/ld+json": "json-ld", "application/rdf+xml": "xml"}
 EXTENSIONS = {"ttl": "text/turtle", "nt": "application/n-triples",
@@ -155,7 +156,7 @@ def test_the_dataset_dereferences(site: Site) -> None:
     ("/id/source/no-such-source", None, 404),
     ("/id/exercise/machine-back-extension", "image/png", 406),
     ("/id/muscle/hamstrings", "application/sparql-results+json", 406),
-    ("/id/exercise/machine-back-extension/step/99", "text/turtle", 404),
+    (f"/id/exercise/machine-back-extension/{SCOPE}/step/99", "text/turtle", 404),
     ("/id/goal/hypertrophy.pdf", None, 404),
     ("/ontology", "image/png", 406),
 ])
@@ -175,8 +176,9 @@ def test_an_unknown_resource_is_a_404_page_for_browsers(site: Site) -> None:
     assert "no-such-exercise" in page.root.find(role="alert").text
 
 
-@pytest.mark.parametrize("part", ["step/1", "mistake/2", "muscle/hamstrings",
-                                  "comparison/bodyweight-back-extension/machine-back-extension"])
+@pytest.mark.parametrize("part", [
+    f"{SCOPE}/step/1", f"{SCOPE}/mistake/2", f"{SCOPE}/muscle/hamstrings",
+    f"{SCOPE}/comparison/bodyweight-back-extension/machine-back-extension"])
 def test_a_part_redirects_to_its_exercise(site: Site, part: str) -> None:
     response = site.client.get(f"/id/exercise/{MBE}/{part}", headers={"Accept": "text/turtle"})
     assert response.status_code == 303

@@ -14,7 +14,6 @@ from flask.testing import FlaskClient
 
 from exgraph.cli.main import main
 from exgraph.graph.store import OxigraphStore, Store
-from exgraph.queries.names import NameIndex
 from exgraph.queries.substitutes import LEVELS, Engine, Filters, Substitute
 from exgraph.web.app import create_app
 
@@ -201,7 +200,9 @@ def test_an_alias_redirects_to_the_canonical_exercise(client: FlaskClient) -> No
 
 @pytest.mark.parametrize("name", ["pushup", "push-up", "Push Ups", "PUSHUPS", "pushups"])
 def test_spellings_find_one_exercise(full_store: Store, name: str) -> None:
-    assert NameIndex(full_store).find(name) == ["pushups"]
+    from exgraph.records.lookup import exercise_slug
+
+    assert exercise_slug(full_store, name) == "pushups"
 
 
 def test_cli_prints_the_ranked_table_with_reasons() -> None:

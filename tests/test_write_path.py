@@ -40,7 +40,7 @@ TOKEN_ID = hashlib.sha256(TOKEN.encode()).hexdigest()[:12]
 EXG = "https://w3id.org/exgraph/ontology#"
 ID = "https://w3id.org/exgraph/id/"
 EXERCISE = f"{ID}exercise/machine-back-extension"
-STEP = f"{EXERCISE}/step/1"
+STEP = f"{EXERCISE}/article-machine-back-extension/step/1"
 DOCUMENT = "/api/v1/exercises/machine-back-extension"
 PREFIXES = (f"PREFIX exg: <{EXG}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
             f"PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ")

@@ -9,13 +9,12 @@ from typing import Any
 
 from rdflib import URIRef
 
-from exgraph.errors import NotFound
 from exgraph.graph.load import open_store
 from exgraph.graph.store import Row, Store
 from exgraph.queries.catalogue import default_catalogue, known_in
 from exgraph.queries.documents import exercise_document as _document
-from exgraph.queries.substitutes import DEFAULT_LIMIT, Filters, engine_for, exercise_slug
-from exgraph.vocab.terms import EXERCISE, SLUG_RE
+from exgraph.queries.substitutes import DEFAULT_LIMIT, Filters, engine_for
+from exgraph.records.lookup import canonical_params, param_kinds, resolve
 
 
 def open_graph(store: str = "oxigraph", extra: Iterable[str | Path] = ()) -> Store:
@@ -31,26 +30,24 @@ def run_query(store: Store, name: str,
               params: Mapping[str, str | Sequence[str]] | None = None) -> list[Row]:
     """The rows of the named query ``name`` (see ``queries/``) with ``params`` bound.
 
-    Rows map column names to rdflib terms. Raises :class:`~exgraph.errors.NotFound` for an
-    unknown query and :class:`~exgraph.errors.BadRequest` for a bad parameter value.
+    Rows map column names to rdflib terms. An exercise, muscle or equipment parameter takes a
+    slug, alias, IRI or name (resolved as :func:`exercise_document` resolves). Raises
+    :class:`~exgraph.errors.NotFound` for an unknown query and
+    :class:`~exgraph.errors.BadRequest` for a bad parameter value.
     """
     query = default_catalogue().get_query(name)
-    return query.run(store, params or {}, known_in(store)).rows
+    values = canonical_params(store, param_kinds(query.params), params or {})
+    return query.run(store, values, known_in(store)).rows
 
 
 def exercise_document(store: Store, exercise: str) -> dict[str, Any]:
-    """The JSON document of an exercise (by slug or IRI), as ``/api/v1/exercises/{id}`` serves it.
+    """The JSON document of an exercise, as ``/api/v1/exercises/{id}`` serves it. The exercise
+    is its slug, an alias (a merged duplicate's slug: ``"deadlifts"``), its IRI or a name
+    (``"machine back extension"``, ``"RDL"``): the canonical exercise's document.
 
-    Raises :class:`~exgraph.errors.NotFound` when the graph has no such exercise.
+    Raises :class:`~exgraph.errors.NotFound` when nothing matches, naming the closest names.
     """
-    iri = URIRef(exercise) if exercise.startswith("http") else None
-    if iri is None:
-        if not SLUG_RE.match(exercise):
-            raise NotFound(f"no exercise {exercise!r}")
-        iri = EXERCISE[exercise]
-    if not store.ask(f"ASK {{ <{iri}> a <https://w3id.org/exgraph/ontology#Exercise> }}"):
-        raise NotFound(f"no exercise {exercise!r}")
-    return _document(store, iri)
+    return _document(store, URIRef(resolve(store, "exercise", exercise).iri))
 
 
 def substitutes(
@@ -59,7 +56,7 @@ def substitutes(
     max_difficulty: str | None = None, cover: str | None = None, include_unknown: bool = False,
     limit: int = DEFAULT_LIMIT,
 ) -> list[dict[str, Any]]:
-    """What can stand in for an exercise (slug or IRI), best first: the items of
+    """What can stand in for an exercise (slug, alias, IRI or name), best first: the items of
     ``/api/v1/exercises/{id}/substitutes``, each with ``id``, ``name``, ``score``, ``tier``
     (curated, variation or computed), ``reasons`` and the facts they rest on.
 
@@ -80,4 +77,5 @@ def substitutes(
                 "max_difficulty": max_difficulty, "cover": cover}
     values.update({name: value for name, value in optional.items() if value is not None})
     filters = Filters.parse(values, engine.taxonomy)
-    return [s.as_json(engine.labels) for s in engine.rank(exercise_slug(exercise), filters)]
+    slug = resolve(store, "exercise", exercise).slug
+    return [s.as_json(engine.labels) for s in engine.rank(slug, filters)]

@@ -14,7 +14,6 @@ from exgraph.graph.load import open_store
 from exgraph.plans import Plan, plan_for
 from exgraph.plans.export import plan_ics, plan_json, plan_rdf
 from exgraph.plans.request import LEVELS
-from exgraph.queries.names import NameIndex
 
 FORMATS = ("table", "json", "turtle", "jsonld", "ics")
 
@@ -62,12 +61,11 @@ def plan(goal: str, days: int, equipment: tuple[str, ...], level: str,
     if fmt == "ics" and start is None:
         raise click.UsageError("--format ics needs --start YYYY-MM-DD")
     store = open_store("oxigraph", extra)
-    names = NameIndex(store) if include or exclude else None
     values: dict[str, Any] = {
         "goal": goal, "days": days, "level": level, "equipment": _many(equipment),
         "emphasise": _many(emphasise), "avoid": _many(avoid), "weeks": weeks,
-        "include": [names.one(n) for n in include] if names else [],
-        "exclude": [names.one(n) for n in exclude] if names else [],
+        # names, aliases, slugs: plan_for resolves them (exgraph.records.lookup)
+        "include": list(include), "exclude": list(exclude),
         "session_minutes": session_minutes, "seed": seed,
         "start": start.date().isoformat() if start else None}
     built = plan_for(store, values)

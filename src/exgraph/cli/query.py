@@ -28,6 +28,7 @@ from exgraph.queries.catalogue import (
     json_value,
     known_in,
 )
+from exgraph.records.lookup import canonical_params, param_kinds
 from exgraph.vocab.terms import PREFIXES
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
@@ -177,8 +178,9 @@ def query(name: str | None, pairs: tuple[str, ...], list_queries: bool, fmt: str
     if not name:
         raise click.UsageError("name a query, or use --list to see them")
     named = catalogue.get_query(name)  # UnknownQuery -> message naming it, exit 1
-    values = _params(pairs)
     store = open_store(store_spec, extra)
+    # an exercise, muscle or equipment may be named by slug, alias, IRI or name
+    values = canonical_params(store, param_kinds(named.params), _params(pairs))
     result = named.run(store, values, known_in(store))
     click.echo(render_rows(result.columns, result.rows, fmt))
 

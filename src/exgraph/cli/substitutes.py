@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from exgraph.graph.load import open_store
-from exgraph.queries.names import NameIndex
-from exgraph.queries.substitutes import Engine, Filters
+from exgraph.queries.substitutes import Filters, engine_for
+from exgraph.records.lookup import exercise_slug
 
 
 @click.command("substitutes")
@@ -37,8 +37,8 @@ def substitutes(name: str, without: tuple[str, ...], has: tuple[str, ...],
                 include_unknown: bool, limit: int, fmt: str, extra: tuple[Path, ...]) -> None:
     """Rank what can stand in for the exercise NAME (a name, alias or slug), with the reasons."""
     store = open_store("oxigraph", extra)
-    slug = NameIndex(store).one(name)
-    engine = Engine.load(store)
+    slug = exercise_slug(store, name)
+    engine = engine_for(store)
     values: dict[str, list[str]] = {"exclude_equipment": list(without), "limit": [str(limit)]}
     if has:
         values["equipment"] = list(has)

@@ -208,14 +208,16 @@ def _build(sources: Sequence[tuple[Path, bytes | None]], data_dir: Path | None,
 
 
 def load_snapshot(files: Iterable[Path], data_dir: Path | None = None, *,
-                  canonical: bool = True) -> ox.Store:
+                  canonical: bool = True, key_out: list[str] | None = None) -> ox.Store:
     """:func:`load_oxigraph`, through the store snapshot cache (:mod:`.snapshot_cache`).
 
     The entry's key covers each file's source graph, format and content digest (the bytes
     that are then loaded, so a file changed meanwhile cannot be cached under its old key) and
     ``canonical``. Without a cache directory, or for inputs above
     :data:`~.snapshot_cache.MAX_INPUT_BYTES`, it is load_oxigraph itself; so it is for a file
-    that cannot be read (the load then names it).
+    that cannot be read (the load then names it). ``key_out``, when given, receives the
+    entry's key (what is derived from the store is cached under it, see
+    :func:`~.snapshot_cache.cached_derived`).
     """
     paths = [Path(p) for p in files]
     directory = cache_dir()
@@ -228,6 +230,8 @@ def load_snapshot(files: Iterable[Path], data_dir: Path | None = None, *,
             f" {digest(data)}" for p, data in sources])
     except OSError:  # a file that cannot be read, or (sourceless install) no loader source
         return load_oxigraph(paths, data_dir, canonical=canonical)
+    if key_out is not None:
+        key_out.append(key)
     return cached_store(key, lambda: _build(sources, data_dir, canonical), directory)
 
 
@@ -264,8 +268,12 @@ def open_store(
         return RdflibStore(
             graph if graph is not None else load_graph(files=files, data_dir=data_dir))
     if spec == "oxigraph":
-        return OxigraphStore(graph_to_oxigraph(graph) if graph is not None else load_snapshot(
-            files, data_dir, canonical=canonical))
+        if graph is not None:
+            return OxigraphStore(graph_to_oxigraph(graph))
+        key: list[str] = []
+        store = OxigraphStore(load_snapshot(files, data_dir, canonical=canonical, key_out=key))
+        store.snapshot_key = key[0] if key else None  # the records cache beside it
+        return store
     path = Path(spec)
     try:
         disk = ox.Store(str(path))

@@ -16,6 +16,12 @@ sees a whole entry or none. The least recently used entries beyond :data:`MAX_EN
 :data:`MAX_CACHE_BYTES` are removed. A cache directory that cannot be written costs the
 speed-up (and a warning), nothing else. The entry is written before the store is handed out:
 a later update of the store can never end up in it.
+
+What is derived from a stored snapshot (the exercise records, :mod:`exgraph.records.build`) is
+kept beside it as a *derived entry* (``derived-NAME-KEY.json``, the same header and digest
+check), named by the snapshot's key and by the deriving code's own digest in NAME: it is read
+back only for a store opened from that very snapshot and never updated since, and removed with
+its snapshot when pruning removes that.
 """
 
 from __future__ import annotations
@@ -45,6 +51,8 @@ MAX_INPUT_BYTES = 128 * 1024 * 1024
 STALE_TEMP_SECONDS = 3600.0
 
 _HEADER = re.compile(rb"# exgraph store snapshot (\d+) sha256=([0-9a-f]{64}) quads=(\d+)")
+_DERIVED_HEADER = re.compile(rb"# exgraph derived (\d+) sha256=([0-9a-f]{64})")
+_DERIVED_NAME = re.compile(r"^[a-z0-9-]{1,80}$")
 _ENTRY_GLOB = "store-*.nq"
 _TEMP_PREFIX = ".tmp-store-"
 _HERE = Path(__file__).resolve().parent
@@ -180,6 +188,51 @@ def prune(directory: Path, keep: int = MAX_ENTRIES, max_bytes: int = MAX_CACHE_B
         with contextlib.suppress(OSError):
             if path.stat().st_mtime < old:
                 stale.append(path)
-    for path in [p for _, _, p in entries[kept:]] + stale:
+    kept_keys = {p.name[len("store-"):-len(".nq")] for _, _, p in entries[:kept]}
+    orphans = [p for p in directory.glob("derived-*.json")
+               if p.name.rsplit("-", 1)[-1].removesuffix(".json") not in kept_keys]
+    for path in [p for _, _, p in entries[kept:]] + stale + orphans:
         with contextlib.suppress(OSError):  # a reader that has it open keeps reading it
             path.unlink()
+
+
+def cached_derived(key: str, name: str, build: Callable[[], bytes],
+                   directory: Path | None = None) -> bytes:
+    """The bytes derived (by the code named name) from the snapshot with key: read back from
+    the derived entry when it is whole, else build() — then written as the entry, atomically.
+    Without a cache directory, just build(). A damaged entry is rebuilt (and a warning
+    logged); a directory that cannot be written costs the speed-up, nothing else."""
+    directory = cache_dir() if directory is None else directory
+    if directory is None or not _DERIVED_NAME.match(name):
+        return build()
+    entry = directory / f"derived-{name}-{key}.json"
+    try:
+        data = entry.read_bytes()
+    except FileNotFoundError:
+        data = None
+    except OSError as exc:
+        log.warning("exgraph: cannot read %s (%s); rebuilding it", entry, exc.strerror or exc)
+        data = None
+    if data is not None:
+        header, _, body = data.partition(b"\n")
+        match = _DERIVED_HEADER.fullmatch(header)
+        if match is not None and int(match[1]) == FORMAT and digest(body) == match[2].decode():
+            return body
+        log.warning("exgraph: the derived entry %s is damaged; rebuilding it", entry)
+    body = build()
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=entry.parent, prefix=_TEMP_PREFIX, suffix=".json")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(f"# exgraph derived {FORMAT} sha256={digest(body)}\n".encode())
+                out.write(body)
+            os.replace(temp, entry)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+    except OSError as exc:
+        log.warning("exgraph: cannot write %s (%s); starts stay uncached", entry,
+                    exc.strerror or exc)
+    return body

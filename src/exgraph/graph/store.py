@@ -153,6 +153,9 @@ class Store:
 
     def __init__(self, backend: str) -> None:
         self.backend = backend
+        #: The key of the store snapshot it was opened from (graph/snapshot_cache.py), or None;
+        #: what is derived from the store at generation 0 is cached under it.
+        self.snapshot_key: str | None = None
         self._generation = 0
         self._generation_lock = threading.Lock()
 

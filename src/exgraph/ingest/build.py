@@ -1,9 +1,13 @@
 """An :class:`~exgraph.ingest.model.Article` → triples in the exgraph vocabulary.
 
 The shape is that of data/articles/machine-back-extension.ttl: facts hang off the exercise and
-off part nodes with stable IRIs (``<exercise>/step/1``, ``<exercise>/muscle/hamstrings`` ...;
-see :func:`exgraph.vocab.terms.part_iri`), and every node the article speaks about points to the
-article with dcterms:source. No blank nodes, so building twice gives the same graph.
+off part nodes with stable IRIs scoped by the article's source id
+(``<exercise>/article-SLUG/step/1``, ``<exercise>/article-SLUG/muscle/hamstrings`` ...; see
+:func:`exgraph.vocab.terms.part_iri`), so an article about an exercise the curated data or an
+import already describes mints nodes of its own beside theirs (``.../curated/muscle/...``,
+``.../wger/muscle/...``) instead of giving theirs a second role; every node the article speaks
+about points to the article with dcterms:source. No blank nodes, so building twice gives the
+same graph.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from exgraph.vocab.terms import (
     ROLES,
     SCHEMA,
     SLUG_RE,
+    SOURCE,
     part_iri,
 )
 
@@ -77,6 +82,8 @@ class _Builder:
         self.article = article
         self.resolver = resolver
         self.source = source.iri
+        #: The scope of the part nodes it mints: the source's id (``article-SLUG``).
+        self.scope = str(source.iri).removeprefix(str(SOURCE))
         self.graph = Graph()
         for prefix, ns in PREFIXES.items():
             self.graph.bind(prefix, ns, override=True)
@@ -147,7 +154,8 @@ class _Builder:
                                          f"(also at line {seen[muscle]})")
                     continue
                 seen[muscle] = row.line
-                involvement = self.node(part_iri(exercise, "muscle", slug), EXG.MuscleInvolvement)
+                involvement = self.node(part_iri(exercise, "muscle", slug, self.scope),
+                                        EXG.MuscleInvolvement)
                 self.add(involvement, EXG.muscle, muscle)
                 self.add(involvement, EXG.role, role)
                 self.add(involvement, EXG.function, row.function)
@@ -173,7 +181,7 @@ class _Builder:
 
     def _part(self, exercise: URIRef, link: URIRef, kind: str, position: int,
               cls: URIRef) -> URIRef:
-        node = self.node(part_iri(exercise, kind, position), cls)
+        node = self.node(part_iri(exercise, kind, position, self.scope), cls)
         self.add(node, EXG.position, position)
         self.add(exercise, link, node)
         return node
@@ -190,7 +198,8 @@ class _Builder:
                                      f"already (line {seen[goal]})")
                 continue
             seen[goal] = row.line
-            node = self.node(part_iri(exercise, "programming", slug), EXG.ProgrammingGuideline)
+            node = self.node(part_iri(exercise, "programming", slug, self.scope),
+                             EXG.ProgrammingGuideline)
             self.add(exercise, EXG.programming, node)
             self.add(node, EXG.position, len(seen))  # the row's place in the article's table
             self.add(node, EXG.goal, goal)
@@ -215,7 +224,8 @@ class _Builder:
                                             "compared already, or with itself")
                 continue
             seen[other] = comparison.line
-            node = self.node(part_iri(exercise, "comparison", other_slug), EXG.Comparison)
+            node = self.node(part_iri(exercise, "comparison", other_slug, self.scope),
+                             EXG.Comparison)
             self.add(exercise, EXG.comparison, node)
             self.add(node, EXG.comparedWith, self.node(other))
             self.add(node, EXG.summary, comparison.summary)
@@ -252,7 +262,8 @@ class _Builder:
                                      "exercise itself")
                 continue
             seen[other] = alt.line
-            node = self.node(part_iri(exercise, "alternative", slug), EXG.Alternative)
+            node = self.node(part_iri(exercise, "alternative", slug, self.scope),
+                             EXG.Alternative)
             self.add(exercise, EXG.alternative, self.node(other))
             self.add(exercise, EXG.alternativeOption, node)
             self.add(node, EXG.position, position)

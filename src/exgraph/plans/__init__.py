@@ -13,9 +13,16 @@ from exgraph.plans.build import Plan, build_plan
 from exgraph.plans.facts import PlanFacts, facts_for
 from exgraph.plans.request import PlanRequest, parse_request
 from exgraph.queries.substitutes import engine_for
+from exgraph.records.lookup import canonical_params
 
 __all__ = ["Plan", "PlanFacts", "PlanRequest", "build_plan", "facts_for", "parse_request",
            "plan_for"]
+
+
+#: The plan parameters that name exercises, muscles or equipment: (name, kind, list).
+LOOKUP_PARAMS = (("include", "exercise", True), ("exclude", "exercise", True),
+                 ("emphasise", "muscle", True), ("avoid", "muscle", True),
+                 ("equipment", "equipment", True))
 
 
 def plan_for(store: Store, values: Mapping[str, Any]) -> Plan:
@@ -24,4 +31,6 @@ def plan_for(store: Store, values: Mapping[str, Any]) -> Plan:
     Raises BadRequest naming the parameter, or what no exercise can provide.
     """
     engine, facts = engine_for(store), facts_for(store)
-    return build_plan(engine, facts, parse_request(values, engine, facts))
+    # exercises, muscles and equipment by name, alias, slug or IRI (the one lookup)
+    resolved = canonical_params(store, LOOKUP_PARAMS, values, exercise_404=False)
+    return build_plan(engine, facts, parse_request(resolved, engine, facts))

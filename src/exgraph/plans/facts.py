@@ -1,16 +1,18 @@
 """What a plan needs from the graph beyond the substitution engine's facts, read once per store
 generation: every programming guideline (an exercise's own and each goal's default, with its
 source), weekly frequency, progression, beginner suitability and dataset category of exercises,
-the goals and the muscle catalogue's groups.
+the goals and the muscle catalogue's groups. The exercises' facts are their records'
+(:mod:`exgraph.records`), so a plan shows the programming row the exercise page shows.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from exgraph.graph.store import GenerationCache, Row, Store
+from exgraph.records import Record, RecordSet, records_for
+from exgraph.records.precedence import UNATTRIBUTED
 from exgraph.vocab.terms import GOAL, MUSCLE, SOURCE
 
 _PREFIXES = """PREFIX exg: <https://w3id.org/exgraph/ontology#>
@@ -23,10 +25,6 @@ _GUIDELINE = """?pg exg:goal ?goal ; exg:setsMin ?setsMin ; exg:setsMax ?setsMax
   OPTIONAL { ?pg exg:restMinSeconds ?restMin } OPTIONAL { ?pg exg:restMaxSeconds ?restMax }
   OPTIONAL { ?pg exg:loadGuideline ?load }
   OPTIONAL { ?pg dcterms:source ?src OPTIONAL { ?src rdfs:label ?srcLabel } }"""
-Q_GUIDELINES = _PREFIXES + f"""SELECT ?e ?pg ?goal ?setsMin ?setsMax ?repsMin ?repsMax ?restMin
-    ?restMax ?load ?src ?srcLabel WHERE {{
-  ?e a exg:Exercise ; exg:programming ?pg .
-  {_GUIDELINE} }}"""
 Q_GOALS = _PREFIXES + f"""SELECT ?goal ?label ?pg ?setsMin ?setsMax ?repsMin ?repsMax ?restMin
     ?restMax ?load ?src ?srcLabel ?fMin ?fMax ?rule ?incMin ?incMax WHERE {{
   ?goal a exg:TrainingGoal . OPTIONAL {{ ?goal rdfs:label ?label }}
@@ -37,16 +35,6 @@ Q_GOALS = _PREFIXES + f"""SELECT ?goal ?label ?pg ?setsMin ?setsMax ?repsMin ?re
     OPTIONAL {{ ?pg exg:progressionRule ?rule }}
     OPTIONAL {{ ?pg exg:loadIncreaseMinPercent ?incMin }}
     OPTIONAL {{ ?pg exg:loadIncreaseMaxPercent ?incMax }} }} }}"""
-# The graph a fact is stated in names its source (a fact outside any named graph: the
-# exercise's own dcterms:source).
-Q_EXERCISE_FACTS = _PREFIXES + """SELECT ?e ?p ?v ?g ?src ?srcLabel WHERE {
-  VALUES ?p { exg:beginnerSuitable exg:sessionsPerWeekMin exg:sessionsPerWeekMax exg:progression
-              exg:category }
-  ?e a exg:Exercise ; ?p ?v .
-  OPTIONAL { GRAPH ?g { ?e ?p ?v } }
-  OPTIONAL { ?e dcterms:source ?src OPTIONAL { ?src rdfs:label ?srcLabel } } }"""
-Q_SOURCE_LABELS = _PREFIXES + """SELECT ?src ?label WHERE {
-  VALUES ?src { %s } ?src rdfs:label ?label }"""
 Q_MUSCLES = _PREFIXES + """SELECT ?m ?label ?group WHERE {
   ?m a exg:Muscle . OPTIONAL { ?m rdfs:label ?label }
   OPTIONAL { ?m skos:broader ?group . ?group a exg:MuscleGroup }
@@ -135,7 +123,6 @@ class PlanFacts:
     def load(cls, store: Store) -> PlanFacts:
         """Read the facts from store (five SELECTs)."""
         facts = cls()
-        labels: dict[str, str] = {}
 
         def source(row: Row) -> Ref | None:
             src = row.get("src")
@@ -173,50 +160,7 @@ class PlanFacts:
                 found = guideline(row, "goal-default")
                 if found is not None:
                     facts.defaults.setdefault(slug, found)
-        for row in sorted(store.select(Q_GUIDELINES), key=lambda r: str(r["pg"])):
-            found = guideline(row, "exercise")
-            if found is not None:
-                facts.programming.setdefault((_local(row["e"]), found.goal), found)
-        stated: dict[tuple[str, str], list[tuple[str, Ref | None]]] = defaultdict(list)
-        graphs: set[str] = set()
-        for row in store.select(Q_EXERCISE_FACTS):
-            graph = row.get("g")
-            ref = None
-            if graph is not None and str(graph).startswith(str(SOURCE)):
-                graphs.add(str(graph))
-                ref = Ref(str(graph), "")
-            elif graph is None:
-                ref = source(row)
-            stated[(_local(row["e"]), _local(row["p"]))].append((str(row["v"]), ref))
-        if graphs:
-            iris = " ".join(f"<{g}>" for g in sorted(graphs))
-            labels = {str(r["src"]): str(r["label"])
-                      for r in store.select(Q_SOURCE_LABELS % iris)}
-
-        def named(ref: Ref | None) -> Ref | None:
-            if ref is None or ref.label:
-                return ref
-            return Ref(ref.iri, labels.get(ref.iri, _local(ref.iri)))
-
-        for (slug, prop), values in stated.items():
-            value, ref = sorted(values, key=lambda v: (v[1] is None, v[0]))[0]
-            if prop == "beginnerSuitable":
-                facts.beginner[slug] = Stated(value.lower(), named(ref))
-            elif prop == "progression":
-                facts.progression[slug] = Stated(value, named(ref))
-            elif prop == "category":
-                facts.categories[slug] = frozenset(v.lower() for v, _ in values)
-        for (slug, prop), values in stated.items():
-            if prop != "sessionsPerWeekMin":
-                continue
-            highs = stated.get((slug, "sessionsPerWeekMax"))
-            if not highs:
-                continue
-            try:
-                low, high = int(values[0][0]), int(highs[0][0])
-            except ValueError:
-                continue
-            facts.frequency[slug] = (low, high, named(values[0][1]))
+        _exercise_facts(facts, records_for(store))
         for row in store.select(Q_MUSCLES):
             if not str(row["m"]).startswith(str(MUSCLE)):
                 continue
@@ -229,6 +173,49 @@ class PlanFacts:
             else:
                 facts.group_of[slug] = _local(group)
         return facts
+
+
+def _exercise_facts(facts: PlanFacts, found: RecordSet) -> None:
+    """The exercises' programming, beginner suitability, frequency, progression and categories,
+    from their records (the values the document shows, with the source it names)."""
+    def stated_by(record: Record, section: str) -> Ref | None:
+        sources = record.provenance.get(section, [])
+        if not sources or sources[0] == UNATTRIBUTED:
+            return None
+        iri = str(SOURCE[sources[0]])
+        return Ref(iri, found.labels.get(iri, sources[0]))
+
+    for slug, record in found.records.items():
+        for row in record.programming:
+            guideline = _guideline(row)
+            if guideline is not None:
+                facts.programming.setdefault((slug, guideline.goal), guideline)
+        suitable = record.beginner.get("suitable")
+        if suitable is not None:
+            facts.beginner[slug] = Stated("true" if suitable else "false",
+                                          stated_by(record, "beginner"))
+        if record.progression is not None:
+            facts.progression[slug] = Stated(record.progression, stated_by(record, "progression"))
+        weekly = record.frequency.get("sessions_per_week", {})
+        if weekly.get("min") is not None and weekly.get("max") is not None:
+            facts.frequency[slug] = (weekly["min"], weekly["max"],
+                                     stated_by(record, "frequency"))
+        if record.categories:
+            facts.categories[slug] = frozenset(record.categories)
+
+
+def _guideline(row: dict[str, Any]) -> Guideline | None:
+    """An exercise's programming row of its record as a guideline (None: no sets or reps)."""
+    sets, reps, rest = row["sets"], row["reps"], row["rest_seconds"]
+    if None in (sets["min"], sets["max"], reps["min"], reps["max"]) or row["goal"] is None:
+        return None
+    source = row.get("source")
+    return Guideline(
+        row["iri"], row["goal"], (sets["min"] or 1, sets["max"] or 1),
+        (reps["min"] or 1, reps["max"] or 1),
+        (rest["min"], rest["max"]) if rest["min"] is not None and rest["max"] is not None
+        else None, row["load"],
+        Ref(source["iri"], source["name"] or source["id"]) if source else None, "exercise")
 
 
 _FACTS: GenerationCache[PlanFacts] = GenerationCache(PlanFacts.load)

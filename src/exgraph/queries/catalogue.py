@@ -45,15 +45,18 @@ from rdflib.term import Node
 from exgraph.config import QUERIES_DIR
 from exgraph.errors import BadRequest, DataError, NotFound
 from exgraph.graph.store import Row, Store
-from exgraph.vocab.terms import DIFFICULTIES, EXG, ID, PREFIXES, ROLES, SLUG_RE
+from exgraph.vocab.terms import (
+    DIFFICULTIES,
+    EQUIPMENT_CATEGORIES,
+    ID,
+    PREFIXES,
+    ROLES,
+    SLUG_RE,
+)
 
 #: Equipment categories by slug: ``machine`` means exg:Machine (so excluding it removes every
 #: kind of machine), ``free-weight`` exg:FreeWeight, and so on.
-CATEGORIES: dict[str, URIRef] = {
-    re.sub(r"(?<!^)(?=[A-Z])", "-", local).lower(): EXG[local]
-    for local in ("Machine", "FreeWeight", "CableSystem", "Bodyweight", "SupportEquipment",
-                  "TrainingAccessory", "OtherEquipment")
-}
+CATEGORIES: dict[str, URIRef] = EQUIPMENT_CATEGORIES
 
 #: Search text: letters, digits and a little punctuation — nothing that can end a string
 #: literal (no quote, backslash or line break).

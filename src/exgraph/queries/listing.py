@@ -1,7 +1,8 @@
 """The lists that the JSON API and the web pages both show, each assembled from named queries.
 
 * :func:`exercise_list`: a page of exercises matching filters, with the total
-  (``queries/exercises.rq`` plus :data:`PAGE_DETAILS` for the page's difficulty and equipment);
+  (``queries/exercises.rq``; each item's difficulty and equipment are its record's, and the
+  difficulty filter, the facets and the difficulty sort go by the record too);
 * :func:`alternative_items`: an exercise's alternatives as its sources list them, optionally
   filtered (``queries/alternatives.rq``, the headline question as a named query);
 * :func:`muscle_items`, :func:`muscle_exercise_items`: the muscle catalogue, and the exercises
@@ -30,8 +31,15 @@ from rdflib.term import Node
 
 from exgraph.errors import BadRequest
 from exgraph.graph.store import Store
-from exgraph.queries.catalogue import Known, NamedQuery, default_catalogue, serialize_term
-from exgraph.queries.documents import CATEGORY_KEYS, difficulty_list, ident, pattern_slug
+from exgraph.queries.catalogue import Known, NamedQuery, default_catalogue
+from exgraph.queries.documents import (
+    CATEGORY_KEYS,
+    DIFFICULTY_KEYS,
+    difficulty_list,
+    ident,
+    pattern_slug,
+)
+from exgraph.records import records_for
 from exgraph.vocab.resolver import normalise
 from exgraph.vocab.terms import DIFFICULTIES, DIFFICULTY_RANK
 
@@ -48,35 +56,20 @@ SORTS = ("name", "-name", "difficulty", "-difficulty")
 #: exg:mechanic).
 FORCES = ("push", "pull", "static")
 MECHANICS = ("compound", "isolation")
+#: Difficulty levels by rank (low 1 .. high 3), as the records name them.
+LEVEL_RANKS = {key: DIFFICULTY_RANK[iri] for key, iri in DIFFICULTIES.items()}
 #: The language of rdfs:label, the name every resource has.
 DEFAULT_LANGUAGE = "en"
 #: An exercise's IRI (as text) and its English name.
 Match = tuple[str, str]
 
-PAGE_DETAILS = """\
-PREFIX exg: <https://w3id.org/exgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?exercise ?level ?equipment ?equipment_name WHERE {
-  VALUES ?exercise { %s }
-  { ?exercise exg:difficulty ?level }
-  UNION
-  { ?exercise exg:requiresEquipment ?equipment .
-    OPTIONAL { ?equipment rdfs:label ?equipment_name } }
-}"""
-
 NAMES_QUERY = """\
 PREFIX exg: <https://w3id.org/exgraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?exercise ?p ?label ?level ?facet ?value WHERE {
+SELECT ?exercise ?p ?label WHERE {
   ?exercise a exg:Exercise .
-  { VALUES ?p { rdfs:label skos:prefLabel skos:altLabel } ?exercise ?p ?label }
-  UNION
-  { ?exercise exg:difficulty ?level }
-  UNION
-  { VALUES (?facet ?fp) { ("category" exg:category) ("force" exg:force)
-                          ("mechanic" exg:mechanic) ("movement_pattern" exg:movementPattern) }
-    ?exercise ?fp ?value }
+  VALUES ?p { rdfs:label skos:prefLabel skos:altLabel } ?exercise ?p ?label
 }"""
 
 FACETS_QUERY = """\
@@ -196,18 +189,16 @@ def exercise_index(store: Store) -> ExerciseIndex:
     ranks: dict[str, set[int]] = defaultdict(set)
     facets: dict[str, dict[str, set[str]]] = {facet: defaultdict(set) for facet in FACETS}
     searchable: dict[str, set[str]] = defaultdict(set)
+    for record in records_for(store).records.values():  # the record's facts, not any source's
+        ranks[record.iri].update(LEVEL_RANKS[level] for level in record.difficulty)
+        for facet, value in (("force", record.force), ("mechanic", record.mechanic),
+                             ("movement_pattern", (record.movement_pattern or {}).get("id"))):
+            if value:
+                facets[facet][value.lower()].add(record.iri)
+        for category in record.categories:
+            facets["category"][category].add(record.iri)
     for row in store.select(NAMES_QUERY):
         iri = str(row["exercise"])
-        if "facet" in row:
-            facet, value = str(row["facet"]), str(row["value"])
-            value = pattern_slug(value) if facet == "movement_pattern" else value.lower()
-            facets[facet][value].add(iri)
-            continue
-        if "level" in row:
-            rank = DIFFICULTY_RANK.get(row["level"])  # type: ignore[call-overload]
-            if rank is not None:
-                ranks[iri].add(rank)
-            continue
         label, prop = row["label"], str(row["p"])
         text = str(label)
         searchable[iri].add(text)
@@ -345,6 +336,11 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
     def build() -> Matches:
         found = [(str(row["exercise"]), str(row["name"]))
                  for row in store.select(query.render(bound))]
+        if "difficulty" in bound:  # the record's difficulty, not any source's
+            levels = {DIFFICULTY_KEYS.get(URIRef(str(t)), "") for t in bound["difficulty"]}
+            records = records_for(store).records
+            found = [m for m in found if (r := records.get(ident(m[0]))) is not None
+                     and levels & set(r.difficulty)]
         if search and index is not None:
             keep = frozenset().union(*(index.find(str(text)) for text in search))
             found = [match for match in found if match[0] in keep]
@@ -357,24 +353,15 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
 
     matches = build() if memo is None else memo(key, build)
     page = matches[offset:offset + limit]
-    levels: dict[str, set[Node]] = {exercise: set() for exercise, _ in page}
-    equipment: dict[str, dict[Node, Node | None]] = {exercise: {} for exercise, _ in page}
-    if page:
-        block = " ".join(serialize_term(URIRef(exercise)) for exercise, _ in page)
-        for row in store.select(PAGE_DETAILS % block):
-            exercise = str(row["exercise"])
-            if "level" in row:
-                levels[exercise].add(row["level"])
-            if "equipment" in row:
-                equipment[exercise][row["equipment"]] = row.get("equipment_name")
+    records = records_for(store).records
     items = []
     for exercise, name in page:
+        record = records.get(ident(exercise))  # difficulty and equipment: the record's
         item = {
             **ref(URIRef(exercise), (index.name(exercise, lang) if index else None) or name),
-            "difficulty": difficulty_list(levels[exercise]),
-            "equipment": sorted((ref(eq, eq_name)
-                                 for eq, eq_name in equipment[exercise].items()),
-                                key=lambda e: e["id"]),
+            "difficulty": list(record.difficulty) if record else [],
+            "equipment": [{"id": e["id"], "iri": e["iri"], "name": e["name"]}
+                          for e in record.equipment] if record else [],
         }
         items.append(with_names(item, index) if index is not None else item)
     return {"total": len(matches), "limit": limit, "offset": offset, "items": items}

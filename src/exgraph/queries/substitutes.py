@@ -1,10 +1,11 @@
 """The substitution engine: for any exercise, the exercises that can stand in for it, ranked.
 
-Built once per store generation from a few SPARQL queries (:meth:`Engine.load`), then answered
-in memory. A candidate must share a primary muscle group or the movement pattern with the
-exercise (curated alternatives included: a curated link alone does not make a substitute).
-Muscles are those of the most specific source that lists any
-(:data:`~exgraph.vocab.terms.MUSCLE_PRECEDENCE`: article, curated, free-exercise-db, wger).
+Built once per store generation from the exercise records (:meth:`Engine.load`,
+:func:`exercise_from_record`), then answered in memory. A candidate must share a primary muscle
+group or the movement pattern with the exercise (curated alternatives included: a curated link
+alone does not make a substitute). Muscles, equipment, difficulty and pattern are the record's
+(:mod:`exgraph.records.precedence` chose them), so the engine, the document and the plan
+builder read the same facts.
 
 **Score** (documented in the README; each part also comes back as a reason, in words and fields):
 
@@ -47,8 +48,9 @@ import numpy.typing as npt
 from exgraph.errors import BadRequest, DataError, NotFound
 from exgraph.graph.store import GenerationCache, Row, Store
 from exgraph.queries.catalogue import CATEGORIES
+from exgraph.records import Record, records_for
 from exgraph.vocab.resolver import normalise
-from exgraph.vocab.terms import EXERCISE, ID, MUSCLE_PRECEDENCE, SLUG_RE, SOURCE, source_rank
+from exgraph.vocab.terms import EXERCISE, ID, SLUG_RE
 
 LEVELS = ("low", "moderate", "high")
 ROLE_WORDS = ("primary", "secondary", "stabilizer")
@@ -70,23 +72,6 @@ _PREFIXES = """PREFIX exg: <https://w3id.org/exgraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
-Q_EXERCISES = _PREFIXES + """SELECT ?e ?label ?force ?mechanic WHERE {
-  ?e a exg:Exercise . OPTIONAL { ?e rdfs:label ?label }
-  OPTIONAL { ?e exg:force ?force } OPTIONAL { ?e exg:mechanic ?mechanic } }"""
-Q_MUSCLES = _PREFIXES + """SELECT ?e ?role ?group ?g WHERE {
-  VALUES (?p ?role) { (exg:primaryMuscle "primary") (exg:secondaryMuscle "secondary")
-                      (exg:stabilizerMuscle "stabilizer") }
-  ?e a exg:Exercise .
-  { GRAPH ?g { ?e ?p ?m } } UNION { ?e ?p ?m FILTER NOT EXISTS { GRAPH ?h { ?e ?p ?m } } }
-  OPTIONAL { ?m skos:broader ?broader . ?broader a exg:MuscleGroup }
-  BIND(COALESCE(?broader, ?m) AS ?group) }"""
-Q_FACTS_BY_GRAPH = _PREFIXES + """SELECT ?e ?p ?v ?g WHERE {
-  VALUES ?p { exg:movementPattern exg:difficulty exg:requiresEquipment exg:alternative }
-  ?e a exg:Exercise .
-  { GRAPH ?g { ?e ?p ?v } } UNION { ?e ?p ?v FILTER NOT EXISTS { GRAPH ?h { ?e ?p ?v } } } }"""
-Q_OPTIONS = _PREFIXES + """SELECT ?e ?alt ?best ?diff WHERE {
-  ?e exg:alternativeOption ?o . ?o exg:alternativeExercise ?alt .
-  OPTIONAL { ?o exg:bestFor ?best } OPTIONAL { ?o exg:keyDifference ?diff } }"""
 # The direct links only: the closure is taken in Python (:func:`_closure`). A path with both
 # ends open (``?kind skos:broader* ?up``) answers nothing on Virtuoso 7.2, and a UNION of
 # ``skos:broader+`` branches answers only part of it; direct links mean the same on every engine.
@@ -131,12 +116,6 @@ def _closure(rows: Iterable[Row]) -> dict[str, set[str]]:
                     todo.append(up)
         ups[kind] = seen
     return ups
-
-
-def _family(graph: object) -> str:
-    """The source of a graph IRI under src:; a fact outside any named graph (a store loaded
-    without sources) counts as stated by the curated data."""
-    return str(graph).removeprefix(str(SOURCE)) if graph is not None else "curated"
 
 
 @dataclass
@@ -284,6 +263,50 @@ class Substitute:
         }
 
 
+def exercise_from_record(record: Record, group_of: Mapping[str, str]) -> Exercise:
+    """What the engine knows of an exercise, read from its record: muscles as their groups
+    (a muscle listed as primary is not also counted as secondary or stabilizer), the pattern
+    and equipment as local names, the difficulty levels, and the alternatives split into
+    curated ones (an article or the curated data lists them) and dataset variations."""
+    def groups(role: str) -> frozenset[str]:
+        return frozenset(group_of.get(m, m) for m in record.muscle_ids(role))
+
+    name = record.name or record.id
+    ex = Exercise(record.id, name, force=record.force.lower() if record.force else None,
+                  mechanic=record.mechanic.lower() if record.mechanic else None)
+    ex.primary = groups("primary")
+    ex.secondary = groups("secondary") - ex.primary
+    ex.stabilizer = groups("stabilizer") - ex.primary - ex.secondary
+    if record.movement_pattern is not None:
+        ex.pattern = _local(record.movement_pattern["iri"])
+        ex.pattern_inferred = record.movement_pattern_inferred
+    ex.levels = frozenset(record.difficulty)
+    ex.difficulty_estimated = record.difficulty_estimated
+    ex.rank = min((LEVELS.index(lv) for lv in ex.levels if lv in LEVELS), default=None)
+    ex.equipment = frozenset(_local(e["iri"]) for e in record.equipment)
+    ex.equipment_inferred = record.equipment_inferred
+    curated: dict[str, str] = {}
+    variations: set[str] = set()
+    listed = record.value_sources.get("alternatives", {})
+    for alt in record.alternatives:
+        other = alt["id"]
+        if other == record.id:
+            continue
+        families = [s for s in listed.get(other, []) if s.startswith(CURATED_FAMILIES)]
+        if families:
+            curated[other] = families[0]
+        else:
+            variations.add(other)
+        if alt["best_for"] is not None or alt["key_difference"] is not None:
+            ex.options[other] = (alt["best_for"], alt["key_difference"])
+    ex.curated, ex.variations = curated, frozenset(variations)
+    ex.words = frozenset(normalise(name).split())
+    ex.sort_name = name.lower()
+    ex.moving = ex.primary | ex.secondary
+    ex.worked = ex.moving | ex.stabilizer
+    return ex
+
+
 class Engine:
     """The substitution engine over one store generation. Build with :meth:`load`."""
 
@@ -343,79 +366,21 @@ class Engine:
 
     @classmethod
     def load(cls, store: Store) -> Engine:
-        """Read what ranking needs from store (seven SELECTs; about a second on 80k triples)."""
-        exercises: dict[str, Exercise] = {}
-        for row in store.select(Q_EXERCISES):
-            slug = _local(str(row["e"]))
-            if not str(row["e"]).startswith(str(EXERCISE)) or slug in exercises:
-                continue
-            exercises[slug] = Exercise(
-                slug, str(row.get("label", slug)),
-                force=str(row["force"]).lower() if "force" in row else None,
-                mechanic=str(row["mechanic"]).lower() if "mechanic" in row else None)
-        # the muscles of the most specific source that gives any (MUSCLE_PRECEDENCE): sources
-        # disagree (wger lists the lats as a prime mover of the deadlift)
-        by_source: dict[str, dict[int, list[tuple[str, str]]]] = defaultdict(
-            lambda: defaultdict(list))
-        for row in store.select(Q_MUSCLES):
-            graph = row.get("g")
-            rank = source_rank(str(graph), MUSCLE_PRECEDENCE) if graph is not None else 1
-            by_source[_local(str(row["e"]))][rank].append(
-                (str(row["role"]), _local(str(row["group"]))))
-        roles: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for slug, ranked in by_source.items():
-            for role, group in ranked[min(ranked)]:
-                roles[(slug, role)].add(group)
-        facts: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-        for row in store.select(Q_FACTS_BY_GRAPH):
-            facts[(_local(str(row["e"])), _local(str(row["p"])))].append(
-                (str(row["v"]), _family(row.get("g"))))
-        options: dict[str, dict[str, tuple[str | None, str | None]]] = defaultdict(dict)
-        for row in store.select(Q_OPTIONS):
-            best, diff = row.get("best"), row.get("diff")
-            options[_local(str(row["e"]))][_local(str(row["alt"]))] = (
-                str(best) if best is not None else None, str(diff) if diff is not None else None)
+        """The engine over store's exercise records (:mod:`exgraph.records`: the muscles,
+        equipment, difficulty and pattern every surface reads), plus the equipment taxonomy and
+        the names of muscles, patterns and equipment (two SELECTs)."""
+        found = records_for(store)
+        exercises = {slug: exercise_from_record(record, found.group_of)
+                     for slug, record in found.records.items()}
+        for ex in exercises.values():  # alternatives that are no exercise of the store
+            ex.curated = {o: f for o, f in ex.curated.items() if o in exercises}
+            ex.variations = frozenset(o for o in ex.variations if o in exercises)
         ups = _closure(store.select(Q_TAXONOMY))
         labels = {_local(str(r["x"])): str(r["label"]) for r in store.select(Q_LABELS)}
         taxonomy = {k: frozenset(v) for k, v in ups.items()}
-        for slug, ex in exercises.items():
-            ex.primary = frozenset(roles[(slug, "primary")])
-            # a muscle listed as primary is not also counted as secondary or stabilizer
-            ex.secondary = frozenset(roles[(slug, "secondary")]) - ex.primary
-            ex.stabilizer = frozenset(roles[(slug, "stabilizer")]) - ex.primary - ex.secondary
-            patterns = facts[(slug, "movementPattern")]
-            stated = [v for v, g in patterns if not g.startswith("inferred")]
-            chosen = sorted(stated or [v for v, _ in patterns])
-            if chosen:
-                ex.pattern, ex.pattern_inferred = _local(chosen[0]), not stated
-            levels = facts[(slug, "difficulty")]
-            stated_levels = {_local(v).lower() for v, g in levels if not g.startswith("inferred")}
-            ex.levels = frozenset(stated_levels or {_local(v).lower() for v, _ in levels})
-            ex.difficulty_estimated = bool(levels) and not stated_levels
-            ex.rank = min((LEVELS.index(lv) for lv in ex.levels if lv in LEVELS), default=None)
-            kit = facts[(slug, "requiresEquipment")]
-            stated_kit = {_local(v) for v, g in kit if not g.startswith("inferred")}
-            ex.equipment = frozenset(stated_kit or {_local(v) for v, _ in kit})
-            ex.equipment_inferred = bool(kit) and not stated_kit
-            ex.needs = frozenset(up for kind in ex.equipment for up in taxonomy.get(kind, {kind}))
-            curated: dict[str, str] = {}
-            variations: set[str] = set()
-            for value, family in facts[(slug, "alternative")]:
-                other = _local(value)
-                if other == slug or other not in exercises:
-                    continue
-                if family.startswith(CURATED_FAMILIES):
-                    curated.setdefault(other, family)
-                else:
-                    variations.add(other)
-            ex.curated, ex.variations = curated, frozenset(variations - set(curated))
-            ex.options = options.get(slug, {})
-            ex.words = frozenset(normalise(ex.name).split())
-            ex.sort_name = ex.name.lower()
-            ex.moving = ex.primary | ex.secondary
-            ex.worked = ex.moving | ex.stabilizer
         groups = _Bits()
         for ex in exercises.values():
+            ex.needs = frozenset(up for kind in ex.equipment for up in taxonomy.get(kind, {kind}))
             ex.pmask, ex.smask, ex.stmask = (groups.mask(ex.primary), groups.mask(ex.secondary),
                                              groups.mask(ex.stabilizer))
             ex.mvmask, ex.wkmask = ex.pmask | ex.smask, ex.pmask | ex.smask | ex.stmask

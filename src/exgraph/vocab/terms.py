@@ -53,6 +53,12 @@ ROLE_PROPERTIES: dict[URIRef, URIRef] = {
 }
 DIFFICULTIES: dict[str, URIRef] = {"low": EXG.Low, "moderate": EXG.Moderate, "high": EXG.High}
 DIFFICULTY_RANK: dict[URIRef, int] = {EXG.Low: 1, EXG.Moderate: 2, EXG.High: 3}
+#: Equipment categories by the slugs the API takes (``free-weight`` is exg:FreeWeight).
+EQUIPMENT_CATEGORIES: dict[str, URIRef] = {
+    re.sub(r"(?<!^)(?=[A-Z])", "-", local).lower(): EXG[local]
+    for local in ("Machine", "FreeWeight", "CableSystem", "Bodyweight", "SupportEquipment",
+                  "TrainingAccessory", "OtherEquipment")
+}
 
 #: A slug: lower-case letters, digits and single hyphens. Everything under ID is built from these.
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -95,29 +101,5 @@ def _checked(slug: str) -> str:
         raise ValueError(f"not a slug (lower-case letters, digits, hyphens): {slug!r}")
     return slug
 
-
-#: Which source wins when several state the same kind of fact about one exercise (an exercise
-#: document's field, the muscles the substitution engine compares): the reviewed reference layer
-#: (``data/reviewed/``, checked against anatomy by hand), then an ingested article, then the
-#: curated data, then wger, then free-exercise-db, then anything else (inferences last). Prefixes
-#: of the source graph's local name under ``src:``.
-SOURCE_PRECEDENCE: tuple[str, ...] = (
-    "reviewed-", "article-", "curated", "wger", "free-exercise-db")
-
-
-#: The exception, for the muscles the substitution engine compares: free-exercise-db before
-#: wger, whose muscle lists are the noisiest of the sources (it names the lats as the prime mover
-#: of the deadlift and the Romanian deadlift, where free-exercise-db names the lower back and
-#: the hamstrings; `exgraph info --conflicts` lists every such disagreement).
-MUSCLE_PRECEDENCE: tuple[str, ...] = (
-    "reviewed-", "article-", "curated", "free-exercise-db", "wger")
-
-
-def source_rank(graph: str, order: tuple[str, ...] = SOURCE_PRECEDENCE) -> int:
-    """The precedence of a source graph IRI in order (0 is the most specific; unknown sources
-    last)."""
-    local = graph.removeprefix(f"{ID}source/")
-    for rank, prefix in enumerate(order):
-        if local.startswith(prefix):
-            return rank
-    return len(order)
+# Which source wins when several state a fact about one exercise is decided in one place: the
+# precedence table of exgraph.records.precedence (docs/records.md).

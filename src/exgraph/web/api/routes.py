@@ -27,7 +27,6 @@ from werkzeug.routing import BaseConverter
 import exgraph.web.api.openapi as openapi
 from exgraph.errors import BadRequest, NotFound
 from exgraph.graph.export import FORMATS, serialize
-from exgraph.queries.aliases import alias_map
 from exgraph.queries.catalogue import (
     CATEGORIES,
     Known,
@@ -54,6 +53,8 @@ from exgraph.queries.listing import (
     with_names,
 )
 from exgraph.queries.substitutes import Engine, Filters, Substitute, engine_for
+from exgraph.records.lookup import canonical_params, param_kinds, resolve
+from exgraph.vocab.terms import ID
 from exgraph.web.api.conventions import (
     check_args,
     check_choices,
@@ -231,19 +232,25 @@ def _sort() -> str:
     return one("sort") or "name"
 
 
+def canonical_iri(kind: str, slug: str, collection: str) -> URIRef:
+    """The IRI of the exercise (muscle, equipment) with slug. Any other slug the lookup knows
+    (an alias of a merged resource: ``deadlifts``) answers 308 to the same path with the
+    canonical slug in place (``/COLLECTION/SLUG``), query string kept; anything else is a 404
+    naming the closest names (:func:`exgraph.records.lookup.resolve`)."""
+    iri = URIRef(f"{ID}{kind}/{slug}")
+    if state().is_known(kind, iri):
+        return iri
+    found = resolve(get_store(), kind, slug)  # Unresolved: 404 with "did you mean"
+    if found.slug == slug or not state().is_known(kind, URIRef(found.iri)):
+        raise NotFound(f"no {kind} {slug!r}")
+    path = request.path.replace(f"/{collection}/{slug}", f"/{collection}/{found.slug}", 1)
+    query = request.query_string.decode("latin-1")
+    abort(redirect(path + (f"?{query}" if query else ""), 308))
+
+
 def _exercise(slug: str) -> URIRef:
-    """The IRI of the exercise; an alias of a merged exercise answers 308 to its canonical id,
-    anything else unknown 404."""
-    iri = URIRef(f"https://w3id.org/exgraph/id/exercise/{slug}")
-    if not state().is_known("exercise", iri):
-        canonical = state().cached("aliases", lambda: alias_map(get_store())).get(iri)
-        if canonical is not None:
-            target = canonical.removeprefix("https://w3id.org/exgraph/id/exercise/")
-            path = request.path.replace(f"/exercises/{slug}", f"/exercises/{target}", 1)
-            query = request.query_string.decode("latin-1")
-            abort(redirect(path + (f"?{query}" if query else ""), 308))
-        raise NotFound(f"no exercise {slug!r}")
-    return iri
+    """The IRI of the exercise (an alias: 308 to the canonical one, see canonical_iri)."""
+    return canonical_iri("exercise", slug, "exercises")
 
 
 def _named(body: Any, lang: str) -> Response:
@@ -389,9 +396,7 @@ def list_muscles() -> Any:
 def list_muscle_exercises(muscle_id: str) -> Any:
     """Exercises that work a muscle (a group matches its narrower muscles), by role."""
     check_args(("role", "sort", "lang", "limit", "offset"))
-    iri = URIRef(f"https://w3id.org/exgraph/id/muscle/{muscle_id}")
-    if not state().is_known("muscle", iri):
-        raise NotFound(f"no muscle {muscle_id!r}")
+    iri = canonical_iri("muscle", muscle_id, "muscles")
     given = filters(("role",))
     limit, offset = page_args(WHOLE_LIMIT)
     lang, sort = language(_index), _sort()
@@ -460,23 +465,16 @@ def run_query_csv(name: str) -> Any:
 
 
 def _query_values(query: NamedQuery, formats: tuple[str, ...]) -> dict[str, list[str]]:
-    """The request's values for query; an exercise the graph does not have is a 404 (as on
-    /exercises/{id}), any other bad value a 400 (when the query binds them)."""
+    """The request's values for query, each exercise, muscle and equipment resolved to its
+    canonical slug (a name or alias works: :func:`~exgraph.records.lookup.canonical_params`);
+    an exercise the graph does not have is a 404 (as on /exercises/{id}), any other bad value
+    a 400 (when the query binds them)."""
     check_args([p.name for p in query.params], formats)
     given = {k: v for k, v in request.args.to_dict(flat=False).items()
              if k not in ("format", "_")}
-    for param in query.params:
-        if param.type.kind != "exercise":
-            continue
-        for text in given.get(param.name, []):
-            for part in text.split(",") if param.many else [text]:
-                try:
-                    term = param.type.parse(part)
-                except ValueError:
-                    continue  # not an exercise's slug or IRI at all: bind says so (400)
-                if isinstance(term, URIRef) and not state().is_known("exercise", term):
-                    raise NotFound(f"no exercise {part.strip()!r}")
-    return given
+    resolved: dict[str, list[str]] = canonical_params(get_store(), param_kinds(query.params),
+                                                      given)
+    return resolved
 
 
 def _query_json(query: NamedQuery, formats: tuple[str, ...]) -> Response:

@@ -117,7 +117,8 @@ SCHEMAS: dict[str, Any] = {
                                  "fix": NSTRING})),
         "beginner": _obj({"suitable": _nullable(BOOLEAN), "note": NSTRING}),
         "programming": array(_obj({"goal": NSTRING, "sets": RANGE, "reps": RANGE,
-                                    "rest_seconds": RANGE, "load": NSTRING})),
+                                    "rest_seconds": RANGE, "load": NSTRING,
+                                    "iri": STRING, "source": _nullable(ref("Ref"))})),
         "progression": NSTRING,
         "frequency": _obj({"sessions_per_week": RANGE, "note": NSTRING}),
         "comparisons": array(_obj({"compared_with": _nullable(ref("Ref")), "summary": NSTRING,
@@ -127,13 +128,28 @@ SCHEMAS: dict[str, Any] = {
         "overviews": _obj({k: NSTRING for k in ("muscles", "technique", "benefits", "mistakes",
                                                 "load", "alternatives")}),
         "sources": array(_obj({**REF_PROPS, "license": NSTRING})),
+        # -- the record's fields (docs/records.md) ----------------------------------------
+        "laterality": {**NSTRING, "description": "bilateral, unilateral or alternating"},
+        "activity_kind": {**NSTRING, "description": "strength-training, power-training, "
+                          "stretching, self-myofascial-release, mobility-drill or cardio"},
+        "equipment_inferred": {**BOOLEAN, "description": "the equipment comes from an "
+                               "inference rule only"},
+        "rationale": array(_obj({"property": NSTRING, "reason": NSTRING})),
+        "by_source": {"type": "object", "additionalProperties": {"type": "object"},
+                      "description": "every source's own version of each field taken whole "
+                                     "(source id -> field -> value), most trusted first"},
+        "value_sources": {"type": "object", "additionalProperties": {
+                              "type": "object", "additionalProperties": array(STRING)},
+                          "description": "per merged list (and muscles), each value's key -> "
+                                         "the sources listing it, most trusted first"},
         "provenance": {**_obj({section: array(STRING) for section in (
             *SINGLE_SOURCE_SECTIONS, *MERGED_SECTIONS)}),
-            "description": "per section, the ids of the sources it came from, most specific "
-                           "first (article > curated > wger > free-exercise-db > inference "
-                           "rules); a one-source section names the one it was taken from whole, "
-                           "a merged one every source that added to it; 'unattributed' is data "
-                           "an update wrote into the default graph"},
+            "description": "per section, the ids of the sources it came from, most trusted "
+                           "first (docs/records.md: reviewed > article > curated > wger > "
+                           "free-exercise-db > inference rules; muscles: free-exercise-db "
+                           "before wger); a one-source section names the one it was taken "
+                           "from whole, a merged one every source that added to it; "
+                           "'unattributed' is data an update wrote into the default graph"},
     }),
     "MuscleList": _page({}, _obj({**REF_PROPS, "group": BOOLEAN, "broader": NSTRING})),
     "MuscleExercises": _page(
@@ -230,6 +246,15 @@ EXAMPLES: dict[str, Any] = {
         "sources": [{"id": "curated", "iri": "https://w3id.org/exgraph/id/source/curated",
                      "name": "exgraph curated data",
                      "license": "https://creativecommons.org/licenses/by/4.0/"}],
+        "laterality": None, "activity_kind": None, "equipment_inferred": False,
+        "rationale": [],
+        "by_source": {"curated": {"name": "Romanian deadlift", "difficulty": ["moderate"]},
+                      "wger": {"muscles": {"primary": [{
+                          "id": "lats", "iri": "https://w3id.org/exgraph/id/muscle/lats",
+                          "name": "Latissimus dorsi", "function": None}],
+                          "secondary": [], "stabilizer": []}}},
+        "value_sources": {"alternatives": {"cable-pull-through": ["curated"]},
+                          "muscles": {"glutes": ["curated"], "lats": ["wger"]}},
         "provenance": {**{section: [] for section in SINGLE_SOURCE_SECTIONS},
                        **{section: [] for section in MERGED_SECTIONS},
                        "name": ["curated"], "difficulty": ["curated"],

@@ -28,7 +28,7 @@ from exgraph.queries.catalogue import CATEGORIES
 from exgraph.queries.listing import equipment_taxonomy, muscle_items
 from exgraph.queries.resources import class_labels
 from exgraph.vocab.terms import DIFFICULTIES, EXG, PREFIXES, ROLES
-from exgraph.web.api.routes import SlugConverter
+from exgraph.web.api.routes import SlugConverter, canonical_iri
 from exgraph.web.cache import state
 from exgraph.web.context import error_response, get_store
 from exgraph.web.pages import links
@@ -222,12 +222,19 @@ def known(kind: str, iri: str) -> bool:
     return state().is_known(kind, URIRef(iri))
 
 
+#: The page collection of each kind the lookup resolves (/exercises/SLUG, ...).
+COLLECTIONS = {"exercise": "exercises", "muscle": "muscles", "equipment": "equipment"}
+
+
 def known_iri(kind: str, slug: str) -> str:
-    """The IRI of the thing of kind with slug. Raises NotFound when the graph has no such one."""
+    """The IRI of the thing of kind with slug. An alias (a merged duplicate's slug) answers 308
+    to the canonical page; anything else unknown raises NotFound naming the closest names."""
     iri = links.Resource(kind, slug).iri(base_iri())
-    if not known(kind, iri):
-        raise NotFound(f"no {kind} {slug!r} in the graph")
-    return iri
+    if known(kind, iri):
+        return iri
+    if kind in COLLECTIONS:
+        canonical_iri(kind, slug, COLLECTIONS[kind])  # 308 or NotFound
+    raise NotFound(f"no {kind} {slug!r} in the graph")
 
 
 def muscles() -> list[dict[str, Any]]:

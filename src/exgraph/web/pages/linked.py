@@ -34,13 +34,16 @@ from exgraph.queries.resources import (
     vocabulary,
     vocabulary_graph,
 )
+from exgraph.records.lookup import resolve
 from exgraph.web.context import get_store
 from exgraph.web.pages import links
 from exgraph.web.pages.base import (
+    COLLECTIONS,
     base_iri,
     bp,
     cached,
     jsonld_of,
+    known,
     page,
     rdf_bytes,
     rdf_format,
@@ -98,6 +101,10 @@ def resource(kind: str, slug: str, ext: str | None = None) -> Response:
     store = get_store()
     negotiated = ext is None
     fmt = _negotiated() if ext is None else _extension(ext)
+    if kind in COLLECTIONS and not known(kind, iri):
+        alias = _alias_redirect(target, fmt, ext)
+        if alias is not None:
+            return _with_links(alias, links.alternates(target), None, negotiated)
     if not exists(store, iri):
         raise NotFound(f"nothing is known about <{iri}>")
     alternates = links.alternates(target)
@@ -110,6 +117,21 @@ def resource(kind: str, slug: str, ext: str | None = None) -> Response:
     body = rdf_bytes(describe(store, iri), rdf_format(fmt))
     response = Response(body, content_type=fmt.content_type)
     return _with_links(response, alternates, target.page, negotiated)
+
+
+def _alias_redirect(target: links.Resource, fmt: Format, ext: str | None) -> Response | None:
+    """For the IRI of a merged duplicate (an alias: ``/id/exercise/deadlifts``), 303 to the
+    canonical resource: its page when HTML is asked for, else its description (same format).
+    None when the slug is no alias (the caller answers 404)."""
+    try:
+        found = resolve(get_store(), target.kind, target.slug)
+    except NotFound:
+        return None
+    if found.slug == target.slug:
+        return None
+    canonical = links.Resource(target.kind, found.slug)
+    location = canonical.page if fmt is HTML else canonical.id_path + (f".{ext}" if ext else "")
+    return redirect(location, code=303)  # type: ignore[return-value]
 
 
 @bp.get(f"/id/<{KINDS}:kind>/<slug:slug>/<path:part>")

@@ -20,6 +20,7 @@ from rdflib.term import Node
 
 from exgraph.errors import BadRequest
 from exgraph.queries.catalogue import NamedQuery, Param, Result, default_catalogue
+from exgraph.records.lookup import canonical_params, param_kinds
 from exgraph.web.cache import state
 from exgraph.web.context import get_store
 from exgraph.web.pages import links
@@ -143,7 +144,9 @@ def query_page(name: str) -> Response:
     result: Result | None = None
     error = None
     if submitted:
-        try:
+        try:  # an exercise, muscle or equipment by name, alias, slug or IRI
+            values = canonical_params(get_store(), param_kinds(query.params), values,
+                                      exercise_404=False)
             result = query.run(get_store(), values, state().is_known)
         except BadRequest as exc:
             error = str(exc)
