@@ -60,11 +60,21 @@ PASSING_CACHE = 256
 MAX_LIMIT = 100
 
 WEIGHTS: dict[str, float] = {
-    "curated": 6.0, "variation": 2.0, "primary": 4.0, "primary_as_secondary": 1.0,
+    "curated": 6.0, "variation": 1.0, "primary": 4.0, "primary_as_secondary": 1.0,
     "secondary": 1.0, "stabilizer": 0.5, "pattern": 3.0, "pattern_inferred": 2.0,
-    "force": 0.5, "mechanic": 0.5, "extra_primary": -0.5, "harder": -0.5, "name": 1.5,
-    "equipment": 0.5,
+    "force": 0.5, "mechanic": 0.5, "extra_primary": -0.75, "harder": -0.5, "name": 1.0,
+    "load": 0.75, "laterality": 0.5, "skill_jump": -4.0, "power_jump": -2.0,
+    "uncommon_load": -0.5,
 }
+#: The variety re-rank: each earlier pick of the same load type costs a candidate this much
+#: (an MMR-style greedy pass over the best VARIETY_POOL by score, for the first VARIETY_DEPTH
+#: places), so a top 5 spans the barbell, dumbbell, bodyweight and machine options that exist.
+VARIETY = 1.5
+VARIETY_POOL = 50
+VARIETY_DEPTH = 10
+#: A pattern that says only "one joint moves": the same Isolation pattern counts (and makes a
+#: candidate) only with a shared primary muscle group (a leg curl is no leg extension).
+LOOSE_PATTERNS = frozenset({"Isolation"})
 
 _PREFIXES = """PREFIX exg: <https://w3id.org/exgraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -147,6 +157,17 @@ class Exercise:
     mvmask: int = 0
     wkmask: int = 0
     rank: int | None = None  # the lowest level it comes at (0 low .. 2 high); None: unknown
+    # -- ranking features, derived by derive_features() from the record (defaults: unknown) --
+    load: str | None = None  # barbell | dumbbell | kettlebell | bodyweight | cable | machine |
+    #                          band | other (LOAD_TYPES); None: equipment unknown
+    laterality: str | None = None  # bilateral | unilateral | alternating
+    laterality_stated: bool = False  # exg:laterality (else read from the name)
+    kind: str = "strength"  # ACTIVITY_KINDS: strength | power | stretching | smr | mobility |
+    #                          cardio
+    kind_stated: bool = False  # exg:activityKind (else exg:category and name words)
+    olympic: bool = False  # a clean, snatch or jerk (barbell or kettlebell): a skill step
+    key: str = ""  # its name without filler and own-load words, word order free (same-name test)
+    alt_keys: frozenset[str] = frozenset()  # the same of its alternative labels
 
     @property
     def equipment_known(self) -> bool:
@@ -313,7 +334,33 @@ class Engine:
             for word in ex.words:
                 with_word[word].append(i)
         self.with_word = {w: np.array(v, dtype=np.int64) for w, v in with_word.items()}
+        self.a_load = np.array([code(ex.load) for ex in order], dtype=np.int32)
+        self.a_laterality = np.array([code(ex.laterality) for ex in order], dtype=np.int32)
+        self.a_training = np.array([ex.kind in TRAINING_KINDS for ex in order], dtype=np.bool_)
+        self.a_power = np.array([ex.kind == "power" for ex in order], dtype=np.bool_)
+        self.a_olympic = np.array([ex.olympic for ex in order], dtype=np.bool_)
+        self.a_key = np.array([code("key:" + ex.key) for ex in order], dtype=np.int32)
+        alt_holders: dict[str, list[int]] = defaultdict(list)  # key -> who has it as an alias
+        for i, ex in enumerate(order):
+            for key in ex.alt_keys:
+                alt_holders[key].append(i)
+        self.alt_holders = {k: np.array(v, dtype=np.int64) for k, v in alt_holders.items()}
         self.codes = codes
+
+    def same_exercise(self, target: Exercise) -> npt.NDArray[np.bool_]:
+        """Which exercises are the target under another name: the same name key (normalised,
+        synonyms replaced, filler and own-load words dropped) at a compatible load type, or one
+        is an alternative label of the other."""
+        same = self.a_key == self.codes.get("key:" + target.key, -1) if target.key else (
+            np.zeros(len(self.slugs), dtype=np.bool_))
+        if target.load is not None:
+            same &= (self.a_load == self.codes[target.load]) | (self.a_load == 0)
+        for key in target.alt_keys:
+            same |= self.a_key == self.codes.get("key:" + key, -1)
+        holders = self.alt_holders.get(target.key)
+        if holders is not None and target.key:
+            same[holders] = True
+        return same
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -399,6 +446,8 @@ class Engine:
             ex.mvmask, ex.wkmask = ex.pmask | ex.smask, ex.pmask | ex.smask | ex.stmask
         if len(groups.index) > 63:
             raise DataError(f"{len(groups.index)} muscle groups: the engine's masks hold 63")
+        derive_features(exercises, ((_local(str(r["e"])), _local(str(r["p"])), str(r["v"]))
+                                    for r in store.select(Q_FEATURES)))
         return cls(exercises, taxonomy, labels)
 
     # -- answering -------------------------------------------------------------------------
@@ -454,16 +503,37 @@ class Engine:
         return found
 
     def rank(self, slug: str, filters: Filters | None = None) -> list[Substitute]:
-        """The substitutes of the exercise, best first (score, then name), cut at the limit.
+        """The substitutes of the exercise, best first, cut at the limit: by score (then name),
+        with the variety re-rank (:meth:`varied`) over the first places.
 
         Raises NotFound for an unknown exercise.
         """
         f = filters or Filters()
         target = self.exercise(slug)
         ids, scores = self.scores(target, f)
-        order = np.lexsort((ids, -scores))[: f.limit]  # ids are in name order: ties by name
+        order = np.lexsort((ids, -scores))  # ids are in name order: ties by name
+        picked = self.varied(ids, scores, order, f.limit)
         return [self._explain(target, self.exercises[self.slugs[int(ids[i])]], float(scores[i]))
-                for i in order]
+                for i in picked]
+
+    def varied(self, ids: npt.NDArray[np.int64], scores: npt.NDArray[np.float64],
+               order: npt.NDArray[np.int64], limit: int) -> list[int]:
+        """Indexes into ids for the answer: a greedy MMR-style pass over the VARIETY_POOL best by
+        score fills the first VARIETY_DEPTH places, each pick maximising its score minus VARIETY
+        for every earlier pick of its load type (unknown load counts as its own type); the rest
+        follow in score order."""
+        pool = [int(i) for i in order[:max(VARIETY_POOL, limit)]]
+        loads = self.a_load[ids[pool]].tolist() if pool else []
+        seen: dict[int, int] = defaultdict(int)
+        picked: list[int] = []
+        left = list(range(len(pool)))
+        for _ in range(min(limit, VARIETY_DEPTH, len(pool))):
+            best = max(left, key=lambda j: (scores[pool[j]] - VARIETY * seen[loads[j]], -j))
+            left.remove(best)
+            picked.append(pool[best])
+            seen[loads[best]] += 1
+        picked += [pool[j] for j in left]
+        return picked[:limit]
 
     def scores(self, target: Exercise, f: Filters
                ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
@@ -472,11 +542,19 @@ class Engine:
         w = WEIGHTS
         tp = target.pmask
         pattern = self.codes.get(target.pattern, -1) if target.pattern else -1
-        candidate = (self.a_pmask & tp) != 0
+        shares = (self.a_pmask & tp) != 0
+        candidate = shares.copy()
         if pattern > 0:
-            candidate |= self.a_pattern == pattern
+            same_pattern = self.a_pattern == pattern
+            if target.pattern in LOOSE_PATTERNS and tp:
+                same_pattern &= shares
+            candidate |= same_pattern
         if f.cover == "primary":
             candidate &= (self.a_pmask & tp) == tp
+        # a lift is never replaced by a stretch, rolling, mobility or cardio drill, nor they by
+        # a lift; nor an exercise by itself under another name
+        candidate &= self.a_training == (target.kind in TRAINING_KINDS)
+        candidate &= ~self.same_exercise(target)
         candidate &= self.passing(f)
         candidate[self.position[target.slug]] = False
         ids = np.flatnonzero(candidate)
@@ -502,10 +580,14 @@ class Engine:
         score += w["extra_primary"] * np.bitwise_count(pm & ~target.wkmask)
         if pattern > 0:
             same = self.a_pattern[ids] == pattern
+            if target.pattern in LOOSE_PATTERNS and tp:
+                same &= shared_primary != 0
             guessed = self.a_guessed[ids] | target.pattern_inferred
             score += np.where(same, np.where(guessed, w["pattern_inferred"], w["pattern"]), 0.0)
         for column, value, weight in ((self.a_force, target.force, w["force"]),
-                                      (self.a_mechanic, target.mechanic, w["mechanic"])):
+                                      (self.a_mechanic, target.mechanic, w["mechanic"]),
+                                      (self.a_load, target.load, w["load"]),
+                                      (self.a_laterality, target.laterality, w["laterality"])):
             if value:
                 score += np.where(column[ids] == self.codes[value], weight, 0.0)
         if target.words:
@@ -516,9 +598,13 @@ class Engine:
             union = len(target.words) + self.a_words[ids] - common
             score += w["name"] * np.divide(common, union, out=np.zeros(len(ids)),
                                            where=union > 0)
-        if target.equipment:
-            kit = self.codes["|".join(sorted(target.equipment))]
-            score += np.where(self.a_kit[ids] == kit, w["equipment"], 0.0)
+        if target.load != "other":  # a log, keg, sled or chains: few lifters have one
+            score += np.where(self.a_load[ids] == self.codes.get("other", -1),
+                              w["uncommon_load"], 0.0)
+        if not target.olympic:
+            score += np.where(self.a_olympic[ids], w["skill_jump"], 0.0)
+        if target.kind == "strength":
+            score += np.where(self.a_power[ids] & ~self.a_olympic[ids], w["power_jump"], 0.0)
         if target.rank is not None:
             ranks = self.a_rank[ids].astype(np.int64)
             score += w["harder"] * np.where(ranks > target.rank, ranks - target.rank, 0)
@@ -570,6 +656,157 @@ class Engine:
         if ex.equipment <= {"bodyweight"}:
             return "needs no equipment"
         return f"needs {kit}" + (" (inferred from its name)" if ex.equipment_inferred else "")
+
+
+
+# -- ranking features ------------------------------------------------------------------------
+
+#: Load types, the kind of resistance a lifter swaps between (the variety of a top 5 is counted
+#: over these): the first whose equipment the exercise needs (machine before cable before
+#: barbell ...), "bodyweight" when it needs only the body and things to hold or lie on.
+LOAD_TYPES = ("machine", "cable", "barbell", "kettlebell", "dumbbell", "band", "bodyweight",
+              "other")
+_LOAD_NEEDS = (("machine", "machine"), ("cable", "cable-system"), ("barbell", "barbell"),
+               ("kettlebell", "kettlebell"), ("dumbbell", "dumbbell"),
+               ("band", "resistance-band"))
+#: Equipment that adds no load: an exercise needing only these is a bodyweight exercise.
+_NO_LOAD = frozenset({
+    "bodyweight", "pull-up-bar", "bench", "incline-bench", "decline-bench", "dip-station",
+    "gymnastic-rings", "suspension-trainer", "parallettes", "ab-wheel", "gym-mat",
+    "exercise-ball", "plyo-box", "hyperextension-bench", "glute-ham-developer", "preacher-bench",
+    "squat-rack"})
+#: Words naming a load type in exercise names (dropped from the same-name key when they name
+#: the exercise's own load: "Barbell Romanian Deadlift" is the barbell "Romanian deadlift").
+_LOAD_WORDS = {"barbell": {"barbell", "bb"}, "dumbbell": {"dumbbell"},
+               "kettlebell": {"kettlebell", "kb"}, "bodyweight": {"bodyweight"},
+               "cable": {"cable"}, "machine": {"machine", "lever"},
+               "band": {"band", "banded", "resistance"}}
+#: Words that name no difference ("Standard Push-up" is the push-up).
+_FILLER = frozenset({"standard", "basic", "regular", "normal", "classic", "traditional",
+                     "exercise", "conventional"})
+#: Names of one exercise in other words (vocabulary, not items): phrase -> canonical words.
+_SYNONYMS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("pressup",), ("pushup",)),
+    (("australian", "pullup"), ("inverted", "row")),
+    (("front", "plank"), ("plank",)),
+    (("forearm", "plank"), ("plank",)),
+    (("hyperextension",), ("back", "extension")),
+)
+#: exg:activityKind values and the kinds the engine keeps apart.
+ACTIVITY_KINDS = {"StrengthTraining": "strength", "PowerTraining": "power",
+                  "Stretching": "stretching", "SelfMyofascialRelease": "smr",
+                  "MobilityDrill": "mobility", "Cardio": "cardio"}
+#: Kinds a strength or power exercise may be replaced by (a stretch, a foam-rolling drill, a
+#: mobility or cardio drill never stands in for a lift, nor the other way round).
+TRAINING_KINDS = frozenset({"strength", "power"})
+_CATEGORY_KINDS = {"stretching": "stretching", "cardio": "cardio", "plyometrics": "power",
+                   "olympic weightlifting": "power"}
+_CARDIO_KIT = frozenset({"treadmill", "stationary-bike", "elliptical", "stair-climber", "ski-erg",
+                         "rowing-machine", "jump-rope"})
+_KIND_WORDS = (  # checked in order; the first word found decides
+    ("smr", {"smr", "foam", "roller", "myofascial", "rolling"}),
+    ("stretching", {"stretch", "stretching"}),
+    ("mobility", {"mobility", "warmup", "dislocate", "circle"}),
+    ("cardio", {"jog", "jogging", "running", "sprint", "cycling", "bicycling", "treadmill",
+                "elliptical", "jumpingjack", "skipping", "stairmaster"}),
+    ("power", {"jump", "hop", "bound", "plyo", "plyometric", "throw", "slam", "toss"}),
+)
+_OLYMPIC_WORDS = frozenset({"clean", "snatch", "jerk"})
+#: With these a clean or snatch word names a grip or a pull, not the lift ("snatch-grip
+#: deadlift", "clean pull").
+_NOT_OLYMPIC = frozenset({"deadlift", "pull", "shrug", "grip", "rdl"})
+_UNILATERAL_WORDS = frozenset({"unilateral", "lunge", "split", "stepup", "pistol", "bulgarian",
+                               "side", "onearm", "oneleg", "one", "kickstand"})
+_ALTERNATING_WORDS = frozenset({"alternate", "alternating"})
+Q_FEATURES = _PREFIXES + """SELECT ?e ?p ?v WHERE {
+  VALUES ?p { exg:laterality exg:activityKind exg:category skos:altLabel }
+  ?e a exg:Exercise ; ?p ?v .
+  FILTER(?p != skos:altLabel || LANG(?v) IN ("", "en")) }"""
+
+
+def load_type(needs: frozenset[str], equipment: frozenset[str]) -> str | None:
+    """The load type of an exercise from its equipment and everything above it (None when the
+    equipment is unknown)."""
+    if not equipment:
+        return None
+    for load, need in _LOAD_NEEDS:
+        if need in needs:
+            return load
+    return "bodyweight" if equipment <= _NO_LOAD else "other"
+
+
+def _name_words(name: str) -> list[str]:
+    words = normalise(name).split()
+    for phrase, canonical in _SYNONYMS:
+        n = len(phrase)
+        i = 0
+        while i + n <= len(words):
+            if tuple(words[i:i + n]) == phrase:
+                words[i:i + n] = canonical
+            i += 1
+    return words
+
+
+def name_key(name: str, load: str | None) -> str:
+    """The same-name key: normalised words with synonyms replaced, without filler words and
+    words naming the exercise's own load type, in sorted order."""
+    drop = _FILLER | _LOAD_WORDS.get(load or "", set())
+    return " ".join(sorted(w for w in _name_words(name) if w not in drop))
+
+
+def derive_features(exercises: Mapping[str, Exercise],
+                    facts: Iterable[tuple[str, str, str]]) -> None:
+    """Fill the ranking features of every exercise (in place) from its record and these
+    (slug, property, value) facts: exg:laterality, exg:activityKind, exg:category and English
+    skos:altLabel. A fact stated in the graph wins; without one, the feature is read from the
+    exercise's equipment (load type), category and name words."""
+    stated: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for slug, prop, value in facts:
+        stated[slug][prop].add(value)
+    for slug, ex in exercises.items():
+        own = stated.get(slug, {})
+        words = set(_name_words(ex.name))
+        joined = {a + b for a, b in zip(_name_words(ex.name), _name_words(ex.name)[1:])}
+        ex.load = load_type(ex.needs, ex.equipment)
+        lat = sorted(_local(v).lower() for v in own.get("laterality", ()))
+        if lat:
+            ex.laterality, ex.laterality_stated = lat[0], True
+        elif words & _ALTERNATING_WORDS:
+            ex.laterality = "alternating"
+        elif (words | joined) & _UNILATERAL_WORDS:
+            ex.laterality = "unilateral"
+        else:
+            ex.laterality = "bilateral"
+        kinds = sorted(ACTIVITY_KINDS.get(_local(v), "strength")
+                       for v in own.get("activityKind", ()))
+        ex.olympic = bool(words & _OLYMPIC_WORDS) and not words & _NOT_OLYMPIC
+        if kinds:
+            # an exercise typed with several kinds counts as a training exercise if any is
+            ex.kind = next((k for k in kinds if k in TRAINING_KINDS), kinds[0])
+            ex.kind_stated = True
+        else:
+            ex.kind = _guess_kind(words | joined, ex.equipment,
+                                  {c.lower() for c in own.get("category", ())}, ex.olympic)
+        ex.key = name_key(ex.name, ex.load)
+        ex.alt_keys = frozenset(name_key(a, ex.load) for a in own.get("altLabel", ())) - {""}
+
+
+def _guess_kind(words: set[str], equipment: frozenset[str], categories: set[str],
+                olympic: bool) -> str:
+    """The activity kind without exg:activityKind: stretching and cardio from exg:category,
+    then name words (a foam roller, a stretch, a mobility drill, cardio, a jump or throw),
+    then cardio equipment; else strength."""
+    for category in sorted(categories):
+        if category in ("stretching", "cardio"):
+            return _CATEGORY_KINDS[category]
+    for kind, kind_words in _KIND_WORDS:
+        if words & kind_words:
+            return kind
+    if equipment & _CARDIO_KIT:
+        return "cardio"
+    if olympic or categories & {"plyometrics", "olympic weightlifting"}:
+        return "power"
+    return "strength"
 
 
 class _Bits:
