@@ -62,14 +62,14 @@ MAX_LIMIT = 100
 WEIGHTS: dict[str, float] = {
     "curated": 6.0, "variation": 1.0, "primary": 4.0, "primary_as_secondary": 1.0,
     "secondary": 1.0, "stabilizer": 0.5, "pattern": 3.0, "pattern_inferred": 2.0,
-    "force": 0.5, "mechanic": 0.5, "extra_primary": -0.75, "harder": -0.5, "name": 1.0,
+    "force": 0.5, "mechanic": 0.5, "extra_primary": -0.75, "harder": -0.5, "name": 6.0,
     "load": 0.75, "laterality": 0.5, "skill_jump": -4.0, "power_jump": -2.0,
-    "uncommon_load": -0.5,
+    "uncommon_load": -0.5, "opposite": -4.0,
 }
 #: The variety re-rank: each earlier pick of the same load type costs a candidate this much
 #: (an MMR-style greedy pass over the best VARIETY_POOL by score, for the first VARIETY_DEPTH
 #: places), so a top 5 spans the barbell, dumbbell, bodyweight and machine options that exist.
-VARIETY = 1.5
+VARIETY = 0.75
 VARIETY_POOL = 50
 VARIETY_DEPTH = 10
 #: A pattern that says only "one joint moves": the same Isolation pattern counts (and makes a
@@ -166,7 +166,7 @@ class Exercise:
     #                          cardio
     kind_stated: bool = False  # exg:activityKind (else exg:category and name words)
     olympic: bool = False  # a clean, snatch or jerk (barbell or kettlebell): a skill step
-    key: str = ""  # its name without filler and own-load words, word order free (same-name test)
+    keys: frozenset[str] = frozenset()  # name keys (name_keys) for the same-exercise test
     alt_keys: frozenset[str] = frozenset()  # the same of its alternative labels
 
     @property
@@ -334,32 +334,36 @@ class Engine:
             for word in ex.words:
                 with_word[word].append(i)
         self.with_word = {w: np.array(v, dtype=np.int64) for w, v in with_word.items()}
+        # a word's weight in the name similarity: log(N / exercises whose name has it), so
+        # "plank" or "pulldown" counts for more than "press" or "dumbbell"
+        self.idf = {w: float(np.log(len(order) / len(v))) for w, v in with_word.items()}
+        self.a_wsum = np.array([sum(self.idf[w] for w in ex.words) for ex in order],
+                               dtype=np.float64)
         self.a_load = np.array([code(ex.load) for ex in order], dtype=np.int32)
         self.a_laterality = np.array([code(ex.laterality) for ex in order], dtype=np.int32)
-        self.a_training = np.array([ex.kind in TRAINING_KINDS for ex in order], dtype=np.bool_)
+        self.a_family = np.array([KIND_FAMILIES.get(ex.kind, 0) for ex in order], dtype=np.int8)
         self.a_power = np.array([ex.kind == "power" for ex in order], dtype=np.bool_)
         self.a_olympic = np.array([ex.olympic for ex in order], dtype=np.bool_)
-        self.a_key = np.array([code("key:" + ex.key) for ex in order], dtype=np.int32)
-        alt_holders: dict[str, list[int]] = defaultdict(list)  # key -> who has it as an alias
+        holders: dict[str, list[int]] = defaultdict(list)  # name key -> who is named so
         for i, ex in enumerate(order):
-            for key in ex.alt_keys:
-                alt_holders[key].append(i)
-        self.alt_holders = {k: np.array(v, dtype=np.int64) for k, v in alt_holders.items()}
+            for key in ex.keys | ex.alt_keys:
+                holders[key].append(i)
+        self.key_holders = {k: np.array(v, dtype=np.int64) for k, v in holders.items()}
         self.codes = codes
 
     def same_exercise(self, target: Exercise) -> npt.NDArray[np.bool_]:
-        """Which exercises are the target under another name: the same name key (normalised,
-        synonyms replaced, filler and own-load words dropped) at a compatible load type, or one
-        is an alternative label of the other."""
-        same = self.a_key == self.codes.get("key:" + target.key, -1) if target.key else (
-            np.zeros(len(self.slugs), dtype=np.bool_))
+        """Which exercises are the target under another name: one of its name keys
+        (:func:`name_keys`: normalised, synonyms replaced, filler and own-load words dropped,
+        word order or spaces ignored) or alternative labels equals one of the target's, at a
+        compatible load type (the same, or either unknown: "Squat" with a barbell is not the
+        bodyweight "Squat")."""
+        same = np.zeros(len(self.slugs), dtype=np.bool_)
+        for key in target.keys | target.alt_keys:
+            found = self.key_holders.get(key)
+            if found is not None:
+                same[found] = True
         if target.load is not None:
             same &= (self.a_load == self.codes[target.load]) | (self.a_load == 0)
-        for key in target.alt_keys:
-            same |= self.a_key == self.codes.get("key:" + key, -1)
-        holders = self.alt_holders.get(target.key)
-        if holders is not None and target.key:
-            same[holders] = True
         return same
 
     # -- loading ---------------------------------------------------------------------------
@@ -553,7 +557,7 @@ class Engine:
             candidate &= (self.a_pmask & tp) == tp
         # a lift is never replaced by a stretch, rolling, mobility or cardio drill, nor they by
         # a lift; nor an exercise by itself under another name
-        candidate &= self.a_training == (target.kind in TRAINING_KINDS)
+        candidate &= self.a_family == KIND_FAMILIES.get(target.kind, 0)
         candidate &= ~self.same_exercise(target)
         candidate &= self.passing(f)
         candidate[self.position[target.slug]] = False
@@ -591,20 +595,26 @@ class Engine:
             if value:
                 score += np.where(column[ids] == self.codes[value], weight, 0.0)
         if target.words:
-            shared = np.zeros(len(self.slugs), dtype=np.int32)
+            shared = np.zeros(len(self.slugs), dtype=np.float64)
             for word in target.words:
-                shared[self.with_word[word]] += 1
+                shared[self.with_word[word]] += self.idf[word]
             common = shared[ids]
-            union = len(target.words) + self.a_words[ids] - common
+            union = self.a_wsum[self.position[target.slug]] + self.a_wsum[ids] - common
             score += w["name"] * np.divide(common, union, out=np.zeros(len(ids)),
                                            where=union > 0)
+        opposite = np.zeros(len(self.slugs), dtype=np.bool_)
+        for one, other in OPPOSITES + tuple((b, a) for a, b in OPPOSITES):
+            if one in target.words and other not in target.words and other in self.with_word:
+                opposite[self.with_word[other]] = True
+        score += np.where(opposite[ids], w["opposite"], 0.0)
         if target.load != "other":  # a log, keg, sled or chains: few lifters have one
             score += np.where(self.a_load[ids] == self.codes.get("other", -1),
                               w["uncommon_load"], 0.0)
         if not target.olympic:
             score += np.where(self.a_olympic[ids], w["skill_jump"], 0.0)
-        if target.kind == "strength":
-            score += np.where(self.a_power[ids] & ~self.a_olympic[ids], w["power_jump"], 0.0)
+        if target.kind in TRAINING_KINDS:  # a jump or throw for a lift, or a lift for one
+            other_kind = self.a_power[ids] != (target.kind == "power")
+            score += np.where(other_kind & ~self.a_olympic[ids], w["power_jump"], 0.0)
         if target.rank is not None:
             ranks = self.a_rank[ids].astype(np.int64)
             score += w["harder"] * np.where(ranks > target.rank, ranks - target.rank, 0)
@@ -691,7 +701,18 @@ _SYNONYMS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("front", "plank"), ("plank",)),
     (("forearm", "plank"), ("plank",)),
     (("hyperextension",), ("back", "extension")),
+    (("two",), ("double",)),
+    (("medium", "grip"), ()),  # the default grip
+    (("bar", "attachment"), ()),  # the default cable attachment
+    (("sz",), ("ez",)),  # the SZ bar is the EZ bar
+    (("biceps", "curl"), ("curl",)),  # a curl is a biceps curl unless the name says otherwise
+    (("toucher",), ("touch",)),
 )
+#: Words naming opposite directions or muscles: a candidate whose name has one where the
+#: exercise's has the other ("Face Up" / "Face Down" neck resistance, hip abduction / adduction)
+#: works the antagonists, the hard negative of a look-alike.
+OPPOSITES = (("up", "down"), ("abduction", "adduction"), ("abductor", "adductor"),
+             ("internal", "external"), ("flexion", "extension"), ("flexor", "extensor"))
 #: exg:activityKind values and the kinds the engine keeps apart.
 ACTIVITY_KINDS = {"StrengthTraining": "strength", "PowerTraining": "power",
                   "Stretching": "stretching", "SelfMyofascialRelease": "smr",
@@ -699,8 +720,11 @@ ACTIVITY_KINDS = {"StrengthTraining": "strength", "PowerTraining": "power",
 #: Kinds a strength or power exercise may be replaced by (a stretch, a foam-rolling drill, a
 #: mobility or cardio drill never stands in for a lift, nor the other way round).
 TRAINING_KINDS = frozenset({"strength", "power"})
-_CATEGORY_KINDS = {"stretching": "stretching", "cardio": "cardio", "plyometrics": "power",
-                   "olympic weightlifting": "power"}
+#: The families a candidate must share with the exercise: training (strength, power),
+#: flexibility (stretching, rolling, mobility) and cardio.
+KIND_FAMILIES = {"strength": 0, "power": 0, "stretching": 1, "smr": 1, "mobility": 1,
+                 "cardio": 2}
+_CATEGORY_KINDS = {"stretching": "stretching", "cardio": "cardio"}
 _CARDIO_KIT = frozenset({"treadmill", "stationary-bike", "elliptical", "stair-climber", "ski-erg",
                          "rowing-machine", "jump-rope"})
 _KIND_WORDS = (  # checked in order; the first word found decides
@@ -747,11 +771,16 @@ def _name_words(name: str) -> list[str]:
     return words
 
 
-def name_key(name: str, load: str | None) -> str:
-    """The same-name key: normalised words with synonyms replaced, without filler words and
-    words naming the exercise's own load type, in sorted order."""
+def name_keys(name: str, load: str | None) -> frozenset[str]:
+    """The same-name keys of a name: its normalised words with synonyms replaced, without
+    filler words and words naming the exercise's own load type, once in sorted order (word
+    order free: "Shoulder Press, Dumbbell") and once run together in order (spacing free:
+    "Skull Crusher" / "Skullcrusher"); none for a name with no word left."""
     drop = _FILLER | _LOAD_WORDS.get(load or "", set())
-    return " ".join(sorted(w for w in _name_words(name) if w not in drop))
+    words = [w for w in _name_words(name) if w not in drop]
+    if not words:
+        return frozenset()
+    return frozenset({" ".join(sorted(words)), "".join(words)})
 
 
 def derive_features(exercises: Mapping[str, Exercise],
@@ -787,8 +816,8 @@ def derive_features(exercises: Mapping[str, Exercise],
         else:
             ex.kind = _guess_kind(words | joined, ex.equipment,
                                   {c.lower() for c in own.get("category", ())}, ex.olympic)
-        ex.key = name_key(ex.name, ex.load)
-        ex.alt_keys = frozenset(name_key(a, ex.load) for a in own.get("altLabel", ())) - {""}
+        ex.keys = name_keys(ex.name, ex.load)
+        ex.alt_keys = frozenset(k for a in own.get("altLabel", ()) for k in name_keys(a, ex.load))
 
 
 def _guess_kind(words: set[str], equipment: frozenset[str], categories: set[str],
@@ -804,8 +833,8 @@ def _guess_kind(words: set[str], equipment: frozenset[str], categories: set[str]
             return kind
     if equipment & _CARDIO_KIT:
         return "cardio"
-    if olympic or categories & {"plyometrics", "olympic weightlifting"}:
-        return "power"
+    if olympic or "plyometrics" in categories:  # not every lift in the "olympic weightlifting"
+        return "power"                          # category is one (a deficit RDL is in it)
     return "strength"
 
 
