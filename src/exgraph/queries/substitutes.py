@@ -36,6 +36,7 @@ set. A difficulty estimated by an inference rule counts as known and says so
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -64,7 +65,8 @@ WEIGHTS: dict[str, float] = {
     "secondary": 1.0, "stabilizer": 0.5, "pattern": 3.0, "pattern_inferred": 2.0,
     "force": 0.5, "mechanic": 0.5, "extra_primary": -0.75, "harder": -0.5, "name": 6.0,
     "load": 0.75, "laterality": 0.5, "skill_jump": -4.0, "power_jump": -2.0,
-    "uncommon_load": -0.5, "opposite": -4.0,
+    "uncommon_load": -0.5, "opposite": -4.0, "muscles_unknown": 2.0,
+    "name_cover": 2.0,
 }
 #: The variety re-rank: each earlier pick of the same load type costs a candidate this much
 #: (an MMR-style greedy pass over the best VARIETY_POOL by score, for the first VARIETY_DEPTH
@@ -168,6 +170,8 @@ class Exercise:
     olympic: bool = False  # a clean, snatch or jerk (barbell or kettlebell): a skill step
     keys: frozenset[str] = frozenset()  # name keys (name_keys) for the same-exercise test
     alt_keys: frozenset[str] = frozenset()  # the same of its alternative labels
+    generic_keys: frozenset[str] = frozenset()  # the same without QUALIFIERS (name_keys)
+    raw_words: frozenset[str] = frozenset()  # lower-case words as written (for OPPOSITES)
 
     @property
     def equipment_known(self) -> bool:
@@ -345,10 +349,22 @@ class Engine:
         self.a_power = np.array([ex.kind == "power" for ex in order], dtype=np.bool_)
         self.a_olympic = np.array([ex.olympic for ex in order], dtype=np.bool_)
         holders: dict[str, list[int]] = defaultdict(list)  # name key -> who is named so
+        aliases: dict[str, list[int]] = defaultdict(list)  # alternative label key -> whose
+        generic: dict[str, list[int]] = defaultdict(list)  # generic key -> whose it is
+        raw: dict[str, list[int]] = defaultdict(list)
         for i, ex in enumerate(order):
-            for key in ex.keys | ex.alt_keys:
+            for key in ex.keys:
                 holders[key].append(i)
+            for key in ex.alt_keys:
+                aliases[key].append(i)
+            for key in ex.generic_keys:
+                generic[key].append(i)
+            for word in ex.raw_words:
+                raw[word].append(i)
         self.key_holders = {k: np.array(v, dtype=np.int64) for k, v in holders.items()}
+        self.alias_holders = {k: np.array(v, dtype=np.int64) for k, v in aliases.items()}
+        self.generic_holders = {k: np.array(v, dtype=np.int64) for k, v in generic.items()}
+        self.with_raw = {w: np.array(v, dtype=np.int64) for w, v in raw.items()}
         self.codes = codes
 
     def same_exercise(self, target: Exercise) -> npt.NDArray[np.bool_]:
@@ -358,10 +374,18 @@ class Engine:
         compatible load type (the same, or either unknown: "Squat" with a barbell is not the
         bodyweight "Squat")."""
         same = np.zeros(len(self.slugs), dtype=np.bool_)
-        for key in target.keys | target.alt_keys:
-            found = self.key_holders.get(key)
-            if found is not None:
-                same[found] = True
+        # a name equals the other's name or one of its alternative labels, or is the other's
+        # with a posture or attachment word more ("Leg Raise" / "Lying Leg Raise": a generic
+        # key is matched against full names only, so "Standing Leg Curl" and "Lying Leg Curl"
+        # stay two exercises)
+        for holders, keys in ((self.key_holders, target.keys | target.alt_keys
+                               | target.generic_keys),
+                              (self.alias_holders, target.keys),
+                              (self.generic_holders, target.keys | target.alt_keys)):
+            for key in keys:
+                found = holders.get(key)
+                if found is not None:
+                    same[found] = True
         if target.load is not None:
             same &= (self.a_load == self.codes[target.load]) | (self.a_load == 0)
         return same
@@ -553,6 +577,13 @@ class Engine:
             if target.pattern in LOOSE_PATTERNS and tp:
                 same_pattern &= shares
             candidate |= same_pattern
+        if target.words:
+            # an exercise whose muscles no source gives can still be named like it
+            # ("Standing IT Band Stretch" for the IT band and glute stretch)
+            named = np.zeros(len(self.slugs), dtype=np.bool_)
+            for word in target.words:
+                named[self.with_word[word]] = True
+            candidate |= named & (self.a_pmask == 0)
         if f.cover == "primary":
             candidate &= (self.a_pmask & tp) == tp
         # a lift is never replaced by a stretch, rolling, mobility or cardio drill, nor they by
@@ -572,6 +603,8 @@ class Engine:
         shared_primary = pm & tp
         n_primary = tp.bit_count()
         if n_primary:
+            # a candidate whose muscles no source gives is not a candidate that works others
+            score += np.where(pm == 0, w["muscles_unknown"], 0.0)
             as_secondary = tp & self.a_smask[ids] & ~shared_primary
             score += (w["primary"] * np.bitwise_count(shared_primary)
                       + w["primary_as_secondary"] * np.bitwise_count(as_secondary)) / n_primary
@@ -602,10 +635,14 @@ class Engine:
             union = self.a_wsum[self.position[target.slug]] + self.a_wsum[ids] - common
             score += w["name"] * np.divide(common, union, out=np.zeros(len(ids)),
                                            where=union > 0)
+            own = self.a_wsum[self.position[target.slug]]
+            if own > 0:
+                score += w["name_cover"] * common / own
         opposite = np.zeros(len(self.slugs), dtype=np.bool_)
         for one, other in OPPOSITES + tuple((b, a) for a, b in OPPOSITES):
-            if one in target.words and other not in target.words and other in self.with_word:
-                opposite[self.with_word[other]] = True
+            if one in target.raw_words and other not in target.raw_words \
+                    and other in self.with_raw:
+                opposite[self.with_raw[other]] = True
         score += np.where(opposite[ids], w["opposite"], 0.0)
         if target.load != "other":  # a log, keg, sled or chains: few lifters have one
             score += np.where(self.a_load[ids] == self.codes.get("other", -1),
@@ -703,11 +740,15 @@ _SYNONYMS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("hyperextension",), ("back", "extension")),
     (("two",), ("double",)),
     (("medium", "grip"), ()),  # the default grip
-    (("bar", "attachment"), ()),  # the default cable attachment
+    (("bar", "attachment"), ("attachment",)),  # the default cable attachment
     (("sz",), ("ez",)),  # the SZ bar is the EZ bar
     (("biceps", "curl"), ("curl",)),  # a curl is a biceps curl unless the name says otherwise
     (("toucher",), ("touch",)),
 )
+#: Words that say how an exercise is done but not which: a name without them is the same
+#: exercise named generically ("Leg Curl" / "Lying Leg Curls"; "Military Press" / "Standing
+#: Military Press"; "Overhead Cable Triceps Extension" / "... with Rope").
+QUALIFIERS = frozenset({"lying", "standing", "rope", "handle", "attachment"})
 #: Words naming opposite directions or muscles: a candidate whose name has one where the
 #: exercise's has the other ("Face Up" / "Face Down" neck resistance, hip abduction / adduction)
 #: works the antagonists, the hard negative of a look-alike.
@@ -783,6 +824,15 @@ def name_keys(name: str, load: str | None) -> frozenset[str]:
     return frozenset({" ".join(sorted(words)), "".join(words)})
 
 
+def generic_keys(name: str, load: str | None) -> frozenset[str]:
+    """The name keys of the name without its QUALIFIERS (posture and cable-attachment words),
+    when it has any: "Lying Leg Raise" is the "Leg Raise" a source names without saying how."""
+    words = _name_words(name)
+    if not set(words) & QUALIFIERS:
+        return frozenset()
+    return name_keys(" ".join(w for w in words if w not in QUALIFIERS), load)
+
+
 def derive_features(exercises: Mapping[str, Exercise],
                     facts: Iterable[tuple[str, str, str]]) -> None:
     """Fill the ranking features of every exercise (in place) from its record and these
@@ -817,6 +867,8 @@ def derive_features(exercises: Mapping[str, Exercise],
             ex.kind = _guess_kind(words | joined, ex.equipment,
                                   {c.lower() for c in own.get("category", ())}, ex.olympic)
         ex.keys = name_keys(ex.name, ex.load)
+        ex.generic_keys = generic_keys(ex.name, ex.load) - ex.keys
+        ex.raw_words = frozenset(re.findall(r"[a-z]+", ex.name.lower()))
         ex.alt_keys = frozenset(k for a in own.get("altLabel", ()) for k in name_keys(a, ex.load))
 
 
