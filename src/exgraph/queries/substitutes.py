@@ -65,7 +65,7 @@ WEIGHTS: dict[str, float] = {
     "secondary": 1.0, "stabilizer": 0.5, "pattern": 3.0, "pattern_inferred": 2.0,
     "force": 0.5, "mechanic": 0.5, "extra_primary": -0.75, "harder": -0.5, "name": 6.0,
     "load": 0.75, "laterality": 0.5, "skill_jump": -4.0, "power_jump": -2.0,
-    "uncommon_load": -0.5, "opposite": -4.0, "muscles_unknown": 2.0,
+    "uncommon_load": -0.5, "muscles_unknown": 2.0,
     "name_cover": 2.0,
 }
 #: The variety re-rank: each earlier pick of the same load type costs a candidate this much
@@ -172,6 +172,7 @@ class Exercise:
     alt_keys: frozenset[str] = frozenset()  # the same of its alternative labels
     generic_keys: frozenset[str] = frozenset()  # the same without QUALIFIERS (name_keys)
     raw_words: frozenset[str] = frozenset()  # lower-case words as written (for OPPOSITES)
+    load_named: bool = False  # its name names its load type ("Barbell Squat")
 
     @property
     def equipment_known(self) -> bool:
@@ -345,6 +346,7 @@ class Engine:
                                dtype=np.float64)
         self.a_load = np.array([code(ex.load) for ex in order], dtype=np.int32)
         self.a_laterality = np.array([code(ex.laterality) for ex in order], dtype=np.int32)
+        self.a_load_named = np.array([ex.load_named for ex in order], dtype=np.bool_)
         self.a_family = np.array([KIND_FAMILIES.get(ex.kind, 0) for ex in order], dtype=np.int8)
         self.a_power = np.array([ex.kind == "power" for ex in order], dtype=np.bool_)
         self.a_olympic = np.array([ex.olympic for ex in order], dtype=np.bool_)
@@ -367,6 +369,17 @@ class Engine:
         self.with_raw = {w: np.array(v, dtype=np.int64) for w, v in raw.items()}
         self.codes = codes
 
+    def opposite(self, target: Exercise) -> npt.NDArray[np.bool_]:
+        """Which exercises have a word in their written name whose opposite (OPPOSITES) is in
+        the target's and not itself: the antagonists' look-alike ("Lying Face Up Plate Neck
+        Resistance" for the face-down one, hip abduction for adduction)."""
+        found = np.zeros(len(self.slugs), dtype=np.bool_)
+        for one, other in OPPOSITES + tuple((b, a) for a, b in OPPOSITES):
+            if one in target.raw_words and other not in target.raw_words \
+                    and other in self.with_raw:
+                found[self.with_raw[other]] = True
+        return found
+
     def same_exercise(self, target: Exercise) -> npt.NDArray[np.bool_]:
         """Which exercises are the target under another name: one of its name keys
         (:func:`name_keys`: normalised, synonyms replaced, filler and own-load words dropped,
@@ -387,7 +400,13 @@ class Engine:
                 if found is not None:
                     same[found] = True
         if target.load is not None:
-            same &= (self.a_load == self.codes[target.load]) | (self.a_load == 0)
+            # the load types differ: the same exercise only when one is bodyweight by the
+            # record and the other's name names no load ("Walking Lunges" with a band listed,
+            # "Bodyweight Walking Lunge"), not "Squat" and "Barbell Squat"
+            bodyweight = self.codes.get("bodyweight", -1)
+            same &= ((self.a_load == self.codes[target.load]) | (self.a_load == 0)
+                     | ((target.load == "bodyweight") & ~self.a_load_named)
+                     | ((self.a_load == bodyweight) & (not target.load_named)))
         return same
 
     # -- loading ---------------------------------------------------------------------------
@@ -590,6 +609,7 @@ class Engine:
         # a lift; nor an exercise by itself under another name
         candidate &= self.a_family == KIND_FAMILIES.get(target.kind, 0)
         candidate &= ~self.same_exercise(target)
+        candidate &= ~self.opposite(target)
         candidate &= self.passing(f)
         candidate[self.position[target.slug]] = False
         ids = np.flatnonzero(candidate)
@@ -638,12 +658,6 @@ class Engine:
             own = self.a_wsum[self.position[target.slug]]
             if own > 0:
                 score += w["name_cover"] * common / own
-        opposite = np.zeros(len(self.slugs), dtype=np.bool_)
-        for one, other in OPPOSITES + tuple((b, a) for a, b in OPPOSITES):
-            if one in target.raw_words and other not in target.raw_words \
-                    and other in self.with_raw:
-                opposite[self.with_raw[other]] = True
-        score += np.where(opposite[ids], w["opposite"], 0.0)
         if target.load != "other":  # a log, keg, sled or chains: few lifters have one
             score += np.where(self.a_load[ids] == self.codes.get("other", -1),
                               w["uncommon_load"], 0.0)
@@ -730,7 +744,7 @@ _LOAD_WORDS = {"barbell": {"barbell", "bb"}, "dumbbell": {"dumbbell"},
                "band": {"band", "banded", "resistance"}}
 #: Words that name no difference ("Standard Push-up" is the push-up).
 _FILLER = frozenset({"standard", "basic", "regular", "normal", "classic", "traditional",
-                     "exercise", "conventional"})
+                     "exercise", "conventional", "medium", "session", "workout", "cardio"})
 #: Names of one exercise in other words (vocabulary, not items): phrase -> canonical words.
 _SYNONYMS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("pressup",), ("pushup",)),
@@ -739,16 +753,21 @@ _SYNONYMS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("forearm", "plank"), ("plank",)),
     (("hyperextension",), ("back", "extension")),
     (("two",), ("double",)),
-    (("medium", "grip"), ()),  # the default grip
+    (("clean", "grip"), ("grip",)),  # a grip, not the lift
     (("bar", "attachment"), ("attachment",)),  # the default cable attachment
     (("sz",), ("ez",)),  # the SZ bar is the EZ bar
     (("biceps", "curl"), ("curl",)),  # a curl is a biceps curl unless the name says otherwise
     (("toucher",), ("touch",)),
+    (("toe", "press"), ("calf", "press")),  # on a leg press
+    (("side", "lateral", "raise"), ("lateral",)),  # a lateral is a side (lateral) raise
+    (("lateral", "raise"), ("lateral",)),
+    (("side", "lateral"), ("lateral",)),
 )
 #: Words that say how an exercise is done but not which: a name without them is the same
 #: exercise named generically ("Leg Curl" / "Lying Leg Curls"; "Military Press" / "Standing
 #: Military Press"; "Overhead Cable Triceps Extension" / "... with Rope").
-QUALIFIERS = frozenset({"lying", "standing", "rope", "handle", "attachment"})
+QUALIFIERS = frozenset({"lying", "standing", "rope", "handle", "attachment", "grip", "left",
+                        "right", "alternate", "alternating"})
 #: Words naming opposite directions or muscles: a candidate whose name has one where the
 #: exercise's has the other ("Face Up" / "Face Down" neck resistance, hip abduction / adduction)
 #: works the antagonists, the hard negative of a look-alike.
@@ -869,6 +888,7 @@ def derive_features(exercises: Mapping[str, Exercise],
         ex.keys = name_keys(ex.name, ex.load)
         ex.generic_keys = generic_keys(ex.name, ex.load) - ex.keys
         ex.raw_words = frozenset(re.findall(r"[a-z]+", ex.name.lower()))
+        ex.load_named = bool(words & _LOAD_WORDS.get(ex.load or "", set()))
         ex.alt_keys = frozenset(k for a in own.get("altLabel", ()) for k in name_keys(a, ex.load))
 
 
