@@ -40,6 +40,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -596,13 +597,6 @@ class Engine:
             if target.pattern in LOOSE_PATTERNS and tp:
                 same_pattern &= shares
             candidate |= same_pattern
-        if target.words:
-            # an exercise whose muscles no source gives can still be named like it
-            # ("Standing IT Band Stretch" for the IT band and glute stretch)
-            named = np.zeros(len(self.slugs), dtype=np.bool_)
-            for word in target.words:
-                named[self.with_word[word]] = True
-            candidate |= named & (self.a_pmask == 0)
         if f.cover == "primary":
             candidate &= (self.a_pmask & tp) == tp
         # a lift is never replaced by a stretch, rolling, mobility or cardio drill, nor they by
@@ -686,18 +680,34 @@ class Engine:
         elif ex.slug in target.variations:
             tier = "variation"
             reasons.append("a variation of it in the same wger group")
+        # each muscle with the role the substitute gives it
         muscles = [f"{self._label(g)} (primary)" for g in sorted(m.shared_primary)]
-        muscles += [f"{self._label(g)} (secondary)" for g in sorted(m.shared_secondary)]
+        muscles += [f"{self._label(g)} ({'primary' if g in ex.primary else 'secondary'})"
+                    for g in sorted(m.shared_secondary)]
         if muscles:
             reasons.append(f"works the {_join(muscles)}, like {target.name}")
         if m.as_secondary:
             reasons.append(f"works the {_join([self._label(g) for g in sorted(m.as_secondary)])}"
                            " only as a secondary mover")
+        if not ex.primary:
+            reasons.append("no source lists its muscles")
         if m.same_pattern:
             inferred = " (inferred)" if m.pattern_guessed else ""
             reasons.append(f"same {self._label(ex.pattern or '').lower()} pattern{inferred}")
         if target.rank is not None and ex.rank is not None and ex.rank > target.rank:
             reasons.append(f"harder: {LEVELS[ex.rank]} rather than {LEVELS[target.rank]}")
+        if ex.olympic and not target.olympic:
+            reasons.append("an Olympic lift (clean, snatch or jerk): a step up in skill")
+        elif ex.kind != target.kind and {ex.kind, target.kind} <= TRAINING_KINDS:
+            reasons.append("explosive (a jump, throw or quick lift) rather than a strength lift"
+                           if ex.kind == "power" else
+                           "a strength lift rather than an explosive drill")
+        if ex.laterality and target.laterality and ex.laterality != target.laterality:
+            how = "" if ex.laterality_stated and target.laterality_stated else \
+                " (read from the names)"
+            reasons.append(f"{ex.laterality} rather than {target.laterality}{how}")
+        if ex.load and target.load and ex.load != target.load and ex.load != "other":
+            reasons.append(f"{ex.load} rather than {target.load}")
         needs = self._equipment_words(ex)
         if target.equipment != ex.equipment and needs:
             reasons.append(needs)
@@ -820,6 +830,12 @@ def load_type(needs: frozenset[str], equipment: frozenset[str]) -> str | None:
 
 
 def _name_words(name: str) -> list[str]:
+    """The normalised words of a name with _SYNONYMS replaced (a copy: callers may change it)."""
+    return list(_name_words_cached(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_words_cached(name: str) -> tuple[str, ...]:
     words = normalise(name).split()
     for phrase, canonical in _SYNONYMS:
         n = len(phrase)
@@ -828,7 +844,7 @@ def _name_words(name: str) -> list[str]:
             if tuple(words[i:i + n]) == phrase:
                 words[i:i + n] = canonical
             i += 1
-    return words
+    return tuple(words)
 
 
 def name_keys(name: str, load: str | None) -> frozenset[str]:
@@ -863,8 +879,9 @@ def derive_features(exercises: Mapping[str, Exercise],
         stated[slug][prop].add(value)
     for slug, ex in exercises.items():
         own = stated.get(slug, {})
-        words = set(_name_words(ex.name))
-        joined = {a + b for a, b in zip(_name_words(ex.name), _name_words(ex.name)[1:])}
+        written = _name_words(ex.name)
+        words = set(written)
+        joined = {a + b for a, b in zip(written, written[1:])}
         ex.load = load_type(ex.needs, ex.equipment)
         lat = sorted(_local(v).lower() for v in own.get("laterality", ()))
         if lat:
