@@ -75,6 +75,8 @@ WEIGHTS: dict[str, float] = {
 VARIETY = 0.75
 VARIETY_POOL = 50
 VARIETY_DEPTH = 10
+VARIETY_CAP = 2
+VARIETY_FLOOR = 0.6
 #: A pattern that says only "one joint moves": the same Isolation pattern counts (and makes a
 #: candidate) only with a shared primary muscle group (a leg curl is no leg extension).
 LOOSE_PATTERNS = frozenset({"Isolation"})
@@ -192,6 +194,7 @@ class Filters:
     cover: str | None = None  # "primary": must work every primary group of the exercise
     include_unknown: bool = False
     limit: int = DEFAULT_LIMIT
+    skill_jump: bool = False  # allow Olympic lifts (clean, snatch, jerk) for another exercise
 
     @classmethod
     def parse(cls, values: Mapping[str, str | Sequence[str]], known_equipment: Iterable[str]
@@ -540,7 +543,7 @@ class Engine:
         """Which exercises (in :attr:`slugs` order) meet the filters; cached per filter
         combination, so the filters run once per combination, not once per request."""
         key = (f.exclude_equipment, f.equipment, f.difficulty, f.max_difficulty,
-               f.include_unknown)
+               f.include_unknown)  # (skill_jump is applied in scores, not here)
         found = self._passing.get(key)
         if found is None:
             found = np.array([self.passes(self.exercises[s], f) for s in self.slugs],
@@ -568,15 +571,28 @@ class Engine:
                order: npt.NDArray[np.int64], limit: int) -> list[int]:
         """Indexes into ids for the answer: a greedy MMR-style pass over the VARIETY_POOL best by
         score fills the first VARIETY_DEPTH places, each pick maximising its score minus VARIETY
-        for every earlier pick of its load type (unknown load counts as its own type); the rest
-        follow in score order."""
+        for every earlier pick of its load type (unknown load counts as its own type); in the
+        top 5 a load type gets at most VARIETY_CAP places while a candidate of another load type
+        scores at least VARIETY_FLOOR of the best score (such an option exists for the
+        movement); the rest follow in score order."""
         pool = [int(i) for i in order[:max(VARIETY_POOL, limit)]]
-        loads = self.a_load[ids[pool]].tolist() if pool else []
+        if not pool:
+            return []
+        loads = self.a_load[ids[pool]].tolist()
+        floor = VARIETY_FLOOR * float(scores[pool[0]])
         seen: dict[int, int] = defaultdict(int)
         picked: list[int] = []
         left = list(range(len(pool)))
+
+        def value(j: int) -> tuple[float, int]:
+            load = loads[j]
+            capped = len(picked) < 5 and seen[load] >= VARIETY_CAP and any(
+                loads[k] != load and seen[loads[k]] < VARIETY_CAP and scores[pool[k]] >= floor
+                for k in left)
+            return (scores[pool[j]] - VARIETY * seen[load] - (1e6 if capped else 0.0), -j)
+
         for _ in range(min(limit, VARIETY_DEPTH, len(pool))):
-            best = max(left, key=lambda j: (scores[pool[j]] - VARIETY * seen[loads[j]], -j))
+            best = max(left, key=value)
             left.remove(best)
             picked.append(pool[best])
             seen[loads[best]] += 1
@@ -604,6 +620,8 @@ class Engine:
         candidate &= self.a_family == KIND_FAMILIES.get(target.kind, 0)
         candidate &= ~self.same_exercise(target)
         candidate &= ~self.opposite(target)
+        if not target.olympic and not f.skill_jump:  # no clean or snatch for a hinge drill
+            candidate &= ~self.a_olympic
         candidate &= self.passing(f)
         candidate[self.position[target.slug]] = False
         ids = np.flatnonzero(candidate)
@@ -911,9 +929,12 @@ def derive_features(exercises: Mapping[str, Exercise],
 
 def _guess_kind(words: set[str], equipment: frozenset[str], categories: set[str],
                 olympic: bool) -> str:
-    """The activity kind without exg:activityKind: stretching and cardio from exg:category,
-    then name words (a foam roller, a stretch, a mobility drill, cardio, a jump or throw),
-    then cardio equipment; else strength."""
+    """The activity kind without exg:activityKind: rolling by name (free-exercise-db files its
+    "-SMR" drills under stretching), stretching and cardio from exg:category, then name words
+    (a stretch, a mobility drill, cardio, a jump or throw), then cardio equipment; else
+    strength."""
+    if words & _KIND_WORDS[0][1]:
+        return _KIND_WORDS[0][0]
     for category in sorted(categories):
         if category in ("stretching", "cardio"):
             return _CATEGORY_KINDS[category]
