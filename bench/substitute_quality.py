@@ -84,7 +84,7 @@ def read_benchmark(path: Path = BENCHMARK) -> Judged:
 
 
 def jaccard_ranker(engine: Engine) -> Ranker:
-    """Muscle-overlap Jaccard: |A ∩ B| / |A ∪ B| over the muscle groups each works as primary or
+    """Muscle-overlap Jaccard: |A and B| / |A or B| over the muscle groups each works as primary or
     secondary mover; ties by name; an exercise with no muscles in common is not ranked."""
     names = {slug: ex.sort_name for slug, ex in engine.exercises.items()}
 
@@ -188,6 +188,46 @@ def evaluate(rank: Ranker, judged: Judged, sources: Sequence[str]) -> Figures:
     return Figures(float(np.mean(nd)), float(np.mean(p5)), hard, unjudged, len(sources))
 
 
+def table(store: Store, revisions: Sequence[str] = (), benchmark: Path = BENCHMARK,
+          per_source: bool = False) -> list[str]:
+    """The report's lines: every system's figures on all sources and on the held-out half."""
+    judged = read_benchmark(benchmark)
+    engine = Engine.load(store)
+    missing = [s for s in judged.grades if s not in engine.exercises]
+    if missing:
+        raise SystemExit(f"benchmark sources not in the graph: {', '.join(missing[:5])}")
+    systems: dict[str, Ranker] = {}
+    for rev in revisions:
+        systems[f"engine at {rev}"] = engine_at(rev, store)
+    systems["engine"] = engine_ranker(engine)
+    systems["baseline: muscle Jaccard"] = jaccard_ranker(engine)
+    systems["baseline: TF-IDF names"] = tfidf_ranker(engine)
+    everything = sorted(judged.grades)
+    held_out = [s for s in everything if judged.split[s] == "held-out"]
+    pairs = sum(len(g) for g in judged.grades.values())
+    lines = [f"Benchmark: {len(everything)} sources ({len(held_out)} held out), {pairs} graded "
+             "pairs.", "",
+             "| system | nDCG@10 all | P@5 all | nDCG@10 held-out | P@5 held-out "
+             "| hard negatives in top 5 | unjudged in top 10 |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, rank in systems.items():
+        a, h = evaluate(rank, judged, everything), evaluate(rank, judged, held_out)
+        lines.append(f"| {name} | {a.ndcg:.3f} | {a.p5:.3f} | {h.ndcg:.3f} | {h.p5:.3f} "
+                     f"| {a.hard_in_top5} | {a.unjudged} |")
+    if per_source:
+        rank = systems["engine"]
+        rows = []
+        for source in everything:
+            ranked = rank(source)
+            grades = judged.grades[source]
+            rows.append((ndcg(ranked, grades), precision(ranked, grades), source,
+                         judged.split[source]))
+        lines.append("")
+        lines += [f"{nd:.3f}  {p5:.1f}  {source}  ({split})"
+                  for nd, p5, source, split in sorted(rows)]
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--engine-at", metavar="REV", action="append", default=[],
@@ -196,40 +236,8 @@ def main() -> None:
     parser.add_argument("--per-source", action="store_true",
                         help="print each source's engine nDCG@10 and P@5 (worst first)")
     args = parser.parse_args()
-    judged = read_benchmark(args.benchmark)
     store = open_store("oxigraph", imported=True)
-    engine = Engine.load(store)
-    missing = [s for s in judged.grades if s not in engine.exercises]
-    if missing:
-        parser.error(f"benchmark sources not in the graph: {', '.join(missing[:5])}")
-    systems: dict[str, Ranker] = {}
-    for rev in args.engine_at:
-        systems[f"engine at {rev}"] = engine_at(rev, store)
-    systems["engine"] = engine_ranker(engine)
-    systems["baseline: muscle Jaccard"] = jaccard_ranker(engine)
-    systems["baseline: TF-IDF names"] = tfidf_ranker(engine)
-    everything = sorted(judged.grades)
-    held_out = [s for s in everything if judged.split[s] == "held-out"]
-    pairs = sum(len(g) for g in judged.grades.values())
-    print(f"Benchmark: {len(everything)} sources ({len(held_out)} held out), {pairs} graded "
-          "pairs.\n")
-    print("| system | nDCG@10 all | P@5 all | nDCG@10 held-out | P@5 held-out "
-          "| hard negatives in top 5 | unjudged in top 10 |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for name, rank in systems.items():
-        a, h = evaluate(rank, judged, everything), evaluate(rank, judged, held_out)
-        print(f"| {name} | {a.ndcg:.3f} | {a.p5:.3f} | {h.ndcg:.3f} | {h.p5:.3f} "
-              f"| {a.hard_in_top5} | {a.unjudged} |")
-    if args.per_source:
-        rank = systems["engine"]
-        rows = []
-        for source in everything:
-            ranked = rank(source)
-            grades = judged.grades[source]
-            rows.append((ndcg(ranked, grades), precision(ranked, grades), source,
-                         judged.split[source]))
-        for nd, p5, source, split in sorted(rows):
-            print(f"{nd:.3f}  {p5:.1f}  {source}  ({split})")
+    print("\n".join(table(store, args.engine_at, args.benchmark, args.per_source)))
 
 
 if __name__ == "__main__":

@@ -11,11 +11,11 @@ import random
 import re
 import sys
 from collections import Counter
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from exgraph.graph.store import Store
 from exgraph.queries.substitutes import (
     OPPOSITES,
     TRAINING_KINDS,
@@ -25,7 +25,6 @@ from exgraph.queries.substitutes import (
     Substitute,
     engine_for,
 )
-from exgraph.graph.store import Store
 from exgraph.vocab.resolver import normalise
 from tests.paths import REPO
 

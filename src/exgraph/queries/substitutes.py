@@ -41,6 +41,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -899,7 +900,7 @@ def derive_features(exercises: Mapping[str, Exercise],
         own = stated.get(slug, {})
         written = _name_words(ex.name)
         words = set(written)
-        joined = {a + b for a, b in zip(written, written[1:])}
+        joined = {a + b for a, b in pairwise(written)}
         ex.load = load_type(ex.needs, ex.equipment)
         lat = sorted(_local(v).lower() for v in own.get("laterality", ()))
         if lat:
