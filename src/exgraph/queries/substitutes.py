@@ -64,7 +64,7 @@ MAX_LIMIT = 100
 
 WEIGHTS: dict[str, float] = {
     "curated": 6.0, "variation": 1.0, "primary": 4.0, "primary_as_secondary": 1.0,
-    "secondary": 1.0, "stabilizer": 0.5, "pattern": 3.0, "pattern_inferred": 2.0,
+    "secondary": 1.0, "stabilizer": 0.5, "pattern": 4.0, "pattern_inferred": 3.0,
     "force": 0.5, "mechanic": 0.5, "extra_primary": -0.75, "harder": -0.5, "name": 6.0,
     "load": 0.75, "laterality": 0.5, "skill_jump": -4.0, "power_jump": -2.0,
     "uncommon_load": -0.5, "muscles_unknown": 2.0,
@@ -564,23 +564,28 @@ class Engine:
         target = self.exercise(slug)
         ids, scores = self.scores(target, f)
         order = np.lexsort((ids, -scores))  # ids are in name order: ties by name
-        picked = self.varied(ids, scores, order, f.limit)
+        picked = self.varied(ids, scores, order, f.limit, target)
         return [self._explain(target, self.exercises[self.slugs[int(ids[i])]], float(scores[i]))
                 for i in picked]
 
     def varied(self, ids: npt.NDArray[np.int64], scores: npt.NDArray[np.float64],
-               order: npt.NDArray[np.int64], limit: int) -> list[int]:
+               order: npt.NDArray[np.int64], limit: int, target: Exercise) -> list[int]:
         """Indexes into ids for the answer: a greedy MMR-style pass over the VARIETY_POOL best by
         score fills the first VARIETY_DEPTH places, each pick maximising its score minus VARIETY
         for every earlier pick of its load type (unknown load counts as its own type); in the
         top 5 a load type gets at most VARIETY_CAP places while a candidate of another load type
         scores at least VARIETY_FLOOR of the best score (such an option exists for the
-        movement); the rest follow in score order."""
+        movement; an uncommon implement, an unknown load or a jump for a lift is no such
+        option); the rest follow in score order."""
         pool = [int(i) for i in order[:max(VARIETY_POOL, limit)]]
         if not pool:
             return []
         loads = self.a_load[ids[pool]].tolist()
         floor = VARIETY_FLOOR * float(scores[pool[0]])
+        uncommon = {0, self.codes.get("other", -1)}
+        option = [loads[k] not in uncommon and scores[pool[k]] >= floor
+                  and bool(self.a_power[ids[pool[k]]]) == (target.kind == "power")
+                  for k in range(len(pool))]
         seen: dict[int, int] = defaultdict(int)
         picked: list[int] = []
         left = list(range(len(pool)))
@@ -588,8 +593,7 @@ class Engine:
         def value(j: int) -> tuple[float, int]:
             load = loads[j]
             capped = len(picked) < 5 and seen[load] >= VARIETY_CAP and any(
-                loads[k] != load and seen[loads[k]] < VARIETY_CAP and scores[pool[k]] >= floor
-                for k in left)
+                option[k] and loads[k] != load and seen[loads[k]] < VARIETY_CAP for k in left)
             return (scores[pool[j]] - VARIETY * seen[load] - (1e6 if capped else 0.0), -j)
 
         for _ in range(min(limit, VARIETY_DEPTH, len(pool))):
