@@ -1,37 +1,58 @@
 """The substitution engine: for any exercise, the exercises that can stand in for it, ranked.
 
-Built once per store generation from a few SPARQL queries (:meth:`Engine.load`), then answered
-in memory. A candidate must share a primary muscle group or the movement pattern with the
-exercise (curated alternatives included: a curated link alone does not make a substitute).
-Muscles are those of the most specific source that lists any
-(:data:`~exgraph.vocab.terms.MUSCLE_PRECEDENCE`: article, curated, free-exercise-db, wger).
+Built once per store generation from a few SPARQL queries (:meth:`Engine.load`; the ranking
+features come from :func:`derive_features`), then answered in memory. A candidate must share a
+primary muscle group or the movement pattern with the exercise (the Isolation pattern counts
+only with a shared primary group: a leg curl is no leg extension; a curated link alone does not
+make a substitute). Muscles are those of the most specific source that lists any
+(:data:`~exgraph.vocab.terms.MUSCLE_PRECEDENCE`).
 
-**Score** (documented in the README; each part also comes back as a reason, in words and fields):
+**Never** (candidates removed before scoring): an exercise of another kind family — a stretch,
+foam-rolling, mobility or cardio drill for a strength or power exercise, or the other way round
+(exg:activityKind; without it exg:category and name words); the same exercise under another
+name (:meth:`Engine.same_exercise`: names equal once normalised, synonyms replaced and own-load
+and filler words dropped, or one is an alternative label of the other, or one is the other with
+a posture or attachment word more); a name with the opposite word (up/down, abduction/
+adduction...: the antagonists' look-alike); an Olympic lift (clean, snatch, jerk) for an
+exercise that is none, unless ``Filters.skill_jump``.
+
+**Score** (WEIGHTS; docs/substitutes.md has the reasons and the benchmark behind the numbers):
 
 ==============================  ===========================================================
 listed by a curated source      +6 (an article or the curated data names it an alternative)
-in a dataset variation group    +2 (wger lists both in one group of variations)
+in a dataset variation group    +1 (wger lists both in one group of variations)
 primary muscle groups           +4 × the share of the exercise's primary groups it works as
-                                primary; +1 × the share it works only as secondary
+                                primary; +1 × the share it works only as secondary; +2 when
+                                no source lists its muscles (unknown is not different)
 secondary muscle groups         +1 × the share of the exercise's secondary groups it works
 stabilizers                     +0.5 × the share of the exercise's stabilizer groups it works
-movement pattern                +3 when it is the same and both are stated by a source; +2
-                                when either is inferred (an inference is less certain)
-force / mechanic                +0.5 each when the same (push / pull / static; compound /
-                                isolation)
-name                            +1.5 × the share of words the two names have in common
-                                (normalised: "push-up" and "Pushups" share "pushup"), so
-                                variations of the same lift come before other lifts
-same equipment                  +0.5 when both need the same equipment
-extra primary groups            −0.5 for each primary group the exercise does not work at all
+movement pattern                +4 when it is the same and both are stated by a source; +3
+                                when either is inferred
+force / mechanic                +0.5 each when the same
+name                            +6 × the IDF-weighted Jaccard of the two names' normalised
+                                words + 2 × the share of the exercise's name (IDF-weighted)
+                                the candidate's name covers: variations of the same lift first
+load type                       +0.75 the same (barbell, dumbbell, kettlebell, bodyweight,
+                                cable, machine, band); −0.5 an uncommon implement ("other")
+laterality                      +0.5 the same (bilateral, unilateral, alternating)
+kind step                       −2 a jump or throw for a strength lift, or the other way round
+Olympic lift (when allowed)     −4
+extra primary groups            −0.75 for each primary group the exercise does not work at all
 harder                          −0.5 for each difficulty level above the exercise's
 ==============================  ===========================================================
+
+**Variety** (:meth:`Engine.varied`): the first ten places are filled greedily from the 50 best,
+each pick's score lowered by 0.75 for every earlier pick of its load type, and no load type gets
+a third place in the top 5 while a common load type's option of the same kind scores at least
+60 % of the best: a barbell lift's top 5 holds its dumbbell, bodyweight or machine options
+instead of five barbell variants.
 
 **Filters** never let an unknown fact pass silently: with ``exclude_equipment`` or ``equipment``
 an exercise whose equipment is unknown is left out, and with ``difficulty`` /
 ``max_difficulty`` one whose difficulty is unknown is left out, unless ``include_unknown`` is
 set. A difficulty estimated by an inference rule counts as known and says so
-(``difficulty_estimated``).
+(``difficulty_estimated``). Every reason in an answer is a fact of the two records
+(tests/test_substitute_quality.py checks each one).
 """
 
 from __future__ import annotations
@@ -70,9 +91,11 @@ WEIGHTS: dict[str, float] = {
     "uncommon_load": -0.5, "muscles_unknown": 2.0,
     "name_cover": 2.0,
 }
-#: The variety re-rank: each earlier pick of the same load type costs a candidate this much
-#: (an MMR-style greedy pass over the best VARIETY_POOL by score, for the first VARIETY_DEPTH
-#: places), so a top 5 spans the barbell, dumbbell, bodyweight and machine options that exist.
+#: The variety re-rank (Engine.varied): each earlier pick of the same load type costs a
+#: candidate VARIETY (an MMR-style greedy pass over the best VARIETY_POOL by score, for the
+#: first VARIETY_DEPTH places); at most VARIETY_CAP places per load type in the top 5 while
+#: another load type's option scores VARIETY_FLOOR of the best. Tuned on the benchmark's dev
+#: half: a stronger penalty puts more acceptable-but-lesser swaps above direct ones.
 VARIETY = 0.75
 VARIETY_POOL = 50
 VARIETY_DEPTH = 10
