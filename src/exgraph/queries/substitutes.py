@@ -510,7 +510,7 @@ class Engine:
                     variations.add(other)
             ex.curated, ex.variations = curated, frozenset(variations - set(curated))
             ex.options = options.get(slug, {})
-            ex.words = frozenset(normalise(ex.name).split())
+            ex.words = frozenset(_normalised(ex.name).split())
             ex.sort_name = ex.name.lower()
             ex.moving = ex.primary | ex.secondary
             ex.worked = ex.moving | ex.stabilizer
@@ -875,6 +875,10 @@ def load_type(needs: frozenset[str], equipment: frozenset[str]) -> str | None:
     return "bodyweight" if equipment <= _NO_LOAD else "other"
 
 
+#: normalise() with inflect is the bulk of building the engine; names repeat across sources.
+_normalised = lru_cache(maxsize=65536)(normalise)
+
+
 def _name_words(name: str) -> list[str]:
     """The normalised words of a name with _SYNONYMS replaced (a copy: callers may change it)."""
     return list(_name_words_cached(name))
@@ -882,7 +886,7 @@ def _name_words(name: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _name_words_cached(name: str) -> tuple[str, ...]:
-    words = normalise(name).split()
+    words = _normalised(name).split()
     for phrase, canonical in _SYNONYMS:
         n = len(phrase)
         i = 0
