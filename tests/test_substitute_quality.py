@@ -274,3 +274,18 @@ def test_every_reason_is_true_of_the_record(engine: Engine) -> None:
                 _check_reason(engine, target, sub, reason)
                 reasons += 1
     assert reasons > 3000
+
+
+def test_no_machines_or_cables_over_http(full_store: Store) -> None:
+    from exgraph.web.app import create_app
+
+    client = create_app({"STORE": full_store, "TESTING": True}).test_client()
+    response = client.get("/api/v1/exercises/wide-grip-lat-pulldown/substitutes"
+                          "?exclude_equipment=machine,cable-system&limit=10")
+    assert response.status_code == 200
+    items = response.get_json()["items"]
+    assert len(items) == 10
+    engine = engine_for(full_store)
+    for item in items:
+        assert item["equipment_known"]
+        assert not engine.exercises[item["id"]].needs & {"machine", "cable-system"}, item
