@@ -1,0 +1,548 @@
+"""The reviewed reference layer for the lower body and trunk: squats, hinges, lunges, leg
+isolation, calves, carries and core. Run ``python scripts/reviewed/lower.py`` to write
+data/reviewed/{squat,hinge,lunge,legs-isolation,calves,carry,core}.ttl from these tables.
+
+Each ``add`` is one exercise (see scripts/reviewed/writer.py for the arguments): equipment kinds,
+laterality (B/U/A), mechanic (c/i), movement pattern, difficulty (L/M/H), muscles by role
+("P ... | S ... | St ...") and the difficulty's reason; the muscle functions come from the
+family's table unless given, the other reasons from templates unless given. The rules that
+decide each field are in docs/reviewed-layer.md.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from writer import Family  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+LICENCE_NOTE = ("Facts written for exgraph from established anatomy and training knowledge, "
+                "checked field by field against the rules of docs/reviewed-layer.md; they take "
+                "precedence over the imported datasets.")
+
+# --- squats ----------------------------------------------------------------------------------
+
+squat = Family("squat", "Reviewed reference: squats",
+               "Two-legged squats (barbell, dumbbell, kettlebell, bodyweight, band, machine), "
+               "leg presses, hack squats, jump squats and thrusters. " + LICENCE_NOTE, {
+    "quadriceps": "Extend the knees to stand up out of the squat",
+    "glutes": "Extend the hips out of the bottom position",
+    "adductors": "Assist hip extension out of the bottom, more so the deeper and wider the stance",
+    "hamstrings": "Co-contract across hip and knee to steady the knee; change length little",
+    "erector-spinae": "Hold the spine neutral under the load",
+    "abdominals": "Brace the trunk so the load does not bend the spine",
+    "calves": "Steady the ankles and keep the whole foot on the floor",
+    "shoulders": "Hold the load in place (front rack or overhead)",
+    "traps": "Hold the shoulder girdle up under the load",
+    "middle-back": "Keep the upper back upright so the front-loaded weight does not pull it round",
+    "forearms": "Grip the load",
+    "triceps": "Lock the elbows out under the load",
+})
+S = squat.add
+BACK = "P quadriceps glutes | S adductors | St hamstrings erector-spinae abdominals"
+FRONT = "P quadriceps glutes | S adductors | St erector-spinae middle-back abdominals"
+GOBLET = "P quadriceps glutes | S adductors | St abdominals erector-spinae middle-back"
+MACHINE = "P quadriceps glutes | S adductors"
+RACK_WHY = {"equipment": "A barbell on the upper back, unracked from and returned to a squat rack"}
+FRONT_WHY = {"equipment": "A barbell held in the front rack, unracked from a squat rack"}
+
+S("barbell-squat", "barbell squat-rack", "B", "c", "Squat", "M", BACK,
+  "Bar path, bracing, depth and unracking a loaded bar take coaching: moderate", why=RACK_WHY)
+S("barbell-full-squat", "barbell squat-rack", "B", "c", "Squat", "M", BACK,
+  "A back squat below parallel: as technical as the back squat, plus the mobility for depth",
+  why=RACK_WHY)
+S("front-barbell-squat", "barbell squat-rack", "B", "c", "Squat", "M", FRONT,
+  "Front-rack mobility and an upright trunk to keep the bar on the shoulders", why=FRONT_WHY)
+S("front-squat-clean-grip", "barbell squat-rack", "B", "c", "Squat", "M", FRONT,
+  "The clean grip needs wrist and shoulder mobility besides the squat itself", why=FRONT_WHY)
+S("box-squat", "barbell squat-rack bench", "B", "c", "Squat", "M",
+  "P glutes quadriceps | S adductors hamstrings | St erector-spinae abdominals",
+  "A back squat that sits back to a box: the box sets depth but the sit and pause need control",
+  fn={"hamstrings": "Assist hip extension from the shin-vertical sit on the box"},
+  why={"equipment": "A barbell from a squat rack; a box or bench behind sets the depth"})
+S("wide-stance-barbell-squat", "barbell squat-rack", "B", "c", "Squat", "M",
+  "P quadriceps glutes adductors | St hamstrings erector-spinae abdominals",
+  "A back squat with a wide stance: as technical as the back squat",
+  fn={"adductors": "Extend the hips from the wide, deep position where they are stretched"},
+  why=RACK_WHY)
+S("narrow-stance-squats", "barbell squat-rack", "B", "c", "Squat", "M", BACK,
+  "A back squat with the feet close: needs more ankle range to stay upright", why=RACK_WHY)
+S("pin-squat", "barbell squat-rack", "B", "c", "Squat", "M", BACK,
+  "Starts from the safety pins without a stretch reflex; setting the pins and bracing take care",
+  why={"equipment": "A barbell set on the safety pins of a squat rack (or power rack)"})
+S("overhead-squat", "barbell", "B", "c", "Squat", "H",
+  "P quadriceps glutes | S adductors | St shoulders traps triceps erector-spinae abdominals",
+  "Holding a barbell overhead at full depth demands shoulder, thoracic and ankle mobility and "
+  "balance: high",
+  fn={"shoulders": "Hold the bar overhead with straight arms", "triceps":
+      "Keep the elbows locked under the bar"},
+  why={"equipment": "A barbell, pressed or snatched overhead before the squat"})
+S("zercher-squats", "barbell squat-rack", "B", "c", "Squat", "M",
+  "P quadriceps glutes | S adductors | St middle-back erector-spinae abdominals",
+  "Cradling the bar in the elbows is uncomfortable and loads the upper back, but the squat is "
+  "simple",
+  fn={"middle-back": "Hold the trunk upright against the bar cradled in the elbows"},
+  why={"equipment": "A barbell cradled in the elbow crease, taken from a squat rack at waist height"})
+S("barbell-hack-squat", "barbell", "B", "c", "Squat", "M",
+  "P quadriceps | S glutes adductors | St forearms erector-spinae",
+  "Lifting a bar held behind the legs takes practice to keep it close",
+  fn={"glutes": "Assist hip extension; the upright trunk leaves the knees most of the work",
+      "forearms": "Grip the bar behind the legs"},
+  why={"equipment": "A barbell held in the hands behind the legs, lifted from the floor"})
+S("dumbbell-squat", "dumbbell", "B", "c", "Squat", "L",
+  "P quadriceps glutes | S adductors | St forearms erector-spinae abdominals",
+  "Dumbbells at the sides keep the trunk upright and can be dropped: easy to learn",
+  fn={"forearms": "Grip the dumbbells at the sides"},
+  why={"equipment": "Two dumbbells held at the sides"})
+S("dumbbell-goblet-squat", "dumbbell", "B", "c", "Squat", "L", GOBLET,
+  "The front-held weight counterbalances the squat: the usual first loaded squat",
+  why={"equipment": "One dumbbell held upright at the chest"})
+S("goblet-squat", "kettlebell", "B", "c", "Squat", "L", GOBLET,
+  "The front-held weight counterbalances the squat: the usual first loaded squat",
+  why={"equipment": "One kettlebell held by the horns at the chest"})
+S("dumbbell-front-squat", "dumbbell", "B", "c", "Squat", "L", FRONT,
+  "Dumbbells on the shoulders need no rack and little mobility",
+  why={"equipment": "Two dumbbells resting on the front of the shoulders"})
+S("double-kettlebell-front-squat", "kettlebell", "B", "c", "Squat", "M", FRONT,
+  "Two bells in the rack position need a good rack and an upright trunk",
+  why={"equipment": "Two kettlebells held in the front rack"})
+S("plie-dumbbell-squat", "dumbbell", "B", "c", "Squat", "L",
+  "P quadriceps glutes adductors | St abdominals erector-spinae",
+  "A wide-stance squat holding one dumbbell between the legs: simple",
+  fn={"adductors": "Extend the hips from the wide stance where they are stretched"},
+  why={"equipment": "One dumbbell held at arm's length between the legs"})
+S("bodyweight-squat", "bodyweight", "B", "c", "Squat", "L",
+  "P quadriceps glutes | S adductors | St abdominals erector-spinae",
+  "No load and no setup: the first squat anyone learns")
+S("prisoner-squat", "bodyweight", "B", "c", "Squat", "L",
+  "P quadriceps glutes | S adductors | St middle-back erector-spinae abdominals",
+  "A bodyweight squat with the hands behind the head: no load, little setup",
+  fn={"middle-back": "Keep the chest up and elbows back with the hands behind the head"})
+S("sumo-squats", "bodyweight", "B", "c", "Squat", "L",
+  "P quadriceps glutes adductors | St abdominals erector-spinae",
+  "A bodyweight squat with a wide stance: no load",
+  fn={"adductors": "Extend the hips from the wide stance where they are stretched"})
+S("wall-squat", "bodyweight", "B", "i", "Squat", "L",
+  "P quadriceps | S glutes | St abdominals",
+  "A static hold against a wall: no technique beyond finding the knee angle",
+  fn={"quadriceps": "Hold the knees bent against the body's weight (isometric)",
+      "glutes": "Hold the hips at the set angle"},
+  why={"mechanic": "An isometric hold: no joint moves, the knees hold one angle",
+       "equipment": "No equipment beyond a wall to lean on: the body's own weight is the load"})
+S("squats-with-bands", "resistance-band", "B", "c", "Squat", "L",
+  "P quadriceps glutes | S adductors | St abdominals erector-spinae",
+  "A bodyweight squat with a band under the feet: easy to set up",
+  why={"equipment": "A resistance band stood on and held at the shoulders"})
+S("chair-squat", "bodyweight bench", "B", "c", "Squat", "L",
+  "P quadriceps glutes | S adductors | St abdominals",
+  "Sitting to a chair and standing: the easiest squat, a box sets the depth",
+  why={"equipment": "A chair, box or bench to sit back to; the body's weight is the load"})
+S("dumbbell-squat-to-a-bench", "dumbbell bench", "B", "c", "Squat", "L",
+  "P quadriceps glutes | S adductors | St forearms abdominals erector-spinae",
+  "Dumbbells at the sides and a bench that sets the depth: easy to learn",
+  fn={"forearms": "Grip the dumbbells at the sides"},
+  why={"equipment": "Two dumbbells; a bench behind sets the depth"})
+S("leg-press", "leg-press-machine", "B", "c", "Squat", "L", MACHINE,
+  "The sled guides the path and the back is supported: easy to learn")
+S("leg-presses-wide", "leg-press-machine", "B", "c", "Squat", "L",
+  "P quadriceps glutes adductors",
+  "A leg press with the feet wide on the platform: machine-guided",
+  fn={"adductors": "Extend the hips from the wide foot position"})
+S("narrow-stance-leg-press", "leg-press-machine", "B", "c", "Squat", "L",
+  "P quadriceps | S glutes",
+  "A leg press with the feet close: machine-guided",
+  fn={"glutes": "Assist hip extension; the close stance shifts the work to the knees"})
+S("hack-squat", "hack-squat-machine", "B", "c", "Squat", "L", MACHINE,
+  "The carriage rides on rails and the back is supported: easy to learn",
+  fn={"glutes": "Extend the hips; the upright back leaves most of the work to the knees"})
+S("narrow-stance-hack-squats", "hack-squat-machine", "B", "c", "Squat", "L",
+  "P quadriceps | S glutes",
+  "A hack squat with the feet close: machine-guided",
+  fn={"glutes": "Assist hip extension; the close stance shifts the work to the knees"})
+S("smith-machine-squat", "smith-machine", "B", "c", "Squat", "L", BACK,
+  "The rails fix the bar path and the hooks make racking safe: easier than the free squat")
+S("smith-machine-leg-press", "smith-machine", "B", "c", "Squat", "M", MACHINE,
+  "Pressing the Smith bar with the feet while lying under it takes careful setup",
+  why={"equipment": "A Smith machine's bar pressed with the feet from below"})
+S("belt-squat", "belt-squat-machine", "B", "c", "Squat", "L", MACHINE,
+  "The load hangs from the hips and the hands hold the machine: no spinal loading, easy to learn")
+S("pendulum-squat", "machine", "B", "c", "Squat", "L", MACHINE,
+  "A pendulum squat machine swings the load on an arc with the back supported: machine-guided",
+  why={"equipment": "A pendulum squat machine (no narrower kind in the taxonomy)"})
+S("lying-machine-squat", "machine", "B", "c", "Squat", "L", MACHINE,
+  "A machine squat lying back on a pad: guided and supported",
+  why={"equipment": "A lying (reverse hack) squat machine (no narrower kind in the taxonomy)"})
+S("weighted-sissy-squat", "weight-plate", "B", "i", "Squat", "H",
+  "P quadriceps | St abdominals",
+  "Leaning back on the toes with the knees far forward needs balance and strong knees: high",
+  fn={"quadriceps": "Lower and raise the body by knee flexion and extension with the hips "
+                    "kept extended"},
+  why={"mechanic": "The knees move; the hips stay extended in one line with the trunk",
+       "equipment": "A weight plate held at the chest; a post or upright to hold for balance"})
+S("freehand-jump-squat", "bodyweight", "B", "c", "Squat", "L",
+  "P quadriceps glutes | S calves | St abdominals",
+  "A jump from a squat without load: simple, landing softly is the only skill",
+  kind="P", fn={"calves": "Push off through the ankles at the top of the jump"})
+S("weighted-jump-squat", "barbell squat-rack", "B", "c", "Squat", "M",
+  "P quadriceps glutes | S calves | St erector-spinae abdominals",
+  "Jumping with a bar on the back and landing under it takes control",
+  kind="P", fn={"calves": "Push off through the ankles at the top of the jump"}, why=RACK_WHY)
+S("dumbbell-thruster", "dumbbell", "B", "c", "Squat", "M",
+  "P quadriceps glutes shoulders | S triceps | St abdominals erector-spinae",
+  "Linking a front squat into a press in one rhythm takes timing",
+  fn={"shoulders": "Press the dumbbells overhead from the drive of the legs",
+      "triceps": "Extend the elbows to finish the press"},
+  why={"equipment": "Two dumbbells held at the shoulders, then pressed"})
+S("thruster", "barbell squat-rack", "B", "c", "Squat", "M",
+  "P quadriceps glutes shoulders | S triceps | St abdominals erector-spinae middle-back",
+  "A front squat into a press with a barbell: front rack, timing and an overhead lockout",
+  fn={"shoulders": "Press the bar overhead from the drive of the legs",
+      "triceps": "Extend the elbows to finish the press"},
+  why={"equipment": "A barbell in the front rack, taken from a squat rack (or cleaned)"})
+S("kettlebell-thruster", "kettlebell", "B", "c", "Squat", "M",
+  "P quadriceps glutes shoulders | S triceps | St abdominals erector-spinae",
+  "A kettlebell front squat into a press: rack position and timing",
+  fn={"shoulders": "Press the kettlebells overhead from the drive of the legs",
+      "triceps": "Extend the elbows to finish the press"},
+  why={"equipment": "Kettlebells held in the front rack, then pressed"})
+S("squat-thrust", "bodyweight", "B", "c", "TrunkStability", "L",
+  "P abdominals | S quadriceps | St shoulders chest",
+  "Squat down, kick to a plank and back: simple, done for conditioning",
+  kind="C",
+  fn={"abdominals": "Hold the trunk straight as the feet jump back to the plank and in again",
+      "quadriceps": "Drive the legs back and pull the knees in; stand up from the squat",
+      "chest": "Hold the body up on straight arms in the plank",
+      "shoulders": "Hold the body up over the hands in the plank"},
+  why={"pattern": "Not a loaded squat: the work is holding a plank while the legs jump in and out",
+       "mechanic": "Hips, knees and shoulders all move through the squat-to-plank cycle"})
+
+# --- hinges ----------------------------------------------------------------------------------
+
+hinge = Family("hinge", "Reviewed reference: hip hinges",
+               "Deadlifts, Romanian and stiff-legged deadlifts, good mornings, pull-throughs, "
+               "kettlebell swings and the Olympic lifts and their pulls. " + LICENCE_NOTE, {
+    "hamstrings": "Extend the hips from the hinge, lengthening under load on the way down",
+    "glutes": "Extend the hips to lockout",
+    "quadriceps": "Extend the knees to break the load from the floor",
+    "adductors": "Assist hip extension (the adductor magnus) from the flexed hip",
+    "erector-spinae": "Hold the spine neutral against the load's lever arm",
+    "abdominals": "Brace the trunk",
+    "forearms": "Grip the load",
+    "traps": "Hold the shoulder blades set under the hanging load",
+    "lats": "Keep the load close to the legs",
+    "abductors": "Hold the pelvis level over the standing leg",
+    "calves": "Extend the ankles in the final drive",
+    "shoulders": "Guide the load upward and receive it",
+})
+H = hinge.add
+DEAD = ("P glutes hamstrings quadriceps | S adductors | "
+        "St erector-spinae forearms traps lats abdominals")
+RDL = "P hamstrings glutes | S adductors | St erector-spinae forearms lats abdominals"
+SLRDL = "P hamstrings glutes | St abductors erector-spinae abdominals"
+CLEAN = ("P glutes hamstrings quadriceps | S traps calves shoulders | "
+         "St erector-spinae forearms abdominals")
+PULL = "P glutes hamstrings quadriceps | S traps calves | St erector-spinae forearms abdominals"
+SWING = "P glutes hamstrings | St erector-spinae abdominals forearms shoulders"
+DL_WHY = {"equipment": "A loaded barbell pulled from the floor"}
+RDL_WHY = {"equipment": "A barbell held in the hands, taken from a rack or deadlifted first"}
+CLEAN_FN = {"traps": "Shrug the bar upward at the end of the pull",
+            "shoulders": "Pull the bar up under the chin and rack it on the shoulders",
+            "quadriceps": "Extend the knees off the floor and catch the bar in the squat"}
+SNATCH_FN = {"traps": "Shrug the bar upward at the end of the pull",
+             "shoulders": "Pull the bar overhead and hold it at arm's length",
+             "quadriceps": "Extend the knees off the floor and catch the bar in the squat"}
+PULL_FN = {"traps": "Shrug the bar upward at the end of the pull"}
+OLY_MECH = "Ankles, knees, hips and shoulders all move through the pull and the catch"
+
+H("barbell-deadlift", "barbell", "B", "c", "HipHinge", "M", DEAD,
+  "Setting the back and the start position takes coaching; the lift itself is simple",
+  why=DL_WHY | {"mechanic": "Knees and hips extend together from the floor to lockout"})
+H("sumo-deadlift", "barbell", "B", "c", "HipHinge", "M",
+  "P glutes quadriceps adductors | S hamstrings | St erector-spinae forearms traps abdominals",
+  "A wide stance and an upright trunk need hip mobility and a precise start position",
+  fn={"adductors": "Extend the hips from the wide stance"}, why=DL_WHY
+  | {"mechanic": "Knees and hips extend together from the floor to lockout"})
+H("trap-bar-deadlift", "trap-bar", "B", "c", "HipHinge", "L",
+  "P quadriceps glutes | S hamstrings adductors | St erector-spinae forearms traps abdominals",
+  "The load sits in line with the body and the handles are high: the easiest deadlift to learn",
+  fn={"hamstrings": "Assist hip extension; the upright start gives the knees more of the work"},
+  why={"mechanic": "Knees and hips extend together from the floor to lockout"})
+H("deficit-deadlift", "barbell weight-plate", "B", "c", "HipHinge", "M", DEAD,
+  "A deadlift from a plate or platform: a longer pull needing more hip and hamstring mobility",
+  why={"equipment": "A barbell pulled while standing on a plate or low platform",
+       "mechanic": "Knees and hips extend together from below the floor to lockout"})
+H("rack-pulls", "barbell squat-rack", "B", "c", "HipHinge", "L",
+  "P glutes hamstrings | S adductors | St erector-spinae forearms traps lats abdominals",
+  "A partial deadlift from the pins: shorter and simpler than from the floor",
+  fn={"glutes": "Extend the hips from the knee-high start to lockout"},
+  why={"equipment": "A barbell resting on the safety pins of a rack at about knee height"})
+H("romanian-deadlift", "barbell", "B", "c", "HipHinge", "M", RDL,
+  "Hinging with the bar close and the back neutral takes coaching", why=RDL_WHY)
+H("romanian-deadlift-from-deficit", "barbell weight-plate", "B", "c", "HipHinge", "M", RDL,
+  "A Romanian deadlift from a platform: more range, needs more hamstring flexibility",
+  why={"equipment": "A barbell, the lifter standing on a plate or low platform"})
+H("stiff-legged-barbell-deadlift", "barbell", "B", "c", "HipHinge", "M", RDL,
+  "Straighter knees than the Romanian deadlift: needs hamstring flexibility and back control",
+  why=RDL_WHY)
+H("dumbbell-romanian-deadlift", "dumbbell", "B", "c", "HipHinge", "L", RDL,
+  "Dumbbells are light and free to travel: the usual first hinge with load",
+  why={"equipment": "Two dumbbells held in front of the thighs"})
+H("stiff-legged-dumbbell-deadlift", "dumbbell", "B", "c", "HipHinge", "L", RDL,
+  "Dumbbells are light and free to travel: an easy hinge to learn",
+  why={"equipment": "Two dumbbells held in front of the thighs"})
+H("dumbbell-deadlift", "dumbbell", "B", "c", "HipHinge", "L", DEAD,
+  "Dumbbells at the sides are light and forgiving: an easy deadlift to learn",
+  fn={"traps": "Hold the shoulders set under the dumbbells"},
+  why={"equipment": "Two dumbbells lifted from the floor at the sides",
+       "mechanic": "Knees and hips extend together from the floor to lockout"})
+H("dumbbell-sumo-deadlift", "dumbbell", "B", "c", "HipHinge", "L",
+  "P glutes quadriceps adductors | S hamstrings | St erector-spinae forearms abdominals",
+  "One dumbbell between wide feet: light and simple",
+  fn={"adductors": "Extend the hips from the wide stance"},
+  why={"equipment": "One dumbbell held at arm's length between the feet",
+       "mechanic": "Knees and hips extend together to lockout"})
+H("kettlebell-deadlifts", "kettlebell", "B", "c", "HipHinge", "L", DEAD,
+  "A kettlebell between the feet: the usual first deadlift",
+  why={"equipment": "One kettlebell lifted from between the feet",
+       "mechanic": "Knees and hips extend together to lockout"})
+H("kettlebell-sumo-deadlift", "kettlebell", "B", "c", "HipHinge", "L",
+  "P glutes quadriceps adductors | S hamstrings | St erector-spinae forearms abdominals",
+  "A kettlebell between wide feet: simple to learn",
+  fn={"adductors": "Extend the hips from the wide stance"},
+  why={"equipment": "One kettlebell lifted from between wide feet",
+       "mechanic": "Knees and hips extend together to lockout"})
+H("single-leg-rdl", "bodyweight", "U", "c", "HipHinge", "M", SLRDL,
+  "Hinging on one leg is a balance skill even without load")
+H("single-leg-deadlift-with-dumbbell", "dumbbell", "U", "c", "HipHinge", "M",
+  SLRDL + " forearms", "Hinging on one leg with a dumbbell: a balance skill",
+  why={"equipment": "A dumbbell held in the hand opposite the standing leg (or both hands)"})
+H("kettlebell-one-legged-deadlift", "kettlebell", "U", "c", "HipHinge", "M",
+  SLRDL + " forearms", "Hinging on one leg with a kettlebell: a balance skill",
+  why={"equipment": "A kettlebell held in the hand opposite the standing leg"})
+H("romanian-deadlift-single-leg", "dumbbell", "U", "c", "HipHinge", "M",
+  SLRDL + " forearms", "Hinging on one leg with load: a balance skill",
+  why={"equipment": "One or two dumbbells (a kettlebell serves as well)"})
+H("kickstand-rdl", "barbell", "U", "c", "HipHinge", "M",
+  "P hamstrings glutes | S adductors | St abductors erector-spinae forearms abdominals",
+  "A staggered stance with the back foot as a kickstand: easier balance than one leg",
+  why=RDL_WHY | {"laterality": "The front leg does the work for a set, then the other; the back "
+                               "toe only balances"})
+H("good-morning", "barbell squat-rack", "B", "c", "HipHinge", "M",
+  "P hamstrings glutes | S adductors | St erector-spinae abdominals",
+  "Hinging with the bar on the back puts the load far from the hips: needs back control",
+  fn={"erector-spinae": "Hold the spine neutral against the bar's long lever on the back"},
+  why={"equipment": "A barbell on the upper back, unracked from a squat rack"})
+H("seated-good-mornings", "barbell squat-rack bench", "B", "i", "HipHinge", "M",
+  "P erector-spinae glutes | S hamstrings | St abdominals",
+  "Bending forward seated with a bar on the back needs back control",
+  fn={"erector-spinae": "Raise the trunk by extending the spine and hips from the forward lean",
+      "hamstrings": "Assist hip extension; shortened by the seated position"},
+  why={"equipment": "A barbell on the upper back from a rack, seated on a bench",
+       "mechanic": "Seated, only the hips and spine move; the knees are fixed"})
+H("band-good-morning", "resistance-band", "B", "c", "HipHinge", "L",
+  "P hamstrings glutes | St erector-spinae abdominals",
+  "A band under the feet and over the neck: light, the usual way to learn the hinge",
+  why={"equipment": "A resistance band stood on and looped behind the neck"})
+H("band-good-morning-pull-through", "resistance-band", "B", "c", "HipHinge", "L",
+  "P glutes hamstrings | St erector-spinae abdominals forearms",
+  "A band anchored behind, pulled through the legs: light and simple",
+  why={"equipment": "A resistance band anchored low behind and held between the legs"})
+H("cable-pull-through", "cable-station", "B", "c", "HipHinge", "L",
+  "P glutes hamstrings | St erector-spinae abdominals forearms",
+  "The cable pulls backward, which teaches the hinge: easy to learn",
+  fn={"glutes": "Drive the hips forward against the cable to lockout"},
+  why={"equipment": "A cable station with a low pulley and a rope between the legs"})
+H("one-arm-kettlebell-swings", "kettlebell", "U", "c", "HipHinge", "M",
+  SWING + " abductors",
+  "A ballistic hinge with one bell: timing the hip snap and resisting the twist take coaching",
+  kind="P", fn={"shoulders": "Guide the bell's float with a straight arm",
+                "abductors": "Hold the pelvis square against the one-sided swing"},
+  why={"equipment": "One kettlebell swung in one hand",
+       "mechanic": "Hips and knees extend explosively while the arm guides the bell"})
+H("kettlebell-swing", "kettlebell", "B", "c", "HipHinge", "M", SWING,
+  "A ballistic hinge: timing the hip snap and keeping the back neutral take coaching",
+  kind="P", fn={"shoulders": "Guide the bell's float with straight arms"},
+  why={"equipment": "One kettlebell swung in both hands",
+       "mechanic": "Hips and knees extend explosively while the arms guide the bell"})
+H("vertical-swing", "dumbbell", "B", "c", "HipHinge", "M", SWING,
+  "A ballistic hinge with a dumbbell: timing the hip snap takes practice",
+  kind="P", fn={"shoulders": "Guide the dumbbell upward with straight arms"},
+  why={"equipment": "One dumbbell held by one end in both hands",
+       "mechanic": "Hips and knees extend explosively while the arms guide the dumbbell"})
+H("power-clean", "barbell", "B", "c", "HipHinge", "H", CLEAN,
+  "An Olympic lift: the pull, turnover and catch are a skill years in the making", kind="P",
+  fn=CLEAN_FN, why=DL_WHY | {"mechanic": OLY_MECH})
+H("clean", "barbell", "B", "c", "HipHinge", "H", CLEAN,
+  "The full Olympic clean with a squat catch: a high skill", kind="P",
+  fn=CLEAN_FN, why=DL_WHY | {"mechanic": OLY_MECH})
+H("hang-clean", "barbell", "B", "c", "HipHinge", "H", CLEAN,
+  "An Olympic lift from the hang: the second pull and catch are a skill", kind="P",
+  fn=CLEAN_FN, why=RDL_WHY | {"mechanic": OLY_MECH})
+H("power-clean-from-blocks", "barbell", "B", "c", "HipHinge", "H", CLEAN,
+  "An Olympic lift from blocks: the pull and catch are a skill", kind="P", fn=CLEAN_FN,
+  why={"equipment": "A barbell resting on blocks (or a rack's pins) at knee height",
+       "mechanic": OLY_MECH})
+H("snatch", "barbell", "B", "c", "HipHinge", "H",
+  CLEAN.replace("traps calves shoulders", "traps calves shoulders triceps"),
+  "The full Olympic snatch: the most technical lift in the gym", kind="P",
+  fn=SNATCH_FN | {"triceps": "Lock the elbows out overhead in the catch"},
+  why=DL_WHY | {"mechanic": OLY_MECH})
+H("power-snatch", "barbell", "B", "c", "HipHinge", "H",
+  CLEAN.replace("traps calves shoulders", "traps calves shoulders triceps"),
+  "An Olympic snatch caught above parallel: still a high skill", kind="P",
+  fn=SNATCH_FN | {"triceps": "Lock the elbows out overhead in the catch"},
+  why=DL_WHY | {"mechanic": OLY_MECH})
+H("hang-snatch", "barbell", "B", "c", "HipHinge", "H",
+  CLEAN.replace("traps calves shoulders", "traps calves shoulders triceps"),
+  "A snatch from the hang: a high skill", kind="P",
+  fn=SNATCH_FN | {"triceps": "Lock the elbows out overhead in the catch"},
+  why=RDL_WHY | {"mechanic": OLY_MECH})
+H("clean-pull", "barbell", "B", "c", "HipHinge", "M", PULL,
+  "The clean's pull without the catch: the timing of the extension takes practice", kind="P",
+  fn=PULL_FN, why=DL_WHY | {"mechanic": "Ankles, knees and hips extend explosively together"})
+H("snatch-pull", "barbell", "B", "c", "HipHinge", "M", PULL,
+  "The snatch's pull with a wide grip and no catch: timing takes practice", kind="P",
+  fn=PULL_FN, why=DL_WHY | {"mechanic": "Ankles, knees and hips extend explosively together"})
+H("clean-deadlift", "barbell", "B", "c", "HipHinge", "M", DEAD,
+  "A deadlift in the clean's start position and bar path: needs a precise position",
+  why=DL_WHY | {"mechanic": "Knees and hips extend together from the floor to mid-thigh"})
+H("snatch-deadlift", "barbell", "B", "c", "HipHinge", "M", DEAD,
+  "A wide-grip deadlift in the snatch's position: lower hips, needs mobility",
+  why=DL_WHY | {"mechanic": "Knees and hips extend together from the floor to mid-thigh"})
+H("dumbbell-clean", "dumbbell", "B", "c", "HipHinge", "M", CLEAN,
+  "Cleaning dumbbells to the shoulders: an easier cousin of the barbell clean", kind="P",
+  fn=CLEAN_FN | {"shoulders": "Pull the dumbbells up and rack them on the shoulders"},
+  why={"equipment": "Two dumbbells pulled from the floor or the hang", "mechanic": OLY_MECH})
+H("kettlebell-hang-clean", "kettlebell", "U", "c", "HipHinge", "M", CLEAN,
+  "Cleaning a kettlebell to the rack without banging the forearm takes practice", kind="P",
+  fn=CLEAN_FN | {"shoulders": "Guide the bell up and rack it against the forearm"},
+  why={"equipment": "One kettlebell cleaned from between the legs to the rack",
+       "mechanic": OLY_MECH})
+H("one-arm-kettlebell-clean", "kettlebell", "U", "c", "HipHinge", "M", CLEAN,
+  "Cleaning a kettlebell to the rack without banging the forearm takes practice", kind="P",
+  fn=CLEAN_FN | {"shoulders": "Guide the bell up and rack it against the forearm"},
+  why={"equipment": "One kettlebell cleaned from between the legs to the rack",
+       "mechanic": OLY_MECH})
+H("double-kettlebell-alternating-hang-clean", "kettlebell", "A", "c", "HipHinge", "M", CLEAN,
+  "Two bells cleaned in turn: timing and a clean rack take practice", kind="P",
+  fn=CLEAN_FN | {"shoulders": "Guide each bell up and rack it against the forearm"},
+  why={"equipment": "Two kettlebells, one cleaned while the other hangs", "mechanic": OLY_MECH})
+
+# --- lunges, split squats, step-ups ------------------------------------------------------------
+
+lunge = Family("lunge", "Reviewed reference: lunges, split squats and step-ups",
+               "Forward, reverse, walking and lateral lunges, split squats (Bulgarian too), "
+               "step-ups and single-leg squats. " + LICENCE_NOTE, {
+    "quadriceps": "Extend the knee of the working leg",
+    "glutes": "Extend the hip of the working leg",
+    "adductors": "Assist hip extension of the working leg from the stretched position",
+    "abductors": "Hold the pelvis level over the working leg",
+    "hamstrings": "Steady the knee and assist hip extension of the working leg",
+    "calves": "Steady the ankle of the working leg",
+    "abdominals": "Brace the trunk against sway in the narrow base",
+    "erector-spinae": "Hold the trunk upright under the load",
+    "forearms": "Grip the load",
+})
+L = lunge.add
+LUNGE = "P quadriceps glutes | S adductors | St abductors calves abdominals"
+LUNGE_LOAD = "P quadriceps glutes | S adductors | St abductors erector-spinae abdominals"
+LUNGE_DB = LUNGE_LOAD + " forearms"
+BAR_BACK = {"equipment": "A barbell on the upper back, unracked from a squat rack"}
+DBS = {"equipment": "Two dumbbells held at the sides"}
+ALT = "Alternating"
+
+L("bodyweight-walking-lunge", "bodyweight", "A", "c", "Lunge", "L", LUNGE,
+  "No load; the only skill is balance in the stride")
+L("lunges", "bodyweight", "A", "c", "Lunge", "L", LUNGE,
+  "A stationary bodyweight lunge: no load, only balance")
+L("reverse-lunges", "bodyweight", "A", "c", "Lunge", "L", LUNGE,
+  "Stepping back keeps the front shin upright and the balance easy")
+L("alternate-back-lunges", "bodyweight", "A", "c", "Lunge", "L", LUNGE,
+  "Stepping back keeps the front shin upright and the balance easy")
+L("dumbbell-lunges", "dumbbell", "A", "c", "Lunge", "L", LUNGE_DB,
+  "Dumbbells at the sides keep the balance low: easy to learn", why=DBS)
+L("dumbbell-lunges-walking", "dumbbell", "A", "c", "Lunge", "L", LUNGE_DB,
+  "Walking with dumbbells at the sides: balance in the stride is the only skill", why=DBS)
+L("dumbbell-rear-lunge", "dumbbell", "A", "c", "Lunge", "L", LUNGE_DB,
+  "Stepping back with dumbbells: the front shin stays upright, balance is easy", why=DBS)
+L("barbell-lunge", "barbell squat-rack", "A", "c", "Lunge", "M", LUNGE_LOAD,
+  "A bar on the back raises the centre of mass: balance in the split stance takes practice",
+  why=BAR_BACK)
+L("barbell-walking-lunge", "barbell squat-rack", "A", "c", "Lunge", "M", LUNGE_LOAD,
+  "Walking with a bar on the back: balance takes practice and room to walk", why=BAR_BACK)
+L("barbell-step-back-lunge", "barbell squat-rack", "A", "c", "Lunge", "M", LUNGE_LOAD,
+  "Stepping back with a bar on the back: balance takes practice", why=BAR_BACK)
+L("walking-lunges", "resistance-band", "A", "c", "Lunge", "L", LUNGE,
+  "Walking lunges against a band: light and simple",
+  why={"equipment": "A resistance band stood on and held at the shoulders"})
+L("split-squats", "bodyweight", "U", "c", "Lunge", "L", LUNGE,
+  "A static split stance without load: balance is the only skill")
+L("split-squat-with-dumbbells", "dumbbell", "U", "c", "Lunge", "L", LUNGE_DB,
+  "A static split stance with dumbbells at the sides: easy to learn", why=DBS)
+L("bulgarian-squat-with-dumbbells", "dumbbell bench", "U", "c", "Lunge", "M", LUNGE_DB,
+  "The rear foot on a bench makes balance and setup harder than a split squat",
+  why={"equipment": "Two dumbbells at the sides; the rear foot rests on a bench"})
+L("one-leg-barbell-squat", "barbell squat-rack bench", "U", "c", "Lunge", "H", LUNGE_LOAD,
+  "A Bulgarian split squat with a bar on the back: balance and setup are hard",
+  why={"equipment": "A barbell on the back from a squat rack; the rear foot on a bench"})
+L("smith-machine-split-squat", "smith-machine", "U", "c", "Lunge", "L",
+  "P quadriceps glutes | S adductors | St abdominals",
+  "The rails steady the bar, which takes away most of the balance demand",
+  why={"equipment": "A Smith machine's bar on the back, guided by its rails"})
+L("elevated-back-lunge", "barbell squat-rack weight-plate", "A", "c", "Lunge", "M", LUNGE_LOAD,
+  "A reverse lunge from a platform: more range and balance with a bar on the back",
+  why={"equipment": "A barbell on the back from a rack; standing on a plate or low step"})
+L("step-ups", "bodyweight plyo-box", "A", "c", "Lunge", "L", LUNGE,
+  "Stepping onto a box without load: simple",
+  why={"equipment": "A box, step or bench to step onto; the body's weight is the load"})
+L("dumbbell-step-ups", "dumbbell plyo-box", "U", "c", "Lunge", "L", LUNGE_DB,
+  "Stepping onto a box with dumbbells at the sides: simple",
+  why={"equipment": "Two dumbbells at the sides and a box or bench to step onto"})
+L("barbell-step-ups", "barbell squat-rack plyo-box", "U", "c", "Lunge", "M", LUNGE_LOAD,
+  "Stepping onto a box with a bar on the back: balance at height takes care",
+  why={"equipment": "A barbell on the back from a squat rack and a box to step onto"})
+L("weighted-step-ups", "dumbbell plyo-box", "U", "c", "Lunge", "L", LUNGE_DB,
+  "Stepping onto a box holding weights: simple",
+  why={"equipment": "Dumbbells held at the sides (or a vest) and a box or bench"})
+L("step-up-with-knee-raise", "bodyweight plyo-box", "A", "c", "Lunge", "L", LUNGE,
+  "A step-up finishing with the free knee raised: a little balance",
+  why={"equipment": "A box or bench to step onto; the body's weight is the load"})
+L("cossack-squat", "bodyweight", "A", "c", "Lunge", "M",
+  "P quadriceps glutes adductors | St abdominals",
+  "Shifting deep over one leg with the other straight needs hip and ankle mobility",
+  fn={"adductors": "Extend the hip of the bent leg and control the stretch on the straight leg"})
+L("barbell-side-split-squat", "barbell squat-rack", "U", "c", "Lunge", "M",
+  "P quadriceps glutes adductors | St erector-spinae abdominals",
+  "A lateral split squat with a bar on the back: balance and hip mobility",
+  fn={"adductors": "Extend and adduct the hip of the bent leg from the wide stance"},
+  why=BAR_BACK)
+L("sliding-lateral-lunge", "bodyweight", "A", "c", "Lunge", "M",
+  "P quadriceps glutes adductors | St abdominals",
+  "Sliding one foot out on a towel or slider takes control of the adductors",
+  fn={"adductors": "Pull the sliding leg back in and extend the hip of the bent leg"},
+  why={"equipment": "A slider or towel under one foot; the body's weight is the load"})
+L("crossover-reverse-lunge", "bodyweight", "A", "c", "Lunge", "L",
+  "P glutes quadriceps | S adductors | St abductors abdominals",
+  "A reverse lunge stepping behind and across (curtsy): some balance",
+  fn={"abductors": "Hold the pelvis level as the rear leg crosses behind"})
+L("pistol-squat", "bodyweight", "U", "c", "Lunge", "H",
+  "P quadriceps glutes | S adductors | St abductors calves abdominals",
+  "A full squat on one leg with the other held straight: strength, mobility and balance")
+L("kettlebell-pistol-squat", "kettlebell", "U", "c", "Lunge", "H",
+  "P quadriceps glutes | S adductors | St abductors calves abdominals",
+  "A one-leg squat holding a kettlebell: a high skill even with the counterweight",
+  why={"equipment": "One kettlebell held at the chest or out in front"})
+L("single-leg-high-box-squat", "bodyweight plyo-box", "U", "c", "Lunge", "M",
+  "P quadriceps glutes | St abductors calves abdominals",
+  "A one-leg squat to a high box: the box limits depth, balance remains",
+  why={"equipment": "A high box or bench behind to sit to; the body's weight is the load"})
+L("split-jump", "bodyweight", "A", "c", "Lunge", "M",
+  "P quadriceps glutes | S calves | St abductors abdominals",
+  "Jumping and switching legs in the air with a soft landing takes coordination", kind="P",
+  fn={"calves": "Push off through the ankles and absorb the landing"})
+L("suspended-split-squat", "suspension-trainer", "U", "c", "Lunge", "M", LUNGE,
+  "The rear foot in an unstable strap makes balance harder than a bench",
+  why={"equipment": "A suspension trainer holds the rear foot"})
