@@ -543,6 +543,372 @@ L("split-jump", "bodyweight", "A", "c", "Lunge", "M",
   "P quadriceps glutes | S calves | St abductors abdominals",
   "Jumping and switching legs in the air with a soft landing takes coordination", kind="P",
   fn={"calves": "Push off through the ankles and absorb the landing"})
-L("suspended-split-squat", "suspension-trainer", "U", "c", "Lunge", "M", LUNGE,
+L("suspended-split-squat", "bodyweight suspension-trainer", "U", "c", "Lunge", "M", LUNGE,
   "The rear foot in an unstable strap makes balance harder than a bench",
   why={"equipment": "A suspension trainer holds the rear foot"})
+
+# --- leg isolation: extensions, curls, hip thrusts and bridges, abduction, adduction ----------
+
+legs_isolation = Family(
+    "legs-isolation", "Reviewed reference: leg isolation, hip thrusts and bridges",
+    "Leg extensions, leg curls, Nordic and glute-ham raises, hip thrusts and glute bridges, hip "
+    "abduction and adduction, glute kickbacks. " + LICENCE_NOTE, {
+        "quadriceps": "Extend the knee against the pad",
+        "hamstrings": "Flex the knee against the resistance",
+        "calves": "Assist knee flexion (the gastrocnemius crosses the knee)",
+        "glutes": "Extend the hip to lift the pelvis to lockout",
+        "abductors": "Abduct the hip: move the thigh out to the side",
+        "adductors": "Adduct the hip: pull the thigh in toward the midline",
+        "abdominals": "Brace the trunk and keep the ribs down",
+        "erector-spinae": "Hold the spine neutral",
+    })
+I = legs_isolation.add
+KNEE_EXT = {"mechanic": "Only the knee moves", "pattern": "Single-joint knee extension"}
+KNEE_FLEX = {"mechanic": "Only the knee moves", "pattern": "Single-joint knee flexion"}
+HIP_EXT = {"mechanic": "Only the hips move; the knees hold their bend and the spine stays still",
+           "pattern": "Hip extension with the knees fixed: the hips flex and extend"}
+ABD = {"mechanic": "Only the hip moves, out to the side",
+       "pattern": "Single-joint hip abduction"}
+ADD = {"mechanic": "Only the hip moves, in toward the midline",
+       "pattern": "Single-joint hip adduction"}
+KICK = {"mechanic": "Only the hip moves, backward", "pattern": "Single-joint hip extension"}
+BRIDGE = "P glutes | S hamstrings | St abdominals erector-spinae"
+THRUST = "P glutes | S hamstrings quadriceps | St abdominals erector-spinae"
+B_FN = {"hamstrings": "Assist hip extension",
+        "quadriceps": "Hold the knees at about a right angle as the hips rise"}
+
+I("leg-extensions", "leg-extension-machine", "B", "i", "Isolation", "L", "P quadriceps",
+  "A seated machine with one joint moving: the easiest quadriceps exercise", why=KNEE_EXT)
+I("single-leg-leg-extension", "leg-extension-machine", "U", "i", "Isolation", "L",
+  "P quadriceps", "A leg extension one leg at a time: machine-guided", why=KNEE_EXT)
+I("lying-leg-curls", "leg-curl-machine", "B", "i", "Isolation", "L",
+  "P hamstrings | S calves", "A lying machine with one joint moving: easy to learn",
+  why=KNEE_FLEX | {"equipment": "A lying (prone) leg curl machine"})
+I("seated-leg-curl", "leg-curl-machine", "B", "i", "Isolation", "L",
+  "P hamstrings | S calves", "A seated machine with one joint moving: easy to learn",
+  fn={"hamstrings": "Flex the knee from the hip-flexed seat, where they are lengthened"},
+  why=KNEE_FLEX | {"equipment": "A seated leg curl machine"})
+I("standing-leg-curl", "leg-curl-machine", "U", "i", "Isolation", "L",
+  "P hamstrings | S calves | St glutes", "A standing machine curl, one leg at a time",
+  fn={"glutes": "Keep the hip of the working leg extended"},
+  why=KNEE_FLEX | {"equipment": "A standing (kneeling) leg curl machine"})
+I("leg-curl", "leg-curl-machine", "B", "i", "Isolation", "L", "P hamstrings | S calves",
+  "A machine with one joint moving: easy to learn", why=KNEE_FLEX)
+I("ball-leg-curl", "bodyweight exercise-ball", "B", "c", "Isolation", "M",
+  "P hamstrings | S glutes | St abdominals calves",
+  "Rolling a ball in with the hips held up needs balance and core control",
+  fn={"glutes": "Hold the hips lifted off the floor while the knees bend",
+      "calves": "Press the heels into the ball"},
+  why={"mechanic": "The knees flex while the hips extend to stay lifted: two joints work",
+       "pattern": "Knee flexion with the hips held in a bridge"})
+I("seated-band-hamstring-curl", "resistance-band", "U", "i", "Isolation", "L",
+  "P hamstrings | S calves", "A seated curl against a band anchored in front: simple",
+  why=KNEE_FLEX | {"equipment": "A resistance band anchored in front at shin height"})
+I("leg-curl-with-elastic", "resistance-band", "U", "i", "Isolation", "L",
+  "P hamstrings | S calves", "A standing or lying curl against a band: simple",
+  why=KNEE_FLEX | {"equipment": "A resistance band around the ankle, anchored in front"})
+I("nordic-curl", "bodyweight", "B", "i", "Isolation", "M",
+  "P hamstrings | S calves | St glutes abdominals",
+  "Kneeling with the heels held and lowering the body under control: few can do the full range",
+  fn={"hamstrings": "Lower the body by resisting knee extension (eccentric), then flex the knee",
+      "glutes": "Keep the hips extended so the body stays in one line"},
+  why=KNEE_FLEX | {"equipment": "No equipment beyond an anchor for the heels (partner, pad or "
+                                "bar): the body's own weight is the load"})
+I("natural-glute-ham-raise", "bodyweight", "B", "i", "Isolation", "M",
+  "P hamstrings | S calves | St glutes abdominals",
+  "A Nordic-style lowering on the floor with the heels anchored: hard to control",
+  fn={"hamstrings": "Lower the body by resisting knee extension (eccentric), then flex the knee",
+      "glutes": "Keep the hips extended so the body stays in one line"},
+  why=KNEE_FLEX | {"equipment": "No equipment beyond an anchor for the heels (partner, pad or "
+                                "bar): the body's own weight is the load"})
+I("glute-ham-raise", "glute-ham-developer", "B", "c", "HipHinge", "M",
+  "P hamstrings | S glutes calves | St erector-spinae abdominals",
+  "Needs a glute-ham developer set to the lifter and control of the knee flexion",
+  fn={"hamstrings": "Extend the hips and then flex the knees to raise the body",
+      "glutes": "Extend the hips from the hinge over the pad"},
+  why={"mechanic": "The hips extend and then the knees flex: two joints work",
+       "pattern": "Hip extension over the pad followed by knee flexion: a hinge finished by a "
+                  "curl"})
+I("floor-glute-ham-raise", "bodyweight", "B", "i", "Isolation", "M",
+  "P hamstrings | S calves | St glutes abdominals",
+  "A glute-ham raise on the floor with the heels held: hard to control",
+  fn={"hamstrings": "Lower the body by resisting knee extension (eccentric), then flex the knee",
+      "glutes": "Keep the hips extended so the body stays in one line"},
+  why=KNEE_FLEX | {"equipment": "No equipment beyond an anchor for the heels (partner, pad or "
+                                "bar): the body's own weight is the load"})
+I("reverse-nordic-curl", "bodyweight", "B", "i", "Isolation", "M",
+  "P quadriceps | St abdominals glutes",
+  "Leaning back from a kneel with the hips straight loads the knees hard: build up slowly",
+  fn={"quadriceps": "Lower the body backward by resisting knee flexion and return",
+      "glutes": "Keep the hips extended so the body stays in one line"},
+  why=KNEE_EXT | {"equipment": "No equipment beyond a mat under the knees: the body's own weight "
+                               "is the load"})
+I("barbell-hip-thrust", "barbell bench", "B", "i", "HipHinge", "M", THRUST,
+  "Rolling the bar over the hips and setting the back on a bench take some setup", fn=B_FN,
+  why=HIP_EXT | {"equipment": "A barbell across the hips; the upper back rests on a bench"})
+I("dumbbell-hip-thrust", "dumbbell bench", "B", "i", "HipHinge", "L", THRUST,
+  "A dumbbell on the hips and the back on a bench: easy to set up", fn=B_FN,
+  why=HIP_EXT | {"equipment": "A dumbbell held on the hips; the upper back rests on a bench"})
+I("dumbbell-single-leg-hip-thrust", "dumbbell bench", "U", "i", "HipHinge", "M",
+  THRUST + " abductors", "A hip thrust on one leg with a dumbbell: needs pelvic control",
+  fn=B_FN | {"abductors": "Keep the pelvis level over the working leg"},
+  why=HIP_EXT | {"equipment": "A dumbbell held on the hip; the upper back rests on a bench"})
+I("unilateral-hip-thrust", "bodyweight bench", "U", "i", "HipHinge", "L",
+  THRUST + " abductors", "A bodyweight hip thrust on one leg: simple, some pelvic control",
+  fn=B_FN | {"abductors": "Keep the pelvis level over the working leg"},
+  why=HIP_EXT | {"equipment": "A bench under the upper back; the body's weight is the load"})
+I("butt-lift-bridge", "bodyweight", "B", "i", "HipHinge", "L", BRIDGE,
+  "Lying on the floor and lifting the hips: the easiest glute exercise", fn=B_FN, why=HIP_EXT)
+I("glute-bridge", "bodyweight", "B", "i", "HipHinge", "L", BRIDGE,
+  "Lying on the floor and lifting the hips: the easiest glute exercise", fn=B_FN, why=HIP_EXT)
+I("hip-bridge", "bodyweight", "B", "i", "HipHinge", "L", BRIDGE,
+  "Lying on the floor and lifting the hips: easy", fn=B_FN, why=HIP_EXT)
+I("single-leg-glute-bridge", "bodyweight", "U", "i", "HipHinge", "L",
+  BRIDGE + " abductors", "A floor bridge on one leg: easy, some pelvic control",
+  fn=B_FN | {"abductors": "Keep the pelvis level over the working leg"}, why=HIP_EXT)
+I("barbell-glute-bridge", "barbell", "B", "i", "HipHinge", "M", BRIDGE,
+  "Rolling a barbell over the hips on the floor takes some setup", fn=B_FN,
+  why=HIP_EXT | {"equipment": "A barbell across the hips, lying on the floor"})
+I("physioball-hip-bridge", "bodyweight exercise-ball", "B", "i", "HipHinge", "L",
+  "P glutes | S hamstrings | St abdominals erector-spinae quadriceps",
+  "Shoulders on a ball add a little balance to a bridge",
+  fn=B_FN | {"quadriceps": "Hold the knees bent as the hips rise off the ball"},
+  why=HIP_EXT | {"equipment": "An exercise ball under the shoulders; the body's weight is the "
+                              "load"})
+I("hip-lift-with-band", "resistance-band", "B", "i", "HipHinge", "L", BRIDGE,
+  "A floor bridge against a band over the hips: simple", fn=B_FN,
+  why=HIP_EXT | {"equipment": "A resistance band across the hips, anchored to the floor"})
+I("machine-hip-abduction", "hip-abduction-machine", "B", "i", "Isolation", "L",
+  "P abductors", "A seated machine with one joint moving: easy", why=ABD)
+I("thigh-abductor", "hip-abduction-machine", "B", "i", "Isolation", "L",
+  "P abductors", "A seated machine with one joint moving: easy", why=ABD)
+I("thigh-adductor", "hip-adduction-machine", "B", "i", "Isolation", "L", "P adductors",
+  "A seated machine with one joint moving: easy", why=ADD)
+I("cable-hip-adduction", "cable-station", "U", "i", "Isolation", "L",
+  "P adductors | St abductors abdominals", "A standing cable adduction: simple, some balance",
+  fn={"abductors": "Hold the pelvis level over the standing leg"},
+  why=ADD | {"equipment": "A cable station's low pulley with an ankle cuff"})
+I("standing-adduction-cable", "cable-station", "U", "i", "Isolation", "L",
+  "P adductors | St abductors abdominals", "A standing cable adduction: simple, some balance",
+  fn={"abductors": "Hold the pelvis level over the standing leg"},
+  why=ADD | {"equipment": "A cable station's low pulley with an ankle cuff"})
+I("band-hip-adductions", "resistance-band", "U", "i", "Isolation", "L",
+  "P adductors | St abductors abdominals", "A standing adduction against a band: simple",
+  fn={"abductors": "Hold the pelvis level over the standing leg"},
+  why=ADD | {"equipment": "A resistance band around the ankle, anchored to the side"})
+I("copenhagen-adduction-exercise", "bodyweight bench", "U", "i", "Isolation", "M",
+  "P adductors | St obliques abductors",
+  "A side plank with the top leg on a bench: hard on the adductors, progress from the knee",
+  fn={"adductors": "Hold and lift the body on the top leg by adducting the hip",
+      "obliques": "Hold the trunk straight sideways in the side plank",
+      "abductors": "Hold the pelvis up on the bottom side"},
+  why=ADD | {"equipment": "A bench to rest the top leg on; the body's weight is the load"})
+I("side-lying-hip-abduction", "bodyweight", "U", "i", "Isolation", "L",
+  "P abductors | St obliques",
+  "Lying on the side and raising the top leg: easy",
+  fn={"obliques": "Keep the pelvis stacked and still"}, why=ABD)
+I("side-leg-raises", "bodyweight", "U", "i", "Isolation", "L",
+  "P abductors | St obliques",
+  "Raising the top leg lying on the side: easy",
+  fn={"obliques": "Keep the pelvis stacked and still"}, why=ABD)
+I("abduction-while-standing", "bodyweight", "U", "i", "Isolation", "L",
+  "P abductors | St abdominals",
+  "A standing leg raise to the side: easy, a little balance",
+  why=ABD)
+I("clamshell", "bodyweight", "U", "i", "Isolation", "L", "P abductors",
+  "Lying on the side opening the knees: easy",
+  fn={"abductors": "Rotate the thigh outward to open the knee (with the deep rotators)"},
+  why={"mechanic": "Only the hip moves, rotating outward",
+       "pattern": "Single-joint hip external rotation and abduction"})
+I("banded-clamshell", "resistance-band", "U", "i", "Isolation", "L", "P abductors",
+  "A clamshell against a band around the knees: easy",
+  fn={"abductors": "Rotate the thigh outward against the band to open the knee"},
+  why={"mechanic": "Only the hip moves, rotating outward",
+       "pattern": "Single-joint hip external rotation and abduction",
+       "equipment": "A loop band around the thighs above the knees"})
+I("monster-walk", "resistance-band", "A", "i", "Isolation", "L",
+  "P abductors | St abdominals",
+  "Walking forward and out against a band around the legs: easy",
+  fn={"abductors": "Abduct each hip against the band as the feet step out"},
+  why=ABD | {"equipment": "A loop band around the knees or ankles",
+             "mechanic": "The hips abduct against the band; the stepping is incidental"})
+I("lateral-walk", "resistance-band", "A", "i", "Isolation", "L",
+  "P abductors | St abdominals",
+  "Side-stepping against a band around the legs: easy",
+  fn={"abductors": "Abduct the leading hip against the band and hold the trailing one"},
+  why=ABD | {"equipment": "A loop band around the knees or ankles",
+             "mechanic": "The hips abduct against the band; the stepping is incidental"})
+I("quadruped-hip-abduction", "bodyweight", "U", "i", "Isolation", "L",
+  "P abductors | St abdominals", "On all fours lifting the bent leg to the side: easy",
+  fn={"abdominals": "Hold the trunk still on all fours"}, why=ABD)
+I("glute-kickback", "bodyweight", "U", "i", "Isolation", "L",
+  "P glutes | S hamstrings | St abdominals",
+  "On all fours pressing one leg back: easy",
+  fn={"glutes": "Extend the hip to press the leg back", "hamstrings": "Assist hip extension",
+      "abdominals": "Hold the lower back still so the hip, not the spine, moves"}, why=KICK)
+I("glute-kickback-machine", "machine", "U", "i", "Isolation", "L",
+  "P glutes | S hamstrings",
+  "A glute kickback machine guides the leg: easy",
+  fn={"glutes": "Extend the hip to press the pad back", "hamstrings": "Assist hip extension"},
+  why=KICK | {"equipment": "A glute kickback machine (no narrower kind in the taxonomy)"})
+I("one-legged-cable-kickback", "cable-station", "U", "i", "Isolation", "L",
+  "P glutes | S hamstrings | St abductors abdominals",
+  "A standing cable kickback: simple, some balance",
+  fn={"glutes": "Extend the hip to press the leg back against the cable",
+      "hamstrings": "Assist hip extension",
+      "abductors": "Hold the pelvis level over the standing leg"},
+  why=KICK | {"equipment": "A cable station's low pulley with an ankle cuff"})
+I("rubber-band-glute-kickback", "resistance-band", "U", "i", "Isolation", "L",
+  "P glutes | S hamstrings | St abdominals",
+  "A kickback against a band: simple",
+  fn={"glutes": "Extend the hip to press the leg back against the band",
+      "hamstrings": "Assist hip extension", "abdominals": "Hold the lower back still"},
+  why=KICK | {"equipment": "A resistance band around the foot, anchored in front"})
+
+# --- calves ------------------------------------------------------------------------------------
+
+calves = Family("calves", "Reviewed reference: calf raises",
+                "Standing, seated, single-leg, machine, Smith, leg-press and donkey calf raises. "
+                + LICENCE_NOTE, {
+    "calves": "Plantarflex the ankle to raise the heels (gastrocnemius and soleus together)",
+    "soleus": "Plantarflex the ankle with the knee bent, where it does most of the work",
+    "gastrocnemius": "Assist plantarflexion; slack at the knee when it is bent",
+    "quadriceps": "Hold the knees straight",
+    "abdominals": "Hold the trunk upright",
+    "erector-spinae": "Hold the spine upright under the load on the back",
+    "forearms": "Grip the load",
+    "abductors": "Hold the pelvis level over the standing leg",
+})
+C = calves.add
+STAND = {"mechanic": "Only the ankle moves", "pattern": "Single-joint ankle plantarflexion"}
+SEAT = {"mechanic": "Only the ankle moves; the knee stays bent at a right angle",
+        "pattern": "Single-joint ankle plantarflexion with the knee bent"}
+
+C("standing-calf-raises", "calf-raise-machine", "B", "i", "Isolation", "L", "P calves",
+  "A machine that guides the raise: easy", why=STAND | {"equipment": "A standing calf raise "
+  "machine loads the shoulders through pads"})
+C("seated-calf-raise", "calf-raise-machine", "B", "i", "Isolation", "L",
+  "P soleus | S gastrocnemius", "A seated machine with one joint moving: easy",
+  why=SEAT | {"equipment": "A seated calf raise machine loads the knees through a pad"})
+C("standing-barbell-calf-raise", "barbell squat-rack weight-plate", "B", "i", "Isolation", "M",
+  "P calves | St erector-spinae abdominals",
+  "Balancing a barbell on the back while rising on the toes takes care",
+  why=STAND | {"equipment": "A barbell on the back from a squat rack; the balls of the feet on a "
+                            "plate or block"})
+C("rocking-standing-calf-raise", "barbell squat-rack", "B", "i", "Isolation", "M",
+  "P calves | St erector-spinae abdominals",
+  "Rocking from heels to toes with a bar on the back takes balance",
+  fn={"calves": "Plantarflex the ankles to rise on the toes after each rock back to the heels"},
+  why=STAND | {"equipment": "A barbell on the back, unracked from a squat rack"})
+C("standing-dumbbell-calf-raise", "dumbbell weight-plate", "U", "i", "Isolation", "L",
+  "P calves | St forearms abdominals", "Dumbbell in hand on one leg: simple, a little balance",
+  why=STAND | {"equipment": "A dumbbell in the hand; the ball of the foot on a step or plate"})
+C("calf-raise-on-a-dumbbell", "dumbbell", "B", "i", "Isolation", "M",
+  "P calves | St forearms abdominals",
+  "Standing on a dumbbell handle and rising on the toes takes balance",
+  why=STAND | {"equipment": "A dumbbell to stand on (its handle as the step), another in hand"})
+C("seated-dumbbell-calf-raise", "dumbbell bench", "B", "i", "Isolation", "L",
+  "P soleus | S gastrocnemius", "Seated with dumbbells on the knees: easy",
+  why=SEAT | {"equipment": "Dumbbells resting on the knees, seated on a bench"})
+C("dumbbell-seated-one-leg-calf-raise", "dumbbell bench weight-plate", "U", "i", "Isolation",
+  "L", "P soleus | S gastrocnemius", "Seated with a dumbbell on one knee: easy",
+  why=SEAT | {"equipment": "A dumbbell on the knee, seated on a bench, the ball of the foot on "
+                           "a plate"})
+C("barbell-seated-calf-raise", "barbell bench", "B", "i", "Isolation", "L",
+  "P soleus | S gastrocnemius", "Seated with a barbell across the knees: easy",
+  why=SEAT | {"equipment": "A barbell across the knees (padded), seated on a bench"})
+C("double-leg-calf-raise", "bodyweight", "B", "i", "Isolation", "L", "P calves",
+  "Rising on the toes on both feet: the easiest calf exercise", why=STAND)
+C("calf-raises-one-legged", "bodyweight", "U", "i", "Isolation", "L",
+  "P calves | St abductors", "Rising on the toes of one foot: easy, a little balance",
+  why=STAND)
+C("calf-raises-with-bands", "resistance-band", "B", "i", "Isolation", "L", "P calves",
+  "Rising on the toes against a band: easy",
+  why=STAND | {"equipment": "A resistance band under the feet and held at the shoulders"})
+C("calf-press-on-the-leg-press-machine", "leg-press-machine", "B", "i", "Isolation", "L",
+  "P calves | St quadriceps", "Pressing the sled with the toes: easy, keep the knees locked",
+  why=STAND | {"equipment": "A leg press machine, the sled pushed with the balls of the feet"})
+C("leg-press-toe-press", "leg-press-machine", "B", "i", "Isolation", "L",
+  "P calves | St quadriceps", "Pressing the sled with the toes: easy, keep the knees locked",
+  why=STAND | {"equipment": "A leg press machine, the sled pushed with the balls of the feet"})
+C("calf-raise-using-hack-squat-machine", "hack-squat-machine", "B", "i", "Isolation", "L",
+  "P calves | St quadriceps", "Calf raises in a hack squat machine: guided, easy",
+  why=STAND | {"equipment": "A hack squat machine, the shoulders under its pads"})
+C("smith-machine-calf-raise", "smith-machine weight-plate", "B", "i", "Isolation", "L",
+  "P calves | St abdominals", "The rails steady the bar: easy",
+  why=STAND | {"equipment": "A Smith machine's bar on the back; the balls of the feet on a "
+                            "plate or block"})
+C("donkey-calf-raises", "machine", "B", "i", "Isolation", "L",
+  "P calves | St erector-spinae", "Bent over with the load on the hips: simple on a machine",
+  fn={"erector-spinae": "Hold the bent-over trunk still"},
+  why=STAND | {"equipment": "A donkey calf raise machine (or a partner on the hips): no "
+                            "narrower kind in the taxonomy"})
+
+# --- carries and sleds -------------------------------------------------------------------------
+
+carry = Family("carry", "Reviewed reference: loaded carries and sleds",
+               "Farmer's, suitcase, overhead, rickshaw and yoke carries, sled pushes and drags. "
+               + LICENCE_NOTE, {
+    "forearms": "Grip the load for the whole walk (isometric); grip strength limits the carry",
+    "traps": "Hold the shoulders up against the load's pull",
+    "quadriceps": "Extend the knees at each step under the load",
+    "glutes": "Extend the hips at each step under the load",
+    "calves": "Push off through the ankles at each step",
+    "abdominals": "Brace the trunk and keep it upright while walking",
+    "erector-spinae": "Hold the spine upright under the load",
+    "abductors": "Hold the pelvis level on each single-leg stance of the stride",
+    "obliques": "Hold the trunk upright against the one-sided load (anti-lateral flexion)",
+    "shoulders": "Hold the load overhead with a straight arm",
+    "triceps": "Keep the elbow locked under the load",
+    "hamstrings": "Assist hip extension in each drive",
+    "chest": "Press the arms into the sled's handles",
+})
+K = carry.add
+CARRY_MECH = {"mechanic": "The legs walk while the trunk, shoulders and grip hold the load: many "
+                          "joints work"}
+FARMER = "P forearms traps | S quadriceps glutes calves | St abdominals erector-spinae abductors"
+
+K("farmer-s-walk", "other", "B", "c", "Carry", "M", FARMER,
+  "Heavy farmer's handles need a clean pick-up and an upright walk",
+  why=CARRY_MECH | {"equipment": "Farmer's walk handles loaded with plates (a strongman "
+                                 "implement; no narrower kind in the taxonomy)"})
+K("dumbbell-farmer-s-carry", "dumbbell", "B", "c", "Carry", "L", FARMER,
+  "Walking with a dumbbell in each hand: the simplest loaded carry",
+  why=CARRY_MECH | {"equipment": "Two heavy dumbbells, one in each hand"})
+K("suitcase-carry", "dumbbell", "U", "c", "Carry", "L",
+  "P obliques forearms | S quadriceps glutes | St abductors traps erector-spinae",
+  "Walking with one dumbbell: simple, the side bend is the thing to resist",
+  why=CARRY_MECH | {"equipment": "One heavy dumbbell (or kettlebell) in one hand",
+                    "laterality": "The load is on one side for a walk, then the other"})
+K("overhead-carry", "kettlebell", "U", "c", "Carry", "M",
+  "P shoulders | S triceps traps | St obliques erector-spinae abductors",
+  "Walking with a bell locked out overhead needs shoulder mobility and control",
+  fn={"traps": "Rotate and hold the shoulder blade up under the load overhead"},
+  why=CARRY_MECH | {"equipment": "One kettlebell (or dumbbell) held overhead",
+                    "laterality": "The load is on one side for a walk, then the other"},
+  new="Overhead carry", alt=("Waiter's walk", "Overhead kettlebell carry",
+                             "Single-arm overhead carry"))
+K("rickshaw-carry", "other", "B", "c", "Carry", "M", FARMER,
+  "A rickshaw frame lifted by its handles and walked: a strongman implement",
+  why=CARRY_MECH | {"equipment": "A rickshaw frame (a strongman implement; no narrower kind in "
+                                 "the taxonomy)"})
+K("yoke-walk", "other", "B", "c", "Carry", "H",
+  "P erector-spinae abdominals | S quadriceps glutes calves | St traps abductors",
+  "Walking under a heavy yoke high on the back: setup, bracing and short fast steps",
+  fn={"erector-spinae": "Hold the spine upright under the yoke on the back (isometric); "
+                        "usually the limit",
+      "abdominals": "Brace the trunk under the load on the back; usually the limit",
+      "traps": "Make a shelf for the yoke's crossbar"},
+  why=CARRY_MECH | {"equipment": "A strongman yoke (no narrower kind in the taxonomy)"})
+K("sled-push", "sled", "A", "c", "Lunge", "L",
+  "P quadriceps glutes | S calves hamstrings | St abdominals chest triceps",
+  "Pushing a sled with the arms locked: no technique to speak of",
+  fn={"triceps": "Keep the elbows locked on the handles"},
+  why={"pattern": "Alternating single-leg drives, knee- and hip-dominant, against the sled",
+       "mechanic": "Hips, knees and ankles drive in turn while the arms and trunk hold"})
+K("sled-drag-harness", "sled", "A", "c", "Lunge", "L",
+  "P quadriceps glutes | S calves hamstrings | St abdominals erector-spinae",
+  "Walking forward dragging a sled on a harness: simple",
+  why={"equipment": "A sled dragged by a harness or belt",
+       "pattern": "Alternating single-leg drives, knee- and hip-dominant, against the sled",
+       "mechanic": "Hips, knees and ankles drive in turn while the trunk holds"})

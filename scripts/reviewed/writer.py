@@ -35,7 +35,7 @@ EQUIPMENT_WHY = {
     "decline-bench": "a decline bench anchors the feet and tilts the trunk",
     "dumbbell": "dumbbells carry the load",
     "kettlebell": "a kettlebell carries the load",
-    "bodyweight": "no equipment: the body's own weight is the load",
+    "bodyweight": "the body's own weight is the load",
     "trap-bar": "a trap (hex) bar carries the load at the sides",
     "resistance-band": "a resistance band gives the resistance",
     "cable-station": "a cable station gives the resistance",
@@ -112,6 +112,7 @@ class Exercise:
     reasons: dict[str, str]
     kind: str = "S"
     new_label: str | None = None
+    alt_labels: tuple[str, ...] = ()
 
 
 @dataclass
@@ -126,7 +127,8 @@ class Family:
 
     def add(self, slug: str, eq: str, lat: str, mech: str, pat: str, diff: str, m: str, d: str,
             *, kind: str = "S", fn: dict[str, str] | None = None,
-            why: dict[str, str] | None = None, new: str | None = None) -> None:
+            why: dict[str, str] | None = None, new: str | None = None,
+            alt: tuple[str, ...] = ()) -> None:
         """One exercise. ``m`` is ``"P a b | S c | St d e"``: muscles by role; ``d`` is the
         difficulty rationale; ``fn`` overrides the family's muscle functions, ``why`` the
         templated rationales (keys equipment, laterality, mechanic, pattern); ``new`` is the
@@ -165,7 +167,7 @@ class Family:
             why["pattern"] = PATTERN_WHY[pat]
         why["difficulty"] = d
         self.exercises.append(Exercise(slug, equipment, lat, mech, pat, diff, muscles, why,
-                                       kind, new))
+                                       kind, new, alt))
 
     def turtle(self) -> str:
         src = f"src:reviewed-{self.name}"
@@ -197,6 +199,9 @@ class Family:
             if ex.new_label:
                 out.append(f'    rdfs:label "{_esc(ex.new_label)}" ; '
                            f'skos:prefLabel "{_esc(ex.new_label)}" ;')
+            if ex.alt_labels:
+                out.append("    skos:altLabel " + ", ".join(f'"{_esc(a)}"' for a in ex.alt_labels)
+                           + " ;")
             for role in ("P", "S", "St"):
                 names = [m for r, m, _t in ex.muscles if r == role]
                 if names:
@@ -235,5 +240,7 @@ class Family:
 
 
 def _equipment_reason(kinds: list[str]) -> str:
+    if kinds == ["bodyweight"]:
+        return "No equipment: the body's own weight is the load"
     text = "; ".join(EQUIPMENT_WHY[k] for k in kinds)
     return text[0].upper() + text[1:]
