@@ -912,3 +912,315 @@ K("sled-drag-harness", "sled", "A", "c", "Lunge", "L",
   why={"equipment": "A sled dragged by a harness or belt",
        "pattern": "Alternating single-leg drives, knee- and hip-dominant, against the sled",
        "mechanic": "Hips, knees and ankles drive in turn while the trunk holds"})
+
+# --- core: planks, anti-rotation, crunches, leg raises, rollouts, back extensions -------------
+
+core = Family("core", "Reviewed reference: trunk and core",
+              "Planks and side planks, anti-rotation presses and chops, crunches and sit-ups, leg "
+              "and knee raises, rollouts, hollow holds and dead bugs, side bends, back "
+              "extensions and reverse hyperextensions. " + LICENCE_NOTE, {
+    "abdominals": "Brace the whole abdominal wall to keep the trunk from bending or sagging",
+    "rectus-abdominis": "Flex the spine: curl the ribs toward the pelvis",
+    "obliques": "Rotate or side-bend the trunk, or resist being rotated or bent sideways",
+    "transversus-abdominis": "Draw the abdominal wall in and tighten it around the spine",
+    "quadriceps": "Flex the hips to lift the legs (the rectus femoris; the iliopsoas, the main "
+                  "hip flexor, is not in the muscle catalogue)",
+    "shoulders": "Hold the body up over the arms",
+    "chest": "Hold the body up on straight arms",
+    "triceps": "Hold the elbows straight",
+    "glutes": "Hold the hips extended in line with the trunk",
+    "hamstrings": "Assist hip extension",
+    "erector-spinae": "Extend the spine and hold it neutral",
+    "lats": "Hold the arms still against the pull of the load or the bar",
+    "forearms": "Grip the bar or handle",
+    "abductors": "Hold the pelvis up on the bottom side",
+})
+T = core.add
+HOLD = {"mechanic": "An isometric hold: the trunk resists one force and no joint moves"}
+FLEX = {"mechanic": "Only the spine flexes; the hips stay still"}
+FLEX_HIP = {"mechanic": "The hips flex and the spine curls: two joint actions"}
+ROT = {"mechanic": "The trunk rotates (or resists rotating) while the arms hold the load out"}
+EXT = {"mechanic": "The hips extend (the spine with them) over a fixed support",
+       "pattern": "Hip and spine extension: a hinge about the hips with the legs fixed"}
+
+T("plank", "bodyweight", "B", "i", "TrunkStability", "L",
+  "P abdominals | St shoulders glutes quadriceps",
+  "Holding a straight line on the forearms: the first core exercise anyone learns",
+  fn={"quadriceps": "Hold the knees straight"}, why=HOLD)
+T("high-plank", "bodyweight", "B", "i", "TrunkStability", "L",
+  "P abdominals | St shoulders chest triceps glutes",
+  "A plank on straight arms: easy", why=HOLD)
+T("side-plank", "bodyweight", "U", "i", "TrunkStability", "L",
+  "P obliques | St abductors shoulders",
+  "Holding the body straight on one forearm and the feet's edges: easy to learn",
+  fn={"obliques": "Hold the trunk straight sideways against gravity (anti-lateral flexion)"},
+  why=HOLD)
+T("reverse-plank", "bodyweight", "B", "i", "TrunkStability", "L",
+  "P glutes erector-spinae | S hamstrings | St shoulders triceps",
+  "Holding the body straight face up on the hands and heels: easy",
+  fn={"glutes": "Hold the hips up in line with the trunk and legs",
+      "erector-spinae": "Hold the spine straight face up"},
+  why=HOLD | {"pattern": "An isometric hold of the trunk and hips against gravity"})
+T("plank-shoulder-taps", "bodyweight", "A", "i", "TrunkStability", "L",
+  "P abdominals | St shoulders chest glutes",
+  "A high plank tapping each shoulder in turn: easy, keep the hips still",
+  fn={"abdominals": "Keep the hips square as one hand lifts (anti-rotation)"},
+  why=HOLD | {"laterality": "The hands take turns lifting within one set"})
+T("plank-with-alternating-leg-lift", "bodyweight", "A", "i", "TrunkStability", "L",
+  "P abdominals | S glutes | St shoulders",
+  "A plank lifting each leg in turn: easy",
+  fn={"glutes": "Extend the hip to lift the leg"},
+  why=HOLD | {"laterality": "The legs take turns lifting within one set"})
+T("crunches", "bodyweight", "B", "i", "TrunkStability", "L",
+  "P rectus-abdominis | S obliques", "Curling the shoulders off the floor: simple", why=FLEX,
+  fn={"obliques": "Assist spinal flexion"})
+T("crunches-with-legs-up", "bodyweight", "B", "i", "TrunkStability", "L",
+  "P rectus-abdominis | S obliques", "A crunch with the legs raised: simple", why=FLEX,
+  fn={"obliques": "Assist spinal flexion"})
+T("reverse-crunch", "bodyweight", "B", "c", "TrunkStability", "L",
+  "P rectus-abdominis | S quadriceps obliques",
+  "Curling the pelvis up off the floor: simple, without swinging",
+  fn={"rectus-abdominis": "Curl the pelvis toward the ribs (posterior pelvic tilt)",
+      "obliques": "Assist spinal flexion"}, why=FLEX_HIP)
+T("bicycle-crunches", "bodyweight", "A", "c", "TrunkStability", "L",
+  "P obliques rectus-abdominis | S quadriceps",
+  "Alternating elbow to opposite knee: simple",
+  fn={"obliques": "Rotate the trunk to bring each shoulder toward the opposite knee"},
+  why=FLEX_HIP)
+T("oblique-crunches", "bodyweight", "U", "i", "TrunkStability", "L",
+  "P obliques | S rectus-abdominis", "A crunch with a twist to one side: simple",
+  fn={"obliques": "Flex and rotate the trunk toward one side",
+      "rectus-abdominis": "Assist spinal flexion"},
+  why=FLEX | {"mechanic": "Only the spine flexes and rotates; the hips stay still"})
+T("cable-crunch", "cable-station", "B", "i", "TrunkStability", "L",
+  "P rectus-abdominis | S obliques", "Kneeling and crunching a rope down: easy to learn",
+  fn={"obliques": "Assist spinal flexion"},
+  why=FLEX | {"equipment": "A cable station's high pulley with a rope"})
+T("ab-crunch-machine", "ab-crunch-machine", "B", "i", "TrunkStability", "L",
+  "P rectus-abdominis | S obliques", "A seated machine that guides the crunch: easy",
+  fn={"obliques": "Assist spinal flexion"}, why=FLEX)
+T("exercise-ball-crunch", "bodyweight exercise-ball", "B", "i", "TrunkStability", "L",
+  "P rectus-abdominis | S obliques",
+  "A crunch lying back over a ball: more range, a little balance",
+  fn={"obliques": "Assist spinal flexion and steady the trunk on the ball"}, why=FLEX)
+T("decline-crunch", "bodyweight decline-bench", "B", "i", "TrunkStability", "L",
+  "P rectus-abdominis | S obliques", "A crunch on a decline bench: simple",
+  fn={"obliques": "Assist spinal flexion"}, why=FLEX)
+T("weighted-crunches", "dumbbell", "B", "i", "TrunkStability", "L",
+  "P rectus-abdominis | S obliques", "A crunch holding a weight on the chest: simple",
+  fn={"obliques": "Assist spinal flexion"},
+  why=FLEX | {"equipment": "A dumbbell (or plate) held on the chest"})
+T("sit-up", "bodyweight", "B", "c", "TrunkStability", "L",
+  "P rectus-abdominis | S quadriceps obliques",
+  "Sitting all the way up from lying: simple", why=FLEX_HIP,
+  fn={"quadriceps": "Flex the hips to bring the trunk up once the spine has curled (the "
+                    "rectus femoris; the iliopsoas is not in the muscle catalogue)",
+      "obliques": "Assist spinal flexion"})
+T("3-4-sit-up", "bodyweight", "B", "c", "TrunkStability", "L",
+  "P rectus-abdominis | S quadriceps obliques", "A sit-up to three-quarters: simple",
+  why=FLEX_HIP, fn={"obliques": "Assist spinal flexion"})
+T("jackknife-sit-up", "bodyweight", "B", "c", "TrunkStability", "M",
+  "P rectus-abdominis | S quadriceps obliques",
+  "Lifting legs and trunk together to touch the feet (V-up) takes coordination and balance",
+  why=FLEX_HIP, fn={"obliques": "Assist spinal flexion"})
+T("hanging-leg-raise", "bodyweight pull-up-bar", "B", "c", "TrunkStability", "M",
+  "P rectus-abdominis | S quadriceps obliques | St forearms lats",
+  "Hanging without swinging and curling the pelvis needs grip and control",
+  fn={"rectus-abdominis": "Curl the pelvis up as the legs rise (posterior pelvic tilt)",
+      "obliques": "Assist the pelvic curl and steady the swing"}, why=FLEX_HIP)
+T("knee-raises", "bodyweight pull-up-bar", "B", "c", "TrunkStability", "L",
+  "P rectus-abdominis | S quadriceps | St forearms lats",
+  "Hanging and raising bent knees: the easier hanging raise",
+  fn={"rectus-abdominis": "Curl the pelvis up as the knees rise"}, why=FLEX_HIP)
+T("knee-hip-raise-on-parallel-bars", "bodyweight dip-station", "B", "c", "TrunkStability", "L",
+  "P rectus-abdominis | S quadriceps | St shoulders triceps",
+  "Supported on the forearms or hands (captain's chair): easy",
+  fn={"rectus-abdominis": "Curl the pelvis up as the knees rise",
+      "shoulders": "Hold the body up on the bars"}, why=FLEX_HIP)
+T("toes-to-bar", "bodyweight pull-up-bar", "B", "c", "TrunkStability", "H",
+  "P rectus-abdominis | S quadriceps lats obliques | St forearms",
+  "Raising straight legs to the bar while hanging needs grip, flexibility and control",
+  fn={"rectus-abdominis": "Curl the pelvis and spine up to bring the feet to the bar",
+      "lats": "Press the straight arms down on the bar to lever the body up",
+      "obliques": "Assist the curl and steady the swing"}, why=FLEX_HIP)
+T("lying-leg-raise", "bodyweight", "B", "c", "TrunkStability", "L",
+  "P rectus-abdominis | S quadriceps",
+  "Raising straight legs lying on the floor: easy, keep the back down",
+  fn={"rectus-abdominis": "Hold the lower back down and curl the pelvis at the top"},
+  why=FLEX_HIP)
+T("flat-bench-lying-leg-raise", "bodyweight bench", "B", "c", "TrunkStability", "L",
+  "P rectus-abdominis | S quadriceps | St forearms",
+  "Raising the legs lying on a bench, holding its end: easy",
+  fn={"rectus-abdominis": "Hold the lower back down and curl the pelvis at the top",
+      "forearms": "Hold the bench behind the head"}, why=FLEX_HIP)
+T("flutter-kicks", "bodyweight", "A", "c", "TrunkStability", "L",
+  "P rectus-abdominis | S quadriceps",
+  "Small alternating kicks lying down: easy, keep the lower back down",
+  fn={"rectus-abdominis": "Hold the pelvis and lower back still against the legs' lever"},
+  why={"mechanic": "The hips flex and extend in turn while the trunk holds"})
+T("hollow-hold", "bodyweight", "B", "i", "TrunkStability", "M",
+  "P abdominals | S quadriceps",
+  "Holding arms and legs off the floor with the lower back pressed down takes control",
+  fn={"quadriceps": "Hold the straight legs off the floor"}, why=HOLD)
+T("dead-bug", "bodyweight", "A", "c", "TrunkStability", "L",
+  "P abdominals | S quadriceps", "Lying on the back moving opposite arm and leg: easy",
+  fn={"abdominals": "Keep the lower back on the floor as the limbs move (anti-extension)"},
+  why={"mechanic": "Hips and shoulders move in turn while the trunk holds"})
+T("bird-dog", "bodyweight", "A", "c", "TrunkStability", "L",
+  "P abdominals erector-spinae | S glutes shoulders",
+  "On all fours reaching opposite arm and leg: easy",
+  fn={"abdominals": "Keep the trunk from rotating or sagging as the limbs lift",
+      "erector-spinae": "Hold the spine neutral as the opposite arm and leg reach out",
+      "glutes": "Extend the hip to reach the leg back",
+      "shoulders": "Flex the shoulder to reach the arm forward"},
+  why={"mechanic": "Hip and shoulder move in turn while the trunk holds"})
+T("ab-wheel", "bodyweight ab-wheel", "B", "c", "TrunkStability", "M",
+  "P abdominals | S lats | St shoulders triceps",
+  "Rolling out without the lower back sagging takes control; start from the knees",
+  fn={"abdominals": "Keep the trunk from extending as the wheel rolls out, and pull back",
+      "lats": "Pull the arms back down to roll the wheel in"},
+  why={"mechanic": "The shoulders flex and extend while the trunk resists extension"})
+T("barbell-ab-rollout", "bodyweight barbell", "B", "c", "TrunkStability", "M",
+  "P abdominals | S lats | St shoulders triceps",
+  "Rolling a loaded barbell out without the lower back sagging takes control",
+  fn={"abdominals": "Keep the trunk from extending as the bar rolls out, and pull back",
+      "lats": "Pull the arms back down to roll the bar in"},
+  why={"mechanic": "The shoulders flex and extend while the trunk resists extension",
+       "equipment": "A barbell with round plates rolled like a wheel; the body's weight is the "
+                    "load"})
+T("exercise-ball-pull-in", "bodyweight exercise-ball", "B", "c", "TrunkStability", "M",
+  "P abdominals | S quadriceps | St shoulders chest",
+  "Tucking the knees in with the shins on a ball from a plank needs balance",
+  fn={"abdominals": "Hold the plank and curl the pelvis as the knees tuck in"},
+  why=FLEX_HIP)
+T("pallof-press", "cable-station", "U", "i", "TrunkStability", "L",
+  "P obliques | St rectus-abdominis glutes shoulders",
+  "Pressing a cable out from the chest and resisting the twist: easy",
+  fn={"obliques": "Resist the cable's pull to rotate the trunk (anti-rotation)",
+      "rectus-abdominis": "Brace the trunk", "glutes": "Hold the hips square",
+      "shoulders": "Press and hold the handle out in front"},
+  why=HOLD | {"equipment": "A cable station's pulley at chest height, standing side-on"})
+T("pallof-press-with-rotation", "cable-station", "U", "c", "TrunkStability", "L",
+  "P obliques | St rectus-abdominis glutes shoulders",
+  "A Pallof press that turns away and back under control: easy",
+  fn={"obliques": "Rotate the trunk against the cable and control the return",
+      "rectus-abdominis": "Brace the trunk", "glutes": "Hold the hips square",
+      "shoulders": "Hold the handle out in front"},
+  why=ROT | {"equipment": "A cable station's pulley at chest height, standing side-on"})
+T("cable-woodchoppers", "cable-station", "U", "c", "TrunkStability", "L",
+  "P obliques | S shoulders | St rectus-abdominis glutes",
+  "Chopping a cable diagonally across the body: easy",
+  fn={"obliques": "Rotate the trunk to pull the handle across the body",
+      "shoulders": "Move the arms along the diagonal", "rectus-abdominis": "Brace the trunk",
+      "glutes": "Turn and steady the hips"},
+  why=ROT | {"equipment": "A cable station's high pulley, standing side-on"})
+T("standing-cable-lift", "cable-station", "U", "c", "TrunkStability", "L",
+  "P obliques | S shoulders | St rectus-abdominis glutes",
+  "Lifting a cable diagonally from low to high: easy",
+  fn={"obliques": "Rotate the trunk to lift the handle across the body",
+      "shoulders": "Raise the arms along the diagonal", "rectus-abdominis": "Brace the trunk",
+      "glutes": "Turn and steady the hips"},
+  why=ROT | {"equipment": "A cable station's low pulley, standing side-on"})
+T("russian-twist", "bodyweight", "A", "c", "TrunkStability", "L",
+  "P obliques | S rectus-abdominis | St quadriceps",
+  "Sitting back and turning side to side: easy",
+  fn={"obliques": "Rotate the trunk from side to side",
+      "rectus-abdominis": "Hold the trunk leaned back",
+      "quadriceps": "Hold the hips flexed with the feet off or on the floor"},
+  why=ROT | {"mechanic": "The spine rotates while the hips hold the lean-back"})
+T("landmine-180-s", "barbell landmine", "A", "c", "TrunkStability", "M",
+  "P obliques | S shoulders | St rectus-abdominis glutes erector-spinae",
+  "Arcing a landmine bar from hip to hip with straight arms takes control",
+  fn={"obliques": "Rotate the trunk to swing the bar's end from one hip to the other",
+      "shoulders": "Hold the bar up at arm's length", "rectus-abdominis": "Brace the trunk",
+      "glutes": "Pivot and steady the hips", "erector-spinae": "Hold the spine upright"},
+  why=ROT | {"equipment": "A barbell with one end in a landmine (or a corner)"})
+T("rotary-torso-machine", "machine", "U", "i", "TrunkStability", "L",
+  "P obliques | S rectus-abdominis", "A seated machine that guides the rotation: easy",
+  fn={"obliques": "Rotate the trunk against the machine", "rectus-abdominis": "Brace the trunk"},
+  why={"mechanic": "Only the spine rotates; the hips are fixed in the seat",
+       "equipment": "A rotary torso machine (no narrower kind in the taxonomy)"})
+T("dumbbell-side-bend", "dumbbell", "U", "i", "TrunkStability", "L",
+  "P obliques | St erector-spinae forearms",
+  "Bending sideways with a dumbbell in one hand: simple",
+  fn={"obliques": "Bend the trunk back up against the dumbbell (lateral flexion)",
+      "erector-spinae": "Hold the spine from bending forward"},
+  why={"mechanic": "Only the spine bends sideways",
+       "equipment": "One dumbbell in one hand"})
+T("kettlebell-windmill", "kettlebell", "U", "c", "TrunkStability", "M",
+  "P obliques | S glutes hamstrings | St shoulders triceps",
+  "Hinging sideways under a kettlebell held overhead needs shoulder stability and hip mobility",
+  fn={"obliques": "Lower and raise the trunk sideways under the bell",
+      "glutes": "Hinge and extend the hip of the loaded side",
+      "hamstrings": "Lengthen and extend the hip as the trunk lowers and rises",
+      "shoulders": "Hold the bell overhead with a straight arm"},
+  why={"mechanic": "The hips hinge and the trunk bends sideways while the arm holds the bell",
+       "equipment": "One kettlebell held overhead"})
+T("l-sit", "bodyweight", "B", "i", "TrunkStability", "H",
+  "P abdominals | S quadriceps | St triceps shoulders",
+  "Holding the straight legs level while supported on the hands needs strength and flexibility",
+  fn={"abdominals": "Hold the pelvis curled and the trunk rigid with the legs out front",
+      "quadriceps": "Hold the straight legs level (the rectus femoris; the iliopsoas is not in "
+                    "the catalogue)",
+      "shoulders": "Depress the shoulders to hold the body up on the hands"},
+  why=HOLD | {"equipment": "No equipment beyond the floor, parallettes or dip bars to push on: "
+                           "the body's own weight is the load"})
+T("dragon-flag", "bodyweight bench", "B", "c", "TrunkStability", "H",
+  "P abdominals | S lats | St glutes erector-spinae",
+  "Lowering the straight body from the shoulders on a bench: an advanced hold",
+  fn={"abdominals": "Hold the body straight as it lowers and raises from the shoulders",
+      "lats": "Hold the body up from the bench's end behind the head",
+      "erector-spinae": "Hold the body in one line"},
+  why={"mechanic": "The body pivots at the shoulders while the trunk and hips hold straight"})
+T("mountain-climbers", "bodyweight", "A", "c", "TrunkStability", "L",
+  "P abdominals | S quadriceps | St shoulders chest",
+  "Driving the knees in turn from a high plank: easy", kind="C",
+  fn={"abdominals": "Hold the plank as the knees drive in"},
+  why={"mechanic": "The hips and knees drive in turn while the trunk and shoulders hold"})
+T("stomach-vacuum", "bodyweight", "B", "i", "TrunkStability", "L",
+  "P transversus-abdominis", "Drawing the belly in and holding: easy",
+  fn={"transversus-abdominis": "Draw the abdominal wall in and hold it (isometric)"},
+  why=HOLD)
+T("alternate-heel-touchers", "bodyweight", "A", "i", "TrunkStability", "L",
+  "P obliques | S rectus-abdominis", "Lying and reaching to each heel in turn: easy",
+  fn={"obliques": "Bend the trunk sideways toward each heel",
+      "rectus-abdominis": "Hold the shoulders curled off the floor"},
+  why={"mechanic": "Only the spine bends, side to side"})
+T("windshield-wipers", "bodyweight pull-up-bar", "A", "c", "TrunkStability", "H",
+  "P obliques | S rectus-abdominis quadriceps | St forearms lats",
+  "Hanging with the legs up and swinging them side to side: hard",
+  fn={"obliques": "Rotate the raised legs from side to side",
+      "rectus-abdominis": "Hold the pelvis curled with the legs up"},
+  why={"mechanic": "The hips flex and the trunk rotates while hanging"})
+T("superman", "bodyweight", "B", "c", "TrunkStability", "L",
+  "P erector-spinae | S glutes | St shoulders",
+  "Lying face down lifting arms and legs: easy",
+  fn={"erector-spinae": "Extend the spine to lift the chest", "glutes":
+      "Extend the hips to lift the legs", "shoulders": "Hold the arms raised"},
+  why={"mechanic": "The spine and hips extend together"})
+T("45-degree-back-extension", "bodyweight hyperextension-bench", "B", "c", "HipHinge", "L",
+  "P erector-spinae glutes hamstrings", "A bench that fixes the legs: easy to learn",
+  fn={"glutes": "Extend the hips to raise the trunk", "hamstrings": "Extend the hips",
+      "erector-spinae": "Extend the spine and hold it neutral as the trunk rises"}, why=EXT)
+T("hyperextensions-back-extensions", "bodyweight hyperextension-bench", "B", "c", "HipHinge",
+  "L", "P erector-spinae glutes hamstrings", "A bench that fixes the legs: easy to learn",
+  fn={"glutes": "Extend the hips to raise the trunk", "hamstrings": "Extend the hips",
+      "erector-spinae": "Extend the spine and hold it neutral as the trunk rises"}, why=EXT)
+T("bodyweight-back-extension", "bodyweight hyperextension-bench", "B", "c", "HipHinge", "L",
+  "P erector-spinae glutes hamstrings", "A bench that fixes the legs: easy to learn",
+  fn={"glutes": "Extend the hips to raise the trunk", "hamstrings": "Extend the hips",
+      "erector-spinae": "Extend the spine and hold it neutral as the trunk rises"}, why=EXT)
+T("machine-back-extension", "back-extension-machine", "B", "c", "HipHinge", "L",
+  "P erector-spinae | S glutes hamstrings", "A seated machine that guides the extension: easy",
+  fn={"erector-spinae": "Extend the trunk back against the pad",
+      "glutes": "Assist by extending the hips", "hamstrings": "Assist hip extension"},
+  why={"mechanic": "The spine and hips extend together against the pad",
+       "pattern": "Seated trunk extension about the hips: a hinge against a pad"})
+T("reverse-hyperextension", "machine", "B", "i", "HipHinge", "M",
+  "P glutes hamstrings | S erector-spinae",
+  "Swinging the legs up from a prone pad without momentum takes control",
+  fn={"glutes": "Extend the hips to raise the legs behind", "hamstrings": "Extend the hips",
+      "erector-spinae": "Extend the lower spine as the legs rise to level"},
+  why={"mechanic": "The hips extend; the trunk is fixed on the pad",
+       "pattern": "Hip extension with the trunk fixed and the legs moving",
+       "equipment": "A reverse hyperextension machine (no narrower kind in the taxonomy)"})
