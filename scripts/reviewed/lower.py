@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from writer import Family  # noqa: E402
+from writer import Family
 
 ROOT = Path(__file__).resolve().parents[2]
 LICENCE_NOTE = ("Facts written for exgraph from established anatomy and training knowledge, "
@@ -85,7 +85,8 @@ S("zercher-squats", "barbell squat-rack", "B", "c", "Squat", "M",
   "Cradling the bar in the elbows is uncomfortable and loads the upper back, but the squat is "
   "simple",
   fn={"middle-back": "Hold the trunk upright against the bar cradled in the elbows"},
-  why={"equipment": "A barbell cradled in the elbow crease, taken from a squat rack at waist height"})
+  why={"equipment": "A barbell cradled in the elbow crease, taken from a squat rack at waist "
+                    "height"})
 S("barbell-hack-squat", "barbell", "B", "c", "Squat", "M",
   "P quadriceps | S glutes adductors | St forearms erector-spinae",
   "Lifting a bar held behind the legs takes practice to keep it close",
@@ -562,7 +563,7 @@ legs_isolation = Family(
         "abdominals": "Brace the trunk and keep the ribs down",
         "erector-spinae": "Hold the spine neutral",
     })
-I = legs_isolation.add
+X = legs_isolation.add
 KNEE_EXT = {"mechanic": "Only the knee moves", "pattern": "Single-joint knee extension"}
 KNEE_FLEX = {"mechanic": "Only the knee moves", "pattern": "Single-joint knee flexion"}
 HIP_EXT = {"mechanic": "Only the hips move; the knees hold their bend and the spine stays still",
@@ -577,51 +578,51 @@ THRUST = "P glutes | S hamstrings quadriceps | St abdominals erector-spinae"
 B_FN = {"hamstrings": "Assist hip extension",
         "quadriceps": "Hold the knees at about a right angle as the hips rise"}
 
-I("leg-extensions", "leg-extension-machine", "B", "i", "Isolation", "L", "P quadriceps",
+X("leg-extensions", "leg-extension-machine", "B", "i", "Isolation", "L", "P quadriceps",
   "A seated machine with one joint moving: the easiest quadriceps exercise", why=KNEE_EXT)
-I("single-leg-leg-extension", "leg-extension-machine", "U", "i", "Isolation", "L",
+X("single-leg-leg-extension", "leg-extension-machine", "U", "i", "Isolation", "L",
   "P quadriceps", "A leg extension one leg at a time: machine-guided", why=KNEE_EXT)
-I("lying-leg-curls", "leg-curl-machine", "B", "i", "Isolation", "L",
+X("lying-leg-curls", "leg-curl-machine", "B", "i", "Isolation", "L",
   "P hamstrings | S calves", "A lying machine with one joint moving: easy to learn",
   why=KNEE_FLEX | {"equipment": "A lying (prone) leg curl machine"})
-I("seated-leg-curl", "leg-curl-machine", "B", "i", "Isolation", "L",
+X("seated-leg-curl", "leg-curl-machine", "B", "i", "Isolation", "L",
   "P hamstrings | S calves", "A seated machine with one joint moving: easy to learn",
   fn={"hamstrings": "Flex the knee from the hip-flexed seat, where they are lengthened"},
   why=KNEE_FLEX | {"equipment": "A seated leg curl machine"})
-I("standing-leg-curl", "leg-curl-machine", "U", "i", "Isolation", "L",
+X("standing-leg-curl", "leg-curl-machine", "U", "i", "Isolation", "L",
   "P hamstrings | S calves | St glutes", "A standing machine curl, one leg at a time",
   fn={"glutes": "Keep the hip of the working leg extended"},
   why=KNEE_FLEX | {"equipment": "A standing (kneeling) leg curl machine"})
-I("leg-curl", "leg-curl-machine", "B", "i", "Isolation", "L", "P hamstrings | S calves",
+X("leg-curl", "leg-curl-machine", "B", "i", "Isolation", "L", "P hamstrings | S calves",
   "A machine with one joint moving: easy to learn", why=KNEE_FLEX)
-I("ball-leg-curl", "bodyweight exercise-ball", "B", "c", "Isolation", "M",
+X("ball-leg-curl", "bodyweight exercise-ball", "B", "c", "Isolation", "M",
   "P hamstrings | S glutes | St abdominals calves",
   "Rolling a ball in with the hips held up needs balance and core control",
   fn={"glutes": "Hold the hips lifted off the floor while the knees bend",
       "calves": "Press the heels into the ball"},
   why={"mechanic": "The knees flex while the hips extend to stay lifted: two joints work",
        "pattern": "Knee flexion with the hips held in a bridge"})
-I("seated-band-hamstring-curl", "resistance-band", "U", "i", "Isolation", "L",
+X("seated-band-hamstring-curl", "resistance-band", "U", "i", "Isolation", "L",
   "P hamstrings | S calves", "A seated curl against a band anchored in front: simple",
   why=KNEE_FLEX | {"equipment": "A resistance band anchored in front at shin height"})
-I("leg-curl-with-elastic", "resistance-band", "U", "i", "Isolation", "L",
+X("leg-curl-with-elastic", "resistance-band", "U", "i", "Isolation", "L",
   "P hamstrings | S calves", "A standing or lying curl against a band: simple",
   why=KNEE_FLEX | {"equipment": "A resistance band around the ankle, anchored in front"})
-I("nordic-curl", "bodyweight", "B", "i", "Isolation", "M",
+X("nordic-curl", "bodyweight", "B", "i", "Isolation", "M",
   "P hamstrings | S calves | St glutes abdominals",
   "Kneeling with the heels held and lowering the body under control: few can do the full range",
   fn={"hamstrings": "Lower the body by resisting knee extension (eccentric), then flex the knee",
       "glutes": "Keep the hips extended so the body stays in one line"},
   why=KNEE_FLEX | {"equipment": "No equipment beyond an anchor for the heels (partner, pad or "
                                 "bar): the body's own weight is the load"})
-I("natural-glute-ham-raise", "bodyweight", "B", "i", "Isolation", "M",
+X("natural-glute-ham-raise", "bodyweight", "B", "i", "Isolation", "M",
   "P hamstrings | S calves | St glutes abdominals",
   "A Nordic-style lowering on the floor with the heels anchored: hard to control",
   fn={"hamstrings": "Lower the body by resisting knee extension (eccentric), then flex the knee",
       "glutes": "Keep the hips extended so the body stays in one line"},
   why=KNEE_FLEX | {"equipment": "No equipment beyond an anchor for the heels (partner, pad or "
                                 "bar): the body's own weight is the load"})
-I("glute-ham-raise", "glute-ham-developer", "B", "c", "HipHinge", "M",
+X("glute-ham-raise", "glute-ham-developer", "B", "c", "HipHinge", "M",
   "P hamstrings | S glutes calves | St erector-spinae abdominals",
   "Needs a glute-ham developer set to the lifter and control of the knee flexion",
   fn={"hamstrings": "Extend the hips and then flex the knees to raise the body",
@@ -629,136 +630,136 @@ I("glute-ham-raise", "glute-ham-developer", "B", "c", "HipHinge", "M",
   why={"mechanic": "The hips extend and then the knees flex: two joints work",
        "pattern": "Hip extension over the pad followed by knee flexion: a hinge finished by a "
                   "curl"})
-I("floor-glute-ham-raise", "bodyweight", "B", "i", "Isolation", "M",
+X("floor-glute-ham-raise", "bodyweight", "B", "i", "Isolation", "M",
   "P hamstrings | S calves | St glutes abdominals",
   "A glute-ham raise on the floor with the heels held: hard to control",
   fn={"hamstrings": "Lower the body by resisting knee extension (eccentric), then flex the knee",
       "glutes": "Keep the hips extended so the body stays in one line"},
   why=KNEE_FLEX | {"equipment": "No equipment beyond an anchor for the heels (partner, pad or "
                                 "bar): the body's own weight is the load"})
-I("reverse-nordic-curl", "bodyweight", "B", "i", "Isolation", "M",
+X("reverse-nordic-curl", "bodyweight", "B", "i", "Isolation", "M",
   "P quadriceps | St abdominals glutes",
   "Leaning back from a kneel with the hips straight loads the knees hard: build up slowly",
   fn={"quadriceps": "Lower the body backward by resisting knee flexion and return",
       "glutes": "Keep the hips extended so the body stays in one line"},
   why=KNEE_EXT | {"equipment": "No equipment beyond a mat under the knees: the body's own weight "
                                "is the load"})
-I("barbell-hip-thrust", "barbell bench", "B", "i", "HipHinge", "M", THRUST,
+X("barbell-hip-thrust", "barbell bench", "B", "i", "HipHinge", "M", THRUST,
   "Rolling the bar over the hips and setting the back on a bench take some setup", fn=B_FN,
   why=HIP_EXT | {"equipment": "A barbell across the hips; the upper back rests on a bench"})
-I("dumbbell-hip-thrust", "dumbbell bench", "B", "i", "HipHinge", "L", THRUST,
+X("dumbbell-hip-thrust", "dumbbell bench", "B", "i", "HipHinge", "L", THRUST,
   "A dumbbell on the hips and the back on a bench: easy to set up", fn=B_FN,
   why=HIP_EXT | {"equipment": "A dumbbell held on the hips; the upper back rests on a bench"})
-I("dumbbell-single-leg-hip-thrust", "dumbbell bench", "U", "i", "HipHinge", "M",
+X("dumbbell-single-leg-hip-thrust", "dumbbell bench", "U", "i", "HipHinge", "M",
   THRUST + " abductors", "A hip thrust on one leg with a dumbbell: needs pelvic control",
   fn=B_FN | {"abductors": "Keep the pelvis level over the working leg"},
   why=HIP_EXT | {"equipment": "A dumbbell held on the hip; the upper back rests on a bench"})
-I("unilateral-hip-thrust", "bodyweight bench", "U", "i", "HipHinge", "L",
+X("unilateral-hip-thrust", "bodyweight bench", "U", "i", "HipHinge", "L",
   THRUST + " abductors", "A bodyweight hip thrust on one leg: simple, some pelvic control",
   fn=B_FN | {"abductors": "Keep the pelvis level over the working leg"},
   why=HIP_EXT | {"equipment": "A bench under the upper back; the body's weight is the load"})
-I("butt-lift-bridge", "bodyweight", "B", "i", "HipHinge", "L", BRIDGE,
+X("butt-lift-bridge", "bodyweight", "B", "i", "HipHinge", "L", BRIDGE,
   "Lying on the floor and lifting the hips: the easiest glute exercise", fn=B_FN, why=HIP_EXT)
-I("glute-bridge", "bodyweight", "B", "i", "HipHinge", "L", BRIDGE,
+X("glute-bridge", "bodyweight", "B", "i", "HipHinge", "L", BRIDGE,
   "Lying on the floor and lifting the hips: the easiest glute exercise", fn=B_FN, why=HIP_EXT)
-I("hip-bridge", "bodyweight", "B", "i", "HipHinge", "L", BRIDGE,
+X("hip-bridge", "bodyweight", "B", "i", "HipHinge", "L", BRIDGE,
   "Lying on the floor and lifting the hips: easy", fn=B_FN, why=HIP_EXT)
-I("single-leg-glute-bridge", "bodyweight", "U", "i", "HipHinge", "L",
+X("single-leg-glute-bridge", "bodyweight", "U", "i", "HipHinge", "L",
   BRIDGE + " abductors", "A floor bridge on one leg: easy, some pelvic control",
   fn=B_FN | {"abductors": "Keep the pelvis level over the working leg"}, why=HIP_EXT)
-I("barbell-glute-bridge", "barbell", "B", "i", "HipHinge", "M", BRIDGE,
+X("barbell-glute-bridge", "barbell", "B", "i", "HipHinge", "M", BRIDGE,
   "Rolling a barbell over the hips on the floor takes some setup", fn=B_FN,
   why=HIP_EXT | {"equipment": "A barbell across the hips, lying on the floor"})
-I("physioball-hip-bridge", "bodyweight exercise-ball", "B", "i", "HipHinge", "L",
+X("physioball-hip-bridge", "bodyweight exercise-ball", "B", "i", "HipHinge", "L",
   "P glutes | S hamstrings | St abdominals erector-spinae quadriceps",
   "Shoulders on a ball add a little balance to a bridge",
   fn=B_FN | {"quadriceps": "Hold the knees bent as the hips rise off the ball"},
   why=HIP_EXT | {"equipment": "An exercise ball under the shoulders; the body's weight is the "
                               "load"})
-I("hip-lift-with-band", "resistance-band", "B", "i", "HipHinge", "L", BRIDGE,
+X("hip-lift-with-band", "resistance-band", "B", "i", "HipHinge", "L", BRIDGE,
   "A floor bridge against a band over the hips: simple", fn=B_FN,
   why=HIP_EXT | {"equipment": "A resistance band across the hips, anchored to the floor"})
-I("machine-hip-abduction", "hip-abduction-machine", "B", "i", "Isolation", "L",
+X("machine-hip-abduction", "hip-abduction-machine", "B", "i", "Isolation", "L",
   "P abductors", "A seated machine with one joint moving: easy", why=ABD)
-I("thigh-abductor", "hip-abduction-machine", "B", "i", "Isolation", "L",
+X("thigh-abductor", "hip-abduction-machine", "B", "i", "Isolation", "L",
   "P abductors", "A seated machine with one joint moving: easy", why=ABD)
-I("thigh-adductor", "hip-adduction-machine", "B", "i", "Isolation", "L", "P adductors",
+X("thigh-adductor", "hip-adduction-machine", "B", "i", "Isolation", "L", "P adductors",
   "A seated machine with one joint moving: easy", why=ADD)
-I("cable-hip-adduction", "cable-station", "U", "i", "Isolation", "L",
+X("cable-hip-adduction", "cable-station", "U", "i", "Isolation", "L",
   "P adductors | St abductors abdominals", "A standing cable adduction: simple, some balance",
   fn={"abductors": "Hold the pelvis level over the standing leg"},
   why=ADD | {"equipment": "A cable station's low pulley with an ankle cuff"})
-I("standing-adduction-cable", "cable-station", "U", "i", "Isolation", "L",
+X("standing-adduction-cable", "cable-station", "U", "i", "Isolation", "L",
   "P adductors | St abductors abdominals", "A standing cable adduction: simple, some balance",
   fn={"abductors": "Hold the pelvis level over the standing leg"},
   why=ADD | {"equipment": "A cable station's low pulley with an ankle cuff"})
-I("band-hip-adductions", "resistance-band", "U", "i", "Isolation", "L",
+X("band-hip-adductions", "resistance-band", "U", "i", "Isolation", "L",
   "P adductors | St abductors abdominals", "A standing adduction against a band: simple",
   fn={"abductors": "Hold the pelvis level over the standing leg"},
   why=ADD | {"equipment": "A resistance band around the ankle, anchored to the side"})
-I("copenhagen-adduction-exercise", "bodyweight bench", "U", "i", "Isolation", "M",
+X("copenhagen-adduction-exercise", "bodyweight bench", "U", "i", "Isolation", "M",
   "P adductors | St obliques abductors",
   "A side plank with the top leg on a bench: hard on the adductors, progress from the knee",
   fn={"adductors": "Hold and lift the body on the top leg by adducting the hip",
       "obliques": "Hold the trunk straight sideways in the side plank",
       "abductors": "Hold the pelvis up on the bottom side"},
   why=ADD | {"equipment": "A bench to rest the top leg on; the body's weight is the load"})
-I("side-lying-hip-abduction", "bodyweight", "U", "i", "Isolation", "L",
+X("side-lying-hip-abduction", "bodyweight", "U", "i", "Isolation", "L",
   "P abductors | St obliques",
   "Lying on the side and raising the top leg: easy",
   fn={"obliques": "Keep the pelvis stacked and still"}, why=ABD)
-I("side-leg-raises", "bodyweight", "U", "i", "Isolation", "L",
+X("side-leg-raises", "bodyweight", "U", "i", "Isolation", "L",
   "P abductors | St obliques",
   "Raising the top leg lying on the side: easy",
   fn={"obliques": "Keep the pelvis stacked and still"}, why=ABD)
-I("abduction-while-standing", "bodyweight", "U", "i", "Isolation", "L",
+X("abduction-while-standing", "bodyweight", "U", "i", "Isolation", "L",
   "P abductors | St abdominals",
   "A standing leg raise to the side: easy, a little balance",
   why=ABD)
-I("clamshell", "bodyweight", "U", "i", "Isolation", "L", "P abductors",
+X("clamshell", "bodyweight", "U", "i", "Isolation", "L", "P abductors",
   "Lying on the side opening the knees: easy",
   fn={"abductors": "Rotate the thigh outward to open the knee (with the deep rotators)"},
   why={"mechanic": "Only the hip moves, rotating outward",
        "pattern": "Single-joint hip external rotation and abduction"})
-I("banded-clamshell", "resistance-band", "U", "i", "Isolation", "L", "P abductors",
+X("banded-clamshell", "resistance-band", "U", "i", "Isolation", "L", "P abductors",
   "A clamshell against a band around the knees: easy",
   fn={"abductors": "Rotate the thigh outward against the band to open the knee"},
   why={"mechanic": "Only the hip moves, rotating outward",
        "pattern": "Single-joint hip external rotation and abduction",
        "equipment": "A loop band around the thighs above the knees"})
-I("monster-walk", "resistance-band", "A", "i", "Isolation", "L",
+X("monster-walk", "resistance-band", "A", "i", "Isolation", "L",
   "P abductors | St abdominals",
   "Walking forward and out against a band around the legs: easy",
   fn={"abductors": "Abduct each hip against the band as the feet step out"},
   why=ABD | {"equipment": "A loop band around the knees or ankles",
              "mechanic": "The hips abduct against the band; the stepping is incidental"})
-I("lateral-walk", "resistance-band", "A", "i", "Isolation", "L",
+X("lateral-walk", "resistance-band", "A", "i", "Isolation", "L",
   "P abductors | St abdominals",
   "Side-stepping against a band around the legs: easy",
   fn={"abductors": "Abduct the leading hip against the band and hold the trailing one"},
   why=ABD | {"equipment": "A loop band around the knees or ankles",
              "mechanic": "The hips abduct against the band; the stepping is incidental"})
-I("quadruped-hip-abduction", "bodyweight", "U", "i", "Isolation", "L",
+X("quadruped-hip-abduction", "bodyweight", "U", "i", "Isolation", "L",
   "P abductors | St abdominals", "On all fours lifting the bent leg to the side: easy",
   fn={"abdominals": "Hold the trunk still on all fours"}, why=ABD)
-I("glute-kickback", "bodyweight", "U", "i", "Isolation", "L",
+X("glute-kickback", "bodyweight", "U", "i", "Isolation", "L",
   "P glutes | S hamstrings | St abdominals",
   "On all fours pressing one leg back: easy",
   fn={"glutes": "Extend the hip to press the leg back", "hamstrings": "Assist hip extension",
       "abdominals": "Hold the lower back still so the hip, not the spine, moves"}, why=KICK)
-I("glute-kickback-machine", "machine", "U", "i", "Isolation", "L",
+X("glute-kickback-machine", "machine", "U", "i", "Isolation", "L",
   "P glutes | S hamstrings",
   "A glute kickback machine guides the leg: easy",
   fn={"glutes": "Extend the hip to press the pad back", "hamstrings": "Assist hip extension"},
   why=KICK | {"equipment": "A glute kickback machine (no narrower kind in the taxonomy)"})
-I("one-legged-cable-kickback", "cable-station", "U", "i", "Isolation", "L",
+X("one-legged-cable-kickback", "cable-station", "U", "i", "Isolation", "L",
   "P glutes | S hamstrings | St abductors abdominals",
   "A standing cable kickback: simple, some balance",
   fn={"glutes": "Extend the hip to press the leg back against the cable",
       "hamstrings": "Assist hip extension",
       "abductors": "Hold the pelvis level over the standing leg"},
   why=KICK | {"equipment": "A cable station's low pulley with an ankle cuff"})
-I("rubber-band-glute-kickback", "resistance-band", "U", "i", "Isolation", "L",
+X("rubber-band-glute-kickback", "resistance-band", "U", "i", "Isolation", "L",
   "P glutes | S hamstrings | St abdominals",
   "A kickback against a band: simple",
   fn={"glutes": "Extend the hip to press the leg back against the band",
@@ -1224,3 +1225,29 @@ T("reverse-hyperextension", "machine", "B", "i", "HipHinge", "M",
   why={"mechanic": "The hips extend; the trunk is fixed on the pad",
        "pattern": "Hip extension with the trunk fixed and the legs moving",
        "equipment": "A reverse hyperextension machine (no narrower kind in the taxonomy)"})
+
+FAMILIES = (squat, hinge, lunge, legs_isolation, calves, carry, core)
+
+
+def main(argv: list[str]) -> int:
+    """Write the family files; with ``--check``, only report files that differ from the tables
+    (exit 1), so a test or CI can tell the Turtle was edited by hand or not regenerated."""
+    folder = ROOT / "data" / "reviewed"
+    stale = []
+    for family in FAMILIES:
+        path = folder / f"{family.name}.ttl"
+        if "--check" in argv:
+            if not path.exists() or path.read_text(encoding="utf-8") != family.turtle():
+                stale.append(path)
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            family.write(folder)
+            print(f"{path.relative_to(ROOT)}: {len(family.exercises)} exercises")
+    for path in stale:
+        print(f"{path.relative_to(ROOT)}: differs from scripts/reviewed/lower.py; regenerate it",
+              file=sys.stderr)
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
