@@ -187,6 +187,12 @@ S("freehand-jump-squat", "bodyweight", "B", "c", "Squat", "L",
   "P quadriceps glutes | S calves | St abdominals",
   "A jump from a squat without load: simple, landing softly is the only skill",
   kind="P", fn={"calves": "Push off through the ankles at the top of the jump"})
+S("knee-tuck-jump", "bodyweight", "B", "c", "Squat", "M",
+  "P quadriceps glutes | S calves abdominals",
+  "Jumping high and tucking the knees to the chest, then landing softly, takes coordination",
+  kind="P", fn={"calves": "Push off through the ankles at the top of the jump",
+                "abdominals": "Curl the pelvis up to help tuck the knees in the air"},
+  why={"pattern": "A quarter-squat dip and an explosive jump from both feet"})
 S("weighted-jump-squat", "barbell squat-rack", "B", "c", "Squat", "M",
   "P quadriceps glutes | S calves | St erector-spinae abdominals",
   "Jumping with a bar on the back and landing under it takes control",
@@ -331,6 +337,21 @@ H("kickstand-rdl", "barbell", "U", "c", "HipHinge", "M",
   "A staggered stance with the back foot as a kickstand: easier balance than one leg",
   why=RDL_WHY | {"laterality": "The front leg does the work for a set, then the other; the back "
                                "toe only balances"})
+H("standing-pancake-good-morning", "bodyweight", "B", "c", "HipHinge", "L",
+  "P hamstrings adductors | S glutes | St erector-spinae",
+  "An unloaded wide-stance hinge, hands behind the head: easy, done for hip mobility",
+  kind="M", fn={"hamstrings": "Lengthen as the trunk lowers and extend the hips to rise",
+                "adductors": "Lengthen in the wide stance and assist hip extension"},
+  why={"mechanic": "The hips hinge with soft knees while the spine holds neutral"})
+H("standing-pancake", "bodyweight", "B", "c", "HipHinge", "L",
+  "P hamstrings adductors | St erector-spinae",
+  "A held wide-stance forward fold: easy, limited only by flexibility",
+  kind="X", fn={"hamstrings": "Lengthen in the fold (the stretch's target)",
+                "adductors": "Lengthen in the straddle (the stretch's target)"},
+  why={"mechanic": "The hips flex into the fold with the knees straight while the spine holds"})
+H("arabesque", "bodyweight", "U", "c", "HipHinge", "L", SLRDL,
+  "A single-leg bodyweight hinge kicking the free leg back: balance is the only skill",
+  fn={"glutes": "Extend the hip of the standing leg to return upright, and lift the free leg"})
 H("good-morning", "barbell squat-rack", "B", "c", "HipHinge", "M",
   "P hamstrings glutes | S adductors | St erector-spinae abdominals",
   "Hinging with the bar on the back puts the load far from the hips: needs back control",
@@ -742,6 +763,23 @@ X("lateral-walk", "resistance-band", "A", "i", "Isolation", "L",
 X("quadruped-hip-abduction", "bodyweight", "U", "i", "Isolation", "L",
   "P abductors | St abdominals", "On all fours lifting the bent leg to the side: easy",
   fn={"abdominals": "Hold the trunk still on all fours"}, why=ABD)
+X("leg-swings-frontback", "bodyweight", "U", "i", "Isolation", "L",
+  "P quadriceps glutes | St abductors abdominals",
+  "Swinging one leg forward and back holding a support: easy, a warm-up drill", kind="M",
+  fn={"quadriceps": "Flex the hip to swing the leg forward (the rectus femoris, with the "
+                    "iliopsoas that is not in the catalogue)",
+      "glutes": "Extend the hip to swing the leg back",
+      "abductors": "Hold the pelvis level over the standing leg"},
+  why={"mechanic": "Only the hip of the swinging leg moves",
+       "pattern": "Hip flexion and extension of a free-swinging leg: a single-joint drill"})
+X("crossbody-leg-swings", "bodyweight", "U", "i", "Isolation", "L",
+  "P adductors abductors | St abdominals",
+  "Swinging one leg across the body and out holding a support: easy, a warm-up drill",
+  kind="M",
+  fn={"adductors": "Swing the leg across the front of the body",
+      "abductors": "Swing the leg back out to the side"},
+  why={"mechanic": "Only the hip of the swinging leg moves",
+       "pattern": "Hip adduction and abduction of a free-swinging leg: a single-joint drill"})
 X("glute-kickback", "bodyweight", "U", "i", "Isolation", "L",
   "P glutes | S hamstrings | St abdominals",
   "On all fours pressing one leg back: easy",
@@ -972,6 +1010,13 @@ T("plank-with-alternating-leg-lift", "bodyweight", "A", "i", "TrunkStability", "
   "A plank lifting each leg in turn: easy",
   fn={"glutes": "Extend the hip to lift the leg"},
   why=HOLD | {"laterality": "The legs take turns lifting within one set"})
+T("incline-plank-with-alternate-floor-touch", "bodyweight exercise-ball", "A", "c",
+  "TrunkStability", "M", "P abdominals | S abductors | St shoulders chest glutes",
+  "A plank with the feet on a ball, stepping one foot off to the floor in turn: needs balance",
+  fn={"abdominals": "Hold the trunk straight and square as one foot leaves the ball",
+      "abductors": "Move the free leg out to the side and back onto the ball"},
+  why={"mechanic": "One hip moves in turn while the trunk and shoulders hold the plank",
+       "laterality": "The feet take turns leaving the ball within one set"})
 T("crunches", "bodyweight", "B", "i", "TrunkStability", "L",
   "P rectus-abdominis | S obliques", "Curling the shoulders off the floor: simple", why=FLEX,
   fn={"obliques": "Assist spinal flexion"})
@@ -1011,6 +1056,11 @@ T("weighted-crunches", "dumbbell", "B", "i", "TrunkStability", "L",
   "P rectus-abdominis | S obliques", "A crunch holding a weight on the chest: simple",
   fn={"obliques": "Assist spinal flexion"},
   why=FLEX | {"equipment": "A dumbbell (or plate) held on the chest"})
+T("negative-crunches", "bodyweight decline-bench", "B", "c", "TrunkStability", "L",
+  "P rectus-abdominis | S quadriceps obliques",
+  "A sit-up on a decline bench with a slow lowering: simple",
+  fn={"rectus-abdominis": "Curl the trunk up and control its slow lowering (eccentric)",
+      "obliques": "Assist spinal flexion"}, why=FLEX_HIP)
 T("sit-up", "bodyweight", "B", "c", "TrunkStability", "L",
   "P rectus-abdominis | S quadriceps obliques",
   "Sitting all the way up from lying: simple", why=FLEX_HIP,

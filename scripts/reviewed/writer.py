@@ -21,7 +21,8 @@ ROLES = {"P": "Primary", "S": "Secondary", "St": "Stabilizer"}
 ROLE_PROPS = {"P": "primaryMuscle", "S": "secondaryMuscle", "St": "stabilizerMuscle"}
 LATERALITY = {"B": "Bilateral", "U": "Unilateral", "A": "Alternating"}
 DIFFICULTY = {"L": "Low", "M": "Moderate", "H": "High"}
-KINDS = {"S": "StrengthTraining", "P": "PowerTraining", "C": "Cardio"}
+KINDS = {"S": "StrengthTraining", "P": "PowerTraining", "C": "Cardio", "M": "MobilityDrill",
+         "X": "Stretching"}
 MECHANIC = {"c": "compound", "i": "isolation"}
 PATTERNS = ("Squat", "HipHinge", "Lunge", "Carry", "TrunkStability", "Isolation",
             "HorizontalPush", "VerticalPush", "HorizontalPull", "VerticalPull")
