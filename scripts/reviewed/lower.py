@@ -122,10 +122,11 @@ S("prisoner-squat", "bodyweight", "B", "c", "Squat", "L",
   "P quadriceps glutes | S adductors | St middle-back erector-spinae abdominals",
   "A bodyweight squat with the hands behind the head: no load, little setup",
   fn={"middle-back": "Keep the chest up and elbows back with the hands behind the head"})
-S("sumo-squats", "bodyweight", "B", "c", "Squat", "L",
-  "P quadriceps glutes adductors | St abdominals erector-spinae",
-  "A bodyweight squat with a wide stance: no load",
-  fn={"adductors": "Extend the hips from the wide stance where they are stretched"})
+S("sumo-squats", "barbell squat-rack", "B", "c", "Squat", "M",
+  "P quadriceps glutes adductors | St hamstrings erector-spinae abdominals",
+  "A back squat with a wide, toes-out stance: as technical as the back squat",
+  fn={"adductors": "Extend the hips from the wide stance where they are stretched"},
+  why={"equipment": "A barbell on the upper back (as its description says), from a squat rack"})
 S("wall-squat", "bodyweight", "B", "i", "Squat", "L",
   "P quadriceps | S glutes | St abdominals",
   "A static hold against a wall: no technique beyond finding the knee angle",
@@ -137,10 +138,11 @@ S("squats-with-bands", "resistance-band", "B", "c", "Squat", "L",
   "P quadriceps glutes | S adductors | St abdominals erector-spinae",
   "A bodyweight squat with a band under the feet: easy to set up",
   why={"equipment": "A resistance band stood on and held at the shoulders"})
-S("chair-squat", "bodyweight bench", "B", "c", "Squat", "L",
-  "P quadriceps glutes | S adductors | St abdominals",
-  "Sitting to a chair and standing: the easiest squat, a box sets the depth",
-  why={"equipment": "A chair, box or bench to sit back to; the body's weight is the load"})
+S("chair-squat", "smith-machine", "B", "c", "Squat", "L",
+  "P quadriceps | S glutes adductors | St abdominals erector-spinae",
+  "A Smith machine squat with the feet forward, as if sitting to a chair: the rails guide it",
+  fn={"glutes": "Assist hip extension; the feet-forward stance keeps the trunk upright"},
+  why={"equipment": "A Smith machine's bar on the back, the feet about 45 cm in front of it"})
 S("dumbbell-squat-to-a-bench", "dumbbell bench", "B", "c", "Squat", "L",
   "P quadriceps glutes | S adductors | St forearms abdominals erector-spinae",
   "Dumbbells at the sides and a bench that sets the depth: easy to learn",
@@ -357,21 +359,21 @@ H("good-morning", "barbell squat-rack", "B", "c", "HipHinge", "M",
   "Hinging with the bar on the back puts the load far from the hips: needs back control",
   fn={"erector-spinae": "Hold the spine neutral against the bar's long lever on the back"},
   why={"equipment": "A barbell on the upper back, unracked from a squat rack"})
-H("seated-good-mornings", "barbell squat-rack bench", "B", "i", "HipHinge", "M",
+H("seated-good-mornings", "barbell squat-rack bench", "B", "c", "HipHinge", "M",
   "P erector-spinae glutes | S hamstrings | St abdominals",
   "Bending forward seated with a bar on the back needs back control",
   fn={"erector-spinae": "Raise the trunk by extending the spine and hips from the forward lean",
       "hamstrings": "Assist hip extension; shortened by the seated position"},
   why={"equipment": "A barbell on the upper back from a rack, seated on a bench",
-       "mechanic": "Seated, only the hips and spine move; the knees are fixed"})
+       "mechanic": "The hips and the spine extend together; seated, the knees are out of it"})
 H("band-good-morning", "resistance-band", "B", "c", "HipHinge", "L",
   "P hamstrings glutes | St erector-spinae abdominals",
   "A band under the feet and over the neck: light, the usual way to learn the hinge",
   why={"equipment": "A resistance band stood on and looped behind the neck"})
 H("band-good-morning-pull-through", "resistance-band", "B", "c", "HipHinge", "L",
-  "P glutes hamstrings | St erector-spinae abdominals forearms",
-  "A band anchored behind, pulled through the legs: light and simple",
-  why={"equipment": "A resistance band anchored low behind and held between the legs"})
+  "P hamstrings glutes | St erector-spinae abdominals",
+  "A band from a post to the back of the neck: light, and the band teaches the hip drive",
+  why={"equipment": "A resistance band looped around a post in front and behind the neck"})
 H("cable-pull-through", "cable-station", "B", "c", "HipHinge", "L",
   "P glutes hamstrings | St erector-spinae abdominals forearms",
   "The cable pulls backward, which teaches the hinge: easy to learn",
@@ -497,11 +499,12 @@ L("barbell-walking-lunge", "barbell squat-rack", "A", "c", "Lunge", "M", LUNGE_L
   "Walking with a bar on the back: balance takes practice and room to walk", why=BAR_BACK)
 L("barbell-step-back-lunge", "barbell squat-rack", "A", "c", "Lunge", "M", LUNGE_LOAD,
   "Stepping back with a bar on the back: balance takes practice", why=BAR_BACK)
-L("walking-lunges", "resistance-band", "A", "c", "Lunge", "L", LUNGE,
-  "Walking lunges against a band: light and simple",
-  why={"equipment": "A resistance band stood on and held at the shoulders"})
-L("split-squats", "bodyweight", "U", "c", "Lunge", "L", LUNGE,
-  "A static split stance without load: balance is the only skill")
+L("walking-lunges", "bodyweight", "A", "c", "Lunge", "L", LUNGE,
+  "Walking lunges with the hands on the hips: no load, balance in the stride is the only skill")
+L("split-squats", "bodyweight", "A", "c", "Lunge", "M",
+  "P quadriceps glutes | S calves | St abductors abdominals",
+  "Jumping from split stance to split stance, switching legs in the air, takes coordination",
+  kind="P", fn={"calves": "Push off through the ankles and absorb the landing"})
 L("split-squat-with-dumbbells", "dumbbell", "U", "c", "Lunge", "L", LUNGE_DB,
   "A static split stance with dumbbells at the sides: easy to learn", why=DBS)
 L("bulgarian-squat-with-dumbbells", "dumbbell bench", "U", "c", "Lunge", "M", LUNGE_DB,
@@ -526,9 +529,9 @@ L("dumbbell-step-ups", "dumbbell plyo-box", "U", "c", "Lunge", "L", LUNGE_DB,
 L("barbell-step-ups", "barbell squat-rack plyo-box", "U", "c", "Lunge", "M", LUNGE_LOAD,
   "Stepping onto a box with a bar on the back: balance at height takes care",
   why={"equipment": "A barbell on the back from a squat rack and a box to step onto"})
-L("weighted-step-ups", "dumbbell plyo-box", "U", "c", "Lunge", "L", LUNGE_DB,
-  "Stepping onto a box holding weights: simple",
-  why={"equipment": "Dumbbells held at the sides (or a vest) and a box or bench"})
+L("weighted-step-ups", "barbell squat-rack plyo-box", "U", "c", "Lunge", "M", LUNGE_LOAD,
+  "Stepping onto a box with a loaded bar on the back: balance at height takes care",
+  why={"equipment": "A barbell on the back from a squat rack and a box to step onto"})
 L("step-up-with-knee-raise", "bodyweight plyo-box", "A", "c", "Lunge", "L", LUNGE,
   "A step-up finishing with the free knee raised: a little balance",
   why={"equipment": "A box or bench to step onto; the body's weight is the load"})
@@ -541,11 +544,12 @@ L("barbell-side-split-squat", "barbell squat-rack", "U", "c", "Lunge", "M",
   "A lateral split squat with a bar on the back: balance and hip mobility",
   fn={"adductors": "Extend and adduct the hip of the bent leg from the wide stance"},
   why=BAR_BACK)
-L("sliding-lateral-lunge", "bodyweight", "A", "c", "Lunge", "M",
-  "P quadriceps glutes adductors | St abdominals",
+L("sliding-lateral-lunge", "kettlebell", "A", "c", "Lunge", "M",
+  "P quadriceps glutes adductors | St abdominals middle-back",
   "Sliding one foot out on a towel or slider takes control of the adductors",
-  fn={"adductors": "Pull the sliding leg back in and extend the hip of the bent leg"},
-  why={"equipment": "A slider or towel under one foot; the body's weight is the load"})
+  fn={"adductors": "Pull the sliding leg back in and extend the hip of the bent leg",
+      "middle-back": "Keep the upper back upright against the bell held at the chest"},
+  why={"equipment": "A kettlebell held at the chest; a slider or towel under one foot"})
 L("crossover-reverse-lunge", "bodyweight", "A", "c", "Lunge", "L",
   "P glutes quadriceps | S adductors | St abductors abdominals",
   "A reverse lunge stepping behind and across (curtsy): some balance",
@@ -559,8 +563,9 @@ L("kettlebell-pistol-squat", "kettlebell", "U", "c", "Lunge", "H",
   why={"equipment": "One kettlebell held at the chest or out in front"})
 L("single-leg-high-box-squat", "bodyweight plyo-box", "U", "c", "Lunge", "M",
   "P quadriceps glutes | St abductors calves abdominals",
-  "A one-leg squat to a high box: the box limits depth, balance remains",
-  why={"equipment": "A high box or bench behind to sit to; the body's weight is the load"})
+  "Stepping up and down a high box on one leg; a band overhead helps balance",
+  why={"equipment": "A high box (set in a rack, a band above it to hold); the body's weight is "
+                    "the load"})
 L("split-jump", "bodyweight", "A", "c", "Lunge", "M",
   "P quadriceps glutes | S calves | St abductors abdominals",
   "Jumping and switching legs in the air with a soft landing takes coordination", kind="P",
@@ -683,8 +688,10 @@ X("butt-lift-bridge", "bodyweight", "B", "i", "HipHinge", "L", BRIDGE,
   "Lying on the floor and lifting the hips: the easiest glute exercise", fn=B_FN, why=HIP_EXT)
 X("glute-bridge", "bodyweight", "B", "i", "HipHinge", "L", BRIDGE,
   "Lying on the floor and lifting the hips: the easiest glute exercise", fn=B_FN, why=HIP_EXT)
-X("hip-bridge", "bodyweight", "B", "i", "HipHinge", "L", BRIDGE,
-  "Lying on the floor and lifting the hips: easy", fn=B_FN, why=HIP_EXT)
+X("hip-bridge", "bodyweight", "A", "i", "HipHinge", "L", BRIDGE + " abductors",
+  "A bridge on the heels extending one leg at a time: easy, some pelvic control",
+  fn=B_FN | {"abductors": "Keep the pelvis level as one leg extends"},
+  why=HIP_EXT | {"laterality": "The legs take turns extending while the hips stay up"})
 X("single-leg-glute-bridge", "bodyweight", "U", "i", "HipHinge", "L",
   BRIDGE + " abductors", "A floor bridge on one leg: easy, some pelvic control",
   fn=B_FN | {"abductors": "Keep the pelvis level over the working leg"}, why=HIP_EXT)
@@ -1094,10 +1101,11 @@ T("toes-to-bar", "bodyweight pull-up-bar", "B", "c", "TrunkStability", "H",
   fn={"rectus-abdominis": "Curl the pelvis and spine up to bring the feet to the bar",
       "lats": "Press the straight arms down on the bar to lever the body up",
       "obliques": "Assist the curl and steady the swing"}, why=FLEX_HIP)
-T("lying-leg-raise", "bodyweight", "B", "c", "TrunkStability", "L",
-  "P rectus-abdominis | S quadriceps",
+T("lying-leg-raise", "bodyweight bench", "B", "c", "TrunkStability", "L",
+  "P rectus-abdominis | S quadriceps | St forearms",
   "Raising straight legs lying on the floor: easy, keep the back down",
-  fn={"rectus-abdominis": "Hold the lower back down and curl the pelvis at the top"},
+  fn={"rectus-abdominis": "Hold the lower back down and curl the pelvis at the top",
+      "forearms": "Hold the bench behind the head"},
   why=FLEX_HIP)
 T("flat-bench-lying-leg-raise", "bodyweight bench", "B", "c", "TrunkStability", "L",
   "P rectus-abdominis | S quadriceps | St forearms",
@@ -1144,13 +1152,14 @@ T("exercise-ball-pull-in", "bodyweight exercise-ball", "B", "c", "TrunkStability
   "Tucking the knees in with the shins on a ball from a plank needs balance",
   fn={"abdominals": "Hold the plank and curl the pelvis as the knees tuck in"},
   why=FLEX_HIP)
-T("pallof-press", "cable-station", "U", "i", "TrunkStability", "L",
+T("pallof-press", "cable-station", "U", "c", "TrunkStability", "L",
   "P obliques | St rectus-abdominis glutes shoulders",
   "Pressing a cable out from the chest and resisting the twist: easy",
   fn={"obliques": "Resist the cable's pull to rotate the trunk (anti-rotation)",
       "rectus-abdominis": "Brace the trunk", "glutes": "Hold the hips square",
       "shoulders": "Press and hold the handle out in front"},
-  why=HOLD | {"equipment": "A cable station's pulley at chest height, standing side-on"})
+  why={"mechanic": "The arms press out and back while the trunk holds against the cable's twist",
+       "equipment": "A cable station's pulley at chest height, standing side-on"})
 T("pallof-press-with-rotation", "cable-station", "U", "c", "TrunkStability", "L",
   "P obliques | St rectus-abdominis glutes shoulders",
   "A Pallof press that turns away and back under control: easy",
@@ -1172,13 +1181,14 @@ T("standing-cable-lift", "cable-station", "U", "c", "TrunkStability", "L",
       "shoulders": "Raise the arms along the diagonal", "rectus-abdominis": "Brace the trunk",
       "glutes": "Turn and steady the hips"},
   why=ROT | {"equipment": "A cable station's low pulley, standing side-on"})
-T("russian-twist", "bodyweight", "A", "c", "TrunkStability", "L",
+T("russian-twist", "dumbbell", "A", "c", "TrunkStability", "L",
   "P obliques | S rectus-abdominis | St quadriceps",
   "Sitting back and turning side to side: easy",
   fn={"obliques": "Rotate the trunk from side to side",
       "rectus-abdominis": "Hold the trunk leaned back",
       "quadriceps": "Hold the hips flexed with the feet off or on the floor"},
-  why=ROT | {"mechanic": "The spine rotates while the hips hold the lean-back"})
+  why=ROT | {"mechanic": "The spine rotates while the hips hold the lean-back",
+             "equipment": "A weight held in both hands: a dumbbell (or a plate or medicine ball)"})
 T("landmine-180-s", "barbell landmine", "A", "c", "TrunkStability", "M",
   "P obliques | S shoulders | St rectus-abdominis glutes erector-spinae",
   "Arcing a landmine bar from hip to hip with straight arms takes control",
@@ -1267,14 +1277,15 @@ T("machine-back-extension", "back-extension-machine", "B", "c", "HipHinge", "L",
       "glutes": "Assist by extending the hips", "hamstrings": "Assist hip extension"},
   why={"mechanic": "The spine and hips extend together against the pad",
        "pattern": "Seated trunk extension about the hips: a hinge against a pad"})
-T("reverse-hyperextension", "machine", "B", "i", "HipHinge", "M",
+T("reverse-hyperextension", "bodyweight bench", "B", "i", "HipHinge", "L",
   "P glutes hamstrings | S erector-spinae",
-  "Swinging the legs up from a prone pad without momentum takes control",
+  "Lying face down on a high bench and raising the legs: simple, without swinging",
   fn={"glutes": "Extend the hips to raise the legs behind", "hamstrings": "Extend the hips",
       "erector-spinae": "Extend the lower spine as the legs rise to level"},
   why={"mechanic": "The hips extend; the trunk is fixed on the pad",
        "pattern": "Hip extension with the trunk fixed and the legs moving",
-       "equipment": "A reverse hyperextension machine (no narrower kind in the taxonomy)"})
+       "equipment": "A bench to lie face down on, the legs hanging off its end (a reverse "
+                    "hyperextension machine adds load); the legs' weight is the load"})
 
 FAMILIES = (squat, hinge, lunge, legs_isolation, calves, carry, core)
 
