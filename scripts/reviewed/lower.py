@@ -228,6 +228,93 @@ S("squat-thrust", "bodyweight", "B", "c", "TrunkStability", "L",
   why={"pattern": "Not a loaded squat: the work is holding a plank while the legs jump in and out",
        "mechanic": "Hips, knees and shoulders all move through the squat-to-plank cycle"})
 
+# second pass: band, chain and box variations, Olympic squat drills, other implements
+BAND_WHY = {"equipment": "A barbell from a squat rack; bands anchored low to the sleeves add "
+                         "resistance toward the top"}
+CHAIN_WHY = {"equipment": "A barbell from a squat rack; chains hung on the sleeves (no kind in "
+                          "the taxonomy names chains) add load toward the top"}
+BOX_WHY = {"equipment": "A barbell from a squat rack; a box or bench behind sets the depth"}
+S("squat-with-bands", "barbell squat-rack resistance-band", "B", "c", "Squat", "M", BACK,
+  "A back squat with bands: setting them to the right tension takes care", why=BAND_WHY)
+S("squat-with-chains", "barbell squat-rack other", "B", "c", "Squat", "M", BACK,
+  "A back squat with chains: hanging them to the right length takes care", why=CHAIN_WHY)
+S("box-squat-with-bands", "barbell squat-rack bench resistance-band", "B", "c", "Squat", "M",
+  "P glutes quadriceps | S adductors hamstrings | St erector-spinae abdominals",
+  "A box squat with bands: box height and band tension both need setting",
+  fn={"hamstrings": "Assist hip extension from the shin-vertical sit on the box"},
+  why={"equipment": "A barbell from a squat rack, a box or bench behind, bands anchored low"})
+S("speed-box-squat", "barbell squat-rack bench resistance-band", "B", "c", "Squat", "M",
+  "P glutes quadriceps | S adductors hamstrings | St erector-spinae abdominals",
+  "Fast box squats with bands at a light load: timing and setup", kind="P",
+  fn={"hamstrings": "Assist hip extension from the shin-vertical sit on the box"},
+  why={"equipment": "A barbell from a squat rack, a box or bench behind, bands anchored low"})
+S("barbell-squat-to-a-bench", "barbell squat-rack bench", "B", "c", "Squat", "M", BACK,
+  "A back squat touching a bench: the bench sets depth, the squat is as technical as ever",
+  why=BOX_WHY)
+S("front-barbell-squat-to-a-bench", "barbell squat-rack bench", "B", "c", "Squat", "M", FRONT,
+  "A front squat touching a bench: front-rack mobility, the bench sets depth",
+  why={"equipment": "A barbell in the front rack from a squat rack; a bench behind sets depth"})
+S("olympic-squat", "barbell squat-rack", "B", "c", "Squat", "M", BACK,
+  "A high-bar, upright squat to full depth: needs ankle and hip mobility", why=RACK_WHY)
+S("low-box-squat-wide-stance", "barbell squat-rack bench", "B", "c", "Squat", "M",
+  "P glutes quadriceps adductors | S hamstrings | St erector-spinae abdominals",
+  "A wide-stance box squat below parallel: sitting back and rising takes control",
+  fn={"adductors": "Extend the hips from the wide, deep position",
+      "hamstrings": "Assist hip extension from the shin-vertical sit on the box"},
+  why=BOX_WHY)
+S("frankenstein-squat", "barbell squat-rack", "B", "c", "Squat", "M",
+  "P quadriceps glutes | S adductors | St middle-back erector-spinae abdominals shoulders",
+  "A front squat with the arms held out and no grip: a drill for an upright trunk",
+  fn={"shoulders": "Hold the arms out level so the bar rests on the front of the shoulders"},
+  why={"equipment": "A barbell on the front of the shoulders, from a squat rack"})
+S("snatch-balance", "barbell squat-rack", "B", "c", "Squat", "H",
+  "P quadriceps glutes | S shoulders triceps | St traps erector-spinae abdominals",
+  "Driving under a bar from the back into an overhead squat: a snatch skill", kind="P",
+  fn={"shoulders": "Push the body down under the bar and lock it overhead",
+      "triceps": "Lock the elbows overhead in the catch"},
+  why={"equipment": "A barbell on the back from a squat rack, taken overhead in a snatch grip",
+       "mechanic": "Ankles, knees, hips, shoulders and elbows all move in the dip, drive and "
+                   "catch"})
+S("heaving-snatch-balance", "barbell squat-rack", "B", "c", "Squat", "M",
+  "P quadriceps glutes | S shoulders triceps | St traps erector-spinae abdominals",
+  "A light drill for the snatch: dip, drive the bar up and catch it in a squat", kind="P",
+  fn={"shoulders": "Press under the bar and hold it overhead",
+      "triceps": "Lock the elbows overhead in the catch"},
+  why={"equipment": "A light barbell on the back from a squat rack",
+       "mechanic": "Ankles, knees, hips, shoulders and elbows all move"})
+S("one-arm-overhead-kettlebell-squats", "kettlebell", "U", "c", "Squat", "H",
+  "P quadriceps glutes | S adductors | St shoulders triceps obliques erector-spinae",
+  "A squat with one bell locked out overhead: shoulder mobility, balance and an upright trunk",
+  fn={"shoulders": "Hold the bell overhead with a straight arm",
+      "triceps": "Keep the elbow locked under the bell",
+      "obliques": "Hold the trunk upright against the one-sided load"},
+  why={"equipment": "One kettlebell cleaned and pressed overhead",
+       "laterality": "The bell is held in one hand for a set, then the other"})
+S("hindu-squats", "bodyweight", "B", "c", "Squat", "L",
+  "P quadriceps | S glutes calves | St abdominals",
+  "A rhythmic bodyweight squat rising onto the toes with an arm swing: easy",
+  fn={"glutes": "Assist hip extension; the upright trunk leaves the knees most of the work",
+      "calves": "Raise the heels at the bottom and push through the toes"})
+S("trap-bar-squat", "trap-bar", "B", "c", "Squat", "L",
+  "P quadriceps glutes | S adductors | St forearms traps erector-spinae abdominals",
+  "A trap bar lifted with an upright, knee-forward squat: easy to learn",
+  fn={"traps": "Hold the shoulders set under the bar's weight"},
+  why={"pattern": "An upright trunk and deep knee bend: more squat than hinge"})
+S("landmine-squat-to-press", "barbell landmine", "B", "c", "Squat", "M",
+  "P quadriceps glutes shoulders | S triceps | St abdominals erector-spinae",
+  "A squat holding a landmine bar's end, then pressing it up: easy path, some timing",
+  fn={"shoulders": "Press the bar's end up and forward from the chest",
+      "triceps": "Extend the elbows to finish the press"},
+  why={"equipment": "A barbell with one end in a landmine (or a corner)"})
+S("jefferson-squats", "barbell", "U", "c", "Squat", "M",
+  "P quadriceps glutes adductors | St obliques erector-spinae forearms",
+  "Straddling a barbell and lifting it with one hand in front, one behind: unusual setup",
+  fn={"adductors": "Extend the hips from the straddle",
+      "obliques": "Hold the trunk square against the offset grip"},
+  why={"equipment": "A barbell on the floor, straddled and gripped in front and behind",
+       "laterality": "The stance and grip are offset: a set with one leg in front, then the "
+                     "other"})
+
 # --- hinges ----------------------------------------------------------------------------------
 
 hinge = Family("hinge", "Reviewed reference: hip hinges",
@@ -455,6 +542,133 @@ H("double-kettlebell-alternating-hang-clean", "kettlebell", "A", "c", "HipHinge"
   fn=CLEAN_FN | {"shoulders": "Guide each bell up and rack it against the forearm"},
   why={"equipment": "Two kettlebells, one cleaned while the other hangs", "mechanic": OLY_MECH})
 
+# second pass: accommodating resistance, rack and pin variations, machines, strongman, Olympic
+SUMO = ("P glutes quadriceps adductors | S hamstrings | St erector-spinae forearms traps "
+        "abdominals")
+GM = "P hamstrings glutes | S adductors | St erector-spinae abdominals"
+GM_WHY = {"equipment": "A barbell on the upper back, unracked from a squat rack"}
+FLOOR = {"mechanic": "Knees and hips extend together from the floor to lockout"}
+SUMO_FN = {"adductors": "Extend the hips from the wide stance"}
+H("deadlift-with-bands", "barbell resistance-band", "B", "c", "HipHinge", "M", DEAD,
+  "A deadlift with bands looped over the bar: setup takes care",
+  why=FLOOR | {"equipment": "A barbell with bands looped over it and under the feet (or "
+                            "anchored)"})
+H("deadlift-with-chains", "barbell other", "B", "c", "HipHinge", "M", DEAD,
+  "A deadlift with chains on the bar: setup takes care",
+  why=FLOOR | {"equipment": "A barbell with chains draped on it (no kind in the taxonomy names "
+                            "chains)"})
+H("sumo-deadlift-with-bands", "barbell resistance-band", "B", "c", "HipHinge", "M", SUMO,
+  "A sumo deadlift with bands: the sumo start plus band setup", fn=SUMO_FN,
+  why=FLOOR | {"equipment": "A barbell with bands looped over it and under the feet"})
+H("sumo-deadlift-with-chains", "barbell other", "B", "c", "HipHinge", "M", SUMO,
+  "A sumo deadlift with chains: the sumo start plus chain setup", fn=SUMO_FN,
+  why=FLOOR | {"equipment": "A barbell with chains draped on it (no kind in the taxonomy names "
+                            "chains)"})
+H("reverse-band-deadlift", "barbell squat-rack resistance-band", "B", "c", "HipHinge", "M",
+  DEAD, "Bands from the top of a rack lighten the bottom: the rack setup takes care",
+  why=FLOOR | {"equipment": "A barbell in a power rack, bands from the rack's top to the bar"})
+H("rack-pull-with-bands", "barbell squat-rack resistance-band", "B", "c", "HipHinge", "M",
+  "P glutes hamstrings | S adductors | St erector-spinae forearms traps lats abdominals",
+  "A rack pull with bands anchored to the rack: setup takes care",
+  fn={"glutes": "Extend the hips from the knee-high start to lockout"},
+  why={"equipment": "A barbell on a power rack's pins, bands from the rack's base to the bar"})
+H("rack-deadlift", "barbell squat-rack", "B", "c", "HipHinge", "L",
+  "P glutes hamstrings | S adductors | St erector-spinae forearms traps lats abdominals",
+  "A deadlift from just below the knee in a rack (or Smith machine): short and simple",
+  fn={"glutes": "Extend the hips from the knee-high start to lockout"},
+  why={"equipment": "A barbell on a rack's pins just below knee height (a Smith machine serves)"})
+H("good-morning-off-pins", "barbell squat-rack", "B", "c", "HipHinge", "M", GM,
+  "A good morning started from the pins at the bottom: setting the pins and the back takes care",
+  why={"equipment": "A barbell on a rack's pins at stomach height, taken on the back"})
+H("stiff-leg-barbell-good-morning", "barbell squat-rack", "B", "c", "HipHinge", "M", GM,
+  "A good morning with straight legs: needs hamstring flexibility and back control",
+  why=GM_WHY)
+H("wide-stance-stiff-legs", "barbell", "B", "c", "HipHinge", "M",
+  "P hamstrings glutes adductors | St erector-spinae forearms lats abdominals",
+  "A stiff-legged deadlift from a wide stance: needs flexibility and back control",
+  fn={"adductors": "Extend the hips from the wide stance where they are stretched"},
+  why=DL_WHY)
+H("smith-machine-stiff-legged-deadlift", "smith-machine", "B", "c", "HipHinge", "L", RDL,
+  "The rails fix the bar path and the hooks start it at mid-thigh: easy to learn",
+  why={"equipment": "A Smith machine's bar, unhooked at mid-thigh height"})
+H("leverage-deadlift", "machine", "B", "c", "HipHinge", "L",
+  "P glutes quadriceps hamstrings | S adductors | St erector-spinae forearms traps abdominals",
+  "A lever machine fixes the path of the handles: easy to learn",
+  why=FLOOR | {"equipment": "A leverage (plate-loaded) deadlift machine: no narrower kind in the "
+                            "taxonomy"})
+H("cable-deadlifts", "cable-station", "B", "c", "HipHinge", "L", DEAD,
+  "Handles from two low pulleys: light and easy to learn",
+  why=FLOOR | {"equipment": "A cable station with two low pulleys (a crossover)"})
+H("one-arm-side-deadlift", "barbell", "U", "c", "HipHinge", "M",
+  "P glutes quadriceps hamstrings | St obliques forearms erector-spinae traps",
+  "Lifting a barbell at one side by its middle (a suitcase deadlift): balancing the bar takes "
+  "care",
+  fn={"obliques": "Hold the trunk upright against the one-sided load"},
+  why=FLOOR | {"equipment": "A barbell gripped in its middle at one side of the body",
+               "laterality": "The bar is at one side for a set, then the other"})
+H("axle-deadlift", "other", "B", "c", "HipHinge", "M", DEAD,
+  "A deadlift with a thick, non-rotating axle: the grip is the hard part",
+  fn={"forearms": "Grip the thick axle, which does not spin in the hands"},
+  why=FLOOR | {"equipment": "A strongman axle (a thick bar; no narrower kind in the taxonomy)"})
+H("atlas-stones", "other", "B", "c", "HipHinge", "H",
+  "P glutes hamstrings erector-spinae | S quadriceps biceps | St forearms abdominals",
+  "Lapping a round stone and extending onto a platform: a strongman skill",
+  fn={"erector-spinae": "Extend the rounded back as the stone rises from the lap",
+      "biceps": "Hug the stone to the body", "forearms": "Clamp the stone with the hands"},
+  why={"equipment": "An atlas stone and a platform (strongman implements)",
+       "mechanic": "Hips, knees and spine extend while the arms hug the stone"})
+H("keg-load", "other", "B", "c", "HipHinge", "M",
+  "P glutes hamstrings | S quadriceps erector-spinae biceps | St forearms abdominals",
+  "Picking up kegs and loading them onto a platform: strongman handling",
+  fn={"erector-spinae": "Extend the back as the keg rises", "biceps": "Hug the keg to the body",
+      "forearms": "Grip the keg's handles and rim"},
+  why={"equipment": "Kegs and a loading platform (strongman implements)",
+       "mechanic": "Hips, knees and spine extend while the arms hold the keg"})
+H("tire-flip", "other", "B", "c", "HipHinge", "M",
+  "P glutes hamstrings quadriceps | S chest triceps shoulders | St erector-spinae forearms",
+  "Driving a heavy tire up and pushing it over: some technique to keep the back flat",
+  fn={"chest": "Push the tire over once it is upright", "triceps": "Extend the arms in the push",
+      "shoulders": "Drive the tire up and forward"},
+  why={"equipment": "A large tractor tire (a strongman implement)",
+       "mechanic": "Hips, knees, ankles, shoulders and elbows all work in the lift and push"})
+H("muscle-snatch", "barbell", "B", "c", "HipHinge", "M",
+  CLEAN.replace("traps calves shoulders", "traps calves shoulders triceps"),
+  "A snatch pulled straight to overhead without dropping under: a teaching lift", kind="P",
+  fn=SNATCH_FN | {"triceps": "Extend the elbows to punch the bar overhead",
+                  "quadriceps": "Extend the knees in the pull"},
+  why=DL_WHY | {"mechanic": OLY_MECH})
+H("split-clean", "barbell", "B", "c", "HipHinge", "H", CLEAN,
+  "A clean caught in a split: an Olympic skill", kind="P",
+  fn=CLEAN_FN | {"quadriceps": "Extend the knees off the floor and catch the bar in the split"},
+  why=DL_WHY | {"mechanic": OLY_MECH})
+H("split-snatch", "barbell", "B", "c", "HipHinge", "H",
+  CLEAN.replace("traps calves shoulders", "traps calves shoulders triceps"),
+  "A snatch caught in a split: an Olympic skill", kind="P",
+  fn=SNATCH_FN | {"triceps": "Lock the elbows out overhead in the catch",
+                  "quadriceps": "Extend the knees off the floor and catch the bar in the split"},
+  why=DL_WHY | {"mechanic": OLY_MECH})
+BLOCKS = {"equipment": "A barbell resting on blocks (or a rack's pins) at the chosen height",
+          "mechanic": OLY_MECH}
+H("clean-from-blocks", "barbell", "B", "c", "HipHinge", "H", CLEAN,
+  "A clean from blocks: the pull and squat catch are a skill", kind="P", fn=CLEAN_FN,
+  why=BLOCKS)
+H("snatch-from-blocks", "barbell", "B", "c", "HipHinge", "H",
+  CLEAN.replace("traps calves shoulders", "traps calves shoulders triceps"),
+  "A snatch from blocks: a high skill", kind="P",
+  fn=SNATCH_FN | {"triceps": "Lock the elbows out overhead in the catch"}, why=BLOCKS)
+H("power-snatch-from-blocks", "barbell", "B", "c", "HipHinge", "H",
+  CLEAN.replace("traps calves shoulders", "traps calves shoulders triceps"),
+  "A power snatch from blocks: a high skill", kind="P",
+  fn=SNATCH_FN | {"triceps": "Lock the elbows out overhead in the catch"}, why=BLOCKS)
+H("hang-snatch-below-knees", "barbell", "B", "c", "HipHinge", "H",
+  CLEAN.replace("traps calves shoulders", "traps calves shoulders triceps"),
+  "A snatch from a hang below the knees: a high skill", kind="P",
+  fn=SNATCH_FN | {"triceps": "Lock the elbows out overhead in the catch"},
+  why=RDL_WHY | {"mechanic": OLY_MECH})
+H("hang-clean-below-the-knees", "barbell", "B", "c", "HipHinge", "H", CLEAN,
+  "A clean from a hang below the knees: the pull and catch are a skill", kind="P",
+  fn=CLEAN_FN, why=RDL_WHY | {"mechanic": OLY_MECH})
+
 # --- lunges, split squats, step-ups ------------------------------------------------------------
 
 lunge = Family("lunge", "Reviewed reference: lunges, split squats and step-ups",
@@ -573,6 +787,34 @@ L("split-jump", "bodyweight", "A", "c", "Lunge", "M",
 L("suspended-split-squat", "bodyweight suspension-trainer", "U", "c", "Lunge", "M", LUNGE,
   "The rear foot in an unstable strap makes balance harder than a bench",
   why={"equipment": "A suspension trainer holds the rear foot"})
+
+# second pass: Smith machine, standing and kettlebell lunges, jumps
+L("smith-single-leg-split-squat", "smith-machine bench", "U", "c", "Lunge", "L",
+  "P quadriceps glutes | S adductors | St abdominals",
+  "A Bulgarian split squat in a Smith machine: the rails take away most of the balance",
+  why={"equipment": "A Smith machine's bar on the back; the rear foot on a bench behind"})
+L("smith-machine-pistol-squat", "smith-machine", "U", "c", "Lunge", "M",
+  "P quadriceps glutes | S adductors | St abdominals",
+  "A one-leg squat under a Smith bar: the rails help balance, the depth is still hard",
+  why={"equipment": "A Smith machine's bar on the back, guided by its rails"})
+L("barbell-lunges-standing", "barbell squat-rack", "A", "c", "Lunge", "M", LUNGE_LOAD,
+  "A forward lunge and back with a bar on the back: balance takes practice", why=BAR_BACK)
+L("dumbbell-lunges-standing", "dumbbell", "A", "c", "Lunge", "L", LUNGE_DB,
+  "A forward lunge and back with dumbbells at the sides: easy to learn", why=DBS)
+L("single-leg-lunge-with-kettlebell", "kettlebell", "U", "c", "Lunge", "L",
+  LUNGE_LOAD + " forearms", "A lunge on one leg holding a kettlebell at the chest: easy",
+  why={"equipment": "One kettlebell held at the chest (or at one side)"})
+L("lunge-pass-through", "kettlebell", "A", "c", "Lunge", "M",
+  "P quadriceps glutes | S adductors | St abductors obliques forearms",
+  "Passing a kettlebell under the front leg at the bottom of each lunge takes coordination",
+  fn={"obliques": "Hold the trunk upright as the bell changes hands"},
+  why={"equipment": "One kettlebell passed from hand to hand under the front leg"})
+L("unilateral-lunges", "bodyweight", "U", "c", "Lunge", "L", LUNGE,
+  "Lunging on one leg for a set, hands on the hips: no load, some balance")
+L("scissors-jump", "bodyweight", "A", "c", "Lunge", "M",
+  "P quadriceps glutes | S calves | St abductors abdominals",
+  "Jumping from a lunge and switching legs in the air: coordination and a soft landing",
+  kind="P", fn={"calves": "Push off through the ankles and absorb the landing"})
 
 # --- leg isolation: extensions, curls, hip thrusts and bridges, abduction, adduction ----------
 
@@ -811,6 +1053,40 @@ X("rubber-band-glute-kickback", "resistance-band", "U", "i", "Isolation", "L",
       "hamstrings": "Assist hip extension", "abdominals": "Hold the lower back still"},
   why=KICK | {"equipment": "A resistance band around the foot, anchored in front"})
 
+# second pass: hip thrust machine, machines the sources call bodyweight, band and slide work
+X("glute-drive", "machine", "B", "i", "HipHinge", "L",
+  "P glutes | S hamstrings | St abdominals",
+  "A hip thrust machine with a belt over the hips: easy to set up", fn=B_FN,
+  why=HIP_EXT | {"equipment": "A hip thrust (glute drive) machine: no narrower kind in the "
+                              "taxonomy"})
+X("seated-hip-abduction", "hip-abduction-machine", "B", "i", "Isolation", "L", "P abductors",
+  "A seated machine with one joint moving: easy", why=ABD)
+X("seated-hip-adduction", "hip-adduction-machine", "B", "i", "Isolation", "L", "P adductors",
+  "A seated machine with one joint moving: easy", why=ADD)
+X("supine-hip-abduction", "bodyweight", "U", "i", "Isolation", "L",
+  "P abductors | St abdominals",
+  "Lying on the back sliding one straight leg out to the side: easy", why=ABD)
+X("hip-extension-with-bands", "resistance-band", "U", "i", "Isolation", "L",
+  "P glutes | S hamstrings | St abductors abdominals",
+  "Standing and pushing one leg back against a band: simple",
+  fn={"glutes": "Extend the hip to push the leg back against the band",
+      "hamstrings": "Assist hip extension",
+      "abductors": "Hold the pelvis level over the standing leg"},
+  why=KICK | {"equipment": "A resistance band from a low post to the ankle"})
+X("platform-hamstring-slides", "bodyweight", "B", "c", "Isolation", "M",
+  "P hamstrings | S glutes | St abdominals calves",
+  "Sliding the heels in and out on a towel with the hips held up takes control",
+  fn={"glutes": "Hold the hips lifted off the floor while the knees bend",
+      "calves": "Press the heels into the towel"},
+  why={"mechanic": "The knees flex while the hips extend to stay lifted: two joints work",
+       "pattern": "Knee flexion with the hips held in a bridge",
+       "equipment": "No equipment beyond a towel or slider on a smooth floor: the body's own "
+                    "weight is the load"})
+X("hip-raise-lying", "bodyweight", "B", "i", "HipHinge", "L", BRIDGE,
+  "Raising the hips and holding them up: easy",
+  fn=B_FN | {"glutes": "Extend the hips and hold them up (isometric)"},
+  why=HIP_EXT | {"mechanic": "The hips extend once and then hold: a single joint"})
+
 # --- calves ------------------------------------------------------------------------------------
 
 calves = Family("calves", "Reviewed reference: calf raises",
@@ -889,6 +1165,14 @@ C("donkey-calf-raises", "machine", "B", "i", "Isolation", "L",
   fn={"erector-spinae": "Hold the bent-over trunk still"},
   why=STAND | {"equipment": "A donkey calf raise machine (or a partner on the hips): no "
                             "narrower kind in the taxonomy"})
+
+# second pass
+C("calf-press", "calf-raise-machine", "B", "i", "Isolation", "L", "P calves | St quadriceps",
+  "A seated calf press machine with the legs almost straight: easy",
+  why=STAND | {"equipment": "A seated calf press machine: the balls of the feet push a platform"})
+C("sitting-calf-raises", "calf-raise-machine", "B", "i", "Isolation", "L",
+  "P soleus | S gastrocnemius", "A seated calf raise with the load on the knees: easy",
+  why=SEAT | {"equipment": "A seated calf raise machine loads the knees through a pad"})
 
 # --- carries and sleds -------------------------------------------------------------------------
 
@@ -1139,9 +1423,9 @@ T("ab-wheel", "bodyweight ab-wheel", "B", "c", "TrunkStability", "M",
   fn={"abdominals": "Keep the trunk from extending as the wheel rolls out, and pull back",
       "lats": "Pull the arms back down to roll the wheel in"},
   why={"mechanic": "The shoulders flex and extend while the trunk resists extension"})
-T("barbell-ab-rollout", "bodyweight barbell", "B", "c", "TrunkStability", "M",
+T("barbell-ab-rollout", "bodyweight barbell", "B", "c", "TrunkStability", "H",
   "P abdominals | S lats | St shoulders triceps",
-  "Rolling a loaded barbell out without the lower back sagging takes control",
+  "Rolling a barbell out from the feet, not the knees: few can hold the trunk straight",
   fn={"abdominals": "Keep the trunk from extending as the bar rolls out, and pull back",
       "lats": "Pull the arms back down to roll the bar in"},
   why={"mechanic": "The shoulders flex and extend while the trunk resists extension",
@@ -1286,6 +1570,128 @@ T("reverse-hyperextension", "bodyweight bench", "B", "i", "HipHinge", "L",
        "pattern": "Hip extension with the trunk fixed and the legs moving",
        "equipment": "A bench to lie face down on, the legs hanging off its end (a reverse "
                     "hyperextension machine adds load); the legs' weight is the load"})
+
+# second pass: cable and machine crunches, side bends, rollouts, twists, hanging and L-sit holds
+T("decline-bench-leg-raise", "bodyweight decline-bench", "B", "c", "TrunkStability", "L",
+  "P rectus-abdominis | S quadriceps | St forearms",
+  "Raising the legs lying head-up on a decline bench, holding its handles: easy",
+  fn={"rectus-abdominis": "Curl the pelvis up as the legs rise", "forearms":
+      "Hold the bench's handles"}, why=FLEX_HIP)
+T("decline-reverse-crunch", "bodyweight decline-bench", "B", "c", "TrunkStability", "L",
+  "P rectus-abdominis | S quadriceps obliques | St forearms",
+  "A reverse crunch on a decline bench, holding its top: simple",
+  fn={"rectus-abdominis": "Curl the pelvis toward the ribs against the slope",
+      "obliques": "Assist spinal flexion", "forearms": "Hold the top of the bench"},
+  why=FLEX_HIP)
+T("cable-reverse-crunch", "cable-station", "B", "c", "TrunkStability", "L",
+  "P rectus-abdominis | S quadriceps obliques",
+  "A reverse crunch against a low cable on the ankles: simple",
+  fn={"rectus-abdominis": "Curl the pelvis toward the ribs against the cable",
+      "obliques": "Assist spinal flexion"},
+  why=FLEX_HIP | {"equipment": "A cable station's low pulley with ankle straps"})
+T("cable-seated-crunch", "cable-station bench", "B", "i", "TrunkStability", "L",
+  "P rectus-abdominis | S obliques", "A crunch seated with a high cable over the shoulders: easy",
+  fn={"obliques": "Assist spinal flexion"},
+  why=FLEX | {"equipment": "A cable station's high pulley with a rope; a bench to sit on"})
+T("cross-body-crunch", "bodyweight", "A", "i", "TrunkStability", "L",
+  "P obliques | S rectus-abdominis", "A crunch bringing each elbow to the opposite knee: easy",
+  fn={"obliques": "Flex and rotate the trunk toward the opposite knee",
+      "rectus-abdominis": "Assist spinal flexion"},
+  why=FLEX | {"mechanic": "Only the spine flexes and rotates; the hips stay still"})
+T("tuck-crunch", "bodyweight", "B", "i", "TrunkStability", "L",
+  "P rectus-abdominis | S obliques", "A crunch with the knees tucked up: easy",
+  fn={"obliques": "Assist spinal flexion"}, why=FLEX)
+T("trunk-rotation-with-cable", "cable-station", "U", "i", "TrunkStability", "L",
+  "P obliques | S rectus-abdominis", "A seated rotation against a side cable: easy",
+  fn={"obliques": "Rotate the trunk against the cable", "rectus-abdominis": "Brace the trunk"},
+  why={"mechanic": "Only the spine rotates; seated, the hips stay still",
+       "equipment": "A cable station's pulley at chest height, seated side-on"})
+T("one-arm-high-pulley-cable-side-bends", "cable-station", "U", "i", "TrunkStability", "L",
+  "P obliques | St erector-spinae", "Bending sideways against a high cable: easy",
+  fn={"obliques": "Bend the trunk sideways, pulling the cable down",
+      "erector-spinae": "Hold the spine from bending forward"},
+  why={"mechanic": "Only the spine bends sideways",
+       "equipment": "A cable station's high pulley with a single handle"})
+T("barbell-side-bend", "barbell squat-rack", "A", "i", "TrunkStability", "M",
+  "P obliques | St erector-spinae", "Bending sideways with a bar on the back: needs control",
+  fn={"obliques": "Bend the trunk to each side and back up under the bar",
+      "erector-spinae": "Hold the spine from bending forward under the bar"},
+  why={"mechanic": "Only the spine bends sideways",
+       "equipment": "A barbell on the upper back, unracked from a squat rack"})
+T("plate-twist", "weight-plate", "A", "c", "TrunkStability", "L",
+  "P obliques | S rectus-abdominis | St quadriceps",
+  "Sitting back and turning a plate from side to side: easy",
+  fn={"obliques": "Rotate the trunk from side to side",
+      "rectus-abdominis": "Hold the trunk leaned back",
+      "quadriceps": "Hold the hips flexed"},
+  why=ROT | {"mechanic": "The spine rotates while the hips hold the lean-back",
+             "equipment": "A weight plate held in both hands"})
+T("seated-barbell-twist", "barbell bench", "A", "i", "TrunkStability", "L",
+  "P obliques | St erector-spinae", "Seated with a bar on the back, turning side to side: easy",
+  fn={"obliques": "Rotate the trunk from side to side",
+      "erector-spinae": "Hold the spine upright under the bar"},
+  why={"mechanic": "Only the spine rotates; seated, the hips stay still",
+       "equipment": "A barbell on the upper back, seated on the end of a bench"})
+T("landmine-rotation", "barbell landmine", "A", "c", "TrunkStability", "M",
+  "P obliques | S shoulders | St rectus-abdominis glutes",
+  "Lowering a landmine bar from overhead to each side and back takes control",
+  fn={"obliques": "Rotate and side-bend the trunk to carry the bar to each side and back",
+      "shoulders": "Hold the bar's end up at arm's length", "rectus-abdominis":
+      "Brace the trunk", "glutes": "Pivot and steady the hips"},
+  why=ROT | {"equipment": "A barbell with one end in a landmine (or a corner)"})
+T("barbell-rollout-from-bench", "bodyweight barbell bench", "B", "c", "TrunkStability", "M",
+  "P abdominals | S lats | St shoulders triceps",
+  "Rolling a barbell out while kneeling on a bench: the raised knees make it harder",
+  fn={"abdominals": "Keep the trunk from extending as the bar rolls out, and pull back",
+      "lats": "Pull the arms back down to roll the bar in"},
+  why={"mechanic": "The shoulders flex and extend while the trunk resists extension",
+       "equipment": "A barbell with round plates and a bench to kneel on; the body's weight is "
+                    "the load"})
+T("barbell-ab-rollout-on-knees", "bodyweight barbell", "B", "c", "TrunkStability", "M",
+  "P abdominals | S lats | St shoulders triceps",
+  "Rolling a barbell out from the knees: control the lower back",
+  fn={"abdominals": "Keep the trunk from extending as the bar rolls out, and pull back",
+      "lats": "Pull the arms back down to roll the bar in"},
+  why={"mechanic": "The shoulders flex and extend while the trunk resists extension",
+       "equipment": "A barbell with round plates rolled like a wheel; the body's weight is the "
+                    "load"})
+T("suspended-fallout", "bodyweight suspension-trainer", "B", "c", "TrunkStability", "M",
+  "P abdominals | S lats | St shoulders triceps",
+  "Leaning into suspension straps and letting the arms go overhead: control the lower back",
+  fn={"abdominals": "Keep the trunk from extending as the arms go overhead",
+      "lats": "Pull the arms back down to return"},
+  why={"mechanic": "The shoulders flex and extend while the trunk resists extension"})
+T("hanging-pike", "bodyweight pull-up-bar", "B", "c", "TrunkStability", "H",
+  "P rectus-abdominis | S quadriceps lats obliques | St forearms",
+  "Raising straight legs to the bar from a dead hang: grip, flexibility and control",
+  fn={"rectus-abdominis": "Curl the pelvis and spine up to bring the feet to the bar",
+      "lats": "Press the straight arms down on the bar to lever the body up",
+      "obliques": "Assist the curl and steady the swing"}, why=FLEX_HIP)
+T("tuck-l-sit", "bodyweight", "B", "i", "TrunkStability", "M",
+  "P abdominals | S quadriceps | St triceps shoulders",
+  "Holding the body up on the hands with the knees tucked: the first L-sit step",
+  fn={"abdominals": "Hold the pelvis curled and the knees drawn up",
+      "quadriceps": "Hold the hips flexed with the knees tucked",
+      "shoulders": "Depress the shoulders to hold the body up on the hands"},
+  why=HOLD | {"equipment": "No equipment beyond the floor, parallettes or dip bars to push on: "
+                           "the body's own weight is the load"})
+T("straddle-l-sit", "bodyweight", "B", "i", "TrunkStability", "H",
+  "P abdominals | S quadriceps | St triceps shoulders adductors",
+  "Holding straddled legs level with the hands on the floor between them: strength and "
+  "flexibility",
+  fn={"abdominals": "Hold the pelvis curled and the trunk rigid",
+      "quadriceps": "Hold the straight legs level", "adductors":
+      "Hold the legs in the straddle against gravity",
+      "shoulders": "Depress the shoulders to hold the body up on the hands"},
+  why=HOLD | {"equipment": "No equipment: the hands push on the floor between the legs"})
+T("weighted-ball-hyperextension", "exercise-ball weight-plate", "B", "c", "HipHinge", "M",
+  "P erector-spinae glutes hamstrings",
+  "A back extension over a ball holding a plate: balance on the ball takes care",
+  fn={"glutes": "Extend the hips to raise the trunk", "hamstrings": "Extend the hips",
+      "erector-spinae": "Extend the spine and raise the chest off the ball"},
+  why={"mechanic": "The hips and spine extend over the ball",
+       "pattern": "Hip and spine extension over a ball with the feet braced",
+       "equipment": "An exercise ball under the hips and a weight plate held at the chest"})
 
 FAMILIES = (squat, hinge, lunge, legs_isolation, calves, carry, core)
 
