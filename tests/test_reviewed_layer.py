@@ -203,6 +203,24 @@ def test_every_reviewed_exercise_is_in_the_served_graph_with_one_label(
     assert {iri: n for iri, n in labels.items() if n != 1} == {}
 
 
+def test_after_merging_each_exercise_still_has_one_review(full_store: Store) -> None:
+    """In the served graph, after the alias map has merged duplicates onto one node, no exercise
+    carries two reviews (two files, or two entries of one file merged together): one reviewed
+    graph and one rationale per property each. A merge of two reviewed exercises shows here,
+    and one of the two entries must then go."""
+    rows = full_store.select(
+        "PREFIX exg: <https://w3id.org/exgraph/ontology#> "
+        "SELECT ?e (COUNT(DISTINCT ?g) AS ?graphs) (MAX(?n) AS ?most) WHERE { "
+        "  { SELECT ?e ?g ?p (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g { "
+        "      ?e exg:rationale ?r . ?r exg:aboutProperty ?p } "
+        "    FILTER(STRSTARTS(STR(?g), 'https://w3id.org/exgraph/id/source/reviewed-')) } "
+        "    GROUP BY ?e ?g ?p } } GROUP BY ?e")
+    doubled = {str(r["e"]): (int(str(r["graphs"])), int(str(r["most"]))) for r in rows
+               if int(str(r["graphs"])) > 1 or int(str(r["most"])) > 1}
+    assert not doubled
+    assert len(rows) == len(CASES)
+
+
 def test_the_substitutes_engine_reads_the_reviewed_muscles_first(full_store: Store) -> None:
     """The reviewed layer leads MUSCLE_PRECEDENCE: the engine's primary groups of a reviewed
     exercise are the reviewed ones, whatever the imports say."""

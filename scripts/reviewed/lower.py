@@ -178,13 +178,14 @@ S("pendulum-squat", "machine", "B", "c", "Squat", "L", MACHINE,
 S("lying-machine-squat", "machine", "B", "c", "Squat", "L", MACHINE,
   "A machine squat lying back on a pad: guided and supported",
   why={"equipment": "A lying (reverse hack) squat machine (no narrower kind in the taxonomy)"})
-S("weighted-sissy-squat", "weight-plate", "B", "i", "Squat", "H",
+S("weighted-sissy-squat", "weight-plate squat-rack", "B", "i", "Squat", "H",
   "P quadriceps | St abdominals",
   "Leaning back on the toes with the knees far forward needs balance and strong knees: high",
   fn={"quadriceps": "Lower and raise the body by knee flexion and extension with the hips "
                     "kept extended"},
   why={"mechanic": "The knees move; the hips stay extended in one line with the trunk",
-       "equipment": "A weight plate held at the chest; a post or upright to hold for balance"})
+       "equipment": "A weight plate held at the chest; a squat rack's upright to hold for "
+                    "balance"})
 S("freehand-jump-squat", "bodyweight", "B", "c", "Squat", "L",
   "P quadriceps glutes | S calves | St abdominals",
   "A jump from a squat without load: simple, landing softly is the only skill",
@@ -314,6 +315,9 @@ S("jefferson-squats", "barbell", "U", "c", "Squat", "M",
   why={"equipment": "A barbell on the floor, straddled and gripped in front and behind",
        "laterality": "The stance and grip are offset: a set with one leg in front, then the "
                      "other"})
+S("leg-press-on-hackenschmidt-machine", "hack-squat-machine", "B", "c", "Squat", "L", MACHINE,
+  "A leg press done in a hack squat machine: machine-guided",
+  why={"equipment": "A hack squat (Hackenschmidt) machine used as a leg press"})
 
 # --- hinges ----------------------------------------------------------------------------------
 
@@ -668,6 +672,18 @@ H("hang-snatch-below-knees", "barbell", "B", "c", "HipHinge", "H",
 H("hang-clean-below-the-knees", "barbell", "B", "c", "HipHinge", "H", CLEAN,
   "A clean from a hang below the knees: the pull and catch are a skill", kind="P",
   fn=CLEAN_FN, why=RDL_WHY | {"mechanic": OLY_MECH})
+H("hip-hinge", "bodyweight", "B", "c", "HipHinge", "L", "P hamstrings glutes | St erector-spinae",
+  "The unloaded hinge drill (no bar, whatever a source says): the first step to every hinge",
+  fn={"hamstrings": "Lengthen as the hips push back and extend them to stand"})
+H("one-arm-open-palm-kettlebell-clean", "kettlebell", "U", "c", "HipHinge", "M", CLEAN,
+  "Flipping the bell into the open palm and catching the handle takes timing", kind="P",
+  fn=CLEAN_FN | {"shoulders": "Pull the bell up so that it flips into the palm",
+                 "traps": "Shrug the bell upward at the end of the pull"},
+  why={"equipment": "One kettlebell, flipped into the open palm", "mechanic": OLY_MECH})
+H("kettlebell-dead-clean", "kettlebell", "U", "c", "HipHinge", "M", CLEAN,
+  "Cleaning a kettlebell from a dead stop on the floor to the rack takes practice", kind="P",
+  fn=CLEAN_FN | {"shoulders": "Guide the bell up and rack it against the forearm"},
+  why={"equipment": "One kettlebell cleaned from the floor to the rack", "mechanic": OLY_MECH})
 
 # --- lunges, split squats, step-ups ------------------------------------------------------------
 
@@ -734,9 +750,9 @@ L("smith-machine-split-squat", "smith-machine", "U", "c", "Lunge", "L",
 L("elevated-back-lunge", "barbell squat-rack weight-plate", "A", "c", "Lunge", "M", LUNGE_LOAD,
   "A reverse lunge from a platform: more range and balance with a bar on the back",
   why={"equipment": "A barbell on the back from a rack; standing on a plate or low step"})
-L("step-ups", "bodyweight plyo-box", "A", "c", "Lunge", "L", LUNGE,
-  "Stepping onto a box without load: simple",
-  why={"equipment": "A box, step or bench to step onto; the body's weight is the load"})
+L("step-ups", "bodyweight bench", "A", "c", "Lunge", "L", LUNGE,
+  "Stepping onto a chair or bench without load: simple",
+  why={"equipment": "A sturdy chair or bench to step onto; the body's weight is the load"})
 L("dumbbell-step-ups", "dumbbell plyo-box", "U", "c", "Lunge", "L", LUNGE_DB,
   "Stepping onto a box with dumbbells at the sides: simple",
   why={"equipment": "Two dumbbells at the sides and a box or bench to step onto"})
@@ -815,6 +831,11 @@ L("scissors-jump", "bodyweight", "A", "c", "Lunge", "M",
   "P quadriceps glutes | S calves | St abductors abdominals",
   "Jumping from a lunge and switching legs in the air: coordination and a soft landing",
   kind="P", fn={"calves": "Push off through the ankles and absorb the landing"})
+L("lunge-sprint", "smith-machine", "A", "c", "Lunge", "M",
+  "P quadriceps glutes | S calves | St abdominals",
+  "Jumping and switching legs under a Smith bar takes timing and a soft landing", kind="P",
+  fn={"calves": "Push off through the ankles and absorb the landing"},
+  why={"equipment": "A Smith machine's bar on the back, guided by its rails"})
 
 # --- leg isolation: extensions, curls, hip thrusts and bridges, abduction, adduction ----------
 
@@ -1173,6 +1194,9 @@ C("calf-press", "calf-raise-machine", "B", "i", "Isolation", "L", "P calves | St
 C("sitting-calf-raises", "calf-raise-machine", "B", "i", "Isolation", "L",
   "P soleus | S gastrocnemius", "A seated calf raise with the load on the knees: easy",
   why=SEAT | {"equipment": "A seated calf raise machine loads the knees through a pad"})
+C("exercise-band-plantarflexion", "resistance-band", "B", "i", "Isolation", "L", "P calves",
+  "Seated with straight legs, pointing the feet against a band: easy",
+  why=STAND | {"equipment": "A resistance band around the balls of the feet, held in the hands"})
 
 # --- carries and sleds -------------------------------------------------------------------------
 
@@ -1692,6 +1716,20 @@ T("weighted-ball-hyperextension", "exercise-ball weight-plate", "B", "c", "HipHi
   why={"mechanic": "The hips and spine extend over the ball",
        "pattern": "Hip and spine extension over a ball with the feet braced",
        "equipment": "An exercise ball under the hips and a weight plate held at the chest"})
+T("janda-sit-up", "bodyweight", "B", "c", "TrunkStability", "M",
+  "P rectus-abdominis | S obliques | St hamstrings glutes",
+  "A slow sit-up with the glutes and hamstrings tensed to quiet the hip flexors: takes control",
+  fn={"obliques": "Assist spinal flexion",
+      "hamstrings": "Press the heels down to hold the hips extended against the hip flexors",
+      "glutes": "Stay tensed to keep the hip flexors out of the curl"},
+  why=FLEX_HIP | {"mechanic": "The spine curls and the hips flex as the trunk rises"})
+T("crunch-legs-on-exercise-ball", "bodyweight exercise-ball", "B", "i", "TrunkStability", "L",
+  "P rectus-abdominis | S obliques", "A crunch with the calves resting on a ball: easy",
+  fn={"obliques": "Assist spinal flexion"},
+  why=FLEX | {"equipment": "An exercise ball under the calves; the body's weight is the load"})
+T("crunch-hands-overhead", "bodyweight", "B", "i", "TrunkStability", "L",
+  "P rectus-abdominis | S obliques", "A crunch with the arms stretched overhead: easy",
+  fn={"obliques": "Assist spinal flexion"}, why=FLEX)
 
 FAMILIES = (squat, hinge, lunge, legs_isolation, calves, carry, core)
 

@@ -93,6 +93,11 @@ MECHANIC_WHY = {
 }
 
 
+#: The last step of a rationale node's IRI, by the key of its reason.
+RATIONALE_NODE = {"equipment": "equipment", "laterality": "laterality", "mechanic": "mechanic",
+                  "pattern": "movement-pattern", "difficulty": "difficulty"}
+
+
 def _esc(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
@@ -222,8 +227,8 @@ class Family:
                        + ", ".join(_node(ex.slug, "reviewed", "muscle", m)
                                    for _r, m, _t in ex.muscles) + " ;")
             out.append("    exg:rationale "
-                       + ", ".join(_node(ex.slug, "reviewed", "rationale", k) for k in about)
-                       + " ;")
+                       + ", ".join(_node(ex.slug, "reviewed", "rationale", RATIONALE_NODE[k])
+                                   for k in about) + " ;")
             out.append(f"    dcterms:source {src} .")
             for role, muscle, text in ex.muscles:
                 out.append(f"{_node(ex.slug, 'reviewed', 'muscle', muscle)} "
@@ -231,7 +236,8 @@ class Family:
                            f"exg:role exg:{ROLES[role]} ;")
                 out.append(f'    exg:function "{_esc(text)}" ; dcterms:source {src} .')
             for key, prop in about.items():
-                out.append(f"{_node(ex.slug, 'reviewed', 'rationale', key)} a exg:FactRationale ; "
+                node = _node(ex.slug, "reviewed", "rationale", RATIONALE_NODE[key])
+                out.append(f"{node} a exg:FactRationale ; "
                            f"exg:aboutProperty exg:{prop} ;")
                 out.append(f'    exg:reason "{_esc(ex.reasons[key])}" ; dcterms:source {src} .')
         return "\n".join(out) + "\n"
