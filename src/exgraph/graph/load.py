@@ -31,7 +31,6 @@ from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, oxig
 from exgraph.vocab.names import slugify
 from exgraph.vocab.terms import DATASET, EXG, SOURCE
 
-
 #: Folders of data/ left out without the imports: the imports themselves, and the reviewed
 #: layer, whose exercises are nearly all imported ones (reviewing an exercise that is not loaded
 #: would leave its muscle and rationale nodes without their exercise).
