@@ -1579,12 +1579,6 @@ T("bodyweight-back-extension", "bodyweight hyperextension-bench", "B", "c", "Hip
   "P erector-spinae glutes hamstrings", "A bench that fixes the legs: easy to learn",
   fn={"glutes": "Extend the hips to raise the trunk", "hamstrings": "Extend the hips",
       "erector-spinae": "Extend the spine and hold it neutral as the trunk rises"}, why=EXT)
-T("machine-back-extension", "back-extension-machine", "B", "c", "HipHinge", "L",
-  "P erector-spinae | S glutes hamstrings", "A seated machine that guides the extension: easy",
-  fn={"erector-spinae": "Extend the trunk back against the pad",
-      "glutes": "Assist by extending the hips", "hamstrings": "Assist hip extension"},
-  why={"mechanic": "The spine and hips extend together against the pad",
-       "pattern": "Seated trunk extension about the hips: a hinge against a pad"})
 T("reverse-hyperextension", "bodyweight bench", "B", "i", "HipHinge", "L",
   "P glutes hamstrings | S erector-spinae",
   "Lying face down on a high bench and raising the legs: simple, without swinging",
