@@ -31,17 +31,23 @@ from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, oxig
 from exgraph.vocab.names import slugify
 from exgraph.vocab.terms import DATASET, EXG, SOURCE
 
+#: Folders of data/ left out without the imports: the imports themselves, and the reviewed
+#: layer, whose exercises are nearly all imported ones (reviewing an exercise that is not loaded
+#: would leave its muscle and rationale nodes without their exercise).
+IMPORT_FOLDERS = ("imported", "reviewed")
+
 
 def bundled_files(data_dir: Path | None = None, *, imported: bool | None = None) -> list[Path]:
     """The ontology and every Turtle file under ``data/``, in a stable order.
 
-    ``imported`` (default: :func:`with_imports`) says whether ``data/imported/`` is included.
+    ``imported`` (default: :func:`with_imports`) says whether ``data/imported/`` and
+    ``data/reviewed/`` (:data:`IMPORT_FOLDERS`) are included.
     """
     data_dir = DATA_DIR if data_dir is None else data_dir
     imported = with_imports() if imported is None else imported
     files = sorted([*data_dir.rglob("*.ttl"), *data_dir.rglob("*.trig")])
     if not imported:
-        files = [f for f in files if f.relative_to(data_dir).parts[0] != "imported"]
+        files = [f for f in files if f.relative_to(data_dir).parts[0] not in IMPORT_FOLDERS]
     return [ONTOLOGY_FILE, *files]
 
 
