@@ -396,6 +396,8 @@ family("horizontal-push", [
        drop=("anterior-deltoid",)),
     Ex("clap-push-up", "plyo-push-up", "bodyweight", "B", "H", power=True),
     Ex("plyo-push-up", "plyo-push-up", "bodyweight", "B", "M", power=True),
+    Ex("clock-push-up", "plyo-push-up", "bodyweight", "B", "H", power=True,
+       level_note="Airborne at the top and landing with the body turned a step around a circle"),
     Ex("dips", "dip", "dip-station", "B", "M"),
     Ex("parallel-bar-dip", "dip", "dip-station", "B", "M"),
     Ex("dips-chest-version", "dip", "dip-station", "B", "M"),
@@ -955,7 +957,7 @@ family("horizontal-pull", [
        eq_note="a plate-loaded lever high row"),
     Ex("kneeling-high-pulley-row", "high-row", "cable-station", "B", "L"),
     Ex("kneeling-single-arm-high-pulley-row", "high-row", "cable-station", "U", "L"),
-    Ex("low-pulley-row-to-neck", "high-row", "cable-station", "B", "L"),
+    Ex("low-pulley-row-to-neck", "high-row", "seated-cable-row-station", "B", "L"),
     Ex("cable-rope-rear-delt-rows", "high-row", "cable-station", "B", "L"),
     Ex("barbell-rear-delt-row", "high-row", "barbell", "B", "M", add=(ERECTORS_HINGE,)),
     Ex("dumbbell-rear-delt-row", "high-row", "dumbbell", "B", "M", add=(ERECTORS_HINGE,)),
@@ -1533,8 +1535,9 @@ def render(name: str, rows: list[Ex]) -> str:
                 lines.append(f"    exg:{ROLE_PROP[code]} "
                              + ", ".join(f"muscle:{m}" for m in of_role) + " ;")
         lines.append("    exg:worksMuscle " + ", ".join(f"muscle:{m}" for m in seen) + " ;")
-        lines.append("    exg:muscleInvolvement "
-                     + ", ".join(node(ex.slug, "reviewed", "muscle", m) for m in seen) + " ;")
+        lines.append("    exg:muscleInvolvement\n        "
+                     + ",\n        ".join(node(ex.slug, "reviewed", "muscle", m) for m in seen)
+                     + " ;")
         lines.append("    exg:requiresEquipment "
                      + ", ".join(f"equipment:{k}" for k in equipment_of(ex)) + " ;")
         lines.append(f"    exg:laterality exg:{LATERALITY[ex.lat]} ;")
@@ -1548,8 +1551,9 @@ def render(name: str, rows: list[Ex]) -> str:
                  ("mechanic", "mechanic", a.mechanic_reason),
                  ("movement-pattern", "movementPattern", a.pattern_reason),
                  ("difficulty", "difficulty", difficulty_reason(ex))]
-        lines.append("    exg:rationale "
-                     + ", ".join(node(ex.slug, "reviewed", "rationale", f[0]) for f in facts)
+        lines.append("    exg:rationale\n        "
+                     + ",\n        ".join(node(ex.slug, "reviewed", "rationale", f[0])
+                                         for f in facts)
                      + " ;")
         lines.append(f"    dcterms:source {source} .")
         for m, code, function in muscles:
