@@ -405,6 +405,11 @@ family("horizontal-push", [
     Ex("plyo-push-up", "plyo-push-up", "bodyweight", "B", "M", power=True),
     Ex("clock-push-up", "plyo-push-up", "bodyweight", "B", "H", power=True,
        level_note="Airborne at the top and landing with the body turned a step around a circle"),
+    Ex("side-to-side-push-ups", "push-up", "bodyweight", "A", "M",
+       level_note="The body weight shifted over one hand each rep: most of it on one arm"),
+    Ex("hindu-pushups", "push-up", "bodyweight", "B", "M",
+       add=(("triceps", "P", "Extend the elbows to press the body up from the swoop"),),
+       level_note="A flowing swoop from a pike to a cobra: a path to learn and hip mobility"),
     Ex("dips", "dip", "dip-station", "B", "M"),
     Ex("parallel-bar-dip", "dip", "dip-station", "B", "M"),
     Ex("dips-chest-version", "dip", "dip-station", "B", "M"),
@@ -975,6 +980,12 @@ family("horizontal-pull", [
        eq_note="hanging from a pull-up bar with the legs over it"),
     Ex("renegade-row", "renegade-row", "dumbbell", "A", "M"),
     Ex("alternating-renegade-row", "renegade-row", "kettlebell", "A", "M"),
+    Ex("single-arm-plank-to-row", "renegade-row", "kettlebell", "U", "M",
+       level_note="A plank on one hand while the other rows: balance and anti-rotation"),
+    Ex("dumbbell-bent-over-face-pull", "high-row", "dumbbell", "B", "M", add=(ERECTORS_HINGE,)),
+    Ex("front-lever-pull-up", "inverted-row", "pull-up-bar", "B", "H",
+       eq_note="hanging from a pull-up bar with the body held level",
+       level_note="Rowing the body to the bar from a front lever: an advanced gymnastic skill"),
     Ex("band-bent-over-row", "bent-row", "resistance-band", "B", "L",
        label="Band bent-over row", alt=("Resistance band row", "Banded bent-over row"),
        drop=("forearms",),
@@ -1068,6 +1079,12 @@ family("vertical-pull", [
        level_note="The body is pulled towards one hand and then the other"),
     Ex("archer-pull-up", "pull-up", "pull-up-bar", "A", "H"),
     Ex("typewriter-pull-ups", "pull-up", "pull-up-bar", "A", "H"),
+    Ex("ice-scream-maker", "pull-up", "pull-up-bar", "B", "H",
+       eq_note="a pull-up bar (the source says bodyweight: its text hangs from a bar)",
+       add=(("abdominals", "P", "Hold the body rigid as it swings out to a front lever"),),
+       level_note="From the top of a pull-up out to a front lever and back: a gymnastic skill"),
+    Ex("pull-up-isometric-hold", "pull-up", "pull-up-bar", "B", "M",
+       level_note="The body weight held in a pull-up position: no skill beyond a pull-up's"),
     Ex("l-sit-pull-ups", "pull-up", "pull-up-bar", "B", "H",
        add=(("abdominals", "X", "Hold the legs out straight in an L-sit"),)),
     Ex("muscle-up", "pull-up", "pull-up-bar", "B", "H", add=MUSCLE_UP),
@@ -1129,6 +1146,10 @@ family("vertical-pull", [
     Ex("straight-arm-pull-down-bar-attachment", "straight-arm", "cable-station", "B", "L"),
     Ex("straight-arm-pull-down-rope-attachment", "straight-arm", "cable-station", "B", "L"),
     Ex("side-straight-arm-pulldown-cable", "straight-arm", "cable-station", "U", "L"),
+    Ex("lat-pull-db", "straight-arm", "dumbbell", "B", "M", drop=("abdominals",),
+       add=(ERECTORS_HINGE,),
+       eq_note="two dumbbells swept back past the hips while bent over",
+       level_note="A hinge held while the straight arms sweep back"),
     Ex("pullover", "pullover", "dumbbell bench", "B", "L",
        eq_note="lying across or along a flat bench"),
     Ex("cross-bench-dumbbell-pullovers", "pullover", "dumbbell bench", "B", "M",
@@ -1210,6 +1231,31 @@ arch("close-grip-press", "HorizontalPush", "compound", [
     PRESS_MECHANIC,
     L="Dumbbells or a guided bar on a bench",
     M="A free bar path, unracking and racking under load; a spotter or safeties needed")
+arch("suspension-curl", "Isolation", "isolation", [
+    ("biceps", "P", "Flex the elbows to pull the leaning body up to the handles"),
+    ("forearms", "S", "The brachioradialis assists elbow flexion and the grip holds the straps"),
+    ("posterior-deltoid", "X", "Holds the upper arms up in front at shoulder height"),
+    ("abdominals", "X", "Keep the leaning body straight from shoulders to heels")],
+    "Only the elbows bend, the upper arms held still in front: an isolation movement with the "
+    "body as the load", "One joint (the elbow) moves",
+    L="Scaled by how far the body leans back; a straight body is the only other demand",
+    M="One arm carries the leaning body")
+arch("suspension-ext", "Isolation", "isolation", [
+    ("triceps", "P", "Extend the elbows to push the leaning body back up"),
+    ("abdominals", "X", "Keep the leaning body straight from shoulders to heels"),
+    ("anterior-deltoid", "X", "Holds the upper arms up in front, pointing forward")],
+    "Only the elbows straighten, the upper arms held still overhead-forward: an isolation "
+    "movement with the body as the load", "One joint (the elbow) moves",
+    M="The body leans into moving straps; the shoulders must hold the arms in line")
+arch("plank-up-down", "TrunkStability", "compound", [
+    ("triceps", "P", "Extend the elbows to climb from the forearms onto the hands"),
+    ("abdominals", "P", "Hold the plank and keep the hips from rocking as the support changes"),
+    ("anterior-deltoid", "S", "Holds and lifts the shoulders over the hands"),
+    ("chest", "S", "Holds the upper arms under the body as each hand is placed"),
+    ("glutes", "X", "Keep the hips level in the plank")],
+    "A plank held while the support moves between forearms and hands: trunk stability with an "
+    "elbow extension", "The elbows and shoulders move while the trunk is held: multi-joint",
+    L="A plank on the floor with a simple change of support")
 
 family("arms", [
     Ex("barbell-curl", "curl", "barbell", "B", "L"),
@@ -1284,6 +1330,13 @@ family("arms", [
     Ex("bodyweight-biceps-curl", "curl", "bodyweight", "B", "L",
        eq_note="the body leans back from a fixed hold (a doorframe, table edge or low bar)",
        drop=("anterior-deltoid",)),
+    Ex("biceps-with-trx", "suspension-curl", "suspension-trainer", "B", "L"),
+    Ex("trx-gorilla-biceps-curl", "suspension-curl", "suspension-trainer", "B", "L"),
+    Ex("trx-hammer-curl", "suspension-curl", "suspension-trainer", "B", "L",
+       add=(("forearms", "P", "The brachioradialis flexes the elbows in the neutral grip"),)),
+    Ex("trx-single-arm-bicep-curl", "suspension-curl", "suspension-trainer", "U", "M"),
+    Ex("trx-tricep-extension", "suspension-ext", "suspension-trainer", "B", "M"),
+    Ex("plank-to-elbow-extension", "plank-up-down", "bodyweight", "A", "L"),
     Ex("band-biceps-curl", "curl", "resistance-band", "B", "L",
        label="Band biceps curl", alt=("Resistance band curl", "Banded biceps curl"),
        eq_note="the band stood on under both feet"),
@@ -1469,6 +1522,7 @@ def muscles_of(ex: Ex) -> list[tuple[str, str, str]]:
 #: the support (a bar, rings, a bench), as the lower-body files do, unless a machine's stack is
 #: the load.
 BODY_LOADED = frozenset({"push-up", "close-push-up", "plyo-push-up", "dip", "dip-triceps",
+                         "suspension-curl", "suspension-ext", "plank-up-down",
                          "bench-dip", "pike-push-up", "inverted-row", "pull-up", "chin-up",
                          "fly-plank"})
 
