@@ -148,6 +148,7 @@ class Ex:
     label: str = ""  # only for an exercise new to the graph
     alt: tuple[str, ...] = ()  # alternative names of a new exercise
     power: bool = False  # exg:PowerTraining instead of exg:StrengthTraining
+    kind: str = ""  # another exg:ActivityKind (e.g. MobilityDrill) when it is not strength work
     family: str = ""
 
 
@@ -717,7 +718,19 @@ arch("shrug", "Isolation", "isolation", [
     "Only the shoulder girdle moves (elevation): single-joint",
     L="A short, simple lift of the shoulders")
 
+arch("tyi-raise", "Isolation", "isolation", [
+    ("posterior-deltoid", "P", "Horizontally abducts the straight arms in the T"),
+    ("middle-back", "P", "Rhomboids and middle trapezius retract the shoulder blades in the T"),
+    ("traps", "S", "The lower fibres depress and upwardly rotate the shoulder blades in the Y "
+     "and the I"),
+    ("lateral-deltoid", "S", "Raises the arms overhead in the Y and the I")],
+    "The straight arms are raised in three directions at the shoulders alone: an isolation "
+    "movement", "Only the shoulders and shoulder blades move: single-joint",
+    L="Unloaded arm raises in three set positions")
+
 family("shoulders-isolation", [
+    Ex("arm-raises-t-y-i", "tyi-raise", "bodyweight", "B", "L", kind="MobilityDrill",
+       eq_note="the arms' own weight; a light band or plates may be added"),
     Ex("side-lateral-raise", "lateral-raise", "dumbbell", "B", "L"),
     Ex("lateral-raises", "lateral-raise", "dumbbell", "B", "L"),
     Ex("dumbbell-raise", "lateral-raise", "dumbbell", "B", "L"),
@@ -1596,8 +1609,8 @@ def render(name: str, rows: list[Ex]) -> str:
         lines.append(f"    exg:mechanic {lit(a.mechanic)} ;")
         lines.append(f"    exg:movementPattern exg:{a.pattern} ;")
         lines.append(f"    exg:difficulty exg:{LEVEL[ex.level]} ;")
-        lines.append("    exg:activityKind exg:"
-                     + ("PowerTraining" if ex.power else "StrengthTraining") + " ;")
+        kind = ex.kind or ("PowerTraining" if ex.power else "StrengthTraining")
+        lines.append(f"    exg:activityKind exg:{kind} ;")
         facts = [("equipment", "requiresEquipment", equipment_reason(ex)),
                  ("laterality", "laterality", ex.lat_note or LAT_REASON[ex.lat]),
                  ("mechanic", "mechanic", a.mechanic_reason),
