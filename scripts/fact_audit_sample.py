@@ -27,7 +27,7 @@ import sys
 
 os.environ.setdefault("EXGRAPH_IMPORTS", "1")
 
-from exgraph.api import exercise_document, open_graph  # noqa: E402
+from exgraph.api import exercise_document, open_graph
 
 SEED = 22
 SIZE = 50

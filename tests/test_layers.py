@@ -22,7 +22,7 @@ LAYERS: dict[str, int] = {
     "config": 0, "errors": 0,
     "vocab": 1,
     "graph": 2,
-    "infer": 3, "merge": 3, "queries": 3,
+    "infer": 3, "merge": 3, "queries": 3, "checks": 3,
     "ingest": 4, "importers": 4, "plans": 4,
     "web": 5,
     "cli": 6,
