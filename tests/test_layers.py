@@ -1,7 +1,8 @@
 """The package tree shows the architecture: imports only point down the layers.
 
-    config, errors  <  vocab  <  graph  <  queries, infer, merge  <  ingest, importers, plans, checks
-                    <  web  <  cli  <  the package's own __init__ (the Python API)
+    config, errors  <  vocab  <  graph  <  queries, infer, merge
+                    <  ingest, importers, plans, checks  <  web  <  cli
+                    <  the package's own __init__ (the Python API)
 
 A module may import from its own layer and any layer below; an import that points up (graph
 importing from web, queries from cli, ...) fails here, naming the file and line. Imports inside

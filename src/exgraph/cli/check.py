@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
+from exgraph.checks.corrections import CORRECTIONS_TTL, corrections_graph, read_corrections
 from exgraph.checks.run import EXCEPTIONS_FILE, load_rules, read_exceptions, run_checks
 from exgraph.cli.progress import phase
+from exgraph.graph.export import serialize, write_atomic
 from exgraph.graph.load import open_store
 
 
@@ -25,15 +27,24 @@ from exgraph.graph.load import open_store
 @click.option("--all", "show_all", is_flag=True,
               help="List the excepted suspects too, not only the unresolved ones.")
 @click.option("--list", "list_rules", is_flag=True, help="List the rules and exit.")
+@click.option("--write-corrections", is_flag=True,
+              help="Write data/reviewed/corrections.ttl from data/corrections.tsv and exit.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 def check(store_spec: str, extra: tuple[Path, ...], only: tuple[str, ...],
-          exceptions_file: Path, show_all: bool, list_rules: bool, fmt: str) -> None:
+          exceptions_file: Path, show_all: bool, list_rules: bool, write_corrections: bool,
+          fmt: str) -> None:
     """Run the fact checks (queries/checks/*.rq) on the effective facts of the graph and list
     the suspects by rule, with counts: found, excepted (data/check-exceptions.tsv), unresolved.
 
     Exit 0 when every suspect is resolved, 1 when some are not (or an exception is stale).
     """
+    if write_corrections:
+        corrections = read_corrections()
+        CORRECTIONS_TTL.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(CORRECTIONS_TTL, serialize(corrections_graph(corrections), "turtle"))
+        click.echo(f"wrote {CORRECTIONS_TTL} ({len(corrections)} corrections)", err=True)
+        return
     rules = load_rules()
     if list_rules:
         for rule in rules:

@@ -95,12 +95,12 @@ def infer(facts: dict[str, Facts], stated_patterns: set[str]) -> Inferences:
                 out.add(slug, EXG.difficulty, DIFFICULTIES[inferred.value], inferred, kind)
         for inferred in equipment_from_name(fact):
             out.add(slug, EXG.requiresEquipment, EQUIPMENT[inferred.value], inferred, "equipment")
-        kind = fact.activity_kind
-        if kind is None:
-            stated_kind = activity_kind(fact)
-            kind = stated_kind.value
-            out.add(slug, EXG.activityKind, EXG[kind], stated_kind, "kind")
-        if kind in STRENGTH_KINDS:
+        activity = fact.activity_kind
+        if activity is None:
+            inferred_kind = activity_kind(fact)
+            activity = inferred_kind.value
+            out.add(slug, EXG.activityKind, EXG[activity], inferred_kind, "kind")
+        if activity in STRENGTH_KINDS:
             for inferred in primary_muscles(fact):
                 _add_primary(out, slug, inferred)
     return out
