@@ -38,7 +38,7 @@ from exgraph.vocab.terms import DIFFICULTIES, DIFFICULTY_RANK
 #: Filters whose values are words a dataset gives (``exg:force`` "push") or pattern slugs rather
 #: than IRIs. They filter the named query's matches here, from :class:`ExerciseIndex` (the
 #: query's typed parameters cannot take them); :func:`facet_values` lists what they accept.
-FACETS = ("category", "force", "mechanic", "movement_pattern")
+FACETS = ("category", "force", "mechanic", "movement_pattern", "kind")
 #: The filters of the exercise list: the parameters of ``queries/exercises.rq``, and FACETS.
 LIST_FILTERS = ("muscle", "role", "equipment", "exclude_equipment", "difficulty", *FACETS, "q")
 #: The orders of an exercise list: by name (in the answer's language) or by difficulty (lowest
@@ -75,7 +75,8 @@ SELECT ?exercise ?p ?label ?level ?facet ?value WHERE {
   { ?exercise exg:difficulty ?level }
   UNION
   { VALUES (?facet ?fp) { ("category" exg:category) ("force" exg:force)
-                          ("mechanic" exg:mechanic) ("movement_pattern" exg:movementPattern) }
+                          ("mechanic" exg:mechanic) ("movement_pattern" exg:movementPattern)
+                          ("kind" exg:activityKind) }
     ?exercise ?fp ?value }
 }"""
 
@@ -86,6 +87,8 @@ SELECT DISTINCT ?facet ?value WHERE {
   UNION
   { ?pattern a exg:MovementPattern BIND(STR(?pattern) AS ?value)
     BIND("movement_pattern" AS ?facet) }
+  UNION
+  { ?kind a exg:ActivityKind BIND(STR(?kind) AS ?value) BIND("kind" AS ?facet) }
 }"""
 
 #: Every match of a filter combination, in order.
@@ -200,7 +203,8 @@ def exercise_index(store: Store) -> ExerciseIndex:
         iri = str(row["exercise"])
         if "facet" in row:
             facet, value = str(row["facet"]), str(row["value"])
-            value = pattern_slug(value) if facet == "movement_pattern" else value.lower()
+            value = (pattern_slug(value) if facet in ("movement_pattern", "kind")
+                     else value.lower())
             facets[facet][value].add(iri)
             continue
         if "level" in row:
@@ -294,13 +298,15 @@ def with_names(item: dict[str, Any], index: ExerciseIndex) -> dict[str, Any]:
 def facet_values(store: Store) -> dict[str, list[str]]:
     """The values the facet filters (:data:`FACETS`) accept: the categories the graph's
     datasets give (lower case), the vocabulary's forces and mechanics, and the slugs of its
-    movement patterns."""
-    found: dict[str, set[str]] = {"category": set(), "movement_pattern": set()}
+    movement patterns and of its kinds of activity (``strength-training``, ``cardio``, ...)."""
+    found: dict[str, set[str]] = {"category": set(), "movement_pattern": set(), "kind": set()}
     for row in store.select(FACETS_QUERY):
         facet, value = str(row["facet"]), str(row["value"])
-        found[facet].add(pattern_slug(value) if facet == "movement_pattern" else value.lower())
+        found[facet].add(pattern_slug(value) if facet in ("movement_pattern", "kind")
+                         else value.lower())
     return {"category": sorted(found["category"]), "force": list(FORCES),
-            "mechanic": list(MECHANICS), "movement_pattern": sorted(found["movement_pattern"])}
+            "mechanic": list(MECHANICS), "movement_pattern": sorted(found["movement_pattern"]),
+            "kind": sorted(found["kind"])}
 
 
 # ---------------------------------------------------------------------------------------------
