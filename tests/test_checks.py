@@ -60,7 +60,7 @@ def test_a_bad_rule_file_is_named(tmp_path: Path) -> None:
     (tmp_path / "broken.rq").write_text(
         "# title: Broken rule\n# description: a rule whose query does not parse at all\n"
         "SELECT ?exercise ?detail WHERE { ?exercise a }\n", encoding="utf-8")
-    with pytest.raises(DataError, match="broken.rq"):
+    with pytest.raises(DataError, match=r"broken\.rq"):
         load_rules(tmp_path)
     (tmp_path / "broken.rq").write_text(
         "# title: No detail\n# description: a rule that selects the exercise only, no detail\n"
@@ -87,7 +87,7 @@ def test_an_exception_listed_twice_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "exceptions.tsv"
     path.write_text("rule\texercise\treason\ngroup-and-member\tsquat\ta\n"
                     "group-and-member\tsquat\tb\n", encoding="utf-8")
-    with pytest.raises(DataError, match="exceptions.tsv:3: .*twice"):
+    with pytest.raises(DataError, match=r"exceptions\.tsv:3: .*twice"):
         read_exceptions(path)
 
 
