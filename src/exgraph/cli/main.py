@@ -29,6 +29,8 @@ LAZY_COMMANDS: dict[str, str] = {
     "substitutes": "exgraph.cli.substitutes:substitutes",
     "plan": "exgraph.cli.plan:plan",
     "restore": "exgraph.cli.restore:restore",
+    # issue 22: fact checks
+    "check": "exgraph.cli.check:check",
 }
 
 

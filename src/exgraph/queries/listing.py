@@ -46,7 +46,7 @@ from exgraph.vocab.terms import DIFFICULTIES, DIFFICULTY_RANK
 #: Filters whose values are words a dataset gives (``exg:force`` "push") or pattern slugs rather
 #: than IRIs. They filter the named query's matches here, from :class:`ExerciseIndex` (the
 #: query's typed parameters cannot take them); :func:`facet_values` lists what they accept.
-FACETS = ("category", "force", "mechanic", "movement_pattern")
+FACETS = ("category", "force", "mechanic", "movement_pattern", "kind")
 #: The filters of the exercise list: the parameters of ``queries/exercises.rq``, and FACETS.
 LIST_FILTERS = ("muscle", "role", "equipment", "exclude_equipment", "difficulty", *FACETS, "q")
 #: The orders of an exercise list: by name (in the answer's language) or by difficulty (lowest
@@ -79,6 +79,8 @@ SELECT DISTINCT ?facet ?value WHERE {
   UNION
   { ?pattern a exg:MovementPattern BIND(STR(?pattern) AS ?value)
     BIND("movement_pattern" AS ?facet) }
+  UNION
+  { ?kind a exg:ActivityKind BIND(STR(?kind) AS ?value) BIND("kind" AS ?facet) }
 }"""
 
 #: Every match of a filter combination, in order.
@@ -192,7 +194,8 @@ def exercise_index(store: Store) -> ExerciseIndex:
     for record in records_for(store).records.values():  # the record's facts, not any source's
         ranks[record.iri].update(LEVEL_RANKS[level] for level in record.difficulty)
         for facet, value in (("force", record.force), ("mechanic", record.mechanic),
-                             ("movement_pattern", (record.movement_pattern or {}).get("id"))):
+                             ("movement_pattern", (record.movement_pattern or {}).get("id")),
+                             ("kind", record.activity_kind)):
             if value:
                 facets[facet][value.lower()].add(record.iri)
         for category in record.categories:
@@ -285,13 +288,15 @@ def with_names(item: dict[str, Any], index: ExerciseIndex) -> dict[str, Any]:
 def facet_values(store: Store) -> dict[str, list[str]]:
     """The values the facet filters (:data:`FACETS`) accept: the categories the graph's
     datasets give (lower case), the vocabulary's forces and mechanics, and the slugs of its
-    movement patterns."""
-    found: dict[str, set[str]] = {"category": set(), "movement_pattern": set()}
+    movement patterns and of its kinds of activity (``strength-training``, ``cardio``, ...)."""
+    found: dict[str, set[str]] = {"category": set(), "movement_pattern": set(), "kind": set()}
     for row in store.select(FACETS_QUERY):
         facet, value = str(row["facet"]), str(row["value"])
-        found[facet].add(pattern_slug(value) if facet == "movement_pattern" else value.lower())
+        found[facet].add(pattern_slug(value) if facet in ("movement_pattern", "kind")
+                         else value.lower())
     return {"category": sorted(found["category"]), "force": list(FORCES),
-            "mechanic": list(MECHANICS), "movement_pattern": sorted(found["movement_pattern"])}
+            "mechanic": list(MECHANICS), "movement_pattern": sorted(found["movement_pattern"]),
+            "kind": sorted(found["kind"])}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -224,6 +224,12 @@ def _filters(vocab: Vocabulary) -> list[dict[str, Any]]:
         _query_param("movement_pattern",
                      _list_of(ref("MovementPatternSlug"), most),
                      "the movement pattern (stated or inferred)." + LIST_NOTE, ["hip-hinge"]),
+        # issue 22: the kind of activity
+        _query_param("kind",
+                     _list_of({"type": "string", "enum": vocab.facets.get("kind", [])}, most),
+                     "the kind of activity (stated or inferred): strength-training, "
+                     "power-training, stretching, self-myofascial-release, mobility-drill, "
+                     "cardio." + LIST_NOTE, ["strength-training"]),
         _query_param("q", {"type": "string", "pattern": TEXT},
                      "words found in any name or synonym, in any language, case-insensitive "
                      "(letters, digits, spaces and - ' . , ( ) / + &)", "kreuzheben"),
