@@ -1,6 +1,7 @@
 """The package tree shows the architecture: imports only point down the layers.
 
-    config, errors  <  vocab  <  graph  <  queries, infer, merge  <  ingest, importers, plans
+    config, errors  <  vocab  <  graph  <  search  <  queries, infer, merge
+                    <  ingest, importers, plans
                     <  web  <  cli  <  the package's own __init__ (the Python API)
 
 A module may import from its own layer and any layer below; an import that points up (graph
@@ -22,11 +23,12 @@ LAYERS: dict[str, int] = {
     "config": 0, "errors": 0,
     "vocab": 1,
     "graph": 2,
-    "infer": 3, "merge": 3, "queries": 3,
-    "ingest": 4, "importers": 4, "plans": 4,
-    "web": 5,
-    "cli": 6,
-    "api": 7, "__init__": 7, "__main__": 7,
+    "search": 3,
+    "infer": 4, "merge": 4, "queries": 4,
+    "ingest": 5, "importers": 5, "plans": 5,
+    "web": 6,
+    "cli": 7,
+    "api": 8, "__init__": 8, "__main__": 8,
 }
 
 
