@@ -11,7 +11,7 @@ a name is.
 A query is normalised the same way; each of its tokens is matched against the vocabulary of all
 name tokens once (exact; a prefix, for the word being typed; a typo within one edit, two for long
 words, by rapidfuzz's optimal-string-alignment distance), and the names holding matched tokens
-are scored:
+that match every query token (all but one, from three tokens on) are scored:
 
     name score = 0.75 × (mean over query tokens of their best match: exact 1, prefix 0.75-0.95,
                          typo 0.6-0.75)
@@ -39,7 +39,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Indel
 from rdflib import Literal
 
 from exgraph.graph.store import GenerationCache, Store
@@ -62,6 +62,8 @@ MIN_SCORE = 0.45
 SHORT_PREFIX = 3
 #: Most names taken from the start-of-name index for a short query.
 SHORT_CAP = 400
+#: Shortest query token, and shortest vocabulary word, that typo matching considers.
+FUZZY_MIN = 4
 #: Most tokens of a query (the rest is ignored) and most characters of its text.
 MAX_TOKENS = 8
 MAX_CHARS = 200
@@ -175,7 +177,7 @@ class SearchIndex:
         for iri, value in (richness or {}).items():
             if iri in number:
                 self.richness[number[iri]] = min(1.0, max(0.0, value))
-        self.expansions = {**{k: tuple(v.split()) for k, v in WORDS.items()},
+        self.expansions = {**{k: _words(v) for k, v in WORDS.items()},
                            **(expansions or {})}
 
     # -- loading -------------------------------------------------------------------------------
@@ -203,12 +205,32 @@ class SearchIndex:
                     break
                 if word != token:
                     found[word] = 0.75 + 0.2 * len(token) / len(word)
-        if len(token) >= 4:
-            most = 1 if len(token) < 6 else 2
-            for word, distance, _ in process.extract(
-                    token, self.vocabulary, scorer=OSA.distance, score_cutoff=most, limit=None):
-                if word not in found:
-                    found[word] = 0.75 - 0.15 * (distance - 1) - 0.05 * (distance > 0)
+        if len(token) >= FUZZY_MIN:
+            for word, weight in self._typos(token).items():
+                found.setdefault(word, weight)
+        return found
+
+    def _typos(self, token: str) -> dict[str, float]:
+        """Vocabulary words token is a typo of (0.7 for one edit, 0.55 for two), or the typed
+        start of with a typo (0.6): one edit (a letter wrong, missing, extra or two swapped);
+        two from six letters on when they are letters left out or doubled ("dumbel"), any two
+        from eight. Words shorter than four letters are never typo matches ("dedl" is no
+        "del")."""
+        found: dict[str, float] = {}
+        most = 1 if len(token) < 6 else 2
+        for word, distance, _ in process.extract(
+                token, self.vocabulary, scorer=OSA.distance, score_cutoff=most, limit=None):
+            if len(word) < FUZZY_MIN or word == token:
+                continue
+            if distance <= 1 or len(token) >= 8 or Indel.distance(token, word) <= 2:
+                found[word] = 0.7 if distance <= 1 else 0.55
+        for cut in (len(token), len(token) + 1):  # a letter wrong or swapped; one left out
+            starts = [word[:cut] for word in self.vocabulary]
+            for _, _, position in process.extract(
+                    token, starts, scorer=OSA.distance, score_cutoff=1, limit=None):
+                word = self.vocabulary[position]
+                if len(word) > cut and word not in found:
+                    found[word] = 0.6
         return found
 
     # -- ranking -------------------------------------------------------------------------------
@@ -223,8 +245,8 @@ class SearchIndex:
         return variants
 
     def _score_variant(self, tokens: tuple[str, ...], best: dict[int, tuple[float, int]]) -> None:
-        """Score the names that hold a match of tokens, keeping each name's best in best
-        (name number -> (score, 0))."""
+        """Score the names that match every token of tokens (all but one of three or more),
+        keeping each name's best in best (name number -> (score, 0))."""
         per_token: list[dict[int, float]] = []
         first_words: frozenset[str] = frozenset()
         for token in tokens:
@@ -241,6 +263,7 @@ class SearchIndex:
         for weights in per_token:
             candidates.update(weights)
         count = len(tokens)
+        needed = count - (1 if count >= 3 else 0)
         first = per_token[0] if per_token else {}
         for name in candidates:
             total = 0.0
@@ -250,6 +273,8 @@ class SearchIndex:
                 if w:
                     total += w
                     matched += 1
+            if matched < needed:
+                continue
             size = len(self.names.tokens[name])
             score = 0.75 * total / count + 0.25 * min(1.0, matched / size)
             if first.get(name) and self.names.tokens[name][0] in first_words:
@@ -333,13 +358,15 @@ def _expansions(store: Store) -> dict[str, tuple[str, ...]]:
         if len(hidden) != 1:
             continue
         words = _words(str(row["name"]))
-        if words and words != hidden:
+        if words:
             names[hidden[0]][str(row["thing"])].add(words)
     out: dict[str, tuple[str, ...]] = {}
     for token, by_thing in sorted(names.items()):
         if len(by_thing) != 1:
             continue  # a token two resources claim is no abbreviation of either
         (candidates,) = by_thing.values()
+        if (token,) in candidates:
+            continue  # the normaliser spells it out already ("BB" is "barbell")
         out[token] = min(candidates, key=lambda words: (len(words), words))
     return out
 
