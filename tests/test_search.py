@@ -22,7 +22,7 @@ from rdflib.namespace import RDF, SKOS
 
 from exgraph.graph.store import Store
 from exgraph.search import SearchIndex, best, index_for, search
-from exgraph.vocab.terms import EXG, EXERCISE
+from exgraph.vocab.terms import EXERCISE, EXG
 from exgraph.web.app import create_app
 from exgraph.web.pages.base import CSP
 from tests.web_fixtures import get_page
@@ -172,11 +172,8 @@ def test_synonyms_are_hidden_labels_of_resources_the_graph_has(full_store: Store
     synonyms = Graph().parse(SYNONYMS)
     assert len(synonyms) >= 40
     assert {p for _, p, _ in synonyms} == {SKOS.hiddenLabel}
-    served = set()
-    for row in full_store.select(
-            "SELECT ?s WHERE { { ?s a <%s> } UNION { ?s a <%s> } }" % (EXG.Exercise,
-                                                                      EXG.Equipment)):
-        served.add(row["s"])
+    served = {row["s"] for row in full_store.select(
+        f"SELECT ?s WHERE {{ {{ ?s a <{EXG.Exercise}> }} UNION {{ ?s a <{EXG.Equipment}> }} }}")}
     unknown = {s for s in synonyms.subjects() if s not in served}
     assert not unknown, unknown
     # they are in the served graph, in the curated source's graph

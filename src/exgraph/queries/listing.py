@@ -278,7 +278,8 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
     :data:`LIST_FILTERS`; a value may be a list, or a comma-separated text: any of them; a
     facet value the graph does not have matches nothing), in the order of sort (by default:
     relevance with q, name without) with names in lang, ``limit`` of them from ``offset``. q
-    keeps the exercises that :func:`exgraph.search.search` finds for it, names in lang first. With index, each item has its ``names`` in every
+    keeps the exercises that :func:`exgraph.search.search` finds for it, names in lang first.
+    With index, each item has its ``names`` in every
     language (index is needed for facets, sort by difficulty and names in a language other
     than English; it is read from store when not given).
 

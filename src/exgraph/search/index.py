@@ -13,9 +13,9 @@ name tokens once (exact; a prefix, for the word being typed; a typo within one e
 words, by rapidfuzz's optimal-string-alignment distance), and the names holding matched tokens
 that match every query token (all but one, from three tokens on) are scored:
 
-    name score = 0.75 × (mean over query tokens of their best match: exact 1, prefix 0.75-0.95,
+    name score = 0.75 * (mean over query tokens of their best match: exact 1, prefix 0.75-0.95,
                          typo 0.6-0.75)
-               + 0.25 × (share of the name's tokens the query covers)
+               + 0.25 * (share of the name's tokens the query covers)
 
 so that "squat" puts "Squat" before "Barbell Squat To A Bench". A query equal to a whole name
 written joined or apart ("benchpress", "skull crusher") scores as exact. A name in the asked
@@ -78,17 +78,18 @@ SELECT ?e ?p ?label WHERE {
   ?e ?p ?label
 }"""
 
-#: What makes a record rich: the sources describing it, its muscles, its steps (counted apart
-#: in a UNION: an OPTIONAL per kind would multiply them).
+#: What makes a record rich: the sources describing it, its muscles, its steps (each kind in its
+#: own UNION branch, counted per exercise: an OPTIONAL per kind would multiply them, and a row
+#: per fact costs seconds to convert at 10k exercises).
 RICHNESS_QUERY = """\
 PREFIX exg: <https://w3id.org/exgraph/ontology#>
-SELECT ?e ?kind ?x WHERE {
+SELECT ?e (COUNT(DISTINCT ?g) AS ?sources) (COUNT(DISTINCT ?m) AS ?muscles)
+       (COUNT(DISTINCT ?s) AS ?steps) WHERE {
   ?e a exg:Exercise .
-  { GRAPH ?x { ?e a exg:Exercise } BIND("source" AS ?kind) }
-  UNION { ?e exg:primaryMuscle|exg:secondaryMuscle|exg:stabilizerMuscle ?x
-          BIND("muscle" AS ?kind) }
-  UNION { ?e exg:step ?x BIND("step" AS ?kind) }
-}"""
+  { GRAPH ?g { ?e a exg:Exercise } }
+  UNION { ?e exg:primaryMuscle|exg:secondaryMuscle|exg:stabilizerMuscle ?m }
+  UNION { ?e exg:step ?s }
+} GROUP BY ?e"""
 
 #: Single-token synonyms of any resource (exercise or equipment) and the resource's names.
 EXPANSIONS_QUERY = """\
@@ -173,6 +174,8 @@ class SearchIndex:
         self.postings = {token: tuple(ids) for token, ids in postings.items()}
         self.vocabulary = sorted(self.postings)
         self.starts = sorted((joined, i) for i, joined in enumerate(self.names.joined))
+        #: the vocabulary cut to n letters, by n (typo matching of a word's typed start)
+        self._starts: dict[int, list[str]] = {}
         self.richness = [0.0] * len(self.iris)
         for iri, value in (richness or {}).items():
             if iri in number:
@@ -225,7 +228,9 @@ class SearchIndex:
             if distance <= 1 or len(token) >= 8 or Indel.distance(token, word) <= 2:
                 found[word] = 0.7 if distance <= 1 else 0.55
         for cut in (len(token), len(token) + 1):  # a letter wrong or swapped; one left out
-            starts = [word[:cut] for word in self.vocabulary]
+            starts = self._starts.get(cut)
+            if starts is None:  # made once per length; a race only makes it twice
+                starts = self._starts.setdefault(cut, [word[:cut] for word in self.vocabulary])
             for _, _, position in process.extract(
                     token, starts, scorer=OSA.distance, score_cutoff=1, limit=None):
                 word = self.vocabulary[position]
@@ -244,9 +249,9 @@ class SearchIndex:
             variants.append(expanded)
         return variants
 
-    def _score_variant(self, tokens: tuple[str, ...], best: dict[int, tuple[float, int]]) -> None:
+    def _score_variant(self, tokens: tuple[str, ...], best: dict[int, float]) -> None:
         """Score the names that match every token of tokens (all but one of three or more),
-        keeping each name's best in best (name number -> (score, 0))."""
+        keeping each name's best in best (name number -> score)."""
         per_token: list[dict[int, float]] = []
         first_words: frozenset[str] = frozenset()
         for token in tokens:
@@ -279,21 +284,19 @@ class SearchIndex:
             score = 0.75 * total / count + 0.25 * min(1.0, matched / size)
             if first.get(name) and self.names.tokens[name][0] in first_words:
                 score += 0.02  # the name starts with what was typed first
-            if score > best.get(name, (0.0, 0))[0]:
-                best[name] = (score, 0)
+            if score > best.get(name, 0.0):
+                best[name] = score
 
-    def _score_joined(self, joined: str, best: dict[int, tuple[float, int]]) -> None:
+    def _score_joined(self, joined: str, best: dict[int, float]) -> None:
         """Names whose tokens written together equal joined (1) or start with it (0.75-0.95):
         "benchpress" is "Bench Press", "skull crusher" "Skullcrusher", "push u" "Push-Ups"."""
         start = bisect.bisect_left(self.starts, (joined, -1))
-        taken = 0
-        for key, name in self.starts[start:]:
-            if not key.startswith(joined) or taken >= SHORT_CAP:
+        for key, name in self.starts[start:start + SHORT_CAP]:
+            if not key.startswith(joined):
                 break
-            taken += 1
             score = 1.0 if key == joined else 0.75 + 0.2 * len(joined) / len(key)
-            if score > best.get(name, (0.0, 0))[0]:
-                best[name] = (score, 0)
+            if score > best.get(name, 0.0):
+                best[name] = score
 
     def search(self, text: str, lang: str | None = None, limit: int | None = 10) -> list[Hit]:
         """The exercises text may mean, best first (at most limit; None: every match), each
@@ -305,7 +308,7 @@ class SearchIndex:
             tokens = (folded,) if folded.isalnum() else ()
         if not tokens:
             return []
-        best: dict[int, tuple[float, int]] = {}
+        best: dict[int, float] = {}
         for variant in self._variants(tokens):
             self._score_variant(variant, best)
             if len(variant) > 1 or len(variant[0]) >= SHORT_PREFIX:
@@ -314,10 +317,10 @@ class SearchIndex:
                 self._score_joined(variant[0], best)
         return self._rank(best, (lang or "en").lower().split("-", 1)[0], limit)
 
-    def _rank(self, best: Mapping[int, tuple[float, int]], lang: str,
+    def _rank(self, best: Mapping[int, float], lang: str,
               limit: int | None) -> list[Hit]:
         by_exercise: dict[int, tuple[float, int]] = {}
-        for name, (score, _) in best.items():
+        for name, score in best.items():
             name_lang = self.names.lang[name]
             weight = (ASKED if name_lang in ("", lang)
                       else ENGLISH if name_lang == "en" else OTHER)
@@ -326,8 +329,9 @@ class SearchIndex:
                 continue
             exercise = self.names.exercise[name]
             kept = by_exercise.get(exercise)
-            if kept is None or score > kept[0] or (
-                    score == kept[0] and len(self.names.text[name]) < len(self.names.text[kept[1]])):
+            shorter = kept is not None and len(self.names.text[name]) < len(
+                self.names.text[kept[1]])
+            if kept is None or score > kept[0] or (score == kept[0] and shorter):
                 by_exercise[exercise] = (score, name)
         ranked = sorted(
             ((score + RICHNESS_WEIGHT * self.richness[exercise], exercise, name)
@@ -340,13 +344,14 @@ class SearchIndex:
 
 
 def _richness(store: Store) -> dict[str, float]:
-    """exercise -> 0-1: two or more sources count half, six muscles 0.3, five steps 0.2."""
-    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    """exercise -> 0-1: three or more sources count half, six muscles 0.3, five steps 0.2."""
+    out: dict[str, float] = {}
     for row in store.select(RICHNESS_QUERY):
-        found[str(row["e"])][str(row["kind"])].add(str(row["x"]))
-    return {iri: 0.5 * min(1.0, max(0, len(kinds["source"]) - 1) / 2)
-            + 0.3 * min(1.0, len(kinds["muscle"]) / 6) + 0.2 * min(1.0, len(kinds["step"]) / 5)
-            for iri, kinds in found.items()}
+        sources, muscles, steps = (int(row[k].toPython())  # type: ignore[attr-defined]
+                                   for k in ("sources", "muscles", "steps"))
+        out[str(row["e"])] = (0.5 * min(1.0, max(0, sources - 1) / 2)
+                              + 0.3 * min(1.0, muscles / 6) + 0.2 * min(1.0, steps / 5))
+    return out
 
 
 def _expansions(store: Store) -> dict[str, tuple[str, ...]]:
