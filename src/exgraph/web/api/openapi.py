@@ -181,7 +181,8 @@ def _common(vocab: Vocabulary) -> dict[str, dict[str, Any]]:
                             "schema": STRING, "example": "de-DE,de;q=0.9,en;q=0.5"},
         "sort": _query_param("sort", {"type": "string", "enum": list(SORTS), "default": "name"},
                              "order: name (in the answer's language) or difficulty (lowest "
-                             "level first); a leading - reverses; unknown difficulty last",
+                             "level first); a leading - reverses; unknown difficulty last; "
+                             "relevance to q (best match first), the default when q is given",
                              "-difficulty"),
         "offset": _query_param("offset", {"type": "integer", "minimum": 0,
                                           "maximum": MAX_OFFSET, "default": 0},
@@ -225,8 +226,10 @@ def _filters(vocab: Vocabulary) -> list[dict[str, Any]]:
                      _list_of(ref("MovementPatternSlug"), most),
                      "the movement pattern (stated or inferred)." + LIST_NOTE, ["hip-hinge"]),
         _query_param("q", {"type": "string", "pattern": TEXT},
-                     "words found in any name or synonym, in any language, case-insensitive "
-                     "(letters, digits, spaces and - ' . , ( ) / + &)", "kreuzheben"),
+                     "what a lifter types: a name, synonym or abbreviation in any language, "
+                     "typos, plurals and word order allowed (docs/search.md); ranked by "
+                     "relevance unless sort is given (letters, digits, spaces and "
+                     "- ' . , ( ) / + &)", "kreuzheben"),
     ]
     return params
 
