@@ -1,6 +1,6 @@
 """The package tree shows the architecture: imports only point down the layers.
 
-    config, errors  <  vocab  <  graph  <  records  <  queries, infer, merge
+    config, errors  <  vocab  <  graph  <  records, search  <  queries, infer, merge
                     <  ingest, importers, plans, checks
                     <  web  <  cli  <  the package's own __init__ (the Python API)
 
@@ -23,7 +23,7 @@ LAYERS: dict[str, int] = {
     "config": 0, "errors": 0,
     "vocab": 1,
     "graph": 2,
-    "records": 3,
+    "records": 3, "search": 3,
     "infer": 4, "merge": 4, "queries": 4,
     "ingest": 5, "importers": 5, "plans": 5, "checks": 5,
     "web": 6,

@@ -48,8 +48,10 @@ PAGES = [
     ("dataset", "/id/dataset"),
     ("ontology", "/ontology"),
 ]
-#: Pages that may load scripts: the two vendored tools. Every other page works without one.
-SCRIPTED = {"workbench", "api-docs"}
+#: Pages that may load scripts: the two vendored tools, and the pages with an exercise field,
+#: whose suggest.js only adds search-as-you-type to a form that works without it (issue 24).
+#: Every other page works without one.
+SCRIPTED = {"workbench", "api-docs", "home", "search", "queries", "query"}
 #: Pages about one resource: their JSON-LD is the resource's Linked Data description.
 DESCRIBED = {"exercise": f"/id/exercise/{MBE}.ttl", "muscle": "/id/muscle/hamstrings.ttl",
              "equipment": "/id/equipment/barbell.ttl", "goal": "/id/goal/hypertrophy.ttl",
