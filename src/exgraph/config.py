@@ -149,6 +149,13 @@ SETTINGS: tuple[Setting, ...] = (
             "seconds exgraph serve keeps a connection that sends and reads nothing"),
     Setting("CLEANUP_INTERVAL", 5,
             "seconds between exgraph serve's sweeps that close such connections"),
+    Setting("CONNECTIONS_PER_ADDRESS", 64,
+            "connections exgraph serve holds open from one client address; one more is closed "
+            "at once (0: no cap; behind a proxy, set it above the proxy's upstream connections)"),
+    Setting("HEADER_TIMEOUT", 10,
+            "seconds a request's head (request line and headers) may take to arrive, from its "
+            "first byte or from the connection's accept; slower connections are closed at the "
+            "next sweep"),
     Setting("CACHE_DIR", None,
             "where a copy of the loaded store is cached per data version, so a start reads it "
             "back instead of parsing every file; unset: $XDG_CACHE_HOME/exgraph or "
