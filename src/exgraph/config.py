@@ -126,6 +126,9 @@ SETTINGS: tuple[Setting, ...] = (
             "bytes of /sparql answers kept per data generation (0: none)"),
     Setting("API_CACHE_BYTES", 32 * 1024 * 1024,
             "bytes of JSON API responses kept per data generation (0: none)"),
+    Setting("EXPORT_CONCURRENCY", 4,
+            "whole-graph exports (/export.*) being sent at once, each from a file prepared once "
+            "per data generation; more get 503 with Retry-After"),
     Setting("MAX_URL_BYTES", 8 * 1024,
             "longest JSON API or export URL, path and query string (414 beyond)"),
     Setting("MAX_LIST_VALUES", 256,
