@@ -129,6 +129,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("EXPORT_CONCURRENCY", 4,
             "whole-graph exports (/export.*) being sent at once, each from a file prepared once "
             "per data generation; more get 503 with Retry-After"),
+    Setting("MAX_JSON_DEPTH", 64,
+            "deepest nesting of arrays and objects in a JSON request body, e.g. a plan POST "
+            "(400 beyond)"),
     Setting("MAX_URL_BYTES", 8 * 1024,
             "longest JSON API or export URL, path and query string (414 beyond)"),
     Setting("MAX_LIST_VALUES", 256,
