@@ -6,7 +6,8 @@ copied the answer into each connection's output buffer, which spills to a tempor
 1 MB: 100 slow readers of /export.nt cost about 1.6 GB of temporary disk, and the memory stayed
 taken. Now:
 
-* each format (and its gzipped form) is written once per data generation to a file in a private
+* each format (and its gzipped form) is built once per data generation by a SPARQL worker (so
+  the seconds it takes never hold the web process) and written to a file in a private
   directory (``exgraph-exports-*`` under the system's temporary directory, removed at exit), the
   bytes dropped once written; the previous generation's file of the format is removed (a reader
   still sending it keeps its open file);
@@ -94,7 +95,7 @@ class ExportFiles:
             data = gzip.compress(plain.read_bytes(), mtime=0)
             etag += "-gzip"  # another representation, another tag
         else:
-            data = serialize(api_state.store, fmt)
+            data = _serialize(api_state.store, fmt)
             etag = f"{api_state.tag}-{hashlib.blake2b(data, digest_size=10).hexdigest()}"
         with self._lock:
             self._serial += 1
@@ -139,6 +140,20 @@ class ExportFiles:
         response.set_etag(etag)
         response.make_conditional(request)
         return response
+
+
+def _serialize(store: Any, fmt: str) -> bytes:
+    """The export's bytes: built by a SPARQL worker on its copy of the data (an in-memory or
+    on-disk Oxigraph store: the workers hold the same data), so the seconds it takes (about 4 s
+    for the full graph's N-Triples) never hold the web process; in process otherwise."""
+    from exgraph.graph.store import OxigraphStore
+    from exgraph.web.sparql.endpoint import service
+    from exgraph.web.sparql.runner import ExportJob
+
+    if not isinstance(store, OxigraphStore):
+        return serialize(store, fmt)
+    timeout = float(current_app.config.get("UPDATE_TIMEOUT", DEFAULTS["UPDATE_TIMEOUT"]))
+    return service().runner(store).export(ExportJob(fmt), timeout=timeout)
 
 
 def exports(app: Flask | None = None) -> ExportFiles:

@@ -179,7 +179,16 @@ class InspectJob:
     kind: Literal["query", "update"] = "query"
 
 
-Job = QueryJob | UpdateJob | InspectJob
+@dataclass(frozen=True)
+class ExportJob:
+    """The whole graph in an export format (``exgraph.graph.export.serialize``), built by a
+    worker on its copy of the data: seconds of work that would otherwise hold the web process
+    (and its GIL) on the first export of every data generation."""
+
+    format: str
+
+
+Job = QueryJob | UpdateJob | InspectJob | ExportJob
 
 
 @dataclass(frozen=True)
@@ -237,6 +246,11 @@ def run_job(store: ox.Store, job: Job) -> tuple[Any, ...]:
     try:
         if isinstance(job, InspectJob):
             return ("ok", _inspect(job))
+        if isinstance(job, ExportJob):
+            from exgraph.graph.export import serialize
+            from exgraph.graph.store import OxigraphStore
+
+            return ("ok", serialize(OxigraphStore(store), job.format))
         if isinstance(job, UpdateJob):
             if job.scope is None:
                 store.update(job.update, base_iri=job.base_iri)
@@ -426,6 +440,8 @@ def _inspect(job: InspectJob) -> Any:
 def _what(job: Job) -> str:
     if isinstance(job, InspectJob):
         return job.kind
+    if isinstance(job, ExportJob):
+        return "export"
     return "update" if isinstance(job, UpdateJob) else "query"
 
 
@@ -768,6 +784,12 @@ class QueryRunner:
         Returns the update's effect when the job has a scope."""
         reply = self._call(job, keep=False, timeout=timeout)
         return reply if isinstance(reply, UpdateEffect) else None
+
+    def export(self, job: ExportJob, timeout: float | None = None) -> bytes:
+        """The whole graph in job's format, serialised by a worker (``timeout`` seconds, default
+        the runner's). Raises like :meth:`query`."""
+        data: bytes = self._call(job, timeout=timeout)
+        return data
 
     def reload(self, data: bytes) -> None:
         """Give every worker new data: idle ones are replaced now, busy ones when they return."""
