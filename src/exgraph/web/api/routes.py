@@ -16,7 +16,6 @@ built on first use. Whoever changes the store under a running app (SPARQL Update
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 from typing import Any
 
@@ -71,6 +70,7 @@ from exgraph.web.api.conventions import (
 )
 from exgraph.web.cache import UriTooLong, setting, state
 from exgraph.web.context import get_store
+from exgraph.web.exports import exports
 
 bp = Blueprint("api", __name__)
 
@@ -529,26 +529,13 @@ EXPORT_FORMATS = {ext: tuple(dict.fromkeys((ext, fmt))) for ext, fmt in EXPORTS.
 
 
 def _export(ext: str) -> Any:
-    """The export's bytes, built once per store generation; gzipped once too, for clients that
-    accept it (a whole-graph export is megabytes)."""
+    """The export, from a file prepared once per store generation (gzipped too, for clients
+    that accept it), sent by the server's file wrapper under EXPORT_CONCURRENCY slots
+    (:mod:`exgraph.web.exports`)."""
     check_args((), formats=EXPORT_FORMATS[ext])
     fmt = EXPORTS[ext]
-    api_state = state()
-
-    def build() -> tuple[bytes, str]:
-        data = serialize(api_state.store, fmt)
-        return data, f"{api_state.tag}-{hashlib.blake2b(data, digest_size=10).hexdigest()}"
-
-    data, etag = api_state.cached(f"export:{fmt}", build)
-    gzipped = request.accept_encodings.quality("gzip") > 0
-    if gzipped:
-        data = api_state.cached(f"export-gzip:{fmt}", lambda: gzip.compress(data, mtime=0))
-        etag += "-gzip"  # another representation, another tag
-    response = Response(data, content_type=FORMATS[fmt][1])
-    if gzipped:
-        response.headers["Content-Encoding"] = "gzip"
-    response.vary.add("Accept-Encoding")
-    response.set_etag(etag)
+    response = exports().response(fmt, FORMATS[fmt][1])
+    response.headers.setdefault("Cache-Control", CACHE_CONTROL)
     return response
 
 
