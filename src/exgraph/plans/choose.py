@@ -57,6 +57,7 @@ class Chooser:
         self.level_rank = LEVEL_RANK[request.level]
         self.planned: dict[str, Exercise] = {}  # slug -> exercise, every one in the plan
         self.dropped: set[str] = set()  # left out by a tuning step: never added back
+        self.yielded: set[str] = set()  # small groups whose exercise made room for large ones
 
     # -- words ---------------------------------------------------------------------------------
 

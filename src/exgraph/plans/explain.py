@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from exgraph.plans.choose import Chooser
 from exgraph.plans.facts import Guideline
-from exgraph.plans.model import MAIN_PER_DAY, Day, Item, Slot, Substitution
+from exgraph.plans.model import MAIN_PER_DAY, SMALL_GROUPS, Day, Item, Slot, Substitution
 from exgraph.plans.validate import (
     ACCESSORY_REPS,
     BEGINNER_REPS_MIN,
@@ -151,11 +151,16 @@ class Explainer(Chooser):
         return self.default
 
     def sets_for(self, ex: Exercise, guideline: Guideline) -> int:
+        """Beginner the minimum of the range, intermediate the middle (rounded down), advanced
+        the maximum; an emphasised group the maximum. Arms, trunk and calves, which the compound
+        lifts also work, get one step less (the minimum, or the middle for advanced)."""
         low, high = guideline.sets
         if ex.primary & self.request.emphasise:
             return high
-        return {"beginner": low, "intermediate": (low + high) // 2, "advanced": high}[
-            self.request.level]
+        rank = {"beginner": 0, "intermediate": 1, "advanced": 2}[self.request.level]
+        if ex.primary and ex.primary <= SMALL_GROUPS:
+            rank = max(0, rank - 1)
+        return (low, (low + high) // 2, high)[rank]
 
     def add(self, day: Day, ex: Exercise, slot: Slot, *, included: bool = False) -> Item:
         role = self.role(day, ex, slot)

@@ -38,6 +38,9 @@ MAJOR_GROUPS = frozenset(g for _label, groups, _slot in MAJOR.values() for g in 
 #: The six large groups whose weekly sets must reach the goal's minimum (arms and trunk get much of
 #: their work as secondary movers of the compound lifts, so only their maximum is checked).
 LARGE = ("chest", "back", "shoulders", "quadriceps", "hamstrings", "glutes")
+#: Arm, trunk and calf groups: worked by the compound lifts too, so their own exercises get fewer
+#: sets and give way first when a session runs long.
+SMALL_GROUPS = frozenset({"biceps", "triceps", "abdominals", "calves", "forearms"})
 #: Main lifts a day at most (the rest are accessories): ACSM 2009 and NSCA put a few large,
 #: multi-joint lifts first; a strength session of 75 minutes holds about two at 3-5 sets.
 MAIN_PER_DAY = 2

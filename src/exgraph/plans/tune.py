@@ -11,6 +11,7 @@ the steps a few rounds (:data:`ROUNDS`) and then checks the rules.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from exgraph.errors import BadRequest
 from exgraph.plans.explain import Explainer
@@ -18,15 +19,19 @@ from exgraph.plans.model import (
     DAY_KINDS,
     DEFAULT_SESSION_MINUTES,
     LARGE,
+    MAIN_PER_DAY,
     MAJOR,
     SLOTS,
+    SMALL_GROUPS,
     Day,
     Item,
     Slot,
     area_sets,
 )
 from exgraph.plans.validate import BALANCE, balance, side
+from exgraph.queries.substitutes import Exercise
 
+_ANY = Exercise("", "")  # an exercise with no programming of its own
 #: Rounds of volume, balance and time steps before the rules are checked.
 ROUNDS = 4
 #: The slots that add work to one side of a balance, in the order tried.
@@ -71,6 +76,22 @@ class Tuner(Explainer):
         _low, high, weight = self.volume_range()
         return any(value > high and self.needed(area)
                    for area, value in area_sets(days, weight).items())
+
+    def without(self, days: list[Day], item: Item, test: Callable[[list[Day]], bool]) -> bool:
+        """test(days) as if item were left out."""
+        sets, item.sets = item.sets, 0
+        try:
+            return test(days)
+        finally:
+            item.sets = sets
+
+    def under_min(self, days: list[Day]) -> bool:
+        """Whether a needed large group is under the goal's weekly minimum (weeks of two days
+        or more)."""
+        low, _high, weight = self.volume_range()
+        return len(days) > 1 and any(
+            value < low and area in LARGE and self.needed(area)
+            for area, value in area_sets(days, weight).items())
 
     def _works(self, item: Item, area: str, primary: bool = True) -> bool:
         groups = set(MAJOR[area][1])
@@ -120,8 +141,12 @@ class Tuner(Explainer):
     def room(self, day: Day, item: Item | None = None) -> bool:
         """Whether day has time for one more set of item (or for one more exercise), after
         freeing time from small-group accessories when it must (:meth:`make_room`)."""
-        if item is None:
-            need = 8.0
+        if item is None:  # an accessory, unless the day lacks main lifts
+            mains = sum(1 for i in day.items if i.role == "main")
+            guideline = self.guideline(_ANY, "main" if mains < MAIN_PER_DAY else "accessory")
+            sets = self.sets_for(_ANY, guideline)
+            low, high = guideline.rest or (90, 90)
+            need = (sets * (guideline.reps[1] * 3 + (low + high) / 2) + 60) / 60
         else:
             need = (item.guideline.reps[1] * 3 + (sum(item.guideline.rest or (90, 90)) / 2)) / 60
         return day.minutes + need <= self.limit or self.make_room(day, need)
@@ -129,7 +154,7 @@ class Tuner(Explainer):
     def make_room(self, day: Day, need: float) -> bool:
         """Free ``need`` minutes of day for a large group: optional extras out, then sets of
         arm, trunk and calf accessories down to their minimum. True when it freed enough."""
-        small = {g for a in MAJOR if a not in LARGE for g in MAJOR[a][1]} | {"calves"}
+        small = SMALL_GROUPS
         for item in [i for i in day.items if i.slot.optional and not i.included]:
             if day.minutes + need <= self.limit:
                 return True
@@ -141,6 +166,16 @@ class Tuner(Explainer):
             while item.role != "main" and item.exercise.primary <= small and \
                     item.sets > item.guideline.sets[0] and day.minutes + need > self.limit:
                 item.sets -= 1
+        for item in [i for i in reversed(day.items) if i.exercise.primary <= small
+                     and i.role != "main" and not i.included]:
+            if day.minutes + need <= self.limit:
+                break
+            self.remove(day, item)
+            self.dropped.add(item.exercise.slug)
+            self.yielded |= item.exercise.primary
+            self.notes.append(f"Day {day.index}: left out {item.exercise.name} to make room "
+                              "for the large muscle groups (the compound lifts work the "
+                              f"{self._join(sorted(item.exercise.primary))} too)")
         return day.minutes + need <= self.limit
 
     def add_for(self, day: Day, slot: Slot, why: str) -> Item | None:
@@ -188,7 +223,9 @@ class Tuner(Explainer):
         for _day, item in reversed(items):
             if side(item.exercise, pair) == large and item.sets > item.guideline.sets[0]:
                 item.sets -= 1
-                return True
+                if not self.under_min(days):
+                    return True
+                item.sets += 1
         for day in sorted(days, key=lambda d: d.minutes):
             for name in SIDE_SLOTS[small]:
                 slot = LUNGE if name == "lunge" else SLOTS[name]
@@ -202,7 +239,8 @@ class Tuner(Explainer):
                     self.remove(day, added)
         for day, item in reversed(items):
             if side(item.exercise, pair) == large and item.role != "main" \
-                    and not item.included and len(day.items) > 1:
+                    and not item.included and len(day.items) > 1 \
+                    and not self.without(days, item, self.under_min):
                 self.remove(day, item)
                 self.dropped.add(item.exercise.slug)
                 self.notes.append(f"Day {day.index}: left out {item.exercise.name} to balance "
@@ -247,6 +285,8 @@ class Tuner(Explainer):
         majors = {g for _l, groups, _s in MAJOR.values() for g in groups}
         extras = [g for g in sorted(self.request.emphasise) if g not in majors]
         for area in [*(a for a in MAJOR if self.needed(a)), *extras]:
+            if area in MAJOR and set(MAJOR[area][1]) <= self.yielded:
+                continue
             slot = SLOTS[MAJOR[area][2]] if area in MAJOR else Slot(
                 f"extra-{area}", self._label(area).capitalize(), area, ("Isolation",), (),
                 compound=False)
