@@ -66,7 +66,7 @@ from exgraph.plans.model import (
 )
 from exgraph.plans.request import PlanRequest
 from exgraph.plans.tune import Tuner
-from exgraph.plans.validate import PlanRuleError, validate
+from exgraph.plans.validate import PlanRuleError, direction, validate
 from exgraph.queries.substitutes import Engine, Exercise
 
 __all__ = ["DAY_KINDS", "MAJOR", "SLOTS", "SPLITS", "WEEKDAYS", "Builder", "Day", "Item", "Plan",
@@ -149,8 +149,9 @@ class Builder(Tuner):
 
     def slot_for(self, ex: Exercise) -> Slot:
         """The slot an included exercise takes: one of its pattern working its prime mover."""
+        moved = direction(ex) or ex.pattern
         for slot in SLOTS.values():
-            if not slot.optional and set(slot.groups) & ex.primary and ex.pattern in slot.patterns:
+            if not slot.optional and set(slot.groups) & ex.primary and moved in slot.patterns:
                 return slot
         for slot in SLOTS.values():
             if set(slot.groups) & ex.primary:
@@ -188,6 +189,11 @@ class Builder(Tuner):
                 if len(days) < want:
                     why = ("one training day a week trains each group once; choose two or more "
                            "days to train every major group twice")
+                elif set(groups) & self.yielded:
+                    why = (f"{self.limit}-minute sessions: its own exercise gave way to the large "
+                           "groups on "
+                           f"{want - sessions} day(s); the compound lifts work it as a secondary "
+                           "mover")
                 elif self.request.session_minutes is not None:
                     why = (f"{self.request.session_minutes}-minute sessions leave no room for "
                            f"the {label} on {want - sessions} more day(s)")

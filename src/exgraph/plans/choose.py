@@ -15,6 +15,8 @@ from exgraph.plans.facts import PlanFacts
 from exgraph.plans.model import (
     LEVEL_RANK,
     LISTED_ONLY,
+    MAIN_PER_DAY,
+    MAIN_SLOTS,
     MAJOR,
     MAJOR_GROUPS,
     NEVER,
@@ -57,6 +59,7 @@ class Chooser:
         self.level_rank = LEVEL_RANK[request.level]
         self.planned: dict[str, Exercise] = {}  # slug -> exercise, every one in the plan
         self.dropped: set[str] = set()  # left out by a tuning step: never added back
+        self.roles: dict[str, str] = {}  # slug -> "main" or "accessory", one per exercise
         self.yielded: set[str] = set()  # small groups whose exercise made room for large ones
 
     # -- words ---------------------------------------------------------------------------------
@@ -250,7 +253,7 @@ class Chooser:
         def fits(ex: Exercise) -> bool:
             return ex.slug not in used and self.counts[ex.slug] < self.frequency_max(ex.slug) \
                 and ex.slug not in self.dropped and self.matches(ex, slot) \
-                and not self.duplicate(ex)
+                and not self.duplicate(ex) and self.same_role(day, ex, slot)
 
         earlier = self.picks.get(slot.name)
         if earlier is not None and fits(self.engine.exercises[earlier]):
@@ -288,3 +291,17 @@ class Chooser:
         """Whether the plan holds ex under another name (rule one-name)."""
         return any(other.slug != ex.slug and same_exercise(other, ex)
                    for other in self.planned.values())
+
+    def same_role(self, day: Day, ex: Exercise, slot: Slot) -> bool:
+        """Whether ex would have the role it has elsewhere in the plan (one exercise, one set of
+        numbers and one progression a week)."""
+        known = self.roles.get(ex.slug)
+        return known is None or known == self.role(day, ex, slot)
+
+    def role(self, day: Day, ex: Exercise, slot: Slot) -> str:
+        """"main" for the first :data:`MAIN_PER_DAY` multi-joint (exg:mechanic compound) lifts of
+        a day in a squat, hinge, push or pull slot, else "accessory"."""
+        mains = sum(1 for item in day.items if item.role == "main")
+        if slot.name in MAIN_SLOTS and ex.mechanic == "compound" and mains < MAIN_PER_DAY:
+            return "main"
+        return "accessory"

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from exgraph.plans.choose import Chooser
 from exgraph.plans.facts import Guideline
-from exgraph.plans.model import MAIN_PER_DAY, SMALL_GROUPS, Day, Item, Slot, Substitution
+from exgraph.plans.model import (
+    SMALL_GROUPS,
+    Day,
+    Item,
+    Slot,
+    Substitution,
+)
 from exgraph.plans.validate import (
     ACCESSORY_REPS,
     BEGINNER_REPS_MIN,
@@ -117,15 +123,6 @@ class Explainer(Chooser):
 
     # -- numbers -------------------------------------------------------------------------------
 
-    def role(self, day: Day, ex: Exercise, slot: Slot) -> str:
-        """"main" for the first :data:`MAIN_PER_DAY` multi-joint lifts of a day in multi-joint
-        slots, else "accessory"."""
-        mains = sum(1 for item in day.items if item.role == "main")
-        if slot.compound and not slot.optional and ex.mechanic != "isolation" \
-                and mains < MAIN_PER_DAY:
-            return "main"
-        return "accessory"
-
     def fits_role(self, guideline: Guideline, role: str) -> bool:
         """Whether guideline's reps suit role and level (rules accessory-reps, beginner-loads)."""
         assert self.default is not None
@@ -163,7 +160,9 @@ class Explainer(Chooser):
         return (low, (low + high) // 2, high)[rank]
 
     def add(self, day: Day, ex: Exercise, slot: Slot, *, included: bool = False) -> Item:
-        role = self.role(day, ex, slot)
+        role = self.roles.get(ex.slug) if included else None
+        role = role or self.role(day, ex, slot)
+        self.roles.setdefault(ex.slug, role)
         guideline = self.guideline(ex, role)
         reasons = self.reasons(ex, slot, guideline)
         if included:

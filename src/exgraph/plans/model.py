@@ -44,6 +44,9 @@ SMALL_GROUPS = frozenset({"biceps", "triceps", "abdominals", "calves", "forearms
 #: Main lifts a day at most (the rest are accessories): ACSM 2009 and NSCA put a few large,
 #: multi-joint lifts first; a strength session of 75 minutes holds about two at 3-5 sets.
 MAIN_PER_DAY = 2
+#: The slots whose lift may be a main lift.
+MAIN_SLOTS = frozenset({"squat", "hinge", "horizontal-push", "vertical-push", "horizontal-pull",
+                        "vertical-pull"})
 #: Longest session unless the request says otherwise.
 DEFAULT_SESSION_MINUTES = 75
 #: Rough timing of a set (see :attr:`Item.minutes`).

@@ -201,7 +201,7 @@ class Tuner(Explainer):
     def balances(self, days: list[Day]) -> None:
         """Pushing to pulling and knee- to hip-dominant sets within 1:1 +/- 25 %."""
         for pair in ("push-pull", "knee-hip"):
-            for _step in range(6):
+            for _step in range(12):
                 sets = balance((d.items for d in days), pair)
                 (small, x), (large, y) = sorted(sets.items(), key=lambda kv: kv[1])
                 if y == 0 or x >= BALANCE * y:
@@ -210,8 +210,9 @@ class Tuner(Explainer):
                     break
 
     def shift(self, days: list[Day], pair: str, small: str, large: str) -> bool:
-        """One step towards balance: a set more on the smaller side, a set less on the larger,
-        an exercise more for the smaller or an accessory less of the larger. False: stuck."""
+        """One step towards balance, the first that helps of: a set more on the smaller side, an
+        exercise more for it, an accessory less of the larger side, a set less on it. Never a
+        group over its maximum or a large group under its minimum. False: stuck."""
         items = [(d, i) for d in days for i in d.items]
         for day, item in items:
             if side(item.exercise, pair) == small and item.sets < item.guideline.sets[1] \
@@ -220,12 +221,6 @@ class Tuner(Explainer):
                 if not self.over_max(days):
                     return True
                 item.sets -= 1
-        for _day, item in reversed(items):
-            if side(item.exercise, pair) == large and item.sets > item.guideline.sets[0]:
-                item.sets -= 1
-                if not self.under_min(days):
-                    return True
-                item.sets += 1
         for day in sorted(days, key=lambda d: d.minutes):
             for name in SIDE_SLOTS[small]:
                 slot = LUNGE if name == "lunge" else SLOTS[name]
@@ -246,6 +241,12 @@ class Tuner(Explainer):
                 self.notes.append(f"Day {day.index}: left out {item.exercise.name} to balance "
                                   f"{pair.replace('-', ' and ')} work")
                 return True
+        for _day, item in reversed(items):
+            if side(item.exercise, pair) == large and item.sets > item.guideline.sets[0]:
+                item.sets -= 1
+                if not self.under_min(days):
+                    return True
+                item.sets += 1
         return False
 
     # -- session length ------------------------------------------------------------------------

@@ -136,7 +136,7 @@ class PlanRuleError(BadRequest):
     """A request whose plan would break a rule the builder cannot tune away (a 400)."""
 
     def __init__(self, violations: Iterable[Violation]) -> None:
-        self.violations = list(violations)
+        self.violations = list(dict.fromkeys(violations))
         super().__init__("no plan for this request keeps to every rule: "
                          + "; ".join(str(v) for v in self.violations))
 
@@ -155,7 +155,7 @@ def implied_needs(ex: Exercise) -> tuple[frozenset[str], ...]:
     group will do): a bench press needs a bench, a pull-up a bar or rings."""
     name = plain_name(ex.name)
     return tuple(kinds for pattern, kinds in _IMPLIED
-                 if pattern.search(name) and not kinds & ex.equipment)
+                 if pattern.search(name) and not kinds & (ex.equipment | ex.needs))
 
 
 def direction(ex: Exercise) -> str | None:
