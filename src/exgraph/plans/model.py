@@ -89,7 +89,7 @@ SLOTS: dict[str, Slot] = {s.name: s for s in (
     Slot("hinge", "Hip hinge", "hamstrings", ("HipHinge", "Isolation"),
          ("romanian-deadlift", "machine-back-extension", "stiff-legged-dumbbell-deadlift",
           "dumbbell-romanian-deadlift", "band-good-morning", "lying-leg-curls")),
-    Slot("glutes", "Glutes", "glutes", ("HipHinge", "Lunge", "Squat"),
+    Slot("glutes", "Glutes", "glutes", ("Lunge", "HipHinge", "Squat"),
          ("barbell-hip-thrust", "dumbbell-hip-thrust", "butt-lift-bridge",
           "single-leg-glute-bridge")),
     Slot("horizontal-push", "Horizontal push", "chest", ("HorizontalPush",),

@@ -152,8 +152,9 @@ class Tuner(Explainer):
         return day.minutes + need <= self.limit or self.make_room(day, need)
 
     def make_room(self, day: Day, need: float) -> bool:
-        """Free ``need`` minutes of day for a large group: optional extras out, then sets of
-        arm, trunk and calf accessories down to their minimum. True when it freed enough."""
+        """Free ``need`` minutes of day for a large group: optional extras out, sets of arm,
+        trunk and calf accessories down to their minimum, then those accessories out. True when
+        it freed enough."""
         small = SMALL_GROUPS
         for item in [i for i in day.items if i.slot.optional and not i.included]:
             if day.minutes + need <= self.limit:
@@ -238,6 +239,7 @@ class Tuner(Explainer):
                     and not self.without(days, item, self.under_min):
                 self.remove(day, item)
                 self.dropped.add(item.exercise.slug)
+                self.yielded |= item.exercise.primary
                 self.notes.append(f"Day {day.index}: left out {item.exercise.name} to balance "
                                   f"{pair.replace('-', ' and ')} work")
                 return True
