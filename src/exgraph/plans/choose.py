@@ -299,9 +299,11 @@ class Chooser:
         return known is None or known == self.role(day, ex, slot)
 
     def role(self, day: Day, ex: Exercise, slot: Slot) -> str:
-        """"main" for the first :data:`MAIN_PER_DAY` multi-joint (exg:mechanic compound) lifts of
-        a day in a squat, hinge, push or pull slot, else "accessory"."""
+        """"main" for the first :data:`MAIN_PER_DAY` multi-joint lifts of a day (not stated
+        isolation, a squat, lunge, hinge, push or pull pattern) in a squat, hinge, push or pull
+        slot, else "accessory"."""
         mains = sum(1 for item in day.items if item.role == "main")
-        if slot.name in MAIN_SLOTS and ex.mechanic == "compound" and mains < MAIN_PER_DAY:
+        if slot.name in MAIN_SLOTS and mains < MAIN_PER_DAY and ex.mechanic != "isolation" \
+                and ex.pattern not in (None, "Isolation", "TrunkStability"):
             return "main"
         return "accessory"

@@ -33,7 +33,7 @@ from exgraph.queries.substitutes import Exercise
 
 _ANY = Exercise("", "")  # an exercise with no programming of its own
 #: Rounds of volume, balance and time steps before the rules are checked.
-ROUNDS = 4
+ROUNDS = 8
 #: The slots that add work to one side of a balance, in the order tried.
 SIDE_SLOTS = {"push": ("horizontal-push", "vertical-push"),
               "pull": ("horizontal-pull", "vertical-pull"),
