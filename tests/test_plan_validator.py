@@ -242,8 +242,6 @@ SHORT = {
         "shoulders and pushing: no bodyweight shoulder press fits an intermediate's two days",
     ("strength", "advanced", 2, "bands"): "the back: one band row a day at 5 sets < 8",
     ("strength", "advanced", 2, "dumbbells"): "the back: one dumbbell row a day < 8",
-    ("hypertrophy", "advanced", 6, "machines"):
-        "pushing 14 to pulling 10: the pull days hold one row and one pulldown each",
 }
 CELLS = [(g, lv, d, k) for g, lv, d, k in itertools.product(
     GOALS, LEVELS, range(2, 7), ("bodyweight", "dumbbells", "bands", "machines", "home",

@@ -69,6 +69,10 @@ from exgraph.plans.tune import Tuner
 from exgraph.plans.validate import PlanRuleError, direction, validate
 from exgraph.queries.substitutes import Engine, Exercise
 
+#: Pull slots a day keeps even when a pick already works the back: lats and middle back want a
+#: vertical and a horizontal pull.
+PULL_SLOTS = frozenset({"horizontal-pull", "vertical-pull"})
+
 __all__ = ["DAY_KINDS", "MAJOR", "SLOTS", "SPLITS", "WEEKDAYS", "Builder", "Day", "Item", "Plan",
            "build_plan", "progression_weeks"]
 
@@ -163,8 +167,9 @@ class Builder(Tuner):
         for name in DAY_KINDS[day.kind][1]:
             slot = SLOTS[name]
             covered = day.areas()
-            if not slot.optional and slot.area in covered:
-                continue
+            if not slot.optional and slot.area in covered and not (
+                    slot.name in PULL_SLOTS and not any(i.slot.name == name for i in day.items)):
+                continue  # (a row and a pulldown both belong on a pulling day)
             if set(slot.groups) <= self.request.avoid:
                 continue
             if slot.optional and any(item.slot.name == name for item in day.items):

@@ -106,7 +106,7 @@ class Tuner(Explainer):
                     if self.over_max(days):
                         item.sets -= 1
                         break
-        for day in sorted(days, key=lambda d: d.minutes):
+        for day in self.days_for(days, set(MAJOR[area][1])):
             if area_sets(days, weight)[area] >= low:
                 return
             self.add_for(day, self.area_slot(day, area), f"the {MAJOR[area][0]} reach {low} "
@@ -120,16 +120,21 @@ class Tuner(Explainer):
                             item.sets > item.guideline.sets[0] and \
                             area_sets(days, weight)[area] > high:
                         item.sets -= 1
-        for day in reversed(days):
-            for item in reversed(day.items):
-                if area_sets(days, weight)[area] <= high:
-                    return
-                if item.role != "main" and not item.included and self._works(item, area) \
-                        and len(day.items) > 1:
-                    self.remove(day, item)
-                    self.dropped.add(item.exercise.slug)
-                    self.notes.append(f"Day {day.index}: left out {item.exercise.name}: the "
-                                      f"{MAJOR[area][0]} were over {high} weekly sets")
+        for day, item in [(d, i) for primary in (True, False) for d in reversed(days)
+                          for i in reversed(d.items) if self._works(i, area, primary)]:
+            if area_sets(days, weight)[area] <= high:
+                return
+            if item in day.items and item.role != "main" and not item.included \
+                    and len(day.items) > 1 and not self.without(days, item, self.under_min):
+                self.remove(day, item)
+                self.dropped.add(item.exercise.slug)
+                self.notes.append(f"Day {day.index}: left out {item.exercise.name}: the "
+                                  f"{MAJOR[area][0]} were over {high} weekly sets")
+
+    def days_for(self, days: list[Day], groups: set[str]) -> list[Day]:
+        """The days to add work for groups on, first those whose kind trains them (no bench
+        press on a lower-body day), then the shorter first."""
+        return sorted(days, key=lambda d: (not groups & self.day_groups(d), d.minutes))
 
     def area_slot(self, day: Day, area: str) -> Slot:
         """The slot that adds work for area on day (for the back, the pull the day lacks)."""
@@ -222,7 +227,7 @@ class Tuner(Explainer):
                 if not self.over_max(days):
                     return True
                 item.sets -= 1
-        for day in sorted(days, key=lambda d: d.minutes):
+        for day in self.days_for(days, set(SLOTS[SIDE_SLOTS[small][0]].groups)):
             for name in SIDE_SLOTS[small]:
                 slot = LUNGE if name == "lunge" else SLOTS[name]
                 if any(i.slot.name == name for i in day.items):
