@@ -240,7 +240,9 @@ SHORT = {
         "the back: one bodyweight pull (the inverted row) a day, 2 x 4 sets < 10",
     ("strength-endurance", "intermediate", 2, "bodyweight"):
         "shoulders and pushing: no bodyweight shoulder press fits an intermediate's two days",
-    ("strength", "advanced", 2, "bands"): "the back: one band row a day at 5 sets < 8",
+    ("hypertrophy", "advanced", 2, "machines"):
+        "2 x 75 minutes at four sets an exercise: the quadriceps stay at 8 of 10 and pulling "
+        "under pushing",
     ("strength", "advanced", 2, "dumbbells"): "the back: one dumbbell row a day < 8",
 }
 CELLS = [(g, lv, d, k) for g, lv, d, k in itertools.product(

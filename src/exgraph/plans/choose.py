@@ -211,8 +211,8 @@ class Chooser:
     def ranked(self, slot: Slot) -> list[tuple[float, float, Exercise]]:
         """(upper bound, static score, exercise) of every exercise working the slot's group as
         a prime mover, highest bound first: built once per graph generation. The bound adds
-        the most the request and the day can add (own programming +1, a loaded lift +2, one
-        per other major group it moves), so a scan can stop once the bound is below the best
+        the most the request and the day can add (own programming +1, a loaded lift +2, equipment
+        +1, one per other major group it moves), so a scan can stop once the bound is below the best
         score found."""
         key = f"ranked:{slot.name}:{slot.area}"
         found: list[tuple[float, float, Exercise]] | None = self.facts.derived.get(key)
@@ -224,7 +224,7 @@ class Chooser:
             for slug in sorted(slugs):
                 ex = self.engine.exercises[slug]
                 static = self.static_score(ex, slot)
-                found.append((static + 3 + len(ex.primary & MAJOR_GROUPS), static, ex))
+                found.append((static + 4 + len(ex.primary & MAJOR_GROUPS), static, ex))
             found.sort(key=lambda t: -t[0])
             self.facts.derived[key] = found
         return found
@@ -243,6 +243,8 @@ class Chooser:
         value -= len(ex.primary & MAJOR_GROUPS - day_groups)
         if self.level_rank > 0 and slot.compound and ex.equipment & SQUAT_LOADS:
             value += 2  # level-choice: a trained lifter loads the big lifts
+        if self.request.equipment and ex.equipment - {"bodyweight"}:
+            value += 1  # the lifter brought equipment: use it before the floor
         return value
 
     def choose(self, slot: Slot, day: Day, day_groups: set[str], covered: set[str]
