@@ -210,6 +210,7 @@ def test_one_name_catches_inverted_row_and_australian_pull_ups(
     ("pullups", "chin-up", False),
     ("dumbbell-bench-press", "bench-press", False),
     ("barbell-squat", "dumbbell-squat", False),
+    ("dumbbell-goblet-squat", "goblet-squat", True),
 ])
 def test_same_exercise_by_name(engine: Engine, a: str, b: str, same: bool) -> None:
     assert same_exercise(exercise(engine, a), exercise(engine, b)) is same

@@ -115,6 +115,7 @@ _IMPLIED: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = tuple(
         (r"\bkettlebell\b", ("kettlebell",)),
         (r"\bbands?\b|\bbanded\b", ("resistance-band",)),
     ))
+_HAND_WEIGHTS = frozenset({"dumbbell", "kettlebell"})
 _PUSH = frozenset({"HorizontalPush", "VerticalPush"})
 _PULL = frozenset({"HorizontalPull", "VerticalPull"})
 SLOT_DIRECTIONS = {"horizontal-push": "HorizontalPush", "vertical-push": "VerticalPush",
@@ -181,16 +182,22 @@ def _direction(name: str, pattern: str | None) -> str | None:
 
 
 def same_exercise(a: Exercise, b: Exercise) -> bool:
-    """Whether a and b are one exercise under two names: the same plain name, or one name's words
-    inside the other's with the same equipment, prime movers and movement."""
+    """Whether a and b are one exercise under two names: the same plain name, or the same prime
+    movers and movement with one name's words inside the other's and the same equipment, or
+    the same name but for a dumbbell or kettlebell."""
     if a.slug == b.slug:
         return True
     na, nb = plain_name(a.name), plain_name(b.name)
     if na == nb:
         return True
     wa, wb = set(na.split()), set(nb.split())
-    return (wa <= wb or wb <= wa) and a.equipment == b.equipment and a.primary == b.primary \
-        and direction(a) == direction(b) and a.pattern == b.pattern
+    if a.primary != b.primary or direction(a) != direction(b) or a.pattern != b.pattern:
+        return False
+    if (wa <= wb or wb <= wa) and a.equipment == b.equipment:
+        return True
+    # a dumbbell and a kettlebell load the same exercise (a goblet squat is a goblet squat)
+    free = a.equipment ^ b.equipment
+    return bool(free) and free <= _HAND_WEIGHTS and wa - _HAND_WEIGHTS == wb - _HAND_WEIGHTS
 
 
 def not_strength(ex: Exercise, facts: PlanFacts) -> str | None:
