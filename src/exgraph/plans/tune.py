@@ -238,6 +238,7 @@ class Tuner(Explainer):
                     return True
                 if added is not None:
                     self.remove(day, added)
+        items = [(d, i) for d in days for i in d.items]  # making room may have left some out
         for day, item in reversed(items):
             if side(item.exercise, pair) == large and item.role != "main" \
                     and not item.included and len(day.items) > 1 \
