@@ -5,15 +5,16 @@ from two days on: 1 full body; 2 full body A/B; 3 full body A/B/A; 4 upper/lower
 5 upper, lower, push, pull, legs; 6 push/pull/legs twice. Each kind of day is a list of
 :data:`SLOTS` in the order they are done (large, multi-joint lifts before small, single-joint
 ones). A slot whose muscle group an earlier pick of the day already works as a prime mover is
-skipped.
+skipped (not a pull slot: a pulling day wants a row and a pulldown).
 
-**Candidates** are the exercises that fit the request: equipment (the engine's taxonomy-aware
-rule: a kind is had when it or a narrower kind is in the list; bodyweight needs nothing; unknown
-equipment never passes; "other", the unnamed "machine" and "barbell" only when listed
-themselves), level (beginner: low difficulty or stated
-beginner-suitable, never stated unsuitable; intermediate: up to moderate; advanced: any), no
-avoided group as a prime mover, not excluded, not a stretch (by category or name) or a cardio
-drill (plyometrics only for power), at least one prime mover known.
+**Candidates** (:mod:`.choose`) are the exercises that fit the request: equipment (the engine's
+taxonomy-aware rule: a kind is had when it or a narrower kind is in the list; bodyweight needs
+nothing; unknown equipment never passes; "other", the unnamed "machine" and "barbell" only when
+listed themselves; and what the name implies, :func:`.validate.implied_needs`), level (beginner:
+low difficulty or stated beginner-suitable, never stated unsuitable; intermediate: up to
+moderate; advanced: any), no avoided group as a prime mover, not excluded, no stretch, rolling,
+mobility or cardio drill (plyometrics only for power), at least one prime mover known, the
+slot's movement (:func:`.validate.direction`), not a second name of a planned exercise.
 
 **Choice** in a slot, among candidates working the slot's group as a prime mover, by score:
 reference lift of the slot +3 (less 0.25 per place down its list); the slot's first movement
@@ -21,25 +22,33 @@ pattern +2 (+1.5 when inferred), another of its patterns +1 (+0.75); +1 for each
 the day it also works as a prime mover; +1 when the exercise has its own programming for the
 goal; +0.5 compound; +1 per emphasised group; +1.5 x the share of name words it has in common
 with the slot's first reference lift; +1 when that lift lists it as an alternative; -1 per major
-group outside the day it works as a prime mover. Equal scores are ordered by name, or shuffled by
-``seed``. A slot's pick is reused on later days while it fits (weekly frequency, not twice a day).
+group outside the day it works as a prime mover; +2 for a barbell- or machine-loaded lift in a
+multi-joint slot for an intermediate or advanced lifter; +1 for an exercise using the listed
+equipment over a bodyweight one. Equal scores are ordered by name, or shuffled by ``seed``. A
+slot's pick is reused on later days while it fits (weekly frequency, not twice a day, the same
+role).
 
-**Numbers** come from the exercise's own exg:programming for the goal when the graph has it,
-else from the goal's exg:defaultProgramming (data/plan-defaults.ttl), each with its IRI and
-source. Sets: beginner the minimum, intermediate the middle (rounded down), advanced the maximum
-of the range; emphasised groups get the maximum; a major group with less than half the median
-weekly sets gets one more set per exercise (within the range). Reps and rest: the range.
+**Numbers** (:mod:`.explain`): the first two multi-joint lifts of a day in a squat, hinge, push or
+pull slot are its main lifts, the rest accessories, one role per exercise all week. An exercise's
+own exg:programming for the goal when it suits the role and level, else the goal's most specific
+exg:specificProgramming (level and role, role, level), else its exg:defaultProgramming
+(data/plan-defaults.ttl), each with its IRI and source. Sets: beginner the minimum, intermediate
+the middle (rounded down), advanced the maximum of the range, one step less for arms, trunk and
+calves; emphasised groups get the maximum. Reps and rest: the range.
 
 **Weekly sets** per group: a set counts 1 for each prime mover and 0.5 for each secondary mover.
+
+**Tuning** (:mod:`.tune`) then brings the week inside the rules of :mod:`.validate`: weekly sets
+per major group within the goal's range for the level, pushing to pulling and knee- to
+hip-dominant work within 1:1 +/- 25 %, every session within its length (75 minutes unless asked:
+an exercise takes sets x (top reps x 3 s + the middle of the rest range) + 60 s to set up), every
+needed group on two days. :meth:`Builder.build` checks the rules and raises
+:class:`.validate.PlanRuleError` (a 400) naming each one the week still breaks.
 
 **Progression** (``weeks`` 4 to 8): week 1 at the bottom of the rep range; each week adds
 ceil((max - min) / 3) reps (at least 1) up to the top; the week after every set reached the top,
 add load (the exercise's exg:progression when it has one, else the goal default's rule and
 exg:loadIncreaseMinPercent..Max) and go back to the bottom.
-
-**Session length**: an exercise takes sets x (top reps x 3 s) + (sets - 1) x top rest + 60 s to
-set up; a day longer than ``session_minutes`` first drops optional extras, then goes down to the
-minimum sets, then drops exercises from the end (and says which group loses a session).
 """
 
 from __future__ import annotations
