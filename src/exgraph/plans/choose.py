@@ -37,6 +37,10 @@ from exgraph.plans.validate import (
 from exgraph.queries.substitutes import Engine, Exercise, Filters
 
 
+#: Kinds of request whose candidate verdicts are remembered per graph generation.
+FIT_CACHE_REQUESTS = 256
+
+
 class Chooser:
     """The request, the graph's facts and the choices made so far; which exercises fit and the
     best one for a slot."""
@@ -55,6 +59,7 @@ class Chooser:
         self.notes: list[str] = []
         self.labels = engine.labels
         self._pool_cache: dict[str, list[Exercise]] = {}
+        self._fit_cache = self._shared_fit_cache()
         self.exclude = request.exclude
         self.level_rank = LEVEL_RANK[request.level]
         self.planned: dict[str, Exercise] = {}  # slug -> exercise, every one in the plan
@@ -144,7 +149,26 @@ class Chooser:
         return self._pool_cache[area]
 
     def _fits(self, ex: Exercise) -> bool:
-        """:meth:`why_not` is None, the cheap tests first (this runs for every candidate)."""
+        """:meth:`why_not` is None (remembered for the request: this runs for every candidate
+        of every slot)."""
+        verdict = self._fit_cache.get(ex.slug)
+        if verdict is None:
+            verdict = self._fit_cache[ex.slug] = self._fits_now(ex)
+        return verdict
+
+    def _shared_fit_cache(self) -> dict[str, bool]:
+        """The verdicts of :meth:`_fits` for requests with this goal, equipment, level, avoided
+        groups and exclusions, shared by the plans of one graph generation (at most
+        :data:`FIT_CACHE_REQUESTS` kinds of request are remembered)."""
+        r = self.request
+        key = (r.goal, r.equipment, r.level, r.avoid, r.exclude)
+        caches: dict[object, dict[str, bool]] = self.facts.derived.setdefault("fits", {})
+        if key not in caches and len(caches) >= FIT_CACHE_REQUESTS:
+            caches.clear()
+        return caches.setdefault(key, {})
+
+    def _fits_now(self, ex: Exercise) -> bool:
+        """:meth:`why_not` is None, the cheap tests first."""
         if not ex.equipment or not ex.equipment <= self.available or ex.slug in self.exclude:
             return False
         if ex.primary & self.request.avoid:

@@ -190,9 +190,9 @@ def same_exercise(a: Exercise, b: Exercise) -> bool:
     na, nb = plain_name(a.name), plain_name(b.name)
     if na == nb:
         return True
-    wa, wb = set(na.split()), set(nb.split())
-    if a.primary != b.primary or direction(a) != direction(b) or a.pattern != b.pattern:
+    if a.primary != b.primary or a.pattern != b.pattern or direction(a) != direction(b):
         return False
+    wa, wb = set(na.split()), set(nb.split())
     if (wa <= wb or wb <= wa) and a.equipment == b.equipment:
         return True
     # a dumbbell and a kettlebell load the same exercise (a goblet squat is a goblet squat)
