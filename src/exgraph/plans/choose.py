@@ -36,7 +36,8 @@ from exgraph.plans.validate import (
 )
 from exgraph.queries.substitutes import Engine, Exercise, Filters
 
-
+#: (upper bound of the score, static score, exercise): a ranked candidate of a slot.
+Ranked = tuple[float, float, Exercise]
 #: Kinds of request whose candidate verdicts are remembered per graph generation.
 FIT_CACHE_REQUESTS = 256
 
@@ -59,7 +60,7 @@ class Chooser:
         self.notes: list[str] = []
         self.labels = engine.labels
         self._pool_cache: dict[str, list[Exercise]] = {}
-        self._fit_cache = self._shared_fit_cache()
+        self._fit_cache, self._slot_cache = self._shared_caches()
         self.exclude = request.exclude
         self.level_rank = LEVEL_RANK[request.level]
         self.planned: dict[str, Exercise] = {}  # slug -> exercise, every one in the plan
@@ -156,16 +157,17 @@ class Chooser:
             verdict = self._fit_cache[ex.slug] = self._fits_now(ex)
         return verdict
 
-    def _shared_fit_cache(self) -> dict[str, bool]:
-        """The verdicts of :meth:`_fits` for requests with this goal, equipment, level, avoided
-        groups and exclusions, shared by the plans of one graph generation (at most
-        :data:`FIT_CACHE_REQUESTS` kinds of request are remembered)."""
+    def _shared_caches(self) -> tuple[dict[str, bool], dict[str, list[Ranked]]]:
+        """The verdicts of :meth:`_fits` and the lists of :meth:`fitting` for requests with this
+        goal, equipment, level, avoided groups and exclusions, shared by the plans of one graph
+        generation (at most :data:`FIT_CACHE_REQUESTS` kinds of request are remembered)."""
         r = self.request
         key = (r.goal, r.equipment, r.level, r.avoid, r.exclude)
-        caches: dict[object, dict[str, bool]] = self.facts.derived.setdefault("fits", {})
+        caches: dict[object, tuple[dict[str, bool], dict[str, list[Ranked]]]] = \
+            self.facts.derived.setdefault("fits", {})
         if key not in caches and len(caches) >= FIT_CACHE_REQUESTS:
             caches.clear()
-        return caches.setdefault(key, {})
+        return caches.setdefault(key, ({}, {}))
 
     def _fits_now(self, ex: Exercise) -> bool:
         """:meth:`why_not` is None, the cheap tests first."""
@@ -261,14 +263,9 @@ class Chooser:
             if area != slot.area and area not in covered and set(groups) & ex.primary \
                     and set(groups) & day_groups:
                 value += 1
-        if (ex.slug, self.goal) in self.facts.programming:
-            value += 1
+        value += self.request_terms(ex, slot)
         value += len(ex.primary & self.request.emphasise)
         value -= len(ex.primary & MAJOR_GROUPS - day_groups)
-        if self.level_rank > 0 and slot.compound and ex.equipment & SQUAT_LOADS:
-            value += 2  # level-choice: a trained lifter loads the big lifts
-        if self.request.equipment and ex.equipment - {"bodyweight"}:
-            value += 1  # the lifter brought equipment: use it before the floor
         return value
 
     def choose(self, slot: Slot, day: Day, day_groups: set[str], covered: set[str]
@@ -287,10 +284,10 @@ class Chooser:
         extra = len(self.request.emphasise)
         best = -math.inf
         equal: list[Exercise] = []
-        for bound, static, ex in self.ranked(slot):
+        for bound, static, ex in self.fitting(slot):
             if bound + extra < best:
                 break
-            if not self._fits(ex) or not fits(ex):
+            if not fits(ex):
                 continue
             value = round(self.score(ex, static, slot, day_groups, covered), 6)
             if value > best:
@@ -303,6 +300,34 @@ class Chooser:
         if self.rng is not None and len(equal) > 1:
             return self.rng.choice(equal)
         return equal[0]
+
+    def fitting(self, slot: Slot) -> list[Ranked]:
+        """(upper bound, static score, exercise) of the candidates for slot that fit this kind
+        of request and do the slot's movement, highest bound first; the bound is the most the
+        day can add to the static score and the request's own terms of :meth:`score`. Shared
+        like the verdicts of :meth:`_fits`."""
+        key = f"{slot.name}:{slot.area}"
+        found = self._slot_cache.get(key)
+        if found is None:
+            found = []
+            for _bound, static, ex in self.ranked(slot):
+                if self._fits(ex) and self.matches(ex, slot):
+                    found.append((static + self.request_terms(ex, slot)
+                                  + len(ex.primary & MAJOR_GROUPS), static, ex))
+            found.sort(key=lambda t: -t[0])
+            self._slot_cache[key] = found
+        return found
+
+    def request_terms(self, ex: Exercise, slot: Slot) -> float:
+        """The terms of :meth:`score` that depend on the exercise and the request only."""
+        value = 0.0
+        if (ex.slug, self.goal) in self.facts.programming:
+            value += 1
+        if self.level_rank > 0 and slot.compound and ex.equipment & SQUAT_LOADS:
+            value += 2
+        if self.request.equipment and ex.equipment - {"bodyweight"}:
+            value += 1
+        return value
 
     def matches(self, ex: Exercise, slot: Slot) -> bool:
         """Whether ex does the movement of slot (rule slot-movement; a squat slot squats)."""
