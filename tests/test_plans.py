@@ -29,6 +29,7 @@ from exgraph.vocab.terms import SCHEMA
 from exgraph.web.app import create_app
 
 pytestmark = pytest.mark.slow
+SMALL = {"biceps", "triceps", "abdominals"}
 
 #: goal x equipment x days x level: every goal, five kits, two to five days, every level.
 REQUESTS: list[dict[str, Any]] = [
@@ -155,7 +156,10 @@ def test_every_plan_keeps_to_the_request_and_its_sources(
     doc = plan_json(plan_for(full_store, request_values))
     _check_plan(full_store, engine, request_values, doc)
     if "session_minutes" not in request_values:
-        assert all(row["ok"] for row in doc["coverage"]), doc["coverage"]
+        # the large groups twice a week; arms and trunk may give way to them in 75 minutes
+        # (the default session length), and the plan says so
+        for row in doc["coverage"]:
+            assert row["ok"] or (row["group"] in SMALL and "75-minute sessions" in row["why"]), row
     else:
         assert all(day["minutes"] <= request_values["session_minutes"] for day in doc["days"])
 
