@@ -160,11 +160,12 @@ def test_the_merged_document_takes_each_section_whole_from_its_most_specific_sou
     muscles = [m["id"] for role in doc["muscles"].values() for m in role]
     assert len(muscles) == len(set(muscles)), muscles
     assert [m["id"] for m in doc["muscles"]["primary"]] == ["glutes", "quadriceps"]
-    # shared lists keep what the imports add, and say who added it
-    assert doc["provenance"]["muscles"][0] == article
+    # muscles and equipment come whole from the article (docs/records.md); the imports'
+    # versions stay under by_source; additive lists (images) keep what the imports add
+    assert doc["provenance"]["muscles"] == [article]
     assert "free-exercise-db" in doc["provenance"]["images"] and doc["images"]
-    assert doc["provenance"]["equipment"][0] == article
-    assert "free-exercise-db" in doc["provenance"]["equipment"]
+    assert doc["provenance"]["equipment"] == [article]
+    assert "equipment" in doc["by_source"]["free-exercise-db"]
     # the imported steps are still in the graph, in their own source's graph
     fedb_steps = store.select(f"""SELECT ?step WHERE {{ GRAPH <{SOURCE['free-exercise-db']}> {{
         <{EXERCISE['goblet-squat']}> <https://w3id.org/exgraph/ontology#step> ?step }} }}""")

@@ -73,6 +73,7 @@ from exgraph.errors import BadRequest, DataError, NotFound
 from exgraph.graph.store import GenerationCache, Row, Store
 from exgraph.queries.catalogue import CATEGORIES
 from exgraph.records import Record, records_for
+from exgraph.records.precedence import UNATTRIBUTED
 from exgraph.vocab.resolver import normalise
 from exgraph.vocab.terms import EXERCISE, ID, SLUG_RE
 
@@ -346,7 +347,10 @@ def exercise_from_record(record: Record, group_of: Mapping[str, str]) -> Exercis
         other = alt["id"]
         if other == record.id:
             continue
-        families = [s for s in listed.get(other, []) if s.startswith(CURATED_FAMILIES)]
+        # a store loaded without named graphs states everything "unattributed": as before
+        # sources had graphs, its links count as the curated data's
+        families = [s for s in listed.get(other, [])
+                    if s.startswith(CURATED_FAMILIES) or s == UNATTRIBUTED]
         if families:
             curated[other] = families[0]
         else:
