@@ -33,6 +33,7 @@ from exgraph.queries.catalogue import Known, NamedQuery, default_catalogue
 from exgraph.queries.documents import (
     CATEGORY_KEYS,
     DIFFICULTY_KEYS,
+    ROLE_KEYS,
     difficulty_list,
     ident,
     pattern_slug,
@@ -306,6 +307,9 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
             records = records_for(store).records
             found = [m for m in found if (r := records.get(ident(m[0]))) is not None
                      and levels & set(r.difficulty)]
+        if "muscle" in bound or "role" in bound:  # the record's muscles, not any source's
+            found = _working(store, found, {ident(t) for t in bound.get("muscle", [])},
+                             {ROLE_KEYS.get(URIRef(str(t)), "") for t in bound.get("role", [])})
         rank: dict[str, int] = {}
         if search:
             hits = search_names(store, " ".join(map(str, search)), lang, limit=None)
@@ -334,6 +338,25 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
         }
         items.append(with_names(item, index) if index is not None else item)
     return {"total": len(matches), "limit": limit, "offset": offset, "items": items}
+
+
+def _working(store: Store, found: Matches, muscles: set[str], roles: set[str]) -> Matches:
+    """The matches whose record works one of muscles (a group: one of its muscles) in one of
+    roles (either may be empty: any). The named query matched any source's involvement; the
+    record keeps one source's whole list, so this only ever removes matches (an exercise only
+    wger says works the lats as a prime mover is no longer listed under them)."""
+    found_records = records_for(store)
+    group_of = found_records.group_of
+
+    def works(slug: str) -> bool:
+        record = found_records.records.get(slug)
+        if record is None:
+            return False
+        return any((not roles or role in roles)
+                   and (not muscles or m["id"] in muscles or group_of.get(m["id"]) in muscles)
+                   for role, items in record.muscles.items() for m in items)
+
+    return [match for match in found if works(ident(match[0]))]
 
 
 def alternative_items(store: Store, exercise: URIRef, values: Mapping[str, str],
