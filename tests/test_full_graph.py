@@ -67,8 +67,10 @@ def test_served_graph_answers_the_headline_question(full_server: str) -> None:
     assert health["triples"] > 75_000
     body = requests.get(full_server + HEADLINE, timeout=30).json()
     items = body["items"]
-    # the article's alternative first, then what the substitution engine ranks after it
-    assert items[0]["id"] == "cable-pull-through" and items[0]["tier"] == "curated"
+    # one of the article's alternatives first (which one, the muscles decide: the reviewed layer
+    # gives the 45-degree back extension the machine's hip extensors), then the engine's ranking
+    assert items[0]["id"] in {"cable-pull-through", "45-degree-back-extension"}
+    assert items[0]["tier"] == "curated"
     assert len(items) == 10
     for item in items:
         assert "low" in item["difficulty"] and item["equipment_known"]

@@ -122,7 +122,7 @@ def test_the_exercise_page_says_where_each_section_comes_from(full_store: Store)
             shown[section.attrs["id"]] = lines[0].text.removeprefix("From ").split(", ")
     assert shown["steps"] == doc["provenance"]["steps"] == ["free-exercise-db"]
     assert shown["muscles"] == doc["provenance"]["muscles"]
-    # muscles come whole from one source (free-exercise-db before wger); wger's own list stays
+    # muscles come whole from one source (the reviewed layer first); the others' lists stay
     # reachable under by_source
-    assert doc["provenance"]["muscles"] == ["free-exercise-db"]
+    assert doc["provenance"]["muscles"] == ["reviewed-hinge"]
     assert "muscles" in doc["by_source"]["wger"]

@@ -450,13 +450,15 @@ H("good-morning", "barbell squat-rack", "B", "c", "HipHinge", "M",
   "Hinging with the bar on the back puts the load far from the hips: needs back control",
   fn={"erector-spinae": "Hold the spine neutral against the bar's long lever on the back"},
   why={"equipment": "A barbell on the upper back, unracked from a squat rack"})
-H("seated-good-mornings", "barbell squat-rack bench", "B", "c", "HipHinge", "M",
-  "P erector-spinae glutes | S hamstrings | St abdominals",
+H("seated-good-mornings", "barbell squat-rack bench", "B", "i", "HipHinge", "M",
+  "P glutes | S hamstrings adductors | St erector-spinae abdominals",
   "Bending forward seated with a bar on the back needs back control",
-  fn={"erector-spinae": "Raise the trunk by extending the spine and hips from the forward lean",
-      "hamstrings": "Assist hip extension; shortened by the seated position"},
+  fn={"glutes": "Extend the hips to raise the trunk from the forward lean",
+      "hamstrings": "Assist hip extension; shortened by the seated position",
+      "erector-spinae": "Hold the spine neutral against the bar's lever (isometric)"},
   why={"equipment": "A barbell on the upper back from a rack, seated on a bench",
-       "mechanic": "The hips and the spine extend together; seated, the knees are out of it"})
+       "mechanic": "Only the hips move; the spine holds neutral and, seated, the knees are out "
+                   "of it"})
 H("band-good-morning", "resistance-band", "B", "c", "HipHinge", "L",
   "P hamstrings glutes | St erector-spinae abdominals",
   "A band under the feet and over the neck: light, the usual way to learn the hinge",
@@ -1294,8 +1296,13 @@ HOLD = {"mechanic": "An isometric hold: the trunk resists one force and no joint
 FLEX = {"mechanic": "Only the spine flexes; the hips stay still"}
 FLEX_HIP = {"mechanic": "The hips flex and the spine curls: two joint actions"}
 ROT = {"mechanic": "The trunk rotates (or resists rotating) while the arms hold the load out"}
-EXT = {"mechanic": "The hips extend (the spine with them) over a fixed support",
-       "pattern": "Hip and spine extension: a hinge about the hips with the legs fixed"}
+EXT = {"mechanic": "Only the hips move over the pad; the spine holds neutral and the legs are "
+                   "fixed",
+       "pattern": "Hip extension about a pad with the legs fixed and the spine neutral: a hinge"}
+BACK_EXT_FN = {"glutes": "Extend the hips to raise the trunk",
+               "hamstrings": "Extend the hips from the hinge over the pad",
+               "erector-spinae": "Hold the spine neutral as the trunk lowers and rises "
+                                 "(isometric); the limit for many"}
 
 T("plank", "bodyweight", "B", "i", "TrunkStability", "L",
   "P abdominals | St shoulders glutes quadriceps",
@@ -1567,18 +1574,15 @@ T("superman", "bodyweight", "B", "c", "TrunkStability", "L",
   fn={"erector-spinae": "Extend the spine to lift the chest", "glutes":
       "Extend the hips to lift the legs", "shoulders": "Hold the arms raised"},
   why={"mechanic": "The spine and hips extend together"})
-T("45-degree-back-extension", "bodyweight hyperextension-bench", "B", "c", "HipHinge", "L",
-  "P erector-spinae glutes hamstrings", "A bench that fixes the legs: easy to learn",
-  fn={"glutes": "Extend the hips to raise the trunk", "hamstrings": "Extend the hips",
-      "erector-spinae": "Extend the spine and hold it neutral as the trunk rises"}, why=EXT)
-T("hyperextensions-back-extensions", "bodyweight hyperextension-bench", "B", "c", "HipHinge",
-  "L", "P erector-spinae glutes hamstrings", "A bench that fixes the legs: easy to learn",
-  fn={"glutes": "Extend the hips to raise the trunk", "hamstrings": "Extend the hips",
-      "erector-spinae": "Extend the spine and hold it neutral as the trunk rises"}, why=EXT)
-T("bodyweight-back-extension", "bodyweight hyperextension-bench", "B", "c", "HipHinge", "L",
-  "P erector-spinae glutes hamstrings", "A bench that fixes the legs: easy to learn",
-  fn={"glutes": "Extend the hips to raise the trunk", "hamstrings": "Extend the hips",
-      "erector-spinae": "Extend the spine and hold it neutral as the trunk rises"}, why=EXT)
+T("45-degree-back-extension", "bodyweight hyperextension-bench", "B", "i", "HipHinge", "L",
+  "P glutes hamstrings | St erector-spinae abdominals",
+  "A bench that fixes the legs: easy to learn", fn=BACK_EXT_FN, why=EXT)
+T("hyperextensions-back-extensions", "bodyweight hyperextension-bench", "B", "i", "HipHinge",
+  "L", "P glutes hamstrings | St erector-spinae abdominals",
+  "A bench that fixes the legs: easy to learn", fn=BACK_EXT_FN, why=EXT)
+T("bodyweight-back-extension", "bodyweight hyperextension-bench", "B", "i", "HipHinge", "L",
+  "P glutes hamstrings | St erector-spinae abdominals",
+  "A bench that fixes the legs: easy to learn", fn=BACK_EXT_FN, why=EXT)
 T("reverse-hyperextension", "bodyweight bench", "B", "i", "HipHinge", "L",
   "P glutes hamstrings | S erector-spinae",
   "Lying face down on a high bench and raising the legs: simple, without swinging",
