@@ -15,8 +15,10 @@
 --write-corrections``), loaded as ``src:reviewed-corrections``: first in the precedence, so the
 corrected field replaces the sources' value in the effective facts, while the sources' own
 statements stay in their graphs. Each corrected field gets an ``exg:rationale`` node
-(``exercise:X/reviewed/rationale/FIELD``, an ``exg:FactRationale`` with ``exg:aboutProperty`` and
-``exg:reason``); muscles get their ``exg:MuscleInvolvement`` nodes as the sources state them.
+(``exercise:X/reviewed-corrections/rationale/FIELD``, an ``exg:FactRationale`` with
+``exg:aboutProperty`` and ``exg:reason``); muscles get their ``exg:MuscleInvolvement`` nodes as
+the sources state them. An exercise a family file of the reviewed layer describes whole
+(``data/reviewed/FAMILY.ttl``) gets no correction: the family file is its one review.
 """
 
 from __future__ import annotations
@@ -139,8 +141,28 @@ def read_corrections(path: Path = CORRECTIONS_TSV) -> list[Correction]:
     return out
 
 
-def corrections_graph(corrections: list[Correction]) -> Graph:
-    """The corrections as the triples of ``src:reviewed-corrections``, its source described."""
+def reviewed_elsewhere(reviewed_dir: Path = CORRECTIONS_TTL.parent) -> frozenset[str]:
+    """The slugs of the exercises a family file of the reviewed layer describes
+    (``data/reviewed/FAMILY.ttl``, every field): a correction of one of them is left out, so an
+    exercise has one review and its nodes one role."""
+    found: set[str] = set()
+    for path in sorted(reviewed_dir.glob("*.ttl")):
+        if path == CORRECTIONS_TTL or path.name == CORRECTIONS_TTL.name:
+            continue
+        graph = Graph().parse(path, format="turtle")
+        for subject in graph.subjects(DCTERMS.source, None):
+            slug = str(subject).removeprefix(str(EXERCISE))
+            if str(subject).startswith(str(EXERCISE)) and SLUG_RE.match(slug):
+                found.add(slug)
+    return frozenset(found)
+
+
+def corrections_graph(corrections: list[Correction],
+                      skip: frozenset[str] | None = None) -> Graph:
+    """The corrections as the triples of ``src:reviewed-corrections``, its source described;
+    those of exercises in ``skip`` (default: :func:`reviewed_elsewhere`) left out."""
+    skip = reviewed_elsewhere() if skip is None else skip
+    corrections = [c for c in corrections if c.exercise not in skip]
     graph = Graph()
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)
@@ -159,7 +181,7 @@ def corrections_graph(corrections: list[Correction]) -> Graph:
         prop = FIELD_PROPERTIES[c.field]
         if c.field == "muscles":
             for role, muscle in c.values:
-                node = part_iri(exercise, "muscle", muscle, source="reviewed")
+                node = part_iri(exercise, "muscle", muscle, source="reviewed-corrections")
                 graph.add((exercise, EXG.muscleInvolvement, node))
                 graph.add((node, RDF.type, EXG.MuscleInvolvement))
                 graph.add((node, EXG.muscle, MUSCLE[muscle]))
@@ -174,7 +196,8 @@ def corrections_graph(corrections: list[Correction]) -> Graph:
                        DIFFICULTIES[value] if c.field == "difficulty" else EXG[value])
                 graph.add((exercise, prop, obj))
             about = prop
-        rationale = part_iri(exercise, "rationale", _RATIONALE_KEY[c.field], source="reviewed")
+        rationale = part_iri(exercise, "rationale", _RATIONALE_KEY[c.field],
+                             source="reviewed-corrections")
         graph.add((exercise, EXG.rationale, rationale))
         graph.add((rationale, RDF.type, EXG.FactRationale))
         graph.add((rationale, EXG.aboutProperty, about))
