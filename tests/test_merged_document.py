@@ -121,4 +121,5 @@ def test_the_exercise_page_says_where_each_section_comes_from(full_store: Store)
             shown[section.attrs["id"]] = lines[0].text.removeprefix("From ").split(", ")
     assert shown["steps"] == doc["provenance"]["steps"] == ["free-exercise-db"]
     assert shown["muscles"] == doc["provenance"]["muscles"]
-    assert set(doc["provenance"]["muscles"]) == {"free-exercise-db", "wger"}
+    # with the correction of issue 22 (data/corrections.tsv) first
+    assert set(doc["provenance"]["muscles"]) == {"reviewed-corrections", "free-exercise-db", "wger"}
