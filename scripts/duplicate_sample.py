@@ -5,7 +5,8 @@ Usage (from the repository root, with the package installed)::
     .venv/bin/python scripts/duplicate_sample.py [--seed 22] [--size 120] [--min-score 85]
 
 The pool is every exercise resource as the sources minted it (the bundled graph with the
-imports, no aliases applied and no inferences: what ``exgraph merges`` resolves). Each resource's
+imports, no aliases applied, no inferences and not the reviewed layer: what ``exgraph merges``
+resolves). Each resource's
 English names (label first) are normalised as the resolver does (:func:`normalise` with sorted
 words); every pair of resources whose best pair of names scores at least ``--min-score`` by
 rapidfuzz's ``token_sort_ratio`` is a candidate — over all names, not the pairs any person or
@@ -40,7 +41,10 @@ MIN_SCORE = 85
 
 def candidate_pairs(min_score: int = MIN_SCORE) -> list[tuple[str, str, str, str, int]]:
     """(a, b, label a, label b, score) for every pair of resources scoring min_score or more."""
-    files = [f for f in bundled_files(imported=True) if "inferred" not in f.parts]
+    # what the sources minted: no inferences, and not the reviewed layer, which adds a few
+    # exercises of its own only after checking their names against the graph
+    files = [f for f in bundled_files(imported=True)
+             if "inferred" not in f.parts and "reviewed" not in f.parts]
     candidates = load_candidates(OxigraphStore(load_oxigraph(files, canonical=False)))
     owners: list[int] = []
     keys: list[str] = []
