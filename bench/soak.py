@@ -211,8 +211,9 @@ def replay_check(start: Path, end: Path) -> tuple[bool, str]:
     verdict = "match" if state == final and not missing else (
         f"DIFFER ({len(state - final)} extra, {len(final - state)} missing quads, "
         f"{missing} lines without their effect)")
-    return verdict == "match", (f"audit replay: {applied} applied updates between the snapshots replayed onto the "
-            f"first: {verdict} the second ({len(final)} quads); "
+    return verdict == "match", (
+        f"audit replay: {applied} applied updates between the snapshots replayed onto the "
+        f"first: {verdict} the second ({len(final)} quads); "
             f"{sum(1 for r in records if r.get('sampled'))} sampled lines stand for "
             f"{sum(int(r.get('refusals', 0)) for r in records)} refusals without the token")  # type: ignore[call-overload]
 

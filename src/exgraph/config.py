@@ -82,7 +82,7 @@ SETTINGS: tuple[Setting, ...] = (
     # The write path's bounds (issue 21)
     Setting("UPDATE_TIMEOUT", 30.0,
             "seconds an update's trial run (which computes what it changes) may take before "
-            "its worker is killed (503); a DROP ALL of the bundled graph takes about 4"),
+            "its worker is killed (503); a DROP ALL of the bundled graph takes 4 to 6 s"),
     Setting("DELETE_BUDGET", 5000,
             "triples one update token may remove per DELETE_WINDOW seconds; an update passing "
             "it needs the header Exgraph-Allow-Destructive: true (and gets a snapshot)"),

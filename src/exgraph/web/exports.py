@@ -73,6 +73,8 @@ class ExportFiles:
         self._lock = threading.Lock()
         self._serial = 0
         self._directory: Path | None = None
+        self._files: dict[tuple[Any, ...], tuple[Path, str]] = {}
+        self._building: dict[tuple[Any, ...], threading.Lock] = {}
 
     @property
     def directory(self) -> Path:
@@ -84,10 +86,27 @@ class ExportFiles:
 
     def prepare(self, fmt: str, gzipped: bool) -> tuple[Path, str]:
         """The file of the current generation's export in fmt (gzipped or not) and its ETag,
-        written once per generation."""
+        written once per generation. Built under a lock of its own, not the API state's: the
+        seconds it takes must not hold up other API requests."""
         api_state = state()
-        return api_state.cached(f"export-file:{fmt}:{gzipped}",
-                                lambda: self._write(api_state, fmt, gzipped))
+        key = (id(api_state), api_state.generation, fmt, gzipped)
+        with self._lock:
+            found = self._files.get(key)
+            if found is not None and found[0].exists():
+                return found
+            lock = self._building.setdefault(key, threading.Lock())
+        with lock:
+            with self._lock:
+                found = self._files.get(key)
+            if found is None or not found[0].exists():
+                found = self._write(api_state, fmt, gzipped)
+                with self._lock:
+                    self._files = {k: v for k, v in self._files.items()
+                                   if k[:2] == key[:2]}  # the old generations' entries go
+                    self._files[key] = found
+                    self._building = {k: v for k, v in self._building.items()
+                                      if k[:2] == key[:2]}
+            return found
 
     def _write(self, api_state: Any, fmt: str, gzipped: bool) -> tuple[Path, str]:
         if gzipped:
