@@ -21,8 +21,9 @@ from exgraph.checks.corrections import (
     CORRECTIONS_TTL,
     corrections_graph,
     read_corrections,
+    reviewed_elsewhere,
 )
-from exgraph.checks.effective import effective_facts
+from exgraph.checks.effective import Field, effective_facts
 from exgraph.checks.run import (
     EXCEPTIONS_FILE,
     load_rules,
@@ -119,9 +120,13 @@ def test_the_corrections_graph_is_written_from_the_reviewed_rows() -> None:
     assert len(corrections) > 200
     written = Graph().parse(CORRECTIONS_TTL, format="turtle")
     assert isomorphic(written, corrections_graph(corrections))
-    # every corrected field has its rationale, and names only terms the vocabulary has
+    # every corrected field of an exercise no family file reviews has its rationale, and names
+    # only terms the vocabulary has
+    elsewhere = reviewed_elsewhere()
+    kept = [c for c in corrections if c.exercise not in elsewhere]
+    assert 0 < len(kept) < len(corrections)
     rationales = set(written.subjects(EXG.aboutProperty, None))
-    assert len(rationales) == len(corrections)
+    assert len(rationales) == len(kept)
     vocabulary = OxigraphStore(load_oxigraph(bundled_files(imported=False)))
     known = {str(r["s"]) for r in vocabulary.select(
         "SELECT ?s WHERE { { ?s a <https://w3id.org/exgraph/ontology#Muscle> } UNION "
@@ -194,17 +199,18 @@ def test_checks_judge_the_effective_facts_not_the_union(full_store: Store) -> No
         f"SELECT ?m WHERE {{ <{deadlift}> <{EXG.primaryMuscle}> ?m }}")}
     assert MUSCLE["erector-spinae"] in union
     field = effective_facts(full_store)[deadlift]["muscles"]
-    assert field.sources == ("https://w3id.org/exgraph/id/source/reviewed-corrections",)
-    assert field.get(EXG.primaryMuscle) == {MUSCLE["glutes"], MUSCLE["hamstrings"]}
-    assert MUSCLE["erector-spinae"] in field.get(EXG.secondaryMuscle)
+    assert field.sources == ("https://w3id.org/exgraph/id/source/reviewed-hinge",)
+    assert {MUSCLE["glutes"], MUSCLE["hamstrings"]} <= field.get(EXG.primaryMuscle)
+    assert MUSCLE["erector-spinae"] not in field.get(EXG.primaryMuscle)
     report = run_checks(full_store, only=["hinge-without-hip-extensors"])
     assert "barbell-deadlift" not in {s.exercise for s in report.results[0].suspects}
 
 
 @pytest.mark.slow
 def test_without_the_corrections_the_suspects_come_back() -> None:
-    """The corrections are what resolves the suspects: the same graph without them fails."""
-    files = [f for f in bundled_files(imported=True) if f.name != "corrections.ttl"]
+    """The reviewed layer (family files and corrections) is what resolves the suspects: the
+    same graph without it fails."""
+    files = [f for f in bundled_files(imported=True) if "reviewed" not in f.parts]
     store = OxigraphStore(load_oxigraph(files, DATA_DIR))
     report = run_checks(store, only=["hinge-without-hip-extensors", "machine-name-not-machine"],
                         exceptions={})
@@ -213,23 +219,16 @@ def test_without_the_corrections_the_suspects_come_back() -> None:
     assert {"elliptical", "rowing-machine"} <= found["machine-name-not-machine"]
 
 
-_KINDS = """
-PREFIX exg: <https://w3id.org/exgraph/ontology#>
-SELECT ?e (COUNT(DISTINCT ?k) AS ?kinds) (SAMPLE(?k) AS ?kind) WHERE {
-  ?e a exg:Exercise . OPTIONAL { ?e exg:activityKind ?k } } GROUP BY ?e
-"""
-
-
 @pytest.mark.slow
 def test_coverage_of_the_strength_exercises(full_store: Store) -> None:
     """Issue 22: every exercise has one kind of activity; every strength or power exercise a
     primary muscle and a difficulty; equipment known (bodyweight stated) for >= 98 %."""
-    kinds = {str(r["e"]): (int(r["kinds"]), r.get("kind")) for r in full_store.select(_KINDS)}
-    assert all(n == 1 for n, _ in kinds.values()), [e for e, (n, _) in kinds.items() if n != 1]
-    strength = {EXERCISE[e.removeprefix(str(EXERCISE))] for e, (_, k) in kinds.items()
-                if k in STRENGTH}
+    facts = effective_facts(full_store)  # the records': one kind chosen by the precedence
+    kinds = {e: f.get("activity_kind", Field({}, ())).get(EXG.activityKind)
+             for e, f in facts.items()}
+    assert all(len(k) == 1 for k in kinds.values()), [e for e, k in kinds.items() if len(k) != 1]
+    strength = {e for e, k in kinds.items() if k & set(STRENGTH)}
     assert len(strength) > 1000
-    facts = effective_facts(full_store)
     no_primary = sorted(e for e in strength if not facts[e].get("muscles")
                         or not facts[e]["muscles"].get(EXG.primaryMuscle))
     excepted = {EXERCISE[e] for (rule, e) in read_exceptions() if rule == "no-primary-muscle"}
@@ -266,8 +265,9 @@ def test_the_kind_filter_of_the_exercise_list(full_app: Flask, full_store: Store
     body = json.loads(response.data)
     ids = {item["id"] for item in body["items"]}
     assert "elliptical" in ids and "barbell-squat" not in ids
-    expected = {str(r["e"]).removeprefix(str(EXERCISE)) for r in full_store.select(
-        f"SELECT ?e WHERE {{ ?e a <{EXG.Exercise}> ; <{EXG.activityKind}> <{EXG.Cardio}> }}")}
+    expected = {str(e).removeprefix(str(EXERCISE)) for e, fields in
+                effective_facts(full_store).items()
+                if EXG.Cardio in fields.get("activity_kind", Field({}, ())).get(EXG.activityKind)}
     assert body["total"] == len(expected) and ids <= expected
     both = json.loads(client.get(
         "/api/v1/exercises?kind=cardio,stretching&limit=1").data)["total"]
