@@ -75,10 +75,13 @@ def run_import(
     # nor does it see the inference rules' output, which is computed from the imports, nor the
     # reviewed layer (issue 22), which corrects the imports' resources: matching against it
     # would take a corrected resource for a curated one and drop wger's text for it
+    # nor the search synonyms (data/synonyms.ttl: hidden labels on imported resources, which
+    # would make an imported exercise look curated)
     aliases = (data_dir / ALIASES_FILE.name).resolve()
+    synonyms = (data_dir / "synonyms.ttl").resolve()
     derived = {(data_dir / "inferred").resolve(), (data_dir / "reviewed").resolve()}
     files = [f for f in bundled_files(data_dir, imported=True)
-             if f.resolve() not in (replaced, aliases)
+             if f.resolve() not in (replaced, aliases, synonyms)
              and not derived & set(f.resolve().parents)]
     with phase("loading the bundled graph"):
         graph = load_graph(files=[f for f in files if f.resolve() not in later],
