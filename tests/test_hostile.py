@@ -380,7 +380,7 @@ ALLOW = {**AUTH, "Exgraph-Allow-Destructive": "true"}
 WRONG = {"Authorization": "Bearer not-the-token", "Content-Type": "application/sparql-update"}
 EXG = "https://w3id.org/exgraph/ontology#"
 ID = "https://w3id.org/exgraph/id/"
-STEP = f"{ID}exercise/machine-back-extension/step/1"
+STEP = f"{ID}exercise/machine-back-extension/article-machine-back-extension/step/1"
 ALL_QUADS = "SELECT ?s ?p ?o ?g { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 
 
