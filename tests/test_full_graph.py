@@ -162,11 +162,14 @@ def test_the_merged_document_takes_each_section_whole_from_its_most_specific_sou
     muscles = [m["id"] for role in doc["muscles"].values() for m in role]
     assert len(muscles) == len(set(muscles)), muscles
     assert [m["id"] for m in doc["muscles"]["primary"]] == ["glutes", "quadriceps"]
-    # muscles and equipment come whole from the article (docs/records.md); the imports'
-    # versions stay under by_source; additive lists (images) keep what the imports add
-    assert doc["provenance"]["muscles"] == [article]
+    # muscles and equipment come whole from the most trusted source that states them
+    # (docs/records.md): the reviewed layer reviews the goblet squat, so they are its; the
+    # article's and the imports' versions stay under by_source; additive lists (images) keep
+    # what the imports add
+    assert doc["provenance"]["muscles"] == ["reviewed-squat"]
+    assert doc["provenance"]["equipment"] == ["reviewed-squat"]
+    assert "muscles" in doc["by_source"][article]
     assert "free-exercise-db" in doc["provenance"]["images"] and doc["images"]
-    assert doc["provenance"]["equipment"] == [article]
     assert "equipment" in doc["by_source"]["free-exercise-db"]
     # the imported steps are still in the graph, in their own source's graph
     fedb_steps = store.select(f"""SELECT ?step WHERE {{ GRAPH <{SOURCE['free-exercise-db']}> {{
