@@ -29,6 +29,9 @@ LAZY_COMMANDS: dict[str, str] = {
     "substitutes": "exgraph.cli.substitutes:substitutes",
     "plan": "exgraph.cli.plan:plan",
     "restore": "exgraph.cli.restore:restore",
+    # training history (issue 26)
+    "users": "exgraph.cli.history:users",
+    "log": "exgraph.cli.history:log",
 }
 
 
