@@ -15,6 +15,7 @@ a :class:`UserLog` (a few hundred milliseconds for 30,000 sets) that progress an
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import threading
@@ -78,6 +79,22 @@ class UserLog:
     @property
     def sets(self) -> int:
         return len(self.set_ids)
+
+    by_exercise: dict[str, list[tuple[Session, list[LoggedSet]]]] | None = None
+
+    def of_exercise(self, slug: str) -> list[tuple[Session, list[LoggedSet]]]:
+        """The sessions with sets of an exercise, oldest first, each with those sets: indexed
+        once per read-back, so a progress request reads only its exercise's sets."""
+        if self.by_exercise is None:
+            index: dict[str, list[tuple[Session, list[LoggedSet]]]] = {}
+            for session in sorted(self.sessions.values(), key=lambda s: (s.start, s.id)):
+                mine: dict[str, list[LoggedSet]] = {}
+                for logged in session.sets:
+                    mine.setdefault(str(logged.exercise), []).append(logged)
+                for exercise, sets in mine.items():
+                    index.setdefault(exercise, []).append((session, sets))
+            self.by_exercise = index
+        return self.by_exercise.get(slug, [])
 
     def ordered(self) -> list[Session]:
         """Sessions, latest first."""
@@ -395,18 +412,27 @@ _PROP = {"reps": "reps", "distance_m": "distanceMeters", "duration_s": "duration
          "rpe": "rpe", "rir": "rir"}
 
 
+_TYPE_NODE = {k: _n(EXG[v]) for k, v in TYPE_IRI.items()}
+_UNIT_NODE = {k: _n(v) for k, v in UNIT_IRI.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def _exercise_node(slug: str) -> ox.NamedNode:
+    return _n(EXERCISE[slug])
+
+
 def _set_quads(uid: str, sid: str, logged: LoggedSet, graph: ox.NamedNode) -> list[ox.Quad]:
     s = _n(set_iri(uid, logged.id))
     out: list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]] = [
         (_RDF_TYPE, P["TrainingSet"]), (P["inSession"], _n(session_iri(uid, sid))),
-        (P["exercise"], _n(EXERCISE[str(logged.exercise)])),
+        (P["exercise"], _exercise_node(str(logged.exercise))),
         (P["loggedName"], ox.Literal(logged.name)), (P["setOrder"], _int(logged.order)),
-        (P["setType"], _n(EXG[TYPE_IRI[logged.type]])),
+        (P["setType"], _TYPE_NODE[logged.type]),
         (P["sourceFile"], ox.Literal(logged.source_file))]
     out.append((P["sourceLine"], _int(logged.source_line)) if logged.source_line is not None
                else (P["sourcePath"], ox.Literal(str(logged.source_path))))
     if logged.load is not None:
-        out += [(P["load"], _dec(logged.load)), (P["loadUnit"], _n(UNIT_IRI[logged.unit]))]
+        out += [(P["load"], _dec(logged.load)), (P["loadUnit"], _UNIT_NODE[logged.unit])]
     for attr, literal in _OPTIONAL:
         value = getattr(logged, attr)
         if value is not None:

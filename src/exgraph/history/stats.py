@@ -78,8 +78,8 @@ def progress(log: UserLog, exercise: str) -> list[dict[str, Any]]:
     """Per session that has working sets of exercise (a canonical slug), oldest first: the best
     set, its estimated maxima, and the volume load."""
     out = []
-    for session in sorted(log.sessions.values(), key=lambda s: (s.start, s.id)):
-        working = [s for s in session.sets if s.exercise == exercise and s.type != "warmup"]
+    for session, sets in log.of_exercise(exercise):
+        working = [s for s in sets if s.type != "warmup"]
         if not working:
             continue
         loaded = [s for s in working if s.load_kg and s.reps]
