@@ -134,6 +134,13 @@ class History:
         self._store: ox.Store | None = None
         self._lock = threading.RLock()
         self._logs: dict[str, UserLog] = {}
+        self._locks: dict[str, threading.RLock] = {}
+
+    def _user_lock(self, user: User) -> threading.RLock:
+        """One lock per user: a long import holds up that user's requests, nobody else's
+        (pyoxigraph's store is safe to use from several threads)."""
+        with self._lock:
+            return self._locks.setdefault(user.id, threading.RLock())
 
     @property
     def store(self) -> ox.Store:
@@ -160,7 +167,7 @@ class History:
 
     def log(self, user: User) -> UserLog:
         """The user's log, read back once per change."""
-        with self._lock:
+        with self._user_lock(user):
             found = self._logs.get(user.id)
             if found is None:
                 found = self._logs[user.id] = _read(self.store, user.id)
@@ -176,7 +183,7 @@ class History:
     def export(self, user: User, fmt: str) -> bytes:
         """The user's whole graph: N-Quads (``nquads``) or JSON-LD (``jsonld``)."""
         graph = _n(graph_iri(user.id))
-        with self._lock:
+        with self._user_lock(user):
             quads = list(self.store.quads_for_pattern(None, None, None, graph))
         if fmt == "nquads":
             return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
@@ -188,7 +195,7 @@ class History:
             LoggedSet]]:
         """Write the sets of sessions not yet in the user's log (every set mapped: its
         ``exercise`` set). Returns (sets added, sessions added, sets already there)."""
-        with self._lock:
+        with self._user_lock(user):
             log = self.log(user)
             quads: list[ox.Quad] = []
             graph = _n(graph_iri(user.id))
@@ -220,7 +227,7 @@ class History:
     def delete_session(self, user: User, session_id: str) -> int:
         """Remove a session and its sets; returns the sets removed. NotFound when the user has
         no such session."""
-        with self._lock:
+        with self._user_lock(user):
             session = self.session(user, session_id)
             graph = _n(graph_iri(user.id))
             subjects = [_n(set_iri(user.id, s.id)) for s in session.sets]
@@ -234,7 +241,7 @@ class History:
 
     def delete_user(self, user: User) -> None:
         """Remove the user's graph, then the user (its token stops working)."""
-        with self._lock:
+        with self._user_lock(user):
             graph = _n(graph_iri(user.id))
             if self.store.contains_named_graph(graph):
                 self.store.remove_graph(graph)
