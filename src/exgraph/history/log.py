@@ -349,9 +349,9 @@ def read_mapping(path: Path) -> dict[str, str]:
 
 
 def write_mapping(path: Path, mapping: Mapping[str, str], unmapped: list[dict[str, Any]]) -> int:
-    """Write the mapping file with a row for each unmapped name (its exercise blank, the best
-    suggestion in a comment column is not CSV: suggestions are in the report). Returns the
-    rows added."""
+    """Write the mapping file: the rows it had, and a row with a blank exercise for each
+    unmapped name (the closest exercises are in the import's report). Returns the rows
+    added."""
     rows = dict(mapping)
     added = 0
     for item in unmapped:

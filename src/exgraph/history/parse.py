@@ -383,8 +383,8 @@ def _rpe(value: str | None) -> float | None:
 
 
 def _time(value: str | None, column: str) -> datetime:
-    """A wall-clock time as logged (ISO 8601 or Hevy's style); an offset is dropped after
-    converting nothing: the lifter's local time is what the log means."""
+    """A wall-clock time as logged (ISO 8601 or Hevy's style). A UTC offset, when given, is
+    dropped without converting: the lifter's local time is what a training log means."""
     text = (value or "").strip()
     if not text:
         raise RowError(f"{column} is empty")
