@@ -14,7 +14,7 @@ from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
 
 from exgraph.config import SHAPES_FILE
-from exgraph.errors import BadRequest, NotFound
+from exgraph.errors import BadRequest, DataError, NotFound
 from exgraph.graph.store import Store
 from exgraph.history.log import History, read_mapping, write_mapping
 from exgraph.history.parse import parse
@@ -285,3 +285,13 @@ def test_weekly_volume_counts_primary_one_secondary_half(history: History, alice
     assert len({g for g, _w in squat}) == len(squat)  # a group counts once per set
     with pytest.raises(BadRequest):
         volume(log, records, weeks=0)
+
+
+def test_a_store_in_use_is_a_clear_error(tmp_path: Path) -> None:
+    first, second = History(tmp_path), History(tmp_path)
+    try:
+        assert first.store is not None
+        with pytest.raises(DataError, match="is an exgraph serve using it"):
+            second.store  # noqa: B018
+    finally:
+        first.close()
