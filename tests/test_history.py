@@ -18,7 +18,14 @@ from exgraph.errors import BadRequest, DataError, NotFound
 from exgraph.graph.store import Store
 from exgraph.history.log import History, read_mapping, write_mapping
 from exgraph.history.parse import parse
-from exgraph.history.stats import brzycki, epley, exercise_groups, progress, volume
+from exgraph.history.stats import (
+    brzycki,
+    epley,
+    exercise_groups,
+    progress,
+    session_json,
+    volume,
+)
 from exgraph.history.users import Unauthorized, User
 from exgraph.records.build import records_for
 
@@ -295,3 +302,15 @@ def test_a_store_in_use_is_a_clear_error(tmp_path: Path) -> None:
             second.store  # noqa: B018
     finally:
         first.close()
+
+
+def test_the_log_kept_after_imports_is_the_log_read_back(history: History, alice: User,
+                                                         full_store: Store) -> None:
+    for name in ("strong_kg.csv", "hevy_kg.csv", "hevy_lbs.csv", "exgraph_log.json"):
+        _import(history, alice, name, full_store)
+    kept = history.log(alice)
+    history._logs.clear()  # what a restart reads
+    read = history.log(alice)
+    assert read is not kept and read.set_ids == kept.set_ids
+    assert {k: session_json(s) for k, s in read.sessions.items()} == {
+        k: session_json(s) for k, s in kept.sessions.items()}

@@ -15,6 +15,7 @@ a :class:`UserLog` (a few hundred milliseconds for 30,000 sets) that progress an
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import io
 import re
@@ -201,14 +202,17 @@ class History:
             graph = _n(graph_iri(user.id))
             added = new_sessions = 0
             present: list[LoggedSet] = []
+            written: list[tuple[Session, list[LoggedSet]]] = []
             for session in sessions:
                 fresh = session.id not in log.sessions
                 kept: list[LoggedSet] = []
+                seen: set[str] = set()
                 for logged in session.sets:
                     logged.id = logged.key(session.id)
-                    if logged.id in log.set_ids or any(k.id == logged.id for k in kept[-50:]):
+                    if logged.id in log.set_ids or logged.id in seen:
                         present.append(logged)
                         continue
+                    seen.add(logged.id)
                     kept.append(logged)
                 if not kept:
                     continue
@@ -218,10 +222,11 @@ class History:
                 for logged in kept:
                     quads += _set_quads(user.id, session.id, logged, graph)
                 added += len(kept)
+                written.append((session, kept))
             if quads:
                 self.store.extend(quads)
                 self.store.flush()
-                self._logs.pop(user.id, None)
+                _remember(log, written)
             return added, new_sessions, present
 
     def delete_session(self, user: User, session_id: str) -> int:
@@ -451,6 +456,24 @@ def _set_quads(uid: str, sid: str, logged: LoggedSet, graph: ox.NamedNode) -> li
     return [ox.Quad(s, p, o, graph) for p, o in out]
 
 
+def _set_order(logged: LoggedSet) -> tuple[int, str, int]:
+    return (logged.source_line or 0, logged.source_path or "", logged.order)
+
+
+def _remember(log: UserLog, written: list[tuple[Session, list[LoggedSet]]]) -> None:
+    """Add what was just written to the log read back, as reading it again would (tests check
+    both agree): an import does not pay for reading the whole log again."""
+    for session, kept in written:
+        if session.id in log.sessions:
+            log.sessions[session.id].sets.extend(kept)
+            log.sessions[session.id].sets.sort(key=_set_order)
+        else:
+            log.sessions[session.id] = dataclasses.replace(
+                session, sets=sorted(kept, key=_set_order))
+        log.set_ids.update(k.id for k in kept)
+    log.by_exercise = None
+
+
 def _read(store: ox.Store, uid: str) -> UserLog:
     """A user's log from its graph: one pass over its quads, grouped by subject."""
     subjects: dict[str, dict[str, Any]] = {}
@@ -472,7 +495,7 @@ def _read(store: ox.Store, uid: str) -> UserLog:
             log.sessions[sid].sets.append(logged)
             log.set_ids.add(logged.id)
     for session in log.sessions.values():
-        session.sets.sort(key=lambda s: (s.source_line or 0, s.source_path or "", s.order))
+        session.sets.sort(key=_set_order)
     return log
 
 
