@@ -5,8 +5,9 @@ warm-ups and rest-timer rows included, loads rising week on week) is imported fo
 private store that already holds OTHERS users of OTHER_SETS sets each (the same generator,
 shifted in time). Timed: the import (parse, name mapping through the one lookup, the write), a
 re-import of the same file (every set found already there), the cold read of the log (after a
-restart; an import keeps the log it wrote in memory), and ``GET /api/v1/me/progress`` and ``/volume?weeks=12`` through the Flask test client
-(token check, JSON) for the big user: p50 and p95 over ROUNDS requests. The public store is the
+restart; an import keeps the log it wrote in memory), and ``GET /api/v1/me/progress`` and
+``/volume?weeks=12`` through the Flask test client (token check, JSON) for the big user: p50 and
+p95 over ROUNDS requests. The public store is the
 bundled graph with the imports, loaded before timing. Usage:
 ``python bench/history.py [--sets 30000] [--others 20] [--other-sets 5000] [--rounds 50]``.
 """
