@@ -336,6 +336,19 @@ def http_bench(extra: Path, args: argparse.Namespace, report: Report) -> None:
         stop(proc)
 
 
+# -- substitute quality (issue 23) ---------------------------------------------------------------
+
+
+def substitute_quality(report: Report) -> None:
+    """nDCG@10 and P@5 of the substitutes engine and two baselines on the graded benchmark
+    (bench/substitute_quality.py; about ten seconds)."""
+    import substitute_quality as quality
+
+    report.add("\n## Substitute quality (bench/substitute_quality.py)\n")
+    for line in quality.table(open_store("oxigraph", imported=True)):
+        report.add(line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
@@ -356,6 +369,8 @@ def main() -> None:
                              "(100000: ~30 s to grow, minutes and GBs to load once)")
     parser.add_argument("--disk-start-dir", type=Path, default=None,
                         help="keep (and reuse) --disk-start's grown graph and store here")
+    parser.add_argument("--no-quality", action="store_true",
+                        help="skip the substitute quality figures (bench/substitute_quality.py)")
     parser.add_argument("--quick", action="store_true",
                         help="the per-change check (`make bench QUICK=1`, under 3 minutes): "
                              "1k exercises only, fewer runs, 2 s of HTTP, one cold start each")
@@ -374,6 +389,8 @@ def main() -> None:
     cold_starts(args, report)
     if args.cold_start_only:
         return
+    if not args.no_quality:
+        substitute_quality(report)
     for n in args.sizes:
         bench_size(n, args, report)
 

@@ -1,5 +1,5 @@
-"""Soak: every attack of issue 11 at once against one `exgraph serve`, beside ordinary clients,
-while its health is probed.
+"""Soak: every attack of issues 11 and 21 at once against one `exgraph serve`, beside ordinary
+clients and token writers, while its health is probed.
 
     .venv/bin/python bench/soak.py                                   # 60 s, 32 connections
     SOAK_SECONDS=600 SOAK_CONNECTIONS=32 .venv/bin/python bench/soak.py
@@ -13,7 +13,16 @@ the server with its SPARQL workers.
 
 Attackers run in threads for the whole time: runaway /sparql queries, queries that are slow to
 parse or past the shape bounds, memory bombs, huge answers, oversized API URLs and parameter
-lists, Accept-header variants, 150 idle and slow-header connections. A prober asks /healthz and
+lists, Accept-header variants, whole-graph export readers, floods of updates without the token
+(issue 21), and 1,100 slow-header plus 1,100 idle connections from one address each (127.0.0.2,
+127.0.0.3: the per-address cap and the head deadline). Token writers send valid updates (a
+label added, a label removed) and shape-breaking ones (a step position "abc", a difficulty
+"banana" in a source graph, a RAND() wipe) without pause. The server writes its audit log,
+snapshots and temporary files in one state directory with small bounds (AUDIT_MAX_BYTES 1 MB,
+AUDIT_KEEP 2, SNAPSHOT_KEEP 2): at the end the soak checks that every committed change matches
+its audit line, by replaying the audit's effects onto the snapshot taken at the start (a flagged
+CLEAR of an empty graph writes one) and comparing with the snapshot taken at the end, and that
+the directory stayed within its bounds. A prober asks /healthz and
 the headline API route every 0.25 s on fresh connections (a failure: anything but 200 within
 2 s). Prints the answers each attack got by status, the failed probes, and the server's memory
 at the start and the end. Exit status 1 when a probe failed or any answer was a 500.
@@ -23,8 +32,8 @@ from __future__ import annotations
 
 import collections
 import os
-import socket
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -37,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import contextlib
 
+from tests.hostile_clients import SlowClients
 from tests.server import running_server
 from tests.test_hostile import (
     HUGE_ROW,
@@ -51,7 +61,18 @@ from tests.test_hostile import (
 SECONDS = float(os.environ.get("SOAK_SECONDS", "60"))
 CONNECTIONS = int(os.environ.get("SOAK_CONNECTIONS", "32"))
 INTERVAL = float(os.environ.get("SOAK_INTERVAL", "60"))
-IDLE_CONNECTIONS = 150
+SLOW_CLIENTS = int(os.environ.get("SOAK_SLOW_CLIENTS", "1100"))
+#: Seconds between a token writer's updates (operators write now and then, not in a loop).
+WRITE_EVERY = float(os.environ.get("SOAK_WRITE_EVERY", "1"))
+TOKEN = "soak-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/sparql-update"}
+EXG = "https://w3id.org/exgraph/ontology#"
+ID = "https://w3id.org/exgraph/id/"
+#: The state directory's bounds: audit log and its rotations, snapshots (2 x ~40 MB on the
+#: full graph), temporary files.
+AUDIT_MAX_BYTES = 1_000_000
+AUDIT_KEEP = 2
+SNAPSHOT_KEEP = 2
 HEADLINE = ("/api/v1/exercises/machine-back-extension/alternatives"
             "?exclude_equipment=machine&difficulty=low")
 #: What ordinary clients ask, in turn.
@@ -94,6 +115,110 @@ ATTACKS: dict[str, Attack] = {
                                         f"application/json;q=0.{time.monotonic_ns() % 9 + 1}, "
                                         f"text/x-{time.monotonic_ns()}")(base),
 }
+
+
+def flood(base: str) -> requests.Response:
+    """An update without the right token (a wrong one, or none, in turn)."""
+    headers = {"Content-Type": "application/sparql-update"}
+    if time.monotonic_ns() % 2:
+        headers["Authorization"] = "Bearer wrong"
+    return requests.post(base + "/sparql", data=b'INSERT DATA { <urn:x:s> <urn:x:p> "'
+                         + b"x" * 4000 + b'" }', headers=headers, timeout=60)
+
+
+ATTACKS["update flood"] = flood
+ATTACKS["export reader"] = api("/export.nt", "application/n-triples")
+
+
+class Writers:
+    """Token writers: valid updates (a label added, an earlier one removed) and shape-breaking
+    ones, in turn; counts outcomes."""
+
+    def __init__(self) -> None:
+        self.statuses: collections.Counter[str] = collections.Counter()
+        self.serial = 0
+        self.lock = threading.Lock()
+
+    def updates(self, exercise: str, serial: int) -> list[tuple[str, str]]:
+        label = f"<{exercise}> <http://www.w3.org/2004/02/skos/core#altLabel>"
+        return [
+            ("valid insert", f'INSERT DATA {{ {label} "soak {serial}" }}'),
+            ("valid delete", f'DELETE DATA {{ {label} "soak {serial}" }}'),
+            ("bad position", f'INSERT DATA {{ <{ID}exercise/machine-back-extension/step/1> '
+                             f'<{EXG}position> "abc" }}'),
+            ("bad source graph", f'INSERT DATA {{ GRAPH <{ID}source/curated> {{ <{exercise}> '
+                                 f'<{EXG}difficulty> "banana" }} }}'),
+            ("RAND wipe", "DELETE { ?s ?p ?o } WHERE { { SELECT (RAND() AS ?r) {} } "
+                          "FILTER(?r < 0.5) ?s ?p ?o }"),
+        ]
+
+    def run(self, base: str, exercises: list[str], until: float) -> None:
+        while time.monotonic() < until:
+            with self.lock:
+                self.serial += 1
+                serial = self.serial
+            exercise = exercises[serial % len(exercises)]
+            for name, text in self.updates(exercise, serial):
+                try:
+                    status: int | str = requests.post(base + "/sparql", data=text.encode(),
+                                                      headers=AUTH, timeout=60).status_code
+                except requests.RequestException as exc:
+                    status = type(exc).__name__
+                with self.lock:
+                    self.statuses[f"{name}: {status}"] += 1
+                time.sleep(WRITE_EVERY)
+
+
+def snapshot(base: str) -> Path:
+    """A snapshot of the whole store now: a flagged CLEAR of an empty graph is destructive by
+    name (so the server writes one) and changes nothing."""
+    response = requests.post(base + "/sparql", data=b"CLEAR SILENT GRAPH <urn:x:soak-empty>",
+                             headers={**AUTH, "Exgraph-Allow-Destructive": "true"}, timeout=120)
+    response.raise_for_status()
+    return Path(str(audit_records()[-1]["snapshot"]))
+
+
+STATE = Path(os.environ.get("SOAK_STATE") or tempfile.mkdtemp(prefix="exgraph-soak-"))
+
+
+def audit_records() -> list[dict[str, object]]:
+    from exgraph.graph.snapshots import AuditLog
+
+    return AuditLog(STATE / "audit.jsonl", keep=AUDIT_KEEP).records(rotated=True)
+
+
+def replay_check(start: Path, end: Path) -> tuple[bool, str]:
+    """Replay the audit's committed effects between the two snapshots onto the first; compare
+    with the second. A line of the outcome."""
+    import pyoxigraph as ox
+
+    records = audit_records()
+    paths = [str(r.get("snapshot")) for r in records]
+    first, last = paths.index(str(start)), paths.index(str(end))
+    state = set(ox.parse(path=str(start), format=ox.RdfFormat.N_QUADS))
+    applied = missing = 0
+    for record in records[first + 1:last]:
+        if record.get("outcome") != "applied":
+            continue
+        applied += 1
+        effect = record.get("effect")
+        if not isinstance(effect, dict):
+            missing += 1
+            continue
+        state -= set(ox.parse("\n".join(effect["removed"]), format=ox.RdfFormat.N_QUADS))
+        state |= set(ox.parse("\n".join(effect["added"]), format=ox.RdfFormat.N_QUADS))
+    final = set(ox.parse(path=str(end), format=ox.RdfFormat.N_QUADS))
+    verdict = "match" if state == final and not missing else (
+        f"DIFFER ({len(state - final)} extra, {len(final - state)} missing quads, "
+        f"{missing} lines without their effect)")
+    return verdict == "match", (f"audit replay: {applied} applied updates between the snapshots replayed onto the "
+            f"first: {verdict} the second ({len(final)} quads); "
+            f"{sum(1 for r in records if r.get('sampled'))} sampled lines stand for "
+            f"{sum(int(r.get('refusals', 0)) for r in records)} refusals without the token")  # type: ignore[call-overload]
+
+
+def directory_bytes(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
 def attacker(base: str, name: str, attack: Attack, until: float,
@@ -158,43 +283,28 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
-def idle_connections(base: str, until: float) -> None:
-    address = (urlsplit(base).hostname, urlsplit(base).port)
-    sockets: list[socket.socket] = []
-    while time.monotonic() < until:
-        while len(sockets) < IDLE_CONNECTIONS:
-            try:
-                sock = socket.create_connection(address, timeout=5)
-            except OSError:
-                break
-            if len(sockets) % 3 == 0:
-                sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
-            sockets.append(sock)
-        time.sleep(1)
-        # the server closes idle ones after CHANNEL_TIMEOUT: open new ones in their place
-        alive = []
-        for sock in sockets:
-            sock.setblocking(False)
-            try:
-                closed = sock.recv(1) == b""
-            except BlockingIOError:
-                closed = False
-            except OSError:
-                closed = True
-            if closed:
-                sock.close()
-            else:
-                alive.append(sock)
-        sockets = alive
-    for sock in sockets:
-        sock.close()
-
-
 def main() -> int:
     statuses: dict[str, collections.Counter[int]] = {
         name: collections.Counter() for name in ATTACKS}
-    with running_server() as base:
+    env = {"EXGRAPH_UPDATE_TOKEN": TOKEN, "EXGRAPH_AUDIT_LOG": str(STATE / "audit.jsonl"),
+           "EXGRAPH_SNAPSHOT_DIR": str(STATE / "snapshots"), "TMPDIR": str(STATE / "tmp"),
+           "EXGRAPH_AUDIT_MAX_BYTES": str(AUDIT_MAX_BYTES), "EXGRAPH_AUDIT_KEEP": str(AUDIT_KEEP),
+           "EXGRAPH_SNAPSHOT_KEEP": str(SNAPSHOT_KEEP), "EXGRAPH_REFUSAL_LOG_INTERVAL": "10"}
+    (STATE / "tmp").mkdir(parents=True, exist_ok=True)
+    writers = Writers()
+    disk: list[int] = []
+    with running_server(env=env) as base:
         pid = server_pid(base)
+        exercises = [row["e"]["value"] for row in requests.post(
+            base + "/sparql", timeout=60, data={"query": f"SELECT ?e {{ ?e a <{EXG}Exercise> }} "
+                                                         "ORDER BY ?e LIMIT 50"},
+            headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"]]
+        first_snapshot = snapshot(base)
+        address = (urlsplit(base).hostname or "127.0.0.1", urlsplit(base).port or 80)
+        slow = SlowClients(address, SLOW_CLIENTS, mode="slow", every=10)
+        idle = SlowClients(address, SLOW_CLIENTS, mode="idle", every=10, source="127.0.0.3")
+        slow.__enter__()
+        idle.__enter__()
         rss: list[tuple[float, int]] = [(0.0, tree_rss(pid))]
         prober = Prober(base)
         probe_thread = threading.Thread(target=prober.run, daemon=True)
@@ -207,23 +317,31 @@ def main() -> int:
         clients = max(1, CONNECTIONS - len(ATTACKS))
         threads += [threading.Thread(target=ordinary.client, args=(base, i, until))
                     for i in range(clients)]
-        threads.append(threading.Thread(target=idle_connections, args=(base, until)))
+        threads += [threading.Thread(target=writers.run, args=(base, exercises, until))
+                    for _ in range(2)]
         for thread in threads:
             thread.start()
         while time.monotonic() < until:
             time.sleep(min(INTERVAL / 6, max(0.0, until - time.monotonic())))
             rss.append((time.monotonic() - start, tree_rss(pid)))
+            disk.append(directory_bytes(STATE))
         for thread in threads:
             thread.join()
+        slow.__exit__(None, None, None)
+        idle.__exit__(None, None, None)
         prober.stop()
         probe_thread.join()
         rss.append((time.monotonic() - start, tree_rss(pid)))
+        last_snapshot = snapshot(base)
+        disk.append(directory_bytes(STATE))
     # a probe turned away at once with 503 + Retry-After is load shedding (the server is past
     # what 2 cores answer), counted apart from probes that timed out or failed otherwise
     shed_probes = [f for f in prober.failures if ": 503 after " in f]
     failed_probes = [f for f in prober.failures if f not in shed_probes]
     print(f"soak: {SECONDS:g} s, {len(ATTACKS)} attackers + {clients} ordinary clients "
-          f"+ {IDLE_CONNECTIONS} idle connections; {prober.probes} probes, "
+          f"+ 2 token writers + {SLOW_CLIENTS} slow-header and {SLOW_CLIENTS} idle connections "
+          f"(opened {slow.opened} and {idle.opened} times, closed by the server "
+          f"{slow.closed_by_server} and {idle.closed_by_server}); {prober.probes} probes, "
           f"{len(failed_probes)} failed, {len(shed_probes)} shed (503 + Retry-After)")
     by_path = collections.Counter(
         (f.split(": ", 1)[0], "shed" if f in shed_probes else "failed") for f in prober.failures)
@@ -250,8 +368,21 @@ def main() -> int:
     for name, counter in statuses.items():
         answers = ", ".join(f"{status}: {n}" for status, n in sorted(counter.items(), key=str))
         print(f"  {name}: {answers}")
+    for outcome, n in sorted(writers.statuses.items()):
+        print(f"  writer {outcome}: {n}")
+    replayed, replay = replay_check(first_snapshot, last_snapshot)
+    print(replay)
+    bound = AUDIT_MAX_BYTES * (AUDIT_KEEP + 1) + SNAPSHOT_KEEP * first_snapshot.stat().st_size \
+        + 64 * 1024 * 1024  # + the prepared exports
+    print(f"state directory {STATE}: {max(disk) / 2**20:.1f} MiB at most, "
+          f"{disk[-1] / 2**20:.1f} MiB at the end (bound {bound / 2**20:.0f} MiB: audit "
+          f"{AUDIT_MAX_BYTES / 2**20:.1f} MiB x {AUDIT_KEEP + 1}, {SNAPSHOT_KEEP} snapshots, "
+          f"exports); audit files: "
+          + ", ".join(f"{p.name} {p.stat().st_size}" for p in sorted(STATE.glob("audit.jsonl*"))))
     server_errors = sum(n for c in statuses.values() for s, n in c.items() if s == 500)
-    return 1 if failed_probes or server_errors or lost else 0
+    server_errors += sum(n for k, n in writers.statuses.items() if k.endswith(": 500"))
+    return 1 if failed_probes or server_errors or lost or not replayed or max(disk) > bound \
+        else 0
 
 
 if __name__ == "__main__":

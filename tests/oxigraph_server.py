@@ -12,7 +12,7 @@ from pathlib import Path
 
 import requests
 
-from .server import free_port
+from .server import free_port, terminate
 
 
 def oxigraph_binary() -> str:
@@ -47,11 +47,6 @@ def oxigraph_server(location: Path) -> Iterator[str]:
                 time.sleep(0.05)
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        terminate(proc)
         if proc.stderr:
             proc.stderr.close()

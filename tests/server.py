@@ -58,6 +58,16 @@ def running_server(*args: str, env: dict[str, str] | None = None, exgraph: Path 
             stop(process)
 
 
+def terminate(process: subprocess.Popen[bytes], timeout: float = 10) -> None:
+    """Stop an engine (SIGTERM), killing it when it has not exited within timeout seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def stop(process: subprocess.Popen[bytes]) -> None:
     """Stop a server as Ctrl-C would (SIGINT), killing it when it has not exited in 15 s."""
     process.send_signal(signal.SIGINT)

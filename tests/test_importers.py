@@ -50,8 +50,9 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 
 
 def _copy_curated(target: Path) -> Path:
-    """A copy of data/ without earlier imports: the graph the importers start from."""
-    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("imported"))
+    """A copy of data/ without earlier imports (nor the reviewed layer, which reviews imported
+    exercises): the graph the importers start from."""
+    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("imported", "reviewed"))
     return target
 
 

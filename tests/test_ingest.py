@@ -494,11 +494,11 @@ def test_exercise_named_by_the_summary_when_no_heading_names_it(base: Graph) -> 
 
 
 def test_unknown_equipment_is_a_warning(base: Graph) -> None:
-    text = GOBLET.read_text().replace("You need one dumbbell or kettlebell", "You need a sandbag")
+    text = GOBLET.read_text().replace("You need one dumbbell or kettlebell", "You need a tyre")
     result = ingest_text(text, Path("goblet-squat.txt"), base)
-    line = line_of(text, "You need a sandbag")
+    line = line_of(text, "You need a tyre")
     assert [str(w) for w in result.warnings] == [
-        f'goblet-squat.txt:{line}: no known equipment in "You need a sandbag heavy enough to '
+        f'goblet-squat.txt:{line}: no known equipment in "You need a tyre heavy enough to '
         'challenge your last reps."']
     assert result.graph.value(result.exercise, EXG.requiresEquipment) is None
 

@@ -447,9 +447,10 @@ def test_corruption_table_covers_both_datasets() -> None:
 
 @pytest.fixture
 def curated_copy(tmp_path: Path) -> Path:
-    """data/ without the dataset imports: the graph the importers start from."""
+    """data/ without the dataset imports (and the reviewed layer, which reviews imported
+    exercises): the graph the importers start from."""
     return Path(shutil.copytree(DATA_DIR, tmp_path / "data",
-                                ignore=shutil.ignore_patterns("imported")))
+                                ignore=shutil.ignore_patterns("imported", "reviewed")))
 
 
 def test_the_synthetic_copies_import_and_stale_temporary_files_go(

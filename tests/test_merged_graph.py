@@ -68,12 +68,14 @@ def test_sources_that_disagree_are_listed_not_refused(full_store: Store) -> None
 
     found = {(c.exercise, c.kind): dict(c.values) for c in conflicts(full_store)}
     deadlift = found[("barbell-deadlift", "primary muscles")]
-    assert deadlift == {"free-exercise-db": ("erector-spinae",), "wger": ("lats",)}
-    # both statements stay, each in its own graph
+    # the two datasets disagree, and the reviewed layer (data/reviewed/hinge.ttl) with both
+    assert deadlift == {"free-exercise-db": ("erector-spinae",), "wger": ("lats",),
+                        "reviewed-hinge": ("glutes", "hamstrings", "quadriceps")}
+    # every statement stays, each in its own graph
     graphs = {str(r["g"]).rsplit("/", 1)[-1] for r in full_store.select(
         "SELECT ?g WHERE { GRAPH ?g { <https://w3id.org/exgraph/id/exercise/barbell-deadlift> "
         "<https://w3id.org/exgraph/ontology#primaryMuscle> ?m } }")}
-    assert graphs == {"free-exercise-db", "wger"}
+    assert graphs == {"free-exercise-db", "wger", "reviewed-hinge"}
 
 
 def test_info_conflicts_prints_them() -> None:
@@ -84,6 +86,6 @@ def test_info_conflicts_prints_them() -> None:
     result = CliRunner().invoke(main, ["info", "--conflicts"], env={"EXGRAPH_IMPORTS": "1"})
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert ("barbell-deadlift  primary muscles  free-exercise-db: erector-spinae | wger: lats"
-            in lines)
+    assert ("barbell-deadlift  primary muscles  free-exercise-db: erector-spinae | "
+            "reviewed-hinge: glutes, hamstrings, quadriceps | wger: lats" in lines)
     assert lines[-1].startswith("(") and lines[-1].endswith(" conflicts)")

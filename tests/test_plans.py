@@ -29,6 +29,7 @@ from exgraph.vocab.terms import SCHEMA
 from exgraph.web.app import create_app
 
 pytestmark = pytest.mark.slow
+SMALL = {"biceps", "triceps", "abdominals"}
 
 #: goal x equipment x days x level: every goal, five kits, two to five days, every level.
 REQUESTS: list[dict[str, Any]] = [
@@ -155,7 +156,10 @@ def test_every_plan_keeps_to_the_request_and_its_sources(
     doc = plan_json(plan_for(full_store, request_values))
     _check_plan(full_store, engine, request_values, doc)
     if "session_minutes" not in request_values:
-        assert all(row["ok"] for row in doc["coverage"]), doc["coverage"]
+        # the large groups twice a week; arms and trunk may give way to them in 75 minutes
+        # (the default session length), and the plan says so
+        for row in doc["coverage"]:
+            assert row["ok"] or (row["group"] in SMALL and "75-minute sessions" in row["why"]), row
     else:
         assert all(day["minutes"] <= request_values["session_minutes"] for day in doc["days"])
 
@@ -266,11 +270,11 @@ def test_no_exercise_for_a_needed_pattern_is_a_400_naming_it(full_store: Store,
     ("goal=cardio&days=3", "'goal'"),
     ("goal=hypertrophy&days=7", "'days'"),
     ("goal=hypertrophy&days=3&level=expert", "'level'"),
-    ("goal=hypertrophy&days=3&equipment=spaceship", "no equipment kind 'spaceship'"),
+    ("goal=hypertrophy&days=3&equipment=spaceship", "no equipment 'spaceship'"),
     ("goal=hypertrophy&days=3&avoid=wings", "no muscle 'wings'"),
     ("goal=hypertrophy&days=3&emphasise=glutes&avoid=glutes", "both name 'glutes'"),
     ("goal=hypertrophy&days=3&include=bench-press", "needs barbell and bench"),
-    ("goal=hypertrophy&days=3&emphasise=abductors", "the hip abductors (emphasised"),
+    ("goal=hypertrophy&days=3&emphasise=forearms", "the forearms (emphasised"),
     ("goal=strength&days=3&equipment=barbell&session_minutes=10", "'session_minutes'"),
     ("goal=hypertrophy&days=3&weeks=12", "'weeks'"),
     ("goal=hypertrophy&days=3&start=next-monday", "'start'"),
@@ -361,7 +365,7 @@ def test_the_cli_prints_the_week_as_a_table(monkeypatch: pytest.MonkeyPatch) -> 
     out = result.output
     assert "Day 1 (Mon) Full body A" in out and "Day 3 (Fri) Full body A" in out
     assert "Weekly sets per muscle group" in out and "Progression over 6 weeks" in out
-    assert "in place of Barbell Squat: needs barbell, not in your equipment" in out
+    assert "in place of Barbell Squat: needs barbell and squat rack, not in your equipment" in out
     bad = runner.invoke(main, ["plan", "--goal", "hypertrophy", "--days", "3",
                                "--include", "Bench press"])
     assert bad.exit_code == 1 and "cannot be in this plan" in bad.output

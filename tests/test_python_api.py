@@ -57,7 +57,7 @@ def test_substitutes_take_a_slug_or_an_iri(store: Store) -> None:
 
 @pytest.mark.parametrize(("exercise", "filters", "error", "message"), [
     ("no-such-exercise", {}, NotFound, "no exercise 'no-such-exercise'"),
-    ("Machine Back Extension", {}, BadRequest, "not an exercise id"),
+    (" ", {}, BadRequest, "give a slug, IRI or name"),
     (MBE, {"exclude_equipment": "machines"}, BadRequest, "no equipment 'machines'"),
     (MBE, {"difficulty": "easy"}, BadRequest, "'easy' is not one of low, moderate, high"),
     (MBE, {"limit": 0}, BadRequest, "parameter 'limit'"),

@@ -232,3 +232,27 @@ def test_the_sparql_of_the_docs_gives_the_records_muscles(full_store: Store) -> 
     assert got == {(role, m) for role in ("primary", "secondary", "stabilizer")
                    for m in record.muscle_ids(role)}
     assert {str(r["source"]) for r in rows} == set(record.provenance["muscles"])
+
+
+def test_the_exercise_list_filters_and_shows_by_the_record(full_store: Store) -> None:
+    """/api/v1/exercises?muscle=lats&role=primary: the union of the sources lists the Romanian
+    deadlift there (wger); its record (the curated list, whole) does not, so neither does the
+    list. Every item shows its record's difficulty and equipment."""
+    from exgraph.web.app import create_app
+
+    client = create_app({"STORE": full_store}).test_client()
+    union = full_store.ask("""PREFIX exg: <https://w3id.org/exgraph/ontology#>
+        ASK { <https://w3id.org/exgraph/id/exercise/romanian-deadlift> exg:muscleInvolvement ?i .
+              ?i exg:muscle <https://w3id.org/exgraph/id/muscle/lats> ; exg:role exg:Primary }""")
+    assert union  # the sources do disagree
+    body = client.get("/api/v1/exercises?muscle=lats&role=primary&limit=1000").get_json()
+    ids = {item["id"] for item in body["items"]}
+    assert ids and "romanian-deadlift" not in ids
+    records = records_for(full_store).records
+    for item in body["items"]:
+        record = records[item["id"]]
+        assert "lats" in record.muscle_ids("primary") or any(
+            records_for(full_store).group_of.get(m) == "lats"
+            for m in record.muscle_ids("primary")), item["id"]
+        assert item["difficulty"] == record.difficulty
+        assert [e["id"] for e in item["equipment"]] == [e["id"] for e in record.equipment]

@@ -199,7 +199,6 @@ MUST_STAY_APART = [
     ("hammer-curls", "dumbbell-bicep-curl"),
     ("leg-press", "smith-machine-leg-press"),
     ("machine-bench-press", "smith-machine-bench-press"),
-    ("bulgarian-split-squats-left", "bulgarian-split-squats-right"),
     ("thigh-abductor", "thigh-adductor"),
     ("high-pull", "high-pull-wger-1187"),
     ("squat-with-bands", "squats-with-bands"),
@@ -225,10 +224,14 @@ def test_canonical_prefers_trusted_sources(resolved: Resolved) -> None:
     by_key = {c.key: c for c in resolved.candidates}
     rdl = next(c for c in resolved.resolution.clusters if "romanian-deadlift" in c.members)
     assert rdl.canonical == "romanian-deadlift"  # curated wins over wger
+    calf = next(c for c in resolved.resolution.clusters if "calf-raises-left-leg" in c.members)
+    assert calf.canonical == "calf-raises-one-legged"  # the side-less name, though longer
     for cluster in resolved.resolution.clusters:
         best = min(
             (by_key[m] for m in cluster.members),
-            key=lambda c: (SOURCE_PRIORITY.index(c.source), len(c.key), c.key),
+            # a slug naming a side (a left/right copy) is canonical only when all members do
+            key=lambda c: (bool(re.search(r"(?:^|-)(?:left|right)(?:-|$)", c.key)),
+                           SOURCE_PRIORITY.index(c.source), len(c.key), c.key),
         )
         assert cluster.canonical == best.key
         assert list(cluster.members) == sorted(cluster.members)

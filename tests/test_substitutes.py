@@ -159,7 +159,8 @@ def test_substitutes_route(client: FlaskClient) -> None:
     assert response.status_code == 200
     body = response.get_json()
     assert body["exercise"]["id"] == "machine-back-extension"
-    assert body["items"][0]["id"] == "cable-pull-through"
+    # one of the article's low-difficulty alternatives first
+    assert body["items"][0]["id"] in {"cable-pull-through", "45-degree-back-extension"}
     assert body["items"][0]["tier"] == "curated"
     for item in body["items"]:
         assert item["equipment_known"] and "machine" not in item["equipment"]
@@ -219,7 +220,7 @@ def test_cli_prints_the_ranked_table_with_reasons() -> None:
 def test_cli_unknown_name_suggests(full_store: Store) -> None:
     result = CliRunner().invoke(main, ["substitutes", "benchpres"], env={"EXGRAPH_IMPORTS": "1"})
     assert result.exit_code == 1
-    assert "did you mean" in result.output and "bench press" in result.output
+    assert "did you mean" in result.output and "bench press" in result.output.lower()
 
 
 def test_random_exercises_rank_quickly_enough_to_serve(engine: Engine) -> None:

@@ -261,6 +261,11 @@ def test_drop_all_then_restore_on_a_real_server(tmp_path: Path) -> None:
         "violating.nq": (text + f'<{STEP}> <{EXG}position> "abc" .\n',
                          "does not conform to ontology/shapes.ttl"),
         "empty.nq": ("", "empty"),
+        # the served graph conforms, one source graph does not
+        "violating-source.nq": (text + f'<{STEP}> <{EXG}position> "abc" '
+                                       f'<{ID}source/article-machine-back-extension> .\n',
+                                "the graph <https://w3id.org/exgraph/id/source/article-machine-"
+                                "back-extension> does not conform"),
     }
     for name, (content, message) in broken.items():
         path = tmp_path / name
@@ -306,3 +311,227 @@ def test_serve_no_validate_serves_it_and_the_token_comes_from_the_environment(
         assert response.status_code == 200, response.text
     [line] = AuditLog(tmp_path / "audit.jsonl").records()
     assert line["outcome"] == "applied" and line["token"] == TOKEN_ID
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 21: the commit applies what was checked; every graph checked; bounded disk
+
+#: The issue's attack: a removal of everything, or of nothing, decided by RAND() at each run.
+RAND_WIPE = ("DELETE { ?s ?p ?o } WHERE { { SELECT (RAND() AS ?r) {} } FILTER(?r < 0.5) "
+             "?s ?p ?o }")
+ARTICLE_GRAPH = f"{ID}source/article-machine-back-extension"
+
+
+def replay(start: set[ox.Quad], records: list[dict[str, Any]]) -> set[ox.Quad]:
+    """start with the effect of every applied line of the audit log applied in order."""
+    state = set(start)
+    for record in records:
+        if record.get("outcome") != "applied":
+            continue
+        effect = record["effect"]
+        state -= set(ox.parse("\n".join(effect["removed"]), format=ox.RdfFormat.N_QUADS))
+        state |= set(ox.parse("\n".join(effect["added"]), format=ox.RdfFormat.N_QUADS))
+    return state
+
+
+def test_a_random_wipe_commits_exactly_what_its_trial_checked(app: Flask) -> None:
+    """Ten tries of the issue's RAND() wipe: each is refused as destructive (the trial removed
+    everything) or applied with nothing removed (the trial removed nothing); the graph never
+    changes, and every audit line's counts are what was committed."""
+    client = app.test_client()
+    store = app.extensions["exgraph_store"]
+    before = quads(store)
+    statuses = []
+    for _ in range(10):
+        status, body = post_update(client, RAND_WIPE, AUTH)
+        statuses.append(status)
+        assert status in (200, 400), body
+        if status == 400:
+            assert DESTRUCTIVE_HEADER in body["error"]
+        assert quads(store) == before
+    lines = audit(app)
+    assert len(lines) == 10
+    for status, line in zip(statuses, lines, strict=True):
+        assert line["status"] == status
+        if status == 200:
+            assert (line["added"], line["removed"]) == (0, 0)
+        else:
+            assert line["removed"] == sum(isinstance(q.graph_name, ox.DefaultGraph)
+                                          for q in before)
+    assert replay(before, lines) == quads(store)
+
+
+def test_a_random_value_commits_the_checked_value_or_nothing(app: Flask) -> None:
+    """RAND() picks a shape-breaking position or a valid one: a refused try changes nothing, an
+    applied one commits the quads its audit line names, and replaying the log gives the store."""
+    client = app.test_client()
+    store = app.extensions["exgraph_store"]
+    start = quads(store)
+    update = (PREFIXES + f"DELETE {{ <{STEP}> exg:position ?old }} INSERT {{ <{STEP}> "
+              f"exg:position ?new }} WHERE {{ <{STEP}> exg:position ?old BIND(IF(RAND() < 0.5, "
+              f'"abc", ?old + 1) AS ?new) }}')
+    outcomes = set()
+    for _ in range(8):
+        before = quads(store)
+        status, body = post_update(client, update, AUTH)
+        outcomes.add(status)
+        line = audit(app)[-1]
+        if status == 400:
+            assert body["problems"] and quads(store) == before
+        else:
+            assert status == 200
+            added = set(ox.parse("\n".join(line["effect"]["added"]),
+                                 format=ox.RdfFormat.N_QUADS))
+            removed = set(ox.parse("\n".join(line["effect"]["removed"]),
+                                   format=ox.RdfFormat.N_QUADS))
+            assert quads(store) == (before - removed) | added
+            assert all(isinstance(q.object, ox.Literal) and q.object.value.isdigit()
+                       for q in added)
+    assert replay(start, audit(app)) == quads(store)
+
+
+@pytest.mark.parametrize("update", [
+    PREFIXES + f'INSERT DATA {{ GRAPH <{ARTICLE_GRAPH}> {{ <{STEP}> exg:position "abc" }} }}',
+    PREFIXES + f'WITH <{ARTICLE_GRAPH}> INSERT {{ <{STEP}> exg:position "abc" }} WHERE {{}}',
+    PREFIXES + f'INSERT DATA {{ GRAPH <{ID}source/curated> {{ <{EXERCISE}> exg:difficulty '
+               f'"banana" }} }}',
+], ids=["insert-data", "with", "difficulty-banana"])
+def test_a_named_graph_is_checked_against_the_shapes(app: Flask, update: str) -> None:
+    client = app.test_client()
+    store = app.extensions["exgraph_store"]
+    before = quads(store)
+    status, body = post_update(client, update, AUTH)
+    assert status == 400 and "ontology/shapes.ttl in the graph" in body["error"], body
+    assert body["problems"] and quads(store) == before
+
+
+def test_a_valid_change_to_a_named_graph_is_applied(app: Flask) -> None:
+    update = PREFIXES + (f'INSERT DATA {{ GRAPH <{ARTICLE_GRAPH}> {{ <{EXERCISE}> exg:summary '
+                         f'"Hinge." }} }}')
+    status, body = post_update(app.test_client(), update, AUTH)
+    assert (status, body) == (200, {"ok": True})
+    assert app.extensions["exgraph_store"].ask(
+        f'ASK {{ GRAPH <{ARTICLE_GRAPH}> {{ <{EXERCISE}> <{EXG}summary> "Hinge." }} }}')
+
+
+@pytest.mark.parametrize("update", [
+    'INSERT DATA { GRAPH <urn:exgraph:generation> { <urn:x:s> <urn:x:p> "1" } }',
+    'INSERT DATA { GRAPH <https://w3id.org/exgraph/ontology> { <urn:x:s> <urn:x:p> "1" } }',
+    f"DELETE WHERE {{ GRAPH <https://w3id.org/exgraph/ontology> {{ <{EXG}Exercise> ?p ?o }} }}",
+], ids=["bookkeeping", "ontology-insert", "ontology-delete"])
+def test_the_projects_own_graphs_are_refused(app: Flask, update: str) -> None:
+    store = app.extensions["exgraph_store"]
+    before = quads(store)
+    status, body = post_update(app.test_client(), update, ALLOW)
+    assert status == 403 and "only exgraph load writes" in body["error"], body
+    assert quads(store) == before
+
+
+def test_deletions_have_a_budget_per_token(tmp_path: Path) -> None:
+    """Three removals of 15 triples against a budget of 40 per hour: the third needs the flag,
+    and with it a snapshot is written."""
+    flask_app = create_app({"STORE": open_store("oxigraph"), "UPDATE_TOKEN": TOKEN,
+                            "SPARQL_WORKERS": 1, "MAX_DELETE_TRIPLES": 20, "DELETE_BUDGET": 40,
+                            "AUDIT_LOG": str(tmp_path / "audit.jsonl"),
+                            "SNAPSHOT_DIR": str(tmp_path / "snapshots")})
+    try:
+        client = flask_app.test_client()
+        altlabels = flask_app.extensions["exgraph_store"].select(
+            "SELECT ?s ?l WHERE { ?s <http://www.w3.org/2004/02/skos/core#altLabel> ?l } "
+            "ORDER BY ?s ?l LIMIT 45")
+        batches = [altlabels[i:i + 15] for i in range(0, 45, 15)]
+
+        def delete(batch: list[Any]) -> str:
+            body = " ".join(f"<{row['s']}> skos:altLabel {row['l'].n3()} ." for row in batch)
+            return PREFIXES + f"DELETE DATA {{ {body} }}"
+
+        assert post_update(client, delete(batches[0]), AUTH)[0] == 200
+        assert post_update(client, delete(batches[1]), AUTH)[0] == 200
+        status, body = post_update(client, delete(batches[2]), AUTH)
+        assert status == 400 and "DELETE_BUDGET (40" in body["error"], body
+        assert not (tmp_path / "snapshots").exists()
+        status, body = post_update(client, delete(batches[2]), ALLOW)
+        assert status == 200, body
+        assert audit(flask_app)[-1]["snapshot"].startswith(str(tmp_path / "snapshots"))
+    finally:
+        service(flask_app).close()
+
+
+@pytest.mark.parametrize(("update", "error"), [
+    (PREFIXES + f'INSERT DATA {{ <{EXERCISE}> exg:summary "bell\\u0007here" }}', "U+0007"),
+    (PREFIXES + f'INSERT DATA {{ <{EXERCISE}> exg:summary "esc\\u001b[31m" }}', "U+001B"),
+    (PREFIXES + f"INSERT DATA {{ <{EXERCISE}> exg:tag _:b }}", "blank nodes"),
+    (PREFIXES + f"INSERT {{ <{EXERCISE}> exg:tag ?b }} WHERE {{ BIND(BNODE() AS ?b) }}",
+     "blank nodes"),
+], ids=["bell", "escape", "blank-node", "bnode-function"])
+def test_control_characters_and_blank_nodes_are_refused(app: Flask, update: str,
+                                                         error: str) -> None:
+    store = app.extensions["exgraph_store"]
+    before = quads(store)
+    status, body = post_update(app.test_client(), update, AUTH)
+    assert status == 400 and error in body["error"], body
+    assert quads(store) == before
+
+
+def test_refusals_without_the_token_are_counted_and_sampled(app: Flask) -> None:
+    client = app.test_client()
+    for _ in range(50):
+        assert post_update(client, VALID, {"Authorization": "Bearer wrong"})[0] == 403
+    [line] = audit(app)  # the first refusal; the next 49 wait for the interval
+    assert line["sampled"] is True and line["refusals"] == 1 and "update" not in line
+    assert service(app).refusals.total == 50
+
+
+def test_refusals_are_not_logged_when_updates_are_off(tmp_path: Path) -> None:
+    flask_app = create_app({"STORE": open_store("oxigraph"), "SPARQL_WORKERS": 1,
+                            "AUDIT_LOG": str(tmp_path / "audit.jsonl")})
+    for _ in range(20):
+        status, _ = post_update(flask_app.test_client(), VALID, AUTH)
+        assert status == 403
+    assert not (tmp_path / "audit.jsonl").exists()
+    assert service(flask_app).refusals.total == 20
+
+
+def test_the_audit_log_rotates_by_size(tmp_path: Path) -> None:
+    log = AuditLog(tmp_path / "audit.jsonl", max_bytes=1000, keep=2)
+    for number in range(100):
+        log.append({"n": number, "pad": "x" * 50})
+    files = [log.path, *log.rotated()]
+    assert [path.name for path in files] == ["audit.jsonl", "audit.jsonl.1", "audit.jsonl.2"]
+    assert all(path.stat().st_size <= 1000 for path in files)
+    numbers = [record["n"] for record in log.records(rotated=True)]
+    assert numbers == list(range(numbers[0], 100)) and numbers[0] > 0  # the oldest are gone
+
+
+def test_snapshots_keep_a_count_and_a_size_and_check_free_space(tmp_path: Path) -> None:
+    from exgraph.graph.snapshots import Retention, SnapshotRefused, snapshots, write_snapshot
+
+    store = OxigraphStore(ox.Store())
+    store.ox.add(ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o")))
+    directory = tmp_path / "snapshots"
+    written = [write_snapshot(store, directory, retention=Retention(keep=3))
+               for _ in range(5)]
+    assert snapshots(directory) == written[-3:]
+    size = written[-1].stat().st_size
+    write_snapshot(store, directory, retention=Retention(max_bytes=2 * size))
+    assert len(snapshots(directory)) == 2
+    with pytest.raises(SnapshotRefused, match="SNAPSHOT_MAX_BYTES"):
+        write_snapshot(store, directory, retention=Retention(max_bytes=size - 1))
+    with pytest.raises(SnapshotRefused, match="SNAPSHOT_MIN_FREE_BYTES"):
+        write_snapshot(store, directory, retention=Retention(keep=1, min_free_bytes=2**62))
+    assert len(snapshots(directory)) == 2  # a refusal removes nothing
+
+
+def test_a_snapshot_that_does_not_fit_refuses_the_update(tmp_path: Path) -> None:
+    flask_app = create_app({"STORE": open_store("oxigraph"), "UPDATE_TOKEN": TOKEN,
+                            "SPARQL_WORKERS": 1, "SNAPSHOT_MIN_FREE_BYTES": 2**62,
+                            "AUDIT_LOG": str(tmp_path / "audit.jsonl"),
+                            "SNAPSHOT_DIR": str(tmp_path / "snapshots")})
+    try:
+        store = flask_app.extensions["exgraph_store"]
+        before = quads(store)
+        status, body = post_update(flask_app.test_client(), "DROP ALL", ALLOW)
+        assert status == 507 and "nothing was changed" in body["error"], body
+        assert quads(store) == before
+    finally:
+        service(flask_app).close()

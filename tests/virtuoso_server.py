@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from .server import free_port
+from .server import free_port, terminate
 
 #: The graph exgraph uses as its default graph on Virtuoso.
 DEFAULT_GRAPH = "urn:exgraph:default"
@@ -115,9 +115,4 @@ def virtuoso_server(location: Path) -> Iterator[str]:
             raise RuntimeError(f"could not grant SPARQL_UPDATE: {grant.stdout}{grant.stderr}")
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        terminate(proc, timeout=30)  # a checkpoint on the way out can take a while

@@ -79,6 +79,30 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("AUDIT_LOG", None,
             "the append-only audit log of SPARQL Updates (one JSON line each, applied or "
             "refused); unset: audit.jsonl in the state directory"),
+    # The write path's bounds (issue 21)
+    Setting("UPDATE_TIMEOUT", 30.0,
+            "seconds an update's trial run (which computes what it changes) may take before "
+            "its worker is killed (503); a DROP ALL of the bundled graph takes about 4"),
+    Setting("DELETE_BUDGET", 5000,
+            "triples one update token may remove per DELETE_WINDOW seconds; an update passing "
+            "it needs the header Exgraph-Allow-Destructive: true (and gets a snapshot)"),
+    Setting("DELETE_WINDOW", 3600, "seconds over which DELETE_BUDGET counts a token's removals"),
+    Setting("AUDIT_EFFECT_BYTES", 256 * 1024,
+            "largest committed effect (N-Quads added and removed) the audit line carries whole, "
+            "so the log replays onto a snapshot; larger ones carry its SHA-256 only"),
+    Setting("AUDIT_MAX_BYTES", 64 * 1024 * 1024,
+            "size at which the audit log is rotated (audit.jsonl -> audit.jsonl.1 ...); 0: never"),
+    Setting("AUDIT_KEEP", 4, "rotated audit logs kept beside the current one"),
+    Setting("REFUSAL_LOG_INTERVAL", 60,
+            "seconds between audit lines about updates refused for want of the token (each "
+            "counts the refusals since the last, with one as a sample); none when updates are "
+            "off"),
+    Setting("SNAPSHOT_KEEP", 5, "snapshots kept (the oldest are removed first); 0: no limit"),
+    Setting("SNAPSHOT_MAX_BYTES", 1024 * 1024 * 1024,
+            "bytes all snapshots may take together (the oldest are removed first); 0: no limit"),
+    Setting("SNAPSHOT_MIN_FREE_BYTES", 512 * 1024 * 1024,
+            "free disk space a snapshot must leave, else the destructive update is refused "
+            "(507) and nothing changes"),
     # What one request may cost
     Setting("MAX_QUERY_BYTES", 64 * 1024,
             "largest /sparql query or update, in bytes as sent (413 beyond)"),
@@ -102,6 +126,12 @@ SETTINGS: tuple[Setting, ...] = (
             "bytes of /sparql answers kept per data generation (0: none)"),
     Setting("API_CACHE_BYTES", 32 * 1024 * 1024,
             "bytes of JSON API responses kept per data generation (0: none)"),
+    Setting("EXPORT_CONCURRENCY", 4,
+            "whole-graph exports (/export.*) being sent at once, each from a file prepared once "
+            "per data generation; more get 503 with Retry-After"),
+    Setting("MAX_JSON_DEPTH", 64,
+            "deepest nesting of arrays and objects in a JSON request body, e.g. a plan POST "
+            "(400 beyond)"),
     Setting("MAX_URL_BYTES", 8 * 1024,
             "longest JSON API or export URL, path and query string (414 beyond)"),
     Setting("MAX_LIST_VALUES", 256,
@@ -135,6 +165,13 @@ SETTINGS: tuple[Setting, ...] = (
             "seconds exgraph serve keeps a connection that sends and reads nothing"),
     Setting("CLEANUP_INTERVAL", 5,
             "seconds between exgraph serve's sweeps that close such connections"),
+    Setting("CONNECTIONS_PER_ADDRESS", 64,
+            "connections exgraph serve holds open from one client address; one more is closed "
+            "at once (0: no cap; behind a proxy, set it above the proxy's upstream connections)"),
+    Setting("HEADER_TIMEOUT", 10,
+            "seconds a request's head (request line and headers) may take to arrive, from its "
+            "first byte or from the connection's accept; slower connections are closed at the "
+            "next sweep"),
     Setting("CACHE_DIR", None,
             "where a copy of the loaded store is cached per data version, so a start reads it "
             "back instead of parsing every file; unset: $XDG_CACHE_HOME/exgraph or "

@@ -29,6 +29,8 @@ LAZY_COMMANDS: dict[str, str] = {
     "substitutes": "exgraph.cli.substitutes:substitutes",
     "plan": "exgraph.cli.plan:plan",
     "restore": "exgraph.cli.restore:restore",
+    # issue 22: fact checks
+    "check": "exgraph.cli.check:check",
     # training history (issue 26)
     "users": "exgraph.cli.history:users",
     "log": "exgraph.cli.history:log",
@@ -273,7 +275,9 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str | None,
 
     Every setting can also come from an EXGRAPH_* variable (the README's settings table); an
     option wins over its variable. waitress runs with the settings THREADS, CONNECTION_LIMIT,
-    CHANNEL_TIMEOUT and CLEANUP_INTERVAL; /sparql may use at most THREADS - 2 threads at once.
+    CHANNEL_TIMEOUT and CLEANUP_INTERVAL, at most CONNECTIONS_PER_ADDRESS connections from one
+    client address and HEADER_TIMEOUT seconds for a request head; /sparql may use at most
+    THREADS - 2 threads at once.
     The address is checked before the graph is loaded: a port in use or an unknown host is a
     one-line error.
     """
@@ -323,6 +327,11 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str | None,
     except (OSError, ValueError) as exc:  # taken since the check; waitress's own refusals
         raise click.ClickException(f"cannot serve on {_address(host, port)}: "
                                    f"{getattr(exc, 'strerror', None) or exc}") from None
+    # issue 21: a per-address connection cap and a deadline for the request head
+    from exgraph.cli.guarded_server import guard
+
+    guard(server, per_address=int(app.config["CONNECTIONS_PER_ADDRESS"]),
+          head_timeout=float(app.config["HEADER_TIMEOUT"]))
     _serving(state(app).triples, store.backend, host, int(getattr(server, "effective_port", port)))
     server.run()
 

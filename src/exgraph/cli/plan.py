@@ -30,7 +30,7 @@ def _many(values: tuple[str, ...]) -> list[str]:
               help="What you have, comma-separated (e.g. dumbbell,bench); none: bodyweight only.")
 @click.option("--level", type=click.Choice(LEVELS), default="beginner", show_default=True)
 @click.option("--session-minutes", type=click.IntRange(15, 240),
-              help="Longest session, in minutes.")
+              help="Longest session, in minutes (default 75).")
 @click.option("--emphasise", multiple=True, metavar="MUSCLES",
               help="Muscles or groups to train more (slugs, comma-separated).")
 @click.option("--avoid", multiple=True, metavar="MUSCLES",
@@ -57,7 +57,8 @@ def plan(goal: str, days: int, equipment: tuple[str, ...], level: str,
          start: dt.datetime | None, explain: bool, fmt: str, output: Path | None,
          extra: tuple[Path, ...]) -> None:
     """Build a weekly plan for a goal, equipment and days a week, with sets, reps, rest and load
-    from the graph (each number's source named) and a progression over --weeks."""
+    from the graph (each number's source named) and a progression over --weeks. A request whose
+    plan would break a plan rule (docs/plans.md) exits 1 naming the rule and why."""
     if fmt == "ics" and start is None:
         raise click.UsageError("--format ics needs --start YYYY-MM-DD")
     store = open_store("oxigraph", extra)

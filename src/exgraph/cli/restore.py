@@ -2,7 +2,8 @@
 
 Snapshots are what the SPARQL endpoint writes before a destructive update
 (:mod:`exgraph.graph.snapshots`): every quad of the store as N-Quads. Restoring checks the
-snapshot first (it must parse, hold a default graph and conform to ontology/shapes.ttl), then
+snapshot first (it must parse, hold a default graph, and it and every source graph must
+conform to ontology/shapes.ttl), then
 replaces the whole store in one transaction: an on-disk Oxigraph store (one update that drops
 everything and inserts the snapshot, as ``exgraph load --source`` replaces a graph) or an
 external SPARQL server (``exgraph load``'s switch: staged graphs moved into place at once, with
@@ -30,7 +31,8 @@ def restore(snapshot: Path, store_spec: str) -> None:
     """Replace every graph of STORE with those of SNAPSHOT (an N-Quads file written before a
     destructive SPARQL Update, see EXGRAPH_SNAPSHOT_DIR).
 
-    The snapshot is read and validated against ontology/shapes.ttl first: one that does not
+    The snapshot is read and validated against ontology/shapes.ttl first, the served graph and
+    then every source graph on its own (as `exgraph validate --per-source`): one that does not
     parse or does not conform is refused and the store is left as it was. The replacement is
     one transaction. A server on an on-disk store serves the restored data once restarted; app
     processes on an external server see it within a second (the generation stamp).
@@ -38,8 +40,8 @@ def restore(snapshot: Path, store_spec: str) -> None:
     from exgraph.graph.load import push_dataset
     from exgraph.graph.remote import RemoteStore
     from exgraph.graph.snapshots import read_snapshot
-    from exgraph.graph.store import oxigraph_to_graph
-    from exgraph.graph.validate import validate_graph
+    from exgraph.graph.store import OxigraphStore, oxigraph_to_graph
+    from exgraph.graph.validate import validate_graph, validate_sources
 
     remote = store_spec.startswith(("sparql+http://", "sparql+https://"))
     if not remote and Path(store_spec).exists() and not Path(store_spec).is_dir():
@@ -58,6 +60,14 @@ def restore(snapshot: Path, store_spec: str) -> None:
         raise DataError(f"{snapshot}: does not conform to ontology/shapes.ttl "
                         f"({len(report.problems)} problem(s), first: {first.focus} "
                         f"{first.message}); nothing restored")
+    with phase("validating every source graph with SHACL"):
+        sources = validate_sources(OxigraphStore(data))
+    for name, source_report in sources.items():
+        if not source_report.conforms:
+            first = source_report.problems[0]
+            raise DataError(f"{snapshot}: the graph <{name}> does not conform to "
+                            f"ontology/shapes.ttl ({len(source_report.problems)} problem(s), "
+                            f"first: {first.focus} {first.message}); nothing restored")
     quads = len(data)
     graphs = len(list(data.named_graphs()))
     if remote:

@@ -29,19 +29,25 @@ from exgraph.graph.snapshot_cache import (
 )
 from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, oxigraph_to_graph
 from exgraph.vocab.names import slugify
-from exgraph.vocab.terms import DATASET, EXG, SOURCE
+from exgraph.vocab.terms import DATASET, EXG, ID, SOURCE
+
+#: Folders of data/ left out without the imports: the imports themselves, and the reviewed
+#: layer, whose exercises are nearly all imported ones (reviewing an exercise that is not loaded
+#: would leave its muscle and rationale nodes without their exercise).
+IMPORT_FOLDERS = ("imported", "reviewed")
 
 
 def bundled_files(data_dir: Path | None = None, *, imported: bool | None = None) -> list[Path]:
     """The ontology and every Turtle file under ``data/``, in a stable order.
 
-    ``imported`` (default: :func:`with_imports`) says whether ``data/imported/`` is included.
+    ``imported`` (default: :func:`with_imports`) says whether ``data/imported/`` and
+    ``data/reviewed/`` (:data:`IMPORT_FOLDERS`) are included.
     """
     data_dir = DATA_DIR if data_dir is None else data_dir
     imported = with_imports() if imported is None else imported
     files = sorted([*data_dir.rglob("*.ttl"), *data_dir.rglob("*.trig")])
     if not imported:
-        files = [f for f in files if f.relative_to(data_dir).parts[0] != "imported"]
+        files = [f for f in files if f.relative_to(data_dir).parts[0] not in IMPORT_FOLDERS]
     return [ONTOLOGY_FILE, *files]
 
 
@@ -163,6 +169,26 @@ WHERE {{ {_ALIASES} GRAPH ?g {{ ?c {_ALT} ?l }}
 """
 
 
+# -- issue 22: derived layers describe only exercises a source defines ----------------------
+#: The inference rules and the reviewed layer state facts (and nodes: muscle involvements,
+#: rationales) about exercises of the imports; in a graph loaded without the imports
+#: (EXGRAPH_IMPORTS=0) those exercises are absent, and their facts would dangle (a rationale or
+#: a muscle involvement of no exercise breaks the shapes). Dropped, with the exercise's own
+#: nodes (``exercise:X/...``), when no graph types ``exercise:X`` as an exg:Exercise.
+_EXERCISE_NS = ID + "exercise/"
+DANGLING_UPDATE = f"""
+DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }}
+WHERE {{
+  GRAPH ?g {{ ?s ?p ?o }}
+  FILTER(STRSTARTS(STR(?g), "{SOURCE}inferred-") || STRSTARTS(STR(?g), "{SOURCE}reviewed-"))
+  FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{_EXERCISE_NS}"))
+  BIND(IRI(CONCAT("{_EXERCISE_NS}", REPLACE(STRAFTER(STR(?s), "{_EXERCISE_NS}"), "/.*$", "")))
+       AS ?e)
+  FILTER NOT EXISTS {{ GRAPH ?h {{ ?e a <{EXG.Exercise}> }} }}
+}}
+"""
+
+
 def load_oxigraph(files: Iterable[Path], data_dir: Path | None = None, *,
                   canonical: bool = True) -> ox.Store:
     """Parse files straight into a new in-memory Oxigraph store (no rdflib: ~15x faster).
@@ -199,6 +225,7 @@ def _build(sources: Sequence[tuple[Path, bytes | None]], data_dir: Path | None,
         ox_store.remove(quad)
     if canonical:
         ox_store.update(CANONICAL_UPDATE)
+        ox_store.update(DANGLING_UPDATE)
     ox_store.update(UNION_UPDATE)
     count = sum(1 for _ in ox_store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     value = ox.Literal(str(count + 1), datatype=ox.NamedNode(str(XSD.integer)))

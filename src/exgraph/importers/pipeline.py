@@ -72,11 +72,14 @@ def run_import(
     later = {imported_path(data_dir, name).resolve() for name in IMPORT_ORDER[position + 1:]}
     # the alias map is applied when the graph is loaded; the match runs on the resources as
     # each source minted them, so re-running an import gives the same bytes
-    # nor does it see the inference rules' output, which is computed from the imports
+    # nor does it see the inference rules' output, which is computed from the imports, nor the
+    # reviewed layer (issue 22), which corrects the imports' resources: matching against it
+    # would take a corrected resource for a curated one and drop wger's text for it
     aliases = (data_dir / ALIASES_FILE.name).resolve()
-    inferred = (data_dir / "inferred").resolve()
+    derived = {(data_dir / "inferred").resolve(), (data_dir / "reviewed").resolve()}
     files = [f for f in bundled_files(data_dir, imported=True)
-             if f.resolve() not in (replaced, aliases) and inferred not in f.resolve().parents]
+             if f.resolve() not in (replaced, aliases)
+             and not derived & set(f.resolve().parents)]
     with phase("loading the bundled graph"):
         graph = load_graph(files=[f for f in files if f.resolve() not in later],
                            data_dir=data_dir)

@@ -116,6 +116,27 @@ _LINGUA_CODES: dict[str, tuple[str, ...]] = {"no": ("nb", "nn")}
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
+#: Names wger tags English that are another language, too short or too close to a neighbour for
+#: the detector (issue 22, found by ``exgraph check``: foreign-label-en), with the language a
+#: person read them in.
+REVIEWED_LANGUAGES: dict[str, str] = {
+    "Curl de biceps con agarre prono": "es", "Jalon caballero unialteral": "es",
+    "JALONES PECHO NEUTRO": "es", "PULL OVER POLEA ALTA": "es", "Remo alto polea alta": "es",
+    "Remo maquina agarre estrecho": "es", "Remo maquina agarre estrecho supino": "es",
+    "Military Press mit SZ-Bar": "de", "Supino": "pt", "supino": "pt",
+    "Supino Inclinado": "pt", "Supino inclinado": "pt", "croci": "it",
+}
+
+#: Names wger gives an exercise that name another movement (issue 22: "no dumbbell names on a
+#: barbell exercise"); dropped, with the reason. wger's "Squats" is the barbell back squat.
+WRONG_NAMES: dict[str, str] = {
+    "Kniebeuge mit Kurzhanteln": "German for 'squats with dumbbells', on wger's barbell squat",
+    "Squats (Dumbbells)": "the dumbbell squat, on wger's barbell squat",
+    "Squat (Stacchi)": "Italian 'stacchi' are deadlifts: a squat-and-deadlift name on wger's "
+                       "barbell squat",
+}
+
+
 @lru_cache(maxsize=4)
 def _detector(languages: frozenset[Language]) -> LanguageDetector:
     # models load lazily, per language actually met, and stay for the process
@@ -142,7 +163,10 @@ class LanguageCheck:
 
     def written_in(self, text: str) -> str | None:
         """The code of the language text is written in when the detector is sure it is not
-        English (the rule above); None when it is English, short or ambiguous."""
+        English (the rule above) or a person said so (:data:`REVIEWED_LANGUAGES`); None when it
+        is English, short or ambiguous."""
+        if text in REVIEWED_LANGUAGES:
+            return REVIEWED_LANGUAGES[text]
         words = " ".join(word for word in text.split() if _is_word(word))
         if len(_LETTERS.findall(words)) < MIN_LETTERS:
             return None
@@ -298,6 +322,7 @@ def _translations(
     by_pk: dict[int, _Translation] = {}
     exercise_of: dict[int, int] = {}
     exercise_table = {pk: pk for pk in exercise_pks}
+    dropped: set[int] = set()
     for entry in entries:
         if "alias" in entry.fields:
             continue
@@ -309,6 +334,9 @@ def _translations(
         name = field_value(f, "name", where, str).strip()
         if not name:
             raise DatasetError(f"{where}: field 'name' is empty")
+        if name in WRONG_NAMES and tag != "en":  # an English translation is the record itself
+            dropped.add(entry.pk)
+            continue
         language = (check.written_in(name) if tag == "en" else None) or tag
         translation = _Translation(
             pk=entry.pk,
@@ -330,9 +358,11 @@ def _translations(
         if "alias" not in entry.fields:
             continue
         alias = field_value(entry.fields, "alias", entry.where, str).strip()
+        if field_value(entry.fields, "translation", entry.where, int) in dropped:
+            continue
         translation = _ref(by_pk, field_value(entry.fields, "translation", entry.where, int),
                            "translation", entry.where, "translations.json")
-        if alias:
+        if alias and alias not in WRONG_NAMES:
             written = check.written_in(alias) if translation.tag == "en" else None
             aliases[exercise_of[translation.pk]].append(
                 _Alias(alias, written or translation.tag, written is not None))

@@ -20,7 +20,7 @@ SELECT ?exercise ?property ?value ?group WHERE {
   ?exercise a exg:Exercise ; ?property ?value .
   VALUES ?property { skos:prefLabel rdfs:label skos:altLabel exg:primaryMuscle
                      exg:secondaryMuscle exg:stabilizerMuscle exg:requiresEquipment exg:force
-                     exg:mechanic exg:category exg:difficulty }
+                     exg:mechanic exg:category exg:difficulty exg:activityKind }
   OPTIONAL {
     FILTER(?property = exg:primaryMuscle)
     { ?value a exg:MuscleGroup . BIND(?value AS ?group) }
@@ -76,6 +76,7 @@ def _build(slug: str, rows: list[tuple[str, Node, str | None]]) -> Facts:
         mechanic=one("mechanic"),
         category=tuple(sorted(values.get("category", ()))),
         difficulty=difficulty,
+        activity_kind=one("activityKind"),
     )
 
 

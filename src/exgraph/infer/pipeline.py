@@ -28,12 +28,23 @@ from exgraph.infer.facts import load_facts
 from exgraph.infer.rules import (
     Facts,
     Inferred,
+    activity_kind,
     equipment_from_name,
     estimate_difficulty,
     movement_pattern,
+    primary_muscles,
 )
 from exgraph.vocab.names import slugify
-from exgraph.vocab.terms import DIFFICULTIES, EQUIPMENT, EXERCISE, EXG, PREFIXES, SOURCE
+from exgraph.vocab.terms import (
+    DIFFICULTIES,
+    EQUIPMENT,
+    EXERCISE,
+    EXG,
+    MUSCLE,
+    PREFIXES,
+    SOURCE,
+    part_iri,
+)
 
 #: Where the inferred facts live, relative to the data folder.
 INFERRED_FILE = Path("inferred") / "rules.trig"
@@ -84,7 +95,31 @@ def infer(facts: dict[str, Facts], stated_patterns: set[str]) -> Inferences:
                 out.add(slug, EXG.difficulty, DIFFICULTIES[inferred.value], inferred, kind)
         for inferred in equipment_from_name(fact):
             out.add(slug, EXG.requiresEquipment, EQUIPMENT[inferred.value], inferred, "equipment")
+        activity = fact.activity_kind
+        if activity is None:
+            inferred_kind = activity_kind(fact)
+            activity = inferred_kind.value
+            out.add(slug, EXG.activityKind, EXG[activity], inferred_kind, "kind")
+        if activity in STRENGTH_KINDS:
+            for inferred in primary_muscles(fact):
+                _add_primary(out, slug, inferred)
     return out
+
+
+#: The kinds whose exercises must name a primary muscle (issue 22).
+STRENGTH_KINDS = frozenset({"StrengthTraining", "PowerTraining"})
+
+
+def _add_primary(out: Inferences, slug: str, inferred: Inferred) -> None:
+    """A primary muscle as the shortcut triple and a muscle involvement node, as sources state
+    them (the exercise document reads the involvements)."""
+    exercise = EXERCISE[slug]
+    node = part_iri(exercise, "muscle", inferred.value, source="inferred")
+    out.add(slug, EXG.primaryMuscle, MUSCLE[inferred.value], inferred, "primary muscle")
+    for s, p, o in ((exercise, EXG.muscleInvolvement, node),
+                    (node, RDF.type, EXG.MuscleInvolvement),
+                    (node, EXG.muscle, MUSCLE[inferred.value]), (node, EXG.role, EXG.Primary)):
+        out.facts[inferred.rule].append((s, p, o))
 
 
 def to_trig(inferences: Inferences) -> bytes:

@@ -216,11 +216,13 @@ __all__ = [
     "PATTERNS",
     "Facts",
     "Inferred",
+    "activity_kind",
     "english_names",
     "equipment_from_name",
     "estimate_difficulty",
     "movement_pattern",
     "normalize_name",
+    "primary_muscles",
 ]
 
 PATTERNS: Final = (
@@ -277,6 +279,8 @@ class Facts:
     category: tuple[str, ...] = ()
     difficulty: str | None = None
     languages: tuple[str | None, ...] = ()
+    #: the exg:ActivityKind local name a source states, if any
+    activity_kind: str | None = None
 
     def __post_init__(self) -> None:
         if self.languages and len(self.languages) != len(self.names):
@@ -837,3 +841,265 @@ def equipment_from_name(facts: Facts) -> tuple[Inferred, ...]:
                            f"equipment '{rule.slug}'.")
                 break
     return tuple(found.values())
+
+
+# --------------------------------------------------------------------------------------------
+# Activity kind (issue 22)
+# --------------------------------------------------------------------------------------------
+
+_SMR: Final = _words(r"foam roll(?:er|ers|ing)?", "smr", "blackroll", r"lacrosse ball",
+                     r"myofascial", r"trigger point", r"self massage")
+_STRETCH: Final = _words(r"stretch(?:es|ing)?", r"yoga", r"pose", r"chokes?")
+_MOBILITY: Final = _words(
+    "mobility", r"(?:arm|hip|ankle|wrist|neck|shoulder|knee|trunk|joint) circles?",
+    r"circles", r"(?:leg|arm) swings?", r"dislocates?", r"cat (?:and )?cow", r"cars",
+    r"controlled articular", r"chin tucks?", r"neck (?:flexion|extension|rotation|tilts?)",
+    r"thoracic (?:rotation|extension)s?", r"hip openers?", r"(?:worlds )?greatest stretch",
+    r"inchworms?", r"scorpions?", r"ankle (?:flexion|rotation)s?", r"ankle rolls?",
+    r"head (?:tilts?|turns?)", r"open books?", r"(?:forward|backward) shoulder rotations?")
+_CARDIO: Final = _words(
+    r"treadmill", r"ellipticals?", r"cross trainer", r"(?:exercise|stationary|air|spin|"
+    r"recumbent|assault) bikes?", r"bike", r"cycling", r"bicycling", r"running", r"run",
+    r"jogging", r"jog", r"(?<!farmers )(?<!farmer )walking(?! lunges?)", r"walk(?! lunges?)",
+    r"hiking", r"swimming", r"rowing machine", r"rower", r"ergometer", r"ski ?erg",
+    r"stair ?(?:climber|master|mill)", r"stairmaster", r"stepmill", r"step aerobics",
+    r"jump(?:ing)? rope", r"rope jump(?:ing|s)?", r"skipping(?: rope)?", r"jumping jacks?",
+    r"star jumps?", r"burpees?", r"high knees", r"butt kicks?", r"shadow ?boxing",
+    r"battle ropes?", r"battling ropes?")
+#: Walking or running words in a strength exercise's name: a carry, a lunge, a crawl.
+_NOT_CARDIO: Final = _words(
+    r"lunges?", r"farmers?", r"yoke", r"carry", r"carries", r"sled\w*", r"prowler", r"bridges?",
+    r"bear", r"crab", r"monster", r"lateral walks?", r"band walks?", r"planks?", r"duck",
+    r"overhead", r"suitcase", r"waiters?", r"handstand")
+_CARDIO_EQUIPMENT: Final = frozenset({
+    "treadmill", "elliptical", "stationary-bike", "rowing-machine", "stair-climber", "ski-erg",
+    "jump-rope"})
+_POWER: Final = _words(
+    r"snatch(?:es)?", r"cleans?", r"jerks?", r"high pulls?", r"push press(?:es)?",
+    r"clean and (?:press|jerk)", r"jumps?", r"jumping", r"hops?", r"hopping", r"bounds?",
+    r"bounding", r"leaps?", r"throws?", r"slams?", r"toss(?:es)?", r"chest pass(?:es)?",
+    r"plyo\w*", r"clap(?:ping)? (?:push|press) ?ups?", r"depth drops?", r"sprints?",
+    r"kettlebell swings?", r"swings?", r"tire flips?")
+_NOT_POWER: Final = _words(r"clean grip", r"leg swings?", r"arm swings?", r"jump rope",
+                           r"jumping jacks?")
+_OLYMPIC_KIND_CATEGORIES: Final = frozenset({"olympic weightlifting", "plyometrics"})
+
+
+def _kind(value: str, rule: str, reason: str) -> Inferred:
+    return Inferred(value=value, rule=rule, reason=reason)
+
+
+def activity_kind(facts: Facts) -> Inferred:
+    """The kind of activity: local names of ``exg:ActivityKind`` individuals. First match wins:
+
+    ============================ ==========================================================
+    ``kind/smr``                 foam roll(er/ing), SMR, Blackroll, lacrosse ball, myofascial,
+                                 trigger point; or only a foam roller as equipment ->
+                                 SelfMyofascialRelease
+    ``kind/stretch``             stretch, yoga, pose, "chokes" (a held hamstring stretch), or
+                                 category stretching -> Stretching
+    ``kind/mobility``            mobility, joint circles, leg or arm swings, dislocates, cat-cow,
+                                 CARs, chin tucks, neck flexion/rotation, thoracic rotation, hip
+                                 openers, inchworm, scorpion -> MobilityDrill
+    ``kind/cardio``              treadmill, elliptical, bikes, cycling, running, jogging,
+                                 walking, rowing machine, rower, ski erg, stair climber, jump
+                                 rope, jumping jacks, star jumps, burpees, high knees, battle
+                                 ropes -> Cardio; not when the name also says lunge, farmer,
+                                 yoke, carry, sled, prowler, bridge, bear, crab, monster,
+                                 lateral or band walk, plank, duck, overhead, suitcase, waiter,
+                                 handstand (a walking lunge or a carry is strength work)
+    ``kind/power``               Olympic lifts (snatch, clean, jerk, high pull, push press),
+                                 jumps, hops, bounds, throws, slams, tosses, plyometric push-
+                                 ups, sprints, swings, tire flips; category plyometrics or
+                                 Olympic weightlifting -> PowerTraining ("clean grip", leg
+                                 swings and jumping jacks are not)
+    ``kind/cardio-data``         category cardio, or a cardio machine (treadmill, elliptical,
+                                 bike, rowing machine, stair climber, ski erg, jump rope) as
+                                 equipment -> Cardio
+    ``kind/strength``            anything else -> StrengthTraining
+    ============================ ==========================================================
+    """
+    categories = _categories(facts)
+    smr = _name_hit(facts, _SMR)
+    if smr is not None or ("foam-roller" in facts.equipment
+                           and facts.equipment <= {"foam-roller", "gym-mat"}):
+        why = f"The name '{smr[0]}' says '{smr[1]}'" if smr else "Its only tool is a foam roller"
+        return _kind("SelfMyofascialRelease", "kind/smr",
+                     f"{why}: rolling a muscle is self-myofascial release, not strength work.")
+    stretch = _name_hit(facts, _STRETCH)
+    if stretch is not None or categories & _STRETCH_CATEGORIES:
+        why = (f"The name '{stretch[0]}' says '{stretch[1]}'" if stretch
+               else "The source files it under stretching")
+        return _kind("Stretching", "kind/stretch",
+                     f"{why}: it lengthens muscles for range of motion, not for strength.")
+    mobility = _name_hit(facts, _MOBILITY)
+    if mobility is not None:
+        return _kind("MobilityDrill", "kind/mobility",
+                     f"The name '{mobility[0]}' says '{mobility[1]}', a joint mobility or "
+                     "warm-up drill.")
+    cardio = _name_hit(facts, _CARDIO)
+    if cardio is not None and _name_hit(facts, _NOT_CARDIO) is not None:
+        cardio = None
+    if cardio is not None:
+        return _kind("Cardio", "kind/cardio", f"The name '{cardio[0]}' says '{cardio[1]}': "
+                     "endurance work, not strength training.")
+    power = _name_hit(facts, _POWER)
+    if power is not None and _name_hit(facts, _NOT_POWER) is not None:
+        power = None
+    if power is not None or categories & _OLYMPIC_KIND_CATEGORIES:
+        why = (f"The name '{power[0]}' says '{power[1]}'" if power
+               else "The source files it under " + ", ".join(
+                   sorted(categories & _OLYMPIC_KIND_CATEGORIES)))
+        return _kind("PowerTraining", "kind/power",
+                     f"{why}: an explosive lift, jump or throw trains power.")
+    if "cardio" in categories or facts.equipment & _CARDIO_EQUIPMENT:
+        why = ("The source files it under cardio" if "cardio" in categories
+               else "It needs a cardio machine")
+        return _kind("Cardio", "kind/cardio-data", f"{why}: endurance work, not strength "
+                     "training.")
+    return _kind("StrengthTraining", "kind/strength",
+                 "No rule for another kind fired: a resistance exercise trains strength.")
+
+
+# --------------------------------------------------------------------------------------------
+# Primary muscles where no source names one (issue 22)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _MuscleRule:
+    rule: str
+    muscles: tuple[str, ...]
+    regex: re.Pattern[str]
+    not_if: re.Pattern[str] | None = None
+
+
+_MUSCLE_RULES: Final[tuple[_MuscleRule, ...]] = (
+    _MuscleRule("muscle/name/calves", ("calves",),
+                _words(r"calf", r"calves", r"heel raises?", r"toe press(?:es)?",
+                       r"plantar ?flexion")),
+    _MuscleRule("muscle/name/neck", ("neck",), _words(r"neck", r"chin tucks?")),
+    _MuscleRule("muscle/name/forearms", ("forearms",),
+                _words(r"wrist\w*", r"grip", r"sloper\w*", r"fingerboard", r"hangboard",
+                       r"dead ?hangs?", r"pinch\w*", r"finger\w*", r"forearms?")),
+    _MuscleRule("muscle/name/hamstrings", ("hamstrings",),
+                _words(r"leg curls?", r"hamstring\w*", r"nordic\w*", r"glute ham\w*")),
+    _MuscleRule("muscle/name/abductors", ("gluteus-medius",),
+                _words(r"abduct\w*", r"clam ?shells?", r"fire hydrants?", r"monster walks?",
+                       r"lateral band walks?", r"side lying leg raises?")),
+    _MuscleRule("muscle/name/adductors", ("adductors",),
+                _words(r"adduct\w*", r"copenhagen\w*", r"groin")),
+    _MuscleRule("muscle/name/olympic", ("glutes", "quadriceps"),
+                _words(r"snatch(?:es)?", r"cleans?", r"high pulls?", r"thrusters?")),
+    _MuscleRule("muscle/name/jerk", ("shoulders", "quadriceps"),
+                _words(r"jerks?", r"push press(?:es)?")),
+    _MuscleRule("muscle/name/triceps", ("triceps",),
+                _words(r"triceps?", r"push ?downs?", r"skull ?crushers?", r"kick ?backs?",
+                       r"french press", r"jm press"),
+                not_if=_words(r"glute kick ?backs?", r"donkey kick\w*", r"leg kick ?backs?",
+                              r"hip kick ?backs?")),
+    _MuscleRule("muscle/name/biceps", ("biceps",),
+                _words(r"curls?", r"biceps?", r"chin ?ups?", r"chinups?"),
+                not_if=_words(r"leg curls?", r"hamstring curls?", r"nordic", r"wrist curls?",
+                              r"ab curls?", r"curl ups?")),
+    _MuscleRule("muscle/name/traps", ("traps",), _words(r"shrugs?", r"trap\w*")),
+    _MuscleRule("muscle/name/glutes", ("glutes", "hamstrings"),
+                _words(r"deadlifts?", r"rdl", r"good mornings?", r"hip thrusts?", r"bridges?",
+                       r"hip extensions?", r"hyper ?extensions?", r"back extensions?",
+                       r"pull throughs?", r"(?:kettlebell )?swings?", r"glute\w*",
+                       r"donkey kick\w*", r"hip hinges?", r"rack pulls?", r"reverse hyper\w*",
+                       r"hip raises?", r"roman chairs?",
+                       r"atlas stones?", r"tire flips?", r"kick ?backs?")),
+    _MuscleRule("muscle/name/lower-back", ("erector-spinae",),
+                _words(r"superman", r"supermans", r"skydivers?")),
+    _MuscleRule("muscle/name/scapular", ("traps", "shoulders"),
+                _words(r"ywts?", r"y w t", r"prone (?:y|t|w|i)s?")),
+    _MuscleRule("muscle/name/abdominals", ("abdominals",),
+                _words(r"crunch\w*", r"sit ?ups?", r"situps?", r"planks?", r"leg raises?",
+                       r"knee raises?", r"hollow\w*", r"dead ?bugs?", r"v ?ups?", r"ab\w*",
+                       r"roll ?outs?", r"rollouts?", r"toes to bar", r"l ?sits?", r"l hold",
+                       r"l holds?", r"mountain climbers?", r"flutter kicks?", r"jack ?knifes?",
+                       r"dragon flags?", r"core", r"trunk", r"leg lifts?", r"tuck\w*",
+                       r"pikes?(?! push)", r"bird ?dogs?", r"roll ?downs?"),
+                not_if=_words(_PULL_UP, _CHIN_UP, r"rows?")),
+    _MuscleRule("muscle/name/obliques", ("obliques",),
+                _words(r"obliques?", r"russian twists?", r"twists?", r"wood ?chop\w*",
+                       r"pallof", r"side bends?", r"side planks?", r"windmills?",
+                       r"landmine (?:180s?|rotations?)", r"(?:trunk|torso|core) rotations?",
+                       r"hip crossovers?",
+                       r"windshield\w*")),
+    _MuscleRule("muscle/name/lats", ("lats",),
+                _words(r"pull ?ups?", r"pullups?", r"pull ?downs?", r"pulldowns?",
+                       r"lats?", r"lat pull\w*", r"muscle ?ups?", r"rope climbs?", r"pull ?overs?",
+                       r"pullovers?", r"(?:front|back) levers?", r"ice cream makers?",
+                       r"ice scream makers?")),
+    _MuscleRule("muscle/name/push-up", ("chest", "triceps"), _words(_PUSH_UP),
+                not_if=_words(r"pike", r"handstand", r"finger\w*")),
+    _MuscleRule("muscle/name/shoulders", ("shoulders",),
+                _words(r"lateral raises?", r"front raises?", r"shoulder\w*", r"overhead press",
+                       r"military press", r"arnold\w*", r"upright rows?", r"face ?pulls?",
+                       r"rear delts?", r"delt\w*", r"reverse fl(?:y|yes|ies)", r"y raises?",
+                       r"handstand\w*", r"pike push ?ups?", r"cuban\w*", r"landmine press",
+                       r"external rotations?", r"internal rotations?", r"rotator cuff",
+                       r"raises?")),
+    _MuscleRule("muscle/name/back", ("middle-back", "lats"),
+                _words(r"rows?", r"rowing", r"renegade\w*")),
+    _MuscleRule("muscle/name/chest", ("chest", "triceps"),
+                _words(r"bench press\w*", _PUSH_UP, r"chest\w*", r"dips?", r"floor press",
+                       r"planche\w*", r"press ups?", r"support holds?")),
+    _MuscleRule("muscle/name/chest-fly", ("chest",),
+                _words(r"fl(?:y|yes|ies)", r"pec\w*", r"cross ?overs?", r"crossovers?",
+                       r"butterfl\w*")),
+    _MuscleRule("muscle/name/quadriceps", ("quadriceps",),
+                _words(r"leg extensions?", r"sissy\w*", r"wall sits?", r"spanish squats?")),
+    _MuscleRule("muscle/name/legs", ("quadriceps", "glutes"),
+                _words(r"squats?", r"squatting", r"leg press\w*", r"lunges?", r"lunging",
+                       r"split squats?", r"step ?ups?", r"pistols?", r"box jumps?", r"jumps?",
+                       r"hops?", r"bounds?", r"sled\w*", r"prowler\w*", r"skaters?",
+                       r"thrusters?", r"wall balls?", r"leg\w*")),
+    _MuscleRule("muscle/name/carry", ("forearms", "traps"),
+                _words(r"carry", r"carries", r"farmers? walks?", r"yoke\w*")),
+    _MuscleRule("muscle/name/press", ("chest", "triceps"), _words(r"press\w*")),
+)
+
+_PATTERN_MUSCLES: Final = {
+    "Squat": ("quadriceps", "glutes"), "Lunge": ("quadriceps", "glutes"),
+    "HipHinge": ("glutes", "hamstrings"), "HorizontalPush": ("chest", "triceps"),
+    "VerticalPush": ("shoulders", "triceps"), "HorizontalPull": ("middle-back", "lats"),
+    "VerticalPull": ("lats",), "TrunkStability": ("abdominals",), "Carry": ("forearms", "traps"),
+}
+
+
+def primary_muscles(facts: Facts) -> tuple[Inferred, ...]:
+    """Primary muscle groups (muscle slugs) for a strength exercise no source gives a primary
+    muscle; an empty tuple when a source does, or when no rule applies.
+
+    The names decide first (rules ``muscle/name/*`` in the order of ``_MUSCLE_RULES``: calves,
+    neck, forearms, hamstrings, abductors, adductors, Olympic pulls, jerks, triceps, biceps,
+    traps, hinges and glute work, abdominals, obliques, lats, shoulders, rows, pushes, flyes,
+    quadriceps, legs, carries, any press), each naming the groups that are the prime movers of
+    that movement by standard kinesiology; then the movement pattern the other rules give
+    (``muscle/pattern/*``: squat and lunge quadriceps and glutes, hinge glutes and hamstrings,
+    horizontal push chest and triceps, vertical push shoulders and triceps, horizontal pull
+    middle back and lats, vertical pull lats, trunk abdominals, carry forearms and traps).
+    Groups, not single muscles: the rule knows the movement, not the variation's emphasis.
+    """
+    if facts.primary:
+        return ()
+    for name in english_names(facts):
+        text = normalize_name(name)
+        for rule in _MUSCLE_RULES:
+            found = rule.regex.search(text)
+            if found is None or (rule.not_if is not None and rule.not_if.search(text)):
+                continue
+            return tuple(Inferred(m, rule.rule, f"The name '{name}' says '{found.group(0)}', "
+                                  f"whose prime movers are the {', '.join(rule.muscles)}.")
+                         for m in rule.muscles)
+    pattern = movement_pattern(facts)
+    if pattern is not None and pattern.value in _PATTERN_MUSCLES:
+        muscles = _PATTERN_MUSCLES[pattern.value]
+        rule_id = "muscle/pattern/" + re.sub(r"(?<!^)(?=[A-Z])", "-", pattern.value).lower()
+        return tuple(Inferred(m, rule_id, f"The exercise is {_PATTERN_WORDS[pattern.value]}, "
+                              f"whose prime movers are the {', '.join(muscles)}.")
+                     for m in muscles)
+    return ()

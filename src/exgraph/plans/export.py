@@ -7,6 +7,7 @@ RFC 5545 text written here).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pyoxigraph as ox
@@ -170,10 +171,16 @@ def _day_items(graph: Graph, plan: Plan, node: URIRef, day: Day) -> None:
         graph.add((part, RDFS.comment, Literal("Progression: " + progression.rule)))
 
 
+#: What RFC 5545 TEXT may not hold once line breaks are escaped: the controls but tab.
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
 def _escape(text: str) -> str:
-    """RFC 5545 TEXT: backslash, semicolon, comma and newline escaped."""
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    """RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped (CRLF, LF, and a lone
+    CR, which would otherwise end the content line); other control characters dropped."""
+    escaped = (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+               .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n"))
+    return _CONTROLS.sub("", escaped)
 
 
 def _fold(line: str) -> str:

@@ -7,6 +7,7 @@ the goals and the muscle catalogue's groups. The exercises' facts are their reco
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,6 +104,19 @@ class Stated:
     source: Ref | None
 
 
+@dataclass(frozen=True)
+class Volume:
+    """Weekly sets of one major muscle group for a goal at a level (exg:WeeklyVolumeGuideline):
+    a set counts 1 for a prime mover and ``secondary`` for a secondary mover."""
+
+    iri: str
+    goal: str
+    level: str
+    sets: tuple[int, int]
+    secondary: float
+    source: Ref | None
+
+
 @dataclass
 class PlanFacts:
     """The plan builder's facts of one store generation."""
@@ -118,6 +132,12 @@ class PlanFacts:
     group_of: dict[str, str] = field(default_factory=dict)  # muscle slug -> its group slug
     #: What the plan builder derives once per generation (ranked slot candidates).
     derived: dict[str, Any] = field(default_factory=dict)
+    #: (goal, level or None, role or None) -> a goal's exg:specificProgramming (issue 23).
+    specific: dict[tuple[str, str | None, str | None], Guideline] = field(default_factory=dict)
+    #: (goal, level) -> weekly sets per major muscle group (issue 23).
+    volume: dict[tuple[str, str], Volume] = field(default_factory=dict)
+    #: exercise slug -> local names of its exg:activityKind (issue 23).
+    kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, store: Store) -> PlanFacts:
@@ -172,6 +192,7 @@ class PlanFacts:
                 facts.group_of.setdefault(slug, slug)
             else:
                 facts.group_of[slug] = _local(group)
+        _read_plan_guidelines(store, facts, guideline, source)
         return facts
 
 
@@ -202,6 +223,9 @@ def _exercise_facts(facts: PlanFacts, found: RecordSet) -> None:
                                      stated_by(record, "frequency"))
         if record.categories:
             facts.categories[slug] = frozenset(record.categories)
+        if record.activity_kind:  # exg:StrengthTraining ... as the local name of the term
+            facts.kinds[slug] = frozenset(
+                {"".join(w.capitalize() for w in record.activity_kind.split("-"))})
 
 
 def _guideline(row: dict[str, Any]) -> Guideline | None:
@@ -216,6 +240,46 @@ def _guideline(row: dict[str, Any]) -> Guideline | None:
         (rest["min"], rest["max"]) if rest["min"] is not None and rest["max"] is not None
         else None, row["load"],
         Ref(source["iri"], source["name"] or source["id"]) if source else None, "exercise")
+
+
+# -- issue 23: level- and role-specific programming, weekly volume --------------------------------
+Q_SPECIFIC = _PREFIXES + f"""SELECT ?pg ?goal ?setsMin ?setsMax ?repsMin ?repsMax ?restMin
+    ?restMax ?load ?src ?srcLabel ?fMin ?fMax ?rule ?incMin ?incMax ?level ?role WHERE {{
+  ?g exg:specificProgramming ?pg . {_GUIDELINE}
+  OPTIONAL {{ ?pg exg:trainingLevel ?level }} OPTIONAL {{ ?pg exg:exerciseRole ?role }}
+  OPTIONAL {{ ?pg exg:exerciseSessionsPerWeekMin ?fMin }}
+  OPTIONAL {{ ?pg exg:exerciseSessionsPerWeekMax ?fMax }}
+  OPTIONAL {{ ?pg exg:progressionRule ?rule }}
+  OPTIONAL {{ ?pg exg:loadIncreaseMinPercent ?incMin }}
+  OPTIONAL {{ ?pg exg:loadIncreaseMaxPercent ?incMax }} }}"""
+Q_VOLUME = _PREFIXES + """SELECT ?v ?goal ?level ?min ?max ?weight ?src ?srcLabel WHERE {
+  ?g exg:weeklyVolume ?v . ?v exg:goal ?goal ; exg:trainingLevel ?level ;
+     exg:weeklySetsMin ?min ; exg:weeklySetsMax ?max .
+  OPTIONAL { ?v exg:secondarySetWeight ?weight }
+  OPTIONAL { ?v dcterms:source ?src OPTIONAL { ?src rdfs:label ?srcLabel } } }"""
+
+
+def _read_plan_guidelines(store: Store, facts: PlanFacts,
+                          guideline: Callable[[Row, str], Guideline | None],
+                          source: Callable[[Row], Ref | None]) -> None:
+    """The goals' exg:specificProgramming and exg:weeklyVolume into facts (two SELECTs; the
+    exercises' activity kinds come from their records, :func:`_exercise_facts`)."""
+    for row in sorted(store.select(Q_SPECIFIC), key=lambda r: str(r["pg"])):
+        found = guideline(row, "goal-specific")
+        if found is not None:
+            level, role = row.get("level"), row.get("role")
+            key = (found.goal, str(level) if level is not None else None,
+                   str(role) if role is not None else None)
+            facts.specific.setdefault(key, found)
+    for row in sorted(store.select(Q_VOLUME), key=lambda r: str(r["v"])):
+        low, high = _int(row, "min"), _int(row, "max")
+        if low is None or high is None:
+            continue
+        weight = _float(row, "weight")
+        goal, at = _local(row["goal"]), str(row["level"])
+        facts.volume.setdefault((goal, at), Volume(
+            str(row["v"]), goal, at, (low, high), 0.5 if weight is None else weight,
+            source(row)))
 
 
 _FACTS: GenerationCache[PlanFacts] = GenerationCache(PlanFacts.load)

@@ -23,7 +23,7 @@ MAX_SEED = 2**32 - 1
 PARAMS = ("goal", "equipment", "days", "level", "session_minutes", "emphasise", "avoid",
           "include", "exclude", "weeks", "seed", "start")
 #: Most values of one list parameter.
-MAX_ITEMS = 50
+MAX_ITEMS = 100
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,9 @@ parameter).
 
 from __future__ import annotations
 
-import threading
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from rdflib import Literal, URIRef
@@ -35,23 +33,26 @@ from exgraph.queries.catalogue import Known, NamedQuery, default_catalogue
 from exgraph.queries.documents import (
     CATEGORY_KEYS,
     DIFFICULTY_KEYS,
+    ROLE_KEYS,
     difficulty_list,
     ident,
     pattern_slug,
 )
 from exgraph.records import records_for
-from exgraph.vocab.resolver import normalise
+from exgraph.search import search as search_names
 from exgraph.vocab.terms import DIFFICULTIES, DIFFICULTY_RANK
 
 #: Filters whose values are words a dataset gives (``exg:force`` "push") or pattern slugs rather
 #: than IRIs. They filter the named query's matches here, from :class:`ExerciseIndex` (the
 #: query's typed parameters cannot take them); :func:`facet_values` lists what they accept.
-FACETS = ("category", "force", "mechanic", "movement_pattern")
+FACETS = ("category", "force", "mechanic", "movement_pattern", "kind")
 #: The filters of the exercise list: the parameters of ``queries/exercises.rq``, and FACETS.
 LIST_FILTERS = ("muscle", "role", "equipment", "exclude_equipment", "difficulty", *FACETS, "q")
 #: The orders of an exercise list: by name (in the answer's language) or by difficulty (lowest
-#: level first; ``-difficulty``: highest first), unknown difficulty last, then by name.
-SORTS = ("name", "-name", "difficulty", "-difficulty")
+#: level first; ``-difficulty``: highest first), unknown difficulty last, then by name; or by
+#: relevance to the search text q (best match first, :mod:`exgraph.search`), the order of a
+#: list with q= when no sort is asked (without q= it is the order by name).
+SORTS = ("relevance", "name", "-name", "difficulty", "-difficulty")
 #: Forces and mechanics as the vocabulary defines them (ontology/exgraph.ttl, exg:force and
 #: exg:mechanic).
 FORCES = ("push", "pull", "static")
@@ -79,6 +80,8 @@ SELECT DISTINCT ?facet ?value WHERE {
   UNION
   { ?pattern a exg:MovementPattern BIND(STR(?pattern) AS ?value)
     BIND("movement_pattern" AS ?facet) }
+  UNION
+  { ?kind a exg:ActivityKind BIND(STR(?kind) AS ?value) BIND("kind" AS ?facet) }
 }"""
 
 #: Every match of a filter combination, in order.
@@ -120,12 +123,6 @@ class ExerciseIndex:
     languages: frozenset[str]
     #: facet (see FACETS) -> value (lower case; pattern slugs) -> the exercises that have it
     facets: Mapping[str, Mapping[str, frozenset[str]]]
-    #: exercise -> every name, alias and translation it has (what search compares)
-    texts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    #: the search keys of texts, made on the first search (:meth:`find`) under _lock: at 100k
-    #: exercises normalising every name takes seconds that a list without q= need not pay
-    _keys: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
     def name(self, iri: str, lang: str | None) -> str | None:
         """The exercise's name in lang, else in English (None for an unknown IRI)."""
@@ -144,42 +141,6 @@ class ExerciseIndex:
                     return candidate
         return DEFAULT_LANGUAGE
 
-    def find(self, text: str) -> frozenset[str]:
-        """The exercises with a name, alias or translation that text is found in, both
-        normalised as the entity resolver normalises names (:func:`search_keys`): case, accents,
-        hyphens and spaces, plurals and word order do not matter, so ``pushup``, ``push-up``
-        and ``Push Ups`` find the same exercises, and ``press incline`` finds "Incline Bench
-        Press". Every word of text must be found in one name (a word may be the start of a
-        longer one: ``curl`` finds "Curls", ``bulg`` "Sentadilla búlgara")."""
-        forms = [form.split() for form in search_keys(text)]
-        if not forms:
-            return frozenset()
-        return frozenset(
-            iri for iri, keys in self.search_keys().items()
-            if any(all(word in key for word in words) for key in keys for words in forms))
-
-    def search_keys(self) -> Mapping[str, tuple[str, ...]]:
-        """exercise -> the search keys (:func:`search_keys`) of all its texts; made once."""
-        with self._lock:
-            if not self._keys and self.texts:
-                self._keys.update(
-                    (iri, tuple(dict.fromkeys(key for name in names for key in search_keys(name))))
-                    for iri, names in self.texts.items())
-            return self._keys
-
-
-def search_keys(name: str) -> tuple[str, ...]:
-    """The forms of a name that search compares: the entity resolver's key
-    (:func:`exgraph.vocab.resolver.normalise`: casefolded, no accents, hyphens and spaces
-    joined as in "pushup", plurals singular, stop words dropped), and the name casefolded
-    without accents with its hyphens and spaces removed (for words the resolver drops or
-    changes)."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", name.casefold())
-                     if not unicodedata.combining(c))
-    plain = " ".join("".join(ch if ch.isalnum() else " " for ch in folded).split())
-    keys = [normalise(name), plain, plain.replace(" ", "")]
-    return tuple(dict.fromkeys(k for k in keys if k))
-
 
 def exercise_index(store: Store) -> ExerciseIndex:
     """The :class:`ExerciseIndex` of store (one query)."""
@@ -188,11 +149,11 @@ def exercise_index(store: Store) -> ExerciseIndex:
     alt: dict[str, dict[str, str]] = defaultdict(dict)
     ranks: dict[str, set[int]] = defaultdict(set)
     facets: dict[str, dict[str, set[str]]] = {facet: defaultdict(set) for facet in FACETS}
-    searchable: dict[str, set[str]] = defaultdict(set)
     for record in records_for(store).records.values():  # the record's facts, not any source's
         ranks[record.iri].update(LEVEL_RANKS[level] for level in record.difficulty)
         for facet, value in (("force", record.force), ("mechanic", record.mechanic),
-                             ("movement_pattern", (record.movement_pattern or {}).get("id"))):
+                             ("movement_pattern", (record.movement_pattern or {}).get("id")),
+                             ("kind", record.activity_kind)):
             if value:
                 facets[facet][value.lower()].add(record.iri)
         for category in record.categories:
@@ -201,7 +162,6 @@ def exercise_index(store: Store) -> ExerciseIndex:
         iri = str(row["exercise"])
         label, prop = row["label"], str(row["p"])
         text = str(label)
-        searchable[iri].add(text)
         lang = (label.language or "").lower() if isinstance(label, Literal) else ""
         if prop.endswith("#label"):
             labels[iri] = min(labels.get(iri, text), text)
@@ -217,8 +177,7 @@ def exercise_index(store: Store) -> ExerciseIndex:
         names, {iri: tuple(sorted(r)) for iri, r in ranks.items()},
         languages | {DEFAULT_LANGUAGE},
         {facet: {value: frozenset(iris) for value, iris in by_value.items()}
-         for facet, by_value in facets.items()},
-        {iri: tuple(sorted(texts)) for iri, texts in searchable.items()})
+         for facet, by_value in facets.items()})
 
 
 def sort_key(sort: str, lang: str | None, index: ExerciseIndex | None
@@ -228,6 +187,8 @@ def sort_key(sort: str, lang: str | None, index: ExerciseIndex | None
         shown = index.name(match[0], lang) if index is not None else None
         return (shown or match[1]).lower()
 
+    if sort == "relevance":
+        sort = "name"
     if sort.endswith("difficulty"):
         if index is None:
             raise ValueError("sorting by difficulty needs the exercise index")
@@ -249,7 +210,7 @@ def ordered(matches: Iterable[Match], sort: str, lang: str | None,
     if sort not in SORTS:
         raise BadRequest(f"parameter 'sort': {sort!r} is not one of {', '.join(SORTS)}")
     found = list(matches)
-    if lang in (None, DEFAULT_LANGUAGE) and sort in ("name", "-name"):
+    if lang in (None, DEFAULT_LANGUAGE) and sort in ("relevance", "name", "-name"):
         return found if sort == "name" else found[::-1]  # the query's own order
     if sort == "-name":
         return sorted(found, key=sort_key("name", lang, index))[::-1]
@@ -285,13 +246,15 @@ def with_names(item: dict[str, Any], index: ExerciseIndex) -> dict[str, Any]:
 def facet_values(store: Store) -> dict[str, list[str]]:
     """The values the facet filters (:data:`FACETS`) accept: the categories the graph's
     datasets give (lower case), the vocabulary's forces and mechanics, and the slugs of its
-    movement patterns."""
-    found: dict[str, set[str]] = {"category": set(), "movement_pattern": set()}
+    movement patterns and of its kinds of activity (``strength-training``, ``cardio``, ...)."""
+    found: dict[str, set[str]] = {"category": set(), "movement_pattern": set(), "kind": set()}
     for row in store.select(FACETS_QUERY):
         facet, value = str(row["facet"]), str(row["value"])
-        found[facet].add(pattern_slug(value) if facet == "movement_pattern" else value.lower())
+        found[facet].add(pattern_slug(value) if facet in ("movement_pattern", "kind")
+                         else value.lower())
     return {"category": sorted(found["category"]), "force": list(FORCES),
-            "mechanic": list(MECHANICS), "movement_pattern": sorted(found["movement_pattern"])}
+            "mechanic": list(MECHANICS), "movement_pattern": sorted(found["movement_pattern"]),
+            "kind": sorted(found["kind"])}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -305,13 +268,15 @@ def _split(raw: str | Sequence[str]) -> list[str]:
 
 
 def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known: Known | None,
-                  *, limit: int, offset: int, sort: str = "name", lang: str | None = None,
+                  *, limit: int, offset: int, sort: str | None = None, lang: str | None = None,
                   index: ExerciseIndex | None = None, memo: Memo | None = None
                   ) -> dict[str, Any]:
     """``{"total", "limit", "offset", "items"}``: the exercises matching values (filters of
     :data:`LIST_FILTERS`; a value may be a list, or a comma-separated text: any of them; a
-    facet value the graph does not have matches nothing), in the order of sort with names in
-    lang, ``limit`` of them from ``offset``. With index, each item has its ``names`` in every
+    facet value the graph does not have matches nothing), in the order of sort (by default:
+    relevance with q, name without) with names in lang, ``limit`` of them from ``offset``. q
+    keeps the exercises that :func:`exgraph.search.search` finds for it, names in lang first.
+    With index, each item has its ``names`` in every
     language (index is needed for facets, sort by difficulty and names in a language other
     than English; it is read from store when not given).
 
@@ -322,12 +287,13 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
     query = _query("exercises")
     facets = {name: _split(raw) for name, raw in values.items() if name in FACETS}
     bound = query.bind({k: v for k, v in values.items() if k not in FACETS}, known)
-    # q is checked by the query's parameter (length, characters) but matched here, through the
-    # index, with the resolver's normalisation (the named query's q is a plain CONTAINS)
+    # q is checked by the query's parameter (length, characters) but matched here, by the
+    # search index (the named query's q is a plain CONTAINS)
     search = bound.pop("q", None)
+    sort = sort or ("relevance" if search else "name")
     ordered([], sort, lang, index)  # checks sort before any query runs
     localised = lang not in (None, DEFAULT_LANGUAGE)
-    if index is None and (localised or sort.endswith("difficulty") or facets or search):
+    if index is None and (localised or sort.endswith("difficulty") or facets):
         index = exercise_index(store)
     key = (tuple(sorted((name, tuple(map(str, terms))) for name, terms in bound.items())),
            tuple(sorted((name, tuple(sorted(v))) for name, v in facets.items())),
@@ -341,14 +307,21 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
             records = records_for(store).records
             found = [m for m in found if (r := records.get(ident(m[0]))) is not None
                      and levels & set(r.difficulty)]
-        if search and index is not None:
-            keep = frozenset().union(*(index.find(str(text)) for text in search))
-            found = [match for match in found if match[0] in keep]
+        if "muscle" in bound or "role" in bound:  # the record's muscles, not any source's
+            found = _working(store, found, {ident(t) for t in bound.get("muscle", [])},
+                             {ROLE_KEYS.get(URIRef(str(t)), "") for t in bound.get("role", [])})
+        rank: dict[str, int] = {}
+        if search:
+            hits = search_names(store, " ".join(map(str, search)), lang, limit=None)
+            rank = {hit.iri: position for position, hit in enumerate(hits)}
+            found = [match for match in found if match[0] in rank]
         if facets and index is not None:
             for facet, wanted in facets.items():
                 having = index.facets.get(facet, {})
                 keep = frozenset().union(*(having.get(value, frozenset()) for value in wanted))
                 found = [match for match in found if match[0] in keep]
+        if sort == "relevance" and rank:
+            return sorted(found, key=lambda match: rank[match[0]])
         return ordered(found, sort, lang, index)
 
     matches = build() if memo is None else memo(key, build)
@@ -365,6 +338,25 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
         }
         items.append(with_names(item, index) if index is not None else item)
     return {"total": len(matches), "limit": limit, "offset": offset, "items": items}
+
+
+def _working(store: Store, found: Matches, muscles: set[str], roles: set[str]) -> Matches:
+    """The matches whose record works one of muscles (a group: one of its muscles) in one of
+    roles (either may be empty: any). The named query matched any source's involvement; the
+    record keeps one source's whole list, so this only ever removes matches (an exercise only
+    wger says works the lats as a prime mover is no longer listed under them)."""
+    found_records = records_for(store)
+    group_of = found_records.group_of
+
+    def works(slug: str) -> bool:
+        record = found_records.records.get(slug)
+        if record is None:
+            return False
+        return any((not roles or role in roles)
+                   and (not muscles or m["id"] in muscles or group_of.get(m["id"]) in muscles)
+                   for role, items in record.muscles.items() for m in items)
+
+    return [match for match in found if works(ident(match[0]))]
 
 
 def alternative_items(store: Store, exercise: URIRef, values: Mapping[str, str],

@@ -250,9 +250,12 @@ def canonical_params(store: Store, params: Iterable[tuple[str, str, bool]],
 
 
 def _one(store: Store, kind: str, param: str, text: str, exercise_404: bool) -> str:
+    """The slug of one value; an exercise given by a well-formed slug or IRI that the graph
+    lacks is a 404 (when exercise_404), anything else that matches nothing a 400."""
     try:
         return resolve(store, kind, text).slug
     except Unresolved as exc:
-        if kind == "exercise" and exercise_404:
+        well_formed = SLUG_RE.match(text.strip()) or text.strip().startswith(f"{ID}{kind}/")
+        if kind == "exercise" and exercise_404 and well_formed:
             raise
         raise BadRequest(f"parameter {param!r}: {exc}") from None

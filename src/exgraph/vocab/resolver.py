@@ -78,7 +78,9 @@ is cut: the result is {a, b} and {c}.
 
 The canonical member of a cluster is the one from the best source family (curated, then
 article, then free-exercise-db, then wger; unknown families last), then the shortest slug, then
-the alphabetically first slug.
+the alphabetically first slug; a member whose slug names a side (``split-squats-left``) comes
+after every member that does not, so a merged left/right copy keeps the side-less name when the
+cluster has one.
 """
 
 from __future__ import annotations
@@ -404,10 +406,32 @@ _LOAD_KIND: Mapping[str, str] = {
     "resistance-band": "band",
     "exercise-ball": "exercise-ball",
     "foam-roller": "foam-roller",
+    # the exact taxonomy of issue 22: every machine kind is a machine, the cable stations cable
+    **{f"{kind}-machine": "machine" for kind in (
+        "ab-crunch", "assisted-pull-up", "belt-squat", "calf-raise", "chest-press", "hack-squat",
+        "hip-abduction", "hip-adduction", "leg-curl", "leg-extension", "pec-deck",
+        "preacher-curl", "seated-row", "shoulder-press", "t-bar-row", "rowing")},
+    "elliptical": "machine",
+    "stationary-bike": "machine",
+    "treadmill": "machine",
+    "stair-climber": "machine",
+    "ski-erg": "machine",
+    "lat-pulldown-station": "cable",
+    "seated-cable-row-station": "cable",
+    "trap-bar": "trap-bar",
+    "sandbag": "sandbag",
+    "sled": "sled",
+    "suspension-trainer": "suspension-trainer",
+    "ab-wheel": "ab-wheel",
+    "battle-ropes": "battle-ropes",
+    "jump-rope": "jump-rope",
 }
-#: Equipment that never takes part in the equipment veto.
+#: Equipment that never takes part in the equipment veto: supports and stations the load is
+#: used on or in, which do not tell one variant from another.
 NEUTRAL_EQUIPMENT = frozenset(
-    {"bench", "incline-bench", "hyperextension-bench", "pull-up-bar", "gym-mat", "other"}
+    {"bench", "incline-bench", "hyperextension-bench", "pull-up-bar", "gym-mat", "other",
+     "decline-bench", "preacher-bench", "squat-rack", "dip-station", "plyo-box",
+     "glute-ham-developer", "gymnastic-rings", "parallettes", "landmine"}
 )
 
 
@@ -490,12 +514,16 @@ def _ordered(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
-def _rank(cand: Candidate) -> tuple[int, int, str]:
+#: A slug naming one side: a left or right copy of a movement (issue 22).
+_SIDED = re.compile(r"(?:^|-)(?:left|right)(?:-|$)")
+
+
+def _rank(cand: Candidate) -> tuple[bool, int, int, str]:
     try:
         family = SOURCE_PRIORITY.index(cand.source)
     except ValueError:
         family = len(SOURCE_PRIORITY)
-    return (family, len(cand.key), cand.key)
+    return (bool(_SIDED.search(cand.key)), family, len(cand.key), cand.key)
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,13 @@ from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
 from exgraph.config import DEFAULTS
-from exgraph.errors import ExgraphError
+from exgraph.errors import BadRequest, ExgraphError
 from exgraph.graph.load import open_store
 from exgraph.web.api.me import bp as me_bp  # training history (issue 26)
 from exgraph.web.api.plans import bp as plans_bp
 from exgraph.web.api.routes import bp as api_bp
 from exgraph.web.cache import state
-from exgraph.web.context import error_response
+from exgraph.web.context import error_response, json_depth_exceeds
 from exgraph.web.pages import bp as pages_bp
 from exgraph.web.sparql.endpoint import bp as sparql_bp
 
@@ -85,7 +85,30 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     app.register_error_handler(ExgraphError, _exgraph_error)
     app.register_error_handler(HTTPException, _http_error)
+    _output_safety(app)
     return app
+
+
+# --- issue 21: output safety ------------------------------------------------------------------
+
+
+def _output_safety(app: Flask) -> None:
+    """Every response says ``X-Content-Type-Options: nosniff`` (a browser never runs a JSON,
+    Turtle or SPARQL answer as a script or page); a JSON body nested deeper than
+    MAX_JSON_DEPTH is a 400 before anything parses it."""
+
+    @app.before_request
+    def refuse_deep_json() -> None:
+        if request.method in ("POST", "PUT", "PATCH") and request.is_json:
+            limit = int(app.config.get("MAX_JSON_DEPTH", DEFAULTS["MAX_JSON_DEPTH"]))
+            if json_depth_exceeds(request.get_data(cache=True), limit):
+                raise BadRequest(f"the JSON body nests arrays and objects more than {limit} "
+                                 f"deep (MAX_JSON_DEPTH)")
+
+    @app.after_request
+    def nosniff(response: Any) -> Any:
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
 
 
 #: Compression (flask-compress) of answers larger than a kilobyte, when the client accepts it:

@@ -181,7 +181,8 @@ def _common(vocab: Vocabulary) -> dict[str, dict[str, Any]]:
                             "schema": STRING, "example": "de-DE,de;q=0.9,en;q=0.5"},
         "sort": _query_param("sort", {"type": "string", "enum": list(SORTS), "default": "name"},
                              "order: name (in the answer's language) or difficulty (lowest "
-                             "level first); a leading - reverses; unknown difficulty last",
+                             "level first); a leading - reverses; unknown difficulty last; "
+                             "relevance to q (best match first), the default when q is given",
                              "-difficulty"),
         "offset": _query_param("offset", {"type": "integer", "minimum": 0,
                                           "maximum": MAX_OFFSET, "default": 0},
@@ -224,9 +225,17 @@ def _filters(vocab: Vocabulary) -> list[dict[str, Any]]:
         _query_param("movement_pattern",
                      _list_of(ref("MovementPatternSlug"), most),
                      "the movement pattern (stated or inferred)." + LIST_NOTE, ["hip-hinge"]),
+        # issue 22: the kind of activity
+        _query_param("kind",
+                     _list_of({"type": "string", "enum": vocab.facets.get("kind", [])}, most),
+                     "the kind of activity (stated or inferred): strength-training, "
+                     "power-training, stretching, self-myofascial-release, mobility-drill, "
+                     "cardio." + LIST_NOTE, ["strength-training"]),
         _query_param("q", {"type": "string", "pattern": TEXT},
-                     "words found in any name or synonym, in any language, case-insensitive "
-                     "(letters, digits, spaces and - ' . , ( ) / + &)", "kreuzheben"),
+                     "what a lifter types: a name, synonym or abbreviation in any language, "
+                     "typos, plurals and word order allowed (docs/search.md); ranked by "
+                     "relevance unless sort is given (letters, digits, spaces and "
+                     "- ' . , ( ) / + &)", "kreuzheben"),
     ]
     return params
 
@@ -460,6 +469,44 @@ CONVENTIONS = (
     "compressed when the client accepts it.")
 
 
+# Suggest (search-as-you-type, issue 24): its bounds, schema and operation, kept together here.
+#: Most characters of the text a suggestion is asked for (more is a 400), and most suggestions
+#: one answer gives (``limit``; more is a 400; 8 when not asked).
+SUGGEST_MAX_CHARS = 100
+SUGGEST_MAX_LIMIT = 25
+SUGGEST_LIMIT = 8
+SUGGEST_SCHEMAS: dict[str, Any] = {
+    "SuggestList": {"type": "object", "required": ["q", "items"], "properties": {
+        "q": STRING,
+        "items": {"type": "array", "items": {
+            "type": "object", "required": ["id", "iri", "name", "matched", "score"],
+            "properties": {"id": STRING, "iri": STRING, "name": STRING, "matched": STRING,
+                           "score": {"type": "number"}}}}}},
+}
+SUGGEST_EXAMPLE = {"q": "rdl", "items": [
+    {"id": "romanian-deadlift", "iri": "https://w3id.org/exgraph/id/exercise/romanian-deadlift",
+     "name": "Romanian deadlift", "matched": "RDL", "score": 1.042}]}
+
+
+def _suggest_path(named: tuple[dict[str, Any], ...]) -> dict[str, Any]:
+    q = {"name": "q", "in": "query", "required": True,
+         "description": "the text typed so far: a name, synonym or abbreviation in any "
+                        "language, typos allowed",
+         "schema": {"type": "string", "minLength": 1, "maxLength": SUGGEST_MAX_CHARS},
+         "example": "rdl"}
+    limit = _query_param("limit", {"type": "integer", "minimum": 0,
+                                   "maximum": SUGGEST_MAX_LIMIT, "default": SUGGEST_LIMIT},
+                         "most suggestions")
+    return {"/api/v1/suggest": {"get": _operation(
+        "suggestExercises", "exercises",
+        "Exercises for what is being typed, best first (search-as-you-type)",
+        _json("SuggestList", SUGGEST_EXAMPLE), parameters=[q, *named, limit],
+        headers=("Content-Language",),
+        description="Ranked as the exercise list's q= (docs/search.md): exact, prefix and "
+                    "whole-word matches first, then typos; names in lang first. Each item "
+                    "gives the name in lang and the name or synonym that matched.")}}
+
+
 def document(vocab: Vocabulary | None = None) -> dict[str, Any]:
     """The OpenAPI 3.0 document for vocab (the graph's slugs; without it, parameters are
     described by their shape only)."""
@@ -529,6 +576,7 @@ def document(vocab: Vocabulary | None = None) -> dict[str, Any]:
         "/api/v1/queries": {"get": _operation(
             "listQueries", "queries", "The named-query catalogue", _json("QueryCatalogue"),
             parameters=[_limit(MAX_LIMIT), common["offset"]], headers=("Link",))},
+        **_suggest_path(named),
         **_query_paths(vocab),
         **_plan_paths(),
         "/export.ttl": {"get": _operation(
@@ -550,6 +598,6 @@ def document(vocab: Vocabulary | None = None) -> dict[str, Any]:
         "servers": [{"url": "/", "description": "this server"}],
         "tags": TAGS,
         "paths": paths,
-        "components": {"schemas": {**SCHEMAS, **_vocabulary_schemas(vocab)},
+        "components": {"schemas": {**SCHEMAS, **SUGGEST_SCHEMAS, **_vocabulary_schemas(vocab)},
                        "headers": HEADERS},
     }

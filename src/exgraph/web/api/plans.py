@@ -3,7 +3,8 @@
 
 GET takes the request in the query string (lists comma-separated or repeated), POST as a JSON
 object with the same keys (lists as arrays or comma-separated strings). A request that cannot be
-met is the one JSON error shape, 400, naming what is missing. Registered beside the api
+met is the one JSON error shape, 400, naming what is missing or the plan rule it would break
+and why (:mod:`exgraph.plans.validate`). Registered beside the api
 blueprint under its name (``api.plans.*``), so the API's request bounds, ETags and response
 cache apply to GET. :data:`OPENAPI_PATHS` is this blueprint's part of the OpenAPI document.
 """
@@ -114,7 +115,8 @@ def _list(items: dict[str, Any]) -> dict[str, Any]:
 PLAN_ITEM = _obj({
     "position": _INT, "id": _STR, "iri": _STR, "name": _STR, "slot": _STR, "sets": _INT,
     "reps": _RANGE, "rest_seconds": _RANGE, "load": _NSTR,
-    "numbers": _obj({"from": {"type": "string", "enum": ["exercise", "goal-default"]},
+    "numbers": _obj({"from": {"type": "string",
+                              "enum": ["exercise", "goal-specific", "goal-default"]},
                      "guideline": _STR, "source": _REF, "sets_range": _RANGE}),
     "muscles": _obj({"primary": _list(_STR), "secondary": _list(_STR)}),
     "movement_pattern": _NSTR, "equipment": _list(_STR), "difficulty": _list(_STR),
@@ -162,7 +164,7 @@ PARAMETERS = [
            "only); a kind covers the broader kinds it is under"),
     _param("level", {"type": "string", "enum": list(LEVELS)}, "default beginner"),
     _param("session_minutes", {"type": "integer", "minimum": MIN_MINUTES,
-                               "maximum": MAX_MINUTES}, "longest session"),
+                               "maximum": MAX_MINUTES}, "longest session (default 75)"),
     _param("emphasise", _SLUGS, "muscles or groups to train more"),
     _param("avoid", _SLUGS, "muscles or groups never to load as a prime mover"),
     _param("include", _SLUGS, "exercises the plan must hold"),
@@ -183,8 +185,10 @@ def _operation(summary: str, content: dict[str, Any], post: bool) -> dict[str, A
     operation: dict[str, Any] = {
         "summary": summary, "parameters": [] if post else PARAMETERS,
         "responses": {"200": {"description": "OK", "content": content},
-                      "400": {"description": "A bad request, or one no exercise can meet "
-                                             "(the error names what is missing)",
+                      "400": {"description": "A bad request, one no exercise can meet "
+                                             "(the error names what is missing), or one whose "
+                                             "plan would break a plan rule (the error names "
+                                             "the rule and why; docs/plans.md)",
                               "content": _ERROR}}}
     if post:
         operation["requestBody"] = _BODY

@@ -16,7 +16,6 @@ built on first use. Whoever changes the store under a running app (SPARQL Update
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 from typing import Any
 
@@ -36,7 +35,7 @@ from exgraph.queries.catalogue import (
     default_catalogue,
     json_rows,
 )
-from exgraph.queries.documents import exercise_document, exercise_graph
+from exgraph.queries.documents import exercise_document, exercise_graph, ident
 from exgraph.queries.listing import (
     DEFAULT_LANGUAGE,
     FACETS,
@@ -54,12 +53,14 @@ from exgraph.queries.listing import (
 )
 from exgraph.queries.substitutes import Engine, Filters, Substitute, engine_for
 from exgraph.records.lookup import canonical_params, param_kinds, resolve
+from exgraph.search import search
 from exgraph.vocab.terms import ID
 from exgraph.web.api.conventions import (
     check_args,
     check_choices,
     filters,
     in_language,
+    int_arg,
     language,
     one,
     page_args,
@@ -69,6 +70,7 @@ from exgraph.web.api.conventions import (
 )
 from exgraph.web.cache import UriTooLong, setting, state
 from exgraph.web.context import get_store
+from exgraph.web.exports import exports
 
 bp = Blueprint("api", __name__)
 
@@ -293,7 +295,7 @@ def list_exercises() -> Any:
     limit, offset = page_args(DEFAULT_LIMIT)
     lang = language(_index)
     found = exercise_list(
-        get_store(), given, _known(), limit=limit, offset=offset, sort=_sort(), lang=lang,
+        get_store(), given, _known(), limit=limit, offset=offset, sort=one("sort"), lang=lang,
         index=_index(), memo=lambda key, build: state().recent("exercise-list", key, build))
     return in_language(paged({}, total=found["total"], limit=limit, offset=offset,
                              items=found["items"]), lang)
@@ -375,6 +377,34 @@ def get_substitutes(exercise_id: str) -> Any:
                      "movement_pattern_inferred": target.pattern_inferred},
         "filters": echo,
         "items": localise(_ranked_items(engine, ranked), lang, _index())}), lang)
+
+
+# ---------------------------------------------------------------------------------------------
+# Suggest (search-as-you-type, issue 24)
+
+#: Bounds of a suggestion request (documented with the route in the OpenAPI document).
+SUGGEST_MAX_CHARS = openapi.SUGGEST_MAX_CHARS
+SUGGEST_MAX_LIMIT = openapi.SUGGEST_MAX_LIMIT
+SUGGEST_LIMIT = openapi.SUGGEST_LIMIT
+
+
+@bp.get(f"{PREFIX}/suggest")
+def suggest() -> Any:
+    """The exercises what is being typed may mean, best first (:mod:`exgraph.search`): id,
+    name in the asked language, the name or synonym that matched, score."""
+    check_args(("q", "lang", "limit"))
+    text = one("q")
+    if not text:
+        raise BadRequest("parameter 'q' is required: the text typed so far")
+    if len(text) > SUGGEST_MAX_CHARS:
+        raise BadRequest(f"parameter 'q' is longer than {SUGGEST_MAX_CHARS} characters")
+    limit = int_arg("limit", SUGGEST_LIMIT, SUGGEST_MAX_LIMIT)
+    lang = language(_index)
+    hits = search(get_store(), text, lang, limit)
+    items = [{"id": ident(URIRef(hit.iri)), "iri": hit.iri,
+              "name": _index().name(hit.iri, lang) or hit.matched, "matched": hit.matched,
+              "score": hit.score} for hit in hits]
+    return in_language(jsonify({"q": text, "items": items}), lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -499,26 +529,13 @@ EXPORT_FORMATS = {ext: tuple(dict.fromkeys((ext, fmt))) for ext, fmt in EXPORTS.
 
 
 def _export(ext: str) -> Any:
-    """The export's bytes, built once per store generation; gzipped once too, for clients that
-    accept it (a whole-graph export is megabytes)."""
+    """The export, from a file prepared once per store generation (gzipped too, for clients
+    that accept it), sent by the server's file wrapper under EXPORT_CONCURRENCY slots
+    (:mod:`exgraph.web.exports`)."""
     check_args((), formats=EXPORT_FORMATS[ext])
     fmt = EXPORTS[ext]
-    api_state = state()
-
-    def build() -> tuple[bytes, str]:
-        data = serialize(api_state.store, fmt)
-        return data, f"{api_state.tag}-{hashlib.blake2b(data, digest_size=10).hexdigest()}"
-
-    data, etag = api_state.cached(f"export:{fmt}", build)
-    gzipped = request.accept_encodings.quality("gzip") > 0
-    if gzipped:
-        data = api_state.cached(f"export-gzip:{fmt}", lambda: gzip.compress(data, mtime=0))
-        etag += "-gzip"  # another representation, another tag
-    response = Response(data, content_type=FORMATS[fmt][1])
-    if gzipped:
-        response.headers["Content-Encoding"] = "gzip"
-    response.vary.add("Accept-Encoding")
-    response.set_etag(etag)
+    response = exports().response(fmt, FORMATS[fmt][1])
+    response.headers.setdefault("Cache-Control", CACHE_CONTROL)
     return response
 
 

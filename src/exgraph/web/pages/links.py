@@ -75,7 +75,8 @@ def ontology_iri(base: str) -> str:
 
 
 def href(iri: str, base: str) -> str:
-    """Where a link to iri should go: its page here when the server has one, else the IRI."""
+    """Where a link to iri should go: its page here when the server has one, else the IRI when
+    it is http(s), else "" (no link: templates show the text alone)."""
     resource = resource_of(iri, base)
     if resource is not None:
         return resource.page
@@ -84,7 +85,8 @@ def href(iri: str, base: str) -> str:
         return "/ontology"
     if iri.startswith(ontology + "#"):
         return "/ontology" + iri[len(ontology):]
-    return iri
+    # only the web's own schemes become links: a javascript: or data: IRI in the data is text
+    return iri if iri.lower().startswith(("http://", "https://")) else ""
 
 
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))

@@ -60,6 +60,8 @@ class FormField:
     description: str
     groups: Groups
     placeholder: str = ""
+    #: "id" for a field that takes exercises: suggest.js offers them as one types (issue 24)
+    suggest: str = ""
 
 
 def _goal_options() -> Groups:
@@ -103,7 +105,8 @@ def form_fields(query: NamedQuery, values: Mapping[str, Sequence[str]]) -> list[
         fields.append(FormField(param.name, param.name.replace("_", " ").capitalize(), control,
                                 param.required, param.many, given,
                                 param.description or param.type.description, groups or [],
-                                placeholder))
+                                placeholder,
+                                "id" if param.type.name == "exercise" else ""))
     return fields
 
 

@@ -33,9 +33,12 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import hmac
 import re
 import threading
+import time
+from collections import deque
 from collections.abc import Hashable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -52,8 +55,17 @@ from rdflib.namespace import DCTERMS, RDF, VOID, XSD
 import exgraph.web.sparql.formats as formats
 from exgraph.config import DEFAULTS
 from exgraph.errors import BadRequest, ExgraphError, Forbidden, NotAcceptable
+from exgraph.graph.load import ONTOLOGY_GRAPH
 from exgraph.graph.remote import RemoteStore
-from exgraph.graph.snapshots import AuditLog, audit_path, snapshot_dir, token_id, write_snapshot
+from exgraph.graph.snapshots import (
+    AuditLog,
+    Retention,
+    SnapshotRefused,
+    audit_path,
+    snapshot_dir,
+    token_id,
+    write_snapshot,
+)
 from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox
 from exgraph.vocab.terms import DATASET, PREFIXES
 from exgraph.web.cache import ByteLRU, invalidate, state
@@ -124,6 +136,18 @@ class WriteFailed(ExgraphError):
     status = 500
 
 
+class Conflict(ExgraphError):
+    """The store changed between an update's trial run and its commit: nothing was applied."""
+
+    status = 409
+
+
+class InsufficientStorage(ExgraphError):
+    """A snapshot would not fit the disk or the retention settings: nothing was applied."""
+
+    status = 507
+
+
 class Busy(ExgraphError):
     """Every /sparql slot is taken: try again shortly (the response carries Retry-After)."""
 
@@ -155,6 +179,10 @@ class SparqlService:
         self._token: str | None = None
         self._token_read = False
         self.verdicts: ByteLRU[str, Verdict] = ByteLRU(VERDICT_CACHE_BYTES)
+        # triples each token id removed, with when: the deletion budget's window
+        self._spent: dict[str | None, deque[tuple[float, int]]] = {}
+        # refusals for want of the token since the last line about them
+        self.refusals = RefusalCounter()
 
     def setting(self, key: str) -> int:
         """An integer setting of the app."""
@@ -194,7 +222,9 @@ class SparqlService:
         with self._lock:
             if self._audit is None:
                 self._audit = AuditLog(audit_path(self.app.config.get("AUDIT_LOG"),
-                                                  str(self.app.config["STORE_SPEC"])))
+                                                  str(self.app.config["STORE_SPEC"])),
+                                       max_bytes=self.setting("AUDIT_MAX_BYTES"),
+                                       keep=self.setting("AUDIT_KEEP"))
             return self._audit
 
     def snapshot_dir(self) -> Path:
@@ -210,6 +240,41 @@ class SparqlService:
             except OSError as exc:
                 raise WriteFailed(f"cannot write the audit log {self.audit_log().path}: "
                                   f"{exc.strerror or exc}") from None
+
+    def budget_reason(self, token: str | None, removed: int) -> str | None:
+        """Why removing ``removed`` more triples passes the token's deletion budget (at most
+        DELETE_BUDGET triples per DELETE_WINDOW seconds), or None. Called under the update
+        lock."""
+        if removed == 0:
+            return None
+        budget, window = self.setting("DELETE_BUDGET"), self.setting("DELETE_WINDOW")
+        spent = self._window(token, window)
+        if spent + removed <= budget:
+            return None
+        return (f"the token removed {spent} triples in the last {window} s; {removed} more "
+                f"pass its deletion budget DELETE_BUDGET ({budget} per DELETE_WINDOW)")
+
+    def spend(self, token: str | None, removed: int) -> None:
+        """Count an applied update's removals against the token's budget (under the lock)."""
+        if removed:
+            self._spent.setdefault(token, deque()).append((time.monotonic(), removed))
+
+    def _window(self, token: str | None, window: int) -> int:
+        spent = self._spent.get(token)
+        if not spent:
+            return 0
+        horizon = time.monotonic() - window
+        while spent and spent[0][0] < horizon:
+            spent.popleft()
+        return sum(count for _, count in spent)
+
+    def refused(self, record: dict[str, Any]) -> None:
+        """A refusal for want of the token: counted, and sampled into the audit log (the first
+        one, then at most one line per REFUSAL_LOG_INTERVAL seconds with the count since the
+        last line); nothing is written when updates are off (anyone may send those)."""
+        line = self.refusals.note(record, self.setting("REFUSAL_LOG_INTERVAL"))
+        if line is not None and self.update_token() is not None:
+            self.audit(line)
 
     def runner(self, store: Store) -> QueryRunner:
         """The app's worker pool, started with the store's data on first use (with no data for
@@ -259,6 +324,34 @@ class SparqlService:
             if self._runner is not None:
                 self._runner.close()
                 self._runner = None
+
+
+class RefusalCounter:
+    """Refusals of updates without the right token: counted, and turned into an audit line at
+    most once per interval (the bytes a flood can make the log grow by: one short line per
+    interval, however fast it comes)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.total = 0
+        self._pending = 0
+        self._pending_bytes = 0
+        self._last: float | None = None
+
+    def note(self, record: dict[str, Any], interval: float) -> dict[str, Any] | None:
+        """Count record; the audit line to write now, if one is due (with the count and bytes
+        of the refusals it stands for, and record as their sample)."""
+        with self._lock:
+            self.total += 1
+            self._pending += 1
+            self._pending_bytes += int(record.get("update_bytes", 0))
+            now = time.monotonic()
+            if self._last is not None and now - self._last < interval:
+                return None
+            line = {**record, "refusals": self._pending, "refused_bytes": self._pending_bytes,
+                    "sampled": True}
+            self._last, self._pending, self._pending_bytes = now, 0, 0
+            return line
 
 
 @bp.record_once
@@ -555,7 +648,7 @@ def run_update(op: Operation) -> Response:
         _, _, presented = request.headers.get("Authorization", "").partition(" ")
         record.update(token=token_id(presented.strip()) if presented.strip() else None,
                       update_bytes=len(op.text.encode()), status=exc.status, reason=str(exc))
-        sparql.audit(record)
+        sparql.refused(record)
         raise
     record.update(token=token_id(token), update=op.text)
     try:
@@ -599,7 +692,9 @@ def _update(op: Operation, record: dict[str, Any]) -> None:
     with sparql.update_lock:
         if isinstance(store, RemoteStore):
             # the server applies it (one transaction, bounded by the store's timeout): no
-            # trial run here, so no removal count and no shapes check
+            # trial run here, so no removal count and no shapes check; and what the server
+            # runs must be what was asked, so nothing that changes from run to run
+            refuse_nondeterministic(info)
             _check_destructive(info, None, allowed)
             record["snapshot"] = _snapshot(store, info, None)
             _writable(sparql.audit_log())
@@ -608,17 +703,68 @@ def _update(op: Operation, record: dict[str, Any]) -> None:
             runner = sparql.runner(store)
             # The trial run bounds the time: a runaway update dies in a worker, never in here.
             effect = runner.trial_update(UpdateJob(op.text, base_iri=base_iri(),
-                                                   scope=effect_scope()))
+                                                   scope=effect_scope()),
+                                         timeout=float(current_app.config.get(
+                                             "UPDATE_TIMEOUT", DEFAULTS["UPDATE_TIMEOUT"])))
             assert effect is not None
             record.update(added=effect.added, removed=effect.removed)
-            _check_destructive(info, effect, allowed)
+            record.update(effect_record(effect, sparql.setting("AUDIT_EFFECT_BYTES")))
+            budget = sparql.budget_reason(record["token"], effect.removed)
+            _check_destructive(info, effect, allowed, budget)
+            _check_protected(info, effect, allowed)
+            check_literals(effect)
             check_effect(effect)
+            check_sources(effect)
             _writable(sparql.audit_log())
-            record["snapshot"] = _snapshot(store, info, effect)
-            apply_update(store, op.text, base_iri())
-            runner.reload(dump_store(store))
+            record["snapshot"] = _snapshot(store, info, effect, forced=budget is not None)
+            apply_effect(store, effect)
+            sparql.spend(record["token"], effect.removed)
+            if effect.added or effect.removed:
+                runner.reload(dump_store(store))
         record.update(outcome="applied", status=200)
         sparql.audit(record)
+
+
+def refuse_nondeterministic(info: guard.UpdateInfo) -> None:
+    """BadRequest when an update calls a function whose value changes from run to run (checked
+    where the update text itself is run, an external store: what was checked is what runs)."""
+    if info.nondeterministic:
+        names = ", ".join(f"{name}()" for name in info.nondeterministic)
+        raise BadRequest(f"the update uses {names}, whose value changes from one run to the "
+                         f"next: an external store runs the text itself, so exgraph cannot "
+                         f"check what it would commit; compute the value first and send it as "
+                         f"data; nothing was changed")
+
+
+def effect_record(effect: UpdateEffect, limit: int) -> dict[str, Any]:
+    """What the audit log keeps of a committed effect: the SHA-256 of its quads (see
+    :func:`effect_digest`), and the quads themselves (N-Quads lines) when they take at most
+    limit bytes, so the log can be replayed onto a snapshot."""
+    out: dict[str, Any] = {"effect_sha256": effect_digest(effect.added_quads,
+                                                          effect.removed_quads)}
+    if len(effect.added_quads) + len(effect.removed_quads) <= limit:
+        out["effect"] = {"added": effect.added_quads.decode("utf-8").splitlines(),
+                         "removed": effect.removed_quads.decode("utf-8").splitlines()}
+    return out
+
+
+def effect_digest(added: bytes, removed: bytes) -> str:
+    """The SHA-256 of an effect: ``-`` and the removed N-Quads (sorted lines), then ``+`` and the
+    added ones."""
+    return hashlib.sha256(b"-\n" + removed + b"+\n" + added).hexdigest()
+
+
+def _check_protected(info: guard.UpdateInfo, effect: UpdateEffect, allowed: bool) -> None:
+    """The project's own graphs (the ontology, ``urn:exgraph:`` bookkeeping) are written by
+    ``exgraph load`` only: an update adding to them is refused, and one removing from them
+    too, but for a flagged ``DROP ALL`` / ``CLEAR ALL`` (the whole store's reset, snapshotted
+    first; ``exgraph restore`` undoes it)."""
+    reset = allowed and info.all_graphs
+    graphs = sorted({*effect.protected_added, *([] if reset else effect.protected_removed)})
+    if graphs:
+        raise Forbidden(f"the update changes {', '.join(f'<{g}>' for g in graphs)}, which "
+                        f"only exgraph load writes (the ontology and the service's "
+                        f"bookkeeping); nothing was changed")
 
 
 def _destructive(info: guard.UpdateInfo, effect: UpdateEffect | None) -> str | None:
@@ -635,21 +781,29 @@ def _destructive(info: guard.UpdateInfo, effect: UpdateEffect | None) -> str | N
 
 
 def _check_destructive(info: guard.UpdateInfo, effect: UpdateEffect | None,
-                       allowed: bool) -> None:
-    reason = _destructive(info, effect)
+                       allowed: bool, budget: str | None = None) -> None:
+    reason = _destructive(info, effect) or budget
     if reason is not None and not allowed:
         raise BadRequest(f"{reason}: a destructive update needs the header "
                          f"'{DESTRUCTIVE_HEADER}: true' (a snapshot of the store is written "
                          f"first); nothing was changed")
 
 
-def _snapshot(store: Store, info: guard.UpdateInfo, effect: UpdateEffect | None) -> str | None:
-    """Before a destructive update: a snapshot of the whole store; its path (else None)."""
-    if _destructive(info, effect) is None:
+def _snapshot(store: Store, info: guard.UpdateInfo, effect: UpdateEffect | None,
+              forced: bool = False) -> str | None:
+    """Before a destructive update (or one past the deletion budget, ``forced``): a snapshot
+    of the whole store, within the retention settings; its path (else None)."""
+    if _destructive(info, effect) is None and not forced:
         return None
-    directory = service().snapshot_dir()
+    sparql = service()
+    directory = sparql.snapshot_dir()
+    retention = Retention(keep=sparql.setting("SNAPSHOT_KEEP"),
+                          max_bytes=sparql.setting("SNAPSHOT_MAX_BYTES"),
+                          min_free_bytes=sparql.setting("SNAPSHOT_MIN_FREE_BYTES"))
     try:
-        return str(write_snapshot(store, directory))
+        return str(write_snapshot(store, directory, retention=retention))
+    except SnapshotRefused as exc:
+        raise InsufficientStorage(f"{exc}; nothing was changed") from None
     except OSError as exc:
         raise WriteFailed(f"cannot write a snapshot in {directory}: {exc.strerror or exc}; "
                           f"nothing was changed") from None
@@ -682,7 +836,51 @@ def effect_scope() -> EffectScope:
         type_predicate=str(RDF.type), class_predicates=(str(RDFS.subClassOf),),
         closure=tuple(sorted(str(p) for p in closure if isinstance(p, URIRef))),
         inverse=tuple(sorted(str(p) for p in inverse if isinstance(p, URIRef))),
+        protected=(ONTOLOGY_GRAPH,),
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    from exgraph.config import ONTOLOGY_FILE
+
+    return Graph().parse(ONTOLOGY_FILE, format="turtle")
+
+
+def check_sources(effect: UpdateEffect) -> None:
+    """ShapeViolation when what an update changed in a named graph breaks the shapes as that
+    graph alone must hold them (``exgraph validate --per-source``: every shape, those of one
+    source included, but for minimum counts; what it points to typed by the served graph)."""
+    from exgraph.graph.validate import validate_source
+
+    for change in effect.sources:
+        source, types = Graph(), Graph()
+        for graph, data in ((source, change.context), (types, change.types)):
+            graph.addN((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), graph)
+                       for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+        report = validate_source(source, types, _ontology())
+        problems = report.problems
+        if not report.conforms:
+            raise ShapeViolation(f"the update breaks ontology/shapes.ttl in the graph "
+                                 f"<{change.graph}> ({len(problems)} problem(s), first: "
+                                 f"{problems[0].focus} {problems[0].message}); nothing was "
+                                 f"changed", problems)
+
+
+def check_literals(effect: UpdateEffect) -> None:
+    """BadRequest when an update writes a literal holding a character an article may not
+    (the C0 controls but tab and line ends, DEL, the C1 controls, U+FEFF: what ``exgraph
+    ingest`` refuses), so no page, export or calendar carries one."""
+    from exgraph.ingest.pipeline import FORBIDDEN
+
+    for quad in ox.parse(effect.added_quads, format=ox.RdfFormat.N_QUADS):
+        if isinstance(quad.object, ox.Literal):
+            found = FORBIDDEN.search(quad.object.value)
+            if found:
+                raise BadRequest(f"the update writes a literal with the control character "
+                                 f"U+{ord(found.group()):04X} (at character {found.start() + 1}"
+                                 f" of the value of {quad.subject} {quad.predicate}); nothing "
+                                 f"was changed")
 
 
 def check_effect(effect: UpdateEffect) -> None:
@@ -710,17 +908,52 @@ def _node(term: str) -> URIRef | BNode:
     return URIRef(term[1:-1])
 
 
-def apply_update(store: Store, text: str, base: str | None) -> None:
-    """Apply an update to the app's store (Oxigraph: one transaction)."""
+def apply_effect(store: Store, effect: UpdateEffect) -> None:
+    """Commit the effect a trial run computed (its quads, not the update's text run again) to
+    the app's store: Oxigraph in one transaction (``DELETE DATA ; INSERT DATA``, after checking
+    that every removed quad is there and no added one is, i.e. the store is the one the trial
+    ran on); rdflib quad by quad (its updates are not transactional)."""
+    if not effect.added_quads and not effect.removed_quads:
+        return
+    added = list(ox.parse(effect.added_quads, format=ox.RdfFormat.N_QUADS))
+    removed = list(ox.parse(effect.removed_quads, format=ox.RdfFormat.N_QUADS))
     if isinstance(store, OxigraphStore):
-        store.ox.update(text, base_iri=base)
+        stale = next((q for q in removed if q not in store.ox), None) or next(
+            (q for q in added if q in store.ox), None)
+        if stale is not None:
+            raise Conflict(f"the store changed since the update's trial run ({stale}); "
+                           f"nothing was changed: send the update again")
+        store.ox.update(data_update(removed, added))
     elif isinstance(store, RdflibStore):
-        try:
-            store.graph.update(text)
-        except Exception as exc:  # rdflib raises plain Exceptions (e.g. DROP ALL on a Graph)
-            raise BadRequest(f"the rdflib backend cannot apply this update: {exc}") from None
+        for quad in removed:
+            store.graph.remove((from_ox(quad.subject), from_ox(quad.predicate),
+                                from_ox(quad.object)))
+        store.graph.addN((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object),
+                          store.graph) for q in added)
     else:
         raise Forbidden(f"SPARQL Update is not available on the {store.backend} backend")
+
+
+def data_update(removed: Sequence[ox.Quad], added: Sequence[ox.Quad]) -> str:
+    """``DELETE DATA { removed } ; INSERT DATA { added }``: one SPARQL update, so one
+    transaction on Oxigraph (a full wipe of the bundled graph, 180k quads, takes ~2 s)."""
+    parts = []
+    for keyword, quads in (("DELETE DATA", removed), ("INSERT DATA", added)):
+        if not quads:
+            continue
+        graphs: dict[str, list[ox.Triple]] = {}
+        for quad in quads:
+            name = "" if isinstance(quad.graph_name, ox.DefaultGraph) else str(quad.graph_name)
+            graphs.setdefault(name, []).append(ox.Triple(quad.subject, quad.predicate,
+                                                         quad.object))
+        body = []
+        for name, triples in graphs.items():
+            text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+            assert text is not None
+            body.append(text.decode("utf-8") if not name
+                        else f"GRAPH {name} {{\n{text.decode('utf-8')}}}\n")
+        parts.append(f"{keyword} {{\n{''.join(body)}}}")
+    return " ;\n".join(parts)
 
 
 def describe_service() -> Response:

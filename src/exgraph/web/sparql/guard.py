@@ -57,6 +57,15 @@ class UpdateInfo:
     names_dataset: bool
     #: Its operations in order, by rdflib's names: InsertData, Modify, Drop, Clear, ...
     operations: tuple[str, ...] = ()
+    #: Whether every DROP / CLEAR in it names ALL graphs (and there is one).
+    all_graphs: bool = False
+    #: The functions it calls whose value changes from run to run (RAND, NOW...), sorted.
+    nondeterministic: tuple[str, ...] = ()
+
+
+#: SPARQL functions whose value changes from one run to the next, by rdflib's node names.
+NONDETERMINISTIC = {"Builtin_RAND": "RAND", "Builtin_UUID": "UUID", "Builtin_STRUUID": "STRUUID",
+                    "Builtin_NOW": "NOW", "Builtin_BNODE": "BNODE"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -226,8 +235,14 @@ def inspect_update(text: str) -> UpdateInfo:
     names_dataset = any(node.name == "UsingClause" or (node.name == "Modify" and
                                                        "withClause" in node)
                         for node in _nodes(tree))
-    return UpdateInfo(names_dataset=names_dataset,
-                      operations=tuple(str(op.name) for op in dict.get(tree, "request", ())))
+    operations = list(dict.get(tree, "request", ()))
+    resets = [op for op in operations if op.name in ("Drop", "Clear")]
+    return UpdateInfo(
+        names_dataset=names_dataset,
+        operations=tuple(str(op.name) for op in operations),
+        all_graphs=bool(resets) and all(dict.get(op, "graphiri") == "ALL" for op in resets),
+        nondeterministic=tuple(sorted({NONDETERMINISTIC[node.name] for node in _nodes(tree)
+                                       if node.name in NONDETERMINISTIC})))
 
 
 def warm() -> None:

@@ -118,6 +118,8 @@ class EffectScope:
     owner_limit: int = 64
     #: Graphs named with this prefix are bookkeeping, not data.
     skip_prefix: str = "urn:exgraph:"
+    #: Graphs an update may not write to (besides ``skip_prefix``): the ontology's.
+    protected: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,16 +133,41 @@ class UpdateJob:
 
 
 @dataclass(frozen=True)
+class SourceChange:
+    """What an update changed in one named graph, for the per-source shapes: the graph's IRI,
+    the nodes to validate (N-Triples terms) and their context, N-Triples: the graph's own
+    triples about them, and the ``rdf:type`` triples the served graph gives every node in
+    them (what the source points to may be typed by another source)."""
+
+    graph: str
+    focus: tuple[str, ...]
+    context: bytes
+    types: bytes
+
+
+@dataclass(frozen=True)
 class UpdateEffect:
     """What an update did to a worker's copy of the data: quads added and removed (every
     graph), the nodes to validate (N-Triples terms: ``<IRI>`` or ``_:id``, only those left with
     triples of their own) and the context their shapes read (N-Triples, the union of the data
-    graphs)."""
+    graphs).
+
+    ``added_quads`` / ``removed_quads`` are the changes themselves (sorted N-Quads lines, no
+    blank nodes): what the commit applies to the real store, so it commits exactly what was
+    checked whatever the update's text would do when run again (``RAND()``, ``NOW()``...).
+    ``sources`` has the changes to each named data graph; ``protected_added`` /
+    ``protected_removed`` name the protected graphs (bookkeeping, the ontology) the update
+    added quads to / removed quads from."""
 
     added: int
     removed: int
     focus: tuple[str, ...] = ()
     context: bytes = b""
+    added_quads: bytes = b""
+    removed_quads: bytes = b""
+    sources: tuple[SourceChange, ...] = ()
+    protected_added: tuple[str, ...] = ()
+    protected_removed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,7 +179,16 @@ class InspectJob:
     kind: Literal["query", "update"] = "query"
 
 
-Job = QueryJob | UpdateJob | InspectJob
+@dataclass(frozen=True)
+class ExportJob:
+    """The whole graph in an export format (``exgraph.graph.export.serialize``), built by a
+    worker on its copy of the data: seconds of work that would otherwise hold the web process
+    (and its GIL) on the first export of every data generation."""
+
+    format: str
+
+
+Job = QueryJob | UpdateJob | InspectJob | ExportJob
 
 
 @dataclass(frozen=True)
@@ -210,6 +246,11 @@ def run_job(store: ox.Store, job: Job) -> tuple[Any, ...]:
     try:
         if isinstance(job, InspectJob):
             return ("ok", _inspect(job))
+        if isinstance(job, ExportJob):
+            from exgraph.graph.export import serialize
+            from exgraph.graph.store import OxigraphStore
+
+            return ("ok", serialize(OxigraphStore(store), job.format))
         if isinstance(job, UpdateJob):
             if job.scope is None:
                 store.update(job.update, base_iri=job.base_iri)
@@ -247,6 +288,28 @@ def update_effect(store: ox.Store, update: str, base_iri: str | None,
     del before, after
     if not added and not removed:
         return UpdateEffect(0, 0)
+    added_quads = b"".join(line + b"\n" for line in sorted(added))
+    removed_quads = b"".join(line + b"\n" for line in sorted(removed))
+    added_list = list(ox.parse(added_quads, format=ox.RdfFormat.N_QUADS))
+    removed_list = list(ox.parse(removed_quads, format=ox.RdfFormat.N_QUADS))
+    changed = added_list + removed_list
+    # a blank node's label starts with "_:"; a literal may hold it too, hence the exact test
+    if (b"_:" in added_quads or b"_:" in removed_quads) and any(
+            isinstance(term, ox.BlankNode) for quad in changed
+            for term in (quad.subject, quad.object, quad.graph_name)):
+        raise BadRequest("the update writes or removes blank nodes, which cannot be committed "
+                         "as checked (a store renames them): name the nodes with IRIs; nothing "
+                         "was changed")
+
+    def protected(quads: Iterable[ox.Quad]) -> tuple[str, ...]:
+        graphs = {quad.graph_name for quad in quads}
+        return tuple(sorted(graph.value for graph in graphs
+                            if isinstance(graph, ox.NamedNode)
+                            and (graph.value.startswith(scope.skip_prefix)
+                                 or graph.value in scope.protected)))
+
+    protected_added = protected(added_list)
+    protected_removed = protected(removed_list)
     types = {ox.NamedNode(scope.type_predicate), *map(ox.NamedNode, scope.class_predicates)}
     closure = [ox.NamedNode(p) for p in scope.closure]
     inverse = [ox.NamedNode(p) for p in scope.inverse]
@@ -256,10 +319,9 @@ def update_effect(store: ox.Store, update: str, base_iri: str | None,
 
     touched: set[Node] = set()
     retyped: set[Node] = set()
-    for quad in ox.parse(b"\n".join([*added, *removed]), format=ox.RdfFormat.N_QUADS):
-        graph = quad.graph_name
-        if isinstance(graph, ox.NamedNode) and graph.value.startswith(scope.skip_prefix):
-            continue
+    for quad in changed:
+        if not isinstance(quad.graph_name, ox.DefaultGraph):
+            continue  # a named graph's changes: checked per source (source_changes)
         touched.add(quad.subject)
         if quad.predicate in types or quad.predicate in closure:
             retyped.add(quad.subject)
@@ -303,7 +365,50 @@ def update_effect(store: ox.Store, update: str, base_iri: str | None,
     for iri in scope.class_predicates:
         keep(lookup(None, ox.NamedNode(iri), None))
     context = _bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)) if present else b""
-    return UpdateEffect(len(added), len(removed), tuple(sorted(str(n) for n in present)), context)
+    return UpdateEffect(len(added), len(removed), tuple(sorted(str(n) for n in present)), context,
+                        added_quads, removed_quads, source_changes(store, added_list, scope),
+                        protected_added, protected_removed)
+
+
+def source_changes(store: ox.Store, changed: list[ox.Quad],
+                   scope: EffectScope) -> tuple[SourceChange, ...]:
+    """Per named data graph an update added to: the nodes to validate with the per-source
+    shapes (subjects and objects of the added quads, and the graph's subjects linking to one of
+    them when at most ``owner_limit`` do) and their context (see :class:`SourceChange`).
+    Removals alone are not looked at: what a source graph alone must hold (every shape but the
+    minimum counts, which the union's check keeps; types come from the served graph) cannot
+    be broken by taking triples out of it."""
+    touched: dict[ox.NamedNode, set[Node]] = {}
+    for quad in changed:
+        graph = quad.graph_name
+        if not isinstance(graph, ox.NamedNode) or graph.value.startswith(scope.skip_prefix) \
+                or graph.value in scope.protected:
+            continue
+        nodes = touched.setdefault(graph, set())
+        nodes.add(quad.subject)
+        if isinstance(quad.object, NODE_TYPES):
+            nodes.add(quad.object)
+    type_predicate = ox.NamedNode(scope.type_predicate)
+    out = []
+    for graph, nodes in sorted(touched.items(), key=lambda item: item[0].value):
+        focus = set(nodes)
+        for node in nodes:
+            owners = {q.subject for q in store.quads_for_pattern(None, None, node, graph)}
+            if len(owners) <= scope.owner_limit:
+                focus |= owners
+        triples = {ox.Triple(q.subject, q.predicate, q.object)
+                   for node in focus for q in store.quads_for_pattern(node, None, None, graph)}
+        present = sorted(str(t.subject) for t in triples)
+        referenced = {t.subject for t in triples} | {t.object for t in triples
+                                                      if isinstance(t.object, NODE_TYPES)}
+        types = {ox.Triple(q.subject, q.predicate, q.object) for node in referenced
+                 for q in store.quads_for_pattern(node, type_predicate, None, DEFAULT)}
+        if triples:
+            out.append(SourceChange(
+                graph.value, tuple(sorted(set(present))),
+                _bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)),
+                _bytes(ox.serialize(types, format=ox.RdfFormat.N_TRIPLES))))
+    return tuple(out)
 
 
 def _reach(lookup: Callable[[Node | None, ox.NamedNode | None, Node | None], Iterator[ox.Quad]],
@@ -335,6 +440,8 @@ def _inspect(job: InspectJob) -> Any:
 def _what(job: Job) -> str:
     if isinstance(job, InspectJob):
         return job.kind
+    if isinstance(job, ExportJob):
+        return "export"
     return "update" if isinstance(job, UpdateJob) else "query"
 
 
@@ -621,16 +728,17 @@ class QueryRunner:
         else:
             self._idle.put(worker)
 
-    def _call(self, job: Job, *, keep: bool = True) -> Any:
+    def _call(self, job: Job, *, keep: bool = True, timeout: float | None = None) -> Any:
         worker = self._checkout()
         started = time.monotonic()
+        limit = self.timeout if timeout is None else timeout
         try:
-            reply = worker.call(job, self.timeout, self.start_timeout)
+            reply = worker.call(job, limit, self.start_timeout)
         except TimeoutError:
             self._retire(worker, kill=True)
             self._replace()
             raise QueryTimeout(
-                f"the {_what(job)} ran past the {self.timeout:g} s limit and was stopped "
+                f"the {_what(job)} ran past the {limit:g} s limit and was stopped "
                 f"(after {time.monotonic() - started:.1f} s)"
             ) from None
         except WorkerFailed:
@@ -669,13 +777,19 @@ class QueryRunner:
         in a worker under the time limit. Raises like :meth:`query`."""
         return self._call(job)
 
-    def trial_update(self, job: UpdateJob) -> UpdateEffect | None:
-        """Apply an update in a worker under the time limit, then retire that worker (its data
-        changed). Raises like :meth:`query`; on success the caller applies the update to the
-        real store and calls :meth:`reload`. Returns the update's effect when the job has a
-        scope."""
-        reply = self._call(job, keep=False)
+    def trial_update(self, job: UpdateJob, timeout: float | None = None) -> UpdateEffect | None:
+        """Apply an update in a worker under the time limit (``timeout`` seconds, default the
+        runner's), then retire that worker (its data changed). Raises like :meth:`query`; on
+        success the caller commits the effect to the real store and calls :meth:`reload`.
+        Returns the update's effect when the job has a scope."""
+        reply = self._call(job, keep=False, timeout=timeout)
         return reply if isinstance(reply, UpdateEffect) else None
+
+    def export(self, job: ExportJob, timeout: float | None = None) -> bytes:
+        """The whole graph in job's format, serialised by a worker (``timeout`` seconds, default
+        the runner's). Raises like :meth:`query`."""
+        data: bytes = self._call(job, timeout=timeout)
+        return data
 
     def reload(self, data: bytes) -> None:
         """Give every worker new data: idle ones are replaced now, busy ones when they return."""

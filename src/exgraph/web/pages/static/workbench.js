@@ -25,4 +25,15 @@
   });
   yasgui.getTab().setQuery(form.elements.query.value);
   form.hidden = true;
+  // Only http(s) IRIs stay links in the results (as on the server's pages): YASR links every
+  // IRI, and a javascript: or data: IRI in the data must be text (the content policy would
+  // block it, but it should not be offered).
+  new MutationObserver(function () {
+    var links = holder.querySelectorAll(".yasr_results a[href]");
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].protocol !== "http:" && links[i].protocol !== "https:") {
+        links[i].removeAttribute("href");
+      }
+    }
+  }).observe(holder, { childList: true, subtree: true });
 })();

@@ -1,0 +1,244 @@
+"""Substitute quality: nDCG@10 and precision@5 on the graded benchmark, for the engine and two
+simple baselines, in one run.
+
+The benchmark (tests/data/substitution-benchmark.tsv, rules in docs/substitutes.md) grades
+pooled candidates 0-3 for 100+ source exercises. Each system ranks the ten best substitutes of
+every source on the graph users get (no filters); a candidate the benchmark does not grade
+counts as grade 0 (and is counted, so a pool that needs extending shows). Figures:
+
+- nDCG@10, gain 2^grade - 1, the ideal ranking from every graded candidate of the source;
+- P@5: the share of the top 5 graded 2 or 3 (a good or acceptable swap);
+- hard negatives: top-5 places held by a candidate graded 0 and marked as a hard negative.
+
+Systems: the engine (src/exgraph/queries/substitutes.py, or with ``--engine-at REV`` the engine
+of a git revision, for before/after figures), a muscle-overlap Jaccard baseline (Jaccard of the
+muscle groups worked as primary or secondary, ties by name) and a TF-IDF baseline (cosine of
+TF-IDF vectors of the normalised name words). Figures for all sources and for the held-out half
+(sources whose split column says ``held-out``: the ranking was tuned looking at the dev half
+only).
+
+    .venv/bin/python bench/substitute_quality.py [--engine-at main] [--per-source]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import math
+import os
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+os.environ.setdefault("EXGRAPH_IMPORTS", "1")
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO / "src"))
+
+import numpy as np  # noqa: E402
+
+from exgraph.graph.load import open_store  # noqa: E402
+from exgraph.graph.store import Store  # noqa: E402
+from exgraph.queries.substitutes import Engine, Filters  # noqa: E402
+from exgraph.vocab.resolver import normalise  # noqa: E402
+
+BENCHMARK = REPO / "tests" / "data" / "substitution-benchmark.tsv"
+DEPTH = 10
+GOOD = 2  # precision@5 counts grades >= GOOD
+Ranker = Callable[[str], list[str]]
+
+
+@dataclass(frozen=True)
+class Judged:
+    """The benchmark: grades by (source, candidate), hard negatives and each source's split."""
+
+    grades: Mapping[str, Mapping[str, int]]
+    hard: frozenset[tuple[str, str]]
+    split: Mapping[str, str]
+
+
+def read_benchmark(path: Path = BENCHMARK) -> Judged:
+    """The graded pairs (lines starting with # are comments)."""
+    grades: dict[str, dict[str, int]] = defaultdict(dict)
+    hard: set[tuple[str, str]] = set()
+    split: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            source, candidate = row["source"], row["candidate"]
+            grades[source][candidate] = int(row["grade"])
+            split[source] = row["split"]
+            if row["hard_negative"] == "yes":
+                hard.add((source, candidate))
+    return Judged(grades, frozenset(hard), split)
+
+
+# -- baselines -----------------------------------------------------------------------------------
+
+
+def jaccard_ranker(engine: Engine) -> Ranker:
+    """Muscle-overlap Jaccard: |A and B| / |A or B| over the muscle groups each works as primary or
+    secondary mover; ties by name; an exercise with no muscles in common is not ranked."""
+    names = {slug: ex.sort_name for slug, ex in engine.exercises.items()}
+
+    def rank(slug: str) -> list[str]:
+        target = engine.exercises[slug].moving
+        scored = []
+        for other, ex in engine.exercises.items():
+            if other == slug or not target & ex.moving:
+                continue
+            scored.append((-len(target & ex.moving) / len(target | ex.moving), names[other],
+                           other))
+        return [s for _, _, s in sorted(scored)[:DEPTH]]
+    return rank
+
+
+def tfidf_ranker(engine: Engine) -> Ranker:
+    """TF-IDF over names: the normalised words of each name weighted by term frequency x
+    log(N / document frequency), L2-normalised; candidates by cosine, ties by name."""
+    slugs = sorted(engine.exercises, key=lambda s: (engine.exercises[s].sort_name, s))
+    docs = [normalise(engine.exercises[s].name).split() for s in slugs]
+    vocab: dict[str, int] = {}
+    for words in docs:
+        for word in words:
+            vocab.setdefault(word, len(vocab))
+    matrix = np.zeros((len(slugs), len(vocab)))
+    for i, words in enumerate(docs):
+        for word in words:
+            matrix[i, vocab[word]] += 1
+    df = (matrix > 0).sum(axis=0)
+    matrix *= np.log(len(slugs) / df)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    at = {s: i for i, s in enumerate(slugs)}
+
+    def rank(slug: str) -> list[str]:
+        sims = matrix @ matrix[at[slug]]
+        sims[at[slug]] = -1.0
+        order = np.lexsort((np.arange(len(slugs)), -sims))[:DEPTH]
+        return [slugs[i] for i in order if sims[i] > 0]
+    return rank
+
+
+def engine_ranker(engine: Any) -> Ranker:
+    def rank(slug: str) -> list[str]:
+        return [s.exercise.slug for s in engine.rank(slug, Filters(limit=DEPTH))]
+    return rank
+
+
+def engine_at(rev: str, store: Store) -> Any:
+    """The engine of a git revision (its substitutes.py loaded as a module of its own) over
+    store: the 'before' figures."""
+    source = subprocess.run(["git", "show", f"{rev}:src/exgraph/queries/substitutes.py"],
+                            cwd=REPO, check=True, capture_output=True, text=True).stdout
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "substitutes_at_rev.py"
+        path.write_text(source, encoding="utf-8")
+        spec = importlib.util.spec_from_file_location("substitutes_at_rev", path)
+        assert spec is not None and spec.loader is not None
+        module: ModuleType = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up
+        spec.loader.exec_module(module)
+    old = module.Engine.load(store)
+
+    def rank(slug: str) -> list[str]:
+        return [s.exercise.slug for s in old.rank(slug, module.Filters(limit=DEPTH))]
+    return rank
+
+
+# -- metrics -------------------------------------------------------------------------------------
+
+
+def ndcg(ranked: Sequence[str], grades: Mapping[str, int], k: int = DEPTH) -> float:
+    def dcg(gains: Sequence[int]) -> float:
+        return sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(gains[:k]))
+    ideal = dcg(sorted(grades.values(), reverse=True))
+    return dcg([grades.get(s, 0) for s in ranked]) / ideal if ideal else 0.0
+
+
+def precision(ranked: Sequence[str], grades: Mapping[str, int], k: int = 5) -> float:
+    return sum(grades.get(s, 0) >= GOOD for s in ranked[:k]) / k
+
+
+@dataclass(frozen=True)
+class Figures:
+    ndcg: float
+    p5: float
+    hard_in_top5: int
+    unjudged: int  # top-10 places not graded (counted as 0)
+    sources: int
+
+
+def evaluate(rank: Ranker, judged: Judged, sources: Sequence[str]) -> Figures:
+    nd, p5, hard, unjudged = [], [], 0, 0
+    for source in sources:
+        ranked = rank(source)
+        grades = judged.grades[source]
+        nd.append(ndcg(ranked, grades))
+        p5.append(precision(ranked, grades))
+        hard += sum((source, s) in judged.hard for s in ranked[:5])
+        unjudged += sum(s not in grades for s in ranked[:DEPTH])
+    return Figures(float(np.mean(nd)), float(np.mean(p5)), hard, unjudged, len(sources))
+
+
+def table(store: Store, revisions: Sequence[str] = (), benchmark: Path = BENCHMARK,
+          per_source: bool = False) -> list[str]:
+    """The report's lines: every system's figures on all sources and on the held-out half."""
+    judged = read_benchmark(benchmark)
+    engine = Engine.load(store)
+    missing = [s for s in judged.grades if s not in engine.exercises]
+    if missing:
+        raise SystemExit(f"benchmark sources not in the graph: {', '.join(missing[:5])}")
+    systems: dict[str, Ranker] = {}
+    for rev in revisions:
+        systems[f"engine at {rev}"] = engine_at(rev, store)
+    systems["engine"] = engine_ranker(engine)
+    systems["baseline: muscle Jaccard"] = jaccard_ranker(engine)
+    systems["baseline: TF-IDF names"] = tfidf_ranker(engine)
+    everything = sorted(judged.grades)
+    held_out = [s for s in everything if judged.split[s] == "held-out"]
+    pairs = sum(len(g) for g in judged.grades.values())
+    lines = [f"Benchmark: {len(everything)} sources ({len(held_out)} held out), {pairs} graded "
+             "pairs.", "",
+             "| system | nDCG@10 all | P@5 all | nDCG@10 held-out | P@5 held-out "
+             "| hard negatives in top 5 | unjudged in top 10 |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, rank in systems.items():
+        a, h = evaluate(rank, judged, everything), evaluate(rank, judged, held_out)
+        lines.append(f"| {name} | {a.ndcg:.3f} | {a.p5:.3f} | {h.ndcg:.3f} | {h.p5:.3f} "
+                     f"| {a.hard_in_top5} | {a.unjudged} |")
+    if per_source:
+        rank = systems["engine"]
+        rows = []
+        for source in everything:
+            ranked = rank(source)
+            grades = judged.grades[source]
+            rows.append((ndcg(ranked, grades), precision(ranked, grades), source,
+                         judged.split[source]))
+        lines.append("")
+        lines += [f"{nd:.3f}  {p5:.1f}  {source}  ({split})"
+                  for nd, p5, source, split in sorted(rows)]
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--engine-at", metavar="REV", action="append", default=[],
+                        help="also rank with the engine of this git revision (repeatable)")
+    parser.add_argument("--benchmark", type=Path, default=BENCHMARK)
+    parser.add_argument("--per-source", action="store_true",
+                        help="print each source's engine nDCG@10 and P@5 (worst first)")
+    args = parser.parse_args()
+    store = open_store("oxigraph", imported=True)
+    print("\n".join(table(store, args.engine_at, args.benchmark, args.per_source)))
+
+
+if __name__ == "__main__":
+    main()

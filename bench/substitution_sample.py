@@ -1,0 +1,131 @@
+"""Draw the substitution benchmark's sources and pool their candidates (seeded, repeatable).
+
+Sources: the 15 everyday lifts (the README "Substitutes" table) plus a stratified random sample
+of the exercises that have a primary muscle group, strata = movement pattern (or none) x body
+region of the primary groups (upper, lower, core, or mixed), allocated in proportion to the
+strata's sizes (largest remainder), drawn with ``random.Random(SEED)`` from each stratum's
+sorted slugs. Half of the sources (a seeded shuffle) are the held-out half.
+
+Candidates: the union of the top 10 of every system — the engine before this work (git
+revision BEFORE), the engine now, the muscle-overlap Jaccard baseline and the TF-IDF baseline —
+so the benchmark does not favour one ranking. Re-running keeps every grade already in the file
+and adds ungraded rows for new candidates (grade left empty: a person grades them by the rules in
+docs/substitutes.md; the benchmark reader refuses an empty grade).
+
+    .venv/bin/python bench/substitution_sample.py [--extra N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from substitute_quality import (  # noqa: E402
+    BENCHMARK,
+    engine_at,
+    engine_ranker,
+    jaccard_ranker,
+    open_store,
+    tfidf_ranker,
+)
+
+from exgraph.queries.substitutes import Engine, Exercise  # noqa: E402
+
+SEED = 23
+SAMPLE = 90
+#: The engine before issue 23 (the base of this work), pooled so that "before" is graded too.
+BEFORE = "f5a825e"
+EVERYDAY = ["barbell-squat", "bench-press", "barbell-deadlift", "pullups", "pushups",
+            "bodyweight-walking-lunge", "overhead-press", "bent-over-barbell-row",
+            "barbell-hip-thrust", "leg-press", "wide-grip-lat-pulldown", "barbell-curl", "plank",
+            "one-arm-kettlebell-swings", "romanian-deadlift"]
+UPPER = {"chest", "shoulders", "lats", "triceps", "biceps", "traps", "middle-back", "forearms",
+         "neck"}
+LOWER = {"quadriceps", "hamstrings", "glutes", "calves", "adductors", "abductors"}
+CORE = {"abdominals", "erector-spinae"}
+COLUMNS = ["source", "source_name", "candidate", "candidate_name", "grade", "hard_negative",
+           "split", "pooled_by", "note"]
+
+
+def region(ex: Exercise) -> str:
+    found = [name for name, groups in (("upper", UPPER), ("lower", LOWER), ("core", CORE))
+             if ex.primary & groups]
+    return found[0] if len(found) == 1 else "mixed"
+
+
+def draw(engine: Engine, seed: int = SEED, size: int = SAMPLE) -> list[str]:
+    """The sampled sources (without the everyday lifts), stratified, in stratum order."""
+    strata: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for slug in sorted(engine.exercises):
+        ex = engine.exercises[slug]
+        if ex.primary and slug not in EVERYDAY:
+            strata[(ex.pattern or "none", region(ex))].append(slug)
+    total = sum(len(v) for v in strata.values())
+    quota = {k: size * len(v) / total for k, v in strata.items()}
+    counts = {k: int(q) for k, q in quota.items()}
+    for k in sorted(quota, key=lambda k: (counts[k] - quota[k], k))[:size - sum(counts.values())]:
+        counts[k] += 1
+    rng = random.Random(seed)
+    chosen: list[str] = []
+    for key in sorted(strata):
+        chosen += rng.sample(strata[key], counts[key])
+    return chosen
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=BENCHMARK)
+    args = parser.parse_args()
+    store = open_store("oxigraph", imported=True)
+    engine = Engine.load(store)
+    sources = EVERYDAY + draw(engine)
+    shuffled = sources[:]
+    random.Random(SEED + 1).shuffle(shuffled)
+    held_out = set(shuffled[: len(shuffled) // 2])
+    systems = {"before": engine_at(BEFORE, store), "engine": engine_ranker(engine),
+               "jaccard": jaccard_ranker(engine), "tfidf": tfidf_ranker(engine)}
+    old: dict[tuple[str, str], dict[str, str]] = {}
+    header: list[str] = []
+    if args.out.exists():
+        with args.out.open(encoding="utf-8") as fh:
+            lines = fh.readlines()
+        header = [line for line in lines if line.startswith("#")]
+        for row in csv.DictReader((ln for ln in lines if not ln.startswith("#")),
+                                  delimiter="\t"):
+            old[(row["source"], row["candidate"])] = row
+    rows = []
+    for source in sources:
+        pooled: dict[str, list[str]] = {}
+        for name, rank in systems.items():
+            for slug in rank(source):
+                pooled.setdefault(slug, []).append(name)
+        for slug in [s for (src, s) in old if src == source and s not in pooled]:
+            pooled[slug] = []
+        for slug, by in pooled.items():
+            kept = old.get((source, slug), {})
+            rows.append({
+                "source": source, "source_name": engine.exercises[source].name,
+                "candidate": slug, "candidate_name": engine.exercises[slug].name,
+                "grade": kept.get("grade", ""), "hard_negative": kept.get("hard_negative", ""),
+                "split": "held-out" if source in held_out else "dev",
+                "pooled_by": ",".join(sorted(set(by) | set(
+                    filter(None, kept.get("pooled_by", "").split(","))))),
+                "note": kept.get("note", "")})
+    with args.out.open("w", encoding="utf-8", newline="") as fh:
+        fh.writelines(header)
+        writer = csv.DictWriter(fh, COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    ungraded = sum(1 for r in rows if r["grade"] == "")
+    print(f"{len(sources)} sources, {len(rows)} pairs, {ungraded} to grade -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,321 @@
+"""Tuning a filled week so a coach would sign it (the rules of :mod:`.validate`): weekly sets per
+major group inside the goal's range, pushing to pulling and knee- to hip-dominant work balanced,
+sessions within their length, every major group on two days.
+
+Each step moves one way only where it can: sets go up or down within the exercise's guideline
+range first; then an exercise is added (a second one for a group short of sets, one for the
+smaller side of a balance) where the day has time, or an accessory is left out. The builder runs
+the steps a few rounds (:data:`ROUNDS`) and then checks the rules.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from exgraph.errors import BadRequest
+from exgraph.plans.explain import Explainer
+from exgraph.plans.model import (
+    DAY_KINDS,
+    DEFAULT_SESSION_MINUTES,
+    LARGE,
+    MAIN_PER_DAY,
+    MAJOR,
+    SLOTS,
+    SMALL_GROUPS,
+    Day,
+    Item,
+    Slot,
+    area_sets,
+)
+from exgraph.plans.validate import BALANCE, balance, side
+from exgraph.queries.substitutes import Exercise
+
+_ANY = Exercise("", "")  # an exercise with no programming of its own
+#: Rounds of volume, balance and time steps before the rules are checked.
+ROUNDS = 8
+#: The slots that add work to one side of a balance, in the order tried.
+SIDE_SLOTS = {"push": ("horizontal-push", "vertical-push"),
+              "pull": ("horizontal-pull", "vertical-pull"),
+              "knee": ("squat", "lunge"), "hip": ("hinge", "glutes")}
+#: A slot for knee-dominant single-leg work (split squats, lunges).
+LUNGE = Slot("lunge", "Single-leg", "quadriceps", ("Lunge", "Squat"),
+             ("dumbbell-lunges", "barbell-lunge", "bodyweight-walking-lunge"))
+
+
+class Tuner(Explainer):
+    """Volume, balance, time and coverage steps over the days."""
+
+    @property
+    def limit(self) -> int:
+        return self.request.session_minutes or DEFAULT_SESSION_MINUTES
+
+    def volume_range(self) -> tuple[int, int, float]:
+        found = self.facts.volume.get((self.goal, self.request.level))
+        return (found.sets[0], found.sets[1], found.secondary) if found else (0, 10**6, 0.5)
+
+    def needed(self, area: str) -> bool:
+        return not set(MAJOR[area][1]) <= self.request.avoid
+
+    # -- weekly sets ---------------------------------------------------------------------------
+
+    def volume(self, days: list[Day]) -> None:
+        """Sets up for a large group under the goal's minimum, down for a group over its
+        maximum (a week of one day is held to the maximum only)."""
+        low, high, weight = self.volume_range()
+        for area, value in area_sets(days, weight).items():
+            if not self.needed(area):
+                continue
+            if value > high:
+                self.lower_area(days, area, high, weight)
+            elif area in LARGE and value < low and len(days) > 1:
+                self.raise_area(days, area, low, weight)
+
+    def over_max(self, days: list[Day]) -> bool:
+        """Whether a needed major group is over the goal's weekly maximum."""
+        _low, high, weight = self.volume_range()
+        return any(value > high and self.needed(area)
+                   for area, value in area_sets(days, weight).items())
+
+    def without(self, days: list[Day], item: Item, test: Callable[[list[Day]], bool]) -> bool:
+        """test(days) as if item were left out."""
+        sets, item.sets = item.sets, 0
+        try:
+            return test(days)
+        finally:
+            item.sets = sets
+
+    def under_min(self, days: list[Day]) -> bool:
+        """Whether a needed large group is under the goal's weekly minimum (weeks of two days
+        or more)."""
+        low, _high, weight = self.volume_range()
+        return len(days) > 1 and any(
+            value < low and area in LARGE and self.needed(area)
+            for area, value in area_sets(days, weight).items())
+
+    def _works(self, item: Item, area: str, primary: bool = True) -> bool:
+        groups = set(MAJOR[area][1])
+        return bool(groups & (item.exercise.primary if primary else item.exercise.moving))
+
+    def raise_area(self, days: list[Day], area: str, low: int, weight: float) -> None:
+        for day in days:
+            for item in day.items:
+                while self._works(item, area) and item.sets < item.guideline.sets[1] and \
+                        area_sets(days, weight)[area] < low and self.room(day, item):
+                    item.sets += 1
+                    if self.over_max(days):
+                        item.sets -= 1
+                        break
+        for day in self.days_for(days, set(MAJOR[area][1])):
+            if area_sets(days, weight)[area] >= low:
+                return
+            self.add_for(day, self.area_slot(day, area), f"the {MAJOR[area][0]} reach {low} "
+                         "weekly sets")
+
+    def lower_area(self, days: list[Day], area: str, high: int, weight: float) -> None:
+        for primary in (True, False):
+            for day in days:
+                for item in day.items:
+                    while self._works(item, area, primary) and \
+                            item.sets > item.guideline.sets[0] and \
+                            area_sets(days, weight)[area] > high:
+                        item.sets -= 1
+        for day, item in [(d, i) for primary in (True, False) for d in reversed(days)
+                          for i in reversed(d.items) if self._works(i, area, primary)]:
+            if area_sets(days, weight)[area] <= high:
+                return
+            if item in day.items and item.role != "main" and not item.included \
+                    and len(day.items) > 1 and not self.without(days, item, self.under_min):
+                self.remove(day, item)
+                self.dropped.add(item.exercise.slug)
+                self.notes.append(f"Day {day.index}: left out {item.exercise.name}: the "
+                                  f"{MAJOR[area][0]} were over {high} weekly sets")
+
+    def days_for(self, days: list[Day], groups: set[str]) -> list[Day]:
+        """The days to add work for groups on, first those whose kind trains them (no bench
+        press on a lower-body day), then the shorter first."""
+        return sorted(days, key=lambda d: (not groups & self.day_groups(d), d.minutes))
+
+    def area_slot(self, day: Day, area: str) -> Slot:
+        """The slot that adds work for area on day (for the back, the pull the day lacks)."""
+        if area == "back":
+            have = {item.slot.name for item in day.items}
+            return SLOTS["vertical-pull" if "horizontal-pull" in have else "horizontal-pull"]
+        return SLOTS[MAJOR[area][2]]
+
+    def room(self, day: Day, item: Item | None = None) -> bool:
+        """Whether day has time for one more set of item (or for one more exercise), after
+        freeing time from small-group accessories when it must (:meth:`make_room`)."""
+        if item is None:  # an accessory, unless the day lacks main lifts
+            mains = sum(1 for i in day.items if i.role == "main")
+            guideline = self.guideline(_ANY, "main" if mains < MAIN_PER_DAY else "accessory")
+            sets = self.sets_for(_ANY, guideline)
+            low, high = guideline.rest or (90, 90)
+            need = (sets * (guideline.reps[1] * 3 + (low + high) / 2) + 60) / 60
+        else:
+            need = (item.guideline.reps[1] * 3 + (sum(item.guideline.rest or (90, 90)) / 2)) / 60
+        return day.minutes + need <= self.limit or self.make_room(day, need)
+
+    def make_room(self, day: Day, need: float) -> bool:
+        """Free ``need`` minutes of day for a large group: optional extras out, sets of arm,
+        trunk and calf accessories down to their minimum, then those accessories out. True when
+        it freed enough."""
+        small = SMALL_GROUPS
+        for item in [i for i in day.items if i.slot.optional and not i.included]:
+            if day.minutes + need <= self.limit:
+                return True
+            self.remove(day, item)
+            self.dropped.add(item.exercise.slug)
+            self.notes.append(f"Day {day.index}: left out {item.exercise.name} to make room "
+                              "for the large muscle groups")
+        for item in day.items:
+            while item.role != "main" and item.exercise.primary <= small and \
+                    item.sets > item.guideline.sets[0] and day.minutes + need > self.limit:
+                item.sets -= 1
+        for item in [i for i in reversed(day.items) if i.exercise.primary <= small
+                     and i.role != "main" and not i.included]:
+            if day.minutes + need <= self.limit:
+                break
+            self.remove(day, item)
+            self.dropped.add(item.exercise.slug)
+            self.yielded |= item.exercise.primary
+            self.notes.append(f"Day {day.index}: left out {item.exercise.name} to make room "
+                              "for the large muscle groups (the compound lifts work the "
+                              f"{self._join(sorted(item.exercise.primary))} too)")
+        return day.minutes + need <= self.limit
+
+    def add_for(self, day: Day, slot: Slot, why: str) -> Item | None:
+        """Add the best exercise for slot to day when it has time; None when none fits."""
+        if not self.room(day):
+            return None
+        ex = self.choose(slot, day, self.day_groups(day) | set(slot.groups), day.areas())
+        if ex is None:
+            return None
+        item = self.add(day, ex, slot)
+        if day.minutes > self.limit:
+            self.remove(day, item)
+            return None
+        item.reasons.insert(0, f"added so {why}")
+        return item
+
+    def day_groups(self, day: Day) -> set[str]:
+        """The groups the kind of day trains."""
+        return {g for name in DAY_KINDS[day.kind][1] for g in SLOTS[name].groups}
+
+    # -- balances ------------------------------------------------------------------------------
+
+    def balances(self, days: list[Day]) -> None:
+        """Pushing to pulling and knee- to hip-dominant sets within 1:1 +/- 25 %."""
+        for pair in ("push-pull", "knee-hip"):
+            for _step in range(12):
+                sets = balance((d.items for d in days), pair)
+                (small, x), (large, y) = sorted(sets.items(), key=lambda kv: kv[1])
+                if y == 0 or x >= BALANCE * y:
+                    break
+                if not self.shift(days, pair, small, large):
+                    break
+
+    def shift(self, days: list[Day], pair: str, small: str, large: str) -> bool:
+        """One step towards balance, the first that helps of: a set more on the smaller side, an
+        exercise more for it, an accessory less of the larger side, a set less on it. Never a
+        group over its maximum or a large group under its minimum. False: stuck."""
+        items = [(d, i) for d in days for i in d.items]
+        for day, item in items:
+            if side(item.exercise, pair) == small and item.sets < item.guideline.sets[1] \
+                    and self.room(day, item):
+                item.sets += 1
+                if not self.over_max(days):
+                    return True
+                item.sets -= 1
+        for day in self.days_for(days, set(SLOTS[SIDE_SLOTS[small][0]].groups)):
+            for name in SIDE_SLOTS[small]:
+                slot = LUNGE if name == "lunge" else SLOTS[name]
+                if any(i.slot.name == name for i in day.items):
+                    continue
+                added = self.add_for(day, slot, f"{pair.replace('-', ' to ')} work balances")
+                if added is not None and side(added.exercise, pair) == small \
+                        and not self.over_max(days):
+                    return True
+                if added is not None:
+                    self.remove(day, added)
+        items = [(d, i) for d in days for i in d.items]  # making room may have left some out
+        for day, item in reversed(items):
+            if side(item.exercise, pair) == large and item.role != "main" \
+                    and not item.included and len(day.items) > 1 \
+                    and not self.without(days, item, self.under_min):
+                self.remove(day, item)
+                self.dropped.add(item.exercise.slug)
+                self.yielded |= item.exercise.primary
+                self.notes.append(f"Day {day.index}: left out {item.exercise.name} to balance "
+                                  f"{pair.replace('-', ' and ')} work")
+                return True
+        for _day, item in reversed(items):
+            if side(item.exercise, pair) == large and item.sets > item.guideline.sets[0]:
+                item.sets -= 1
+                if not self.under_min(days):
+                    return True
+                item.sets += 1
+        return False
+
+    # -- session length ------------------------------------------------------------------------
+
+    def fit_time(self, day: Day) -> None:
+        """Day within the session length: optional extras out, then sets down to the minimum,
+        then accessories out from the end, then main lifts."""
+        limit = self.limit
+        while day.minutes > limit:
+            extras = [i for i in day.items if i.slot.optional and not i.included]
+            if extras:
+                self.drop(day, extras[-1], f"the optional {extras[-1].slot.label.lower()} slot")
+                continue
+            above = [i for i in day.items if i.sets > i.guideline.sets[0]]
+            if above:
+                above[-1].sets -= 1
+                continue
+            if len(day.items) <= 1:
+                only = day.items[0].minutes if day.items else 0
+                raise BadRequest(f"parameter 'session_minutes': {limit} minutes is shorter than "
+                                 f"one exercise of Day {day.index} (about {math.ceil(only)} "
+                                 "minutes)")
+            accessories = [i for i in day.items if i.role != "main" and not i.included]
+            last = accessories[-1] if accessories else day.items[-1]
+            self.drop(day, last, last.exercise.name)
+
+    def drop(self, day: Day, item: Item, what: str) -> None:
+        self.remove(day, item)
+        self.notes.append(f"Day {day.index}: left out {what} to fit {self.limit} minutes")
+
+    # -- coverage ------------------------------------------------------------------------------
+
+    def repair(self, days: list[Day]) -> None:
+        """Add an exercise where a needed or emphasised group has fewer than two sessions a
+        week (an emphasised group outside the major ones gets a slot of its own)."""
+        want = min(2, len(days))
+        majors = {g for _l, groups, _s in MAJOR.values() for g in groups}
+        extras = [g for g in sorted(self.request.emphasise) if g not in majors]
+        for area in [*(a for a in MAJOR if self.needed(a)), *extras]:
+            if area in MAJOR and set(MAJOR[area][1]) <= self.yielded:
+                continue
+            slot = SLOTS[MAJOR[area][2]] if area in MAJOR else Slot(
+                f"extra-{area}", self._label(area).capitalize(), area, ("Isolation",), (),
+                compound=False)
+            label = MAJOR[area][0] if area in MAJOR else self._label(area)
+            groups = set(slot.groups)
+            have = [d for d in days if any(groups & i.exercise.primary for i in d.items)]
+            for day in sorted((d for d in days if d not in have),
+                              key=lambda d: (len(d.items), d.index)):
+                if len(have) >= want:
+                    break
+                if self.add_for(day, slot, f"the {label} get two sessions a week") is not None:
+                    have.append(day)
+
+    def tune(self, days: list[Day]) -> None:
+        """The steps, :data:`ROUNDS` times: weekly sets, balances, session length, coverage,
+        and weekly sets again (a balance or a repair may have added sets to a full group)."""
+        for _round in range(ROUNDS):
+            self.volume(days)
+            self.balances(days)
+            for day in days:
+                self.fit_time(day)
+            self.repair(days)
+            self.volume(days)
