@@ -147,6 +147,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAX_DATA_FILE_BYTES", 256 * 1024 * 1024,
             "largest Turtle file exgraph validate FILES reads, in bytes (the bundled ones are "
             "at most 3.4 MB)"),
+    # Training history (issue 26): the private store of users' logs, never the public one
+    Setting("HISTORY_DIR", None,
+            "where users (users.json, token hashes) and their training logs (a private "
+            "Oxigraph store, one named graph per user) are kept; unset: history/ in the state "
+            "directory. Never served by /sparql, the exports or the pages"),
+    Setting("MAX_LOG_BYTES", 32 * 1024 * 1024,
+            "largest training-log file an import reads (exgraph log import, POST "
+            "/api/v1/me/imports: 413 beyond), in bytes"),
+    Setting("MAX_LOG_ROWS", 200_000,
+            "most rows (sets) one training-log import reads (400 beyond, naming the line)"),
     # exgraph serve (waitress)
     Setting("THREADS", 24, "request threads of exgraph serve"),
     Setting("CONNECTION_LIMIT", 1000,

@@ -31,6 +31,9 @@ LAZY_COMMANDS: dict[str, str] = {
     "restore": "exgraph.cli.restore:restore",
     # issue 22: fact checks
     "check": "exgraph.cli.check:check",
+    # training history (issue 26)
+    "users": "exgraph.cli.history:users",
+    "log": "exgraph.cli.history:log",
 }
 
 

@@ -14,6 +14,7 @@ from werkzeug.exceptions import HTTPException
 from exgraph.config import DEFAULTS
 from exgraph.errors import BadRequest, ExgraphError
 from exgraph.graph.load import open_store
+from exgraph.web.api.me import bp as me_bp  # training history (issue 26)
 from exgraph.web.api.plans import bp as plans_bp
 from exgraph.web.api.routes import bp as api_bp
 from exgraph.web.cache import state
@@ -49,6 +50,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     _admit(app)
     app.register_blueprint(api_bp)
     app.register_blueprint(plans_bp, name_prefix="api")  # api.plans.*: the API's hooks apply
+    app.register_blueprint(me_bp)  # /api/v1/me: private, token-bound, never cached
     app.register_blueprint(sparql_bp)
     app.register_blueprint(pages_bp)
 

@@ -1,0 +1,424 @@
+"""Reading a lifter's export: Strong CSV, Hevy CSV and exgraph's own JSON -> sessions of sets.
+
+Every data row ends up in exactly one place: a set of a session, or :attr:`Parsed.skipped`
+with its line and the reason (a rest timer, an empty set, a date that does not parse...).
+Nothing here knows exercises: mapping names to the graph is the import's job
+(:mod:`exgraph.history.log`).
+
+What each format says, and what it leaves to the user:
+
+* **Strong** (``Date, Workout Name, Duration, Exercise Name, Set Order, Weight, Reps,
+  Distance, Seconds, Notes, Workout Notes, RPE``): ``Set Order`` is a number, ``W`` (warm-up),
+  ``D`` (drop), ``F`` (failure) or ``Rest Timer`` (a rest between sets, not a set: skipped).
+  The file does not say its unit: a ``Weight Unit`` column wins, else the caller's ``unit``
+  (kg unless told); distance is km with kg and miles with lb, as Strong shows it.
+* **Hevy** (``title, start_time, end_time, description, exercise_title, superset_id,
+  exercise_notes, set_index, set_type, weight_kg | weight_lbs, reps, distance_km |
+  distance_miles, duration_seconds, rpe``): ``set_index`` counts from 0; the unit is in the
+  column names; ``set_type`` is normal, warmup, dropset or failure.
+* **exgraph JSON** (``{"format": "exgraph-log", "version": 1, "sessions": [...]}``, see
+  docs/history.md): the project's own, and the body of ``POST /api/v1/me/workouts``.
+
+Both number styles parse (``62.5`` and ``62,5``; ``1,234.5`` and ``1.234,5``), and both
+timestamp styles: ISO 8601 (``2024-01-05 18:30:00``, Strong) and Hevy's ``5 Jan 2024, 18:30``.
+A semicolon-separated CSV (what a spreadsheet in a decimal-comma locale writes) is read as such.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from exgraph.errors import BadRequest
+from exgraph.history.model import KG_PER_LB, SET_TYPES, UNITS, LoggedSet, Session
+
+FORMATS = ("strong", "hevy", "exgraph")
+STRONG_COLUMNS = ("Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Reps")
+HEVY_COLUMNS = ("title", "start_time", "exercise_title", "set_index", "set_type", "reps")
+#: Longest text kept from a cell (a name, a note); longer is cut there.
+MAX_TEXT = 2000
+#: Most sets one JSON session may carry.
+MAX_SESSION_SETS = 2000
+M_PER_KM = 1000.0
+M_PER_MILE = 1609.344
+
+_TIME_FORMATS = ("%d %b %Y, %H:%M", "%d %b %Y %H:%M", "%d %B %Y, %H:%M", "%b %d, %Y %H:%M",
+                 "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%Y-%m-%d")
+_DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$")
+_STRONG_TYPES = {"W": "warmup", "D": "drop", "F": "failure"}
+_HEVY_TYPES = {"normal": "working", "warmup": "warmup", "dropset": "drop", "failure": "failure"}
+
+
+class RowError(ValueError):
+    """A row that cannot be read: skipped, with this message as the reason."""
+
+
+@dataclass
+class Parsed:
+    """What a file held: its format, sessions by id, and the rows skipped (line, reason)."""
+
+    file: str
+    format: str
+    rows: int = 0
+    sessions: dict[str, Session] = field(default_factory=dict)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+
+    def skip(self, where: int | str, reason: str) -> None:
+        key = "line" if isinstance(where, int) else "path"
+        self.skipped.append({key: where, "reason": reason})
+
+    def session(self, found: Session) -> Session:
+        """The session already read with found's identity, or found itself (now kept)."""
+        found.id = found.key()
+        return self.sessions.setdefault(found.id, found)
+
+    @property
+    def sets(self) -> int:
+        return sum(len(s.sets) for s in self.sessions.values())
+
+
+def detect(data: bytes) -> str:
+    """strong, hevy or exgraph, from the first bytes; BadRequest when it is none of them."""
+    head = data[:4096].decode("utf-8-sig", errors="replace").lstrip()
+    if head.startswith("{"):
+        return "exgraph"
+    first = head.splitlines()[0] if head else ""
+    if "Workout Name" in first and "Exercise Name" in first:
+        return "strong"
+    if "exercise_title" in first and "start_time" in first:
+        return "hevy"
+    raise BadRequest("line 1: not a Strong CSV, a Hevy CSV or exgraph JSON (its header names "
+                     "neither 'Workout Name' and 'Exercise Name' nor 'exercise_title' and "
+                     "'start_time')")
+
+
+def parse(data: bytes, file: str, fmt: str = "auto", unit: str = "kg",
+          max_rows: int = 200_000) -> Parsed:
+    """The sessions of an export. Raises BadRequest naming the file (and line) when the file
+    is no export, is not UTF-8 or holds more than max_rows rows: then nothing is imported."""
+    if unit not in UNITS:
+        raise BadRequest(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
+    try:
+        fmt = detect(data) if fmt == "auto" else fmt
+        if fmt not in FORMATS:
+            raise BadRequest(f"format must be auto or one of {', '.join(FORMATS)}, not {fmt!r}")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise BadRequest(f"byte {exc.start}: not UTF-8 text") from None
+        parsed = Parsed(file, fmt)
+        if fmt == "exgraph":
+            _exgraph(parsed, text, max_rows)
+        else:
+            _csv(parsed, text, unit, max_rows)
+        return parsed
+    except BadRequest as exc:
+        raise BadRequest(f"{file}: {exc}") from None
+
+
+# CSV ------------------------------------------------------------------------------------------
+
+def _rows(text: str, max_rows: int) -> Iterator[tuple[int, dict[str, str]]]:
+    """(first line, row) of each data row; the header is line 1."""
+    header_line = text.split("\n", 1)[0]
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        raise BadRequest("line 1: the file is empty") from None
+    count = 0
+    while True:
+        line = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise BadRequest(f"line {line}: {exc}") from None
+        if not any(c.strip() for c in cells):
+            continue
+        count += 1
+        if count > max_rows:
+            raise BadRequest(f"line {line}: more than {max_rows} rows (EXGRAPH_MAX_LOG_ROWS)")
+        yield line, dict(zip(header, cells, strict=False))
+
+
+def _require(row: dict[str, str], columns: tuple[str, ...], fmt: str) -> None:
+    missing = [c for c in columns if c not in row]
+    if missing:
+        raise BadRequest(f"line 1: a {fmt} CSV needs the columns {', '.join(missing)}")
+
+
+def _csv(parsed: Parsed, text: str, unit: str, max_rows: int) -> None:
+    orders: dict[tuple[str, str], int] = {}
+    for line, row in _rows(text, max_rows):
+        if parsed.rows == 0:
+            _require(row, STRONG_COLUMNS if parsed.format == "strong" else HEVY_COLUMNS,
+                     parsed.format.capitalize())
+        parsed.rows += 1
+        try:
+            if parsed.format == "strong":
+                found = _strong_row(parsed, row, unit)
+            else:
+                found = _hevy_row(parsed, row)
+        except RowError as exc:
+            parsed.skip(line, str(exc))
+            continue
+        if found is None:
+            parsed.skip(line, "a rest timer between sets, not a set")
+            continue
+        session, logged = found
+        logged.source_file, logged.source_line = parsed.file, line
+        position = (session.id, logged.name.lower())
+        orders[position] = orders.get(position, 0) + 1
+        if logged.order == 0:  # Strong: the position among the exercise's rows in the session
+            logged.order = orders[position]
+        session.sets.append(logged)
+
+
+def _strong_row(parsed: Parsed, row: dict[str, str], default_unit: str
+                ) -> tuple[Session, LoggedSet] | None:
+    order = row.get("Set Order", "").strip()
+    if order.lower().replace(" ", "") == "resttimer":
+        return None
+    name = _name(row.get("Exercise Name"))
+    unit = (row.get("Weight Unit") or default_unit).strip().lower().removesuffix("s")
+    if unit not in UNITS:
+        raise RowError(f"weight unit {unit!r}: give kg or lb")
+    if order.upper() in _STRONG_TYPES:
+        kind = _STRONG_TYPES[order.upper()]
+    elif order.isdigit():
+        kind = "working"
+    else:
+        raise RowError(f"Set Order {order!r}: a number, W, D, F or Rest Timer")
+    session = parsed.session(Session(
+        start=_time(row.get("Date"), "Date"), title=_text(row.get("Workout Name")),
+        duration_s=_duration(row.get("Duration")), notes=_text(row.get("Workout Notes"))))
+    distance = _number(row.get("Distance"), "Distance")
+    logged = LoggedSet(
+        name=name, order=0, type=kind, reps=_int(row.get("Reps"), "Reps"),
+        load=_number(row.get("Weight"), "Weight"), unit=unit,
+        distance_m=None if distance is None else distance * (
+            M_PER_KM if unit == "kg" else M_PER_MILE),
+        duration_s=_number(row.get("Seconds"), "Seconds"), rpe=_rpe(row.get("RPE")),
+        notes=_text(row.get("Notes")))
+    return session, _checked(logged)
+
+
+def _hevy_row(parsed: Parsed, row: dict[str, str]) -> tuple[Session, LoggedSet]:
+    name = _name(row.get("exercise_title"))
+    kind = _HEVY_TYPES.get((row.get("set_type") or "normal").strip().lower())
+    if kind is None:
+        raise RowError(f"set_type {row.get('set_type')!r}: normal, warmup, dropset or failure")
+    index = _int(row.get("set_index"), "set_index")
+    if index is None:
+        raise RowError("set_index is empty")
+    start = _time(row.get("start_time"), "start_time")
+    end = _time(row.get("end_time"), "end_time") if (row.get("end_time") or "").strip() else None
+    session = parsed.session(Session(
+        start=start, end=end, title=_text(row.get("title")), notes=_text(row.get("description")),
+        duration_s=(end - start).total_seconds() if end and end > start else None))
+    unit, load = ("lb", _number(row.get("weight_lbs"), "weight_lbs")) if "weight_lbs" in row \
+        else ("kg", _number(row.get("weight_kg"), "weight_kg"))
+    km = _number(row.get("distance_km"), "distance_km")
+    miles = _number(row.get("distance_miles"), "distance_miles")
+    logged = LoggedSet(
+        name=name, order=index + 1, type=kind, reps=_int(row.get("reps"), "reps"), load=load,
+        unit=unit, distance_m=km * M_PER_KM if km is not None else (
+            miles * M_PER_MILE if miles is not None else None),
+        duration_s=_number(row.get("duration_seconds"), "duration_seconds"),
+        rpe=_rpe(row.get("rpe")), superset=_text(row.get("superset_id")),
+        notes=_text(row.get("exercise_notes")))
+    return session, _checked(logged)
+
+
+# exgraph JSON ---------------------------------------------------------------------------------
+
+def _exgraph(parsed: Parsed, text: str, max_rows: int) -> None:
+    try:
+        body = json.loads(text)
+    except ValueError as exc:
+        raise BadRequest(f"not JSON: {exc}") from None
+    if not isinstance(body, dict) or body.get("format") != "exgraph-log" \
+            or not isinstance(body.get("sessions"), list):
+        raise BadRequest('exgraph JSON is an object {"format": "exgraph-log", "version": 1, '
+                         '"sessions": [...]}')
+    for i, item in enumerate(body["sessions"]):
+        where = f"/sessions/{i}"
+        try:
+            session = session_from_json(item, parsed.file, where)
+        except RowError as exc:
+            parsed.rows += 1
+            parsed.skip(where, str(exc))
+            continue
+        parsed.rows += len(session.sets) or 1
+        if parsed.rows > max_rows:
+            raise BadRequest(f"{where}: more than {max_rows} sets (EXGRAPH_MAX_LOG_ROWS)")
+        kept = parsed.session(session)
+        if kept is not session:
+            kept.sets.extend(session.sets)
+
+
+def session_from_json(item: Any, file: str = "request", where: str = "") -> Session:
+    """A session from its JSON object (exgraph's format, and the body of POST
+    /api/v1/me/workouts). Raises RowError naming the field."""
+    if not isinstance(item, dict):
+        raise RowError("a session is a JSON object")
+    sets = item.get("sets")
+    if not isinstance(sets, list) or not sets or len(sets) > MAX_SESSION_SETS:
+        raise RowError(f"sets: a list of 1 to {MAX_SESSION_SETS} sets")
+    start = _time(_str(item.get("start")), "start")
+    end = _time(_str(item["end"]), "end") if item.get("end") else None
+    session = Session(start=start, end=end, title=_text(_str(item.get("title"))),
+                      duration_s=_json_number(item, "duration_seconds"),
+                      notes=_text(_str(item.get("notes"))))
+    session.id = session.key()
+    orders: dict[str, int] = {}
+    for j, raw in enumerate(sets):
+        if not isinstance(raw, dict):
+            raise RowError(f"sets/{j}: a set is a JSON object")
+        try:
+            logged = _json_set(raw)
+        except RowError as exc:
+            raise RowError(f"sets/{j}: {exc}") from None
+        orders[logged.name.lower()] = orders.get(logged.name.lower(), 0) + 1
+        logged.order = logged.order or orders[logged.name.lower()]
+        logged.source_file, logged.source_path = file, f"{where}/sets/{j}"
+        session.sets.append(logged)
+    return session
+
+
+def _json_set(raw: dict[str, Any]) -> LoggedSet:
+    kind = raw.get("type", "working")
+    if kind not in SET_TYPES:
+        raise RowError(f"type {kind!r}: one of {', '.join(SET_TYPES)}")
+    unit = raw.get("unit", "kg")
+    if unit not in UNITS:
+        raise RowError(f"unit {unit!r}: kg or lb")
+    order = raw.get("order", 0)
+    if not isinstance(order, int) or isinstance(order, bool) or not 0 <= order <= 1000:
+        raise RowError("order: a whole number from 1 to 1000")
+    reps = _json_number(raw, "reps")
+    if reps is not None and reps != int(reps):
+        raise RowError(f"reps {reps}: a whole number")
+    return _checked(LoggedSet(
+        name=_name(_str(raw.get("exercise"))), order=order, type=kind,
+        reps=None if reps is None else int(reps), load=_json_number(raw, "load"), unit=unit,
+        distance_m=_json_number(raw, "distance_m"),
+        duration_s=_json_number(raw, "duration_seconds"), rpe=_json_number(raw, "rpe"),
+        rir=_json_number(raw, "rir"), superset=_text(_str(raw.get("superset"))),
+        notes=_text(_str(raw.get("notes")))))
+
+
+def _str(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise RowError(f"{value!r}: expected text")
+
+
+def _json_number(raw: dict[str, Any], key: str) -> float | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise RowError(f"{key}: a number")
+    return _number(str(value), key)
+
+
+# Cells ----------------------------------------------------------------------------------------
+
+def _name(value: str | None) -> str:
+    name = " ".join((value or "").split())
+    if not name:
+        raise RowError("no exercise name")
+    return name[:MAX_TEXT]
+
+
+def _text(value: str | None) -> str | None:
+    text = (value or "").strip()
+    return text[:MAX_TEXT] or None
+
+
+def _number(value: str | None, column: str) -> float | None:
+    """A non-negative number in either decimal style; None when empty."""
+    text = (value or "").strip().replace(" ", "")
+    if not text:
+        return None
+    if "," in text and "." in text:  # the later mark is the decimal one
+        text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") \
+            else text.replace(",", "")
+    else:
+        text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        raise RowError(f"{column} {value!r} is not a number") from None
+    if not math.isfinite(number) or number < 0 or number > 1e6:
+        raise RowError(f"{column} {value!r}: a number from 0 to 1,000,000")
+    return number
+
+
+def _int(value: str | None, column: str) -> int | None:
+    number = _number(value, column)
+    if number is None:
+        return None
+    if number != int(number):
+        raise RowError(f"{column} {value!r} is not a whole number")
+    return int(number)
+
+
+def _rpe(value: str | None) -> float | None:
+    rpe = _number(value, "RPE")
+    if rpe is not None and not 1 <= rpe <= 10:
+        raise RowError(f"RPE {value!r}: from 1 to 10")
+    return rpe
+
+
+def _time(value: str | None, column: str) -> datetime:
+    """A wall-clock time as logged (ISO 8601 or Hevy's style). A UTC offset, when given, is
+    dropped without converting: the lifter's local time is what a training log means."""
+    text = (value or "").strip()
+    if not text:
+        raise RowError(f"{column} is empty")
+    try:
+        return datetime.fromisoformat(text).replace(tzinfo=None)
+    except ValueError:
+        pass
+    for pattern in _TIME_FORMATS:
+        try:
+            return datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+    raise RowError(f"{column} {text!r}: not a time (2024-01-05 18:30:00 or 5 Jan 2024, 18:30)")
+
+
+def _duration(value: str | None) -> float | None:
+    """Strong's workout duration (``1h 5m``, ``45m``, ``50s``) or seconds, in seconds."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if (match := _DURATION.match(text)) and any(match.groups()):
+        h, m, s = (int(g or 0) for g in match.groups())
+        return float(h * 3600 + m * 60 + s)
+    seconds = _number(text, "Duration")
+    return seconds
+
+
+def _checked(logged: LoggedSet) -> LoggedSet:
+    if logged.reps is None and logged.load is None and logged.distance_m is None \
+            and logged.duration_s is None:
+        raise RowError("an empty set: no reps, weight, distance or time")
+    if logged.rir is not None and logged.rir > 10:
+        raise RowError(f"RIR {logged.rir:g}: from 0 to 10")
+    return logged
+
+
+__all__ = ["FORMATS", "KG_PER_LB", "Parsed", "RowError", "detect", "parse", "session_from_json"]

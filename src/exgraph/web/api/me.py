@@ -1,0 +1,247 @@
+"""A user's own training log: ``/api/v1/me`` and below, every route behind a bearer token.
+
+Every route authenticates first (``Authorization: Bearer TOKEN``; none, malformed or unknown:
+401 with ``WWW-Authenticate: Bearer``), then reads or writes only the graph of the user the
+token names: a workout id of another user is simply not in that graph, so it is a 404 like any
+id that does not exist. Answers are ``Cache-Control: no-store`` and never enter the API's
+response cache (this blueprint is not the ``api`` one, whose hooks cache and set ETags). The
+private store is opened on first use from HISTORY_DIR (:func:`exgraph.history.log.history_dir`).
+
+Routes: ``GET/DELETE /api/v1/me``; ``GET /api/v1/me/export`` (``?format=nquads|jsonld``, or
+``/export.nq``, ``/export.jsonld``); ``POST /api/v1/me/imports`` (the file as the body, or a
+multipart form with ``file`` and an optional ``mapping`` CSV); ``GET/POST /api/v1/me/workouts``,
+``GET/DELETE /api/v1/me/workouts/{id}``; ``GET /api/v1/me/progress?exercise=ID``; ``GET
+/api/v1/me/volume?weeks=N&until=DATE``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, Response, current_app, g, jsonify, request
+
+from exgraph.errors import BadRequest, ExgraphError
+from exgraph.history.log import History, history_dir
+from exgraph.history.parse import RowError, session_from_json
+from exgraph.history.stats import MAX_WEEKS, progress, session_json, volume
+from exgraph.history.users import Unauthorized, User
+from exgraph.records.build import records_for
+from exgraph.records.lookup import resolve
+from exgraph.web.context import error_response, get_store
+
+bp = Blueprint("me", __name__)
+
+PREFIX = "/api/v1/me"
+EXTENSION = "exgraph_history"
+#: Largest page of workouts; the default page.
+MAX_LIMIT, LIMIT = 200, 20
+EXPORTS = {"nquads": "application/n-quads", "jsonld": "application/ld+json"}
+
+
+class PayloadTooLarge(ExgraphError):
+    status = 413
+
+
+def history() -> History:
+    """The app's private store, opened on first use."""
+    found = current_app.extensions.get(EXTENSION)
+    if found is None:
+        config = current_app.config
+        found = current_app.extensions.setdefault(
+            EXTENSION, History(history_dir(config.get("HISTORY_DIR"), config["STORE_SPEC"])))
+    return found  # type: ignore[no-any-return]
+
+
+def user() -> User:
+    found: User = g.exgraph_user
+    return found
+
+
+@bp.before_request
+def _authenticate() -> None:
+    g.exgraph_user = history().users.authenticate(request.headers.get("Authorization"))
+
+
+@bp.after_request
+def _private(response: Response) -> Response:
+    response.headers["Cache-Control"] = "no-store"
+    response.vary.add("Authorization")
+    return response
+
+
+@bp.errorhandler(Unauthorized)
+def _unauthorized(exc: Unauthorized) -> Any:
+    response = error_response(str(exc), 401)
+    response.headers["WWW-Authenticate"] = 'Bearer realm="exgraph"'
+    return response
+
+
+@bp.get(PREFIX)
+def me() -> Any:
+    """Who the token names, and how much is in their log."""
+    log = history().log(user())
+    return jsonify({"ok": True, "user": user().name, "created": user().created,
+                    "workouts": len(log.sessions), "sets": log.sets})
+
+
+@bp.delete(PREFIX)
+def delete_me() -> Any:
+    """Delete the user's log and the user: the token stops working."""
+    log = history().log(user())
+    counts = {"workouts": len(log.sessions), "sets": log.sets}
+    history().delete_user(user())
+    return jsonify({"ok": True, "deleted": {"user": user().name, **counts}})
+
+
+@bp.get(f"{PREFIX}/export")
+@bp.get(f"{PREFIX}/export.<any(nq, jsonld):ext>")
+def export(ext: str | None = None) -> Response:
+    """The user's whole graph, N-Quads or JSON-LD."""
+    fmt = {"nq": "nquads", "jsonld": "jsonld"}.get(ext or "") or request.args.get(
+        "format", "jsonld")
+    if fmt not in EXPORTS:
+        raise BadRequest(f"format must be one of {', '.join(EXPORTS)}, not {fmt!r}")
+    body = history().export(user(), fmt)
+    return Response(body, content_type=EXPORTS[fmt], headers={
+        "Content-Disposition": f'attachment; filename="exgraph-log-{user().name}.'
+                               f'{"nq" if fmt == "nquads" else "jsonld"}"'})
+
+
+def _limit() -> int:
+    limit = int(current_app.config.get("MAX_LOG_BYTES", 32 * 1024 * 1024))
+    if request.content_length is not None and request.content_length > limit:
+        raise PayloadTooLarge(f"the file is {request.content_length} bytes; at most {limit} "
+                              "(EXGRAPH_MAX_LOG_BYTES)")
+    return limit
+
+
+def _upload(limit: int) -> tuple[bytes, str, dict[str, str]]:
+    """The file, its name and the mapping, from a multipart form or the raw body."""
+    if request.files:
+        upload = request.files.get("file")
+        if upload is None:
+            raise BadRequest("a multipart import needs a part named 'file'")
+        data = upload.stream.read(limit + 1)
+        mapping = _mapping(request.files.get("mapping"), limit)
+        name = upload.filename or "upload"
+    else:
+        data = request.stream.read(limit + 1)
+        mapping, name = {}, request.args.get("file", "upload")
+    if len(data) > limit:
+        raise PayloadTooLarge(f"the file is over {limit} bytes (EXGRAPH_MAX_LOG_BYTES)")
+    if not data.strip():
+        raise BadRequest("the body is empty: send the exported file")
+    return data, name[:200], mapping
+
+
+def _mapping(part: Any, limit: int) -> dict[str, str]:
+    if part is None:
+        return {}
+    text = part.stream.read(limit).decode("utf-8", errors="replace")
+    mapping = {}
+    for line, row in enumerate(csv.reader(io.StringIO(text)), 1):
+        if line == 1 and row[:2] == ["name", "exercise"]:
+            continue
+        if len(row) != 2:
+            raise BadRequest(f"mapping line {line}: a row is name,exercise")
+        mapping[row[0]] = row[1]
+    return mapping
+
+
+@bp.post(f"{PREFIX}/imports")
+def import_log() -> Any:
+    """Import a Strong CSV, Hevy CSV or exgraph JSON: the report of every row."""
+    limit = _limit()
+    data, name, mapping = _upload(limit)
+    report = history().import_file(
+        user(), data, name, get_store(), fmt=request.args.get("format", "auto"),
+        unit=request.args.get("unit", "kg"), mapping=mapping,
+        max_rows=int(current_app.config.get("MAX_LOG_ROWS", 200_000)))
+    return jsonify({"ok": True, "report": report.as_json()})
+
+
+def _int_arg(name: str, default: int, low: int, high: int) -> int:
+    raw = request.args.get(name)
+    if raw is None:
+        return default
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise BadRequest(f"{name} must be a whole number from {low} to {high}, not {raw!r}")
+    return int(raw)
+
+
+@bp.get(f"{PREFIX}/workouts")
+def list_workouts() -> Any:
+    """The user's workouts, latest first, a page at a time (limit, offset)."""
+    limit = _int_arg("limit", LIMIT, 1, MAX_LIMIT)
+    offset = _int_arg("offset", 0, 0, 10**9)
+    ordered = history().log(user()).ordered()
+    page = ordered[offset:offset + limit]
+    more = offset + limit < len(ordered)
+    return jsonify({"ok": True, "total": len(ordered), "limit": limit, "offset": offset,
+                    "next": f"{PREFIX}/workouts?limit={limit}&offset={offset + limit}"
+                    if more else None,
+                    "items": [session_json(s, with_sets=False) for s in page]})
+
+
+@bp.get(f"{PREFIX}/workouts/<workout_id>")
+def get_workout(workout_id: str) -> Any:
+    """One workout with its sets."""
+    return jsonify({"ok": True, "workout": session_json(history().session(user(), workout_id))})
+
+
+@bp.post(f"{PREFIX}/workouts")
+def add_workout() -> Any:
+    """Log one workout (a session object of exgraph JSON); 201, or 200 when it was there."""
+    _limit()
+    body = request.get_json(silent=True)
+    try:
+        session = session_from_json(body)
+    except RowError as exc:
+        raise BadRequest(f"the body: {exc}") from None
+    store = get_store()
+    for i, logged in enumerate(session.sets):
+        try:
+            logged.exercise = resolve(store, "exercise", logged.name).slug
+        except ExgraphError as exc:
+            raise BadRequest(f"sets/{i}: exercise: {exc}") from None
+    added, _sessions, _present = history().add_sessions(user(), [session])
+    response = jsonify({"ok": True, "added_sets": added,
+                        "workout": session_json(history().session(user(), session.id))})
+    response.status_code = 201 if added else 200
+    response.headers["Location"] = f"{PREFIX}/workouts/{session.id}"
+    return response
+
+
+@bp.delete(f"{PREFIX}/workouts/<workout_id>")
+def delete_workout(workout_id: str) -> Any:
+    """Delete one of the user's workouts and its sets."""
+    removed = history().delete_session(user(), workout_id)
+    return jsonify({"ok": True, "deleted": {"workout": workout_id, "sets": removed}})
+
+
+@bp.get(f"{PREFIX}/progress")
+def get_progress() -> Any:
+    """Per session of one exercise: best set, estimated maxima, volume load."""
+    text = request.args.get("exercise")
+    if not text:
+        raise BadRequest("give exercise=ID (a slug, alias, IRI or name)")
+    slug = resolve(get_store(), "exercise", text).slug
+    return jsonify({"ok": True, "exercise": slug,
+                    "sessions": progress(history().log(user()), slug)})
+
+
+@bp.get(f"{PREFIX}/volume")
+def get_volume() -> Any:
+    """Weekly sets per muscle group over the last weeks (primary 1, secondary 0.5)."""
+    weeks = _int_arg("weeks", 4, 1, MAX_WEEKS)
+    until = None
+    if raw := request.args.get("until"):
+        try:
+            until = date.fromisoformat(raw)
+        except ValueError:
+            raise BadRequest(f"until must be a date (2024-01-31), not {raw!r}") from None
+    body = volume(history().log(user()), records_for(get_store()), weeks, until)
+    return jsonify({"ok": True, **body})
