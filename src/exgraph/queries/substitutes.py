@@ -12,8 +12,9 @@ document and the plan builder read the same facts.
 foam-rolling, mobility or cardio drill for a strength or power exercise, or the other way round
 (exg:activityKind; without it exg:category and name words); the same exercise under another
 name (:meth:`Engine.same_exercise`: names equal once normalised, synonyms replaced and own-load
-and filler words dropped, or one is an alternative label of the other, or one is the other with
-a posture or attachment word more); a name with the opposite word (up/down, abduction/
+and filler words dropped, or the written names equal once normalised whatever the load, or one
+is an alternative label of the other, or one is the other with a posture or attachment word
+more); a name with the opposite word (up/down, abduction/
 adduction...: the antagonists' look-alike); an Olympic lift (clean, snatch, jerk) for an
 exercise that is none, unless ``Filters.skill_jump``.
 
@@ -433,7 +434,9 @@ class Engine:
         aliases: dict[str, list[int]] = defaultdict(list)  # alternative label key -> whose
         generic: dict[str, list[int]] = defaultdict(list)  # generic key -> whose it is
         raw: dict[str, list[int]] = defaultdict(list)
+        written: dict[str, list[int]] = defaultdict(list)  # normalised name -> who has it
         for i, ex in enumerate(order):
+            written[_normalised(ex.name)].append(i)
             for key in ex.keys:
                 holders[key].append(i)
             for key in ex.alt_keys:
@@ -446,6 +449,7 @@ class Engine:
         self.alias_holders = {k: np.array(v, dtype=np.int64) for k, v in aliases.items()}
         self.generic_holders = {k: np.array(v, dtype=np.int64) for k, v in generic.items()}
         self.with_raw = {w: np.array(v, dtype=np.int64) for w, v in raw.items()}
+        self.written_holders = {k: np.array(v, dtype=np.int64) for k, v in written.items()}
         self.codes = codes
 
     def opposite(self, target: Exercise) -> npt.NDArray[np.bool_]:
@@ -486,6 +490,11 @@ class Engine:
             same &= ((self.a_load == self.codes[target.load]) | (self.a_load == 0)
                      | ((target.load == "bodyweight") & ~self.a_load_named)
                      | ((self.a_load == bodyweight) & (not target.load_named)))
+        # names equal once normalised are the same exercise to a reader whatever the records
+        # say of the load ("Squat with Bands" with a barbell listed, "Squats - With Bands")
+        found = self.written_holders.get(_normalised(target.name))
+        if found is not None:
+            same[found] = True
         return same
 
     # -- loading ---------------------------------------------------------------------------
