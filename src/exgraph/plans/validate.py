@@ -107,7 +107,9 @@ _IMPLIED: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = tuple(
         (r"\bbox\b", ("plyo-box", "bench")),
         (r"\brings?\b", ("gymnastic-rings",)),
         (r"\btrx\b|\bsuspension\b", ("suspension-trainer", "gymnastic-rings")),
-        (r"\bcable\b|\bpulley\b|\bpull ?down\b", ("cable-station",)),
+        (r"\bcable\b|\bpulley\b", ("cable-station",)),
+        # a band pulldown hangs its band from a door anchor or a bar: the band is the machine
+        (r"\bpull ?down\b", ("cable-station", "resistance-band")),
         (r"\bsmith\b", ("smith-machine",)),
         (r"\bmachine\b|\bleverage\b|\blever\b", ("machine",)),
         (r"\bbarbell\b", ("barbell",)),
