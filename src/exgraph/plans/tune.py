@@ -224,7 +224,7 @@ class Tuner(Explainer):
             if side(item.exercise, pair) == small and item.sets < item.guideline.sets[1] \
                     and self.room(day, item):
                 item.sets += 1
-                if not self.over_max(days):
+                if not self.over_max(days) or self.make_space(days, pair):
                     return True
                 item.sets -= 1
         for day in self.days_for(days, set(SLOTS[SIDE_SLOTS[small][0]].groups)):
@@ -255,6 +255,34 @@ class Tuner(Explainer):
                 if not self.under_min(days):
                     return True
                 item.sets += 1
+        return False
+
+    def make_space(self, days: list[Day], pair: str) -> bool:
+        """Bring the groups a set more put over their maximum back under it by a set less, or
+        an exercise less, of an accessory on neither side of pair that works them as a prime
+        mover (a lateral raise or a rear-delt fly makes room for the row that also moves the
+        shoulders), never a large group under its minimum. False (nothing changed): no such
+        accessory."""
+        _low, high, weight = self.volume_range()
+        over = {a for a, value in area_sets(days, weight).items()
+                if value > high and self.needed(a)}
+        spare = [(d, i) for d in reversed(days) for i in reversed(d.items)
+                 if side(i.exercise, pair) is None and i.role != "main" and not i.included
+                 and any(self._works(i, a) for a in over)]
+        for _day, item in spare:
+            if item.sets > item.guideline.sets[0]:
+                item.sets -= 1
+                if not self.over_max(days) and not self.under_min(days):
+                    return True
+                item.sets += 1
+        for day, item in spare:
+            if len(day.items) > 1 and not self.without(days, item, self.under_min) \
+                    and not self.without(days, item, self.over_max):
+                self.remove(day, item)
+                self.dropped.add(item.exercise.slug)
+                self.notes.append(f"Day {day.index}: left out {item.exercise.name} to balance "
+                                  f"{pair.replace('-', ' and ')} work")
+                return True
         return False
 
     # -- session length ------------------------------------------------------------------------
