@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TypeVar
 
 from exgraph.errors import BadRequest
 from exgraph.plans.explain import Explainer
@@ -30,6 +31,8 @@ from exgraph.plans.model import (
 )
 from exgraph.plans.validate import BALANCE, balance, side
 from exgraph.queries.substitutes import Exercise
+
+T = TypeVar("T")
 
 _ANY = Exercise("", "")  # an exercise with no programming of its own
 #: Rounds of volume, balance and time steps before the rules are checked.
@@ -77,7 +80,7 @@ class Tuner(Explainer):
         return any(value > high and self.needed(area)
                    for area, value in area_sets(days, weight).items())
 
-    def without(self, days: list[Day], item: Item, test: Callable[[list[Day]], bool]) -> bool:
+    def without(self, days: list[Day], item: Item, test: Callable[[list[Day]], T]) -> T:
         """test(days) as if item were left out."""
         sets, item.sets = item.sets, 0
         try:
@@ -92,6 +95,20 @@ class Tuner(Explainer):
         return len(days) > 1 and any(
             value < low and area in LARGE and self.needed(area)
             for area, value in area_sets(days, weight).items())
+
+    def under_areas(self, days: list[Day]) -> frozenset[str]:
+        """The needed large groups under the goal's weekly minimum (weeks of two days or
+        more)."""
+        low, _high, weight = self.volume_range()
+        return frozenset() if len(days) <= 1 else frozenset(
+            area for area, value in area_sets(days, weight).items()
+            if value < low and area in LARGE and self.needed(area))
+
+    def starves(self, days: list[Day], item: Item) -> bool:
+        """Whether leaving item out would put a large group under its minimum that is not
+        under it already (a group short for want of exercises does not pin every other one)."""
+        before = self.under_areas(days)
+        return bool(self.without(days, item, self.under_areas) - before)
 
     def _works(self, item: Item, area: str, primary: bool = True) -> bool:
         groups = set(MAJOR[area][1])
@@ -125,7 +142,7 @@ class Tuner(Explainer):
             if area_sets(days, weight)[area] <= high:
                 return
             if item in day.items and item.role != "main" and not item.included \
-                    and len(day.items) > 1 and not self.without(days, item, self.under_min):
+                    and len(day.items) > 1 and not self.starves(days, item):
                 self.remove(day, item)
                 self.dropped.add(item.exercise.slug)
                 self.notes.append(f"Day {day.index}: left out {item.exercise.name}: the "
@@ -242,7 +259,7 @@ class Tuner(Explainer):
         for day, item in reversed(items):
             if side(item.exercise, pair) == large and item.role != "main" \
                     and not item.included and len(day.items) > 1 \
-                    and not self.without(days, item, self.under_min):
+                    and not self.starves(days, item):
                 self.remove(day, item)
                 self.dropped.add(item.exercise.slug)
                 self.yielded |= item.exercise.primary
@@ -251,8 +268,9 @@ class Tuner(Explainer):
                 return True
         for _day, item in reversed(items):
             if side(item.exercise, pair) == large and item.sets > item.guideline.sets[0]:
+                before = self.under_areas(days)
                 item.sets -= 1
-                if not self.under_min(days):
+                if self.under_areas(days) <= before:
                     return True
                 item.sets += 1
         return False
@@ -271,12 +289,13 @@ class Tuner(Explainer):
                  and any(self._works(i, a) for a in over)]
         for _day, item in spare:
             if item.sets > item.guideline.sets[0]:
+                before = self.under_areas(days)
                 item.sets -= 1
-                if not self.over_max(days) and not self.under_min(days):
+                if not self.over_max(days) and self.under_areas(days) <= before:
                     return True
                 item.sets += 1
         for day, item in spare:
-            if len(day.items) > 1 and not self.without(days, item, self.under_min) \
+            if len(day.items) > 1 and not self.starves(days, item) \
                     and not self.without(days, item, self.over_max):
                 self.remove(day, item)
                 self.dropped.add(item.exercise.slug)
