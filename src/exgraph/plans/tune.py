@@ -33,6 +33,7 @@ from exgraph.plans.validate import BALANCE, balance, side
 from exgraph.queries.substitutes import Exercise
 
 T = TypeVar("T")
+PULL_SLOT_NAMES = ("horizontal-pull", "vertical-pull")
 
 _ANY = Exercise("", "")  # an exercise with no programming of its own
 #: Rounds of volume, balance and time steps before the rules are checked.
@@ -157,7 +158,12 @@ class Tuner(Explainer):
         """The slot that adds work for area on day (for the back, the pull the day lacks)."""
         if area == "back":
             have = {item.slot.name for item in day.items}
-            return SLOTS["vertical-pull" if "horizontal-pull" in have else "horizontal-pull"]
+            lacks = SLOTS["vertical-pull" if "horizontal-pull" in have else "horizontal-pull"]
+            if self.fitting(lacks):
+                return lacks
+            # nothing does the missing pull with this kit (dumbbells: no pulldown): a second
+            # row of another name, as a coach pairs a one-arm and a two-arm dumbbell row
+            return SLOTS["horizontal-pull" if lacks.name == "vertical-pull" else "vertical-pull"]
         return SLOTS[MAJOR[area][2]]
 
     def room(self, day: Day, item: Item | None = None) -> bool:
@@ -247,8 +253,10 @@ class Tuner(Explainer):
         for day in self.days_for(days, set(SLOTS[SIDE_SLOTS[small][0]].groups)):
             for name in SIDE_SLOTS[small]:
                 slot = LUNGE if name == "lunge" else SLOTS[name]
-                if any(i.slot.name == name for i in day.items):
-                    continue
+                if any(i.slot.name == name for i in day.items) and (
+                        small != "pull" or any(self.fitting(SLOTS[other])
+                                               for other in PULL_SLOT_NAMES if other != name)):
+                    continue  # a second row only when no pulldown fits the kit
                 added = self.add_for(day, slot, f"{pair.replace('-', ' to ')} work balances")
                 if added is not None and side(added.exercise, pair) == small \
                         and not self.over_max(days):
