@@ -232,21 +232,19 @@ def test_implied_needs_by_name(engine: Engine, slug: str, needs: set[str]) -> No
 
 # -- the grid -----------------------------------------------------------------------------------
 
-#: Cells of the grid the builder cannot yet fit, and why (strict: a cell that starts passing
-#: fails here until it is taken off the list). All are two-day weeks with little equipment, where
-#: 2 x 75 minutes and the graph's exercises for that kit leave a large group short of its
-#: minimum or a balance off.
+#: Why no bodyweight-only plan keeps to the rules: with the reviewed layer every row and pull-up
+#: of the graph needs a bar, a rack, rings, a suspension trainer, a band or a cable (the inverted
+#: row a barbell in a squat rack), so the back gets no sets and pushing none to balance against;
+#: the builder's 400 names both rules and says what to add.
+NO_PULL = ("bodyweight only: nothing in the graph pulls without a bar, band, rings or cable; the "
+           "400 says to add a pull-up bar, suspension trainer or resistance band")
+#: Cells of the grid the builder cannot fit, and why (strict: a cell that starts passing fails
+#: here until it is taken off the list).
 SHORT = {
-    ("hypertrophy", "intermediate", 2, "bodyweight"):
-        "the back: one bodyweight pull (the inverted row) a day, 2 x 4 sets < 10",
-    ("hypertrophy", "advanced", 2, "bodyweight"):
-        "the back: one bodyweight pull (the inverted row) a day, 2 x 4 sets < 10",
-    ("strength-endurance", "intermediate", 2, "bodyweight"):
-        "shoulders and pushing: no bodyweight shoulder press fits an intermediate's two days",
-    ("hypertrophy", "advanced", 2, "machines"):
-        "2 x 75 minutes at four sets an exercise: the quadriceps stay at 8 of 10 and pulling "
-        "under pushing",
-    ("strength", "advanced", 2, "dumbbells"): "the back: one dumbbell row a day < 8",
+    **{(g, lv, d, "bodyweight"): NO_PULL for g in GOALS for lv in LEVELS for d in range(2, 7)},
+    ("strength", "beginner", 6, "dumbbells"):
+        "pull 8 to push 12: the graph's one beginner dumbbell row (the lying dumbbell row) at its "
+        "4 sets twice a week and no dumbbell pulldown, against two presses at their minimum",
 }
 CELLS = [(g, lv, d, k) for g, lv, d, k in itertools.product(
     GOALS, LEVELS, range(2, 7), ("bodyweight", "dumbbells", "bands", "machines", "home",
@@ -275,6 +273,25 @@ def test_every_plan_of_the_grid_passes_the_validator(
 def test_the_grid_is_every_goal_level_day_and_kit() -> None:
     assert len(CELLS) == 5 * 3 * 5 * 6 == 450
     assert set(SHORT) <= set(CELLS)
+
+
+def test_a_bodyweight_plan_is_a_400_saying_what_to_add(full_store: Store) -> None:
+    with pytest.raises(PlanRuleError) as caught:
+        build(full_store, goal="strength", days=3, level="beginner", equipment="")
+    text = str(caught.value)
+    assert {"weekly-sets", "push-pull"} <= {v.rule for v in caught.value.violations}
+    assert "no exercise of the graph pulls (a row or a pulldown) with bodyweight only" in text
+    assert "add a pull-up bar" in text and "resistance band" in text
+    assert text.count("no exercise of the graph pulls") == 1  # said once, not per rule
+
+
+def test_bands_alone_pull(full_store: Store) -> None:
+    """A band pulldown needs its band (not a cable station by its name): band-only plans pull
+    both ways."""
+    plan = build(full_store, goal="hypertrophy", days=4, level="intermediate",
+                 equipment="resistance-band")
+    moved = {direction(i.exercise) for d in plan.days for i in d.items}
+    assert {"HorizontalPull", "VerticalPull"} <= moved
 
 
 # -- 400 and the CLI ----------------------------------------------------------------------------
