@@ -33,7 +33,6 @@ from exgraph.plans.validate import BALANCE, balance, side
 from exgraph.queries.substitutes import Exercise
 
 T = TypeVar("T")
-PULL_SLOT_NAMES = ("horizontal-pull", "vertical-pull")
 
 _ANY = Exercise("", "")  # an exercise with no programming of its own
 #: Rounds of volume, balance and time steps before the rules are checked.
@@ -250,19 +249,11 @@ class Tuner(Explainer):
                 if not self.over_max(days) or self.make_space(days, pair):
                     return True
                 item.sets -= 1
-        for day in self.days_for(days, set(SLOTS[SIDE_SLOTS[small][0]].groups)):
-            for name in SIDE_SLOTS[small]:
-                slot = LUNGE if name == "lunge" else SLOTS[name]
-                if any(i.slot.name == name for i in day.items) and (
-                        small != "pull" or any(self.fitting(SLOTS[other])
-                                               for other in PULL_SLOT_NAMES if other != name)):
-                    continue  # a second row only when no pulldown fits the kit
-                added = self.add_for(day, slot, f"{pair.replace('-', ' to ')} work balances")
-                if added is not None and side(added.exercise, pair) == small \
-                        and not self.over_max(days):
-                    return True
-                if added is not None:
-                    self.remove(day, added)
+        # a slot the day lacks first; then, for pulling, a second row or pulldown of another
+        # name (dumbbells have no pulldown: a coach pairs a one-arm and a two-arm row)
+        for again in (False, True) if small == "pull" else (False,):
+            if self.add_side(days, pair, small, again):
+                return True
         items = [(d, i) for d in days for i in d.items]  # making room may have left some out
         for day, item in reversed(items):
             if side(item.exercise, pair) == large and item.role != "main" \
@@ -281,6 +272,22 @@ class Tuner(Explainer):
                 if self.under_areas(days) <= before:
                     return True
                 item.sets += 1
+        return False
+
+    def add_side(self, days: list[Day], pair: str, small: str, again: bool) -> bool:
+        """An exercise more for the smaller side of pair: in a slot of it the day lacks, or
+        (``again``) in one the day has, with an exercise of another name."""
+        for day in self.days_for(days, set(SLOTS[SIDE_SLOTS[small][0]].groups)):
+            for name in SIDE_SLOTS[small]:
+                slot = LUNGE if name == "lunge" else SLOTS[name]
+                if any(i.slot.name == name for i in day.items) is not again:
+                    continue
+                added = self.add_for(day, slot, f"{pair.replace('-', ' to ')} work balances")
+                if added is not None and side(added.exercise, pair) == small \
+                        and (not self.over_max(days) or self.make_space(days, pair)):
+                    return True
+                if added is not None:
+                    self.remove(day, added)
         return False
 
     def make_space(self, days: list[Day], pair: str) -> bool:
