@@ -258,7 +258,7 @@ class Tuner(Explainer):
         for day, item in reversed(items):
             if side(item.exercise, pair) == large and item.role != "main" \
                     and not item.included and len(day.items) > 1 \
-                    and not self.starves(days, item):
+                    and not self.starves(days, item) and self.covered_without(days, item):
                 self.remove(day, item)
                 self.dropped.add(item.exercise.slug)
                 self.yielded |= item.exercise.primary
@@ -273,6 +273,19 @@ class Tuner(Explainer):
                     return True
                 item.sets += 1
         return False
+
+    def covered_without(self, days: list[Day], item: Item) -> bool:
+        """Whether every needed major group item works as a prime mover keeps its two days a
+        week without it (a day's only shoulder press does not go to balance pushing)."""
+        want = min(2, len(days))
+        for area in MAJOR:
+            if not self.needed(area) or not self._works(item, area):
+                continue
+            kept = sum(1 for d in days if any(self._works(i, area) for i in d.items
+                                              if i is not item))
+            if kept < want:
+                return False
+        return True
 
     def add_side(self, days: list[Day], pair: str, small: str, again: bool) -> bool:
         """An exercise more for the smaller side of pair: in a slot of it the day lacks, or
