@@ -255,23 +255,35 @@ class Tuner(Explainer):
             if self.add_side(days, pair, small, again):
                 return True
         items = [(d, i) for d in days for i in d.items]  # making room may have left some out
-        for day, item in reversed(items):
-            if side(item.exercise, pair) == large and item.role != "main" \
-                    and not item.included and len(day.items) > 1 \
-                    and not self.starves(days, item) and self.covered_without(days, item):
-                self.remove(day, item)
-                self.dropped.add(item.exercise.slug)
-                self.yielded |= item.exercise.primary
-                self.notes.append(f"Day {day.index}: left out {item.exercise.name} to balance "
-                                  f"{pair.replace('-', ' and ')} work")
-                return True
-        for _day, item in reversed(items):
-            if side(item.exercise, pair) == large and item.sets > item.guideline.sets[0]:
-                before = self.under_areas(days)
-                item.sets -= 1
-                if self.under_areas(days) <= before:
+        # an accessory whose groups keep their two days first, then a set less of the larger
+        # side, and only then a day's only exercise for a group (it then trains once a week)
+        for keep in (True, False):
+            for day, item in reversed(items):
+                if side(item.exercise, pair) == large and item.role != "main" \
+                        and not item.included and len(day.items) > 1 \
+                        and self.covered_without(days, item) is keep \
+                        and not self.starves(days, item):
+                    self.remove(day, item)
+                    self.dropped.add(item.exercise.slug)
+                    self.yielded |= item.exercise.primary
+                    self.notes.append(f"Day {day.index}: left out {item.exercise.name} to "
+                                      f"balance {pair.replace('-', ' and ')} work")
                     return True
-                item.sets += 1
+            if keep and self.fewer_sets(days, pair, large):
+                return True
+        return False
+
+    def fewer_sets(self, days: list[Day], pair: str, large: str) -> bool:
+        """A set less of an exercise on the larger side of pair, no large group newly under
+        its minimum."""
+        for day in reversed(days):
+            for item in reversed(day.items):
+                if side(item.exercise, pair) == large and item.sets > item.guideline.sets[0]:
+                    before = self.under_areas(days)
+                    item.sets -= 1
+                    if self.under_areas(days) <= before:
+                        return True
+                    item.sets += 1
         return False
 
     def covered_without(self, days: list[Day], item: Item) -> bool:
