@@ -27,7 +27,6 @@ from exgraph.plans.validate import (
     balance,
     direction,
     implied_needs,
-    plain_name,
     same_exercise,
     validate,
 )
@@ -164,10 +163,11 @@ def test_level_choice_catches_a_goblet_squat_for_an_advanced_lifter(
 def test_dumbbell_only_plans_need_nothing_else(full_store: Store, facts: PlanFacts,
                                                engine: Engine) -> None:
     plan = build(full_store, goal="hypertrophy", days=3, level="beginner", equipment="dumbbell")
-    names = [ex.name for ex in plan.exercises()]
-    assert not any("bench" in plain_name(n) for n in names), names
+    benched = [ex.name for ex in plan.exercises() if "bench" in ex.equipment
+               or any("bench" in kinds for kinds in implied_needs(ex))]
+    assert not benched, benched  # a floor dumbbell bench press lies on the floor
     bench = exercise(engine, "dumbbell-bench-press")
-    assert bench.equipment == {"dumbbell"}  # the data does not say bench: the name does
+    assert "bench" in bench.equipment  # the reviewed layer states it (the name said it before)
     day = plan.days[0]
     plan = dataclasses.replace(plan, days=[dataclasses.replace(
         day, items=[dataclasses.replace(day.items[0], exercise=bench), *day.items[1:]]),
@@ -184,7 +184,7 @@ def test_slot_movement_catches_an_inverted_row_as_the_vertical_pull(
     assert pulls and all(direction(i.exercise) == "VerticalPull" for _d, i in pulls)
     _day, item = pulls[0]
     row = exercise(engine, "australian-pull-ups")
-    assert row.pattern == "VerticalPull"  # what the inference says; the name says otherwise
+    assert direction(row) == "HorizontalPull"  # a row, whatever its name says
     broken = dataclasses.replace(item, exercise=row)
     plan = dataclasses.replace(plan, days=[
         dataclasses.replace(d, items=[broken if i is item else i for i in d.items])
@@ -217,8 +217,10 @@ def test_same_exercise_by_name(engine: Engine, a: str, b: str, same: bool) -> No
 
 
 @pytest.mark.parametrize(("slug", "needs"), [
-    ("dumbbell-bench-press", {"bench"}),
-    ("bench-dips", {"bench"}),
+    ("decline-oblique-crunch", {"bench"}),
+    ("dumbbell-bench-press", set()),  # the reviewed layer states the bench
+    ("chair-dips", set()),  # a chair is furniture a bodyweight plan assumes
+    ("floor-dumbbell-bench-press", set()),
     ("inverted-row", set()),
     ("dumbbell-bicep-curl", set()),
 ])
@@ -230,21 +232,19 @@ def test_implied_needs_by_name(engine: Engine, slug: str, needs: set[str]) -> No
 
 # -- the grid -----------------------------------------------------------------------------------
 
-#: Cells of the grid the builder cannot yet fit, and why (strict: a cell that starts passing
-#: fails here until it is taken off the list). All are two-day weeks with little equipment, where
-#: 2 x 75 minutes and the graph's exercises for that kit leave a large group short of its
-#: minimum or a balance off.
+#: Why no bodyweight-only plan keeps to the rules: with the reviewed layer every row and pull-up
+#: of the graph needs a bar, a rack, rings, a suspension trainer, a band or a cable (the inverted
+#: row a barbell in a squat rack), so the back gets no sets and pushing none to balance against;
+#: the builder's 400 names both rules and says what to add.
+NO_PULL = ("bodyweight only: nothing in the graph pulls without a bar, band, rings or cable; the "
+           "400 says to add a pull-up bar, suspension trainer or resistance band")
+#: Cells of the grid the builder cannot fit, and why (strict: a cell that starts passing fails
+#: here until it is taken off the list).
 SHORT = {
-    ("hypertrophy", "intermediate", 2, "bodyweight"):
-        "the back: one bodyweight pull (the inverted row) a day, 2 x 4 sets < 10",
-    ("hypertrophy", "advanced", 2, "bodyweight"):
-        "the back: one bodyweight pull (the inverted row) a day, 2 x 4 sets < 10",
-    ("strength-endurance", "intermediate", 2, "bodyweight"):
-        "shoulders and pushing: no bodyweight shoulder press fits an intermediate's two days",
-    ("hypertrophy", "advanced", 2, "machines"):
-        "2 x 75 minutes at four sets an exercise: the quadriceps stay at 8 of 10 and pulling "
-        "under pushing",
-    ("strength", "advanced", 2, "dumbbells"): "the back: one dumbbell row a day < 8",
+    **{(g, lv, d, "bodyweight"): NO_PULL for g in GOALS for lv in LEVELS for d in range(2, 7)},
+    ("strength", "beginner", 6, "dumbbells"):
+        "pull 8 to push 12: the graph's one beginner dumbbell row (the lying dumbbell row) at its "
+        "4 sets twice a week and no dumbbell pulldown, against two presses at their minimum",
 }
 CELLS = [(g, lv, d, k) for g, lv, d, k in itertools.product(
     GOALS, LEVELS, range(2, 7), ("bodyweight", "dumbbells", "bands", "machines", "home",
@@ -275,6 +275,25 @@ def test_the_grid_is_every_goal_level_day_and_kit() -> None:
     assert set(SHORT) <= set(CELLS)
 
 
+def test_a_bodyweight_plan_is_a_400_saying_what_to_add(full_store: Store) -> None:
+    with pytest.raises(PlanRuleError) as caught:
+        build(full_store, goal="strength", days=3, level="beginner", equipment="")
+    text = str(caught.value)
+    assert {"weekly-sets", "push-pull"} <= {v.rule for v in caught.value.violations}
+    assert "no exercise of the graph pulls (a row or a pulldown) with bodyweight only" in text
+    assert "add a pull-up bar" in text and "resistance band" in text
+    assert text.count("no exercise of the graph pulls") == 1  # said once, not per rule
+
+
+def test_bands_alone_pull(full_store: Store) -> None:
+    """A band pulldown needs its band (not a cable station by its name): band-only plans pull
+    both ways."""
+    plan = build(full_store, goal="hypertrophy", days=4, level="intermediate",
+                 equipment="resistance-band")
+    moved = {direction(i.exercise) for d in plan.days for i in d.items}
+    assert {"HorizontalPull", "VerticalPull"} <= moved
+
+
 # -- 400 and the CLI ----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -282,7 +301,8 @@ def client(full_store: Store) -> Iterator[FlaskClient]:
     yield create_app({"STORE": full_store, "TESTING": True}).test_client()
 
 
-TWO_NAMES = {"goal": "hypertrophy", "days": "2", "equipment": "dumbbell,pull-up-bar",
+TWO_NAMES = {"goal": "hypertrophy", "days": "2",
+             "equipment": "dumbbell,pull-up-bar,barbell,squat-rack",
              "include": "inverted-row,australian-pull-ups"}
 
 
@@ -298,7 +318,7 @@ def test_a_request_breaking_a_rule_is_one_400_naming_it(client: FlaskClient) -> 
 def test_the_cli_exits_non_zero_with_the_same_words(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EXGRAPH_IMPORTS", "1")  # the bundled graph with the imports, as users get
     result = CliRunner().invoke(main, ["plan", "--goal", "hypertrophy", "--days", "2",
-                                       "--equipment", "dumbbell,pull-up-bar",
+                                       "--equipment", "dumbbell,pull-up-bar,barbell,squat-rack",
                                        "--include", "Inverted Row",
                                        "--include", "Australian pull-ups"])
     assert result.exit_code != 0

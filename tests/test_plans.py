@@ -18,7 +18,6 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from exgraph.cli.main import main
-from exgraph.errors import BadRequest
 from exgraph.graph.store import Store
 from exgraph.plans import facts_for, plan_for
 from exgraph.plans.build import MAJOR, Builder
@@ -41,7 +40,9 @@ REQUESTS: list[dict[str, Any]] = [
     {"goal": "strength", "equipment": "barbell,bench,pull-up-bar", "days": 3,
      "level": "advanced"},
     {"goal": "strength", "equipment": "dumbbell,bench", "days": 2, "level": "beginner"},
-    {"goal": "strength-endurance", "equipment": "", "days": 3, "level": "beginner"},
+    # bands, not bodyweight alone: nothing in the graph pulls without a bar, band or cable
+    {"goal": "strength-endurance", "equipment": "resistance-band", "days": 3,
+     "level": "beginner"},
     {"goal": "strength-endurance", "equipment": "kettlebell,resistance-band", "days": 4,
      "level": "intermediate"},
     {"goal": "technique", "equipment": "dumbbell,bench,back-extension-machine", "days": 2,
@@ -198,7 +199,8 @@ def test_substitutions_say_what_they_replace(full_store: Store) -> None:
 
 
 def test_deterministic_and_the_seed_varies_among_equals(full_store: Store) -> None:
-    values = {"goal": "strength-endurance", "equipment": "", "days": 4, "level": "beginner"}
+    values = {"goal": "strength-endurance", "equipment": "dumbbell,kettlebell,pull-up-bar",
+              "days": 4, "level": "beginner"}
     first = plan_json(plan_for(full_store, values))
     assert plan_json(plan_for(full_store, values)) == first
     seeded = [plan_json(plan_for(full_store, {**values, "seed": seed})) for seed in range(8)]
@@ -274,7 +276,7 @@ def test_no_exercise_for_a_needed_pattern_is_a_400_naming_it(full_store: Store,
     ("goal=hypertrophy&days=3&avoid=wings", "no muscle 'wings'"),
     ("goal=hypertrophy&days=3&emphasise=glutes&avoid=glutes", "both name 'glutes'"),
     ("goal=hypertrophy&days=3&include=bench-press", "needs barbell and bench"),
-    ("goal=hypertrophy&days=3&emphasise=forearms", "the forearms (emphasised"),
+    ("goal=hypertrophy&days=3&emphasise=adductors", "adductors (emphasised"),
     ("goal=strength&days=3&equipment=barbell&session_minutes=10", "'session_minutes'"),
     ("goal=hypertrophy&days=3&weeks=12", "'weeks'"),
     ("goal=hypertrophy&days=3&start=next-monday", "'start'"),
@@ -289,9 +291,12 @@ def test_bad_requests_are_400_naming_the_parameter(client: FlaskClient, query: s
     assert named in body["error"], body["error"]
 
 
-def test_the_curated_graph_alone_cannot_plan_and_says_so(store: Store) -> None:
-    with pytest.raises(BadRequest, match="no exercise fits this request for the chest"):
-        plan_for(store, {"goal": "hypertrophy", "days": 3, "equipment": ["barbell"]})
+def test_the_curated_graph_alone_plans_with_the_reviewed_layer(store: Store) -> None:
+    """The reviewed layer (data/reviewed/, curated) gives the graph without the imports every
+    exercise a barbell week needs (before it, the chest had none)."""
+    plan = plan_for(store, {"goal": "hypertrophy", "days": 3,
+                            "equipment": ["barbell", "bench", "squat-rack", "pull-up-bar"]})
+    assert plan.days and all(d.items for d in plan.days)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -75,12 +75,16 @@ from exgraph.plans.model import (
 )
 from exgraph.plans.request import PlanRequest
 from exgraph.plans.tune import Tuner
-from exgraph.plans.validate import PlanRuleError, direction, validate
+from exgraph.plans.validate import PlanRuleError, Violation, direction, validate
 from exgraph.queries.substitutes import Engine, Exercise
 
 #: Pull slots a day keeps even when a pick already works the back: lats and middle back want a
 #: vertical and a horizontal pull.
 PULL_SLOTS = frozenset({"horizontal-pull", "vertical-pull"})
+#: Pulling equipment a lifter can fit at home (a doorway bar, bands, rings or a suspension
+#: trainer), named first when nothing pulls with the equipment given.
+PORTABLE_PULL = frozenset({"pull-up-bar", "resistance-band", "gymnastic-rings",
+                           "suspension-trainer"})
 
 __all__ = ["DAY_KINDS", "MAJOR", "SLOTS", "SPLITS", "WEEKDAYS", "Builder", "Day", "Item", "Plan",
            "build_plan", "progression_weeks"]
@@ -143,8 +147,55 @@ class Builder(Tuner):
                     self.progressions(days), self.frequencies(days), self.notes, self.labels)
         broken = validate(plan, self.facts, self.engine)
         if broken:
-            raise PlanRuleError(broken)
+            raise PlanRuleError(self.with_remedy(broken))
         return plan
+
+    def with_remedy(self, broken: list[Violation]) -> list[Violation]:
+        """The broken rules, the first pulling shortfall (the back under its minimum, or
+        pushing without pulling) told what to add when no exercise of the graph pulls (a row or
+        a pulldown) with the lifter's equipment: with bodyweight only the graph's rows and
+        pull-ups all need a bar, a rack, a cable or a band, and no tuning balances pushing
+        against nothing."""
+        if any(self.fitting(SLOTS[name]) for name in PULL_SLOTS):
+            return broken
+        remedy = self.pull_remedy()
+        out = []
+        for v in broken:
+            if remedy and (v.rule == "push-pull" or (v.rule == "weekly-sets"
+                                                     and "the back" in v.why)):
+                v, remedy = Violation(v.rule, f"{v.why}; {remedy}"), ""
+            out.append(v)
+        return out
+
+    def pull_remedy(self) -> str:
+        """What to add so that something pulls: the kinds the graph's pulling exercises for
+        this goal and level need (a narrower kind counted under a broader one needed too),
+        what a lifter can fit at home (:data:`PORTABLE_PULL`) first, then most exercises."""
+        needs: Counter[str] = Counter()
+        for name in sorted(PULL_SLOTS):
+            slot = SLOTS[name]
+            for _bound, _static, ex in self.ranked(slot):
+                if not self.matches(ex, slot) or self.why_not(ex, equipment=False) is not None:
+                    continue
+                missing = ex.equipment - self.available - {"bodyweight"}
+                implied = [kinds for kinds in self.implied(ex) if not kinds & self.available]
+                if not missing and implied:
+                    missing = frozenset({min(implied[0])})
+                for kind in missing:
+                    needs[kind] += 1
+        for kind in list(needs):
+            broader = self.engine.taxonomy.get(kind, frozenset()) - {kind}
+            if broader & set(needs):
+                needs[min(broader & set(needs))] += needs.pop(kind)
+        kit = ", ".join(sorted(self.request.equipment)) or "bodyweight only"
+        said = f"no exercise of the graph pulls (a row or a pulldown) with {kit}"
+        if not needs:
+            return said
+        common = sorted(needs.items(), key=lambda kv: (kv[0] not in PORTABLE_PULL, -kv[1],
+                                                        kv[0]))[:3]
+        return (f"{said}: add " + " or ".join(f"a {self._label(k)}" for k, _n in common)
+                + " (" + ", ".join(f"{n} pulling exercises of the graph for your level need "
+                                   f"{self._label(k)}" for k, n in common) + ")")
 
     def place_included(self, days: list[Day]) -> None:
         for slug in self.request.include:

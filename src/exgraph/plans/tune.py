@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TypeVar
 
 from exgraph.errors import BadRequest
 from exgraph.plans.explain import Explainer
@@ -30,6 +31,8 @@ from exgraph.plans.model import (
 )
 from exgraph.plans.validate import BALANCE, balance, side
 from exgraph.queries.substitutes import Exercise
+
+T = TypeVar("T")
 
 _ANY = Exercise("", "")  # an exercise with no programming of its own
 #: Rounds of volume, balance and time steps before the rules are checked.
@@ -77,7 +80,7 @@ class Tuner(Explainer):
         return any(value > high and self.needed(area)
                    for area, value in area_sets(days, weight).items())
 
-    def without(self, days: list[Day], item: Item, test: Callable[[list[Day]], bool]) -> bool:
+    def without(self, days: list[Day], item: Item, test: Callable[[list[Day]], T]) -> T:
         """test(days) as if item were left out."""
         sets, item.sets = item.sets, 0
         try:
@@ -92,6 +95,20 @@ class Tuner(Explainer):
         return len(days) > 1 and any(
             value < low and area in LARGE and self.needed(area)
             for area, value in area_sets(days, weight).items())
+
+    def under_areas(self, days: list[Day]) -> frozenset[str]:
+        """The needed large groups under the goal's weekly minimum (weeks of two days or
+        more)."""
+        low, _high, weight = self.volume_range()
+        return frozenset() if len(days) <= 1 else frozenset(
+            area for area, value in area_sets(days, weight).items()
+            if value < low and area in LARGE and self.needed(area))
+
+    def starves(self, days: list[Day], item: Item) -> bool:
+        """Whether leaving item out would put a large group under its minimum that is not
+        under it already (a group short for want of exercises does not pin every other one)."""
+        before = self.under_areas(days)
+        return bool(self.without(days, item, self.under_areas) - before)
 
     def _works(self, item: Item, area: str, primary: bool = True) -> bool:
         groups = set(MAJOR[area][1])
@@ -125,7 +142,7 @@ class Tuner(Explainer):
             if area_sets(days, weight)[area] <= high:
                 return
             if item in day.items and item.role != "main" and not item.included \
-                    and len(day.items) > 1 and not self.without(days, item, self.under_min):
+                    and len(day.items) > 1 and not self.starves(days, item):
                 self.remove(day, item)
                 self.dropped.add(item.exercise.slug)
                 self.notes.append(f"Day {day.index}: left out {item.exercise.name}: the "
@@ -140,7 +157,12 @@ class Tuner(Explainer):
         """The slot that adds work for area on day (for the back, the pull the day lacks)."""
         if area == "back":
             have = {item.slot.name for item in day.items}
-            return SLOTS["vertical-pull" if "horizontal-pull" in have else "horizontal-pull"]
+            lacks = SLOTS["vertical-pull" if "horizontal-pull" in have else "horizontal-pull"]
+            if self.fitting(lacks):
+                return lacks
+            # nothing does the missing pull with this kit (dumbbells: no pulldown): a second
+            # row of another name, as a coach pairs a one-arm and a two-arm dumbbell row
+            return SLOTS["horizontal-pull" if lacks.name == "vertical-pull" else "vertical-pull"]
         return SLOTS[MAJOR[area][2]]
 
     def room(self, day: Day, item: Item | None = None) -> bool:
@@ -224,37 +246,102 @@ class Tuner(Explainer):
             if side(item.exercise, pair) == small and item.sets < item.guideline.sets[1] \
                     and self.room(day, item):
                 item.sets += 1
-                if not self.over_max(days):
+                if not self.over_max(days) or self.make_space(days, pair):
                     return True
                 item.sets -= 1
+        # a slot the day lacks first; then, for pulling, a second row or pulldown of another
+        # name (dumbbells have no pulldown: a coach pairs a one-arm and a two-arm row)
+        for again in (False, True) if small == "pull" else (False,):
+            if self.add_side(days, pair, small, again):
+                return True
+        items = [(d, i) for d in days for i in d.items]  # making room may have left some out
+        # an accessory whose groups keep their two days first, then a set less of the larger
+        # side, and only then a day's only exercise for a group (it then trains once a week)
+        for keep in (True, False):
+            for day, item in reversed(items):
+                if side(item.exercise, pair) == large and item.role != "main" \
+                        and not item.included and len(day.items) > 1 \
+                        and self.covered_without(days, item) is keep \
+                        and not self.starves(days, item):
+                    self.remove(day, item)
+                    self.dropped.add(item.exercise.slug)
+                    self.yielded |= item.exercise.primary
+                    self.notes.append(f"Day {day.index}: left out {item.exercise.name} to "
+                                      f"balance {pair.replace('-', ' and ')} work")
+                    return True
+            if keep and self.fewer_sets(days, pair, large):
+                return True
+        return False
+
+    def fewer_sets(self, days: list[Day], pair: str, large: str) -> bool:
+        """A set less of an exercise on the larger side of pair, no large group newly under
+        its minimum."""
+        for day in reversed(days):
+            for item in reversed(day.items):
+                if side(item.exercise, pair) == large and item.sets > item.guideline.sets[0]:
+                    before = self.under_areas(days)
+                    item.sets -= 1
+                    if self.under_areas(days) <= before:
+                        return True
+                    item.sets += 1
+        return False
+
+    def covered_without(self, days: list[Day], item: Item) -> bool:
+        """Whether every needed major group item works as a prime mover keeps its two days a
+        week without it (a day's only shoulder press does not go to balance pushing)."""
+        want = min(2, len(days))
+        for area in MAJOR:
+            if not self.needed(area) or not self._works(item, area):
+                continue
+            kept = sum(1 for d in days if any(self._works(i, area) for i in d.items
+                                              if i is not item))
+            if kept < want:
+                return False
+        return True
+
+    def add_side(self, days: list[Day], pair: str, small: str, again: bool) -> bool:
+        """An exercise more for the smaller side of pair: in a slot of it the day lacks, or
+        (``again``) in one the day has, with an exercise of another name."""
         for day in self.days_for(days, set(SLOTS[SIDE_SLOTS[small][0]].groups)):
             for name in SIDE_SLOTS[small]:
                 slot = LUNGE if name == "lunge" else SLOTS[name]
-                if any(i.slot.name == name for i in day.items):
+                if any(i.slot.name == name for i in day.items) is not again:
                     continue
                 added = self.add_for(day, slot, f"{pair.replace('-', ' to ')} work balances")
                 if added is not None and side(added.exercise, pair) == small \
-                        and not self.over_max(days):
+                        and (not self.over_max(days) or self.make_space(days, pair)):
                     return True
                 if added is not None:
                     self.remove(day, added)
-        items = [(d, i) for d in days for i in d.items]  # making room may have left some out
-        for day, item in reversed(items):
-            if side(item.exercise, pair) == large and item.role != "main" \
-                    and not item.included and len(day.items) > 1 \
-                    and not self.without(days, item, self.under_min):
+        return False
+
+    def make_space(self, days: list[Day], pair: str) -> bool:
+        """Bring the groups a set more put over their maximum back under it by a set less, or
+        an exercise less, of an accessory on neither side of pair that works them as a prime
+        mover (a lateral raise or a rear-delt fly makes room for the row that also moves the
+        shoulders), never a large group under its minimum. False (nothing changed): no such
+        accessory."""
+        _low, high, weight = self.volume_range()
+        over = {a for a, value in area_sets(days, weight).items()
+                if value > high and self.needed(a)}
+        spare = [(d, i) for d in reversed(days) for i in reversed(d.items)
+                 if side(i.exercise, pair) is None and i.role != "main" and not i.included
+                 and any(self._works(i, a) for a in over)]
+        for _day, item in spare:
+            if item.sets > item.guideline.sets[0]:
+                before = self.under_areas(days)
+                item.sets -= 1
+                if not self.over_max(days) and self.under_areas(days) <= before:
+                    return True
+                item.sets += 1
+        for day, item in spare:
+            if len(day.items) > 1 and not self.starves(days, item) \
+                    and not self.without(days, item, self.over_max):
                 self.remove(day, item)
                 self.dropped.add(item.exercise.slug)
-                self.yielded |= item.exercise.primary
                 self.notes.append(f"Day {day.index}: left out {item.exercise.name} to balance "
                                   f"{pair.replace('-', ' and ')} work")
                 return True
-        for _day, item in reversed(items):
-            if side(item.exercise, pair) == large and item.sets > item.guideline.sets[0]:
-                item.sets -= 1
-                if not self.under_min(days):
-                    return True
-                item.sets += 1
         return False
 
     # -- session length ------------------------------------------------------------------------

@@ -96,18 +96,23 @@ _SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # What a name implies the lifter needs, beyond its stated equipment: (pattern, any of these).
 _IMPLIED: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = tuple(
     (re.compile(p), frozenset(kinds)) for p, kinds in (
-        (r"\bbench\b(?! ?less)", ("bench",)),
+        # a floor press lies on the floor, not on a bench
+        (r"^(?!.*\bfloor\b).*\bbench\b(?! ?less)", ("bench",)),
         (r"\bincline\b(?!.*\bpush up\b)", ("incline-bench",)),
         (r"\bdecline\b(?!.*\bpush up\b)", ("decline-bench", "bench")),
         (r"\bpreacher\b", ("preacher-bench", "preacher-curl-machine")),
         (r"\bhip thrusts?\b|\bstep ?ups?\b", ("bench", "plyo-box")),
         (r"^(?!inverted row).*\b(pull up|chin up|hanging|muscle ?ups?)\b",
          ("pull-up-bar", "gymnastic-rings", "assisted-pull-up-machine")),
-        (r"\bdips?\b", ("dip-station", "bench", "parallettes", "gymnastic-rings")),
+        # dips off a chair or the floor need the furniture a bodyweight plan assumes
+        (r"^(?!.*\b(chair|floor)\b).*\bdips?\b",
+         ("dip-station", "bench", "parallettes", "gymnastic-rings")),
         (r"\bbox\b", ("plyo-box", "bench")),
         (r"\brings?\b", ("gymnastic-rings",)),
         (r"\btrx\b|\bsuspension\b", ("suspension-trainer", "gymnastic-rings")),
-        (r"\bcable\b|\bpulley\b|\bpull ?down\b", ("cable-station",)),
+        (r"\bcable\b|\bpulley\b", ("cable-station",)),
+        # a band pulldown hangs its band from a door anchor or a bar: the band is the machine
+        (r"\bpull ?down\b", ("cable-station", "resistance-band")),
         (r"\bsmith\b", ("smith-machine",)),
         (r"\bmachine\b|\bleverage\b|\blever\b", ("machine",)),
         (r"\bbarbell\b", ("barbell",)),
