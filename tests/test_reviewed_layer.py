@@ -277,6 +277,11 @@ NOT_REVIEWED_PICKS = {
     "barbell-wrist-curl": "a forearm exercise a source files under the hamstrings (upper body)",
     "machine-back-extension": "the reference guide article's exercise: the article is its "
                               "reviewed source",
+    # power plans reach these once the tuner balances more requests: jumps and kettlebell
+    # snatches have no family file yet (their facts are the sources', checked by exgraph check)
+    "squat-jumps": "a plyometric jump: no power family file yet",
+    "double-kettlebell-snatch": "a kettlebell ballistic: no power family file yet",
+    "one-arm-kettlebell-snatch": "a kettlebell ballistic: no power family file yet",
 }
 LOWER_SLOTS = {"squat", "hinge", "glutes", "abs", "calves"}
 EQUIPMENT_SETS = ("none", "dumbbell,bench", "kettlebell", "resistance-band",
