@@ -291,14 +291,6 @@ def test_bad_requests_are_400_naming_the_parameter(client: FlaskClient, query: s
     assert named in body["error"], body["error"]
 
 
-def test_the_curated_graph_alone_plans_with_the_reviewed_layer(store: Store) -> None:
-    """The reviewed layer (data/reviewed/, curated) gives the graph without the imports every
-    exercise a barbell week needs (before it, the chest had none)."""
-    plan = plan_for(store, {"goal": "hypertrophy", "days": 3,
-                            "equipment": ["barbell", "bench", "squat-rack", "pull-up-bar"]})
-    assert plan.days and all(d.items for d in plan.days)
-
-
 # ---------------------------------------------------------------------------------------------
 # API, exports, CLI, page
 
