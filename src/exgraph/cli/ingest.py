@@ -21,7 +21,7 @@ from exgraph.ingest.pipeline import (
     target_file,
     validate_with,
 )
-from exgraph.vocab.terms import PREFIXES
+from exgraph.vocab.terms import curie
 
 
 @click.command()
@@ -123,10 +123,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def _short(iri: URIRef) -> str:
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if str(iri).startswith(ns):
-            return f"{prefix}:{str(iri)[len(ns):]}"
-    return f"<{iri}>"
+    return curie(str(iri), strict=False) or f"<{iri}>"
 
 
 def _report(result: Result) -> None:

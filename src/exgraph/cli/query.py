@@ -29,7 +29,7 @@ from exgraph.queries.catalogue import (
     known_in,
 )
 from exgraph.records.lookup import canonical_params, param_kinds
-from exgraph.vocab.terms import PREFIXES
+from exgraph.vocab.terms import curie
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
                       default="table", show_default=True)
@@ -45,10 +45,8 @@ def compact(term: Node | None) -> str:
     if term is None:
         return ""
     text = str(term)
-    if not hasattr(term, "datatype"):  # an IRI
-        for prefix, ns in sorted(PREFIXES.items(), key=lambda p: -len(p[1])):
-            if text.startswith(ns):
-                return f"{prefix}:{text[len(ns):]}"
+    if not hasattr(term, "datatype") and (short := curie(text, strict=False)):  # an IRI
+        return short
     text = " ".join(text.split())
     return text if len(text) <= CELL_WIDTH else text[:CELL_WIDTH - 1] + "…"
 

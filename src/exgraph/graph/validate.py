@@ -14,7 +14,7 @@ from rdflib.term import Node
 
 from exgraph.config import SHAPES_FILE
 from exgraph.graph.store import Store
-from exgraph.vocab.terms import PREFIXES, SOURCE
+from exgraph.vocab.terms import SOURCE, curie
 
 
 @dataclass(frozen=True)
@@ -165,14 +165,12 @@ def _problems(results: Graph, focus: set[Node] | None = None) -> list[Problem]:
 
 
 def _shortener() -> Callable[[Node], str]:
-    namespaces = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
-    namespaces.append(("sh", str(SH)))
+    extra = (("sh", str(SH)),)
 
     def shorten(term: Node) -> str:
         text = str(term)
-        for prefix, ns in namespaces:
-            if text.startswith(ns) and "/" not in text[len(ns):]:
-                return f"{prefix}:{text[len(ns):]}"
+        if isinstance(term, URIRef) and (short := curie(text, extra=extra)):
+            return short
         if isinstance(term, URIRef):
             return f"<{text}>"
         if isinstance(term, Literal):

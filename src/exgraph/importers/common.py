@@ -18,7 +18,7 @@ from rdflib import URIRef
 
 from exgraph.errors import ExgraphError
 from exgraph.graph.safe_files import InputFileError, limit_setting, read_limited
-from exgraph.vocab.terms import PREFIXES
+from exgraph.vocab.terms import curie
 
 #: The setting that bounds each dataset file, in bytes.
 DATASET_LIMIT = "MAX_DATASET_BYTES"
@@ -241,8 +241,4 @@ class Summary:
 
 
 def _short(iri: URIRef) -> str:
-    text = str(iri)
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if text.startswith(ns):
-            return f"{prefix}:{text[len(ns):]}"
-    return f"<{text}>"
+    return curie(str(iri), strict=False) or f"<{iri}>"

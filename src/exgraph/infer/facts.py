@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from rdflib import Literal
@@ -10,7 +9,7 @@ from rdflib.term import Node
 
 from exgraph.graph.store import Store
 from exgraph.infer.rules import Facts
-from exgraph.vocab.terms import EXERCISE
+from exgraph.vocab.terms import EXERCISE, local_name
 
 FACTS_QUERY = """
 PREFIX exg: <https://w3id.org/exgraph/ontology#>
@@ -33,8 +32,7 @@ SELECT ?exercise ?property ?value ?group WHERE {
 _LABEL_RANK = {"prefLabel": 0, "label": 1, "altLabel": 2}
 
 
-def _local(iri: str) -> str:
-    return re.split(r"[/#]", iri)[-1]
+_local = local_name
 
 
 def _english(lang: str | None) -> bool:

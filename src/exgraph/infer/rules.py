@@ -211,6 +211,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from exgraph.vocab.terms import term_slug
+
 __all__ = [
     "DIFFICULTY_LEVELS",
     "PATTERNS",
@@ -1098,7 +1100,7 @@ def primary_muscles(facts: Facts) -> tuple[Inferred, ...]:
     pattern = movement_pattern(facts)
     if pattern is not None and pattern.value in _PATTERN_MUSCLES:
         muscles = _PATTERN_MUSCLES[pattern.value]
-        rule_id = "muscle/pattern/" + re.sub(r"(?<!^)(?=[A-Z])", "-", pattern.value).lower()
+        rule_id = "muscle/pattern/" + term_slug(pattern.value)
         return tuple(Inferred(m, rule_id, f"The exercise is {_PATTERN_WORDS[pattern.value]}, "
                               f"whose prime movers are the {', '.join(muscles)}.")
                      for m in muscles)

@@ -14,7 +14,7 @@ from typing import Any
 from exgraph.graph.store import GenerationCache, Row, Store
 from exgraph.records import Record, RecordSet, records_for
 from exgraph.records.precedence import UNATTRIBUTED
-from exgraph.vocab.terms import GOAL, MUSCLE, SOURCE
+from exgraph.vocab.terms import GOAL, MUSCLE, SOURCE, local_name
 
 _PREFIXES = """PREFIX exg: <https://w3id.org/exgraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -43,7 +43,7 @@ Q_MUSCLES = _PREFIXES + """SELECT ?m ?label ?group WHERE {
 
 
 def _local(iri: object) -> str:
-    return str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    return local_name(str(iri))
 
 
 def _int(row: Row, key: str) -> int | None:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from exgraph.graph.store import Store
-from exgraph.vocab.terms import EXERCISE, SOURCE
+from exgraph.vocab.terms import EXERCISE, SOURCE, local_name
 
 CONFLICT_FACTS = """PREFIX exg: <https://w3id.org/exgraph/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -44,7 +44,7 @@ def conflicts(store: Store) -> list[Conflict]:
     for row in store.select(CONFLICT_FACTS):
         exercise = str(row["e"]).removeprefix(str(EXERCISE))
         source = str(row["g"]).removeprefix(str(SOURCE))
-        value = str(row["value"]).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1].lower()
+        value = local_name(str(row["value"])).lower()
         said[(exercise, str(row["kind"]))][source].add(value)
     found = []
     for (exercise, kind), by_source in said.items():

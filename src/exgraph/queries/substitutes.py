@@ -76,7 +76,7 @@ from exgraph.queries.catalogue import CATEGORIES
 from exgraph.records import Record, records_for
 from exgraph.records.precedence import UNATTRIBUTED
 from exgraph.vocab.resolver import normalise
-from exgraph.vocab.terms import EXERCISE, ID, SLUG_RE
+from exgraph.vocab.terms import EXERCISE, ID, SLUG_RE, local_name
 
 LEVELS = ("low", "moderate", "high")
 ROLE_WORDS = ("primary", "secondary", "stabilizer")
@@ -125,8 +125,7 @@ Q_LABELS = _PREFIXES + """SELECT ?x ?label WHERE {
   ?x rdfs:label ?label }"""
 
 
-def _local(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+_local = local_name
 
 
 #: Equipment categories by the slugs the API takes (``machine`` is also the kind under it).

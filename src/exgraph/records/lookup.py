@@ -34,7 +34,7 @@ from exgraph.graph.store import GenerationCache, Store
 from exgraph.records.build import records_for
 from exgraph.vocab.names import slugify
 from exgraph.vocab.resolver import normalise
-from exgraph.vocab.terms import EQUIPMENT_CATEGORIES, ID, SLUG_RE
+from exgraph.vocab.terms import EQUIPMENT_CATEGORIES, ID, SLUG_RE, local_name
 
 KINDS = ("exercise", "muscle", "equipment")
 #: Longest text looked up (a name is a few words; anything longer is no name).
@@ -167,7 +167,7 @@ def _build(store: Store) -> dict[str, Index]:
     labels: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     named: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for row in store.select(_NAMES):
-        iri, kind = str(row["x"]), _TYPE_KIND.get(str(row["type"]).rsplit("#", 1)[-1])
+        iri, kind = str(row["x"]), _TYPE_KIND.get(local_name(str(row["type"])))
         if kind is None:
             continue
         slug = categories.get(iri) or iri.removeprefix(f"{ID}{kind}/")

@@ -17,7 +17,6 @@ never describe the same node.
 from __future__ import annotations
 
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,6 +38,8 @@ from exgraph.vocab.terms import (
     MUSCLE,
     ROLES,
     SCHEMA,
+    local_name,
+    term_slug,
 )
 
 log = logging.getLogger(__name__)
@@ -89,8 +90,7 @@ def ident(iri: Node | str) -> str:
 
 def pattern_slug(iri: Node | str) -> str:
     """The slug of a vocabulary term: ``exg:HipHinge`` is ``hip-hinge``."""
-    local = str(iri).rsplit("#", 1)[-1]
-    return re.sub(r"(?<!^)(?=[A-Z])", "-", local).lower()
+    return term_slug(str(iri))
 
 
 def difficulty_list(levels: set[Node] | list[Node]) -> list[str]:
@@ -315,7 +315,7 @@ def _rationale(v: View) -> list[dict[str, Any]] | None:
     items = []
     for node in sorted(set(v.objects(EXG.rationale)), key=str):
         about = v.value(node, EXG.aboutProperty)
-        items.append({"property": str(about).rsplit("#", 1)[-1] if about is not None else None,
+        items.append({"property": local_name(str(about)) if about is not None else None,
                       "reason": v.text(EXG.reason, node)})
     return items or None
 

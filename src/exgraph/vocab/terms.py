@@ -53,9 +53,13 @@ ROLE_PROPERTIES: dict[URIRef, URIRef] = {
 }
 DIFFICULTIES: dict[str, URIRef] = {"low": EXG.Low, "moderate": EXG.Moderate, "high": EXG.High}
 DIFFICULTY_RANK: dict[URIRef, int] = {EXG.Low: 1, EXG.Moderate: 2, EXG.High: 3}
+def _kebab(camel: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", camel).lower()
+
+
 #: Equipment categories by the slugs the API takes (``free-weight`` is exg:FreeWeight).
 EQUIPMENT_CATEGORIES: dict[str, URIRef] = {
-    re.sub(r"(?<!^)(?=[A-Z])", "-", local).lower(): EXG[local]
+    _kebab(local): EXG[local]
     for local in ("Machine", "FreeWeight", "CableSystem", "Bodyweight", "SupportEquipment",
                   "TrainingAccessory", "OtherEquipment")
 }
@@ -94,6 +98,40 @@ def slug_of(iri: str, kind: str) -> str | None:
         if SLUG_RE.match(rest):
             return rest
     return None
+
+
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+#: A local part that reads back as the same IRI in Turtle and SPARQL (no slash, no hash).
+_LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+
+
+def curie(iri: str, *, strict: bool = True,
+          extra: tuple[tuple[str, str], ...] = ()) -> str | None:
+    """``prefix:local`` for an IRI in one of the project's namespaces (:data:`PREFIXES`, plus
+    ``extra`` pairs), else None: the one IRI shortener of pages, reports and CLI tables.
+
+    ``strict`` (the default) answers only when the local part is a valid prefixed name, so the
+    result can be pasted into Turtle or SPARQL; ``strict=False`` also shortens IRIs with a path
+    after the namespace (``exercise:squat/curated/muscle/glutes``), for people reading a table.
+    The longest matching namespace wins (``exercise:`` over a shorter ``id`` prefix).
+    """
+    for prefix, namespace in (*_BY_LENGTH, *extra):
+        if iri.startswith(namespace):
+            local = iri[len(namespace):]
+            if not strict or _LOCAL.match(local):
+                return f"{prefix}:{local}"
+    return None
+
+
+def local_name(iri: str) -> str:
+    """The last segment of an IRI, after its last ``/`` or ``#`` (a trailing slash ignored):
+    ``exg:HipHinge`` -> ``HipHinge``, ``<ID>exercise/squat`` -> ``squat``."""
+    return re.split(r"[/#]", iri.rstrip("/"))[-1]
+
+
+def term_slug(iri: str) -> str:
+    """The slug of a vocabulary term, as the API names it: ``exg:HipHinge`` -> ``hip-hinge``."""
+    return _kebab(local_name(iri))
 
 
 def _checked(slug: str) -> str:

@@ -54,7 +54,7 @@ from exgraph.queries.listing import (
 from exgraph.queries.substitutes import Engine, Filters, Substitute, engine_for
 from exgraph.records.lookup import canonical_params, param_kinds, resolve
 from exgraph.search import search
-from exgraph.vocab.terms import ID
+from exgraph.vocab.terms import ID, local_name
 from exgraph.web.api.conventions import (
     check_args,
     check_choices,
@@ -345,7 +345,7 @@ def _category_key(value: str, engine: Engine) -> str:
     """The engine's name of an equipment slug: the slug of a kind, or a category's local name."""
     if value in engine.taxonomy or value not in CATEGORIES:
         return value
-    return CATEGORIES[value].rsplit("#", 1)[-1]
+    return local_name(CATEGORIES[value])
 
 
 def _ranked_items(engine: Engine, ranked: list[Substitute]) -> list[dict[str, Any]]:
@@ -569,7 +569,7 @@ def _vocabulary() -> openapi.Vocabulary:
     known = state().known()
 
     def slugs(kind: str) -> list[str]:
-        return sorted(str(iri).rsplit("/", 1)[-1] for iri in known.get(kind, ()))
+        return sorted(local_name(str(iri)) for iri in known.get(kind, ()))
 
     return openapi.Vocabulary(
         muscles=slugs("muscle"),

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from exgraph.vocab.terms import PREFIXES, SLUG_RE
+from exgraph.vocab import terms
+from exgraph.vocab.terms import SLUG_RE
 
 #: Kinds of resources under ``<BASE>id/``.
 KINDS = ("exercise", "muscle", "equipment", "goal", "source")
@@ -89,18 +90,9 @@ def href(iri: str, base: str) -> str:
     return iri if iri.lower().startswith(("http://", "https://")) else ""
 
 
-_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
-_LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
-
-
 def curie(iri: str) -> str:
     """``prefix:local`` for an IRI in one of the project's namespaces, else the IRI itself."""
-    for prefix, namespace in _BY_LENGTH:
-        if iri.startswith(namespace):
-            local = iri[len(namespace):]
-            if _LOCAL.match(local):
-                return f"{prefix}:{local}"
-    return iri
+    return terms.curie(iri) or iri
 
 
 @dataclass(frozen=True)
