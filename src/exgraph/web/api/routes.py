@@ -54,7 +54,7 @@ from exgraph.queries.listing import (
 from exgraph.queries.substitutes import Engine, Filters, Substitute, engine_for
 from exgraph.records.lookup import canonical_params, param_kinds, resolve
 from exgraph.search import search
-from exgraph.vocab.terms import ID, local_name
+from exgraph.vocab.terms import EXERCISE, ID, local_name
 from exgraph.web.api.conventions import (
     check_args,
     check_choices,
@@ -369,7 +369,7 @@ def get_substitutes(exercise_id: str) -> Any:
     engine, ranked, echo = _ranked(exercise_id)
     target = engine.exercise(exercise_id)
     lang = language(_index)
-    iri = f"https://w3id.org/exgraph/id/exercise/{target.slug}"
+    iri = str(EXERCISE[target.slug])
     return in_language(jsonify({
         "exercise": {"id": target.slug, "name": _index().name(iri, lang) or target.name,
                      "primary_muscles": sorted(target.primary),
