@@ -47,7 +47,7 @@ import numpy as np  # noqa: E402
 from exgraph.graph.load import open_store  # noqa: E402
 from exgraph.graph.store import Store  # noqa: E402
 from exgraph.queries.substitutes import Engine, Filters  # noqa: E402
-from exgraph.vocab.resolver import normalise  # noqa: E402
+from exgraph.vocab.names import normalise  # noqa: E402
 
 BENCHMARK = REPO / "tests" / "data" / "substitution-benchmark.tsv"
 DEPTH = 10

@@ -32,7 +32,7 @@ from rapidfuzz import fuzz, process
 from exgraph.graph.load import bundled_files, load_oxigraph
 from exgraph.graph.store import OxigraphStore
 from exgraph.merge.apply import load_candidates
-from exgraph.vocab.resolver import normalise
+from exgraph.vocab.names import normalise
 
 SEED = 22
 SIZE = 120

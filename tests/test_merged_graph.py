@@ -12,7 +12,8 @@ from rdflib.namespace import OWL
 
 from exgraph.graph.store import Store
 from exgraph.merge.apply import MERGES_FILE, load_candidates, read_aliases
-from exgraph.vocab.resolver import normalise, read_overrides
+from exgraph.merge.overrides import read_overrides
+from exgraph.vocab.names import normalise
 from exgraph.vocab.terms import EXERCISE
 
 pytestmark = pytest.mark.slow

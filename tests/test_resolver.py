@@ -21,15 +21,11 @@ import pytest
 import exgraph.merge.apply as apply
 from exgraph.graph.load import load_oxigraph
 from exgraph.graph.store import OxigraphStore
-from exgraph.vocab.resolver import (
-    KNOWN_EQUIPMENT,
-    SOURCE_PRIORITY,
-    Candidate,
-    Resolution,
-    normalise,
-    read_overrides,
-    resolve,
-)
+from exgraph.merge.candidates import SOURCE_PRIORITY, Candidate, Resolution
+from exgraph.merge.evidence import KNOWN_EQUIPMENT
+from exgraph.merge.overrides import read_overrides
+from exgraph.merge.resolve import resolve
+from exgraph.vocab.names import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -25,7 +25,7 @@ from exgraph.queries.substitutes import (
     Substitute,
     engine_for,
 )
-from exgraph.vocab.resolver import normalise
+from exgraph.vocab.names import normalise
 from tests.paths import REPO
 
 pytestmark = pytest.mark.slow

@@ -1,6 +1,6 @@
 """Entity resolution applied to the graph: candidates from a store, the alias file, rewriting.
 
-The resolver (:mod:`exgraph.vocab.resolver`) decides which resources are one exercise; its
+The resolver (:mod:`exgraph.merge.resolve`) decides which resources are one exercise; its
 decisions, reviewed, live in ``data/aliases.ttl`` as ``ALIAS owl:sameAs CANONICAL`` (a graph of
 their own, ``src:aliases``). Loading applies that map (``exgraph.graph.load.CANONICAL_UPDATE``),
 so every source's facts about an exercise meet on the canonical IRI inside the source's graph,
@@ -21,7 +21,9 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 from exgraph.config import DATA_DIR
 from exgraph.errors import DataError
 from exgraph.graph.store import Store
-from exgraph.vocab.resolver import SOURCE_PRIORITY, Candidate, Resolution, read_overrides, resolve
+from exgraph.merge.candidates import SOURCE_PRIORITY, Candidate, Resolution
+from exgraph.merge.overrides import read_overrides
+from exgraph.merge.resolve import resolve
 from exgraph.vocab.terms import EXERCISE, EXG, PREFIXES, SOURCE
 
 #: The reviewed alias map: ``ALIAS owl:sameAs CANONICAL``.

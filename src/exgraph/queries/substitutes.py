@@ -75,7 +75,7 @@ from exgraph.graph.store import GenerationCache, Row, Store
 from exgraph.queries.catalogue import CATEGORIES
 from exgraph.records import Record, records_for
 from exgraph.records.precedence import UNATTRIBUTED
-from exgraph.vocab.resolver import normalise
+from exgraph.vocab.names import normalise
 from exgraph.vocab.terms import EXERCISE, ID, SLUG_RE, local_name
 
 LEVELS = ("low", "moderate", "high")

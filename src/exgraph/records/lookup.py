@@ -11,7 +11,7 @@ option that takes an exercise resolve through it). It tries, in order:
    data/aliases.ttl: ``deadlifts`` -> ``barbell-deadlift``);
 4. the **slug of the text** (``Romanian Deadlift`` -> ``romanian-deadlift``), as a slug or alias;
 5. a **name**: every label, preferred and alternative label (every language) under the
-   resolver's normalisation (:func:`exgraph.vocab.resolver.normalise`: ``push-up``, ``Pushups``
+   resolver's normalisation (:func:`exgraph.vocab.names.normalise`: ``push-up``, ``Pushups``
    and ``PUSH UPS`` meet; ``RDL`` is ``romanian deadlift``), then the same words in any order.
 
 A name that means several resources, or nothing, raises :class:`Unresolved` (a NotFound: 404)
@@ -32,8 +32,7 @@ from rapidfuzz import fuzz, process
 from exgraph.errors import BadRequest, NotFound
 from exgraph.graph.store import GenerationCache, Store
 from exgraph.records.build import records_for
-from exgraph.vocab.names import slugify
-from exgraph.vocab.resolver import normalise
+from exgraph.vocab.names import normalise, slugify
 from exgraph.vocab.terms import EQUIPMENT_CATEGORIES, ID, SLUG_RE, local_name
 
 KINDS = ("exercise", "muscle", "equipment")

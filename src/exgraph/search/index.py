@@ -4,7 +4,7 @@ Names are what the graph gives an exercise: its rdfs:label, skos:prefLabels and 
 every language (wger's translations, merged records' names) and the skos:hiddenLabels of
 data/synonyms.ttl (abbreviations and common names a lifter types: "RDL", "back squat"). Each
 name is cut into tokens by the entity resolver's normaliser
-(:func:`exgraph.vocab.resolver.normalise`: case, accents, hyphens, plurals, "push up" =
+(:func:`exgraph.vocab.names.normalise`: case, accents, hyphens, plurals, "push up" =
 "pushup", stop words, DB/BB/KB/RDL/OHP spelt out), so search and entity resolution agree on what
 a name is.
 
@@ -43,7 +43,7 @@ from rapidfuzz.distance import OSA, Indel
 from rdflib import Literal
 
 from exgraph.graph.store import GenerationCache, Store
-from exgraph.vocab.resolver import normalise
+from exgraph.vocab.names import normalise
 
 #: Abbreviations lifters type that name no resource of the graph (so no skos:hiddenLabel can
 #: carry them): query token -> its words. Everything that names an exercise or a kind of

@@ -1,9 +1,25 @@
-"""Names to slugs and to matching keys, shared by ingest and the importers."""
+"""The one name normaliser, in named variants: slugs, the ingest key and the matching key.
+
+* :func:`slugify`: the stable slug of a name (``"45-Degree Back Extension"`` ->
+  ``45-degree-back-extension``), for minting IRIs;
+* :func:`name_key`: the light key under which spellings of one heading or label meet (case,
+  punctuation, plurals), for ingest and the importers' label matching;
+* :func:`normalise`: the full matching key of an exercise name (also word-order free), for entity
+  resolution (:mod:`exgraph.merge.resolve`), search and the one lookup.
+
+Each variant is written once, here; :func:`name_key` keeps a lighter plural rule than
+:func:`normalise` because the committed import files are keyed by it (see its docstring).
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any
+
+import typeguard
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _WORD_NUMBERS = {
@@ -37,10 +53,16 @@ def name_key(name: str) -> str:
     "Machine back extensions", "machine back-extension" and "Machine Back Extension" share a key.
     """
     words = _NON_ALNUM.sub(" ", ascii_fold(name)).split()
-    return " ".join(_singular(w) for w in words)
+    return " ".join(_strip_plural_s(w) for w in words)
 
 
-def _singular(word: str) -> str:
+def _strip_plural_s(word: str) -> str:
+    """name_key's plural rule: a final ``s`` off words of four letters or more (not ``ss``).
+
+    Lighter than :func:`normalise`'s inflect singulariser on purpose: the imports' label
+    matching and so the committed import files depend on it (the inflect rule re-keys about 60
+    wger resources, e.g. ``body-ups`` -> ``body-up``), so changing it is a data change of its
+    own, to be reviewed with the merges."""
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
@@ -52,3 +74,178 @@ def number_word(token: str) -> int | None:
     if token.isdigit():
         return int(token)
     return _WORD_NUMBERS.get(token)
+
+
+def _import_inflect() -> Any:
+    """inflect, imported with typeguard's ``@typechecked`` made a no-op (as ``python -O``
+    does). inflect decorates its functions with it, and typeguard then re-parses inflect's
+    4,000-line module once per decorated function: 1.7 s of every start of every command (and
+    a type check on every call), for checks that guard inflect's own development. Measured:
+    ``import inflect`` 1.76 s, this way 0.11 s (bench: cold start)."""
+    checked = typeguard.typechecked
+
+    def unchecked(target: Any = None, **_options: Any) -> Any:
+        return target if target is not None else (lambda function: function)
+
+    typeguard.typechecked = unchecked
+    try:
+        import inflect
+    finally:
+        typeguard.typechecked = checked
+    return inflect
+
+
+inflect = _import_inflect()
+
+_STOP_WORDS = frozenset({"a", "an", "the", "with", "on", "of", "using", "from"})
+
+# Words joined to the word before them, so that "push-up", "push up" and "pushup" meet.
+_PARTICLES = frozenset(
+    {"up", "ups", "down", "downs", "over", "overs", "through", "throughs", "apart", "aparts"}
+)
+
+# Token rewrites applied before and after singularising: abbreviations, spellings, synonyms
+# that are certain. A value may hold several words.
+_LEXICON: Mapping[str, tuple[str, ...]] = {
+    "db": ("dumbbell",),
+    "dbs": ("dumbbell",),
+    "dumbell": ("dumbbell",),
+    "dumbells": ("dumbbell",),
+    "bb": ("barbell",),
+    "kb": ("kettlebell",),
+    "kbs": ("kettlebell",),
+    "sz": ("ez",),
+    "rdl": ("romanian", "deadlift"),
+    "rdls": ("romanian", "deadlift"),
+    "ohp": ("overhead", "press"),
+    "bicep": ("biceps",),
+    "tricep": ("triceps",),
+    "flye": ("fly",),
+    "flyes": ("fly",),
+    "flys": ("fly",),
+    "single": ("one",),
+    "1": ("one",),
+    "2": ("two",),
+    "armed": ("arm",),
+    "legged": ("leg",),
+    "handed": ("hand",),
+    "rowing": ("row",),
+    "laying": ("lying",),
+}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# "grip" after one of these is dropped: "reverse-grip curl" is the "reverse curl".
+_GRIP_WORDS = _words(
+    "close wide narrow medium reverse neutral underhand overhand pronated supinated mixed"
+    " hook false thumbless parallel snatch hammer alternate alternating"
+)
+
+# Plural-looking words that are not plurals (inflect would cut their "s").
+_NOT_PLURAL = _words(
+    "this plus bus atlas pilates lotus gas its yes was has is does goes less biceps"
+    " triceps series abs"
+)
+# "abs" is kept whole and "ab" mapped to it below, so "ab wheel" and "abs wheel" meet.
+_AFTER_SINGULAR: Mapping[str, str] = {"ab": "abs"}
+
+_inflect = inflect.engine()
+_APOSTROPHES = ("'", "\u2019", "\u2018", "`", "\u00b4")
+_W_SLASH = re.compile(r"\b[wW]/")
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
+
+
+@lru_cache(maxsize=8192)
+def _singular(word: str) -> str:
+    if not word.isalpha() or len(word) < 3 or word in _NOT_PLURAL:
+        return _AFTER_SINGULAR.get(word, word)
+    if word.endswith(("ss", "us", "is")):
+        return word
+    single = _inflect.singular_noun(word)
+    result = single if isinstance(single, str) and single else word
+    return _AFTER_SINGULAR.get(result, result)
+
+
+def _fold(text: str) -> str:
+    text = text.replace("°", " degree ").replace("&", " and ").replace("+", " and ")
+    text = _W_SLASH.sub(" with ", text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
+    # apostrophes join ("child's pose" -> "childs pose"); all other non-alphanumerics split
+    for mark in _APOSTROPHES:
+        text = text.replace(mark, "")
+    return "".join(ch if ch.isalnum() and ch.isascii() else " " for ch in text)
+
+
+def _rewrite(words: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for word in words:
+        out.extend(_LEXICON.get(word, (word,)))
+    return out
+
+
+@lru_cache(maxsize=16384)
+def tokens(name: str) -> tuple[str, ...]:
+    """The words of a name's matching key, in order (:func:`normalise` joins them)."""
+    # A parenthesis that only repeats the rest ("Barbell Romanian Deadlift (RDL)") is dropped.
+    for match in _PARENTHESIS.finditer(name):
+        rest = name[: match.start()] + " " + name[match.end() :]
+        if set(_plain_tokens(match.group(1))) <= set(_plain_tokens(rest)):
+            return _plain_tokens(rest)
+    return _plain_tokens(name)
+
+
+def _plain_tokens(name: str) -> tuple[str, ...]:
+    words = _fold(name).split()
+    # "e-z bar" / "e z bar" -> "ez bar"
+    merged: list[str] = []
+    for word in words:
+        if word == "z" and merged and merged[-1] == "e":
+            merged[-1] = "ez"
+        else:
+            merged.append(word)
+    words = _rewrite(merged)
+    joined: list[str] = []
+    for word in words:
+        if (
+            word in _PARTICLES
+            and joined
+            and joined[-1].isalpha()
+            and joined[-1] not in _STOP_WORDS
+            and joined[-1] not in _PARTICLES
+        ):
+            joined[-1] += word
+        else:
+            joined.append(word)
+    singular = _rewrite(_singular(word) for word in joined)
+    kept: list[str] = []
+    for word in singular:
+        if word in _STOP_WORDS or (word == "grip" and kept and kept[-1] in _GRIP_WORDS):
+            continue
+        kept.append(word)
+    return tuple(kept)
+
+
+def normalise(name: str, *, sort_tokens: bool = False) -> str:
+    """Return the matching key of an exercise name.
+
+    The key is casefolded, without accents, with punctuation and hyphens turned into spaces and
+    apostrophes dropped; a word followed by "up", "down", "over", "through" or "apart" is joined
+    to it ("push-up", "push up", "pushup" and "Push Ups" all give ``"pushup"``); every word is
+    singularised with inflect ("presses" -> "press", "lunges" -> "lunge"; "press", "biceps",
+    "triceps" stay, "bicep" becomes "biceps", "abs"/"ab" become "abs", "glutes" -> "glute");
+    a few certain abbreviations are spelt out ("DB" -> "dumbbell", "RDL" -> "romanian
+    deadlift", "single" / "1" -> "one"); the stop words "a", "an", "the", "with", "on", "of",
+    "using" and "from" are dropped. With ``sort_tokens=True`` the words come back sorted, so
+    that word-order variants ("Shoulder Press, Barbell" / "Barbell Shoulder Press") share a key.
+    Returns ``""`` for a name with no usable word.
+    """
+    words = tokens(name)
+    return " ".join(sorted(words) if sort_tokens else words)
+
+
+# --- distinguishing words and structured evidence ----------------------------------------------
