@@ -15,7 +15,7 @@ from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
 #: Folder -> the file patterns it contributes to the bundle.
-BUNDLE = {"ontology": ("*.ttl",), "data": ("**/*.ttl", "**/*.trig", "*.tsv"), "queries": ("*.rq",)}
+BUNDLE = {"ontology": ("*.ttl",), "data": ("**/*.ttl", "**/*.trig", "*.tsv"), "queries": ("**/*.rq",)}
 
 
 class BuildWithBundle(build_py):

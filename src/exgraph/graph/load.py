@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.namespace import OWL, RDFS, SKOS, VOID, XSD
+from rdflib.namespace import VOID, XSD
 
 from exgraph.config import DATA_DIR, ONTOLOGY_FILE, with_imports
 from exgraph.errors import DataError
 from exgraph.graph.remote import RemoteStore
+from exgraph.graph.rq import internal, sequence
 from exgraph.graph.snapshot_cache import (
     MAX_INPUT_BYTES,
     cache_dir,
@@ -29,7 +30,7 @@ from exgraph.graph.snapshot_cache import (
 )
 from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, oxigraph_to_graph
 from exgraph.vocab.names import slugify
-from exgraph.vocab.terms import DATASET, EXG, ID, SOURCE
+from exgraph.vocab.terms import DATASET, SOURCE
 
 #: Folders of data/ left out without the imports: the imports themselves, and the reviewed
 #: layer, whose exercises are nearly all imported ones (reviewing an exercise that is not loaded
@@ -129,64 +130,14 @@ def source_graph(path: Path, data_dir: Path | None = None) -> str:
     return str(SOURCE["curated"])
 
 
-#: The update that makes the default graph the union of the source graphs. Oxigraph's own
-#: union-default-graph mode does not remove a triple that two sources both state (a SELECT sees it
-#: twice), so the union is kept as the store's real default graph: set semantics, and the same
-#: queries on every engine. Graphs named ``urn:exgraph:…`` (bookkeeping) are not sources.
-UNION_UPDATE = (
-    "DROP SILENT DEFAULT ;\n"
-    "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
-    "FILTER(!STRSTARTS(STR(?g), \"urn:exgraph:\")) }"
-)
-
-
-#: The graph of the reviewed alias map (``data/aliases.ttl``: ``ALIAS owl:sameAs CANONICAL``).
+#: The updates run on load (the text of each, with its reasons, is in ``queries/internal/``):
+#: the default graph as the union of the source graphs (``union-default-graph.rq``), the alias
+#: map applied in every source graph (``apply-aliases.rq``), and the derived facts about
+#: exercises no source defines dropped (``drop-dangling-derived.rq``).
+UNION_UPDATE = internal("union-default-graph").text()
+CANONICAL_UPDATE = internal("apply-aliases").text()
+DANGLING_UPDATE = internal("drop-dangling-derived").text()
 ALIASES_GRAPH = str(SOURCE["aliases"])
-
-#: Entity resolution applied on load: in every source graph, an alias IRI becomes its canonical
-#: IRI, so each source's facts about one exercise meet on one node while staying in the source's
-#: graph. The alias's names become skos:altLabel (a resource has one rdfs:label and one
-#: prefLabel per language); links from an exercise to itself that this creates are dropped. An
-#: alias whose canonical resource is not loaded (a graph without the imports) is left out.
-_SAME = f"<{OWL.sameAs}>"
-_ALT = f"<{SKOS.altLabel}>"
-_NAMES = f"<{RDFS.label}>, <{SKOS.prefLabel}>"
-_ALIASES = f"GRAPH <{ALIASES_GRAPH}> {{ ?a {_SAME} ?c }}"
-CANONICAL_UPDATE = f"""
-DELETE {{ {_ALIASES} }}
-WHERE {{ {_ALIASES} FILTER NOT EXISTS {{ GRAPH ?x {{ ?c a <{EXG.Exercise}> }}
-                                         FILTER(?x != <{ALIASES_GRAPH}>) }} }} ;
-DELETE {{ GRAPH ?g {{ ?a ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?c ?q ?o }} }}
-WHERE {{ {_ALIASES} GRAPH ?g {{ ?a ?p ?o }} FILTER(?g != <{ALIASES_GRAPH}>)
-        BIND(IF(?p IN ({_NAMES}), {_ALT}, ?p) AS ?q) }} ;
-DELETE {{ GRAPH ?g {{ ?s ?p ?a }} }} INSERT {{ GRAPH ?g {{ ?s ?p ?c }} }}
-WHERE {{ {_ALIASES} GRAPH ?g {{ ?s ?p ?a }} FILTER(?g != <{ALIASES_GRAPH}>) }} ;
-DELETE {{ GRAPH ?g {{ ?c ?p ?c }} }}
-WHERE {{ {_ALIASES} GRAPH ?g {{ ?c ?p ?c }} FILTER(?p IN (<{EXG.alternative}>, {_SAME})) }} ;
-DELETE {{ GRAPH ?g {{ ?c {_ALT} ?l }} }}
-WHERE {{ {_ALIASES} GRAPH ?g {{ ?c {_ALT} ?l }}
-        GRAPH ?h {{ ?c <{RDFS.label}>|<{SKOS.prefLabel}> ?l }} }}
-"""
-
-
-# -- issue 22: derived layers describe only exercises a source defines ----------------------
-#: The inference rules and the reviewed layer state facts (and nodes: muscle involvements,
-#: rationales) about exercises of the imports; in a graph loaded without the imports
-#: (EXGRAPH_IMPORTS=0) those exercises are absent, and their facts would dangle (a rationale or
-#: a muscle involvement of no exercise breaks the shapes). Dropped, with the exercise's own
-#: nodes (``exercise:X/...``), when no graph types ``exercise:X`` as an exg:Exercise.
-_EXERCISE_NS = ID + "exercise/"
-DANGLING_UPDATE = f"""
-DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }}
-WHERE {{
-  GRAPH ?g {{ ?s ?p ?o }}
-  FILTER(STRSTARTS(STR(?g), "{SOURCE}inferred-") || STRSTARTS(STR(?g), "{SOURCE}reviewed-"))
-  FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{_EXERCISE_NS}"))
-  BIND(IRI(CONCAT("{_EXERCISE_NS}", REPLACE(STRAFTER(STR(?s), "{_EXERCISE_NS}"), "/.*$", "")))
-       AS ?e)
-  FILTER NOT EXISTS {{ GRAPH ?h {{ ?e a <{EXG.Exercise}> }} }}
-}}
-"""
 
 
 def load_oxigraph(files: Iterable[Path], data_dir: Path | None = None, *,
@@ -321,15 +272,7 @@ def open_store(
 
 #: After a source graph changed: aliases applied, the dataset's size recounted, the union rebuilt.
 def _switch_update() -> str:
-    dataset, triples = f"<{DATASET}>", f"<{VOID.triples}>"
-    return " ;\n".join([
-        CANONICAL_UPDATE.strip(),
-        f"DELETE WHERE {{ GRAPH ?x {{ {dataset} {triples} ?n }} }}",
-        UNION_UPDATE,
-        f"INSERT {{ {dataset} {triples} ?c . GRAPH <{SOURCE['curated']}> "
-        f"{{ {dataset} {triples} ?c }} }} WHERE {{ {{ SELECT ((COUNT(*) + 1) AS ?c) "
-        f"WHERE {{ ?s ?p ?o }} }} }}",
-    ])
+    return sequence(CANONICAL_UPDATE, UNION_UPDATE, internal("recount-dataset").text())
 
 
 def replace_source(store: Store, graph: str, files: Sequence[Path]) -> int:
@@ -356,8 +299,8 @@ def replace_source(store: Store, graph: str, files: Sequence[Path]) -> int:
     elif isinstance(store, OxigraphStore):
         body = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)) or b""
         count = len(staged)
-        store.ox.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n"
-                        f"{body.decode('utf-8')}\n}} }} ;\n{_switch_update()}")
+        insert = f"INSERT DATA {{ GRAPH <{graph}> {{\n{body.decode('utf-8')}\n}} }}"
+        store.ox.update(sequence(f"DROP SILENT GRAPH <{graph}>", insert, _switch_update()))
     else:
         raise DataError(f"the {store.backend} store has no source graphs to replace")
     store.bump()

@@ -34,6 +34,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from exgraph.errors import BadRequest, DataError, ExgraphError, QueryTimeout
+from exgraph.graph.rq import sequence
 from exgraph.graph.store import Answer, Store
 
 #: Triples per INSERT DATA request when loading. Virtuoso 7.2's SPARQL compiler runs out of
@@ -320,7 +321,7 @@ class RemoteStore(Store):
                          f"FILTER(?g NOT IN ({keep}) && !STRSTARTS(STR(?g), \"urn:exgraph:\")) }}"]
             else:
                 drops = [f"DROP SILENT GRAPH <{g}>" for g in replaced if g not in staging]
-            self.update(" ;\n".join([*moves, *drops, switch, stamp_update()]))
+            self.update(sequence(*moves, *drops, switch, stamp_update()))
             self._stamp = (float("-inf"), None)
         except BaseException:
             for name in staging.values():

@@ -1,460 +1,39 @@
 """The named-query catalogue: one ``queries/NAME.rq`` per question, with a typed header.
 
-A file starts with a comment header, then the query (without PREFIX lines: every prefix of
-:data:`exgraph.vocab.terms.PREFIXES` is declared for it)::
-
-    # title: Alternatives to an exercise
-    # description: ...
-    # param: exercise: exercise (required) — slug or IRI
-    # param: difficulty: difficulty (optional) — low | moderate | high
-    # param: limit: integer (optional, default 100) — the most rows
-    SELECT ... WHERE { ?_exercise exg:alternative ?alternative . ... }
-
-Conventions, checked when the file is loaded (:class:`~exgraph.errors.DataError` naming the file):
-
-* A parameter ``name`` appears in the query as the variable ``?_name``; every declared parameter
-  is used and every ``?_…`` variable is declared.
-* Lines between ``#if name`` and ``#endif`` are kept only when ``name`` has a value. Outside such
-  blocks, an optional parameter left out stays a variable and so matches anything.
-* The query parses (it is run once on an empty store with sample values).
-
-Values are checked against their type and turned into RDF terms built here — IRIs from slugs
-that match :data:`~exgraph.vocab.terms.SLUG_RE` (or full IRIs in the exgraph namespace), integers
-from ``int()``, roles and difficulties through :data:`~exgraph.vocab.terms.ROLES` and
-:data:`~exgraph.vocab.terms.DIFFICULTIES`, search text restricted to a safe alphabet. Those terms
-are written into the query text in place of ``?_name`` so that the engine sees constants; user
-text itself never is. A value that is not a valid term of its type raises
-:class:`~exgraph.errors.BadRequest` naming the parameter.
+The file format, its parser and the parameter types are :mod:`exgraph.graph.rq`'s; this module
+holds the catalogue people browse (``exgraph query``, ``/api/v1/queries``, ``/queries``), the
+"is it in the graph" check of parameters, and the result formats shared by the CLI and the API.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from exgraph.config import QUERIES_DIR
-from exgraph.errors import BadRequest, DataError, NotFound
-from exgraph.graph.store import Row, Store
-from exgraph.vocab.terms import (
-    DIFFICULTIES,
-    EQUIPMENT_CATEGORIES,
-    ID,
-    PREFIXES,
-    ROLES,
-    SLUG_RE,
+from exgraph.errors import DataError, NotFound
+from exgraph.graph.rq import (
+    CATEGORIES,
+    PREFIX_TEXT,
+    Known,
+    NamedQuery,
+    Param,
+    Result,
+    internal,
+    parse_query,
 )
+from exgraph.graph.store import Row, Store
+from exgraph.vocab.terms import SLUG_RE
 
-#: Equipment categories by slug: ``machine`` means exg:Machine (so excluding it removes every
-#: kind of machine), ``free-weight`` exg:FreeWeight, and so on.
-CATEGORIES: dict[str, URIRef] = EQUIPMENT_CATEGORIES
-
-#: Search text: letters, digits and a little punctuation — nothing that can end a string
-#: literal (no quote, backslash or line break).
-TEXT_RE = re.compile(r"^[\w \-'.,()/+&]{1,100}$")
-INTEGER_RE = re.compile(r"^[0-9]{1,9}$")
-
-#: Answers whether an IRI of a kind (exercise, muscle, equipment, goal) exists in the graph.
-Known = Callable[[str, URIRef], bool]
-
-
-# ---------------------------------------------------------------------------------------------
-# Parameter types
-
-
-@dataclass(frozen=True)
-class ParamType:
-    """A parameter type: how a text value becomes an RDF term, and how the term is written."""
-
-    name: str
-    description: str
-    parse: Callable[[str], Node]  # raises ValueError with a message for a bad value
-    kind: str | None = None  # for IRIs: the kind whose existence ``known`` can check
-
-
-def _iri_parser(kind: str, extra: Mapping[str, URIRef] | None = None) -> Callable[[str], Node]:
-    full = re.compile(r"^" + re.escape(f"{ID}{kind}/") + r"([a-z0-9]+(?:-[a-z0-9]+)*)$")
-    extra = extra or {}
-    extra_iris = {str(iri): iri for iri in extra.values()}
-
-    def parse(value: str) -> Node:
-        value = value.strip()
-        if value in extra:
-            return extra[value]
-        if value in extra_iris:
-            return extra_iris[value]
-        if SLUG_RE.match(value):
-            return URIRef(f"{ID}{kind}/{value}")
-        if full.match(value):
-            return URIRef(value)
-        raise ValueError(f"not the slug or IRI of an exgraph {kind}: {value!r}")
-
-    return parse
-
-
-def _choice_parser(choices: Mapping[str, URIRef]) -> Callable[[str], Node]:
-    def parse(value: str) -> Node:
-        key = value.strip().lower()
-        if key not in choices:
-            raise ValueError(f"{value!r} is not one of {' | '.join(choices)}")
-        return choices[key]
-
-    return parse
-
-
-def _integer(value: str) -> Node:
-    if not INTEGER_RE.match(value.strip()):
-        raise ValueError(f"not a non-negative integer: {value!r}")
-    return Literal(int(value), datatype=XSD.integer)
-
-
-def _text(value: str) -> Node:
-    if not TEXT_RE.match(value):
-        raise ValueError(
-            "use 1 to 100 letters, digits, spaces and - ' . , ( ) / + & "
-            f"(got {value[:40]!r})")
-    return Literal(value.lower())
-
-
-TYPES: dict[str, ParamType] = {t.name: t for t in (
-    ParamType("exercise", "slug or IRI of an exercise", _iri_parser("exercise"), "exercise"),
-    ParamType("muscle", "slug or IRI of a muscle or muscle group", _iri_parser("muscle"),
-              "muscle"),
-    ParamType("equipment", "slug or IRI of an equipment kind, or a category slug: "
-              + ", ".join(CATEGORIES), _iri_parser("equipment", CATEGORIES), "equipment"),
-    ParamType("goal", "slug or IRI of a training goal", _iri_parser("goal"), "goal"),
-    ParamType("role", " | ".join(ROLES), _choice_parser(ROLES)),
-    ParamType("difficulty", " | ".join(DIFFICULTIES), _choice_parser(DIFFICULTIES)),
-    ParamType("integer", "a non-negative integer", _integer),
-    ParamType("text", "search text: letters, digits, spaces and - ' . , ( ) / + &", _text),
-)}
-
-#: A value of each type that parses, used to check that a query is valid SPARQL at load time.
-SAMPLES: dict[str, str] = {
-    "exercise": "sample", "muscle": "sample", "equipment": "sample", "goal": "sample",
-    "role": "primary", "difficulty": "low", "integer": "1", "text": "sample",
-}
-
-
-def serialize_term(term: Node) -> str:
-    """The SPARQL text of a term built by a parameter type (never of arbitrary input)."""
-    if isinstance(term, URIRef):
-        if re.search(r"[\s<>\"{}|^`\\]", str(term)):  # cannot happen for parsed values
-            raise ValueError(f"unsafe IRI {term!r}")
-        return f"<{term}>"
-    if isinstance(term, Literal) and term.datatype == XSD.integer:
-        return str(int(term))
-    if isinstance(term, Literal) and TEXT_RE.match(str(term)):
-        return f'"{term}"'
-    raise ValueError(f"cannot write {term!r} into a query")
-
-
-# ---------------------------------------------------------------------------------------------
-# Queries
-
-
-@dataclass(frozen=True)
-class Param:
-    """A declared parameter of a named query."""
-
-    name: str
-    type: ParamType
-    required: bool
-    many: bool = False  # "<type> list": several values, written space-separated (for VALUES)
-    default: str | None = None
-    description: str = ""
-
-    def as_json(self) -> dict[str, object]:
-        """The parameter as the API and ``query --list`` describe it."""
-        return {"name": self.name, "type": self.type.name + (" list" if self.many else ""),
-                "required": self.required, "default": self.default,
-                "description": self.description or self.type.description}
-
-
-@dataclass(frozen=True)
-class Result:
-    """Rows of a named query, with the projected columns in order."""
-
-    columns: list[str]
-    rows: list[Row]
-
-
-HEADER_RE = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
-PARAM_RE = re.compile(
-    r"^(?P<name>[a-z][a-z0-9_]*)\s*:\s*(?P<type>[a-z]+)(?P<many>\s+list)?\s*"
-    # the description follows an em dash, an en dash or hyphens
-    r"\((?P<flags>[^)]*)\)\s*(?:[\u2014\u2013-]+\s*(?P<description>.*))?$")
-IF_RE = re.compile(r"^\s*#if\s+(\S+)\s*$")
-ENDIF_RE = re.compile(r"^\s*#endif\s*$")
-PARAM_VAR_RE = re.compile(r"[?$]_([A-Za-z0-9_]+)")
-PREFIX_TEXT = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-
-
-@dataclass(frozen=True)
-class NamedQuery:
-    """One named query: its header and body. Build with :func:`parse_query`."""
-
-    name: str
-    title: str
-    description: str
-    params: tuple[Param, ...]
-    body: str
-    columns: tuple[str, ...]
-    source: str = ""
-    _by_name: dict[str, Param] = field(default_factory=dict, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self._by_name.update({p.name: p for p in self.params})
-
-    def as_json(self) -> dict[str, object]:
-        """The query as the catalogue lists it."""
-        return {"name": self.name, "title": self.title, "description": self.description,
-                "params": [p.as_json() for p in self.params], "columns": list(self.columns)}
-
-    def bind(self, values: Mapping[str, str | Sequence[str]],
-             known: Known | None = None) -> dict[str, list[Node]]:
-        """Check values (text, or lists of text) and turn them into terms, defaults applied.
-
-        ``known`` (optional) rejects IRIs of things the graph does not have. Raises BadRequest
-        naming the parameter: unknown parameter, missing required one, or a value that is not a
-        valid term of the parameter's type.
-        """
-        for key in values:
-            if key not in self._by_name:
-                raise BadRequest(f"unknown parameter {key!r} for query {self.name!r}; "
-                                 f"it takes: {', '.join(self._by_name) or 'no parameters'}")
-        bound: dict[str, list[Node]] = {}
-        for param in self.params:
-            raw = values.get(param.name)
-            texts = _texts(raw, param.many)
-            if not texts and param.default is not None:
-                texts = _texts(param.default, param.many)
-            if not texts:
-                if param.required:
-                    raise BadRequest(f"parameter {param.name!r} of query {self.name!r} is "
-                                     f"required ({param.type.description})")
-                continue
-            if len(texts) > 1 and not param.many:
-                raise BadRequest(f"parameter {param.name!r} takes one value, got {len(texts)}")
-            terms = []
-            for text in texts:
-                try:
-                    term = param.type.parse(text)
-                except ValueError as exc:
-                    raise BadRequest(f"parameter {param.name!r}: {exc}") from None
-                kind = param.type.kind
-                if (known is not None and kind is not None and isinstance(term, URIRef)
-                        and term not in CATEGORIES.values() and not known(kind, term)):
-                    raise BadRequest(f"parameter {param.name!r}: no {kind} {text.strip()!r} "
-                                     "in the graph")
-                terms.append(term)
-            # a repeated value would repeat every answer (VALUES rows are a bag)
-            bound[param.name] = list(dict.fromkeys(terms))
-        return bound
-
-    def render(self, bound: Mapping[str, Sequence[Node]], *, limit: int | None = None,
-               offset: int | None = None) -> str:
-        """The SPARQL text for bound terms (from :meth:`bind`), with prefixes.
-
-        ``limit``/``offset`` page the result (for queries without LIMIT/OFFSET of their own).
-        """
-        lines: list[str] = []
-        keep = True
-        for line in self.body.splitlines():
-            if m := IF_RE.match(line):
-                keep = m.group(1) in bound
-            elif ENDIF_RE.match(line):
-                keep = True
-            elif keep:
-                lines.append(line)
-        text = "\n".join(lines)
-
-        def substitute(m: re.Match[str]) -> str:
-            terms = bound.get(m.group(1))
-            return " ".join(serialize_term(t) for t in terms) if terms else m.group(0)
-
-        text = PARAM_VAR_RE.sub(substitute, text)
-        if limit is not None:
-            text += f"\nLIMIT {int(limit)}"
-        if offset:
-            text += f"\nOFFSET {int(offset)}"
-        return PREFIX_TEXT + text
-
-    def run(self, store: Store, values: Mapping[str, str | Sequence[str]],
-            known: Known | None = None) -> Result:
-        """Bind values and run the query on store. Raises BadRequest for a bad value."""
-        return Result(list(self.columns), store.select(self.render(self.bind(values, known))))
-
-
-def _texts(raw: str | Sequence[str] | None, many: bool) -> list[str]:
-    if raw is None:
-        return []
-    items = [raw] if isinstance(raw, str) else list(raw)
-    if many:  # "a,b" and repeated values both give several
-        items = [part for item in items for part in item.split(",")]
-    return [item for item in items if item.strip()]
-
-
-def parse_query(text: str, name: str, source: str = "") -> NamedQuery:
-    """Parse a named query's text (header and body); ``source`` names it in errors.
-
-    Raises DataError: missing title or description, a malformed ``# param:`` line, an unknown
-    type, a declared parameter the query does not use, a ``?_name`` that is not declared,
-    unbalanced ``#if``/``#endif``, a PREFIX line, or a query that does not parse.
-    """
-    where = source or name
-    header: dict[str, str] = {}
-    params: list[Param] = []
-    lines = text.splitlines()
-    start = 0
-    for start, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped.startswith("#") or IF_RE.match(stripped):
-            break
-        m = HEADER_RE.match(stripped)
-        if not m:
-            continue
-        key, value = m.group(1), m.group(2).strip()
-        if key != "param":
-            header[key] = value
-            continue
-        params.append(_parse_param(value, f"{where}:{start + 1}"))
-    else:
-        start = len(lines)
-    body = "\n".join(lines[start:]).strip() + "\n"
-    for key in ("title", "description"):
-        if not header.get(key):
-            raise DataError(f"{where}: the header has no '# {key}:' line")
-    names = [p.name for p in params]
-    if len(set(names)) != len(names):
-        raise DataError(f"{where}: a parameter is declared twice: {names}")
-    if re.search(r"^\s*(PREFIX|BASE)\b", body, flags=re.IGNORECASE | re.MULTILINE):
-        raise DataError(f"{where}: no PREFIX/BASE lines: every exgraph prefix is declared")
-    _check_blocks(body, {p.name: p for p in params}, where)
-    used = set(PARAM_VAR_RE.findall(_strip_comments(body)))
-    for param in params:
-        if param.name not in used:
-            raise DataError(f"{where}: parameter {param.name!r} is declared but ?_{param.name} "
-                            "does not appear in the query")
-    for var in sorted(used - set(names)):
-        raise DataError(f"{where}: ?_{var} is used in the query but not declared "
-                        f"(add '# param: {var}: TYPE (required|optional) — ...')")
-    columns = _projection(body, where)
-    query = NamedQuery(name, header["title"], header["description"], tuple(params), body,
-                       tuple(columns), where)
-    _check_parses(query, where)
-    return query
-
-
-def _parse_param(value: str, where: str) -> Param:
-    m = PARAM_RE.match(value)
-    if not m:
-        raise DataError(f"{where}: expected '# param: NAME: TYPE (required|optional[, default "
-                        f"VALUE]) — description', got {value!r}")
-    if m.group("type") not in TYPES:
-        raise DataError(f"{where}: unknown parameter type {m.group('type')!r}; "
-                        f"use one of {', '.join(TYPES)}")
-    flags = [f.strip() for f in m.group("flags").split(",")]
-    if flags[0] not in ("required", "optional"):
-        raise DataError(f"{where}: say 'required' or 'optional' first, got {flags[0]!r}")
-    default = None
-    for flag in flags[1:]:
-        dm = re.match(r"^default\s*[= ]\s*(.+)$", flag)
-        if not dm:
-            raise DataError(f"{where}: unknown flag {flag!r} (only 'default VALUE')")
-        default = dm.group(1).strip()
-    ptype = TYPES[m.group("type")]
-    if default is not None:
-        try:
-            ptype.parse(default)
-        except ValueError as exc:
-            raise DataError(f"{where}: bad default: {exc}") from None
-    return Param(m.group("name"), ptype, flags[0] == "required", bool(m.group("many")),
-                 default, (m.group("description") or "").strip())
-
-
-def _check_blocks(body: str, params: Mapping[str, Param], where: str) -> None:
-    open_block: str | None = None
-    for number, line in enumerate(body.splitlines(), 1):
-        if m := IF_RE.match(line):
-            name = m.group(1)
-            if open_block is not None:
-                raise DataError(f"{where}: body line {number}: #if blocks do not nest")
-            if name not in params:
-                raise DataError(f"{where}: body line {number}: #if {name}: no such parameter")
-            if params[name].required or params[name].default is not None:
-                raise DataError(f"{where}: body line {number}: #if {name}: the parameter "
-                                "always has a value (required or defaulted)")
-            open_block = name
-        elif ENDIF_RE.match(line):
-            if open_block is None:
-                raise DataError(f"{where}: body line {number}: #endif without #if")
-            open_block = None
-    if open_block is not None:
-        raise DataError(f"{where}: '#if {open_block}' is never closed with #endif")
-
-
-def _strip_comments(text: str) -> str:
-    """SPARQL text without comments (a # outside IRIs and strings starts one)."""
-    out: list[str] = []
-    for line in text.splitlines():
-        quote: str | None = None
-        for i, char in enumerate(line):
-            if quote:
-                if char == quote:
-                    quote = None
-            elif char in "\"'":
-                quote = char
-            elif char == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", line[i:]):
-                quote = ">"
-            elif char == "#":
-                line = line[:i]
-                break
-        out.append(line)
-    return "\n".join(out)
-
-
-def _projection(body: str, where: str) -> list[str]:
-    """The projected variables of the query's SELECT clause, in order."""
-    text = _strip_comments(body)
-    form = re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", text, flags=re.IGNORECASE)
-    if form and form.group(1).upper() == "CONSTRUCT":
-        return []  # internal graph queries of the API; the catalogue takes SELECT only
-    m = re.search(r"\bSELECT\b(.*?)(?:\bWHERE\b|\{)", text, flags=re.IGNORECASE | re.DOTALL)
-    if not m:
-        raise DataError(f"{where}: a named query is a SELECT or CONSTRUCT query")
-    clause = re.sub(r"^\s*(DISTINCT|REDUCED)\b", "", m.group(1), flags=re.IGNORECASE)
-    if clause.strip() == "*":
-        raise DataError(f"{where}: name the columns instead of SELECT *")
-    columns: list[str] = []
-    depth = 0
-    for token in re.finditer(r"\(|\)|\bAS\s+[?$](\w+)|[?$](\w+)", clause, flags=re.IGNORECASE):
-        if token.group(0) == "(":
-            depth += 1
-        elif token.group(0) == ")":
-            depth -= 1
-        elif token.group(1):
-            columns.append(token.group(1))
-        elif depth == 0:
-            columns.append(token.group(2))
-    return columns
-
-
-def _check_parses(query: NamedQuery, where: str) -> None:
-    samples = {p.name: [p.type.parse(SAMPLES[p.type.name])] for p in query.params}
-    try:
-        ox.Store().query(query.render(samples))
-    except SyntaxError as exc:
-        raise DataError(f"{where}: not valid SPARQL: {exc}") from None
+__all__ = ["CATEGORIES", "PREFIX_TEXT", "Catalogue", "Known", "NamedQuery", "Param", "Result",
+           "UnknownQuery", "csv_text", "default_catalogue", "json_rows", "json_value",
+           "known_in", "known_iris", "load_catalogue", "parse_query"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -511,18 +90,13 @@ def default_catalogue() -> Catalogue:
     return load_catalogue()
 
 
-KNOWN_QUERY = PREFIX_TEXT + """SELECT ?s ?kind WHERE {
-  VALUES (?class ?kind) { (exg:Exercise "exercise") (exg:Muscle "muscle")
-                          (exg:Equipment "equipment") (exg:TrainingGoal "goal") }
-  ?s a ?class
-}"""
 
 
 def known_iris(store: Store) -> dict[str, frozenset[URIRef]]:
     """The IRIs of every exercise, muscle, equipment kind and goal of store, by kind (1 query)."""
     kinds: dict[str, set[URIRef]] = {"exercise": set(), "muscle": set(), "equipment": set(),
                                       "goal": set()}
-    for row in store.select(KNOWN_QUERY):
+    for row in store.select(internal("known-iris").text()):
         kinds[str(row["kind"])].add(row["s"])  # type: ignore[arg-type]
     return {kind: frozenset(iris) for kind, iris in kinds.items()}
 
