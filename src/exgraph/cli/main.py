@@ -15,6 +15,7 @@ import click
 from exgraph.cli.progress import phase
 from exgraph.errors import ExgraphError
 from exgraph.graph.load import bundled_files, load_graph, open_store
+from exgraph.graph.rq import internal
 from exgraph.vocab.terms import SLUG_RE
 
 #: Commands that live in their own modules, imported only when used: `exgraph serve` should not
@@ -153,14 +154,11 @@ def info(extra: tuple[Path, ...], show_conflicts: bool) -> None:
             click.echo(conflict.text())
         click.echo(f"({len(found)} conflicts)")
         return
-    rows = store.select(
-        "SELECT ?class (COUNT(?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n)"
-    )
+    rows = store.select(internal("class-counts").text())
     click.echo(f"{len(store)} triples")
     for row in rows:
         click.echo(f"{int(str(row['n'])):>8}  {row['class']}")
-    graphs = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
-                          "GROUP BY ?g ORDER BY ?g")
+    graphs = store.select(internal("graph-counts").text())
     if graphs:
         click.echo("triples per source graph:")
         for row in graphs:

@@ -28,6 +28,7 @@ import pyoxigraph as ox
 
 from exgraph.errors import DataError
 from exgraph.graph.remote import RemoteStore
+from exgraph.graph.rq import internal
 from exgraph.graph.store import OxigraphStore, Store, to_ox
 
 #: Snapshot files are named PREFIX + UTC time + SUFFIX, so they sort by time.
@@ -37,7 +38,7 @@ AUDIT_FILE = "audit.jsonl"
 SNAPSHOTS = "snapshots"
 
 #: Every quad of a store, the default graph's with ?g unbound (an external server's snapshot).
-ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+ALL_QUADS = internal("all-quads").text()
 
 
 def state_dir(store_spec: str) -> Path:

@@ -247,7 +247,9 @@ class OxigraphStore(Store):
 
     def __len__(self) -> int:
         # counted by Oxigraph: iterating the quads in Python costs 20x more on disk
-        result = self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        from exgraph.graph.rq import internal  # rq builds on this module
+
+        result = self.ox.query(internal("count-triples").text())
         assert isinstance(result, ox.QuerySolutions)
         count = next(iter(result))[0]
         assert isinstance(count, ox.Literal)

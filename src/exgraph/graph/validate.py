@@ -13,6 +13,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from exgraph.config import SHAPES_FILE
+from exgraph.graph.rq import internal
 from exgraph.graph.store import Store
 from exgraph.vocab.terms import SOURCE, curie
 
@@ -187,9 +188,8 @@ def validate_sources(store: Store) -> dict[str, Report]:
     from exgraph.config import ONTOLOGY_FILE
 
     ontology = Graph().parse(ONTOLOGY_FILE, format="turtle")
-    types = store.construct("CONSTRUCT { ?s a ?t } WHERE { ?s a ?t }")
-    names = sorted(str(row["g"]) for row in store.select(
-        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+    types = store.construct(internal("all-types").text())
+    names = sorted(str(row["g"]) for row in store.select(internal("graph-names").text()))
     inferred = f"{SOURCE}inferred-"
     groups: dict[str, list[str]] = {}
     for name in names:
@@ -198,8 +198,6 @@ def validate_sources(store: Store) -> dict[str, Report]:
         groups.setdefault(inferred + "*" if name.startswith(inferred) else name, []).append(name)
     reports = {}
     for key, members in groups.items():
-        graphs = " ".join(f"<{name}>" for name in members)
-        source = store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {graphs} }} "
-                                 f"GRAPH ?g {{ ?s ?p ?o }} }}")
+        source = store.construct(internal("graphs-content").text(graphs=members))
         reports[key] = validate_source(source, types, ontology)
     return reports

@@ -7,27 +7,12 @@ from collections import defaultdict
 from rdflib import Literal
 from rdflib.term import Node
 
+from exgraph.graph.rq import internal
 from exgraph.graph.store import Store
 from exgraph.infer.rules import Facts
 from exgraph.vocab.terms import EXERCISE, local_name
 
-FACTS_QUERY = """
-PREFIX exg: <https://w3id.org/exgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?exercise ?property ?value ?group WHERE {
-  ?exercise a exg:Exercise ; ?property ?value .
-  VALUES ?property { skos:prefLabel rdfs:label skos:altLabel exg:primaryMuscle
-                     exg:secondaryMuscle exg:stabilizerMuscle exg:requiresEquipment exg:force
-                     exg:mechanic exg:category exg:difficulty exg:activityKind }
-  OPTIONAL {
-    FILTER(?property = exg:primaryMuscle)
-    { ?value a exg:MuscleGroup . BIND(?value AS ?group) }
-    UNION
-    { ?value skos:broader ?group . ?group a exg:MuscleGroup }
-  }
-}
-"""
+FACTS_QUERY = internal("rule-facts").text()
 
 _LABEL_RANK = {"prefLabel": 0, "label": 1, "altLabel": 2}
 

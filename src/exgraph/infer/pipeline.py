@@ -23,6 +23,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from exgraph.config import DATA_DIR
 from exgraph.graph.load import bundled_files, load_oxigraph
+from exgraph.graph.rq import internal
 from exgraph.graph.store import OxigraphStore, ox_bytes, to_ox, to_ox_quad
 from exgraph.infer.facts import load_facts
 from exgraph.infer.rules import (
@@ -51,9 +52,7 @@ INFERRED_FILE = Path("inferred") / "rules.trig"
 #: The graph every rule graph is part of.
 INFERRED = SOURCE["inferred"]
 
-_PATTERN_QUERY = """SELECT ?e WHERE {
-  ?e a <https://w3id.org/exgraph/ontology#Exercise> ;
-     <https://w3id.org/exgraph/ontology#movementPattern> ?p }"""
+_PATTERN_QUERY = internal("exercises-with-pattern").text()
 
 
 @dataclass

@@ -20,6 +20,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
 from exgraph.config import DATA_DIR
 from exgraph.errors import DataError
+from exgraph.graph.rq import internal
 from exgraph.graph.store import Store
 from exgraph.merge.candidates import SOURCE_PRIORITY, Candidate, Resolution
 from exgraph.merge.overrides import read_overrides
@@ -34,26 +35,7 @@ ALIASES_SOURCE = SOURCE["aliases"]
 
 _NON_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff\u2000-\u206f\u00b0]")
 
-CANDIDATE_QUERY = """
-PREFIX exg: <https://w3id.org/exgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?ex ?kind ?value WHERE {
-  ?ex a exg:Exercise .
-  { ?ex rdfs:label ?value . BIND("name0" AS ?kind) }
-  UNION { ?ex skos:prefLabel ?value . BIND("name1" AS ?kind) }
-  UNION { ?ex skos:altLabel ?value . BIND("name2" AS ?kind) }
-  UNION { ?ex exg:requiresEquipment ?value . BIND("equipment" AS ?kind) }
-  UNION {
-    ?ex exg:primaryMuscle ?muscle .
-    OPTIONAL { ?muscle skos:broader ?group }
-    BIND(COALESCE(?group, ?muscle) AS ?value)
-    BIND("primary" AS ?kind)
-  }
-  UNION { ?ex dcterms:source ?value . BIND("source" AS ?kind) }
-}
-"""
+CANDIDATE_QUERY = internal("resolution-candidates").text()
 
 
 @dataclass

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
+from exgraph.graph.rq import internal
 from exgraph.graph.store import Store
 
-ALIASES_QUERY = """SELECT ?alias ?canonical WHERE {
-  ?alias <http://www.w3.org/2002/07/owl#sameAs> ?canonical }"""
+ALIASES_QUERY = internal("aliases").text()
 
 
 def alias_map(store: Store) -> dict[URIRef, URIRef]:

@@ -9,19 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from exgraph.graph.rq import internal
 from exgraph.graph.store import Store
 from exgraph.vocab.terms import EXERCISE, SOURCE, local_name
 
-CONFLICT_FACTS = """PREFIX exg: <https://w3id.org/exgraph/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?e ?g ?kind ?value WHERE {
-  { GRAPH ?g { ?e exg:difficulty ?v } BIND("difficulty" AS ?kind) BIND(?v AS ?value) }
-  UNION
-  { GRAPH ?g { ?e exg:primaryMuscle ?m }
-    OPTIONAL { ?m skos:broader ?up . ?up a exg:MuscleGroup }
-    BIND("primary muscles" AS ?kind) BIND(COALESCE(?up, ?m) AS ?value) }
-  FILTER(!STRSTARTS(STR(?g), "https://w3id.org/exgraph/id/source/inferred-"))
-}"""
+CONFLICT_FACTS = internal("conflict-facts").text()
 
 
 @dataclass(frozen=True, order=True)

@@ -10,60 +10,43 @@
 * :func:`vocabulary`: every term of a vocabulary namespace with its type, label and comment.
 
 IRIs come from the graph or from :class:`~rdflib.URIRef` built by the caller from checked slugs;
-:func:`_iri` refuses anything that could break out of ``<...>``.
+the ``iri`` parameters of the queries (``queries/internal/``) refuse anything that could break
+out of ``<...>``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal
 from rdflib.term import Node
 
+from exgraph.graph.rq import internal
 from exgraph.graph.store import Store
-from exgraph.queries.catalogue import PREFIX_TEXT
 
-#: Characters that may not appear inside ``<...>`` in SPARQL (and so never in our IRIs).
-_UNSAFE = re.compile(r"[\s<>\"{}|^`\\]")
 #: Sub-nodes are found level by level (exercise -> comparison -> entry is two); a graph deeper
 #: than this is cut rather than walked without end.
 MAX_DEPTH = 6
 
 
-def _iri(iri: str) -> str:
-    if _UNSAFE.search(iri) or ":" not in iri:
-        raise ValueError(f"not an absolute IRI that can be written in a query: {iri!r}")
-    return f"<{iri}>"
-
-
-def _string(text: str) -> str:
-    """A SPARQL string literal for text made of IRI characters (checked by :func:`_iri`)."""
-    _iri(text)
-    return f'"{text}"'
-
-
-def _values(iris: Iterable[str]) -> str:
-    return " ".join(_iri(i) for i in iris)
+def _q(name: str, **values: str | Sequence[str]) -> str:
+    """The text of ``queries/internal/NAME.rq`` with IRIs bound; its ``iri`` parameters refuse
+    anything that could break out of ``<...>`` (a ValueError)."""
+    return internal(name).text(**values)
 
 
 def exists(store: Store, iri: str) -> bool:
     """Whether the graph says anything about iri (it is the subject of a triple)."""
-    return store.ask(f"ASK {{ {_iri(iri)} ?p ?o }}")
+    return store.ask(_q("resource-exists", iri=iri))
 
 
 def sub_nodes(store: Store, iri: str) -> list[str]:
     """The IRIs under ``iri + "/"`` reachable from iri through such IRIs, sorted."""
-    prefix = _string(iri + "/")
     found: set[str] = set()
     frontier = [iri]
     for _ in range(MAX_DEPTH):
-        rows = store.select(f"""SELECT DISTINCT ?node WHERE {{
-  VALUES ?from {{ {_values(frontier)} }}
-  ?from ?link ?node .
-  FILTER(isIRI(?node) && STRSTARTS(STR(?node), {prefix}))
-}}""")
+        rows = store.select(_q("sub-nodes-step", **{"from": frontier, "prefix": iri + "/"}))
         frontier = sorted({str(row["node"]) for row in rows} - found)
         if not frontier:
             break
@@ -74,8 +57,7 @@ def sub_nodes(store: Store, iri: str) -> list[str]:
 def describe(store: Store, iri: str) -> Graph:
     """The triples whose subject is iri or one of its :func:`sub_nodes` (empty if unknown)."""
     subjects = [iri, *sub_nodes(store, iri)]
-    return store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {_values(subjects)} }}"
-                           " ?s ?p ?o }")
+    return store.construct(_q("describe", subjects=subjects))
 
 
 def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
@@ -83,10 +65,7 @@ def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
     wanted = sorted(set(iris))
     if not wanted:
         return {}
-    rows = store.select(PREFIX_TEXT + f"""SELECT ?node ?label WHERE {{
-  VALUES ?node {{ {_values(wanted)} }}
-  ?node rdfs:label ?label
-}}""")
+    rows = store.select(_q("labels-of", nodes=wanted))
     found: dict[str, str] = {}
     for row in sorted(rows, key=lambda r: str(r["label"])):
         found.setdefault(str(row["node"]), str(row["label"]))
@@ -95,9 +74,7 @@ def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
 
 def class_labels(store: Store, class_iri: str) -> dict[str, str]:
     """IRI -> label of every instance of a class, ordered by label."""
-    rows = store.select(PREFIX_TEXT + f"""SELECT ?node ?label WHERE {{
-  ?node a {_iri(class_iri)} ; rdfs:label ?label
-}} ORDER BY LCASE(STR(?label)) ?node""")
+    rows = store.select(_q("class-labels", **{"class": class_iri}))
     found: dict[str, str] = {}
     for row in rows:
         found.setdefault(str(row["node"]), str(row["label"]))
@@ -114,10 +91,8 @@ class Referrers:
 
 def referrers(store: Store, iri: str, limit: int = 100) -> Referrers:
     """The subjects that point to iri, with the property, ordered; at most limit of them."""
-    target = _iri(iri)
-    count = store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p {target} }}")
-    rows = store.select(f"SELECT ?s ?p WHERE {{ ?s ?p {target} }} ORDER BY ?s ?p "
-                        f"LIMIT {int(limit)}")
+    count = store.select(_q("referrer-count", iri=iri))
+    rows = store.select(_q("referrers", iri=iri, limit=str(int(limit))))
     total = count[0]["n"]
     return Referrers(int(total) if isinstance(total, Literal) else 0,
                      [(str(row["s"]), str(row["p"])) for row in rows])
@@ -143,21 +118,7 @@ def attribution(store: Store, sources: Sequence[str]) -> list[Attribution]:
     """The :class:`Attribution` of each source, in the order given."""
     if not sources:
         return []
-    rows = store.select(PREFIX_TEXT + f"""SELECT ?source ?label ?title ?license ?creator
-    ?holder ?dataset ?dataset_title ?dataset_home ?dataset_license WHERE {{
-  VALUES ?source {{ {_values(sources)} }}
-  OPTIONAL {{ ?source rdfs:label ?label }}
-  OPTIONAL {{ ?source dcterms:title ?title }}
-  OPTIONAL {{ ?source dcterms:license ?license }}
-  OPTIONAL {{ ?source dcterms:creator ?creator }}
-  OPTIONAL {{ ?source dcterms:rightsHolder ?holder }}
-  OPTIONAL {{
-    ?source dcterms:isPartOf ?dataset .
-    OPTIONAL {{ ?dataset dcterms:title ?dataset_title }}
-    OPTIONAL {{ ?dataset rdfs:seeAlso ?dataset_home }}
-    OPTIONAL {{ ?dataset dcterms:license ?dataset_license }}
-  }}
-}}""")
+    rows = store.select(_q("attribution", sources=list(sources)))
     found = {iri: Attribution(iri) for iri in sources}
 
     def text(value: Node | None) -> str | None:
@@ -191,10 +152,7 @@ class Term:
 
 def vocabulary(store: Store, namespace: str) -> list[Term]:
     """Every IRI under namespace that has a label, a comment or a type, sorted by IRI."""
-    rows = store.select(PREFIX_TEXT + f"""SELECT ?term ?type ?label ?comment WHERE {{
-  {{ ?term rdfs:label ?label }} UNION {{ ?term rdfs:comment ?comment }} UNION {{ ?term a ?type }}
-  FILTER(isIRI(?term) && STRSTARTS(STR(?term), {_string(namespace)}))
-}}""")
+    rows = store.select(_q("vocabulary-terms", namespace=namespace))
     types: dict[str, set[str]] = {}
     label: dict[str, str] = {}
     comment: dict[str, str] = {}
@@ -213,7 +171,4 @@ def vocabulary(store: Store, namespace: str) -> list[Term]:
 
 def vocabulary_graph(store: Store, namespace: str, ontology: str) -> Graph:
     """The triples about the ontology IRI and every IRI under namespace."""
-    return store.construct(f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
-  ?s ?p ?o .
-  FILTER(?s = {_iri(ontology)} || (isIRI(?s) && STRSTARTS(STR(?s), {_string(namespace)})))
-}}""")
+    return store.construct(_q("vocabulary-graph", namespace=namespace, ontology=ontology))

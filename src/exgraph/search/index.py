@@ -42,6 +42,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 from rdflib import Literal
 
+from exgraph.graph.rq import internal
 from exgraph.graph.store import GenerationCache, Store
 from exgraph.vocab.names import normalise
 
@@ -68,37 +69,11 @@ FUZZY_MIN = 4
 MAX_TOKENS = 8
 MAX_CHARS = 200
 
-NAMES_QUERY = """\
-PREFIX exg: <https://w3id.org/exgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?e ?p ?label WHERE {
-  ?e a exg:Exercise .
-  VALUES ?p { rdfs:label skos:prefLabel skos:altLabel skos:hiddenLabel }
-  ?e ?p ?label
-}"""
-
-#: What makes a record rich: the sources describing it, its muscles, its steps (each kind in its
-#: own UNION branch, counted per exercise: an OPTIONAL per kind would multiply them, and a row
-#: per fact costs seconds to convert at 10k exercises).
-RICHNESS_QUERY = """\
-PREFIX exg: <https://w3id.org/exgraph/ontology#>
-SELECT ?e (COUNT(DISTINCT ?g) AS ?sources) (COUNT(DISTINCT ?m) AS ?muscles)
-       (COUNT(DISTINCT ?s) AS ?steps) WHERE {
-  ?e a exg:Exercise .
-  { GRAPH ?g { ?e a exg:Exercise } }
-  UNION { ?e exg:primaryMuscle|exg:secondaryMuscle|exg:stabilizerMuscle ?m }
-  UNION { ?e exg:step ?s }
-} GROUP BY ?e"""
-
-#: Single-token synonyms of any resource (exercise or equipment) and the resource's names.
-EXPANSIONS_QUERY = """\
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?thing ?hidden ?name WHERE {
-  ?thing skos:hiddenLabel ?hidden .
-  { ?thing rdfs:label ?name } UNION { ?thing skos:altLabel ?name FILTER(LANG(?name) IN ("", "en")) }
-}"""
+#: The queries the index is built from (``queries/internal/search-*.rq``): every name, how
+#: rich each record is (ties go to the richer one), and the single-word synonyms.
+NAMES_QUERY = internal("search-names").text()
+RICHNESS_QUERY = internal("search-richness").text()
+EXPANSIONS_QUERY = internal("search-expansions").text()
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from rdflib import URIRef
 from exgraph import __version__ as _version
 from exgraph.config import DEFAULTS
 from exgraph.errors import ExgraphError
+from exgraph.graph.rq import internal
 from exgraph.graph.store import Store
 from exgraph.queries.catalogue import known_iris
 
@@ -142,7 +143,7 @@ class ApiState:
     def tag(self) -> str:
         """A short hash of the dataset: its triple count, backend and the code version."""
         def build() -> str:
-            rows = self.store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+            rows = self.store.select(internal("count-triples").text())
             text = f"{rows[0]['n']}|{self.store.backend}|{_version}"
             return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
         return self.cached("tag", build)
