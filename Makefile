@@ -29,10 +29,11 @@ serve: $(RUNTIME)
 test: $(DEV)
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
-# The same two commands as .pre-commit-config.yaml; mypy's files and flags are in pyproject.toml.
+# ruff and mypy as in .pre-commit-config.yaml (flags in pyproject.toml), then the size gates.
 lint: $(DEV)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
+	$(BIN)/python scripts/lint_sizes.py src
 
 # QUICK=1: the per-change check (1k exercises, under 3 minutes); without it the full run.
 bench: $(DEV)

@@ -626,7 +626,7 @@ class Engine:
         picked += [pool[j] for j in left]
         return picked[:limit]
 
-    def scores(self, target: Exercise, f: Filters
+    def scores(self, target: Exercise, f: Filters  # noqa: C901 (issue 20: to split)
                ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
         """(positions, scores) of every candidate that meets the filters: the table in the
         module documentation, as array operations over the candidates."""
