@@ -31,7 +31,7 @@ from exgraph.config import DATA_DIR
 from exgraph.graph.load import load_graph, open_store
 from exgraph.graph.store import Store
 from exgraph.graph.validate import validate_graph
-from exgraph.importers import free_exercise_db, wger
+from exgraph.importers import free_exercise_db, wger, wger_text
 from exgraph.importers.common import Summary
 from exgraph.importers.mapping import Catalogue
 from exgraph.importers.pipeline import imported_path, run_import, write_result
@@ -399,7 +399,7 @@ def test_bundled_graph_with_both_imports_conforms(imported: Imported) -> None:
 
 def test_plain_text_of_wger_html() -> None:
     html = "<p>Lie down &amp; <b>brace</b>.</p>\n<ul><li>one</li><li>two</li></ul>"
-    assert wger.plain_text(html) == "Lie down & brace.\none\ntwo"
+    assert wger_text.plain_text(html) == "Lie down & brace.\none\ntwo"
 
 
 # ---------------------------------------------------------------------------------------------

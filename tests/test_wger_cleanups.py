@@ -20,7 +20,7 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from exgraph.config import DATA_DIR
 from exgraph.graph.load import load_graph
 from exgraph.graph.validate import validate_graph
-from exgraph.importers import wger
+from exgraph.importers import wger, wger_text
 from exgraph.importers.common import ImportRecord, Summary
 from exgraph.importers.mapping import Catalogue, GraphBuilder
 from exgraph.vocab.terms import EXERCISE, EXG, MUSCLE
@@ -37,9 +37,9 @@ def wger_dir(shared_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def check(wger_dir: Path) -> wger.LanguageCheck:
+def check(wger_dir: Path) -> wger_text.LanguageCheck:
     languages = json.loads((wger_dir / "languages.json").read_text(encoding="utf-8"))
-    return wger.LanguageCheck(entry["fields"]["short_name"] for entry in languages)
+    return wger_text.LanguageCheck(entry["fields"]["short_name"] for entry in languages)
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +85,7 @@ STAY_ENGLISH = [
 
 #: Foreign names of the snapshot the detector is not sure enough of (ambiguous between
 #: neighbours, or short). The rule errs on the side of leaving a tag; those a person read
-#: (wger.REVIEWED_LANGUAGES, issue 22) are re-tagged all the same.
+#: (wger_text.REVIEWED_LANGUAGES, issue 22) are re-tagged all the same.
 STAY_UNSURE = [
     "Cardio en bicicleta estática",  # Spanish, taken for Portuguese
     "Remada unilateral no cabo", "Talons fesses",
@@ -96,13 +96,13 @@ REVIEWED_UNSURE = {"Supino inclinado": "pt", "Remo alto polea alta": "es", "croc
 
 @pytest.mark.shared
 @pytest.mark.parametrize(("name", "language"), sorted(RETAGGED.items()))
-def test_foreign_name_is_retagged(check: wger.LanguageCheck, name: str, language: str) -> None:
+def test_foreign_name_is_retagged(check: wger_text.LanguageCheck, name: str, language: str) -> None:
     assert check.written_in(name) == language
 
 
 @pytest.mark.shared
 @pytest.mark.parametrize("name", STAY_ENGLISH + STAY_UNSURE)
-def test_english_short_or_ambiguous_name_keeps_its_tag(check: wger.LanguageCheck,
+def test_english_short_or_ambiguous_name_keeps_its_tag(check: wger_text.LanguageCheck,
                                                         name: str) -> None:
     assert check.written_in(name) is None
 
@@ -110,8 +110,8 @@ def test_english_short_or_ambiguous_name_keeps_its_tag(check: wger.LanguageCheck
 @pytest.mark.shared
 @pytest.mark.parametrize(("name", "language"), sorted(REVIEWED_UNSURE.items()))
 def test_a_reviewed_name_is_retagged_where_the_detector_is_unsure(
-        check: wger.LanguageCheck, name: str, language: str) -> None:
-    assert wger.REVIEWED_LANGUAGES[name] == language
+        check: wger_text.LanguageCheck, name: str, language: str) -> None:
+    assert wger_text.REVIEWED_LANGUAGES[name] == language
     assert check.written_in(name) == language
 
 
@@ -120,13 +120,13 @@ def test_the_wrong_names_of_the_barbell_squat_are_dropped() -> None:
     name; the import drops them (issue 22), so barbell-squat carries none of them."""
     text = (Path(__file__).resolve().parents[1] / "data" / "imported" / "wger.ttl").read_text(
         encoding="utf-8")
-    for name in wger.WRONG_NAMES:
+    for name in wger_text.WRONG_NAMES:
         assert f'"{name}"' not in text
     assert '"Squat con bilanciere"@it' in text  # the right Italian alias stays
 
 
 @pytest.mark.shared
-def test_retagged_names_of_the_snapshot_are_the_reviewed_ones(check: wger.LanguageCheck,
+def test_retagged_names_of_the_snapshot_are_the_reviewed_ones(check: wger_text.LanguageCheck,
                                                               wger_dir: Path) -> None:
     """A change of rule or detector that moves another name must be reviewed (and listed)."""
     entries = _raw(wger_dir / "translations.json")
@@ -138,12 +138,12 @@ def test_retagged_names_of_the_snapshot_are_the_reviewed_ones(check: wger.Langua
               if e["model"] == "exercises.alias" and e["fields"]["translation"] in english]
     found = {name.strip(): check.written_in(name.strip()) for name in names}
     # the detector's own re-tags, plus the names a person read (issue 22)
-    reviewed = {name: lang for name, lang in wger.REVIEWED_LANGUAGES.items() if name in found}
+    reviewed = {name: lang for name, lang in wger_text.REVIEWED_LANGUAGES.items() if name in found}
     assert {name: lang for name, lang in found.items() if lang} == {**RETAGGED, **reviewed}
 
 
 @pytest.mark.shared
-def test_long_description_in_another_language_is_detected(check: wger.LanguageCheck) -> None:
+def test_long_description_in_another_language_is_detected(check: wger_text.LanguageCheck) -> None:
     assert check.written_in("Movimiento descendente. Tire de la barra hacia abajo para que pase "
                             "cerca de su barbilla.") == "es"
     assert check.written_in("Grip the pull-down bar with your palms facing you and your hands "
@@ -390,7 +390,7 @@ A, L, P = "Anterior deltoid", "Lateral deltoid", "Posterior deltoid"
     ("Shoulder Raise Side and Front DB", []), ("Delt Stretch", []),
 ])
 def test_deltoid_head_a_name_says(name: str, heads: list[str]) -> None:
-    assert wger.deltoid_heads([name]) == heads
+    assert wger_text.deltoid_heads([name]) == heads
 
 
 @pytest.mark.shared
@@ -415,7 +415,7 @@ def test_wger_muscle_2_mappings_are_counted(crafted: dict[int, ImportRecord]) ->
 
 
 @pytest.mark.parametrize(("name", "slug"), [
-    (wger.DELTOID_GROUP, "shoulders"), (A, "anterior-deltoid"), (L, "lateral-deltoid"),
+    (wger_text.DELTOID_GROUP, "shoulders"), (A, "anterior-deltoid"), (L, "lateral-deltoid"),
     (P, "posterior-deltoid"),
 ])
 def test_deltoid_names_resolve_to_the_curated_muscles(catalogue: Catalogue, name: str,
