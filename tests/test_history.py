@@ -294,14 +294,36 @@ def test_weekly_volume_counts_primary_one_secondary_half(history: History, alice
         volume(log, records, weeks=0)
 
 
-def test_a_store_in_use_is_a_clear_error(tmp_path: Path) -> None:
-    first, second = History(tmp_path), History(tmp_path)
-    try:
-        assert first.store is not None
-        with pytest.raises(DataError, match="is an exgraph serve using it"):
-            second.store  # noqa: B018
-    finally:
-        first.close()
+def test_two_processes_on_one_directory_see_each_others_writes(
+        tmp_path: Path, full_store: Store) -> None:
+    """``exgraph log import`` beside a running server: each History reads again a log another
+    one changed (the file's size and mtime), and never loses the other's sets."""
+    server, cli = History(tmp_path), History(tmp_path)
+    alice = server.users.add("alice")[0]
+    assert server.log(alice).sets == 0
+    first = _import(cli, cli.users.get("alice"), "strong_kg.csv", full_store)
+    assert server.log(alice).sets == first["imported_sets"] > 0
+    second = _import(server, alice, "hevy_kg.csv", full_store)
+    assert cli.log(cli.users.get("alice")).set_ids == server.log(alice).set_ids
+    assert cli.log(alice).sets == first["imported_sets"] + second["imported_sets"]
+    cli.delete_session(alice, next(iter(cli.log(alice).sessions)))
+    assert server.log(alice).set_ids == cli.log(alice).set_ids
+
+
+def test_a_broken_log_file_is_a_clear_error(history: History, alice: User) -> None:
+    history.path(alice).write_text("<urn:x> not n-quads\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"\.nq: the log does not parse as N-Quads"):
+        history.log(alice)
+
+
+def test_the_logs_kept_in_memory_are_bounded(tmp_path: Path, full_store: Store) -> None:
+    history = History(tmp_path, max_cached_sets=1)
+    alice, bob = history.users.add("alice")[0], history.users.add("bob")[0]
+    _import(history, alice, "hevy_kg.csv", full_store)
+    _import(history, bob, "hevy_kg.csv", full_store)
+    assert list(history._logs) == [bob.id]  # alice's log was dropped, and is read again
+    assert history.log(bob).sets == history.log(alice).sets > 0
+    assert list(history._logs) == [alice.id]
 
 
 def test_the_log_kept_after_imports_is_the_log_read_back(history: History, alice: User,
@@ -309,7 +331,7 @@ def test_the_log_kept_after_imports_is_the_log_read_back(history: History, alice
     for name in ("strong_kg.csv", "hevy_kg.csv", "hevy_lbs.csv", "exgraph_log.json"):
         _import(history, alice, name, full_store)
     kept = history.log(alice)
-    history._logs.clear()  # what a restart reads
+    history.forget()  # what a restart reads
     read = history.log(alice)
     assert read is not kept and read.set_ids == kept.set_ids
     assert {k: session_json(s) for k, s in read.sessions.items()} == {
