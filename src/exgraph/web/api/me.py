@@ -51,7 +51,8 @@ def history() -> History:
     if found is None:
         config = current_app.config
         found = current_app.extensions.setdefault(
-            EXTENSION, History(history_dir(config.get("HISTORY_DIR"), config["STORE_SPEC"])))
+            EXTENSION, History(history_dir(config.get("HISTORY_DIR"), config["STORE_SPEC"]),
+                               int(config.get("LOG_CACHE_SETS", 500_000))))
     return found  # type: ignore[no-any-return]
 
 
