@@ -336,3 +336,44 @@ def test_the_log_kept_after_imports_is_the_log_read_back(history: History, alice
     assert read is not kept and read.set_ids == kept.set_ids
     assert {k: session_json(s) for k, s in read.sessions.items()} == {
         k: session_json(s) for k, s in kept.sessions.items()}
+
+
+def test_wger_logs_map_exercise_ids_through_the_wger_import(history: History, alice: User,
+                                                            full_store: Store) -> None:
+    """wger_api_log.json: the REST API's page, 14 entries; wger_dump.json: a Django dump of
+    older wger (exercise_base, reps), 8 records. Ids as the wger import labels its sources
+    (data/imported/wger.ttl, ``wger exercise 615 (UUID)``): 615 Squat, 73 Bench Press,
+    458 Plank, 475 Pull-ups, 184 Deadlift, 92 Dumbbell Biceps Curl, 507 Romanian Deadlift;
+    99999 is no wger exercise."""
+    api = _import(history, alice, "wger_api_log.json", full_store)
+    assert api["format"] == "wger" and api["rows"] == 14
+    # imported: 3 squat, 2 bench, plank (60 s), pull-ups to failure, 2 deadlift (lb), 1 curl
+    assert api["imported_sets"] == 10 and api["new_sessions"] == 2
+    assert _reasons(api) == {"date 'yesterday': not a time (2024-01-05 18:30:00 or 5 Jan 2024, "
+                             "18:30)": 1, "repetitions 7.5 is not a whole number": 1,
+                             "unmapped exercise name": 1,
+                             "weight_unit '3': a load in kg (1) or lb (2)": 1}
+    assert [u["name"] for u in api["unmapped"]] == ["wger exercise 99999"]
+    how = {m["name"]: (m["exercise"], m["how"]) for m in api["mapped"]}  # type: ignore[union-attr]
+    assert how["wger exercise 615"] == ("barbell-squat", "wger id, the wger import")
+    assert how["wger exercise 73"][0] == "bench-press"
+    log = history.log(alice)
+    sets = {s.source_path: s for session in log.sessions.values() for s in session.sets}
+    plank, pullups, deadlift = sets["/results/5"], sets["/results/6"], sets["/results/7"]
+    assert (plank.exercise, plank.duration_s, plank.reps) == ("plank", 60.0, None)
+    assert (pullups.type, pullups.reps, pullups.rir) == ("failure", 9, 0.0)
+    assert (deadlift.load, deadlift.unit, deadlift.exercise) == (308.0, "lb", "barbell-deadlift")
+    squat_day = next(v for v in log.sessions.values() if sets["/results/2"] in v.sets)
+    assert [s.order for s in squat_day.sets if s.exercise == "barbell-squat"] == [1, 2, 3]
+    again = _import(history, alice, "wger_api_log.json", full_store)
+    assert again["imported_sets"] == 0 and _reasons(again)["already in the log"] == 10
+    dump = _import(history, alice, "wger_dump.json", full_store)
+    assert dump["rows"] == 8 and dump["imported_sets"] == 4  # 2 squat, RDL, 1 bench
+    assert _reasons(dump) == {"a manager.workoutsession record, not a workout log": 1,
+                              "RIR 11: from 0 to 10": 1,
+                              "an empty set: no reps, weight, distance or time": 1,
+                              "exercise: the wger exercise id (a whole number)": 1}
+    rdl = next(s for session in history.log(alice).sessions.values() for s in session.sets
+               if s.source_path == "/3")
+    assert (rdl.exercise, rdl.load, rdl.source_file) == ("romanian-deadlift", 80.5,
+                                                         "wger_dump.json")

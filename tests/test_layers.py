@@ -1,7 +1,7 @@
 """The package tree shows the architecture: imports only point down the layers.
 
     config, errors  <  vocab  <  graph  <  records, search  <  queries, infer, merge
-                    <  ingest, importers, plans, checks  <  history (plans from a log build on plans)
+                    <  ingest, importers, plans, checks  <  history (plans from a log)
                     <  web  <  cli  <  the package's own __init__ (the Python API)
 
 A module may import from its own layer and any layer below; an import that points up (graph

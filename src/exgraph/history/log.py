@@ -359,8 +359,16 @@ class Mapper:
     def _resolve(self, name: str) -> str | None:
         """The user's mapping, else the name, else (Strong and Hevy name ``Bench Press
         (Barbell)``) the qualifier first (``Barbell Bench Press``), else the name without it
-        (``Bench Press``): each through the one lookup. How each name mapped is reported."""
+        (``Bench Press``): each through the one lookup. A wger id (``wger exercise 9``) maps
+        through the wger import (:func:`wger_ids`). How each name mapped is reported."""
         key = name.lower()
+        if key not in self.mapping and (wger := _WGER.match(name)):
+            slug = wger_ids(self.public).get(int(wger.group(1)))
+            if slug is None:
+                self.missing.setdefault(name, [])
+                return None
+            self.how[name] = {"name": name, "exercise": slug, "how": "wger id, the wger import"}
+            return slug
         tries = [(self.mapping[key], "your mapping")] if key in self.mapping else []
         tries.append((name, "lookup"))
         if (match := _QUALIFIED.match(name)) and key not in self.mapping:
@@ -389,6 +397,43 @@ class Mapper:
     def unmapped(self) -> list[dict[str, Any]]:
         return [{"name": name, "rows": count, "suggestions": self.missing.get(name, [])}
                 for name, count in sorted(self.counts.items())]
+
+
+_WGER = re.compile(r"^wger exercise (\d+)$")
+#: The wger id table of the newest public store generation seen (one entry: a reload replaces
+#: it).
+_WGER_IDS: dict[Any, dict[int, str]] = {}
+_WGER_QUERY = """
+PREFIX exg: <https://w3id.org/exgraph/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?exercise ?label WHERE {
+  ?exercise a exg:Exercise ; dcterms:source ?source .
+  ?source dcterms:isPartOf <https://w3id.org/exgraph/id/source/wger> ; rdfs:label ?label .
+}"""
+_WGER_LABEL = re.compile(r"^wger exercise (\d+) \(")
+
+
+def wger_ids(public: Store) -> dict[int, str]:
+    """wger exercise id -> canonical exercise slug, from the wger import: each imported exercise
+    names its wger record as a source labelled ``wger exercise ID (UUID)`` (the importer's
+    label). Built once per store generation."""
+    generation = (id(public), public.generation())
+    found = _WGER_IDS.get(generation)
+    if found is None:
+        found = {}
+        for row in public.select(_WGER_QUERY):
+            match = _WGER_LABEL.match(str(row["label"]))
+            slug = str(row["exercise"]).removeprefix(str(EXERCISE))
+            if match is None:
+                continue
+            try:
+                found[int(match.group(1))] = resolve(public, "exercise", slug).slug
+            except (Unresolved, BadRequest):
+                continue
+        _WGER_IDS.clear()
+        _WGER_IDS[generation] = found
+    return found
 
 
 def read_mapping(path: Path) -> dict[str, str]:
