@@ -193,7 +193,8 @@ def history_table(doc: dict[str, Any]) -> str:
         lines += textwrap.wrap(f"{swap['by_name']} in place of {swap['name']}: {swap['why']}",
                                96, initial_indent="  - ", subsequent_indent="    ")
     for kept in doc["not_replaced"]:
-        lines.append(f"  - {kept['name']} kept: {kept['why']}")
+        lines += textwrap.wrap(f"{kept['name']} kept: {kept['why']}", 96,
+                               initial_indent="  - ", subsequent_indent="    ")
     under = [v for v in doc["volume"] if v["under"]]
     for row in under:
         lines.append(f"  - {row['name']}: {row['logged_weekly_sets']:g} sets a week logged "

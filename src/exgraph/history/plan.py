@@ -8,8 +8,9 @@ A plan request with ``history=me`` (``POST /api/v1/plans`` with ``Authorization:
    substitution engine's ranking, best first, the first :data:`SUBSTITUTES_CONSIDERED`) include
    one the lifter logs, and that fits the request (equipment, level, avoided muscles: the
    planner's own test), is excluded and that substitute included; the plan is built again, up
-   to :data:`ROUNDS` times (a new pick may need the same). An exercise with no logged
-   substitute stays, and the answer says so.
+   to :data:`ROUNDS` times (a new pick may need the same). When the swaps together break a plan
+   rule, each is tried alone and kept if the plan holds. An exercise with no logged substitute,
+   or whose substitute breaks a rule, stays, and the answer says so.
 2. **Muscle groups under their weekly range get the extra sets.** The log's weekly sets per
    major group (primary 1, secondary 0.5, warm-ups not counted: :func:`stats.volume`), averaged
    over the :data:`VOLUME_WEEKS` ISO weeks ending with the latest session, against the goal's
@@ -54,7 +55,7 @@ STALL_SESSIONS, DELOAD = 3, 0.10
 #: Weeks of the log whose average weekly sets per group are compared with the goal's range.
 VOLUME_WEEKS = 4
 #: Substitutes of a never-logged exercise looked at (best first), and rebuilds at most.
-SUBSTITUTES_CONSIDERED, ROUNDS = 20, 3
+SUBSTITUTES_CONSIDERED, ROUNDS = 30, 3
 
 
 def cite(session: Session, logged: LoggedSet) -> dict[str, Any]:
@@ -229,25 +230,35 @@ def plan_from_history(store: Store, values: Mapping[str, Any], log: UserLog) -> 
     kept: dict[str, dict[str, Any]] = {}
     plan = plan_for(store, resolved)
     chooser = Chooser(engine, facts, request)
+    refused: set[str] = set()
     for _attempt in range(ROUNDS):
-        swaps = _swaps(plan, engine, chooser, done, set(include) | set(exclude), kept)
+        swaps = _swaps(plan, engine, chooser, done, set(include) | set(exclude) | refused, kept)
         if not swaps:
             break
-        trial_include = include + [new for _old, new, _why in swaps]
-        trial_exclude = exclude + [old for old, _new, _why in swaps]
-        try:
-            plan = plan_for(store, {**resolved, "include": trial_include,
-                                    "exclude": trial_exclude})
-        except (PlanRuleError, BadRequest) as exc:
-            notes.append(f"replacing {', '.join(o for o, _n, _w in swaps)} breaks the plan "
-                         f"rules, kept as planned: {exc}")
-            break
-        include, exclude = trial_include, trial_exclude
-        for old, new, why in swaps:
-            replaced.append({"exercise": old, "name": engine.exercise(old).name,
-                             "by": new, "by_name": engine.exercise(new).name,
-                             "logged_working_sets": done[new], "why": why,
-                             "from_sets": _last_sets(log, new)})
+        # all at once; if that breaks a plan rule, one at a time, keeping each that does not
+        for batch in [swaps] + ([[swap] for swap in swaps] if len(swaps) > 1 else []):
+            trial_include = include + [new for _old, new, _why in batch]
+            trial_exclude = exclude + [old for old, _new, _why in batch]
+            try:
+                plan = plan_for(store, {**resolved, "include": trial_include,
+                                        "exclude": trial_exclude})
+            except (PlanRuleError, BadRequest) as exc:
+                if len(batch) == 1:
+                    refused.add(batch[0][0])
+                    kept[batch[0][0]] = {
+                        "exercise": batch[0][0], "name": engine.exercise(batch[0][0]).name,
+                        "why": f"{engine.exercise(batch[0][1]).name}, which you log, in its "
+                               f"place breaks a plan rule: {exc}"}
+                continue
+            include, exclude = trial_include, trial_exclude
+            for old, new, why in batch:
+                kept.pop(old, None)
+                replaced.append({"exercise": old, "name": engine.exercise(old).name,
+                                 "by": new, "by_name": engine.exercise(new).name,
+                                 "logged_working_sets": done[new], "why": why,
+                                 "from_sets": _last_sets(log, new)})
+            if batch is swaps:
+                break
     planned = {ex.slug for ex in plan.exercises()}
     result = HistoryPlan(plan, replaced, [k for s, k in sorted(kept.items()) if s in planned],
                          result_volume, notes=notes)
@@ -287,17 +298,23 @@ def _swaps(plan: Plan, engine: Engine, chooser: Chooser, done: Mapping[str, int]
         if ex.slug in done or ex.slug in fixed:
             continue
         found = None
+        planned_already: list[str] = []
         for place, sub in enumerate(engine.rank(ex.slug, Filters(limit=SUBSTITUTES_CONSIDERED)), 1):
             slug = sub.exercise.slug
+            if slug in done and slug in taken:
+                planned_already.append(sub.exercise.name)
             if slug in done and slug not in taken and chooser.why_not(sub.exercise) is None:
                 found = (ex.slug, slug, f"you never log {ex.name}; {sub.exercise.name} is its "
                                         f"substitute number {place} and you log it "
                                         f"({done[slug]} working sets)")
                 break
         if found is None:
-            kept[ex.slug] = {"exercise": ex.slug, "name": ex.name,
-                             "why": "you never log it, nor any of its first "
-                                    f"{SUBSTITUTES_CONSIDERED} substitutes that fit the request"}
+            why = f"you never log it, nor any of its first {SUBSTITUTES_CONSIDERED} " \
+                "substitutes that fit the request"
+            if planned_already:
+                why = f"you never log it; the substitutes you log ({', '.join(planned_already)}" \
+                    ") are in the plan already"
+            kept[ex.slug] = {"exercise": ex.slug, "name": ex.name, "why": why}
             continue
         taken.add(found[1])
         swaps.append(found)
