@@ -1,8 +1,9 @@
 """``exgraph users`` (add, list, remove) and ``exgraph log`` (import, progress, volume).
 
 These work on the history directory directly (whoever can read it is its administrator: the
-command line needs no token). The private store is locked by the process that opens it: while
-``exgraph serve`` runs on the same directory, import through ``POST /api/v1/me/imports``.
+command line needs no token). Each user's log is a file of its own, locked while written: an
+import here while ``exgraph serve`` runs on the same directory is safe, and the server reads
+the changed log again.
 """
 
 from __future__ import annotations
