@@ -310,6 +310,18 @@ def test_two_processes_on_one_directory_see_each_others_writes(
     assert server.log(alice).set_ids == cli.log(alice).set_ids
 
 
+def test_a_line_being_appended_is_not_read_half(history: History, alice: User,
+                                                full_store: Store) -> None:
+    """Another process's append may be half written when a reader reads: whole lines only."""
+    _import(history, alice, "hevy_kg.csv", full_store)
+    before, exported = history.log(alice).set_ids, history.export(alice, "nquads")
+    with history.path(alice).open("ab") as handle:
+        handle.write(b'<urn:exgraph:user:x:set:y> <https://w3id.org/exgraph/ontology#reps> "')
+    history.forget()
+    assert history.log(alice).set_ids == before
+    assert history.export(alice, "nquads") == exported
+
+
 def test_a_broken_log_file_is_a_clear_error(history: History, alice: User) -> None:
     history.path(alice).write_text("<urn:x> not n-quads\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"\.nq: the log does not parse as N-Quads"):

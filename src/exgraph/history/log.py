@@ -224,6 +224,7 @@ class History:
                 data = self.path(user).read_bytes()
             except FileNotFoundError:
                 data = b""
+        data = _complete(data)
         if fmt == "nquads":
             return data
         triples = [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_QUADS)]
@@ -598,11 +599,18 @@ def _remember(log: UserLog, written: list[tuple[Session, list[LoggedSet]]]) -> N
     log.summaries.clear()
 
 
+def _complete(data: bytes) -> bytes:
+    """The whole lines of a log file: another process appending right now may have written
+    part of its lines (readers take no lock; the signature taken before the read makes the
+    next request read the file again)."""
+    return data[:data.rfind(b"\n") + 1]
+
+
 def _read(path: Path, uid: str) -> UserLog:
     """A user's log from its file: one pass over its quads, grouped by subject. Only quads of
     the user's own graph count (the file holds no other)."""
     try:
-        data = path.read_bytes()
+        data = _complete(path.read_bytes())
     except FileNotFoundError:
         return UserLog()
     graph = graph_iri(uid)
