@@ -294,14 +294,48 @@ def test_weekly_volume_counts_primary_one_secondary_half(history: History, alice
         volume(log, records, weeks=0)
 
 
-def test_a_store_in_use_is_a_clear_error(tmp_path: Path) -> None:
-    first, second = History(tmp_path), History(tmp_path)
-    try:
-        assert first.store is not None
-        with pytest.raises(DataError, match="is an exgraph serve using it"):
-            second.store  # noqa: B018
-    finally:
-        first.close()
+def test_two_processes_on_one_directory_see_each_others_writes(
+        tmp_path: Path, full_store: Store) -> None:
+    """``exgraph log import`` beside a running server: each History reads again a log another
+    one changed (the file's size and mtime), and never loses the other's sets."""
+    server, cli = History(tmp_path), History(tmp_path)
+    alice = server.users.add("alice")[0]
+    assert server.log(alice).sets == 0
+    first = _import(cli, cli.users.get("alice"), "strong_kg.csv", full_store)
+    assert server.log(alice).sets == first["imported_sets"] > 0
+    second = _import(server, alice, "hevy_kg.csv", full_store)
+    assert cli.log(cli.users.get("alice")).set_ids == server.log(alice).set_ids
+    assert cli.log(alice).sets == first["imported_sets"] + second["imported_sets"]
+    cli.delete_session(alice, next(iter(cli.log(alice).sessions)))
+    assert server.log(alice).set_ids == cli.log(alice).set_ids
+
+
+def test_a_line_being_appended_is_not_read_half(history: History, alice: User,
+                                                full_store: Store) -> None:
+    """Another process's append may be half written when a reader reads: whole lines only."""
+    _import(history, alice, "hevy_kg.csv", full_store)
+    before, exported = history.log(alice).set_ids, history.export(alice, "nquads")
+    with history.path(alice).open("ab") as handle:
+        handle.write(b'<urn:exgraph:user:x:set:y> <https://w3id.org/exgraph/ontology#reps> "')
+    history.forget()
+    assert history.log(alice).set_ids == before
+    assert history.export(alice, "nquads") == exported
+
+
+def test_a_broken_log_file_is_a_clear_error(history: History, alice: User) -> None:
+    history.path(alice).write_text("<urn:x> not n-quads\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"\.nq: the log does not parse as N-Quads"):
+        history.log(alice)
+
+
+def test_the_logs_kept_in_memory_are_bounded(tmp_path: Path, full_store: Store) -> None:
+    history = History(tmp_path, max_cached_sets=1)
+    alice, bob = history.users.add("alice")[0], history.users.add("bob")[0]
+    _import(history, alice, "hevy_kg.csv", full_store)
+    _import(history, bob, "hevy_kg.csv", full_store)
+    assert list(history._logs) == [bob.id]  # alice's log was dropped, and is read again
+    assert history.log(bob).sets == history.log(alice).sets > 0
+    assert list(history._logs) == [alice.id]
 
 
 def test_the_log_kept_after_imports_is_the_log_read_back(history: History, alice: User,
@@ -309,8 +343,49 @@ def test_the_log_kept_after_imports_is_the_log_read_back(history: History, alice
     for name in ("strong_kg.csv", "hevy_kg.csv", "hevy_lbs.csv", "exgraph_log.json"):
         _import(history, alice, name, full_store)
     kept = history.log(alice)
-    history._logs.clear()  # what a restart reads
+    history.forget()  # what a restart reads
     read = history.log(alice)
     assert read is not kept and read.set_ids == kept.set_ids
     assert {k: session_json(s) for k, s in read.sessions.items()} == {
         k: session_json(s) for k, s in kept.sessions.items()}
+
+
+def test_wger_logs_map_exercise_ids_through_the_wger_import(history: History, alice: User,
+                                                            full_store: Store) -> None:
+    """wger_api_log.json: the REST API's page, 14 entries; wger_dump.json: a Django dump of
+    older wger (exercise_base, reps), 8 records. Ids as the wger import labels its sources
+    (data/imported/wger.ttl, ``wger exercise 615 (UUID)``): 615 Squat, 73 Bench Press,
+    458 Plank, 475 Pull-ups, 184 Deadlift, 92 Dumbbell Biceps Curl, 507 Romanian Deadlift;
+    99999 is no wger exercise."""
+    api = _import(history, alice, "wger_api_log.json", full_store)
+    assert api["format"] == "wger" and api["rows"] == 14
+    # imported: 3 squat, 2 bench, plank (60 s), pull-ups to failure, 2 deadlift (lb), 1 curl
+    assert api["imported_sets"] == 10 and api["new_sessions"] == 2
+    assert _reasons(api) == {"date 'yesterday': not a time (2024-01-05 18:30:00 or 5 Jan 2024, "
+                             "18:30)": 1, "repetitions 7.5 is not a whole number": 1,
+                             "unmapped exercise name": 1,
+                             "weight_unit '3': a load in kg (1) or lb (2)": 1}
+    assert [u["name"] for u in api["unmapped"]] == ["wger exercise 99999"]
+    how = {m["name"]: (m["exercise"], m["how"]) for m in api["mapped"]}  # type: ignore[union-attr]
+    assert how["wger exercise 615"] == ("barbell-squat", "wger id, the wger import")
+    assert how["wger exercise 73"][0] == "bench-press"
+    log = history.log(alice)
+    sets = {s.source_path: s for session in log.sessions.values() for s in session.sets}
+    plank, pullups, deadlift = sets["/results/5"], sets["/results/6"], sets["/results/7"]
+    assert (plank.exercise, plank.duration_s, plank.reps) == ("plank", 60.0, None)
+    assert (pullups.type, pullups.reps, pullups.rir) == ("failure", 9, 0.0)
+    assert (deadlift.load, deadlift.unit, deadlift.exercise) == (308.0, "lb", "barbell-deadlift")
+    squat_day = next(v for v in log.sessions.values() if sets["/results/2"] in v.sets)
+    assert [s.order for s in squat_day.sets if s.exercise == "barbell-squat"] == [1, 2, 3]
+    again = _import(history, alice, "wger_api_log.json", full_store)
+    assert again["imported_sets"] == 0 and _reasons(again)["already in the log"] == 10
+    dump = _import(history, alice, "wger_dump.json", full_store)
+    assert dump["rows"] == 8 and dump["imported_sets"] == 4  # 2 squat, RDL, 1 bench
+    assert _reasons(dump) == {"a manager.workoutsession record, not a workout log": 1,
+                              "RIR 11: from 0 to 10": 1,
+                              "an empty set: no reps, weight, distance or time": 1,
+                              "exercise: the wger exercise id (a whole number)": 1}
+    rdl = next(s for session in history.log(alice).sessions.values() for s in session.sets
+               if s.source_path == "/3")
+    assert (rdl.exercise, rdl.load, rdl.source_file) == ("romanian-deadlift", 80.5,
+                                                         "wger_dump.json")

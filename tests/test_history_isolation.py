@@ -1,10 +1,12 @@
 """Isolation: on a real ``exgraph serve``, a second user and a client without a token try every
-/me route, /sparql, the exports and the pages; nothing of the first user's log is readable or
-writable, and the first user's log is byte-for-byte the same afterwards."""
+/api/v1/me route, the /me page (signed in by its form as another user, and not signed in),
+/sparql, the exports and the pages; the first user's cookie is no API credential; nothing of the
+first user's log is readable or writable, and it is byte-for-byte the same afterwards."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -86,5 +88,37 @@ def test_nothing_of_one_log_reaches_another_user_or_the_public(tmp_path: Path) -
             response = call("GET", path)
             assert response.status_code == 200, path
             assert not _leaks(response.text, markers), path
+
+        # /me: the page shows a log only to its owner's cookie, set by the sign-in form
+        def signed_in(token: str, known: bool = True) -> requests.Session:
+            browser = requests.Session()
+            form = browser.get(base + "/me", timeout=TIMEOUT)
+            csrf = re.search(r'name="csrf" value="([^"]+)"', form.text)
+            assert csrf is not None and not _leaks(form.text, markers)
+            done = browser.post(base + "/me/sign-in", data={"token": token,
+                                                             "csrf": csrf.group(1)},
+                                timeout=TIMEOUT)
+            assert done.status_code == 200
+            assert done.url.endswith("/me" if known else "/me?failed=1"), done.url
+            return browser
+        own = signed_in(alice).get(base + "/me", timeout=TIMEOUT).text
+        assert all(f'id="w-{i}"' in own for i in ids)  # the check below can find a leak
+        as_bob = signed_in(bob, known=False)  # deleted above: his token opens nothing
+        assert 'name="token"' in as_bob.get(base + "/me", timeout=TIMEOUT).text
+        carol = signed_in(_add_user("carol", env))
+        for browser in (carol, requests.Session()):
+            for path in ("/me", "/me?offset=0"):
+                page = browser.get(base + path, timeout=TIMEOUT,
+                                   headers={"Authorization": f"Bearer {alice}"})
+                assert page.status_code == 200 and not _leaks(page.text, markers), path
+        # alice's cookie (were it stolen into a request) opens no API route, reads or writes
+        for method, path in routes:
+            response = requests.request(method, base + path, cookies={"exgraph_token": alice},
+                                        timeout=TIMEOUT, data=b"{}")
+            assert response.status_code == 401, (method, path)
+        # a sign-in posted from another site (no csrf cookie, no field) sets nothing
+        forged = requests.post(base + "/me/sign-in", data={"token": alice}, timeout=TIMEOUT,
+                               headers={"Origin": "https://evil.example"}, allow_redirects=False)
+        assert forged.status_code == 403 and "exgraph_token" not in forged.cookies
 
         assert call("GET", "/api/v1/me/export.nq", alice).content == before

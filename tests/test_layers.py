@@ -1,7 +1,7 @@
 """The package tree shows the architecture: imports only point down the layers.
 
     config, errors  <  vocab  <  graph  <  records, search  <  queries, infer, merge
-                    <  ingest, importers, plans, checks, history
+                    <  ingest, importers, plans, checks  <  history (plans from a log)
                     <  web  <  cli  <  the package's own __init__ (the Python API)
 
 A module may import from its own layer and any layer below; an import that points up (graph
@@ -25,10 +25,11 @@ LAYERS: dict[str, int] = {
     "graph": 2,
     "records": 3, "search": 3,
     "infer": 4, "merge": 4, "queries": 4,
-    "ingest": 5, "importers": 5, "plans": 5, "checks": 5, "history": 5,
-    "web": 6,
-    "cli": 7,
-    "api": 8, "__init__": 8, "__main__": 8,
+    "ingest": 5, "importers": 5, "plans": 5, "checks": 5,
+    "history": 6,  # a plan from a lifter's log builds on plans (exgraph.history.plan)
+    "web": 7,
+    "cli": 8,
+    "api": 9, "__init__": 9, "__main__": 9,
 }
 
 

@@ -149,9 +149,12 @@ SETTINGS: tuple[Setting, ...] = (
             "at most 3.4 MB)"),
     # Training history (issue 26): the private store of users' logs, never the public one
     Setting("HISTORY_DIR", None,
-            "where users (users.json, token hashes) and their training logs (a private "
-            "Oxigraph store, one named graph per user) are kept; unset: history/ in the state "
-            "directory. Never served by /sparql, the exports or the pages"),
+            "where users (users.json, token hashes) and their training logs (logs/ID.nq, one "
+            "N-Quads file per user, each its own named graph) are kept; unset: history/ in the "
+            "state directory. Never served by /sparql, the exports or the pages"),
+    Setting("LOG_CACHE_SETS", 500_000,
+            "most logged sets the server keeps in memory over all users' logs (least recently "
+            "used dropped first, read again on use); about 1 KB each"),
     Setting("MAX_LOG_BYTES", 32 * 1024 * 1024,
             "largest training-log file an import reads (exgraph log import, POST "
             "/api/v1/me/imports: 413 beyond), in bytes"),

@@ -1,8 +1,9 @@
 """``exgraph users`` (add, list, remove) and ``exgraph log`` (import, progress, volume).
 
 These work on the history directory directly (whoever can read it is its administrator: the
-command line needs no token). The private store is locked by the process that opens it: while
-``exgraph serve`` runs on the same directory, import through ``POST /api/v1/me/imports``.
+command line needs no token). Each user's log is a file of its own, locked while written: an
+import here while ``exgraph serve`` runs on the same directory is safe, and the server reads
+the changed log again.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ _USER = click.option("--user", "name", required=True, help="Whose log.")
 _JSON = click.option("--json", "as_json", is_flag=True, help="Print the whole answer as JSON.")
 
 
-def _history(directory: Path | None) -> History:
+def history_for(directory: Path | None) -> History:
     spec = os.environ.get("EXGRAPH_STORE_SPEC", DEFAULTS["STORE_SPEC"])
     return History(history_dir(str(directory) if directory else None, spec))
 
@@ -47,7 +48,7 @@ def users() -> None:
 @_DIR
 def users_add(name: str, history_dir: Path | None) -> None:
     """Add a user and print their token, once (only its hash is kept)."""
-    user, token = _history(history_dir).users.add(name)
+    user, token = history_for(history_dir).users.add(name)
     click.echo(f"user {user.name} added; their token (shown once, keep it):")
     click.echo(token)
 
@@ -56,7 +57,7 @@ def users_add(name: str, history_dir: Path | None) -> None:
 @_DIR
 def users_list(history_dir: Path | None) -> None:
     """The users, with when each was added."""
-    for user in _history(history_dir).users.all():
+    for user in history_for(history_dir).users.all():
         click.echo(f"{user.name}\t{user.created}")
 
 
@@ -65,7 +66,7 @@ def users_list(history_dir: Path | None) -> None:
 @_DIR
 def users_remove(name: str, history_dir: Path | None) -> None:
     """Remove a user and their whole log."""
-    history = _history(history_dir)
+    history = history_for(history_dir)
     history.delete_user(history.users.get(name))
     history.close()
     click.echo(f"user {name} and their log removed")
@@ -95,7 +96,7 @@ def log_import(file: Path, name: str, fmt: str, unit: str, mapping: Path | None,
     size = file.stat().st_size
     if size > limit:
         raise BadRequest(f"{file}: {size} bytes; at most {limit} (EXGRAPH_MAX_LOG_BYTES)")
-    history = _history(history_dir)
+    history = history_for(history_dir)
     user = history.users.get(name)
     known = read_mapping(mapping) if mapping and mapping.exists() else {}
     report = history.import_file(
@@ -130,7 +131,7 @@ def log_import(file: Path, name: str, fmt: str, unit: str, mapping: Path | None,
 @_DIR
 def log_progress(name: str, exercise: str, as_json: bool, history_dir: Path | None) -> None:
     """Per session of an exercise: best set, estimated 1RM (Epley, Brzycki), volume load."""
-    history = _history(history_dir)
+    history = history_for(history_dir)
     slug = resolve(open_store("oxigraph"), "exercise", exercise).slug
     rows = progress(history.log(history.users.get(name)), slug)
     history.close()
@@ -166,7 +167,7 @@ def _num(value: float | None) -> str:
 def log_volume(name: str, weeks: int, until: Any, as_json: bool,
                history_dir: Path | None) -> None:
     """Weekly sets per muscle group: primary muscles 1, secondary 0.5, stabilizers 0."""
-    history = _history(history_dir)
+    history = history_for(history_dir)
     day: date | None = until.date() if until else None
     body = volume(history.log(history.users.get(name)), records_for(open_store("oxigraph")),
                   weeks, day)

@@ -10,7 +10,9 @@ from typing import Any
 
 import click
 
+from exgraph.cli.history import history_for
 from exgraph.graph.load import open_store
+from exgraph.history.plan import HistoryPlan, plan_from_history
 from exgraph.plans import Plan, plan_for
 from exgraph.plans.export import plan_ics, plan_json, plan_rdf
 from exgraph.plans.request import LEVELS
@@ -51,11 +53,20 @@ def _many(values: tuple[str, ...]) -> list[str]:
               help="Write to this file instead of standard output.")
 @click.option("--data", "extra", multiple=True, type=click.Path(path_type=Path),
               help="Extra Turtle file to load beside the bundled graph (repeatable).")
+# -- training history (issue 26) ----------------------------------------------------------------
+@click.option("--history-user", metavar="NAME",
+              help="Continue from this user's training log (exgraph users/log): loads for the "
+                   "next session, extra sets for groups under their range, substitutes they "
+                   "do (docs/history.md). Formats table and json.")
+@click.option("--history-dir", type=click.Path(file_okay=False, path_type=Path),
+              envvar="EXGRAPH_HISTORY_DIR", help="The history directory (see exgraph log).")
+# ------------------------------------------------------------------------------------------------
 def plan(goal: str, days: int, equipment: tuple[str, ...], level: str,
          session_minutes: int | None, emphasise: tuple[str, ...], avoid: tuple[str, ...],
          include: tuple[str, ...], exclude: tuple[str, ...], weeks: int, seed: int | None,
          start: dt.datetime | None, explain: bool, fmt: str, output: Path | None,
-         extra: tuple[Path, ...]) -> None:
+         extra: tuple[Path, ...], history_user: str | None = None,
+         history_dir: Path | None = None) -> None:
     """Build a weekly plan for a goal, equipment and days a week, with sets, reps, rest and load
     from the graph (each number's source named) and a progression over --weeks. A request whose
     plan would break a plan rule (docs/plans.md) exits 1 naming the rule and why."""
@@ -69,6 +80,9 @@ def plan(goal: str, days: int, equipment: tuple[str, ...], level: str,
         "include": list(include), "exclude": list(exclude),
         "session_minutes": session_minutes, "seed": seed,
         "start": start.date().isoformat() if start else None}
+    if history_user is not None:  # training history (issue 26)
+        _history_output(store, values, history_user, history_dir, fmt, explain, output)
+        return
     built = plan_for(store, values)
     if fmt == "json":
         text = json.dumps(plan_json(built), indent=2, ensure_ascii=False) + "\n"
@@ -145,4 +159,56 @@ def table(built: Plan, explain: bool = False) -> str:
     if doc["notes"]:
         lines += ["", "Notes:"] + [f"  - {note}" for note in doc["notes"]]
     lines += ["", "Sources:"] + [f"  {s['id']}: {s['name']} <{s['iri']}>" for s in doc["sources"]]
+    return "\n".join(lines) + "\n"
+
+
+# -- training history (issue 26) ----------------------------------------------------------------
+
+def history_plan(store: Any, values: dict[str, Any], name: str, directory: Path | None
+                 ) -> HistoryPlan:
+    """The plan continued from NAME's log (the history directory as ``exgraph log`` finds it)."""
+    history = history_for(directory)
+    return plan_from_history(store, values, history.log(history.users.get(name)))
+
+
+def _history_output(store: Any, values: dict[str, Any], name: str, directory: Path | None,
+                    fmt: str, explain: bool, output: Path | None) -> None:
+    if fmt not in ("table", "json"):
+        raise click.UsageError("--history-user gives --format table or json")
+    found = history_plan(store, values, name, directory)
+    text = (json.dumps(plan_json(found.plan) | {"history": found.as_json()}, indent=2,
+                       ensure_ascii=False) + "\n") if fmt == "json" else \
+        table(found.plan, explain) + history_table(found.as_json())
+    if output is not None:
+        output.write_text(text, encoding="utf-8", newline="")
+        click.echo(f"wrote {output} ({len(text.encode())} bytes)", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def history_table(doc: dict[str, Any]) -> str:
+    """What the log changed in the plan, every number with the logged sets behind it."""
+    lines = ["", "From your log (docs/history.md):"]
+    for swap in doc["replaced"]:
+        lines += textwrap.wrap(f"{swap['by_name']} in place of {swap['name']}: {swap['why']}",
+                               96, initial_indent="  - ", subsequent_indent="    ")
+    for kept in doc["not_replaced"]:
+        lines += textwrap.wrap(f"{kept['name']} kept: {kept['why']}", 96,
+                               initial_indent="  - ", subsequent_indent="    ")
+    under = [v for v in doc["volume"] if v["under"]]
+    for row in under:
+        lines.append(f"  - {row['name']}: {row['logged_weekly_sets']:g} sets a week logged "
+                     f"({row['weeks'][0]} to {row['weeks'][-1]}), under {row['range'][0]}: "
+                     "emphasised")
+    lines += ["", "Next session:"]
+    for load in doc["next_session"]:
+        amount = f"{load['load']:g} {load['unit']}" if load["load"] is not None else "-"
+        reps = load["reps"] if load["reps"] is not None else "-"
+        spots = ", ".join(f"{c['file']}:{c.get('line', c.get('path'))}"
+                          for c in load["from_sets"][:4])
+        more = len(load["from_sets"]) - 4
+        lines.append(f"  {load['name'][:34]:<34} {amount:>9} x {reps!s:<3} {load['rule']:<9}"
+                     + (f" from {spots}" + (f" (+{more})" if more > 0 else "") if spots else ""))
+    for note in doc["notes"]:
+        lines.append(f"  note: {note}")
     return "\n".join(lines) + "\n"

@@ -17,7 +17,7 @@ UNITS = ("kg", "lb")
 SET_TYPES = ("warmup", "working", "drop", "failure")
 
 
-@dataclass
+@dataclass(slots=True)
 class LoggedSet:
     """One set: what was lifted, and where in which file it was logged."""
 

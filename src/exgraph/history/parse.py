@@ -18,6 +18,9 @@ What each format says, and what it leaves to the user:
   column names; ``set_type`` is normal, warmup, dropset or failure.
 * **exgraph JSON** (``{"format": "exgraph-log", "version": 1, "sessions": [...]}``, see
   docs/history.md): the project's own, and the body of ``POST /api/v1/me/workouts``.
+* **wger** workout log JSON (the REST API's ``/api/v2/workoutlog/`` pages or a Django dump):
+  exercise ids, mapped through the wger import by :mod:`exgraph.history.log`; see
+  :func:`_wger`.
 
 Both number styles parse (``62.5`` and ``62,5``; ``1,234.5`` and ``1.234,5``), and both
 timestamp styles: ISO 8601 (``2024-01-05 18:30:00``, Strong) and Hevy's ``5 Jan 2024, 18:30``.
@@ -39,7 +42,7 @@ from typing import Any
 from exgraph.errors import BadRequest
 from exgraph.history.model import KG_PER_LB, SET_TYPES, UNITS, LoggedSet, Session
 
-FORMATS = ("strong", "hevy", "exgraph")
+FORMATS = ("strong", "hevy", "exgraph", "wger")
 STRONG_COLUMNS = ("Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Reps")
 HEVY_COLUMNS = ("title", "start_time", "exercise_title", "set_index", "set_type", "reps")
 #: Longest text kept from a cell (a name, a note); longer is cut there.
@@ -69,6 +72,9 @@ class Parsed:
     rows: int = 0
     sessions: dict[str, Session] = field(default_factory=dict)
     skipped: list[dict[str, Any]] = field(default_factory=list)
+    #: The session of each distinct tuple of session cells: a session's rows repeat them, so
+    #: its time, title and duration are parsed once, not once a row (a third of an import).
+    by_cells: dict[tuple[str | None, ...], Session] = field(default_factory=dict)
 
     def skip(self, where: int | str, reason: str) -> None:
         key = "line" if isinstance(where, int) else "path"
@@ -87,6 +93,9 @@ class Parsed:
 def detect(data: bytes) -> str:
     """strong, hevy or exgraph, from the first bytes; BadRequest when it is none of them."""
     head = data[:4096].decode("utf-8-sig", errors="replace").lstrip()
+    if head.startswith("[") or (head.startswith("{") and '"exgraph-log"' not in head
+                                and ('"results"' in head or "workoutlog" in head)):
+        return "wger"
     if head.startswith("{"):
         return "exgraph"
     first = head.splitlines()[0] if head else ""
@@ -94,9 +103,9 @@ def detect(data: bytes) -> str:
         return "strong"
     if "exercise_title" in first and "start_time" in first:
         return "hevy"
-    raise BadRequest("line 1: not a Strong CSV, a Hevy CSV or exgraph JSON (its header names "
-                     "neither 'Workout Name' and 'Exercise Name' nor 'exercise_title' and "
-                     "'start_time')")
+    raise BadRequest("line 1: not a Strong CSV, a Hevy CSV, a wger log or exgraph JSON (its "
+                     "header names neither 'Workout Name' and 'Exercise Name' nor "
+                     "'exercise_title' and 'start_time')")
 
 
 def parse(data: bytes, file: str, fmt: str = "auto", unit: str = "kg",
@@ -116,6 +125,8 @@ def parse(data: bytes, file: str, fmt: str = "auto", unit: str = "kg",
         parsed = Parsed(file, fmt)
         if fmt == "exgraph":
             _exgraph(parsed, text, max_rows)
+        elif fmt == "wger":
+            _wger(parsed, text, max_rows)
         else:
             _csv(parsed, text, unit, max_rows)
         return parsed
@@ -199,9 +210,13 @@ def _strong_row(parsed: Parsed, row: dict[str, str], default_unit: str
         kind = "working"
     else:
         raise RowError(f"Set Order {order!r}: a number, W, D, F or Rest Timer")
-    session = parsed.session(Session(
-        start=_time(row.get("Date"), "Date"), title=_text(row.get("Workout Name")),
-        duration_s=_duration(row.get("Duration")), notes=_text(row.get("Workout Notes"))))
+    cells = (row.get("Date"), row.get("Workout Name"), row.get("Duration"),
+             row.get("Workout Notes"))
+    session = parsed.by_cells.get(cells)
+    if session is None:
+        session = parsed.by_cells[cells] = parsed.session(Session(
+            start=_time(row.get("Date"), "Date"), title=_text(row.get("Workout Name")),
+            duration_s=_duration(row.get("Duration")), notes=_text(row.get("Workout Notes"))))
     distance = _number(row.get("Distance"), "Distance")
     logged = LoggedSet(
         name=name, order=0, type=kind, reps=_int(row.get("Reps"), "Reps"),
@@ -221,11 +236,17 @@ def _hevy_row(parsed: Parsed, row: dict[str, str]) -> tuple[Session, LoggedSet]:
     index = _int(row.get("set_index"), "set_index")
     if index is None:
         raise RowError("set_index is empty")
-    start = _time(row.get("start_time"), "start_time")
-    end = _time(row.get("end_time"), "end_time") if (row.get("end_time") or "").strip() else None
-    session = parsed.session(Session(
-        start=start, end=end, title=_text(row.get("title")), notes=_text(row.get("description")),
-        duration_s=(end - start).total_seconds() if end and end > start else None))
+    cells = (row.get("start_time"), row.get("end_time"), row.get("title"),
+             row.get("description"))
+    session = parsed.by_cells.get(cells)
+    if session is None:
+        start = _time(row.get("start_time"), "start_time")
+        end = _time(row.get("end_time"), "end_time") if (row.get("end_time") or "").strip() \
+            else None
+        session = parsed.by_cells[cells] = parsed.session(Session(
+            start=start, end=end, title=_text(row.get("title")),
+            notes=_text(row.get("description")),
+            duration_s=(end - start).total_seconds() if end and end > start else None))
     unit, load = ("lb", _number(row.get("weight_lbs"), "weight_lbs")) if "weight_lbs" in row \
         else ("kg", _number(row.get("weight_kg"), "weight_kg"))
     km = _number(row.get("distance_km"), "distance_km")
@@ -265,6 +286,119 @@ def _exgraph(parsed: Parsed, text: str, max_rows: int) -> None:
         kept = parsed.session(session)
         if kept is not session:
             kept.sets.extend(session.sets)
+
+
+# wger workout log ---------------------------------------------------------------------------
+
+#: wger's weight units (core fixture weight_units.json): 1 kg, 2 lb; the others (plates,
+#: kilometres per hour...) are no load.
+WGER_WEIGHT_UNITS = {1: "kg", 2: "lb"}
+#: wger's repetition units (core fixture repetition_units.json) -> what the number is.
+WGER_REP_UNITS = {1: "reps", 2: "failure", 3: "seconds", 4: "minutes", 5: "miles",
+                  6: "kilometres"}
+#: The name a wger-logged set carries until its exercise id is mapped (``wger exercise 9``).
+WGER_NAME = "wger exercise {}"
+
+
+def _wger(parsed: Parsed, text: str, max_rows: int) -> None:
+    """wger's workout log: the REST API's pages (``{"results": [...]}``, or a list of their
+    entries) or a Django dump (``[{"model": "manager.workoutlog", "pk": 1, "fields": {...}}]``,
+    other models skipped). Fields, old and new wger: ``exercise`` or ``exercise_base`` (the
+    exercise id), ``date`` (a date or a time), ``session`` (the workout session id),
+    ``repetitions`` or ``reps``, ``repetitions_unit`` (1 reps, 2 until failure, 3 seconds, 4
+    minutes, 5 miles, 6 kilometres), ``weight``, ``weight_unit`` (1 kg, 2 lb; missing: kg),
+    ``rir``. The entries of one session id (else of one day) are one session; a set's order is
+    its place among that exercise's entries of the session, by id. Every entry keeps its JSON
+    pointer (``/results/3``)."""
+    try:
+        body = json.loads(text)
+    except ValueError as exc:
+        raise BadRequest(f"not JSON: {exc}") from None
+    base = ""
+    if isinstance(body, dict) and isinstance(body.get("results"), list):
+        body, base = body["results"], "/results"
+    if not isinstance(body, list):
+        raise BadRequest('a wger workout log is a list of log entries, {"results": [...]} '
+                         "(the API's page) or a Django dump of manager.workoutlog")
+    if len(body) > max_rows:
+        raise BadRequest(f"{base}/{max_rows}: more than {max_rows} entries "
+                         "(EXGRAPH_MAX_LOG_ROWS)")
+    entries: list[tuple[int, str, dict[str, Any], datetime, str]] = []
+    for i, item in enumerate(body):
+        where = f"{base}/{i}"
+        parsed.rows += 1
+        try:
+            if not isinstance(item, dict):
+                raise RowError("a log entry is a JSON object")
+            if "model" in item:
+                if item["model"] != "manager.workoutlog":
+                    raise RowError(f"a {str(item['model'])[:40]} record, not a workout log")
+                fields = item.get("fields")
+                if not isinstance(fields, dict):
+                    raise RowError("fields: a JSON object")
+                fields = {**fields, "id": item.get("pk")}
+            else:
+                fields = item
+            when = _time(_str(fields.get("date")), "date")
+            session = fields.get("session")
+            group = f"session {session}" if isinstance(session, int) else when.date().isoformat()
+            key = fields.get("id")
+            entries.append((key if isinstance(key, int) else i, where, fields, when, group))
+        except RowError as exc:
+            parsed.skip(where, str(exc))
+    sessions: dict[str, Session] = {}
+    orders: dict[tuple[str, str], int] = {}
+    for _key, where, fields, when, group in sorted(entries, key=lambda e: (e[3], e[0])):
+        try:
+            logged = _wger_set(fields)
+        except RowError as exc:
+            parsed.skip(where, str(exc))
+            continue
+        session = sessions.get(group)
+        if session is None:  # the earliest entry's time starts it (entries sorted by time)
+            session = sessions[group] = parsed.session(Session(
+                start=when,
+                title=f"wger {group}" if group.startswith("session") else "wger workout"))
+        position = (session.id, logged.name)
+        orders[position] = logged.order = orders.get(position, 0) + 1
+        logged.source_file, logged.source_path = parsed.file, where
+        session.sets.append(logged)
+
+
+def _wger_set(fields: dict[str, Any]) -> LoggedSet:
+    exercise = fields.get("exercise", fields.get("exercise_base"))
+    if isinstance(exercise, dict):  # an expanded exercise object
+        exercise = exercise.get("id")
+    if not isinstance(exercise, int) or isinstance(exercise, bool):
+        raise RowError("exercise: the wger exercise id (a whole number)")
+    rep_unit = fields.get("repetitions_unit", fields.get("repetition_unit")) or 1
+    what = WGER_REP_UNITS.get(rep_unit) if isinstance(rep_unit, int) else None
+    if what is None:
+        raise RowError(f"repetitions_unit {str(rep_unit)[:20]!r}: 1 to 6 (reps, until failure, "
+                       "seconds, minutes, miles, kilometres)")
+    amount = _json_number({"repetitions": fields.get("repetitions", fields.get("reps"))},
+                          "repetitions")
+    weight_unit = fields.get("weight_unit") or 1
+    unit = WGER_WEIGHT_UNITS.get(weight_unit) if isinstance(weight_unit, int) else None
+    weight = _json_number(fields, "weight")
+    if unit is None and weight:
+        raise RowError(f"weight_unit {str(weight_unit)[:20]!r}: a load in kg (1) or lb (2)")
+    logged = LoggedSet(name=WGER_NAME.format(exercise), order=0,
+                       type="failure" if what == "failure" else "working",
+                       load=weight if weight else None, unit=unit or "kg",
+                       rir=_json_number(fields, "rir"))
+    if not amount and not weight:
+        raise RowError("an empty set: no reps, weight, distance or time")
+    if amount is not None:
+        if what in ("reps", "failure"):
+            if amount != int(amount):
+                raise RowError(f"repetitions {amount:g} is not a whole number")
+            logged.reps = int(amount)
+        elif what in ("seconds", "minutes"):
+            logged.duration_s = amount * (60 if what == "minutes" else 1)
+        else:
+            logged.distance_m = amount * (M_PER_MILE if what == "miles" else M_PER_KM)
+    return _checked(logged)
 
 
 def session_from_json(item: Any, file: str = "request", where: str = "") -> Session:
@@ -349,7 +483,15 @@ def _text(value: str | None) -> str | None:
 
 def _number(value: str | None, column: str) -> float | None:
     """A non-negative number in either decimal style; None when empty."""
-    text = (value or "").strip().replace(" ", "")
+    if not value:
+        return None
+    try:  # the common case, ``62.5``, at once (five numbers a row)
+        fast: float | None = float(value)
+    except ValueError:
+        fast = None
+    if fast is not None:
+        return _checked_number(fast, value, column)
+    text = value.strip().replace(" ", "")
     if not text:
         return None
     if "," in text and "." in text:  # the later mark is the decimal one
@@ -361,6 +503,10 @@ def _number(value: str | None, column: str) -> float | None:
         number = float(text)
     except ValueError:
         raise RowError(f"{column} {value!r} is not a number") from None
+    return _checked_number(number, value, column)
+
+
+def _checked_number(number: float, value: str, column: str) -> float:
     if not math.isfinite(number) or number < 0 or number > 1e6:
         raise RowError(f"{column} {value!r}: a number from 0 to 1,000,000")
     return number

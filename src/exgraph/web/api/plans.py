@@ -17,6 +17,8 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request
 
 from exgraph.errors import BadRequest
+from exgraph.history.plan import plan_from_history
+from exgraph.history.users import Unauthorized
 from exgraph.plans import Plan, plan_for
 from exgraph.plans.export import RDF_FORMATS, plan_ics, plan_json, plan_rdf
 from exgraph.plans.request import (
@@ -29,6 +31,7 @@ from exgraph.plans.request import (
     MIN_WEEKS,
     PARAMS,
 )
+from exgraph.web.api import me
 from exgraph.web.context import get_store
 
 bp = Blueprint("plans", __name__)
@@ -49,6 +52,9 @@ def _values() -> dict[str, Any]:
 
 def _plan() -> tuple[Plan, dict[str, Any]]:
     values = _values()
+    if "history" in values:
+        raise BadRequest("history=me builds a plan from your log: POST /api/v1/plans (JSON) "
+                         "with Authorization: Bearer TOKEN")
     return plan_for(get_store(), values), values
 
 
@@ -56,8 +62,30 @@ def _plan() -> tuple[Plan, dict[str, Any]]:
 @bp.route(f"{PATH}.json", methods=METHODS)
 def plan() -> Any:
     """A weekly plan with its progression, every choice explained, as JSON."""
+    # -- training history (issue 26): a plan continued from the lifter's own log ----------------
+    if request.method == "POST" and isinstance(body := request.get_json(silent=True), dict) \
+            and "history" in body:
+        return _history_plan(body)
+    # --------------------------------------------------------------------------------------------
     built, _values = _plan()
     return jsonify(plan_json(built))
+
+
+def _history_plan(body: dict[str, Any]) -> Response:
+    """``history: "me"``: the plan continued from the token's user's log
+    (:mod:`exgraph.history.plan`); private, so never cached."""
+    values = dict(body)
+    if values.pop("history") != "me":
+        raise BadRequest("parameter 'history': only \"me\" (the log of the token's user)")
+    try:
+        lifter = me.history().users.authenticate(request.headers.get("Authorization"))
+    except Unauthorized as exc:
+        return me.unauthorized(exc)
+    found = plan_from_history(get_store(), values, me.history().log(lifter))
+    response = jsonify(plan_json(found.plan) | {"history": found.as_json()})
+    response.headers["Cache-Control"] = "no-store"
+    response.vary.add("Authorization")
+    return response
 
 
 @bp.route(f"{PATH}.ttl", methods=METHODS)

@@ -372,8 +372,9 @@ def _check_known(slug: str, what: str) -> None:
         )
 
 
-def _describe(slug: str, role: str, labels: Mapping[str, str], functions: Mapping[str, str]) -> str:
-    text = f"{labels.get(slug) or LABELS[slug]} ({role})"
+def _describe(slug: str, role: str, labels: Mapping[str, str], functions: Mapping[str, str],
+              role_names: Mapping[str, str] | None = None) -> str:
+    text = f"{labels.get(slug) or LABELS[slug]} ({(role_names or {}).get(role, role)})"
     function = functions.get(slug)
     return f"{text}: {function}" if function else text
 
@@ -385,6 +386,7 @@ def render_body_map(
     labels: Mapping[str, str] | None = None,
     highlight: str | None = None,
     title: str = "Muscles worked",
+    role_names: Mapping[str, str] | None = None,
 ) -> Markup:
     """Render front and back body outlines with the muscles in ``roles`` coloured by role.
 
@@ -395,7 +397,9 @@ def render_body_map(
     Returns a ``<div class="bodymap">`` holding the ``<svg>`` (``role="img"``, titled by
     ``title``) followed by a ``<ul class="bodymap-legend">``, as safe markup. Each drawn region
     is a ``<path class="region ...">`` with ``data-region`` and ``data-muscle`` and a ``<title>``;
-    regions of muscles with a role are focusable and carry ``aria-label``.
+    regions of muscles with a role are focusable and carry ``aria-label``. ``role_names``
+    renames the three colours in the legend and the descriptions (the /me page colours
+    muscles by weekly sets, not by role).
 
     Raises ``KeyError`` for a slug (in ``roles`` or ``highlight``) the map has no region for,
     and ``ValueError`` for an unknown role.
@@ -422,7 +426,8 @@ def render_body_map(
     for role in ROLES:
         named = [labels.get(s) or LABELS[s] for s, r in roles.items() if r == role]
         if named:
-            summary.append(f"{role.capitalize()}: {', '.join(named)}.")
+            name = (role_names or {}).get(role) or role.capitalize()
+            summary.append(f"{name}: {', '.join(named)}.")
     desc = " ".join(summary) or "No muscles marked."
 
     views: dict[str, list[str]] = {"front": [], "back": []}
@@ -433,7 +438,7 @@ def render_body_map(
         if found:
             slug, role = found[0]
             classes.append(f"role-{role}")
-            text = "; ".join(_describe(s, r, labels, functions) for s, r in found)
+            text = "; ".join(_describe(s, r, labels, functions, role_names) for s, r in found)
             attrs = f' tabindex="0" aria-label="{escape(text)}"'
         else:
             slug = highlight if region in marked and highlight is not None else _OWNER[region]
@@ -460,7 +465,8 @@ def render_body_map(
         )
 
     legend = [
-        f'<li><span class="swatch role-{role}" aria-hidden="true"></span>{role.capitalize()}</li>'
+        f'<li><span class="swatch role-{role}" aria-hidden="true"></span>'
+        f"{escape((role_names or {}).get(role) or role.capitalize())}</li>"
         for role in ROLES
     ]
     if highlight is not None:
