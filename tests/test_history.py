@@ -16,7 +16,8 @@ from rdflib import Graph, Literal, URIRef
 from exgraph.config import SHAPES_FILE
 from exgraph.errors import BadRequest, DataError, NotFound
 from exgraph.graph.store import Store
-from exgraph.history.log import History, read_mapping, write_mapping
+from exgraph.history.log import History
+from exgraph.history.mapping import read_mapping, write_mapping
 from exgraph.history.parse import parse
 from exgraph.history.stats import (
     brzycki,

@@ -19,7 +19,8 @@ import click
 from exgraph.config import DEFAULTS
 from exgraph.errors import BadRequest
 from exgraph.graph.load import open_store
-from exgraph.history.log import History, history_dir, read_mapping, write_mapping
+from exgraph.history.log import History, history_dir
+from exgraph.history.mapping import read_mapping, write_mapping
 from exgraph.history.parse import FORMATS
 from exgraph.history.stats import MAX_WEEKS, progress, volume
 from exgraph.records.build import records_for

@@ -32,8 +32,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -41,26 +39,31 @@ from typing import Any
 
 from exgraph.errors import BadRequest
 from exgraph.history.model import KG_PER_LB, SET_TYPES, UNITS, LoggedSet, Session
+from exgraph.history.values import (
+    RowError,
+    checked_set,
+    duration_cell,
+    int_cell,
+    json_number,
+    json_str,
+    name_cell,
+    number_cell,
+    rpe_cell,
+    text_cell,
+    time_cell,
+)
 
 FORMATS = ("strong", "hevy", "exgraph", "wger")
 STRONG_COLUMNS = ("Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Reps")
 HEVY_COLUMNS = ("title", "start_time", "exercise_title", "set_index", "set_type", "reps")
-#: Longest text kept from a cell (a name, a note); longer is cut there.
-MAX_TEXT = 2000
 #: Most sets one JSON session may carry.
 MAX_SESSION_SETS = 2000
 M_PER_KM = 1000.0
 M_PER_MILE = 1609.344
 
-_TIME_FORMATS = ("%d %b %Y, %H:%M", "%d %b %Y %H:%M", "%d %B %Y, %H:%M", "%b %d, %Y %H:%M",
-                 "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%Y-%m-%d")
-_DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$")
 _STRONG_TYPES = {"W": "warmup", "D": "drop", "F": "failure"}
 _HEVY_TYPES = {"normal": "working", "warmup": "warmup", "dropset": "drop", "failure": "failure"}
 
-
-class RowError(ValueError):
-    """A row that cannot be read: skipped, with this message as the reason."""
 
 
 @dataclass
@@ -200,7 +203,7 @@ def _strong_row(parsed: Parsed, row: dict[str, str], default_unit: str
     order = row.get("Set Order", "").strip()
     if order.lower().replace(" ", "") == "resttimer":
         return None
-    name = _name(row.get("Exercise Name"))
+    name = name_cell(row.get("Exercise Name"))
     unit = (row.get("Weight Unit") or default_unit).strip().lower().removesuffix("s")
     if unit not in UNITS:
         raise RowError(f"weight unit {unit!r}: give kg or lb")
@@ -215,50 +218,51 @@ def _strong_row(parsed: Parsed, row: dict[str, str], default_unit: str
     session = parsed.by_cells.get(cells)
     if session is None:
         session = parsed.by_cells[cells] = parsed.session(Session(
-            start=_time(row.get("Date"), "Date"), title=_text(row.get("Workout Name")),
-            duration_s=_duration(row.get("Duration")), notes=_text(row.get("Workout Notes"))))
-    distance = _number(row.get("Distance"), "Distance")
+            start=time_cell(row.get("Date"), "Date"), title=text_cell(row.get("Workout Name")),
+            duration_s=duration_cell(row.get("Duration")),
+            notes=text_cell(row.get("Workout Notes"))))
+    distance = number_cell(row.get("Distance"), "Distance")
     logged = LoggedSet(
-        name=name, order=0, type=kind, reps=_int(row.get("Reps"), "Reps"),
-        load=_number(row.get("Weight"), "Weight"), unit=unit,
+        name=name, order=0, type=kind, reps=int_cell(row.get("Reps"), "Reps"),
+        load=number_cell(row.get("Weight"), "Weight"), unit=unit,
         distance_m=None if distance is None else distance * (
             M_PER_KM if unit == "kg" else M_PER_MILE),
-        duration_s=_number(row.get("Seconds"), "Seconds"), rpe=_rpe(row.get("RPE")),
-        notes=_text(row.get("Notes")))
-    return session, _checked(logged)
+        duration_s=number_cell(row.get("Seconds"), "Seconds"), rpe=rpe_cell(row.get("RPE")),
+        notes=text_cell(row.get("Notes")))
+    return session, checked_set(logged)
 
 
 def _hevy_row(parsed: Parsed, row: dict[str, str]) -> tuple[Session, LoggedSet]:
-    name = _name(row.get("exercise_title"))
+    name = name_cell(row.get("exercise_title"))
     kind = _HEVY_TYPES.get((row.get("set_type") or "normal").strip().lower())
     if kind is None:
         raise RowError(f"set_type {row.get('set_type')!r}: normal, warmup, dropset or failure")
-    index = _int(row.get("set_index"), "set_index")
+    index = int_cell(row.get("set_index"), "set_index")
     if index is None:
         raise RowError("set_index is empty")
     cells = (row.get("start_time"), row.get("end_time"), row.get("title"),
              row.get("description"))
     session = parsed.by_cells.get(cells)
     if session is None:
-        start = _time(row.get("start_time"), "start_time")
-        end = _time(row.get("end_time"), "end_time") if (row.get("end_time") or "").strip() \
+        start = time_cell(row.get("start_time"), "start_time")
+        end = time_cell(row.get("end_time"), "end_time") if (row.get("end_time") or "").strip() \
             else None
         session = parsed.by_cells[cells] = parsed.session(Session(
-            start=start, end=end, title=_text(row.get("title")),
-            notes=_text(row.get("description")),
+            start=start, end=end, title=text_cell(row.get("title")),
+            notes=text_cell(row.get("description")),
             duration_s=(end - start).total_seconds() if end and end > start else None))
-    unit, load = ("lb", _number(row.get("weight_lbs"), "weight_lbs")) if "weight_lbs" in row \
-        else ("kg", _number(row.get("weight_kg"), "weight_kg"))
-    km = _number(row.get("distance_km"), "distance_km")
-    miles = _number(row.get("distance_miles"), "distance_miles")
+    unit, load = ("lb", number_cell(row.get("weight_lbs"), "weight_lbs")) if "weight_lbs" in row \
+        else ("kg", number_cell(row.get("weight_kg"), "weight_kg"))
+    km = number_cell(row.get("distance_km"), "distance_km")
+    miles = number_cell(row.get("distance_miles"), "distance_miles")
     logged = LoggedSet(
-        name=name, order=index + 1, type=kind, reps=_int(row.get("reps"), "reps"), load=load,
+        name=name, order=index + 1, type=kind, reps=int_cell(row.get("reps"), "reps"), load=load,
         unit=unit, distance_m=km * M_PER_KM if km is not None else (
             miles * M_PER_MILE if miles is not None else None),
-        duration_s=_number(row.get("duration_seconds"), "duration_seconds"),
-        rpe=_rpe(row.get("rpe")), superset=_text(row.get("superset_id")),
-        notes=_text(row.get("exercise_notes")))
-    return session, _checked(logged)
+        duration_s=number_cell(row.get("duration_seconds"), "duration_seconds"),
+        rpe=rpe_cell(row.get("rpe")), superset=text_cell(row.get("superset_id")),
+        notes=text_cell(row.get("exercise_notes")))
+    return session, checked_set(logged)
 
 
 # exgraph JSON ---------------------------------------------------------------------------------
@@ -339,7 +343,7 @@ def _wger(parsed: Parsed, text: str, max_rows: int) -> None:
                 fields = {**fields, "id": item.get("pk")}
             else:
                 fields = item
-            when = _time(_str(fields.get("date")), "date")
+            when = time_cell(json_str(fields.get("date")), "date")
             session = fields.get("session")
             group = f"session {session}" if isinstance(session, int) else when.date().isoformat()
             key = fields.get("id")
@@ -376,17 +380,17 @@ def _wger_set(fields: dict[str, Any]) -> LoggedSet:
     if what is None:
         raise RowError(f"repetitions_unit {str(rep_unit)[:20]!r}: 1 to 6 (reps, until failure, "
                        "seconds, minutes, miles, kilometres)")
-    amount = _json_number({"repetitions": fields.get("repetitions", fields.get("reps"))},
+    amount = json_number({"repetitions": fields.get("repetitions", fields.get("reps"))},
                           "repetitions")
     weight_unit = fields.get("weight_unit") or 1
     unit = WGER_WEIGHT_UNITS.get(weight_unit) if isinstance(weight_unit, int) else None
-    weight = _json_number(fields, "weight")
+    weight = json_number(fields, "weight")
     if unit is None and weight:
         raise RowError(f"weight_unit {str(weight_unit)[:20]!r}: a load in kg (1) or lb (2)")
     logged = LoggedSet(name=WGER_NAME.format(exercise), order=0,
                        type="failure" if what == "failure" else "working",
                        load=weight if weight else None, unit=unit or "kg",
-                       rir=_json_number(fields, "rir"))
+                       rir=json_number(fields, "rir"))
     if not amount and not weight:
         raise RowError("an empty set: no reps, weight, distance or time")
     if amount is not None:
@@ -398,7 +402,7 @@ def _wger_set(fields: dict[str, Any]) -> LoggedSet:
             logged.duration_s = amount * (60 if what == "minutes" else 1)
         else:
             logged.distance_m = amount * (M_PER_MILE if what == "miles" else M_PER_KM)
-    return _checked(logged)
+    return checked_set(logged)
 
 
 def session_from_json(item: Any, file: str = "request", where: str = "") -> Session:
@@ -409,11 +413,11 @@ def session_from_json(item: Any, file: str = "request", where: str = "") -> Sess
     sets = item.get("sets")
     if not isinstance(sets, list) or not sets or len(sets) > MAX_SESSION_SETS:
         raise RowError(f"sets: a list of 1 to {MAX_SESSION_SETS} sets")
-    start = _time(_str(item.get("start")), "start")
-    end = _time(_str(item["end"]), "end") if item.get("end") else None
-    session = Session(start=start, end=end, title=_text(_str(item.get("title"))),
-                      duration_s=_json_number(item, "duration_seconds"),
-                      notes=_text(_str(item.get("notes"))))
+    start = time_cell(json_str(item.get("start")), "start")
+    end = time_cell(json_str(item["end"]), "end") if item.get("end") else None
+    session = Session(start=start, end=end, title=text_cell(json_str(item.get("title"))),
+                      duration_s=json_number(item, "duration_seconds"),
+                      notes=text_cell(json_str(item.get("notes"))))
     session.id = session.key()
     orders: dict[str, int] = {}
     for j, raw in enumerate(sets):
@@ -440,131 +444,16 @@ def _json_set(raw: dict[str, Any]) -> LoggedSet:
     order = raw.get("order", 0)
     if not isinstance(order, int) or isinstance(order, bool) or not 0 <= order <= 1000:
         raise RowError("order: a whole number from 1 to 1000")
-    reps = _json_number(raw, "reps")
+    reps = json_number(raw, "reps")
     if reps is not None and reps != int(reps):
         raise RowError(f"reps {reps}: a whole number")
-    return _checked(LoggedSet(
-        name=_name(_str(raw.get("exercise"))), order=order, type=kind,
-        reps=None if reps is None else int(reps), load=_json_number(raw, "load"), unit=unit,
-        distance_m=_json_number(raw, "distance_m"),
-        duration_s=_json_number(raw, "duration_seconds"), rpe=_json_number(raw, "rpe"),
-        rir=_json_number(raw, "rir"), superset=_text(_str(raw.get("superset"))),
-        notes=_text(_str(raw.get("notes")))))
-
-
-def _str(value: Any) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    raise RowError(f"{value!r}: expected text")
-
-
-def _json_number(raw: dict[str, Any], key: str) -> float | None:
-    value = raw.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise RowError(f"{key}: a number")
-    return _number(str(value), key)
-
-
-# Cells ----------------------------------------------------------------------------------------
-
-def _name(value: str | None) -> str:
-    name = " ".join((value or "").split())
-    if not name:
-        raise RowError("no exercise name")
-    return name[:MAX_TEXT]
-
-
-def _text(value: str | None) -> str | None:
-    text = (value or "").strip()
-    return text[:MAX_TEXT] or None
-
-
-def _number(value: str | None, column: str) -> float | None:
-    """A non-negative number in either decimal style; None when empty."""
-    if not value:
-        return None
-    try:  # the common case, ``62.5``, at once (five numbers a row)
-        fast: float | None = float(value)
-    except ValueError:
-        fast = None
-    if fast is not None:
-        return _checked_number(fast, value, column)
-    text = value.strip().replace(" ", "")
-    if not text:
-        return None
-    if "," in text and "." in text:  # the later mark is the decimal one
-        text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") \
-            else text.replace(",", "")
-    else:
-        text = text.replace(",", ".")
-    try:
-        number = float(text)
-    except ValueError:
-        raise RowError(f"{column} {value!r} is not a number") from None
-    return _checked_number(number, value, column)
-
-
-def _checked_number(number: float, value: str, column: str) -> float:
-    if not math.isfinite(number) or number < 0 or number > 1e6:
-        raise RowError(f"{column} {value!r}: a number from 0 to 1,000,000")
-    return number
-
-
-def _int(value: str | None, column: str) -> int | None:
-    number = _number(value, column)
-    if number is None:
-        return None
-    if number != int(number):
-        raise RowError(f"{column} {value!r} is not a whole number")
-    return int(number)
-
-
-def _rpe(value: str | None) -> float | None:
-    rpe = _number(value, "RPE")
-    if rpe is not None and not 1 <= rpe <= 10:
-        raise RowError(f"RPE {value!r}: from 1 to 10")
-    return rpe
-
-
-def _time(value: str | None, column: str) -> datetime:
-    """A wall-clock time as logged (ISO 8601 or Hevy's style). A UTC offset, when given, is
-    dropped without converting: the lifter's local time is what a training log means."""
-    text = (value or "").strip()
-    if not text:
-        raise RowError(f"{column} is empty")
-    try:
-        return datetime.fromisoformat(text).replace(tzinfo=None)
-    except ValueError:
-        pass
-    for pattern in _TIME_FORMATS:
-        try:
-            return datetime.strptime(text, pattern)
-        except ValueError:
-            continue
-    raise RowError(f"{column} {text!r}: not a time (2024-01-05 18:30:00 or 5 Jan 2024, 18:30)")
-
-
-def _duration(value: str | None) -> float | None:
-    """Strong's workout duration (``1h 5m``, ``45m``, ``50s``) or seconds, in seconds."""
-    text = (value or "").strip()
-    if not text:
-        return None
-    if (match := _DURATION.match(text)) and any(match.groups()):
-        h, m, s = (int(g or 0) for g in match.groups())
-        return float(h * 3600 + m * 60 + s)
-    seconds = _number(text, "Duration")
-    return seconds
-
-
-def _checked(logged: LoggedSet) -> LoggedSet:
-    if logged.reps is None and logged.load is None and logged.distance_m is None \
-            and logged.duration_s is None:
-        raise RowError("an empty set: no reps, weight, distance or time")
-    if logged.rir is not None and logged.rir > 10:
-        raise RowError(f"RIR {logged.rir:g}: from 0 to 10")
-    return logged
+    return checked_set(LoggedSet(
+        name=name_cell(json_str(raw.get("exercise"))), order=order, type=kind,
+        reps=None if reps is None else int(reps), load=json_number(raw, "load"), unit=unit,
+        distance_m=json_number(raw, "distance_m"),
+        duration_s=json_number(raw, "duration_seconds"), rpe=json_number(raw, "rpe"),
+        rir=json_number(raw, "rir"), superset=text_cell(json_str(raw.get("superset"))),
+        notes=text_cell(json_str(raw.get("notes")))))
 
 
 __all__ = ["FORMATS", "KG_PER_LB", "Parsed", "RowError", "detect", "parse", "session_from_json"]

@@ -33,8 +33,8 @@ from typing import Any
 
 from exgraph.errors import BadRequest
 from exgraph.graph.store import Store
-from exgraph.history.log import UserLog
 from exgraph.history.model import KG_PER_LB, LoggedSet, Session
+from exgraph.history.nquads import UserLog
 from exgraph.history.stats import epley, exercise_groups, volume, where
 from exgraph.plans import LOOKUP_PARAMS, Plan, plan_for
 from exgraph.plans.choose import Chooser

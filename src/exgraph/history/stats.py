@@ -22,8 +22,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from exgraph.errors import BadRequest
-from exgraph.history.log import UserLog
 from exgraph.history.model import LoggedSet, Session
+from exgraph.history.nquads import UserLog
 from exgraph.records.model import RecordSet
 
 CONFIDENT_REPS = 10

@@ -29,7 +29,7 @@ from flask import Response, redirect, request
 from markupsafe import Markup, escape
 
 from exgraph.errors import ExgraphError
-from exgraph.history.log import UserLog
+from exgraph.history.nquads import UserLog
 from exgraph.history.stats import progress, volume
 from exgraph.history.users import Unauthorized, User
 from exgraph.records.build import records_for
