@@ -147,74 +147,130 @@ def get(url: str, accept: str = "*/*") -> bytes:
         return body
 
 
+#: A cheap query (two triple patterns, 8 rows; ~70 µs in pyoxigraph): what /sparql costs when
+#: the engine costs next to nothing.
+CHEAP_SPARQL = """PREFIX exg: <https://w3id.org/exgraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?alternative ?name WHERE {
+  <https://w3id.org/exgraph/id/exercise/machine-back-extension> exg:alternative ?alternative .
+  ?alternative rdfs:label ?name .
+}"""
+
+
+@dataclass
+class Measured:
+    """wrk runs of one target, and the CPU its server (with its worker processes) spent per
+    answered request in each: a figure the machine's other load does not change."""
+
+    runs: list[hb.Run]
+    cpu_us: list[float]
+
+
 def http_ratios(args: argparse.Namespace, results: Results,
                 profile: Callable[[float], str]) -> None:
     """wrk against the trivial route, /healthz, the headline API route, /sparql with a new text
-    per request, and oxigraph serve with the same texts; memory of exgraph serve at rest and
-    after the load."""
+    per request (the headline alternatives query and a cheap one), and oxigraph serve with the
+    same texts; memory of exgraph serve at rest and after the load."""
     hb.SECONDS = args.seconds
     trivial_port, exgraph_port, oxigraph_port = hb.free_port(), hb.free_port(), hb.free_port()
     exgraph = f"http://127.0.0.1:{exgraph_port}"
-    query = quote(headline_sparql())
+    oxigraph = f"http://127.0.0.1:{oxigraph_port}"
+    query, cheap = quote(headline_sparql()), quote(CHEAP_SPARQL)
     targets = [
         hb.Target("trivial", f"http://127.0.0.1:{trivial_port}/"),
         hb.Target("healthz", f"{exgraph}/healthz"),
         hb.Target("api", exgraph + hb.HEADLINE_API),
         hb.Target("sparql-new", f"{exgraph}/sparql?query={query}", SPARQL_JSON, NEW_LIMIT_LUA),
+        hb.Target("sparql-new-cheap", f"{exgraph}/sparql?query={cheap}", SPARQL_JSON,
+                  NEW_LIMIT_LUA),
         hb.Target("sparql-repeated", f"{exgraph}/sparql?query={query}", SPARQL_JSON),
-        hb.Target("oxigraph-new", f"http://127.0.0.1:{oxigraph_port}/query?query={query}",
-                  SPARQL_JSON, NEW_LIMIT_LUA),
+        hb.Target("oxigraph-new", f"{oxigraph}/query?query={query}", SPARQL_JSON, NEW_LIMIT_LUA),
+        hb.Target("oxigraph-new-cheap", f"{oxigraph}/query?query={cheap}", SPARQL_JSON,
+                  NEW_LIMIT_LUA),
     ]
-    runs: dict[str, list[hb.Run]] = {t.name: [] for t in targets}
+    measured = {t.name: Measured([], []) for t in targets}
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as servers:
         workdir = Path(tmp)
         location = hb.oxigraph_location(workdir)
-        servers.enter_context(process([sys.executable, "-c", hb.TRIVIAL_APP, str(trivial_port)],
-                                      f"http://127.0.0.1:{trivial_port}/"))
+        trivial_server = servers.enter_context(process(
+            [sys.executable, "-c", hb.TRIVIAL_APP, str(trivial_port)],
+            f"http://127.0.0.1:{trivial_port}/"))
         server = servers.enter_context(process(
             [str(BIN / "exgraph"), "serve", "--port", str(exgraph_port), "--no-access-log"],
             f"{exgraph}/healthz"))
-        servers.enter_context(process(
+        oxigraph_server = servers.enter_context(process(
             [str(BIN / "oxigraph"), "serve", "--location", str(location), "--bind",
-             f"127.0.0.1:{oxigraph_port}"],
-            f"http://127.0.0.1:{oxigraph_port}/query?query=" + quote("ASK {}")))
+             f"127.0.0.1:{oxigraph_port}"], f"{oxigraph}/query?query=" + quote("ASK {}")))
         for target in targets:  # warm up: caches, workers; and check the answers agree
             get(target.url, target.accept)
-        ours, theirs = (get(t.url, SPARQL_JSON) for t in (targets[3], targets[5]))
-        if _bindings(ours) != _bindings(theirs):
-            raise RuntimeError("exgraph and oxigraph serve answer the headline query differently")
+        for ours, theirs in ((3, 6), (4, 7)):
+            if _bindings(get(targets[ours].url, SPARQL_JSON)) != _bindings(
+                    get(targets[theirs].url, SPARQL_JSON)):
+                raise RuntimeError(f"exgraph and oxigraph serve answer {targets[ours].name} "
+                                   "differently")
+        time.sleep(3)  # the workers' background warm-up (the guard's parser) is over by then
         at_rest = memory(server.pid)
+
+        def pids(name: str) -> list[int]:
+            if name == "trivial":
+                return [trivial_server.pid]
+            if name.startswith("oxigraph"):
+                return [oxigraph_server.pid]
+            return [server.pid, *children(server.pid)]
+
         for _ in range(args.rounds):
             for target in targets:
-                runs[target.name].append(hb.wrk(target, workdir))
+                watched = pids(target.name)
+                before = sum(map(cpu_seconds, watched))
+                run = hb.wrk(target, workdir)
+                spent = sum(map(cpu_seconds, watched)) - before
+                measured[target.name].runs.append(run)
+                measured[target.name].cpu_us.append(spent / max(1, run.rps * args.seconds)
+                                                     * 1e6)
         after = memory(server.pid)
-    errors = {name: sum(r.errors for r in rs) for name, rs in runs.items()}
+    errors = {name: sum(r.errors for r in m.runs) for name, m in measured.items()}
     if any(errors.values()):
         results.notes.append(f"non-2xx answers during the runs: {errors}")
 
     def rps(name: str) -> float:
-        return statistics.median(r.rps for r in runs[name])
+        return statistics.median(r.rps for r in measured[name].runs)
 
     def p50(name: str) -> float:
-        return statistics.median(r.p50 for r in runs[name])
+        return statistics.median(r.p50 for r in measured[name].runs)
+
+    def cpu(name: str) -> float:
+        return statistics.median(measured[name].cpu_us)
 
     trivial = rps("trivial")
     results.notes.append(
         f"HTTP: wrk -t{hb.WRK_THREADS} -c{hb.CONNECTIONS}, {args.seconds} s per run, "
-        f"{args.rounds} rounds in alternation, medians (req/s, p50 ms): "
-        + "; ".join(f"{name} {rps(name):,.0f} ({p50(name):.2f})" for name in runs))
+        f"{args.rounds} rounds in alternation, medians: req/s (p50 ms; server CPU µs per "
+        "request, workers included): "
+        + "; ".join(f"{name} {rps(name):,.0f} ({p50(name):.2f}; {cpu(name):.0f})"
+                    for name in measured))
+
+    def versus(name: str) -> str:
+        return (f"{rps(name) / trivial:.2f} ({rps(name):,.0f} vs {trivial:,.0f} req/s); "
+                f"by server CPU per request {cpu('trivial') / cpu(name):.2f} "
+                f"({cpu(name):.0f} vs {cpu('trivial'):.0f} µs)")
+
     ratio = rps("sparql-new") / trivial
+    cheap_ratio = rps("sparql-new-cheap") / trivial
     results.add(Row("/sparql, a new query text each request", "≥ 0.80 of the trivial route",
-                    f"{ratio:.2f} ({rps('sparql-new'):,.0f} vs {trivial:,.0f} req/s; "
-                    f"oxigraph serve {rps('oxigraph-new'):,.0f})", ratio >= 0.8,
-                    profile(trivial) if ratio < 0.8 else ""))
+                    f"headline alternatives query: {versus('sparql-new')}; oxigraph serve "
+                    f"{rps('oxigraph-new'):,.0f} req/s. A cheap query: "
+                    f"{versus('sparql-new-cheap')}; oxigraph serve "
+                    f"{rps('oxigraph-new-cheap'):,.0f} req/s", min(ratio, cheap_ratio) >= 0.8,
+                    profile(cpu('trivial')) if min(ratio, cheap_ratio) < 0.8 else ""))
     ratio = rps("api") / trivial
-    results.add(Row("headline API route", "≥ 0.75 of the trivial route",
-                    f"{ratio:.2f} ({rps('api'):,.0f} req/s)", ratio >= 0.75,
-                    "" if ratio >= 0.75 else api_profile()))
+    results.add(Row("headline API route", "≥ 0.75 of the trivial route", versus("api"),
+                    ratio >= 0.75, "" if ratio >= 0.75 else api_profile()))
     ratio = rps("healthz") / trivial
-    results.add(Row("/healthz", "≥ 0.83 of the trivial route (within 1.2x)", f"{ratio:.2f}",
+    results.add(Row("/healthz", "≥ 0.83 of the trivial route (within 1.2x)", versus("healthz"),
                     ratio >= 1 / 1.2, ""))
+    ratio = rps("sparql-repeated") / trivial
+    results.add(Row("/sparql, a repeated query text (answer cache)", "≥ 0.80 of the trivial "
+                    "route", versus("sparql-repeated"), ratio >= 0.8, ""))
     results.add(Row("memory of `exgraph serve` (bundled graph)", "stated in docs; flat under load",
                     f"at rest: {fmt_memory(*at_rest)}; after {args.rounds * len(targets)} runs "
                     f"of {args.seconds} s: {fmt_memory(*after)}",
@@ -237,12 +293,12 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def sparql_profile(repeat: int, trivial_rps: float) -> str:
-    """CPU per new-text request, in process on the bundled graph: the guard's pre-check, a
-    worker round trip (QueryRunner.query: this process's CPU plus the worker's), of that the
-    worker's own job (run_job in process) and raw pyoxigraph (query + JSON serialisation); the
-    rest is the pipe, pickling and waking two processes. CPU time, not wall time: the machine's
-    other load does not count."""
+def sparql_profile(repeat: int, trivial_cpu_us: float) -> str:
+    """CPU per new-text request, in process on the bundled graph, for the headline and the
+    cheap query: the guard's pre-check, a worker round trip (QueryRunner.query: this process's
+    CPU plus the worker's), of that the worker's own job (run_job in process) and raw pyoxigraph
+    (query + JSON serialisation); the rest is the pipe, pickling and waking two processes. CPU
+    time, not wall time: the machine's other load does not count."""
     from exgraph.graph.load import open_store
     from exgraph.vocab.terms import PREFIXES
     from exgraph.web.sparql import guard
@@ -251,37 +307,42 @@ def sparql_profile(repeat: int, trivial_rps: float) -> str:
 
     store = open_store("oxigraph")
     oxs = store.ox  # type: ignore[attr-defined]
-    text = headline_sparql()
-    texts = [f"{text}\nLIMIT {i + 1}" for i in range(repeat)]
     runner = QueryRunner(dump_store(store), workers=1, timeout=30)
 
     def job(t: str) -> QueryJob:
         return QueryJob(t, "json", base_iri="http://127.0.0.1/sparql", prefixes=dict(PREFIXES))
 
-    def per(fn: Callable[[str], object], pids: tuple[int, ...] = ()) -> float:
-        fn(texts[0])
-        start = time.process_time() + sum(cpu_seconds(pid) for pid in pids)
-        for t in texts:
-            fn(t)
-        spent = time.process_time() + sum(cpu_seconds(pid) for pid in pids) - start
-        return spent / len(texts) * 1e6
-
+    parts = []
     try:
-        checked = per(lambda t: guard.precheck(t))
-        runner.query(job(text))  # starts the worker
+        runner.query(job("ASK {}"))  # starts the worker
         time.sleep(3)  # its background warm-up of the guard's parser (rdflib) is done by then
         worker = next(iter(runner._workers)).process.pid
-        trip = per(lambda t: runner.query(job(t)), (worker,))
-        own = per(lambda t: run_job(oxs, job(t)))
-        raw = per(lambda t: oxs.query(t).serialize(format=ox.QueryResultsFormat.JSON))
+        for name, text in (("headline", headline_sparql()), ("cheap", CHEAP_SPARQL)):
+            texts = [f"{text}\nLIMIT {i + 1}" for i in range(repeat)]
+
+            def per(fn: Callable[[str], object], pids: tuple[int, ...] = (),
+                    texts: list[str] = texts) -> float:
+                fn(texts[0])
+                start = time.process_time() + sum(cpu_seconds(pid) for pid in pids)
+                for t in texts:
+                    fn(t)
+                spent = time.process_time() + sum(cpu_seconds(pid) for pid in pids) - start
+                return spent / len(texts) * 1e6
+
+            checked = per(lambda t: guard.precheck(t))
+            trip = per(lambda t: runner.query(job(t)), (worker,))
+            own = per(lambda t: run_job(oxs, job(t)))
+            raw = per(lambda t: oxs.query(t).serialize(format=ox.QueryResultsFormat.JSON))
+            parts.append(f"{name} query: guard pre-check {checked:.0f}, worker round trip "
+                         f"{trip:.0f} = the worker's job {own:.0f} (raw pyoxigraph query + "
+                         f"JSON {raw:.0f}) + pipe, pickling, waking two processes "
+                         f"{trip - own:.0f}")
     finally:
         runner.close()
-    return (f"CPU µs per request, in process: guard pre-check {checked:.0f}; worker round trip "
-            f"{trip:.0f} (both processes), of which the worker's job {own:.0f} (raw pyoxigraph "
-            f"query + JSON: {raw:.0f}) and pipe, pickling and waking two processes "
-            f"{trip - own:.0f}; at 0.8 of the trivial route's {trivial_rps:,.0f} req/s on 2 "
-            f"cores a request may cost only {2e6 / trivial_rps / 4:.0f} µs of CPU more than "
-            f"the trivial one")
+    return (f"CPU µs per request, measured in process: {'; '.join(parts)}. At 0.8 of the "
+            f"trivial route a request may cost {trivial_cpu_us / 4:.0f} µs more CPU than the "
+            f"trivial one ({trivial_cpu_us:.0f} µs): the engine's own work and one process "
+            f"round trip each exceed that")
 
 
 def api_profile() -> str:
@@ -325,44 +386,62 @@ def api_profile() -> str:
 # -- start-up ---------------------------------------------------------------------------------
 
 
-def starts(args: argparse.Namespace, results: Results) -> None:
+def timed_start(store: Path | None, env: dict[str, str]) -> tuple[float, float]:
+    """One `exgraph serve` on the bundled graph (or --store store): seconds from process start
+    to its first headline answer, and the CPU seconds the server spent by then (a figure the
+    machine's other load does not change)."""
     import run as bench_run
 
+    proc, _, took = bench_run.start_server(None, store, env)
+    try:
+        cpu = sum(map(cpu_seconds, [proc.pid, *children(proc.pid)]))
+    finally:
+        bench_run.stop(proc)
+    return took, cpu
+
+
+def starts(args: argparse.Namespace, results: Results) -> None:
+    """Starts on unchanged data: the bundled graph with its snapshot cache (store, records)
+    filled by a first start, and a filled `--store DIR` (with the same cache directory, where
+    the records of its data generation are kept)."""
     with tempfile.TemporaryDirectory() as tmp:
         cache, store = Path(tmp) / "cache", Path(tmp) / "store"
-        bench_run.cold_start(1, env={"EXGRAPH_CACHE_DIR": str(cache)})  # fills the cache
-        bench_run.cold_start(1, store=store, env={"EXGRAPH_CACHE_DIR": ""})  # loads the store
-        warm: list[float] = []
-        loaded: list[float] = []
-        for _ in range(args.starts):
-            warm += bench_run.cold_start(1, env={"EXGRAPH_CACHE_DIR": str(cache)})
-            loaded += bench_run.cold_start(1, store=store, env={"EXGRAPH_CACHE_DIR": ""})
-        split = start_split({"EXGRAPH_CACHE_DIR": str(cache)})
-    value = statistics.median(warm)
-    results.add(Row("cold start, bundled graph, to the first headline answer", "≤ 1 s",
-                    f"{value:.2f} s ({bench_run.spread(warm)})", value <= 1.0,
-                    split if value > 1.0 else ""))
-    value = statistics.median(loaded)
-    results.add(Row("start from a filled `--store DIR`", "≤ 0.5 s",
-                    f"{value:.2f} s ({bench_run.spread(loaded)})", value <= 0.5,
-                    "the same imports and first request as above" if value > 0.5 else ""))
+        env = {"EXGRAPH_CACHE_DIR": str(cache)}
+        timed_start(None, env)  # fills the cache
+        timed_start(store, env)  # loads the store
+        warm: list[tuple[float, float]] = []
+        loaded: list[tuple[float, float]] = []
+        for _ in range(args.starts):  # in alternation
+            warm.append(timed_start(None, env))
+            loaded.append(timed_start(store, env))
+        split = start_split(env)
+    for label, goal, runs, limit in (
+            ("cold start, bundled graph, to the first headline answer", 1.0, warm, split),
+            ("start from a filled `--store DIR`", 0.5, loaded,
+             "the same imports and first request as above")):
+        wall = statistics.median(run[0] for run in runs)
+        cpu = statistics.median(run[1] for run in runs)
+        results.add(Row(label, f"≤ {goal:g} s",
+                        f"{wall:.2f} s wall, {cpu:.2f} s of the server's CPU (medians of "
+                        f"{len(runs)}; wall {min(r[0] for r in runs):.2f}-"
+                        f"{max(r[0] for r in runs):.2f})", max(wall, cpu) <= goal,
+                        limit if max(wall, cpu) > goal else ""))
 
 
 def start_split(env: dict[str, str]) -> str:
-    """Seconds of a start spent importing the web app (``-X importtime``'s total) and in the
-    whole in-process start (app, store, the first headline request through the test client)."""
-    code = ("import time; t0 = time.perf_counter(); from exgraph.web.app import create_app; "
-            "t1 = time.perf_counter(); app = create_app(); c = app.test_client(); "
-            "from exgraph.web.context import get_store\n"
-            "with app.app_context(): get_store()\n"
-            f"t2 = time.perf_counter(); c.get({hb.HEADLINE_API!r}); t3 = time.perf_counter(); "
+    """CPU seconds of a start in process: importing the web app, opening the store
+    (create_app), the first headline request (test client); and the imports with the most
+    self-time (``-X importtime``)."""
+    code = ("import time; t0 = time.process_time(); from exgraph.web.app import create_app; "
+            "t1 = time.process_time(); app = create_app(); c = app.test_client(); "
+            f"t2 = time.process_time(); c.get({hb.HEADLINE_API!r}); t3 = time.process_time(); "
             "print(t1 - t0, t2 - t1, t3 - t2)")
     out = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True,
                          text=True, env={**os.environ, **env}, check=True)
     imports, store, first = (float(x) for x in out.stdout.split())
     heaviest = _heaviest_imports(out.stderr)
-    return (f"imports {imports:.2f} s (heaviest self-time: {heaviest}), store {store:.2f} s, "
-            f"first headline request {first:.2f} s (records, engine, index)")
+    return (f"CPU: imports {imports:.2f} s (most self-time: {heaviest}), app and store "
+            f"{store:.2f} s, first headline request {first:.2f} s (records, engine, index)")
 
 
 def _heaviest_imports(log: str, top: int = 3) -> str:
