@@ -140,7 +140,13 @@ def main() -> None:
             "|---|---:|---:|---:|---:|---:|"]
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
-            rows.append(measure(name, args, Path(tmp)))
+            try:
+                rows.append(measure(name, args, Path(tmp)))
+            except (RuntimeError, subprocess.CalledProcessError, OSError) as exc:
+                # one engine failing (e.g. an app that gave up on a slow engine at start)
+                # leaves the others' rows; the reason goes in the table
+                reason = " ".join(str(exc).split())[:160].replace("|", "/")
+                rows.append(f"| {name} | failed: {reason} | | | | |")
             print(rows[-1], file=sys.stderr, flush=True)
     print(f"Machine: {hb.machine()}.\n")
     print("\n".join(rows))
