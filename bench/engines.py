@@ -61,8 +61,10 @@ def engine(name: str, location: Path) -> Iterator[str | None]:
         return
     with external_engine(name, location) as spec:
         start = time.perf_counter()
-        subprocess.run([str(BIN / "exgraph"), "load", "--store", spec], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        done = subprocess.run([str(BIN / "exgraph"), "load", "--store", spec], check=False,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"`exgraph load` failed: {done.stderr.strip()[-300:]}")
         print(f"  {name}: `exgraph load` {time.perf_counter() - start:.1f} s", file=sys.stderr)
         yield spec
 
