@@ -1,7 +1,8 @@
 """exgraph benchmarks: load, named queries, export and HTTP, on rdflib and Oxigraph, at 1k-100k.
 
-    make bench                       # all sizes
+    make bench                       # all sizes, then issue 25's targets table
     .venv/bin/python bench/run.py --sizes 1000 10000 --http-seconds 5
+    .venv/bin/python bench/run.py --targets-only [--big 100000]   # the targets table alone
 
 Figures are medians of repeated runs in one process; the Oxigraph-vs-rdflib and
 named-query-vs-raw-pyoxigraph ratios are measured side by side, so machine noise cancels out
@@ -33,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pyoxigraph as ox
+import targets
 from generate import replicate
 from rdflib import Graph
 
@@ -371,6 +373,11 @@ def main() -> None:
                         help="keep (and reuse) --disk-start's grown graph and store here")
     parser.add_argument("--no-quality", action="store_true",
                         help="skip the substitute quality figures (bench/substitute_quality.py)")
+    parser.add_argument("--targets-only", action="store_true",
+                        help="only issue 25's targets table (bench/targets.py; ~5 minutes)")
+    parser.add_argument("--no-targets", action="store_true",
+                        help="skip issue 25's targets table")
+    targets.add_arguments(parser)
     parser.add_argument("--quick", action="store_true",
                         help="the per-change check (`make bench QUICK=1`, under 3 minutes): "
                              "1k exercises only, fewer runs, 2 s of HTTP, one cold start each")
@@ -378,11 +385,16 @@ def main() -> None:
     if args.quick:
         args.sizes, args.repeat, args.repeat_load = [1000], 30, 1
         args.http_seconds, args.cold_starts, args.rdflib_max = 2.0, 1, 1000
+        args.rounds, args.seconds, args.starts = 1, 2, 1
     missing = set(default_catalogue()) - set(BENCH_CASES)
     if missing and not args.cold_start_only:
         parser.error(f"no benchmark parameters for named queries: {', '.join(sorted(missing))}")
 
     report = Report()
+    if args.targets_only:
+        for line in targets.measure(args):
+            report.add(line)
+        return
     report.add(f"## exgraph benchmark, {time.strftime('%Y-%m-%d')}\n")
     report.add(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
                f"{platform.python_version()}, pyoxigraph {ox.__version__}, {platform.platform()}")
@@ -393,6 +405,10 @@ def main() -> None:
         substitute_quality(report)
     for n in args.sizes:
         bench_size(n, args, report)
+    if not args.no_targets:  # last: the one table of issue 25's targets, each beside its goal
+        report.add()
+        for line in targets.measure(args):
+            report.add(line)
 
 
 if __name__ == "__main__":

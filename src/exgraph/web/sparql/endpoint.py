@@ -74,6 +74,7 @@ from exgraph.web.pages.tools import workbench_page
 from exgraph.web.sparql import guard
 from exgraph.web.sparql.formats import Format
 from exgraph.web.sparql.runner import (
+    PREFIXED_FORMATS,
     Answer,
     EffectScope,
     InspectJob,
@@ -592,7 +593,8 @@ def run_query(op: Operation) -> Response:
         default_graphs=_graph_names(op, "default-graph-uri"),
         named_graphs=_graph_names(op, "named-graph-uri"),
         max_rows=int(config["MAX_ROWS"]),
-        prefixes=dict(PREFIXES),
+        # only the graph formats write prefixes: a SELECT's job pickles smaller without them
+        prefixes=dict(PREFIXES) if fmt.name in PREFIXED_FORMATS else {},
         max_bytes=sparql.setting("MAX_ANSWER_BYTES"),
     )
     # taken before the query runs: an update meanwhile leaves this answer in the dropped cache

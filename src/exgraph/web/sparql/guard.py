@@ -171,10 +171,35 @@ def query_form(text: str) -> Form | None:
         position = iri.end()
 
 
+#: Characters every operator token holds at least one of (a name's hyphens included).
+_OPERATOR_CHARS = "-+*/|^!=<>&"
+
+
+def within_shape_bounds(text: str, *, max_nesting: int = MAX_NESTING,
+                        max_operators: int = MAX_OPERATORS) -> bool:
+    """Whether text is proven within :func:`check_shape`'s bounds by counting characters (a
+    few ``str.count`` calls, C speed: ~10 µs for a 2 KB query against ~130 µs for the scan).
+    Every bracket counts, in strings and IRIs too, so the count of opening brackets bounds the
+    depth; every operator token, and every hyphen of a name, holds one of ``_OPERATOR_CHARS``,
+    and every nesting keyword is an occurrence of its word in the upper-cased text, so the sum
+    of those counts bounds the scan's operator count. False means "not proven": run the scan."""
+    if sum(text.count(bracket) for bracket in "([{") > max_nesting:
+        return False
+    operators = sum(text.count(char) for char in _OPERATOR_CHARS)
+    if operators > max_operators:
+        return False
+    upper = text.upper()
+    operators += sum(upper.count(word) for word in _TREE_WORDS)
+    return operators <= max_operators
+
+
 def check_shape(text: str, *, max_nesting: int = MAX_NESTING,
                 max_operators: int = MAX_OPERATORS) -> None:
     """Raise BadRequest when text nests brackets deeper than max_nesting or holds more than
-    max_operators operators and nesting keywords. One pass, linear in the text."""
+    max_operators operators and nesting keywords. One pass, linear in the text; skipped when
+    :func:`within_shape_bounds` proves the text within both bounds."""
+    if within_shape_bounds(text, max_nesting=max_nesting, max_operators=max_operators):
+        return
     depth = operators = 0
     for token in _TOKEN.finditer(text):
         kind = token.lastgroup

@@ -45,7 +45,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from typing import Any, Literal, TypeVar
+from typing import IO, Any, Literal, TypeVar, cast
 
 import pyoxigraph as ox
 
@@ -474,6 +474,15 @@ def _query(store: ox.Store, job: QueryJob) -> Answer:
         raise RuntimeError(f"the query's form does not fit the {job.format} format")
     if isinstance(result, ox.QueryBoolean):
         return Answer(_bytes(result.serialize(format=RESULT_FORMATS[job.format])), rows=1)
+    if isinstance(result, ox.QuerySolutions) and job.format == "json":
+        answer = _json_direct(result, job)
+        if answer is not None:
+            return answer
+        # more rows or bytes than the caps allow (or a text full of braces): run it again
+        # and take what the caps allow, row by row
+        result = store.query(job.query, base_iri=job.base_iri, default_graph=default_graphs,
+                             named_graphs=named_graphs)
+        assert isinstance(result, ox.QuerySolutions)
     if isinstance(result, ox.QuerySolutions):
         variables = [v.value for v in result.variables]
         overhead = sum(2 * len(name) + 48 for name in variables)
@@ -498,6 +507,56 @@ def _query(store: ox.Store, job: QueryJob) -> Answer:
                                    prefixes=prefixes))
 
     return _within(graph, len(triples), truncated, job.max_bytes)
+
+
+class _GiveUp(Exception):
+    """Raised by :class:`_CappedSink` to stop a serialisation that may exceed the caps."""
+
+
+class _CappedSink:
+    """Where pyoxigraph writes a SPARQL JSON answer: stops it (:class:`_GiveUp`) past
+    ``max_bytes`` or once the braces written could belong to more than ``max_rows`` rows
+    (every row holds at least one ``{``, so the rows written never exceed the braces)."""
+
+    def __init__(self, max_bytes: int, max_braces: int) -> None:
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.braces = 0
+        self.max_bytes = max_bytes
+        self.max_braces = max_braces
+
+    def write(self, data: bytes) -> int:
+        chunk = bytes(data)
+        self.size += len(chunk)
+        self.braces += chunk.count(b"{")
+        if self.size > self.max_bytes or self.braces > self.max_braces:
+            raise _GiveUp
+        self.parts.append(chunk)
+        return len(chunk)
+
+    def flush(self) -> None:
+        """Nothing to flush: the parts are joined at the end."""
+
+
+def _json_direct(result: ox.QuerySolutions, job: QueryJob) -> Answer | None:
+    """A SELECT answer in SPARQL JSON written by pyoxigraph straight from the results (Rust),
+    when it fits both caps: ~3x less work in the worker than taking the rows one by one in
+    Python, then writing them (bench/targets.py: 570 against 830 µs of CPU for the headline
+    alternatives query). None when it does not fit: the caller takes the rows one by one.
+    The rows are counted by parsing the answer (json, C): an answer is whole or not at all."""
+    width = len(result.variables)
+    # head and results objects, then per row its own braces and one per bound variable
+    sink = _CappedSink(job.max_bytes, 3 + (job.max_rows + 1) * (1 + width))
+    try:
+        # pyoxigraph only calls write() (and flush()) on the output it is given
+        result.serialize(cast("IO[bytes]", sink), format=ox.QueryResultsFormat.JSON)
+    except _GiveUp:
+        return None
+    body = b"".join(sink.parts)
+    rows = len(json.loads(body)["results"]["bindings"])
+    if rows > job.max_rows:
+        return None
+    return Answer(body, False, rows)
 
 
 def _bytes(data: bytes | None) -> bytes:

@@ -1,0 +1,160 @@
+"""Embedded Oxigraph, Oxigraph server and Virtuoso behind `exgraph serve`, side by side.
+
+    .venv/bin/python bench/engines.py                 # bundled graph, ~5 minutes
+    .venv/bin/python bench/engines.py --seconds 2     # shorter wrk runs
+
+For each engine: the bundled graph pushed with `exgraph load` (the external engines; the
+embedded store loads it itself), then one `exgraph serve` in front of it, then two (the
+"Scaling out" of docs/operations.md). Measured per engine, one client at a time (medians of
+``--repeat`` requests, each one new to every cache, so each reaches the engine):
+
+* the headline question as SPARQL (the API's alternatives query with a new LIMIT each time),
+  through /sparql;
+* the exercise document and a list page, as the first request of their kind after a start
+  (the API's caches are per process and per data generation: later ones are cache hits);
+
+and with wrk (2 threads, 8 connections, ``--seconds``), /sparql with a new cheap query text per
+request against one app process, then against two app processes at once (their rates
+summed). The Virtuoso row needs Debian's ``virtuoso-opensource`` (skipped without it). The
+training-log progress query is not measured: the logs live in the private store, not in the
+engines. 100k exercises are not run here: loading them into Virtuoso and Oxigraph server takes
+most of an hour on this machine.
+"""
+
+# ruff: noqa: E402
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+import http_bench as hb
+import tests.server
+from targets import CHEAP_SPARQL, NEW_LIMIT_LUA, SPARQL_JSON, headline_sparql
+from tests.engines import external_engine
+from tests.server import running_server
+from tests.virtuoso_server import virtuoso_binary
+
+BIN = Path(sys.executable).parent
+LIST_PATH = "/api/v1/exercises?muscle=glutes&limit=20"
+DOCUMENT_PATH = "/api/v1/exercises/machine-back-extension"
+
+
+@contextmanager
+def engine(name: str, location: Path) -> Iterator[str | None]:
+    """The store spec of engine name, loaded with the bundled graph; None: embedded."""
+    if name == "embedded":
+        yield None
+        return
+    with external_engine(name, location) as spec:
+        start = time.perf_counter()
+        done = subprocess.run([str(BIN / "exgraph"), "load", "--store", spec], check=False,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"`exgraph load` failed: {done.stderr.strip()[-300:]}")
+        print(f"  {name}: `exgraph load` {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        yield spec
+
+
+def timed_get(url: str, accept: str = "*/*") -> float:
+    request = urllib.request.Request(url, headers={"Accept": accept})
+    start = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=120) as response:
+        response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{url}: {response.status}")
+    return time.perf_counter() - start
+
+
+def sparql_latency(base: str, repeat: int, offset: int) -> float:
+    """Median ms of /sparql with the headline query and a LIMIT no request used before."""
+    text = headline_sparql()
+    return statistics.median(
+        timed_get(f"{base}/sparql?query={quote(f'{text}{chr(10)}LIMIT {offset + i}')}",
+                  SPARQL_JSON) for i in range(repeat)) * 1000
+
+
+def wrk_rate(bases: list[str], seconds: int, workdir: Path) -> float:
+    """Summed req/s of wrk runs, one per base at the same time, each sending a new cheap query
+    text per request."""
+    hb.SECONDS = seconds
+    rates: list[float] = []
+    lock = threading.Lock()
+
+    def one(base: str) -> None:
+        target = hb.Target("cheap", f"{base}/sparql?query={quote(CHEAP_SPARQL)}", SPARQL_JSON,
+                           NEW_LIMIT_LUA)
+        run = hb.wrk(target, workdir / base.rsplit(":", 1)[1])
+        with lock:
+            rates.append(run.rps)
+
+    threads = [threading.Thread(target=one, args=(base,)) for base in bases]
+    for (thread, base) in zip(threads, bases, strict=True):
+        (workdir / base.rsplit(":", 1)[1]).mkdir(exist_ok=True)
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(rates)
+
+
+def measure(name: str, args: argparse.Namespace, workdir: Path) -> str:
+    with ExitStack() as stack:
+        spec = stack.enter_context(engine(name, workdir / name))
+        store = ("--store", spec) if spec else ()
+        one = stack.enter_context(running_server(*store, "--no-access-log"))
+        document = timed_get(one + DOCUMENT_PATH) * 1000
+        listing = timed_get(one + LIST_PATH) * 1000
+        timed_get(f"{one}/sparql?query={quote('ASK {}')}", SPARQL_JSON)  # starts the workers
+        sparql = sparql_latency(one, args.repeat, 1)
+        single = wrk_rate([one], args.seconds, workdir)
+        two = stack.enter_context(running_server(*store, "--no-access-log"))
+        timed_get(f"{two}/sparql?query={quote('ASK {}')}", SPARQL_JSON)
+        double = wrk_rate([one, two], args.seconds, workdir)
+    return (f"| {name} | {sparql:.1f} | {document:.0f} | {listing:.0f} | {single:,.0f} | "
+            f"{double:,.0f} |")
+
+
+def main() -> None:
+    # an app over an external store counts its triples and builds its records over HTTP at
+    # start: minutes on a loaded machine, beyond the tests' 60 s
+    tests.server.START_TIMEOUT = 900
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--engines", nargs="+", default=["embedded", "oxigraph", "virtuoso"])
+    args = parser.parse_args()
+    names = [n for n in args.engines if n != "virtuoso" or virtuoso_binary()]
+    rows = ["| engine | /sparql headline, new text p50 ms | exercise document, first ms | "
+            "list page, first ms | /sparql new cheap text, 1 app req/s | 2 apps req/s |",
+            "|---|---:|---:|---:|---:|---:|"]
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in names:
+            try:
+                rows.append(measure(name, args, Path(tmp)))
+            except (RuntimeError, subprocess.CalledProcessError, OSError) as exc:
+                # one engine failing (e.g. an app that gave up on a slow engine at start)
+                # leaves the others' rows; the reason goes in the table
+                reason = " ".join(str(exc).split())[:160].replace("|", "/")
+                rows.append(f"| {name} | failed: {reason} | | | | |")
+            print(rows[-1], file=sys.stderr, flush=True)
+    print(f"Machine: {hb.machine()}.\n")
+    print("\n".join(rows))
+    if "virtuoso" in args.engines and "virtuoso" not in names:
+        print("\nVirtuoso not installed (apt-get install virtuoso-opensource): not run.")
+
+
+if __name__ == "__main__":
+    main()
