@@ -241,3 +241,51 @@ def test_the_api_and_the_forms_take_names(client: FlaskClient) -> None:
     muscles = client.get("/api/v1/muscles/hamstring/exercises")
     assert muscles.status_code == 308
     assert _location(muscles) == "/api/v1/muscles/hamstrings/exercises"
+
+
+def test_muscles_and_equipment_by_name_on_every_surface(client: FlaskClient,
+                                                        full_store: Store) -> None:
+    """A muscle or equipment by name, plural or IRI reaches the canonical one everywhere a
+    person types one: pages (308), /id/ (303), the exercise list's filters, the ranked routes'
+    and the Python API's equipment filters, and the CLI options (query -p muscle=, substitutes
+    --without/--equipment, plan --equipment/--emphasise); the answer is the slug's answer."""
+    for path, code, where in (("/muscles/hamstring", 308, "/muscles/hamstrings"),
+                              ("/equipment/dumbbells", 308, "/equipment/dumbbell"),
+                              ("/id/muscle/hamstring", 303, "/muscles/hamstrings"),
+                              ("/id/equipment/dumbbells", 303, "/equipment/dumbbell")):
+        response = client.get(path, headers={"Accept": "text/html"})
+        assert (response.status_code, _location(response)) == (code, where), path
+
+    def ids(query: str) -> list[str]:
+        response = client.get(f"/api/v1/exercises?{query}&limit=1000")
+        assert response.status_code == 200, response.get_data(as_text=True)[:300]
+        return [item["id"] for item in response.get_json()["items"]]
+
+    named = ids("muscle=Hamstring&equipment=Dumbbells&exclude_equipment=Machines")
+    assert named and named == ids("muscle=hamstrings&equipment=dumbbell&exclude_equipment=machine")
+    iri = "https://w3id.org/exgraph/ontology%23FreeWeight"  # a category by its IRI
+    assert ids(f"equipment={iri}") == ids("equipment=free-weight")
+    wrong = client.get("/api/v1/exercises?muscle=wingspan")
+    assert wrong.status_code == 400 and "parameter 'muscle'" in wrong.get_json()["error"]
+    ranked = [client.get(f"/api/v1/exercises/romanian-deadlift/substitutes?"
+                         f"exclude_equipment={q}").get_json() for q in ("Free+weights",
+                                                                        "free-weight")]
+    assert ranked[0]["items"] and ranked[0]["items"] == ranked[1]["items"]
+    assert exgraph.substitutes(full_store, "RDL", exclude_equipment="Dumbbells") == \
+        exgraph.substitutes(full_store, "RDL", exclude_equipment="dumbbell")
+    session = Session(full_store)
+    for by_name, by_slug in (
+            (["query", "exercises", "-p", "muscle=Hamstring", "-p", "equipment=Barbells"],
+             ["query", "exercises", "-p", "muscle=hamstrings", "-p", "equipment=barbell"]),
+            (["substitutes", "RDL", "--without", "Dumbbells", "--equipment", "Barbells,bench"],
+             ["substitutes", "RDL", "--without", "dumbbell", "--equipment", "barbell,bench"]),
+            (["plan", "--goal", "strength", "--days", "3", "--equipment",
+              "Barbells,bench,squat rack", "--emphasise", "Hamstring"],
+             ["plan", "--goal", "strength", "--days", "3", "--equipment",
+              "barbell,bench,squat-rack", "--emphasise", "hamstrings"])):
+        got, want = (_cli(session, *args, "--format", "json") for args in (by_name, by_slug))
+        assert got[0] == want[0] == 0, got[1][:300]
+        assert json.loads(got[1]) == json.loads(want[1]) and json.loads(got[1]), by_name
+    code, out = _cli(session, "substitutes", "RDL", "--without", "Dumbbelz")
+    assert code == 1 and "parameter 'exclude_equipment'" in out and "did you mean" in out
+    assert "(dumbbell)" in out

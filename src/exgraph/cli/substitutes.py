@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from exgraph.cli.session import command_store
-from exgraph.queries.substitutes import Filters, engine_for
+from exgraph.queries.substitutes import engine_for, filters_for
 from exgraph.records.lookup import exercise_slug
 
 
@@ -50,7 +50,7 @@ def substitutes(name: str, without: tuple[str, ...], has: tuple[str, ...],
         values["cover"] = ["primary"]
     if include_unknown:
         values["include_unknown"] = ["true"]
-    ranked = engine.rank(slug, Filters.parse(values, engine.taxonomy))
+    ranked = engine.rank(slug, filters_for(store, values))  # equipment by name too
     target = engine.exercise(slug)
     if fmt == "json":
         click.echo(json.dumps({"exercise": slug, "items": [
