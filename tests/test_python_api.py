@@ -58,7 +58,7 @@ def test_substitutes_take_a_slug_or_an_iri(store: Store) -> None:
 @pytest.mark.parametrize(("exercise", "filters", "error", "message"), [
     ("no-such-exercise", {}, NotFound, "no exercise 'no-such-exercise'"),
     (" ", {}, BadRequest, "give a slug, IRI or name"),
-    (MBE, {"exclude_equipment": "machines"}, BadRequest, "no equipment 'machines'"),
+    (MBE, {"exclude_equipment": "wingspan"}, BadRequest, "no equipment 'wingspan'"),
     (MBE, {"difficulty": "easy"}, BadRequest, "'easy' is not one of low, moderate, high"),
     (MBE, {"limit": 0}, BadRequest, "parameter 'limit'"),
     (MBE, {"cover": "secondary"}, BadRequest, "parameter 'cover'"),

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-import exgraph.cli.query as query_cli
 from exgraph.cli.main import main
+from exgraph.cli.session import Session
 from exgraph.errors import BadRequest, DataError, NotFound
 from exgraph.graph.store import OxigraphStore, Store, to_ox
 from exgraph.queries.catalogue import (
@@ -373,11 +373,10 @@ def test_oxigraph_and_rdflib_agree(name: str, store: Store, rdflib_store: Store)
 
 
 @pytest.fixture
-def cli(store: Store, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Any]:
+def cli(store: Store) -> Callable[..., Any]:
     """Invoke `exgraph ARGS` on the session store (loading the graph once, not per call)."""
-    monkeypatch.setattr(query_cli, "open_store", lambda spec, extra: store)
     runner = CliRunner()
-    return lambda *args: runner.invoke(main, list(args))
+    return lambda *args: runner.invoke(main, list(args), obj=Session(store))
 
 
 ALT_ARGS = ("query", "alternatives", "-p", f"exercise={MBE}", "-p", "exclude_equipment=machine",

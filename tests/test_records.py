@@ -221,19 +221,31 @@ def test_a_damaged_record_entry_is_rebuilt(tmp_path: Path,
     assert entry.read_bytes().endswith(b"}")  # written whole again
 
 
-def test_the_sparql_of_the_docs_gives_the_records_muscles(full_store: Store) -> None:
-    """docs/records.md's query for the record's muscles, run as written."""
+def test_the_sparql_of_the_docs_gives_the_records_fields(full_store: Store) -> None:
+    """docs/records.md's queries, run as written: every one answers, and the record's muscles,
+    difficulty, steps and synonyms are what they say."""
     text = (Path(__file__).resolve().parents[1] / "docs" / "records.md").read_text()
     queries = [block.split("```", 1)[0] for block in text.split("```sparql\n")[1:]]
-    assert len(queries) == 3
+    assert len(queries) == 5
     for query in queries:
         assert full_store.select(query)  # every example runs and answers
-    rows = full_store.select(queries[1])
-    record = records_for(full_store).records["romanian-deadlift"]
+    every, muscles, difficulty, steps, synonyms = queries
+    records = records_for(full_store).records
+    record = records["romanian-deadlift"]
+    sources = {str(r["source"]) for r in full_store.select(every)}
+    assert set(record.value_sources["muscles"]["hamstrings"]) <= sources
+    rows = full_store.select(muscles)
     got = {(_local(str(r["role"])).lower(), _local(str(r["muscle"]))) for r in rows}
     assert got == {(role, m) for role in ("primary", "secondary", "stabilizer")
                    for m in record.muscle_ids(role)}
     assert {str(r["source"]) for r in rows} == set(record.provenance["muscles"])
+    rows = full_store.select(difficulty)
+    assert [_local(str(r["difficulty"])).lower() for r in rows] == record.difficulty
+    assert {str(r["source"]) for r in rows} == set(record.provenance["difficulty"])
+    assert [str(r["text"]) for r in full_store.select(steps)] == \
+        records["machine-back-extension"].steps
+    assert sorted((str(r["lang"]), str(r["name"])) for r in full_store.select(synonyms)) == \
+        sorted((s["lang"] or "", s["name"]) for s in record.synonyms)
 
 
 def test_the_exercise_list_filters_and_shows_by_the_record(full_store: Store) -> None:
@@ -258,3 +270,138 @@ def test_the_exercise_list_filters_and_shows_by_the_record(full_store: Store) ->
             for m in record.muscle_ids("primary")), item["id"]
         assert item["difficulty"] == record.difficulty
         assert [e["id"] for e in item["equipment"]] == [e["id"] for e in record.equipment]
+
+
+def test_the_engine_reads_laterality_and_activity_kind_from_the_record(
+        full_store: Store) -> None:
+    """Every exercise whose record states a laterality or an activity kind has it in the
+    substitutes engine too, even where another source says otherwise: the standing pancake is
+    a stretch by the reviewed layer and strength training by an inference rule; any source's
+    kind used to count (a training kind winning), so the engine ranked it among lifts."""
+    from exgraph.queries.substitutes import ACTIVITY_KINDS
+
+    engine, records = engine_for(full_store), records_for(full_store).records
+    union = full_store.select("""PREFIX exg: <https://w3id.org/exgraph/ontology#>
+        SELECT DISTINCT ?k WHERE {
+          <https://w3id.org/exgraph/id/exercise/standing-pancake> exg:activityKind ?k }""")
+    assert {_local(str(r["k"])) for r in union} == {"Stretching", "StrengthTraining"}
+    assert records["standing-pancake"].activity_kind == "stretching"
+    problems = []
+    stated = 0
+    for slug, record in records.items():
+        ex = engine.exercises[slug]
+        if record.laterality:
+            stated += 1
+            if (ex.laterality, ex.laterality_stated) != (record.laterality, True):
+                problems.append(f"{slug}: laterality {ex.laterality}, record {record.laterality}")
+        if record.activity_kind:
+            term = "".join(w.capitalize() for w in record.activity_kind.split("-"))
+            if (ex.kind, ex.kind_stated) != (ACTIVITY_KINDS[term], True):
+                problems.append(f"{slug}: kind {ex.kind}, record {record.activity_kind}")
+    assert stated > 500 and not problems, "\n".join(problems[:20])
+    assert engine.exercises["standing-pancake"].kind == "stretching"
+
+
+def _under(store: Store, kind: str, slug: str) -> set[str]:
+    """The IRIs of slug's kind and everything under it (skos:broader*), asked of the graph."""
+    return {str(r["x"]) for r in store.select(
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?x WHERE { "
+        f"?x skos:broader* <https://w3id.org/exgraph/id/{kind}/{slug}> }}")}
+
+
+def _all_ids(client: Any, path: str) -> set[str]:
+    """Every item id of a paged list (1,000 a page)."""
+    ids: set[str] = set()
+    offset = 0
+    while True:
+        sep = "&" if "?" in path else "?"
+        body = client.get(f"{path}{sep}limit=1000&offset={offset}").get_json()
+        ids |= {item["id"] for item in body["items"]}
+        offset += 1000
+        if offset >= body["total"]:
+            return ids
+
+
+@pytest.fixture(scope="module")
+def full_client(full_store: Store) -> Any:
+    from exgraph.web.app import create_app
+
+    return create_app({"STORE": full_store}).test_client()
+
+
+def _losing(record: Any, field: str, wanted: set[str]) -> bool:
+    """Whether a source that lost the precedence for field says a value among wanted."""
+    def iris(value: Any) -> set[str]:
+        if field == "muscles":
+            return {m["iri"] for role in ("primary",) for m in value.get(role, [])}
+        return {e["iri"] for e in value}
+    return any(iris(v[field]) & wanted for s, v in record.by_source.items()
+               if field in v and s not in record.provenance[field])
+
+
+@pytest.mark.parametrize("kind", ["barbell", "machine"])
+def test_the_equipment_filters_match_the_records_equipment(full_store: Store, full_client: Any,
+                                                           kind: str) -> None:
+    """/api/v1/exercises?equipment=K lists exactly the exercises whose record needs K or a kind
+    under it, and exclude_equipment=K exactly those whose record names equipment and none of
+    those. An exercise whose losing source says K (wger's barbell for the wide-grip front
+    pulldown, free-exercise-db's machine for the glute-ham raise) follows its record."""
+    records = records_for(full_store).records
+    under = _under(full_store, "equipment", kind)
+    needs = {s for s, r in records.items() if {e["iri"] for e in r.equipment} & under}
+    known = {s for s, r in records.items() if r.equipment}
+    shown = {s for s, r in records.items() if s not in needs and _losing(r, "equipment", under)}
+    assert shown, f"no exercise whose losing source says {kind}"
+    assert _all_ids(full_client, f"/api/v1/exercises?equipment={kind}") == needs
+    assert _all_ids(full_client, f"/api/v1/exercises?exclude_equipment={kind}") == known - needs
+    assert shown <= known - needs
+
+
+def test_a_muscles_exercises_are_those_its_record_works(full_store: Store,
+                                                        full_client: Any) -> None:
+    """/api/v1/muscles/lats/exercises?role=primary (and the muscle page, from the same list)
+    lists exactly the exercises whose record has the lats, or a muscle under them, as a prime
+    mover: not the Romanian deadlift, which only wger lists so (the page lists it under the
+    stabilizers, as its record does)."""
+    records = records_for(full_store).records
+    under = _under(full_store, "muscle", "lats")
+    expected = {s for s, r in records.items()
+                if {m["iri"] for m in r.muscles.get("primary", [])} & under}
+    body = full_client.get("/api/v1/muscles/lats/exercises?role=primary&limit=1000").get_json()
+    assert body["total"] == len(expected) and {i["id"] for i in body["items"]} == expected
+    assert _losing(records["romanian-deadlift"], "muscles", under)
+    assert "romanian-deadlift" not in expected
+    for item in body["items"]:
+        record = records[item["id"]]
+        assert {(m["id"], m["role"]) for m in item["muscles"]} <= {
+            (m["id"], "primary") for m in record.muscles["primary"]}
+    # the record has the lats as a stabilizer (the reviewed layer): listed so, and only so
+    steady = full_client.get("/api/v1/muscles/lats/exercises?limit=1000").get_json()
+    (rdl,) = [i for i in steady["items"] if i["id"] == "romanian-deadlift"]
+    assert {m["role"] for m in rdl["muscles"]} == {"stabilizer"}
+
+
+def test_the_pages_filtered_alternatives_are_the_records(full_store: Store,
+                                                         full_client: Any) -> None:
+    """The exercise page's alternatives filtered by exclude_equipment and difficulty: the
+    record's alternatives, each kept or left out by its own record."""
+    from exgraph.queries.listing import alternative_items
+
+    records = records_for(full_store).records
+    under = _under(full_store, "equipment", "machine")
+    checked = 0
+    for slug in ("machine-back-extension", "barbell-deadlift", "romanian-deadlift",
+                 "bench-press", "pullups"):
+        record = records[slug]
+        got = alternative_items(full_store, URIRef(record.iri),
+                                {"exclude_equipment": "machine", "difficulty": "low"}, None)
+        expected = [a["id"] for a in record.alternatives if a["id"] in records
+                    and not {e["iri"] for e in records[a["id"]].equipment} & under
+                    and "low" in records[a["id"]].difficulty]
+        assert [a["id"] for a in got] == expected, slug
+        assert all(a["difficulty"] == records[a["id"]].difficulty for a in got)
+        checked += len(got)
+    assert checked
+    page = full_client.get("/exercises/machine-back-extension?exclude_equipment=machine"
+                           "&difficulty=low")
+    assert page.status_code == 200

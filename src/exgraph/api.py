@@ -13,7 +13,7 @@ from exgraph.graph.load import open_store
 from exgraph.graph.store import Row, Store
 from exgraph.queries.catalogue import default_catalogue, known_in
 from exgraph.queries.documents import exercise_document as _document
-from exgraph.queries.substitutes import DEFAULT_LIMIT, Filters, engine_for
+from exgraph.queries.substitutes import DEFAULT_LIMIT, engine_for, filters_for
 from exgraph.records.lookup import canonical_params, param_kinds, resolve
 
 
@@ -76,6 +76,6 @@ def substitutes(
     optional = {"equipment": equipment, "difficulty": difficulty,
                 "max_difficulty": max_difficulty, "cover": cover}
     values.update({name: value for name, value in optional.items() if value is not None})
-    filters = Filters.parse(values, engine.taxonomy)
+    filters = filters_for(store, values)  # equipment by name, alias or slug too
     slug = resolve(store, "exercise", exercise).slug
     return [s.as_json(engine.labels) for s in engine.rank(slug, filters)]

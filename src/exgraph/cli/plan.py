@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from exgraph.cli.history import history_for
-from exgraph.graph.load import open_store
+from exgraph.cli.session import command_store
 from exgraph.history.plan import HistoryPlan, plan_from_history
 from exgraph.plans import Plan, plan_for
 from exgraph.plans.export import plan_ics, plan_json, plan_rdf
@@ -72,7 +72,7 @@ def plan(goal: str, days: int, equipment: tuple[str, ...], level: str,
     plan would break a plan rule (docs/plans.md) exits 1 naming the rule and why."""
     if fmt == "ics" and start is None:
         raise click.UsageError("--format ics needs --start YYYY-MM-DD")
-    store = open_store("oxigraph", extra)
+    store = command_store(extra)
     values: dict[str, Any] = {
         "goal": goal, "days": days, "level": level, "equipment": _many(equipment),
         "emphasise": _many(emphasise), "avoid": _many(avoid), "weeks": weeks,

@@ -14,9 +14,9 @@ import click
 from pyparsing import ParseException
 from rdflib.term import Node
 
+from exgraph.cli.session import command_store
 from exgraph.errors import ExgraphError
 from exgraph.graph.export import serialize
-from exgraph.graph.load import open_store
 from exgraph.graph.safe_files import InputFileError, limit_setting, read_limited
 from exgraph.graph.store import Answer, Row
 from exgraph.queries.catalogue import (
@@ -176,7 +176,7 @@ def query(name: str | None, pairs: tuple[str, ...], list_queries: bool, fmt: str
     if not name:
         raise click.UsageError("name a query, or use --list to see them")
     named = catalogue.get_query(name)  # UnknownQuery -> message naming it, exit 1
-    store = open_store(store_spec, extra)
+    store = command_store(extra, store_spec)
     # an exercise, muscle or equipment may be named by slug, alias, IRI or name
     values = canonical_params(store, param_kinds(named.params), _params(pairs))
     result = named.run(store, values, known_in(store))
@@ -196,7 +196,7 @@ def sparql(query_or_file: str, fmt: str, extra: tuple[Path, ...], store_spec: st
     positions refer to the lines of your text.
     """
     text = _query_text(query_or_file)
-    store = open_store(store_spec, extra)
+    store = command_store(extra, store_spec)
     try:
         answer = store.answer(PREFIX_LINE + text)
     except (SyntaxError, ParseException) as exc:  # Oxigraph's parser, rdflib's parser

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from exgraph.graph.load import open_store
-from exgraph.queries.substitutes import Filters, engine_for
+from exgraph.cli.session import command_store
+from exgraph.queries.substitutes import engine_for, filters_for
 from exgraph.records.lookup import exercise_slug
 
 
@@ -36,7 +36,7 @@ def substitutes(name: str, without: tuple[str, ...], has: tuple[str, ...],
                 difficulty: str | None, max_difficulty: str | None, cover_primary: bool,
                 include_unknown: bool, limit: int, fmt: str, extra: tuple[Path, ...]) -> None:
     """Rank what can stand in for the exercise NAME (a name, alias or slug), with the reasons."""
-    store = open_store("oxigraph", extra)
+    store = command_store(extra)
     slug = exercise_slug(store, name)
     engine = engine_for(store)
     values: dict[str, list[str]] = {"exclude_equipment": list(without), "limit": [str(limit)]}
@@ -50,7 +50,7 @@ def substitutes(name: str, without: tuple[str, ...], has: tuple[str, ...],
         values["cover"] = ["primary"]
     if include_unknown:
         values["include_unknown"] = ["true"]
-    ranked = engine.rank(slug, Filters.parse(values, engine.taxonomy))
+    ranked = engine.rank(slug, filters_for(store, values))  # equipment by name too
     target = engine.exercise(slug)
     if fmt == "json":
         click.echo(json.dumps({"exercise": slug, "items": [

@@ -2,11 +2,14 @@
 
 * :func:`exercise_list`: a page of exercises matching filters, with the total
   (``queries/exercises.rq``; each item's difficulty and equipment are its record's, and the
-  difficulty filter, the facets and the difficulty sort go by the record too);
-* :func:`alternative_items`: an exercise's alternatives as its sources list them, optionally
-  filtered (``queries/alternatives.rq``, the headline question as a named query);
+  muscle, role, equipment, exclude_equipment and difficulty filters, the facets and the
+  difficulty sort go by the record too: the query only narrows the candidates);
+* :func:`alternative_items`: an exercise's alternatives as its record lists them, optionally
+  filtered by the alternatives' records (the parameters of ``queries/alternatives.rq``, the
+  headline question as a named query);
 * :func:`muscle_items`, :func:`muscle_exercise_items`: the muscle catalogue, and the exercises
-  that work a muscle (``queries/muscles.rq``, ``queries/exercises-for-muscle.rq``);
+  whose record works a muscle (``queries/muscles.rq``; the parameters of
+  ``queries/exercises-for-muscle.rq``);
 * :func:`equipment_taxonomy`: kinds and categories (``queries/equipment-taxonomy.rq``).
 
 They were the bodies of the API routes; they live here so that a page and its JSON form come
@@ -28,17 +31,18 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from exgraph.errors import BadRequest
-from exgraph.graph.store import Store
+from exgraph.graph.rq import internal
+from exgraph.graph.store import GenerationCache, Store
 from exgraph.queries.catalogue import Known, NamedQuery, default_catalogue
 from exgraph.queries.documents import (
     CATEGORY_KEYS,
     DIFFICULTY_KEYS,
     ROLE_KEYS,
-    difficulty_list,
     ident,
     pattern_slug,
 )
-from exgraph.records import records_for
+from exgraph.records import Record, records_for
+from exgraph.records.lookup import canonical_params
 from exgraph.search import search as search_names
 from exgraph.vocab.terms import DIFFICULTIES, DIFFICULTY_RANK
 
@@ -48,6 +52,9 @@ from exgraph.vocab.terms import DIFFICULTIES, DIFFICULTY_RANK
 FACETS = ("category", "force", "mechanic", "movement_pattern", "kind")
 #: The filters of the exercise list: the parameters of ``queries/exercises.rq``, and FACETS.
 LIST_FILTERS = ("muscle", "role", "equipment", "exclude_equipment", "difficulty", *FACETS, "q")
+#: The list filters that name muscles or equipment: (name, kind, list) for the lookup.
+LIST_LOOKUP = (("muscle", "muscle", True), ("equipment", "equipment", True),
+               ("exclude_equipment", "equipment", True))
 #: The orders of an exercise list: by name (in the answer's language) or by difficulty (lowest
 #: level first; ``-difficulty``: highest first), unknown difficulty last, then by name; or by
 #: relevance to the search text q (best match first, :mod:`exgraph.search`), the order of a
@@ -64,25 +71,11 @@ DEFAULT_LANGUAGE = "en"
 #: An exercise's IRI (as text) and its English name.
 Match = tuple[str, str]
 
-NAMES_QUERY = """\
-PREFIX exg: <https://w3id.org/exgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?exercise ?p ?label WHERE {
-  ?exercise a exg:Exercise .
-  VALUES ?p { rdfs:label skos:prefLabel skos:altLabel } ?exercise ?p ?label
-}"""
-
-FACETS_QUERY = """\
-PREFIX exg: <https://w3id.org/exgraph/ontology#>
-SELECT DISTINCT ?facet ?value WHERE {
-  { ?exercise exg:category ?value BIND("category" AS ?facet) }
-  UNION
-  { ?pattern a exg:MovementPattern BIND(STR(?pattern) AS ?value)
-    BIND("movement_pattern" AS ?facet) }
-  UNION
-  { ?kind a exg:ActivityKind BIND(STR(?kind) AS ?value) BIND("kind" AS ?facet) }
-}"""
+#: Every exercise's names; the facet values; every concept with the concepts above it
+#: (``queries/internal/``).
+NAMES_QUERY = internal("exercise-names").text()
+FACETS_QUERY = internal("list-facets").text()
+BROADER_QUERY = internal("broader-closure").text()
 
 #: Every match of a filter combination, in order.
 Matches = list[Match]
@@ -92,6 +85,28 @@ Memo = Callable[[Hashable, Callable[[], Matches]], Matches]
 
 def _query(name: str) -> NamedQuery:
     return default_catalogue().get_query(name)
+
+
+def _read_broader(store: Store) -> dict[str, frozenset[str]]:
+    ups: dict[str, set[str]] = defaultdict(set)
+    for row in store.select(BROADER_QUERY):
+        ups[str(row["x"])].add(str(row["up"]))
+    return {iri: frozenset(found) for iri, found in ups.items()}
+
+
+_BROADER: GenerationCache[dict[str, frozenset[str]]] = GenerationCache(_read_broader)
+
+
+def above(store: Store, iri: str) -> frozenset[str]:
+    """iri and every concept above it (skos:broader*): a muscle and its group, an equipment
+    kind and the kinds and category over it — what a filter by a group or category matches."""
+    return _BROADER.get(store).get(iri, frozenset()) | {iri}
+
+
+def _needs_any(store: Store, record: Record, wanted: set[str]) -> bool:
+    """Whether the record's equipment (the one source the precedence chose) needs one of
+    wanted, or a kind under one of them."""
+    return any(above(store, e["iri"]) & wanted for e in record.equipment)
 
 
 def ref(iri: Node, name: Node | str | None) -> dict[str, Any]:
@@ -285,6 +300,10 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
     Raises BadRequest for an unknown filter, a value that is not valid for it, or a bad sort.
     """
     query = _query("exercises")
+    # muscles and equipment by slug, alias, IRI or name (the one lookup; BadRequest naming the
+    # parameter and the closest names)
+    values = canonical_params(store, LIST_LOOKUP, {
+        k: (v if isinstance(v, str) else list(v)) for k, v in values.items()})
     facets = {name: _split(raw) for name, raw in values.items() if name in FACETS}
     bound = query.bind({k: v for k, v in values.items() if k not in FACETS}, known)
     # q is checked by the query's parameter (length, characters) but matched here, by the
@@ -300,16 +319,13 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
            sort, lang if localised else None, tuple(map(str, search or ())))
 
     def build() -> Matches:
+        # the query matches any source's statement, a superset of the record's: exclusions
+        # are left to the record alone (a source that lost the precedence must not remove an
+        # exercise), the other filters narrow the candidates and the record decides below
+        candidates = {k: v for k, v in bound.items() if k != "exclude_equipment"}
         found = [(str(row["exercise"]), str(row["name"]))
-                 for row in store.select(query.render(bound))]
-        if "difficulty" in bound:  # the record's difficulty, not any source's
-            levels = {DIFFICULTY_KEYS.get(URIRef(str(t)), "") for t in bound["difficulty"]}
-            records = records_for(store).records
-            found = [m for m in found if (r := records.get(ident(m[0]))) is not None
-                     and levels & set(r.difficulty)]
-        if "muscle" in bound or "role" in bound:  # the record's muscles, not any source's
-            found = _working(store, found, {ident(t) for t in bound.get("muscle", [])},
-                             {ROLE_KEYS.get(URIRef(str(t)), "") for t in bound.get("role", [])})
+                 for row in store.select(query.render(candidates))]
+        found = _by_record(store, found, bound)
         rank: dict[str, int] = {}
         if search:
             hits = search_names(store, " ".join(map(str, search)), lang, limit=None)
@@ -325,11 +341,40 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
         return ordered(found, sort, lang, index)
 
     matches = build() if memo is None else memo(key, build)
-    page = matches[offset:offset + limit]
+    items = _items(store, matches[offset:offset + limit], lang, index)
+    return {"total": len(matches), "limit": limit, "offset": offset, "items": items}
+
+
+def _by_record(store: Store, found: Matches, bound: Mapping[str, Sequence[Node]]) -> Matches:
+    """The matches whose record meets the equipment, difficulty and muscle filters: the query
+    matched any source's statement, the record decides (an exclusion by a source that lost the
+    precedence must not remove an exercise)."""
+    records = records_for(store).records
+    if "equipment" in bound:  # the record's equipment, not any source's
+        needed = {str(t) for t in bound["equipment"]}
+        found = [m for m in found if (r := records.get(ident(m[0]))) is not None
+                 and _needs_any(store, r, needed)]
+    if "exclude_equipment" in bound:  # unknown is not none: no equipment, not listed
+        excluded = {str(t) for t in bound["exclude_equipment"]}
+        found = [m for m in found if (r := records.get(ident(m[0]))) is not None
+                 and r.equipment and not _needs_any(store, r, excluded)]
+    if "difficulty" in bound:  # the record's difficulty, not any source's
+        levels = {DIFFICULTY_KEYS.get(URIRef(str(t)), "") for t in bound["difficulty"]}
+        found = [m for m in found if (r := records.get(ident(m[0]))) is not None
+                 and levels & set(r.difficulty)]
+    if "muscle" in bound or "role" in bound:  # the record's muscles, not any source's
+        found = _working(store, found, {str(t) for t in bound.get("muscle", [])},
+                         {ROLE_KEYS.get(URIRef(str(t)), "") for t in bound.get("role", [])})
+    return found
+
+
+def _items(store: Store, page: Matches, lang: str | None,
+           index: ExerciseIndex | None) -> list[dict[str, Any]]:
+    """The list items of a page: name, difficulty and equipment from the record."""
     records = records_for(store).records
     items = []
     for exercise, name in page:
-        record = records.get(ident(exercise))  # difficulty and equipment: the record's
+        record = records.get(ident(exercise))
         item = {
             **ref(URIRef(exercise), (index.name(exercise, lang) if index else None) or name),
             "difficulty": list(record.difficulty) if record else [],
@@ -337,23 +382,22 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
                           for e in record.equipment] if record else [],
         }
         items.append(with_names(item, index) if index is not None else item)
-    return {"total": len(matches), "limit": limit, "offset": offset, "items": items}
+    return items
 
 
 def _working(store: Store, found: Matches, muscles: set[str], roles: set[str]) -> Matches:
-    """The matches whose record works one of muscles (a group: one of its muscles) in one of
-    roles (either may be empty: any). The named query matched any source's involvement; the
+    """The matches whose record works one of muscles (IRIs; a group: a muscle under it) in one
+    of roles (either may be empty: any). The named query matched any source's involvement; the
     record keeps one source's whole list, so this only ever removes matches (an exercise only
     wger says works the lats as a prime mover is no longer listed under them)."""
-    found_records = records_for(store)
-    group_of = found_records.group_of
+    records = records_for(store).records
 
     def works(slug: str) -> bool:
-        record = found_records.records.get(slug)
+        record = records.get(slug)
         if record is None:
             return False
         return any((not roles or role in roles)
-                   and (not muscles or m["id"] in muscles or group_of.get(m["id"]) in muscles)
+                   and (not muscles or above(store, m["iri"]) & muscles)
                    for role, items in record.muscles.items() for m in items)
 
     return [match for match in found if works(ident(match[0]))]
@@ -361,25 +405,30 @@ def _working(store: Store, found: Matches, muscles: set[str], roles: set[str]) -
 
 def alternative_items(store: Store, exercise: URIRef, values: Mapping[str, str],
                       known: Known | None) -> list[dict[str, Any]]:
-    """The alternatives of exercise in the source's order, each with what it is best for, how
-    it differs and its difficulty levels; values may hold ``exclude_equipment`` and
-    ``difficulty``. Raises BadRequest for a bad value."""
-    result = _query("alternatives").run(store, {"exercise": str(exercise), **values}, known)
-    items: dict[Node, dict[str, Any]] = {}
-    levels: dict[Node, set[Node]] = {}
-    for row in result.rows:
-        alt = row["alternative"]
-        if alt not in items:
-            items[alt] = {**ref(alt, row.get("name")),
-                          "best_for": optional_str(row.get("best_for")),
-                          "key_difference": optional_str(row.get("key_difference")),
-                          "difficulty": []}
-            levels[alt] = set()
-        if "difficulty" in row:
-            levels[alt].add(DIFFICULTIES.get(str(row["difficulty"])))  # type: ignore[arg-type]
-    for alt, item in items.items():
-        item["difficulty"] = difficulty_list(levels[alt])
-    return list(items.values())
+    """The alternatives of exercise as its record lists them (every source's, the most trusted
+    source's order first), each with what it is best for, how it differs and its own record's
+    difficulty; values may hold ``exclude_equipment`` (an alternative whose record needs it, or
+    a kind under it, is left out; one with no known equipment stays) and ``difficulty`` (kept
+    when its record comes at that level), checked as the named query ``alternatives`` checks
+    them. Raises BadRequest for a bad value."""
+    bound = _query("alternatives").bind({"exercise": str(exercise), **values}, known)
+    found = records_for(store).records
+    record = found.get(ident(exercise))
+    excluded = {str(t) for t in bound.get("exclude_equipment", [])}
+    levels = {DIFFICULTY_KEYS.get(URIRef(str(t)), "") for t in bound.get("difficulty", [])}
+    items = []
+    for alt in record.alternatives if record is not None else []:
+        other = found.get(alt["id"])
+        if other is None or other.id == ident(exercise):
+            continue
+        if excluded and _needs_any(store, other, excluded):
+            continue
+        if levels and not levels & set(other.difficulty):
+            continue
+        items.append({"id": other.id, "iri": other.iri, "name": other.name or alt["name"],
+                      "best_for": alt["best_for"], "key_difference": alt["key_difference"],
+                      "difficulty": list(other.difficulty)})
+    return items
 
 
 def muscle_items(store: Store, known: Known | None) -> list[dict[str, Any]]:
@@ -396,17 +445,25 @@ def muscle_items(store: Store, known: Known | None) -> list[dict[str, Any]]:
 def muscle_exercise_items(store: Store, muscle: URIRef,
                           values: Mapping[str, str | Sequence[str]], known: Known | None
                           ) -> list[dict[str, Any]]:
-    """The exercises that work muscle (a group matches its narrower muscles), ordered by name,
-    each with the muscles as tagged, their role and function; values may hold ``role`` (one or
-    several: any of them)."""
-    result = _query("exercises-for-muscle").run(store, {"muscle": str(muscle), **values}, known)
-    items: dict[Node, dict[str, Any]] = {}
-    for row in result.rows:
-        item = items.setdefault(row["exercise"], {**ref(row["exercise"], row["name"]),
-                                                  "muscles": []})
-        item["muscles"].append({"id": ident(row["muscle"]), "role": str(row["role"]),
-                                "function": optional_str(row.get("function"))})
-    return list(items.values())
+    """The exercises whose record works muscle (a group matches its narrower muscles), ordered
+    by name, each with the record's muscles under it, their role and function; values may hold
+    ``role`` (one or several: any of them). The values are checked as the named query
+    ``exercises-for-muscle`` checks them (BadRequest); the answer is the records', so an
+    exercise only a source that lost the precedence lists under the muscle is not in it."""
+    bound = _query("exercises-for-muscle").bind({"muscle": str(muscle), **values}, known)
+    roles = {ROLE_KEYS.get(URIRef(str(t)), "") for t in bound.get("role", [])}
+    target = str(bound["muscle"][0])
+    items = []
+    for record in records_for(store).records.values():
+        tagged = [{"id": m["id"], "role": role, "function": m["function"]}
+                  for role, found in record.muscles.items() if not roles or role in roles
+                  for m in found if target in above(store, m["iri"])]
+        if tagged:
+            tagged.sort(key=lambda m: (m["role"], m["id"]))
+            items.append({**ref(URIRef(record.iri), record.name or record.id),
+                          "muscles": tagged})
+    items.sort(key=lambda item: (str(item["name"]).lower(), item["iri"]))
+    return items
 
 
 def equipment_taxonomy(store: Store, known: Known | None) -> dict[str, list[dict[str, Any]]]:

@@ -74,6 +74,7 @@ from exgraph.errors import BadRequest, DataError, NotFound
 from exgraph.graph.store import GenerationCache, Row, Store
 from exgraph.queries.catalogue import CATEGORIES
 from exgraph.records import Record, records_for
+from exgraph.records.lookup import canonical_params
 from exgraph.records.precedence import UNATTRIBUTED
 from exgraph.vocab.names import normalise
 from exgraph.vocab.terms import EXERCISE, ID, SLUG_RE, local_name
@@ -520,8 +521,7 @@ class Engine:
             ex.mvmask, ex.wkmask = ex.pmask | ex.smask, ex.pmask | ex.smask | ex.stmask
         if len(groups.index) > 63:
             raise DataError(f"{len(groups.index)} muscle groups: the engine's masks hold 63")
-        derive_features(exercises, ((_local(str(r["e"])), _local(str(r["p"])), str(r["v"]))
-                                    for r in store.select(Q_FEATURES)))
+        derive_features(exercises, record_facts(found.records.values()))
         return cls(exercises, taxonomy, labels)
 
     # -- answering -------------------------------------------------------------------------
@@ -857,10 +857,24 @@ _NOT_OLYMPIC = frozenset({"deadlift", "pull", "shrug", "grip", "rdl"})
 _UNILATERAL_WORDS = frozenset({"unilateral", "lunge", "split", "stepup", "pistol", "bulgarian",
                                "side", "onearm", "oneleg", "one", "kickstand"})
 _ALTERNATING_WORDS = frozenset({"alternate", "alternating"})
-Q_FEATURES = _PREFIXES + """SELECT ?e ?p ?v WHERE {
-  VALUES ?p { exg:laterality exg:activityKind exg:category skos:altLabel }
-  ?e a exg:Exercise ; ?p ?v .
-  FILTER(?p != skos:altLabel || LANG(?v) IN ("", "en")) }"""
+
+
+def record_facts(records: Iterable[Record]) -> Iterable[tuple[str, str, str]]:
+    """The (slug, property, value) facts :func:`derive_features` reads, from each exercise's
+    record: its laterality and activity kind as the precedence table chose them (one source's:
+    a reviewed exg:Stretching is not outvoted by an inference rule's exg:StrengthTraining, as
+    it was when any source's kind counted), its categories and English or untagged synonyms
+    (every source's: merged fields). Values as the vocabulary's local names."""
+    for record in records:
+        for prop, value in (("laterality", record.laterality),
+                            ("activityKind", record.activity_kind)):
+            if value:  # the record's slug (self-myofascial-release): the term's local name
+                yield record.id, prop, "".join(w.capitalize() for w in value.split("-"))
+        for category in record.categories:
+            yield record.id, "category", category
+        for synonym in record.synonyms:
+            if synonym["lang"] in (None, "", "en"):
+                yield record.id, "altLabel", synonym["name"]
 
 
 def load_type(needs: frozenset[str], equipment: frozenset[str]) -> str | None:
@@ -1020,3 +1034,18 @@ def exercise_slug(value: str) -> str:
         raise BadRequest(f"not an exercise id: {value!r}")
     return slug
 
+
+
+# -- filters by name (issue 19: one lookup) ----------------------------------------------------
+
+#: The filters that name equipment: each value resolves through the one lookup.
+EQUIPMENT_FILTERS = (("equipment", "equipment", True), ("exclude_equipment", "equipment", True))
+
+
+def filters_for(store: Store, values: Mapping[str, str | Sequence[str]]) -> Filters:
+    """:meth:`Filters.parse` on store's engine, the equipment given by slug, alias, IRI or name
+    (:func:`exgraph.records.lookup.canonical_params`: ``Dumbbells`` is ``dumbbell``); one that
+    matches nothing is a BadRequest naming the parameter and the closest names."""
+    listed = {k: (v if isinstance(v, str) else list(v)) for k, v in values.items()}
+    return Filters.parse(canonical_params(store, EQUIPMENT_FILTERS, listed),
+                         engine_for(store).taxonomy)

@@ -81,6 +81,7 @@ class Index:
 
     kind: str
     iris: dict[str, str] = field(default_factory=dict)  # slug -> IRI
+    slugs: dict[str, str] = field(default_factory=dict)  # IRI -> slug (a category's: its key)
     labels: dict[str, str] = field(default_factory=dict)  # slug -> its name
     aliases: dict[str, str] = field(default_factory=dict)  # alias slug -> canonical slug
     exact: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -88,6 +89,7 @@ class Index:
 
     def add(self, slug: str, iri: str, names: list[str]) -> None:
         self.iris.setdefault(slug, iri)
+        self.slugs.setdefault(iri, slug)
         for name in names:
             self.labels.setdefault(slug, name)
             if key := normalise(name):
@@ -109,6 +111,8 @@ class Index:
         if text in self.iris:
             return self._found(text, "slug")
         if text.startswith(("http://", "https://")):
+            if text in self.slugs:  # any IRI the index holds (an equipment category's too)
+                return self._found(self.slugs[text], "iri")
             prefix = f"{ID}{self.kind}/"
             slug = text.removeprefix(prefix)
             if not text.startswith(prefix) or not SLUG_RE.match(slug):

@@ -51,7 +51,7 @@ from exgraph.queries.listing import (
     ordered,
     with_names,
 )
-from exgraph.queries.substitutes import Engine, Filters, Substitute, engine_for
+from exgraph.queries.substitutes import Engine, Substitute, engine_for, filters_for
 from exgraph.records.lookup import canonical_params, param_kinds, resolve
 from exgraph.search import search
 from exgraph.vocab.terms import EXERCISE, ID, local_name
@@ -337,7 +337,7 @@ def _ranked(exercise_id: str) -> tuple[Engine, list[Substitute], dict[str, Any]]
         if name in given:
             # an equipment category by its slug, as everywhere else (free-weight: FreeWeight)
             given[name] = [_category_key(value, engine) for value in values(name)]
-    filters_ = Filters.parse(given, engine.taxonomy)
+    filters_ = filters_for(get_store(), given)  # equipment by name, alias or slug too
     return engine, engine.rank(exercise_id, filters_), echo
 
 

@@ -24,7 +24,7 @@ from exgraph.queries.listing import (
     muscle_exercise_items,
 )
 from exgraph.queries.resources import attribution, describe
-from exgraph.queries.substitutes import Filters, engine_for
+from exgraph.queries.substitutes import engine_for, filters_for
 from exgraph.vocab.terms import ROLES
 from exgraph.web.cache import state
 from exgraph.web.context import get_store
@@ -184,7 +184,7 @@ def exercise(slug: str) -> Response:
     if error is None:
         # the ranked substitutes, with the same filters as the alternatives form
         engine = engine_for(store)
-        ranked = engine.rank(slug, Filters.parse({**filters, "limit": "8"}, engine.taxonomy))
+        ranked = engine.rank(slug, filters_for(store, {**filters, "limit": "8"}))
         document = dict(document, substitutes=[s.as_json(engine.labels) for s in ranked])
     resource = links.Resource("exercise", slug)
     return page(
