@@ -96,12 +96,15 @@ WEIGHTS: dict[str, float] = {
     "uncommon_load": -0.5, "muscles_unknown": 2.0,
     "name_cover": 2.0,
 }
-#: The variety re-rank (Engine.varied): each earlier pick of the same load type costs a
-#: candidate VARIETY (an MMR-style greedy pass over the best VARIETY_POOL by score, for the
-#: first VARIETY_DEPTH places); at most VARIETY_CAP places per load type in the top 5 while
-#: another load type's option scores VARIETY_FLOOR of the best. Tuned on the benchmark's dev
-#: half: a stronger penalty puts more acceptable-but-lesser swaps above direct ones.
-VARIETY = 0.75
+#: The variety re-rank (Engine.varied): at most VARIETY_CAP places per load type in the top 5
+#: while another load type's option scores VARIETY_FLOOR of the best (a greedy pass over the
+#: best VARIETY_POOL by score, for the first VARIETY_DEPTH places), each pick's score also
+#: lowered by VARIETY for every earlier pick of its load type. Tuned on the benchmark's dev
+#: half: the cap gives the top 5 its barbell, dumbbell, bodyweight and machine options; the
+#: penalty (0.75 until the second review) only pushed poorer options into places 6-10 (an ab
+#: crunch machine and a cable crunch for the plank, a cable Russian twist for the leg pull-in)
+#: and is off.
+VARIETY = 0.0
 VARIETY_POOL = 50
 VARIETY_DEPTH = 10
 VARIETY_CAP = 2
@@ -413,16 +416,19 @@ class Engine:
         self.a_kit = np.array([code("|".join(sorted(ex.equipment)) or None) for ex in order],
                               dtype=np.int32)
         self.a_rank = np.array([-1 if ex.rank is None else ex.rank for ex in order], dtype=np.int8)
-        self.a_words = np.array([len(ex.words) for ex in order], dtype=np.int32)
+        # the name similarity reads names with their synonyms folded (_SYNONYMS: "press-up"
+        # is "push-up", "SZ bar" the "EZ bar"), as the same-exercise test does
+        self.name_words = {ex.slug: frozenset(_name_words(ex.name)) for ex in order}
         with_word: dict[str, list[int]] = defaultdict(list)
         for i, ex in enumerate(order):
-            for word in ex.words:
+            for word in self.name_words[ex.slug]:
                 with_word[word].append(i)
         self.with_word = {w: np.array(v, dtype=np.int64) for w, v in with_word.items()}
         # a word's weight in the name similarity: log(N / exercises whose name has it), so
         # "plank" or "pulldown" counts for more than "press" or "dumbbell"
         self.idf = {w: float(np.log(len(order) / len(v))) for w, v in with_word.items()}
-        self.a_wsum = np.array([sum(self.idf[w] for w in ex.words) for ex in order],
+        self.a_wsum = np.array([sum(self.idf[w] for w in self.name_words[ex.slug])
+                                for ex in order],
                                dtype=np.float64)
         self.a_load = np.array([code(ex.load) for ex in order], dtype=np.int32)
         self.a_laterality = np.array([code(ex.laterality) for ex in order], dtype=np.int32)
@@ -686,9 +692,10 @@ class Engine:
                                       (self.a_laterality, target.laterality, w["laterality"])):
             if value:
                 score += np.where(column[ids] == self.codes[value], weight, 0.0)
-        if target.words:
+        words = self.name_words[target.slug]
+        if words:
             shared = np.zeros(len(self.slugs), dtype=np.float64)
-            for word in target.words:
+            for word in words:
                 shared[self.with_word[word]] += self.idf[word]
             common = shared[ids]
             union = self.a_wsum[self.position[target.slug]] + self.a_wsum[ids] - common
