@@ -39,7 +39,6 @@ PENDING: dict[str, int] = {
     "graph/remote.py": 4,
     "plans/facts.py": 5,
     "queries/documents.py": 1,
-    "queries/substitutes.py": 3,
     "records/lookup.py": 2,
     "records/read.py": 5,
     "web/api/openapi.py": 2,

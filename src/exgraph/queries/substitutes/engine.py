@@ -1,0 +1,487 @@
+"""The substitutes engine: loading it from the records, filtering, scoring, the variety re-rank and
+the reasons."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+import numpy.typing as npt
+
+from exgraph.errors import DataError, NotFound
+from exgraph.graph.rq import internal
+from exgraph.graph.store import Store
+from exgraph.queries.substitutes.features import (
+    KIND_FAMILIES,
+    OPPOSITES,
+    TRAINING_KINDS,
+    Bits,
+    derive_features,
+    join_words,
+    name_words,
+    normalised,
+    record_facts,
+    source_words,
+)
+from exgraph.queries.substitutes.model import (
+    LEVELS,
+    LOOSE_PATTERNS,
+    PASSING_CACHE,
+    VARIETY,
+    VARIETY_CAP,
+    VARIETY_DEPTH,
+    VARIETY_FLOOR,
+    VARIETY_POOL,
+    WEIGHTS,
+    Exercise,
+    Filters,
+    Measure,
+    Substitute,
+    closure,
+    exercise_from_record,
+)
+from exgraph.records import records_for
+from exgraph.vocab.terms import local_name
+
+
+class Engine:
+    """The substitution engine over one store generation. Build with :meth:`load`."""
+
+    def __init__(self, exercises: dict[str, Exercise], taxonomy: dict[str, frozenset[str]],
+                 labels: dict[str, str]) -> None:
+        self.exercises = exercises
+        self.taxonomy = taxonomy  # equipment kind or category slug -> itself and everything above
+        self.labels = labels
+        below: dict[str, set[str]] = defaultdict(set)
+        for kind, ups in taxonomy.items():
+            for up in ups:
+                below[up].add(kind)
+        self.below = {k: frozenset(v) for k, v in below.items()}
+        by_group: dict[str, set[str]] = defaultdict(set)
+        by_pattern: dict[str, set[str]] = defaultdict(set)
+        for slug, ex in exercises.items():
+            for group in ex.primary:
+                by_group[group].add(slug)
+            if ex.pattern:
+                by_pattern[ex.pattern].add(slug)
+        self.by_group = {k: frozenset(v) for k, v in by_group.items()}
+        self.by_pattern = {k: frozenset(v) for k, v in by_pattern.items()}
+        self._passing: dict[tuple[object, ...], npt.NDArray[np.bool_]] = {}
+        self._arrays()
+
+    def _arrays(self) -> None:
+        """Columns over every exercise for scoring: ranking scores thousands of candidates at 10k
+        exercises, so it runs as array operations; only the kept ones are explained in words."""
+        order = sorted(self.exercises.values(), key=lambda ex: (ex.sort_name, ex.slug))
+        self.slugs = [ex.slug for ex in order]
+        self.position = {slug: i for i, slug in enumerate(self.slugs)}  # also the name order
+        codes: dict[str | None, int] = {None: 0}
+
+        def code(value: str | None) -> int:
+            return codes.setdefault(value, len(codes))
+
+        self.a_pmask = np.array([ex.pmask for ex in order], dtype=np.int64)
+        self.a_smask = np.array([ex.smask for ex in order], dtype=np.int64)
+        self.a_mvmask = np.array([ex.mvmask for ex in order], dtype=np.int64)
+        self.a_wkmask = np.array([ex.wkmask for ex in order], dtype=np.int64)
+        self.a_pattern = np.array([code(ex.pattern) for ex in order], dtype=np.int32)
+        self.a_guessed = np.array([ex.pattern_inferred for ex in order], dtype=np.bool_)
+        self.a_force = np.array([code(ex.force) for ex in order], dtype=np.int32)
+        self.a_mechanic = np.array([code(ex.mechanic) for ex in order], dtype=np.int32)
+        self.a_kit = np.array([code("|".join(sorted(ex.equipment)) or None) for ex in order],
+                              dtype=np.int32)
+        self.a_rank = np.array([-1 if ex.rank is None else ex.rank for ex in order], dtype=np.int8)
+        # the name similarity reads names with their synonyms folded (_SYNONYMS: "press-up"
+        # is "push-up", "SZ bar" the "EZ bar"), as the same-exercise test does
+        self.name_words = {ex.slug: frozenset(name_words(ex.name)) for ex in order}
+        with_word: dict[str, list[int]] = defaultdict(list)
+        for i, ex in enumerate(order):
+            for word in self.name_words[ex.slug]:
+                with_word[word].append(i)
+        self.with_word = {w: np.array(v, dtype=np.int64) for w, v in with_word.items()}
+        # a word's weight in the name similarity: log(N / exercises whose name has it), so
+        # "plank" or "pulldown" counts for more than "press" or "dumbbell"
+        self.idf = {w: float(np.log(len(order) / len(v))) for w, v in with_word.items()}
+        self.a_wsum = np.array([sum(self.idf[w] for w in self.name_words[ex.slug])
+                                for ex in order],
+                               dtype=np.float64)
+        self.a_load = np.array([code(ex.load) for ex in order], dtype=np.int32)
+        self.a_laterality = np.array([code(ex.laterality) for ex in order], dtype=np.int32)
+        self.a_load_named = np.array([ex.load_named for ex in order], dtype=np.bool_)
+        self.a_family = np.array([KIND_FAMILIES.get(ex.kind, 0) for ex in order], dtype=np.int8)
+        self.a_power = np.array([ex.kind == "power" for ex in order], dtype=np.bool_)
+        self.a_olympic = np.array([ex.olympic for ex in order], dtype=np.bool_)
+        holders: dict[str, list[int]] = defaultdict(list)  # name key -> who is named so
+        aliases: dict[str, list[int]] = defaultdict(list)  # alternative label key -> whose
+        generic: dict[str, list[int]] = defaultdict(list)  # generic key -> whose it is
+        raw: dict[str, list[int]] = defaultdict(list)
+        written: dict[str, list[int]] = defaultdict(list)  # normalised name -> who has it
+        for i, ex in enumerate(order):
+            written[normalised(ex.name)].append(i)
+            for key in ex.keys:
+                holders[key].append(i)
+            for key in ex.alt_keys:
+                aliases[key].append(i)
+            for key in ex.generic_keys:
+                generic[key].append(i)
+            for word in ex.raw_words:
+                raw[word].append(i)
+        self.key_holders = {k: np.array(v, dtype=np.int64) for k, v in holders.items()}
+        self.alias_holders = {k: np.array(v, dtype=np.int64) for k, v in aliases.items()}
+        self.generic_holders = {k: np.array(v, dtype=np.int64) for k, v in generic.items()}
+        self.with_raw = {w: np.array(v, dtype=np.int64) for w, v in raw.items()}
+        self.written_holders = {k: np.array(v, dtype=np.int64) for k, v in written.items()}
+        self.codes = codes
+
+    def opposite(self, target: Exercise) -> npt.NDArray[np.bool_]:
+        """Which exercises have a word in their written name whose opposite (OPPOSITES) is in
+        the target's and not itself: the antagonists' look-alike ("Lying Face Up Plate Neck
+        Resistance" for the face-down one, hip abduction for adduction)."""
+        found = np.zeros(len(self.slugs), dtype=np.bool_)
+        for one, other in OPPOSITES + tuple((b, a) for a, b in OPPOSITES):
+            if one in target.raw_words and other not in target.raw_words \
+                    and other in self.with_raw:
+                found[self.with_raw[other]] = True
+        return found
+
+    def same_exercise(self, target: Exercise) -> npt.NDArray[np.bool_]:
+        """Which exercises are the target under another name: one of its name keys
+        (:func:`name_keys`: normalised, synonyms replaced, filler and own-load words dropped,
+        word order or spaces ignored) or alternative labels equals one of the target's, at a
+        compatible load type (the same, or either unknown: "Squat" with a barbell is not the
+        bodyweight "Squat")."""
+        same = np.zeros(len(self.slugs), dtype=np.bool_)
+        # a name equals the other's name or one of its alternative labels, or is the other's
+        # with a posture or attachment word more ("Leg Raise" / "Lying Leg Raise": a generic
+        # key is matched against full names only, so "Standing Leg Curl" and "Lying Leg Curl"
+        # stay two exercises)
+        for holders, keys in ((self.key_holders, target.keys | target.alt_keys
+                               | target.generic_keys),
+                              (self.alias_holders, target.keys),
+                              (self.generic_holders, target.keys | target.alt_keys)):
+            for key in keys:
+                found = holders.get(key)
+                if found is not None:
+                    same[found] = True
+        if target.load is not None:
+            # the load types differ: the same exercise only when one is bodyweight by the
+            # record and the other's name names no load ("Walking Lunges" with a band listed,
+            # "Bodyweight Walking Lunge"), not "Squat" and "Barbell Squat"
+            bodyweight = self.codes.get("bodyweight", -1)
+            same &= ((self.a_load == self.codes[target.load]) | (self.a_load == 0)
+                     | ((target.load == "bodyweight") & ~self.a_load_named)
+                     | ((self.a_load == bodyweight) & (not target.load_named)))
+        # names equal once normalised are the same exercise to a reader whatever the records
+        # say of the load ("Squat with Bands" with a barbell listed, "Squats - With Bands")
+        found = self.written_holders.get(normalised(target.name))
+        if found is not None:
+            same[found] = True
+        return same
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, store: Store) -> Engine:
+        """The engine over store's exercise records (:mod:`exgraph.records`: the muscles,
+        equipment, difficulty and pattern every surface reads), plus the equipment taxonomy and
+        the names of muscles, patterns and equipment (two SELECTs)."""
+        found = records_for(store)
+        exercises = {slug: exercise_from_record(record, found.group_of)
+                     for slug, record in found.records.items()}
+        for ex in exercises.values():  # alternatives that are no exercise of the store
+            ex.curated = {o: f for o, f in ex.curated.items() if o in exercises}
+            ex.variations = frozenset(o for o in ex.variations if o in exercises)
+        ups = closure(store.select(internal("equipment-taxonomy-links").text()))
+        labels = {local_name(str(r["x"])): str(r["label"])
+                  for r in store.select(internal("catalogue-labels").text())}
+        taxonomy = {k: frozenset(v) for k, v in ups.items()}
+        groups = Bits()
+        for ex in exercises.values():
+            ex.needs = frozenset(up for kind in ex.equipment for up in taxonomy.get(kind, {kind}))
+            ex.pmask, ex.smask, ex.stmask = (groups.mask(ex.primary), groups.mask(ex.secondary),
+                                             groups.mask(ex.stabilizer))
+            ex.mvmask, ex.wkmask = ex.pmask | ex.smask, ex.pmask | ex.smask | ex.stmask
+        if len(groups.index) > 63:
+            raise DataError(f"{len(groups.index)} muscle groups: the engine's masks hold 63")
+        derive_features(exercises, record_facts(found.records.values()))
+        return cls(exercises, taxonomy, labels)
+
+    # -- answering -------------------------------------------------------------------------
+
+    def exercise(self, slug: str) -> Exercise:
+        """The exercise with this slug (raises NotFound)."""
+        try:
+            return self.exercises[slug]
+        except KeyError:
+            raise NotFound(f"no exercise {slug!r}") from None
+
+    def passes(self, ex: Exercise, f: Filters) -> bool:
+        """Whether ex meets the filters by known (or explicitly estimated) facts."""
+        if f.exclude_equipment or f.equipment is not None:
+            if not ex.equipment_known:
+                if not f.include_unknown:
+                    return False
+            else:
+                if ex.needs & f.exclude_equipment:
+                    return False
+                if f.equipment is not None and not all(
+                        self._available(kind, f.equipment) for kind in ex.equipment):
+                    return False
+        if f.difficulty or f.max_difficulty:
+            if not ex.levels:
+                return f.include_unknown
+            if f.difficulty and f.difficulty not in ex.levels:
+                return False
+            rank = ex.rank
+            if f.max_difficulty and rank is not None and rank > LEVELS.index(f.max_difficulty):
+                return False
+        return True
+
+    def _available(self, kind: str, has: frozenset[str]) -> bool:
+        """A need is met by the kind itself or a narrower kind the lifter has; bodyweight and
+        unspecified 'other' need nothing."""
+        if kind in ("bodyweight", "other") or kind in has:
+            return True
+        return bool(self.below.get(kind, frozenset()) & has)
+
+    def passing(self, f: Filters) -> npt.NDArray[np.bool_]:
+        """Which exercises (in :attr:`slugs` order) meet the filters; cached per filter
+        combination, so the filters run once per combination, not once per request."""
+        key = (f.exclude_equipment, f.equipment, f.difficulty, f.max_difficulty,
+               f.include_unknown)  # (skill_jump is applied in scores, not here)
+        found = self._passing.get(key)
+        if found is None:
+            found = np.array([self.passes(self.exercises[s], f) for s in self.slugs],
+                             dtype=np.bool_)
+            if len(self._passing) >= PASSING_CACHE:
+                self._passing.clear()
+            self._passing[key] = found
+        return found
+
+    def rank(self, slug: str, filters: Filters | None = None) -> list[Substitute]:
+        """The substitutes of the exercise, best first, cut at the limit: by score (then name),
+        with the variety re-rank (:meth:`varied`) over the first places.
+
+        Raises NotFound for an unknown exercise.
+        """
+        f = filters or Filters()
+        target = self.exercise(slug)
+        ids, scores = self.scores(target, f)
+        order = np.lexsort((ids, -scores))  # ids are in name order: ties by name
+        picked = self.varied(ids, scores, order, f.limit, target)
+        return [self._explain(target, self.exercises[self.slugs[int(ids[i])]], float(scores[i]))
+                for i in picked]
+
+    def varied(self, ids: npt.NDArray[np.int64], scores: npt.NDArray[np.float64],
+               order: npt.NDArray[np.int64], limit: int, target: Exercise) -> list[int]:
+        """Indexes into ids for the answer: a greedy MMR-style pass over the VARIETY_POOL best by
+        score fills the first VARIETY_DEPTH places, each pick maximising its score minus VARIETY
+        for every earlier pick of its load type (unknown load counts as its own type); in the
+        top 5 a load type gets at most VARIETY_CAP places while a candidate of another load type
+        scores at least VARIETY_FLOOR of the best score (such an option exists for the
+        movement; an uncommon implement, an unknown load or a jump for a lift is no such
+        option); the rest follow in score order."""
+        pool = [int(i) for i in order[:max(VARIETY_POOL, limit)]]
+        if not pool:
+            return []
+        loads = self.a_load[ids[pool]].tolist()
+        floor = VARIETY_FLOOR * float(scores[pool[0]])
+        uncommon = {0, self.codes.get("other", -1)}
+        option = [loads[k] not in uncommon and scores[pool[k]] >= floor
+                  and bool(self.a_power[ids[pool[k]]]) == (target.kind == "power")
+                  for k in range(len(pool))]
+        seen: dict[int, int] = defaultdict(int)
+        picked: list[int] = []
+        left = list(range(len(pool)))
+
+        def value(j: int) -> tuple[float, int]:
+            load = loads[j]
+            capped = len(picked) < 5 and seen[load] >= VARIETY_CAP and any(
+                option[k] and loads[k] != load and seen[loads[k]] < VARIETY_CAP for k in left)
+            return (scores[pool[j]] - VARIETY * seen[load] - (1e6 if capped else 0.0), -j)
+
+        for _ in range(min(limit, VARIETY_DEPTH, len(pool))):
+            best = max(left, key=value)
+            left.remove(best)
+            picked.append(pool[best])
+            seen[loads[best]] += 1
+        picked += [pool[j] for j in left]
+        return picked[:limit]
+
+    def scores(self, target: Exercise, f: Filters
+               ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        """(positions, scores) of every candidate that meets the filters: the table in the
+        module documentation, as array operations over the candidates."""
+        ids = self._candidates(target, f)
+        score = self._muscle_scores(target, ids) + self._feature_scores(target, ids)
+        return ids, score
+
+    def _candidates(self, target: Exercise, f: Filters) -> npt.NDArray[np.int64]:
+        """The positions of the exercises that may replace target: sharing a prime mover or
+        the pattern, of the same family of activity, not itself, not its opposite, no Olympic
+        lift for a non-Olympic one unless asked, meeting the filters."""
+        tp = target.pmask
+        pattern = self.codes.get(target.pattern, -1) if target.pattern else -1
+        shares = (self.a_pmask & tp) != 0
+        candidate = shares.copy()
+        if pattern > 0:
+            same_pattern = self.a_pattern == pattern
+            if target.pattern in LOOSE_PATTERNS and tp:
+                same_pattern &= shares
+            candidate |= same_pattern
+        if f.cover == "primary":
+            candidate &= (self.a_pmask & tp) == tp
+        # a lift is never replaced by a stretch, rolling, mobility or cardio drill, nor they by
+        # a lift; nor an exercise by itself under another name
+        candidate &= self.a_family == KIND_FAMILIES.get(target.kind, 0)
+        candidate &= ~self.same_exercise(target)
+        candidate &= ~self.opposite(target)
+        if not target.olympic and not f.skill_jump:  # no clean or snatch for a hinge drill
+            candidate &= ~self.a_olympic
+        candidate &= self.passing(f)
+        candidate[self.position[target.slug]] = False
+        return np.flatnonzero(candidate)
+
+    def _muscle_scores(self, target: Exercise, ids: npt.NDArray[np.int64]
+                       ) -> npt.NDArray[np.float64]:
+        """The curated, variation, muscle and pattern terms of the score."""
+        w = WEIGHTS
+        tp = target.pmask
+        pm = self.a_pmask[ids]
+        score = np.zeros(len(ids), dtype=np.float64)
+        for others, weight in ((target.curated, w["curated"]),
+                               (target.variations, w["variation"])):
+            if others:
+                at = np.array([self.position[s] for s in others if s in self.position])
+                score += np.where(np.isin(ids, at), weight, 0.0)
+        shared_primary = pm & tp
+        n_primary = tp.bit_count()
+        if n_primary:
+            # a candidate whose muscles no source gives is not a candidate that works others
+            score += np.where(pm == 0, w["muscles_unknown"], 0.0)
+            as_secondary = tp & self.a_smask[ids] & ~shared_primary
+            score += (w["primary"] * np.bitwise_count(shared_primary)
+                      + w["primary_as_secondary"] * np.bitwise_count(as_secondary)) / n_primary
+        if target.smask:
+            score += (w["secondary"] * np.bitwise_count(target.smask & self.a_mvmask[ids])
+                      / target.smask.bit_count())
+        if target.stmask:
+            score += (w["stabilizer"] * np.bitwise_count(target.stmask & self.a_wkmask[ids])
+                      / target.stmask.bit_count())
+        score += w["extra_primary"] * np.bitwise_count(pm & ~target.wkmask)
+        pattern = self.codes.get(target.pattern, -1) if target.pattern else -1
+        if pattern > 0:
+            same = self.a_pattern[ids] == pattern
+            if target.pattern in LOOSE_PATTERNS and tp:
+                same &= shared_primary != 0
+            guessed = self.a_guessed[ids] | target.pattern_inferred
+            score += np.where(same, np.where(guessed, w["pattern_inferred"], w["pattern"]), 0.0)
+        return score
+
+    def _feature_scores(self, target: Exercise, ids: npt.NDArray[np.int64]
+                        ) -> npt.NDArray[np.float64]:
+        """The force, mechanic, load, laterality, name, load rarity, skill and level terms."""
+        w = WEIGHTS
+        score = np.zeros(len(ids), dtype=np.float64)
+        for column, value, weight in ((self.a_force, target.force, w["force"]),
+                                      (self.a_mechanic, target.mechanic, w["mechanic"]),
+                                      (self.a_load, target.load, w["load"]),
+                                      (self.a_laterality, target.laterality, w["laterality"])):
+            if value:
+                score += np.where(column[ids] == self.codes[value], weight, 0.0)
+        score += self._name_scores(target, ids)
+        if target.load != "other":  # a log, keg, sled or chains: few lifters have one
+            score += np.where(self.a_load[ids] == self.codes.get("other", -1),
+                              w["uncommon_load"], 0.0)
+        if not target.olympic:
+            score += np.where(self.a_olympic[ids], w["skill_jump"], 0.0)
+        if target.kind in TRAINING_KINDS:  # a jump or throw for a lift, or a lift for one
+            other_kind = self.a_power[ids] != (target.kind == "power")
+            score += np.where(other_kind & ~self.a_olympic[ids], w["power_jump"], 0.0)
+        if target.rank is not None:
+            ranks = self.a_rank[ids].astype(np.int64)
+            score += w["harder"] * np.where(ranks > target.rank, ranks - target.rank, 0)
+        return score
+
+    def _name_scores(self, target: Exercise, ids: npt.NDArray[np.int64]
+                     ) -> npt.NDArray[np.float64]:
+        """IDF-weighted word overlap of the names (Jaccard), and how much of target's name a
+        candidate's covers."""
+        w = WEIGHTS
+        score = np.zeros(len(ids), dtype=np.float64)
+        words = self.name_words[target.slug]
+        if words:
+            shared = np.zeros(len(self.slugs), dtype=np.float64)
+            for word in words:
+                shared[self.with_word[word]] += self.idf[word]
+            common = shared[ids]
+            union = self.a_wsum[self.position[target.slug]] + self.a_wsum[ids] - common
+            score += w["name"] * np.divide(common, union, out=np.zeros(len(ids)),
+                                           where=union > 0)
+            own = self.a_wsum[self.position[target.slug]]
+            if own > 0:
+                score += w["name_cover"] * common / own
+        return score
+
+    def _explain(self, target: Exercise, ex: Exercise, score: float) -> Substitute:
+        """The kept answer with its overlaps and its reasons in words."""
+        shared_primary = target.primary & ex.primary
+        m = Measure(score, shared_primary, (target.primary & ex.secondary) - shared_primary,
+                     target.secondary & ex.moving, target.stabilizer & ex.worked,
+                     target.pattern is not None and target.pattern == ex.pattern,
+                     ex.pattern_inferred or target.pattern_inferred)
+        reasons = []
+        tier = "computed"
+        if ex.slug in target.curated:
+            tier = "curated"
+            reasons.append(f"listed as an alternative by {source_words(target.curated[ex.slug])}")
+        elif ex.slug in target.variations:
+            tier = "variation"
+            reasons.append("a variation of it in the same wger group")
+        # each muscle with the role the substitute gives it
+        muscles = [f"{self._label(g)} (primary)" for g in sorted(m.shared_primary)]
+        muscles += [f"{self._label(g)} ({'primary' if g in ex.primary else 'secondary'})"
+                    for g in sorted(m.shared_secondary)]
+        if muscles:
+            reasons.append(f"works the {join_words(muscles)}, like {target.name}")
+        if m.as_secondary:
+            secondary = join_words([self._label(g) for g in sorted(m.as_secondary)])
+            reasons.append(f"works the {secondary} only as a secondary mover")
+        if not ex.primary:
+            reasons.append("no source lists its muscles")
+        if m.same_pattern:
+            inferred = " (inferred)" if m.pattern_guessed else ""
+            reasons.append(f"same {self._label(ex.pattern or '').lower()} pattern{inferred}")
+        if target.rank is not None and ex.rank is not None and ex.rank > target.rank:
+            reasons.append(f"harder: {LEVELS[ex.rank]} rather than {LEVELS[target.rank]}")
+        if ex.olympic and not target.olympic:
+            reasons.append("an Olympic lift (clean, snatch or jerk): a step up in skill")
+        elif ex.kind != target.kind and {ex.kind, target.kind} <= TRAINING_KINDS:
+            reasons.append("explosive (a jump, throw or quick lift) rather than a strength lift"
+                           if ex.kind == "power" else
+                           "a strength lift rather than an explosive drill")
+        if ex.laterality and target.laterality and ex.laterality != target.laterality:
+            how = "" if ex.laterality_stated and target.laterality_stated else \
+                " (read from the names)"
+            reasons.append(f"{ex.laterality} rather than {target.laterality}{how}")
+        if ex.load and target.load and ex.load != target.load and ex.load != "other":
+            reasons.append(f"{ex.load} rather than {target.load}")
+        needs = self._equipment_words(ex)
+        if target.equipment != ex.equipment and needs:
+            reasons.append(needs)
+        best, diff = target.options.get(ex.slug, (None, None))
+        shared = {"primary": tuple(sorted(m.shared_primary)),
+                  "secondary": tuple(sorted(m.shared_secondary)),
+                  "stabilizer": tuple(sorted(m.shared_stabilizer))}
+        return Substitute(ex, m.score, tier, tuple(reasons), shared, m.same_pattern, best, diff)
+
+    def _label(self, slug: str) -> str:
+        return self.labels.get(slug, slug.replace("-", " ")).lower()
+
+    def _equipment_words(self, ex: Exercise) -> str:
+        if not ex.equipment:
+            return "equipment unknown"
+        kit = join_words([self._label(k) for k in sorted(ex.equipment)])
+        if ex.equipment <= {"bodyweight"}:
+            return "needs no equipment"
+        return f"needs {kit}" + (" (inferred from its name)" if ex.equipment_inferred else "")

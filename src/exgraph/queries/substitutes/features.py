@@ -1,0 +1,258 @@
+"""The ranking features derived from names and records: load type, name keys, kinds of activity,
+laterality, Olympic lifts."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from exgraph.records import Record
+from exgraph.vocab.names import normalise
+from exgraph.vocab.terms import local_name
+
+#: Load types, the kind of resistance a lifter swaps between (the variety of a top 5 is counted
+#: over these): the first whose equipment the exercise needs (machine before cable before
+#: barbell ...), "bodyweight" when it needs only the body and things to hold or lie on.
+if TYPE_CHECKING:
+    from exgraph.queries.substitutes.model import Exercise
+
+LOAD_TYPES = ("machine", "cable", "barbell", "kettlebell", "dumbbell", "band", "bodyweight",
+              "other")
+_LOAD_NEEDS = (("machine", "machine"), ("cable", "cable-system"), ("barbell", "barbell"),
+               ("kettlebell", "kettlebell"), ("dumbbell", "dumbbell"),
+               ("band", "resistance-band"))
+#: Equipment that adds no load: an exercise needing only these is a bodyweight exercise.
+_NO_LOAD = frozenset({
+    "bodyweight", "pull-up-bar", "bench", "incline-bench", "decline-bench", "dip-station",
+    "gymnastic-rings", "suspension-trainer", "parallettes", "ab-wheel", "gym-mat",
+    "exercise-ball", "plyo-box", "hyperextension-bench", "glute-ham-developer", "preacher-bench",
+    "squat-rack"})
+#: Words naming a load type in exercise names (dropped from the same-name key when they name
+#: the exercise's own load: "Barbell Romanian Deadlift" is the barbell "Romanian deadlift").
+_LOAD_WORDS = {"barbell": {"barbell", "bb"}, "dumbbell": {"dumbbell"},
+               "kettlebell": {"kettlebell", "kb"}, "bodyweight": {"bodyweight"},
+               "cable": {"cable"}, "machine": {"machine", "lever"},
+               "band": {"band", "banded", "resistance"}}
+#: Words that name no difference ("Standard Push-up" is the push-up).
+_FILLER = frozenset({"standard", "basic", "regular", "normal", "classic", "traditional",
+                     "exercise", "conventional", "medium", "session", "workout", "cardio"})
+#: Names of one exercise in other words (vocabulary, not items): phrase -> canonical words.
+_SYNONYMS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("pressup",), ("pushup",)),
+    (("australian", "pullup"), ("inverted", "row")),
+    (("front", "plank"), ("plank",)),
+    (("forearm", "plank"), ("plank",)),
+    (("hyperextension",), ("back", "extension")),
+    (("two",), ("double",)),
+    (("clean", "grip"), ("grip",)),  # a grip, not the lift
+    (("bar", "attachment"), ("attachment",)),  # the default cable attachment
+    (("sz",), ("ez",)),  # the SZ bar is the EZ bar
+    (("biceps", "curl"), ("curl",)),  # a curl is a biceps curl unless the name says otherwise
+    (("toucher",), ("touch",)),
+    (("toe", "press"), ("calf", "press")),  # on a leg press
+    (("side", "lateral", "raise"), ("lateral",)),  # a lateral is a side (lateral) raise
+    (("lateral", "raise"), ("lateral",)),
+    (("side", "lateral"), ("lateral",)),
+)
+#: Words that say how an exercise is done but not which: a name without them is the same
+#: exercise named generically ("Leg Curl" / "Lying Leg Curls"; "Military Press" / "Standing
+#: Military Press"; "Overhead Cable Triceps Extension" / "... with Rope").
+QUALIFIERS = frozenset({"lying", "standing", "rope", "handle", "attachment", "grip", "left",
+                        "right", "alternate", "alternating"})
+#: Words naming opposite directions or muscles: a candidate whose name has one where the
+#: exercise's has the other ("Face Up" / "Face Down" neck resistance, hip abduction / adduction)
+#: works the antagonists, the hard negative of a look-alike.
+OPPOSITES = (("up", "down"), ("abduction", "adduction"), ("abductor", "adductor"),
+             ("internal", "external"), ("flexion", "extension"), ("flexor", "extensor"))
+#: exg:activityKind values and the kinds the engine keeps apart.
+ACTIVITY_KINDS = {"StrengthTraining": "strength", "PowerTraining": "power",
+                  "Stretching": "stretching", "SelfMyofascialRelease": "smr",
+                  "MobilityDrill": "mobility", "Cardio": "cardio"}
+#: Kinds a strength or power exercise may be replaced by (a stretch, a foam-rolling drill, a
+#: mobility or cardio drill never stands in for a lift, nor the other way round).
+TRAINING_KINDS = frozenset({"strength", "power"})
+#: The families a candidate must share with the exercise: training (strength, power),
+#: flexibility (stretching, rolling, mobility) and cardio.
+KIND_FAMILIES = {"strength": 0, "power": 0, "stretching": 1, "smr": 1, "mobility": 1,
+                 "cardio": 2}
+_CATEGORY_KINDS = {"stretching": "stretching", "cardio": "cardio"}
+_CARDIO_KIT = frozenset({"treadmill", "stationary-bike", "elliptical", "stair-climber", "ski-erg",
+                         "rowing-machine", "jump-rope"})
+_KIND_WORDS = (  # checked in order; the first word found decides
+    ("smr", {"smr", "foam", "roller", "myofascial", "rolling"}),
+    ("stretching", {"stretch", "stretching"}),
+    ("mobility", {"mobility", "warmup", "dislocate", "circle"}),
+    ("cardio", {"jog", "jogging", "running", "sprint", "cycling", "bicycling", "treadmill",
+                "elliptical", "jumpingjack", "skipping", "stairmaster"}),
+    ("power", {"jump", "hop", "bound", "plyo", "plyometric", "throw", "slam", "toss"}),
+)
+_OLYMPIC_WORDS = frozenset({"clean", "snatch", "jerk"})
+#: With these a clean or snatch word names a grip or a pull, not the lift ("snatch-grip
+#: deadlift", "clean pull").
+_NOT_OLYMPIC = frozenset({"deadlift", "pull", "shrug", "grip", "rdl"})
+_UNILATERAL_WORDS = frozenset({"unilateral", "lunge", "split", "stepup", "pistol", "bulgarian",
+                               "side", "onearm", "oneleg", "one", "kickstand"})
+_ALTERNATING_WORDS = frozenset({"alternate", "alternating"})
+
+
+def record_facts(records: Iterable[Record]) -> Iterable[tuple[str, str, str]]:
+    """The (slug, property, value) facts :func:`derive_features` reads, from each exercise's
+    record: its laterality and activity kind as the precedence table chose them (one source's:
+    a reviewed exg:Stretching is not outvoted by an inference rule's exg:StrengthTraining, as
+    it was when any source's kind counted), its categories and English or untagged synonyms
+    (every source's: merged fields). Values as the vocabulary's local names."""
+    for record in records:
+        for prop, value in (("laterality", record.laterality),
+                            ("activityKind", record.activity_kind)):
+            if value:  # the record's slug (self-myofascial-release): the term's local name
+                yield record.id, prop, "".join(w.capitalize() for w in value.split("-"))
+        for category in record.categories:
+            yield record.id, "category", category
+        for synonym in record.synonyms:
+            if synonym["lang"] in (None, "", "en"):
+                yield record.id, "altLabel", synonym["name"]
+
+
+def load_type(needs: frozenset[str], equipment: frozenset[str]) -> str | None:
+    """The load type of an exercise from its equipment and everything above it (None when the
+    equipment is unknown)."""
+    if not equipment:
+        return None
+    for load, need in _LOAD_NEEDS:
+        if need in needs:
+            return load
+    return "bodyweight" if equipment <= _NO_LOAD else "other"
+
+
+#: normalise() with inflect is the bulk of building the engine; names repeat across sources.
+normalised = lru_cache(maxsize=65536)(normalise)
+
+
+def name_words(name: str) -> list[str]:
+    """The normalised words of a name with _SYNONYMS replaced (a copy: callers may change it)."""
+    return list(_name_words_cached(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_words_cached(name: str) -> tuple[str, ...]:
+    words = normalised(name).split()
+    for phrase, canonical in _SYNONYMS:
+        n = len(phrase)
+        i = 0
+        while i + n <= len(words):
+            if tuple(words[i:i + n]) == phrase:
+                words[i:i + n] = canonical
+            i += 1
+    return tuple(words)
+
+
+def name_keys(name: str, load: str | None) -> frozenset[str]:
+    """The same-name keys of a name: its normalised words with synonyms replaced, without
+    filler words and words naming the exercise's own load type, once in sorted order (word
+    order free: "Shoulder Press, Dumbbell") and once run together in order (spacing free:
+    "Skull Crusher" / "Skullcrusher"); none for a name with no word left."""
+    drop = _FILLER | _LOAD_WORDS.get(load or "", set())
+    words = [w for w in name_words(name) if w not in drop]
+    if not words:
+        return frozenset()
+    return frozenset({" ".join(sorted(words)), "".join(words)})
+
+
+def generic_keys(name: str, load: str | None) -> frozenset[str]:
+    """The name keys of the name without its QUALIFIERS (posture and cable-attachment words),
+    when it has any: "Lying Leg Raise" is the "Leg Raise" a source names without saying how."""
+    words = name_words(name)
+    if not set(words) & QUALIFIERS:
+        return frozenset()
+    return name_keys(" ".join(w for w in words if w not in QUALIFIERS), load)
+
+
+def derive_features(exercises: Mapping[str, Exercise],
+                    facts: Iterable[tuple[str, str, str]]) -> None:
+    """Fill the ranking features of every exercise (in place) from its record and these
+    (slug, property, value) facts: exg:laterality, exg:activityKind, exg:category and English
+    skos:altLabel. A fact stated in the graph wins; without one, the feature is read from the
+    exercise's equipment (load type), category and name words."""
+    stated: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for slug, prop, value in facts:
+        stated[slug][prop].add(value)
+    for slug, ex in exercises.items():
+        own = stated.get(slug, {})
+        written = name_words(ex.name)
+        words = set(written)
+        joined = {a + b for a, b in pairwise(written)}
+        ex.load = load_type(ex.needs, ex.equipment)
+        lat = sorted(local_name(v).lower() for v in own.get("laterality", ()))
+        if lat:
+            ex.laterality, ex.laterality_stated = lat[0], True
+        elif words & _ALTERNATING_WORDS:
+            ex.laterality = "alternating"
+        elif (words | joined) & _UNILATERAL_WORDS:
+            ex.laterality = "unilateral"
+        else:
+            ex.laterality = "bilateral"
+        kinds = sorted(ACTIVITY_KINDS.get(local_name(v), "strength")
+                       for v in own.get("activityKind", ()))
+        ex.olympic = bool(words & _OLYMPIC_WORDS) and not words & _NOT_OLYMPIC
+        if kinds:
+            # an exercise typed with several kinds counts as a training exercise if any is
+            ex.kind = next((k for k in kinds if k in TRAINING_KINDS), kinds[0])
+            ex.kind_stated = True
+        else:
+            ex.kind = _guess_kind(words | joined, ex.equipment,
+                                  {c.lower() for c in own.get("category", ())}, ex.olympic)
+        ex.keys = name_keys(ex.name, ex.load)
+        ex.generic_keys = generic_keys(ex.name, ex.load) - ex.keys
+        ex.raw_words = frozenset(re.findall(r"[a-z]+", ex.name.lower()))
+        ex.load_named = bool(words & _LOAD_WORDS.get(ex.load or "", set()))
+        ex.alt_keys = frozenset(k for a in own.get("altLabel", ()) for k in name_keys(a, ex.load))
+
+
+def _guess_kind(words: set[str], equipment: frozenset[str], categories: set[str],
+                olympic: bool) -> str:
+    """The activity kind without exg:activityKind: rolling by name (free-exercise-db files its
+    "-SMR" drills under stretching), stretching and cardio from exg:category, then name words
+    (a stretch, a mobility drill, cardio, a jump or throw), then cardio equipment; else
+    strength."""
+    if words & _KIND_WORDS[0][1]:
+        return _KIND_WORDS[0][0]
+    for category in sorted(categories):
+        if category in ("stretching", "cardio"):
+            return _CATEGORY_KINDS[category]
+    for kind, kind_words in _KIND_WORDS:
+        if words & kind_words:
+            return kind
+    if equipment & _CARDIO_KIT:
+        return "cardio"
+    if olympic or "plyometrics" in categories:  # not every lift in the "olympic weightlifting"
+        return "power"                          # category is one (a deficit RDL is in it)
+    return "strength"
+
+
+class Bits:
+    """Numbers the names it is shown (muscle groups, words) so sets become bit masks."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def mask(self, names: Iterable[str]) -> int:
+        value = 0
+        for name in names:
+            value |= 1 << self.index.setdefault(name, len(self.index))
+        return value
+
+
+def join_words(items: Sequence[str]) -> str:
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def source_words(family: str) -> str:
+    if family.startswith("article-"):
+        return f"the article on {family.removeprefix('article-').replace('-', ' ')}"
+    return "the curated data"
