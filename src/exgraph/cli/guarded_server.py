@@ -15,6 +15,8 @@ waitress's own event loop (no thread per connection):
   those over the cap closed) in one turn of the loop, not one per turn.
 * **Probes first**: a ``GET /healthz`` or ``/readyz`` goes to the front of the queue of
   requests waiting for a worker thread.
+* **A shorter GIL switch interval** (:data:`SWITCH_INTERVAL`), so the event loop and the
+  probes' threads wait less for the interpreter behind busy request threads.
 * **Head deadline**: a request's head (request line and headers) must arrive whole within
   ``head_timeout`` seconds of its first byte, and a new connection must send its first request
   head within that time of being accepted; otherwise the connection is closed at the next
@@ -26,6 +28,7 @@ waitress's own event loop (no thread per connection):
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from typing import Any
@@ -36,6 +39,12 @@ from waitress.server import BaseWSGIServer, MultiSocketServer, TcpWSGIServer
 #: Connections accepted in one turn of the event loop at most (the listen queue's backlog is
 #: 1024 by default).
 ACCEPT_BATCH = 256
+#: Seconds a thread may hold the GIL while another waits for it (Python's default: 0.005).
+#: The event loop (accepting, reading, writing every connection) and the threads answering
+#: /healthz do little work each time but need the GIL many times per request; with a dozen
+#: request threads busy rendering JSON and pages, each of those turns waited up to ~5 ms per
+#: busy thread, and under the soak's load a health probe now and then took more than 2 s.
+SWITCH_INTERVAL = 0.001
 #: Paths whose GET or HEAD jumps the queue of requests waiting for a worker thread.
 PRIORITY_PATHS = frozenset({"/healthz", "/readyz"})
 
@@ -175,6 +184,7 @@ def guard(server: Any, *, per_address: int, head_timeout: float) -> Limits:
     """Guard a server from ``waitress.server.create_server`` (one TCP socket, or several) in
     place; returns the limits, whose counters say what they turned away."""
     limits = Limits(per_address, head_timeout)
+    sys.setswitchinterval(SWITCH_INTERVAL)
     sockets = list((server.map or {}).values()) if isinstance(server, MultiSocketServer) \
         else [server]
     for each in sockets:
