@@ -372,8 +372,11 @@ class GenerationCache(Generic[T]):
         """The value for store's current generation (as this thread sees it)."""
         generation = store.generation()
         values = self._values.get(store)
-        if values is not None and generation in values:
-            return values[generation]
+        if values is not None:
+            try:  # one lookup: a writer may drop the oldest generation meanwhile
+                return values[generation]
+            except KeyError:
+                pass
         with self._lock:
             values = self._values.setdefault(store, {})
             if generation not in values:
