@@ -9,7 +9,7 @@ PORT   ?= 8000
 RUNTIME := $(VENV)/.installed-runtime
 DEV     := $(VENV)/.installed-dev
 
-.PHONY: serve test lint bench clean
+.PHONY: serve test lint bench clean soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,13 @@ lint: $(DEV)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/python scripts/lint_sizes.py src
+
+# Issue 21's mixed soak (bench/soak.py): every attack, ordinary clients, token writers, slow and
+# idle connections against one server for SOAK_SECONDS (600); fails on a lost ordinary request,
+# a missed health probe, a 500, an audit replay mismatch or the state directory over its bound.
+SOAK_SECONDS ?= 600
+soak: $(DEV)
+	SOAK_SECONDS=$(SOAK_SECONDS) $(BIN)/python bench/soak.py
 
 # QUICK=1: the per-change check (1k exercises, under 3 minutes); without it the full run.
 bench: $(DEV)

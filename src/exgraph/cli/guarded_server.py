@@ -11,6 +11,12 @@ waitress's own event loop (no thread per connection):
   never take the whole ``connection_limit``. Behind a reverse proxy every connection comes from
   the proxy: set it above the proxy's upstream connections, or 0 (no cap), and let the proxy cap
   clients (deploy/nginx.conf).
+* **Accepting in batches**: every connection waiting in the listen queue is accepted (and
+  those over the cap closed) in one turn of the loop, not one per turn.
+* **Probes first**: a ``GET /healthz`` or ``/readyz`` goes to the front of the queue of
+  requests waiting for a worker thread.
+* **A shorter GIL switch interval** (:data:`SWITCH_INTERVAL`), so the event loop and the
+  probes' threads wait less for the interpreter behind busy request threads.
 * **Head deadline**: a request's head (request line and headers) must arrive whole within
   ``head_timeout`` seconds of its first byte, and a new connection must send its first request
   head within that time of being accepted; otherwise the connection is closed at the next
@@ -22,12 +28,25 @@ waitress's own event loop (no thread per connection):
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from typing import Any
 
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, MultiSocketServer, TcpWSGIServer
+
+#: Connections accepted in one turn of the event loop at most (the listen queue's backlog is
+#: 1024 by default).
+ACCEPT_BATCH = 256
+#: Seconds a thread may hold the GIL while another waits for it (Python's default: 0.005).
+#: The event loop (accepting, reading, writing every connection) and the threads answering
+#: /healthz do little work each time but need the GIL many times per request; with a dozen
+#: request threads busy rendering JSON and pages, each of those turns waited up to ~5 ms per
+#: busy thread, and under the soak's load a health probe now and then took more than 2 s.
+SWITCH_INTERVAL = 0.001
+#: Paths whose GET or HEAD jumps the queue of requests waiting for a worker thread.
+PRIORITY_PATHS = frozenset({"/healthz", "/readyz"})
 
 
 class Limits:
@@ -39,6 +58,7 @@ class Limits:
         self.open: dict[str, int] = {}
         self.refused = 0  # connections closed at accept: over the per-address cap
         self.timed_out = 0  # connections closed past the head deadline
+        self.prioritized = 0  # health and readiness probes queued ahead of other requests
         self._lock = threading.Lock()
 
     def admit(self, address: str) -> bool:
@@ -103,20 +123,45 @@ class _Guarded:
     limits: Limits
 
     def handle_accept(self: Any) -> None:
-        try:
-            accepted = self.accept()
-            if accepted is None:
-                return
-            conn, addr = accepted
-            self.set_socket_options(conn)
-        except OSError:
+        """Accept every connection waiting (up to ACCEPT_BATCH), not one per turn of the loop
+        as waitress does: 1,100 slow and 1,100 idle clients reconnecting every 10 s put
+        ~2,000 connections in the listen queue at once, and at one accept per turn (each turn
+        polling every open channel) a health probe queued behind them waited seconds."""
+        for _ in range(ACCEPT_BATCH):
+            try:
+                accepted = self.accept()
+                if accepted is None:
+                    return  # the queue is empty
+                conn, addr = accepted
+                self.set_socket_options(conn)
+            except OSError:
+                continue
+            address = str(addr[0]) if isinstance(addr, tuple) else ""
+            if not self.limits.admit(address):
+                conn.close()
+                continue
+            channel = self.channel_class(self, conn, self.fix_addr(addr), self.adj,
+                                         map=self._map)
+            channel.counted_address = address
+            if len(self._map) >= self.adj.connection_limit:
+                return  # readable() stops accepting at the limit
+
+    def add_task(self: Any, task: Any) -> None:
+        """Queue a channel's request for a worker thread; a health or readiness probe goes to
+        the front of the queue, so it waits for the next free thread, not for every request
+        queued before it (the API and /sparql admit at most THREADS - 2 at once, so a thread
+        frees up within one short request)."""
+        requests = getattr(task, "requests", None)
+        request = requests[0] if requests else None
+        if request is not None and request.command in ("GET", "HEAD") \
+                and request.path in PRIORITY_PATHS:
+            dispatcher = self.task_dispatcher
+            with dispatcher.lock:
+                dispatcher.queue.appendleft(task)
+                dispatcher.queue_cv.notify()
+            self.limits.prioritized += 1
             return
-        address = str(addr[0]) if isinstance(addr, tuple) else ""
-        if not self.limits.admit(address):
-            conn.close()
-            return
-        channel = self.channel_class(self, conn, self.fix_addr(addr), self.adj, map=self._map)
-        channel.counted_address = address
+        self.task_dispatcher.add_task(task)
 
     def maintenance(self: Any, now: Any) -> None:
         BaseWSGIServer.maintenance(self, now)
@@ -139,6 +184,7 @@ def guard(server: Any, *, per_address: int, head_timeout: float) -> Limits:
     """Guard a server from ``waitress.server.create_server`` (one TCP socket, or several) in
     place; returns the limits, whose counters say what they turned away."""
     limits = Limits(per_address, head_timeout)
+    sys.setswitchinterval(SWITCH_INTERVAL)
     sockets = list((server.map or {}).values()) if isinstance(server, MultiSocketServer) \
         else [server]
     for each in sockets:

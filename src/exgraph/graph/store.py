@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
@@ -158,10 +159,32 @@ class Store:
         self.snapshot_key: str | None = None
         self._generation = 0
         self._generation_lock = threading.Lock()
+        #: Per thread: the generation :meth:`ahead` makes this thread see (None: the current).
+        self._ahead = threading.local()
 
     def generation(self) -> Hashable:
-        """A value that changes whenever the data may have changed: caches key on it."""
-        return self._generation
+        """A value that changes whenever the data may have changed: caches key on it. Inside
+        :meth:`ahead`, the generation the next :meth:`bump` will give (in that thread only)."""
+        ahead: Hashable | None = getattr(self._ahead, "generation", None)
+        return self._generation if ahead is None else ahead
+
+    @contextmanager
+    def ahead(self) -> Iterator[None]:
+        """Within the block, this thread sees the generation the next :meth:`bump` gives, and
+        every other thread still the current one: what the writer builds here from data it has
+        just changed is cached under the new generation, ready when it bumps, while readers go
+        on with the previous generation's values (issue 21's soak: after each committed update
+        the first API request rebuilt the records for 26-33 s on the loaded 2-core machine,
+        and every request behind it waited or timed out). The caller holds the write lock, so
+        no other bump comes between."""
+        self._ahead.generation = self._next_generation()
+        try:
+            yield
+        finally:
+            self._ahead.generation = None
+
+    def _next_generation(self) -> Hashable:
+        return self._generation + 1
 
     def bump(self) -> None:
         """Record that the data changed (called by whoever changed it)."""
@@ -322,29 +345,54 @@ class RdflibStore(Store):
 T = TypeVar("T")
 
 
-class GenerationCache(Generic[T]):
-    """One value per store, rebuilt when the store's generation changes; built under a lock, so
-    several threads asking at once after a start or an update build it once.
+#: Every :class:`GenerationCache` alive (module-level singletons: the records, the substitutes
+#: engine, the search index, ...), for :func:`prepare_caches`.
+_CACHES: weakref.WeakSet[GenerationCache[Any]] = weakref.WeakSet()
 
-    Keyed weakly on the store object itself: a store that is gone takes its value with it, and
-    a new store can never be handed the value of an old one that had the same ``id``.
+
+class GenerationCache(Generic[T]):
+    """One value per store and generation, rebuilt when the store's generation changes; built
+    under a lock, so several threads asking at once after a start or an update build it once.
+
+    Keyed weakly on the store object itself: a store that is gone takes its values with it, and
+    a new store can never be handed the value of an old one that had the same ``id``. The
+    values of the last ``KEEP`` generations are kept, so a writer can build the next
+    generation's value (:meth:`Store.ahead`, :func:`prepare_caches`) while readers go on using
+    the current one.
     """
+
+    KEEP = 2
 
     def __init__(self, build: Callable[[Store], T]) -> None:
         self._build = build
-        self._values: weakref.WeakKeyDictionary[Store, tuple[Hashable, T]] = (
+        self._values: weakref.WeakKeyDictionary[Store, dict[Hashable, T]] = (
             weakref.WeakKeyDictionary())
         self._lock = threading.Lock()
+        _CACHES.add(self)
 
     def get(self, store: Store) -> T:
-        """The value for store's current generation."""
+        """The value for store's current generation (as this thread sees it)."""
         generation = store.generation()
-        cached = self._values.get(store)
-        if cached is not None and cached[0] == generation:
-            return cached[1]
+        values = self._values.get(store)
+        if values is not None:
+            try:  # one lookup: a writer may drop the oldest generation meanwhile
+                return values[generation]
+            except KeyError:
+                pass
         with self._lock:
-            cached = self._values.get(store)
-            if cached is None or cached[0] != generation:
-                cached = (generation, self._build(store))
-                self._values[store] = cached
-            return cached[1]
+            values = self._values.setdefault(store, {})
+            if generation not in values:
+                values[generation] = self._build(store)
+                while len(values) > self.KEEP:  # dicts keep insertion order: oldest first
+                    del values[next(iter(values))]
+            return values[generation]
+
+
+def prepare_caches(store: Store, caches: Iterable[GenerationCache[Any]] | None = None) -> None:
+    """Build every generation cache's value (or those of caches) for the generation store's
+    next bump gives, from its data as it is now (call after changing the data, before the bump,
+    holding the write lock): readers keep the current generation's values until the bump, and
+    find the new ones ready after it."""
+    with store.ahead():
+        for cache in list(_CACHES if caches is None else caches):
+            cache.get(store)

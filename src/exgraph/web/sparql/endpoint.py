@@ -66,7 +66,7 @@ from exgraph.graph.snapshots import (
     token_id,
     write_snapshot,
 )
-from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox
+from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, prepare_caches
 from exgraph.vocab.terms import DATASET, PREFIXES
 from exgraph.web.cache import ByteLRU, invalidate, state
 from exgraph.web.context import get_store
@@ -672,7 +672,6 @@ def run_update(op: Operation) -> Response:
         record.update(status=500, reason=f"{type(exc).__name__}: {exc}")
         sparql.audit(record)
         raise
-    invalidate(current_app._get_current_object())  # type: ignore[attr-defined]
     return Response(b'{"ok": true}\n', status=200, content_type="application/json")
 
 
@@ -701,6 +700,7 @@ def _update(op: Operation, record: dict[str, Any]) -> None:
             record["snapshot"] = _snapshot(store, info, None)
             _writable(sparql.audit_log())
             store.update(op.text)
+            changed = True  # what it changed is the server's to know
         else:
             runner = sparql.runner(store)
             # The trial run bounds the time: a runaway update dies in a worker, never in here.
@@ -721,10 +721,32 @@ def _update(op: Operation, record: dict[str, Any]) -> None:
             record["snapshot"] = _snapshot(store, info, effect, forced=budget is not None)
             apply_effect(store, effect)
             sparql.spend(record["token"], effect.removed)
-            if effect.added or effect.removed:
+            changed = bool(effect.added or effect.removed)
+            if changed:
                 runner.reload(dump_store(store))
         record.update(outcome="applied", status=200)
         sparql.audit(record)
+        if changed:
+            _publish(store)
+
+
+def _publish(store: Store) -> None:
+    """Make a committed change visible to the caches: build the next generation's records,
+    substitutes engine, search index ... from the changed data (:func:`prepare_caches`), then
+    move the store to that generation (:func:`invalidate`). The writer pays the rebuild (3 s of
+    CPU on the full graph; 26-33 s on the loaded 2-core machine, where the first API request
+    after each update paid it before and timed out the clients behind it); readers answer
+    from the previous generation meanwhile. An update that changed nothing (0 quads added or
+    removed) moves nothing. A failure to prepare is logged and leaves the building to the
+    next reader, as before."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    try:
+        if not isinstance(store, RemoteStore):  # its generation is the server's stamp
+            prepare_caches(store)
+    except Exception:
+        app.logger.exception("preparing the caches of the next generation failed")
+    finally:
+        invalidate(app)
 
 
 def refuse_nondeterministic(info: guard.UpdateInfo) -> None:
