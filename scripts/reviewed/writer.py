@@ -66,6 +66,7 @@ EQUIPMENT_WHY = {
     "sandbag": "a sandbag carries the load",
     "gym-mat": "a mat under the body",
     "suspension-trainer": "a suspension trainer holds the feet or hands",
+    "chains": "chains hung on the bar add load as they leave the floor",
     "other": "a strongman implement no kind of the taxonomy names",
 }
 
