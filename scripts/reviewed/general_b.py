@@ -1986,11 +1986,12 @@ L("car-deadlift", "other", "B", "c", "HipHinge", "M", DEAD,
   fn=HINGE_FN | {"forearms": "Grip the frame's handles"},
   ew="A car-deadlift frame loaded with a vehicle or weights (a strongman implement)")
 P("clean-shrug", "barbell", "B", "c", "HipHinge", "M",
-  "P traps | S glutes hamstrings quadriceps | St erector-spinae forearms",
+  "P glutes hamstrings traps | S quadriceps | St erector-spinae forearms",
   "A pull drill of the clean: the timing of hips and shrug takes practice",
   fn=HINGE_FN | {"traps": "Shrug the bar upward as the hips finish extending",
-                 "glutes": "Extend the hips from the mid-thigh hang",
-                 "hamstrings": "Extend the hips from the hang",
+                 "glutes": "Extend the hips explosively from the mid-thigh hang (the second "
+                           "pull)",
+                 "hamstrings": "Extend the hips explosively from the hang",
                  "quadriceps": "Extend the knees in the drive"}, kind="P",
   mw="Hips, knees and shoulder girdle extend and elevate together",
   ew="A barbell held at mid-thigh in the clean grip")
@@ -2081,11 +2082,12 @@ L("sandbag-load", "sandbag plyo-box", "B", "c", "HipHinge", "M",
   mw="Hips, knees and spine extend while the arms hug the bag",
   ew="Sandbags and a loading platform (a box)")
 P("snatch-shrug", "barbell", "B", "c", "HipHinge", "M",
-  "P traps | S glutes hamstrings quadriceps | St erector-spinae forearms",
+  "P glutes hamstrings traps | S quadriceps | St erector-spinae forearms",
   "A pull drill of the snatch: the timing of hips and shrug takes practice",
   fn=HINGE_FN | {"traps": "Shrug the bar upward as the hips finish extending",
-                 "glutes": "Extend the hips from the mid-thigh hang",
-                 "hamstrings": "Extend the hips from the hang",
+                 "glutes": "Extend the hips explosively from the mid-thigh hang (the second "
+                           "pull)",
+                 "hamstrings": "Extend the hips explosively from the hang",
                  "quadriceps": "Extend the knees in the drive"}, kind="P",
   mw="Hips, knees and shoulder girdle extend and elevate together",
   ew="A barbell held at mid-thigh in the wide snatch grip")
