@@ -606,14 +606,16 @@ L("prone-manual-hamstring", "bodyweight", "U", "i", "Isolation", "L",
       "calves": "Assist knee flexion (the gastrocnemius crosses the knee)"},
   mw="Only the knee moves", pw="Single-joint knee flexion",
   ew="No equipment: a partner's hand gives the resistance")
-U("prone-scapular-retraction-arms-at-side", "bodyweight", "B", "c", "HorizontalPull", "L",
+U("prone-scapular-retraction-arms-at-side", "bodyweight", "B", "i", "Isolation", "L",
   "P middle-back | S posterior-deltoid traps",
   "Lying face down lifting the straight arms: easy",
   fn={"middle-back": "Retract the shoulder blades to lift the arms",
       "posterior-deltoid": "Horizontally abduct the straight arms",
       "traps": "Hold the shoulder blades together (the middle fibres)"},
-  mw="The shoulder blades and shoulders move together",
-  pw="The arms are drawn back and up behind the trunk: a prone reverse fly, a horizontal pull")
+  mw="One shoulder-girdle action: the shoulder blades retract and the straight arms rise with "
+     "them",
+  pw="A prone T raise against the arms' own weight: a posture drill for the shoulder blades, "
+     "not a loaded row")
 L("prowler-sprint", "sled", "A", "c", "Lunge", "L",
   "P quadriceps glutes | S calves hamstrings | St abdominals shoulders triceps chest",
   "Pushing a sled in short fast steps: simple, the load sets the effort",
