@@ -31,34 +31,6 @@ NOTE = ("Facts written for exgraph from established anatomy and training knowled
         "field by field against the rules of docs/reviewed-layer.md; they take precedence over "
         "the imported datasets.")
 
-#: Equipment kinds the lower-body tables did not need, for the equipment rationale.
-for _kind, _why in {
-    "ez-curl-bar": "an EZ curl bar carries the load",
-    "preacher-bench": "a preacher bench supports the upper arms",
-    "lat-pulldown-station": "a lat pulldown station's high pulley gives the resistance",
-    "seated-cable-row-station": "a seated cable row station gives the resistance",
-    "gymnastic-rings": "gymnastic rings hold the body",
-    "parallettes": "parallettes hold the hands off the floor",
-    "chest-press-machine": "a chest press machine guides and loads the press",
-    "shoulder-press-machine": "a shoulder press machine guides and loads the press",
-    "seated-row-machine": "a seated row machine guides and loads the row",
-    "battle-ropes": "battle ropes are whipped in waves",
-    "jump-rope": "a jump rope is turned under the feet",
-    "foam-roller": "a foam roller under the body",
-    "sliders": "sliders let the hands or feet glide over the floor",
-    "climbing-rope": "a climbing rope hung from a beam is climbed or pulled on",
-    "hangboard": "a hangboard (fingerboard) gives the edges to hang from",
-    "neck-harness": "a neck harness hangs the load from the head",
-    "wrist-roller": "a wrist roller winds up the load on a cord",
-    "hand-gripper": "a hand gripper's spring gives the resistance",
-    "cones": "cones mark the course",
-    "hurdles": "low hurdles to hop over",
-    "chains": "chains hung on the bar add load as they leave the floor",
-    "dowel": "a dowel (a light stick) guides the arms",
-    "dip-belt": "a dip belt hangs plates from the hips",
-}.items():
-    writer.EQUIPMENT_WHY.setdefault(_kind, _why)
-
 #: What each muscle does when the exercise's entry does not say otherwise.
 FN: dict[str, str] = {
     # trunk
