@@ -276,9 +276,10 @@ S("snatch-balance", "barbell squat-rack", "B", "c", "Squat", "H",
   why={"equipment": "A barbell on the back from a squat rack, taken overhead in a snatch grip",
        "mechanic": "Ankles, knees, hips, shoulders and elbows all move in the dip, drive and "
                    "catch"})
-S("heaving-snatch-balance", "barbell squat-rack", "B", "c", "Squat", "M",
+S("heaving-snatch-balance", "barbell squat-rack", "B", "c", "Squat", "H",
   "P quadriceps glutes | S shoulders triceps | St traps erector-spinae abdominals",
-  "A light drill for the snatch: dip, drive the bar up and catch it in a squat", kind="P",
+  "Driving the bar up and catching it in an overhead squat: a snatch skill, however light",
+  kind="P",
   fn={"shoulders": "Press under the bar and hold it overhead",
       "triceps": "Lock the elbows overhead in the catch"},
   why={"equipment": "A light barbell on the back from a squat rack",
@@ -374,9 +375,9 @@ H("deficit-deadlift", "barbell weight-plate", "B", "c", "HipHinge", "M", DEAD,
   "A deadlift from a plate or platform: a longer pull needing more hip and hamstring mobility",
   why={"equipment": "A barbell pulled while standing on a plate or low platform",
        "mechanic": "Knees and hips extend together from below the floor to lockout"})
-H("rack-pulls", "barbell squat-rack", "B", "c", "HipHinge", "L",
+H("rack-pulls", "barbell squat-rack", "B", "c", "HipHinge", "M",
   "P glutes hamstrings | S adductors | St erector-spinae forearms traps lats abdominals",
-  "A partial deadlift from the pins: shorter and simpler than from the floor",
+  "A barbell deadlift from the pins: a shorter pull, but setting the back is the deadlift's",
   fn={"glutes": "Extend the hips from the knee-high start to lockout"},
   why={"equipment": "A barbell resting on the safety pins of a rack at about knee height"})
 H("romanian-deadlift", "barbell", "B", "c", "HipHinge", "M", RDL,
@@ -576,9 +577,10 @@ H("rack-pull-with-bands", "barbell squat-rack resistance-band", "B", "c", "HipHi
   "A rack pull with bands anchored to the rack: setup takes care",
   fn={"glutes": "Extend the hips from the knee-high start to lockout"},
   why={"equipment": "A barbell on a power rack's pins, bands from the rack's base to the bar"})
-H("rack-deadlift", "barbell squat-rack", "B", "c", "HipHinge", "L",
+H("rack-deadlift", "barbell squat-rack", "B", "c", "HipHinge", "M",
   "P glutes hamstrings | S adductors | St erector-spinae forearms traps lats abdominals",
-  "A deadlift from just below the knee in a rack (or Smith machine): short and simple",
+  "A barbell deadlift from just below the knee: a shorter pull, but setting the back is the "
+  "deadlift's",
   fn={"glutes": "Extend the hips from the knee-high start to lockout"},
   why={"equipment": "A barbell on a rack's pins just below knee height (a Smith machine serves)"})
 H("good-morning-off-pins", "barbell squat-rack", "B", "c", "HipHinge", "M", GM,
@@ -614,9 +616,9 @@ H("axle-deadlift", "barbell", "B", "c", "HipHinge", "M", DEAD,
   "A deadlift with a thick, non-rotating axle: the grip is the hard part",
   fn={"forearms": "Grip the thick axle, which does not spin in the hands"},
   why=FLOOR | {"equipment": "A strongman axle: a thick, non-rotating barbell"})
-H("atlas-stones", "other", "B", "c", "HipHinge", "H",
+H("atlas-stones", "other", "B", "c", "HipHinge", "M",
   "P glutes hamstrings erector-spinae | S quadriceps biceps | St forearms abdominals",
-  "Lapping a round stone and extending onto a platform: a strongman skill",
+  "A strongman implement: lapping the stone and extending onto the platform take practice",
   fn={"erector-spinae": "Extend the rounded back as the stone rises from the lap",
       "biceps": "Hug the stone to the body", "forearms": "Clamp the stone with the hands"},
   why={"equipment": "An atlas stone and a platform (strongman implements)",
@@ -740,8 +742,8 @@ L("split-squat-with-dumbbells", "dumbbell", "U", "c", "Lunge", "L", LUNGE_DB,
 L("bulgarian-squat-with-dumbbells", "dumbbell bench", "U", "c", "Lunge", "M", LUNGE_DB,
   "The rear foot on a bench makes balance and setup harder than a split squat",
   why={"equipment": "Two dumbbells at the sides; the rear foot rests on a bench"})
-L("one-leg-barbell-squat", "barbell squat-rack bench", "U", "c", "Lunge", "H", LUNGE_LOAD,
-  "A Bulgarian split squat with a bar on the back: balance and setup are hard",
+L("one-leg-barbell-squat", "barbell squat-rack bench", "U", "c", "Lunge", "M", LUNGE_LOAD,
+  "A Bulgarian split squat with a bar on the back: balance and setup take practice",
   why={"equipment": "A barbell on the back from a squat rack; the rear foot on a bench"})
 L("smith-machine-split-squat", "smith-machine", "U", "c", "Lunge", "L",
   "P quadriceps glutes | S adductors | St abdominals",
@@ -1133,22 +1135,22 @@ C("standing-calf-raises", "calf-raise-machine", "B", "i", "Isolation", "L", "P c
 C("seated-calf-raise", "calf-raise-machine", "B", "i", "Isolation", "L",
   "P soleus | S gastrocnemius", "A seated machine with one joint moving: easy",
   why=SEAT | {"equipment": "A seated calf raise machine loads the knees through a pad"})
-C("standing-barbell-calf-raise", "barbell squat-rack weight-plate", "B", "i", "Isolation", "M",
+C("standing-barbell-calf-raise", "barbell squat-rack weight-plate", "B", "i", "Isolation", "L",
   "P calves | St erector-spinae abdominals",
-  "Balancing a barbell on the back while rising on the toes takes care",
+  "A calf raise: one joint and a short path; the bar comes from a rack at shoulder height",
   why=STAND | {"equipment": "A barbell on the back from a squat rack; the balls of the feet on a "
                             "plate or block"})
-C("rocking-standing-calf-raise", "barbell squat-rack", "B", "i", "Isolation", "M",
+C("rocking-standing-calf-raise", "barbell squat-rack", "B", "i", "Isolation", "L",
   "P calves | St erector-spinae abdominals",
-  "Rocking from heels to toes with a bar on the back takes balance",
+  "A calf raise rocking from heels to toes: one joint; the bar comes from a rack",
   fn={"calves": "Plantarflex the ankles to rise on the toes after each rock back to the heels"},
   why=STAND | {"equipment": "A barbell on the back, unracked from a squat rack"})
 C("standing-dumbbell-calf-raise", "dumbbell weight-plate", "U", "i", "Isolation", "L",
   "P calves | St forearms abdominals", "Dumbbell in hand on one leg: simple, a little balance",
   why=STAND | {"equipment": "A dumbbell in the hand; the ball of the foot on a step or plate"})
-C("calf-raise-on-a-dumbbell", "dumbbell", "B", "i", "Isolation", "M",
+C("calf-raise-on-a-dumbbell", "dumbbell", "B", "i", "Isolation", "L",
   "P calves | St forearms abdominals",
-  "Standing on a dumbbell handle and rising on the toes takes balance",
+  "A calf raise with the toes on a dumbbell handle: one joint, a little balance",
   why=STAND | {"equipment": "A dumbbell to stand on (its handle as the step), another in hand"})
 C("seated-dumbbell-calf-raise", "dumbbell bench", "B", "i", "Isolation", "L",
   "P soleus | S gastrocnemius", "Seated with dumbbells on the knees: easy",
@@ -1246,9 +1248,9 @@ K("rickshaw-carry", "other", "B", "c", "Carry", "M", FARMER,
   "A rickshaw frame lifted by its handles and walked: a strongman implement",
   why=CARRY_MECH | {"equipment": "A rickshaw frame (a strongman implement; no narrower kind in "
                                  "the taxonomy)"})
-K("yoke-walk", "other", "B", "c", "Carry", "H",
+K("yoke-walk", "other", "B", "c", "Carry", "M",
   "P erector-spinae abdominals | S quadriceps glutes calves | St traps abductors",
-  "Walking under a heavy yoke high on the back: setup, bracing and short fast steps",
+  "A strongman implement: setup, bracing and short fast steps under the yoke take practice",
   fn={"erector-spinae": "Hold the spine upright under the yoke on the back (isometric); "
                         "usually the limit",
       "abdominals": "Brace the trunk under the load on the back; usually the limit",
@@ -1399,18 +1401,18 @@ T("hanging-leg-raise", "bodyweight pull-up-bar", "B", "c", "TrunkStability", "M"
   "Hanging without swinging and curling the pelvis needs grip and control",
   fn={"rectus-abdominis": "Curl the pelvis up as the legs rise (posterior pelvic tilt)",
       "obliques": "Assist the pelvic curl and steady the swing"}, why=FLEX_HIP)
-T("knee-raises", "bodyweight pull-up-bar", "B", "c", "TrunkStability", "L",
+T("knee-raises", "bodyweight pull-up-bar", "B", "c", "TrunkStability", "M",
   "P rectus-abdominis | S quadriceps | St forearms lats",
-  "Hanging and raising bent knees: the easier hanging raise",
+  "Hanging core work: the grip holds the body weight while the knees rise without swinging",
   fn={"rectus-abdominis": "Curl the pelvis up as the knees rise"}, why=FLEX_HIP)
 T("knee-hip-raise-on-parallel-bars", "bodyweight dip-station", "B", "c", "TrunkStability", "L",
   "P rectus-abdominis | S quadriceps | St shoulders triceps",
   "Supported on the forearms or hands (captain's chair): easy",
   fn={"rectus-abdominis": "Curl the pelvis up as the knees rise",
       "shoulders": "Hold the body up on the bars"}, why=FLEX_HIP)
-T("toes-to-bar", "bodyweight pull-up-bar", "B", "c", "TrunkStability", "H",
+T("toes-to-bar", "bodyweight pull-up-bar", "B", "c", "TrunkStability", "M",
   "P rectus-abdominis | S quadriceps lats obliques | St forearms",
-  "Raising straight legs to the bar while hanging needs grip, flexibility and control",
+  "Hanging core work: raising straight legs to the bar needs grip, flexibility and control",
   fn={"rectus-abdominis": "Curl the pelvis and spine up to bring the feet to the bar",
       "lats": "Press the straight arms down on the bar to lever the body up",
       "obliques": "Assist the curl and steady the swing"}, why=FLEX_HIP)
@@ -1530,9 +1532,10 @@ T("kettlebell-windmill", "kettlebell", "U", "c", "TrunkStability", "M",
       "shoulders": "Hold the bell overhead with a straight arm"},
   why={"mechanic": "The hips hinge and the trunk bends sideways while the arm holds the bell",
        "equipment": "One kettlebell held overhead"})
-T("l-sit", "bodyweight", "B", "i", "TrunkStability", "H",
+T("l-sit", "bodyweight", "B", "i", "TrunkStability", "M",
   "P abdominals | S quadriceps | St triceps shoulders",
-  "Holding the straight legs level while supported on the hands needs strength and flexibility",
+  "Holding the straight legs level on the hands: strength and flexibility, the first "
+  "gymnastic hold (the straddle L-sit is the skill)",
   fn={"abdominals": "Hold the pelvis curled and the trunk rigid with the legs out front",
       "quadriceps": "Hold the straight legs level (the rectus femoris; the iliopsoas is not in "
                     "the catalogue)",
@@ -1681,9 +1684,10 @@ T("suspended-fallout", "bodyweight suspension-trainer", "B", "c", "TrunkStabilit
   fn={"abdominals": "Keep the trunk from extending as the arms go overhead",
       "lats": "Pull the arms back down to return"},
   why={"mechanic": "The shoulders flex and extend while the trunk resists extension"})
-T("hanging-pike", "bodyweight pull-up-bar", "B", "c", "TrunkStability", "H",
+T("hanging-pike", "bodyweight pull-up-bar", "B", "c", "TrunkStability", "M",
   "P rectus-abdominis | S quadriceps lats obliques | St forearms",
-  "Raising straight legs to the bar from a dead hang: grip, flexibility and control",
+  "Hanging core work: straight legs to the bar from a dead hang need grip, flexibility and "
+  "control",
   fn={"rectus-abdominis": "Curl the pelvis and spine up to bring the feet to the bar",
       "lats": "Press the straight arms down on the bar to lever the body up",
       "obliques": "Assist the curl and steady the swing"}, why=FLEX_HIP)
