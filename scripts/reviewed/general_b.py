@@ -2093,6 +2093,95 @@ P("two-arm-kettlebell-clean", "kettlebell", "B", "c", "HipHinge", "M",
               "shoulders": "Guide the bells up and rack them against the forearms"}, kind="P",
   mw=OLY)
 
+# --- difficulty by the one table of docs/reviewed-layer.md ("Difficulty", the facts1 review) ----
+#: Entries whose first level predates the table, set to the row that applies (slug -> level,
+#: reason naming the row).
+TABLE_LEVEL: dict[str, tuple[str, str]] = {
+    "wall-handstand": ("H", "A handstand, even against a wall: a gymnastic skill (the table's "
+                            "High row for handstands)"),
+    "one-arm-floor-press": ("M", "A one-sided load lying down, the bar balanced in one hand "
+                                 "(Moderate: balance or one side)"),
+    "atlas-stone-trainer": ("M", "A strongman implement: lapping and extending take practice "
+                                 "(Moderate: strongman implements)"),
+    "log-lift": ("M", "A strongman log cleaned and pressed: an awkward implement (Moderate: "
+                      "strongman implements)"),
+    "one-arm-kettlebell-jerk": ("M", "A kettlebell jerk: timing the dip and drive, but no drop "
+                                     "under a barbell (Moderate: ballistic without a barbell "
+                                     "catch)"),
+    "one-arm-kettlebell-clean-and-jerk": ("M", "A kettlebell clean and jerk: timing and a clean "
+                                               "rack, no drop under a barbell (Moderate: "
+                                               "ballistic without a barbell catch)"),
+    "one-arm-kettlebell-split-jerk": ("M", "A kettlebell split jerk: timing and a split landing, "
+                                           "no barbell catch (Moderate: ballistic without a "
+                                           "barbell catch)"),
+    "two-arm-kettlebell-jerk": ("M", "A double kettlebell jerk: timing the dip and drive, no "
+                                     "barbell catch (Moderate: ballistic without a barbell "
+                                     "catch)"),
+    "double-kettlebell-snatch": ("M", "A kettlebell snatch: timing the hip snap and the lockout, "
+                                      "no barbell catch (Moderate: ballistic without a barbell "
+                                      "catch)"),
+    "one-arm-kettlebell-snatch": ("M", "A kettlebell snatch: timing the hip snap and the "
+                                       "lockout, no barbell catch (Moderate: ballistic without "
+                                       "a barbell catch)"),
+    "one-arm-kettlebell-split-snatch": ("M", "A kettlebell snatch into a split: timing and "
+                                             "balance, no barbell catch (Moderate: ballistic "
+                                             "without a barbell catch)"),
+    "open-palm-kettlebell-clean": ("M", "A kettlebell clean flipped into the palms: timing, no "
+                                        "barbell catch (Moderate: ballistic without a barbell "
+                                        "catch)"),
+    "rack-delivery": ("L", "A teaching drill with a light or empty bar: no pull and no drop "
+                           "under the bar, correct in the first session (Low: everything "
+                           "else)"),
+    "london-bridges": ("M", "The whole body weight held on a rope by the grip (Moderate: the "
+                            "whole body weight on the arms or the grip)"),
+    "rope-climb": ("M", "Climbing the body weight up a rope (Moderate: the whole body weight on "
+                        "the arms or the grip)"),
+    "pullup-on-fingerboard": ("M", "A pull-up on hangboard edges (Moderate: hangboard edges)"),
+    "recruitment-pulls": ("M", "Maximal pulls on hangboard edges (Moderate: hangboard edges)"),
+    "parallel-bar-hold": ("M", "Holding the top of a dip on bars (Moderate: dips on bars and "
+                               "their holds)"),
+    "otis-up": ("L", "A sit-up pressing a plate up: basic bodyweight work with a light load "
+                     "(Low)"),
+    "weighted-push-ups": ("L", "A push-up from the floor with a plate on the back: the skill is "
+                               "the push-up's (Low: push-ups from the floor)"),
+    "spider-crawl": ("L", "A plank-based knee drive: basic bodyweight work (Low)"),
+    "roman-chair": ("L", "Sit-ups on a Roman chair: basic bodyweight work (Low: sit-ups)"),
+    "w-raise": ("L", "A reverse-crunch variation lying on the floor: basic bodyweight work "
+                     "(Low)"),
+    "weighted-sit-ups-with-bands": ("L", "Sit-ups against bands (Low: bands; sit-ups)"),
+    "planche-de-cote-dynamique": ("L", "A side plank that dips and lifts: basic bodyweight work "
+                                       "(Low: planks)"),
+    "side-to-side-box-shuffle": ("M", "Jumping laterally over a box (Moderate: lateral jumps "
+                                      "over a box)"),
+    "medicine-ball-scoop-throw": ("L", "A medicine-ball toss (Low: basic throwing drills)"),
+    "return-push-from-stance": ("L", "A medicine-ball pass (Low: basic throwing drills)"),
+    "linear-3-part-start-technique": ("L", "A sprint start drill without load (Low: everything "
+                                           "else)"),
+    "lying-face-down-plate-neck-resistance": ("L", "Single-joint free-weight work, started "
+                                                   "light (Low)"),
+    "lying-face-up-plate-neck-resistance": ("L", "Single-joint free-weight work, started light "
+                                                 "(Low)"),
+    "seated-head-harness-neck-resistance": ("L", "Single-joint work with a harness, started "
+                                                 "light (Low)"),
+    "see-saw-press-alternating-side-press": ("L", "A standing dumbbell press with a side bend "
+                                                  "(Low: standing dumbbell presses)"),
+    "pullback": ("L", "A cable row (Low: cables)"),
+    "rope-pullover-row": ("L", "A cable pullover and row (Low: cables)"),
+    "shoulder-y-pull-cable": ("L", "A cable pull (Low: cables)"),
+    "weighted-squat": ("L", "A bilateral squat with the load on a dip belt: no bar to unrack "
+                            "(Low: everything else)"),
+    "hyperextensions-with-no-hyperextension-bench": ("L", "A back extension over a bench "
+                                                          "(Low: back extensions on a bench)"),
+}
+for _family in (trunk, upper, lower, power, other):
+    for _ex in _family.exercises:
+        if _ex.slug in TABLE_LEVEL:
+            _ex.difficulty, _ex.reasons["difficulty"] = TABLE_LEVEL[_ex.slug]
+_unknown = set(TABLE_LEVEL) - {e.slug for f in (trunk, upper, lower, power, other)
+                               for e in f.exercises}
+if _unknown:
+    raise SystemExit(f"TABLE_LEVEL names exercises no table has: {sorted(_unknown)}")
+
 FAMILIES = (trunk, upper, lower, power, other)
 
 
