@@ -676,8 +676,7 @@ E("cable-internal-rotation", "rotator", "cable-station", "U", "L",
   fn={"shoulders": "Rotate the upper arm inward toward the belly (subscapularis; the "
                    "catalogue names the shoulders)"},
   m="P shoulders | S chest",
-  why={"equipment": "A cable station's low or elbow-height pulley"},
-  **{})
+  why={"equipment": "A cable station's low or elbow-height pulley"})
 E("cable-iron-cross", "lateral-raise", "cable-station", "B", "L",
   "Pulling the arms down from a T between high pulleys: cable-guided",
   m="P lats chest | S triceps | St abdominals",
