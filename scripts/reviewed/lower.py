@@ -232,12 +232,12 @@ S("squat-thrust", "bodyweight", "B", "c", "TrunkStability", "L",
 # second pass: band, chain and box variations, Olympic squat drills, other implements
 BAND_WHY = {"equipment": "A barbell from a squat rack; bands anchored low to the sleeves add "
                          "resistance toward the top"}
-CHAIN_WHY = {"equipment": "A barbell from a squat rack; chains hung on the sleeves (no kind in "
-                          "the taxonomy names chains) add load toward the top"}
+CHAIN_WHY = {"equipment": "A barbell from a squat rack; chains hung on the sleeves add load "
+                          "toward the top"}
 BOX_WHY = {"equipment": "A barbell from a squat rack; a box or bench behind sets the depth"}
 S("squat-with-bands", "barbell squat-rack resistance-band", "B", "c", "Squat", "M", BACK,
   "A back squat with bands: setting them to the right tension takes care", why=BAND_WHY)
-S("squat-with-chains", "barbell squat-rack other", "B", "c", "Squat", "M", BACK,
+S("squat-with-chains", "barbell squat-rack chains", "B", "c", "Squat", "M", BACK,
   "A back squat with chains: hanging them to the right length takes care", why=CHAIN_WHY)
 S("box-squat-with-bands", "barbell squat-rack bench resistance-band", "B", "c", "Squat", "M",
   "P glutes quadriceps | S adductors hamstrings | St erector-spinae abdominals",
@@ -560,17 +560,15 @@ H("deadlift-with-bands", "barbell resistance-band", "B", "c", "HipHinge", "M", D
   "A deadlift with bands looped over the bar: setup takes care",
   why=FLOOR | {"equipment": "A barbell with bands looped over it and under the feet (or "
                             "anchored)"})
-H("deadlift-with-chains", "barbell other", "B", "c", "HipHinge", "M", DEAD,
+H("deadlift-with-chains", "barbell chains", "B", "c", "HipHinge", "M", DEAD,
   "A deadlift with chains on the bar: setup takes care",
-  why=FLOOR | {"equipment": "A barbell with chains draped on it (no kind in the taxonomy names "
-                            "chains)"})
+  why=FLOOR | {"equipment": "A barbell with chains draped on it"})
 H("sumo-deadlift-with-bands", "barbell resistance-band", "B", "c", "HipHinge", "M", SUMO,
   "A sumo deadlift with bands: the sumo start plus band setup", fn=SUMO_FN,
   why=FLOOR | {"equipment": "A barbell with bands looped over it and under the feet"})
-H("sumo-deadlift-with-chains", "barbell other", "B", "c", "HipHinge", "M", SUMO,
+H("sumo-deadlift-with-chains", "barbell chains", "B", "c", "HipHinge", "M", SUMO,
   "A sumo deadlift with chains: the sumo start plus chain setup", fn=SUMO_FN,
-  why=FLOOR | {"equipment": "A barbell with chains draped on it (no kind in the taxonomy names "
-                            "chains)"})
+  why=FLOOR | {"equipment": "A barbell with chains draped on it"})
 H("reverse-band-deadlift", "barbell squat-rack resistance-band", "B", "c", "HipHinge", "M",
   DEAD, "Bands from the top of a rack lighten the bottom: the rack setup takes care",
   why=FLOOR | {"equipment": "A barbell in a power rack, bands from the rack's top to the bar"})
@@ -614,10 +612,10 @@ H("one-arm-side-deadlift", "barbell", "U", "c", "HipHinge", "M",
   fn={"obliques": "Hold the trunk upright against the one-sided load"},
   why=FLOOR | {"equipment": "A barbell gripped in its middle at one side of the body",
                "laterality": "The bar is at one side for a set, then the other"})
-H("axle-deadlift", "other", "B", "c", "HipHinge", "M", DEAD,
+H("axle-deadlift", "barbell", "B", "c", "HipHinge", "M", DEAD,
   "A deadlift with a thick, non-rotating axle: the grip is the hard part",
   fn={"forearms": "Grip the thick axle, which does not spin in the hands"},
-  why=FLOOR | {"equipment": "A strongman axle (a thick bar; no narrower kind in the taxonomy)"})
+  why=FLOOR | {"equipment": "A strongman axle: a thick, non-rotating barbell"})
 H("atlas-stones", "other", "B", "c", "HipHinge", "M",
   "P glutes hamstrings erector-spinae | S quadriceps biceps | St forearms abdominals",
   "A strongman implement: lapping the stone and extending onto the platform take practice",
