@@ -450,13 +450,13 @@ E("backward-medicine-ball-throw", "jump", "medicine-ball", "B", "L",
   fn={"shoulders": "Swing the ball overhead and release it",
       "erector-spinae": "Extend the spine into the backward throw"},
   why={"pattern": "A squat and full extension of hips and knees drive the throw"})
-E("balance-board", "calf", "other", "B", "L",
+E("balance-board", "calf", "bodyweight balance-board", "B", "L",
   "Standing on a balance board: a balance drill, no load",
   kind="M", m="P calves | S quadriceps | St abductors adductors abdominals",
   fn={"calves": "Keep the board level with small ankle corrections",
       "quadriceps": "Hold the knees soft", "abductors": "Steady the hips sideways",
       "adductors": "Steady the hips sideways", "abdominals": "Hold the trunk steady"},
-  why={"equipment": "A balance (wobble) board, which the taxonomy has no kind for",
+  why={"equipment": "A balance (wobble) board; the body's weight is the load",
        "mechanic": "Small corrections at the ankles: no joint moves through a range",
        "pattern": "Balance held at the ankles (listed as single-joint work)"})
 E("ball-crunches", "crunch", "bodyweight exercise-ball", "B", "L",
@@ -538,12 +538,12 @@ E("bear-walk-2", "plank", "bodyweight", "A", "L",
 E("bench-jump", "jump", "bodyweight bench", "B", "M",
   "Jumping sideways over a bench and back: clearing an obstacle takes a base of jumping",
   kind="P", why={"equipment": "A bench or box to jump over; the body's own weight is the load"})
-E("bench-press-with-chains", "bench", "barbell bench other", "B", "M",
+E("bench-press-with-chains", "bench", "barbell bench chains", "B", "M",
   "A bench press with chains on the sleeves: the chain setup adds little skill",
   m="P chest triceps | S anterior-deltoid | St middle-back",
   fn={"triceps": "Extend the elbows through the lockout, where the chains add load"},
-  why={"equipment": "A barbell; a bench with uprights; chains on the sleeves (other: the "
-                    "taxonomy has no kind for chains)"})
+  why={"equipment": "A barbell; a bench with uprights; chains on the sleeves (the chains "
+                    "kind)"})
 E("bench-sprint", "bound", "bodyweight bench", "A", "L",
   "Alternating foot taps onto a box or bench: a basic plyometric drill",
   kind="P", why={"equipment": "A low box or bench to step onto; the body's own weight",
@@ -605,13 +605,13 @@ E("body-up", "triceps-ext", "bodyweight", "B", "M",
       "forearms": "Press the palms into the floor"},
   why={"mechanic": "The elbows extend and the shoulders follow: mostly one joint action, "
                    "the elbow's", "pattern": "Elbow extension against the body's weight"})
-E("bosu-ball-cable-crunch-with-side-bends", "crunch", "cable-station other", "B", "L",
+E("bosu-ball-cable-crunch-with-side-bends", "crunch", "cable-station balance-trainer", "B", "L",
   "A cable crunch lying back over a BOSU ball: cable-guided, the ball supports the back",
   fn={"rectus-abdominis": "Curl the trunk up over the ball against the low cables",
       "obliques": "Assist the curl and steady the trunk on the ball"},
   m="P rectus-abdominis | S obliques | St shoulders",
-  why={"equipment": "A cable station with two low handles; a BOSU ball (other: the taxonomy "
-                    "has no kind for it)"})
+  why={"equipment": "A cable station with two low handles; a BOSU ball (a balance "
+                    "trainer)"})
 E("bottoms-up", "leg-raise", "bodyweight", "B", "L",
   "Tucking the knees, extending the legs up and lifting the hips: simple",
   fn={"rectus-abdominis": "Curl the pelvis off the floor with the legs vertical"})
@@ -626,12 +626,12 @@ E("box-skip", "bound", "bodyweight plyo-box", "A", "M",
   "Skipping from box to box off one leg at a time: needs timing and single-leg landings",
   kind="P", why={"equipment": "Several boxes in a row; the body's own weight is the load",
                  "laterality": "The legs take turns driving off the boxes within one set"})
-E("box-squat-with-chains", "squat", "barbell squat-rack plyo-box other", "B", "M",
+E("box-squat-with-chains", "squat", "barbell squat-rack plyo-box chains", "B", "M",
   "A back squat to a box with chains: as technical as the back squat; chains add little skill",
   m="P glutes quadriceps | S adductors hamstrings | St erector-spinae abdominals",
   fn={"hamstrings": "Assist hip extension from the shin-vertical sit on the box"},
   why={"equipment": "A barbell from a squat (power) rack; a box behind sets the depth; chains "
-                    "on the sleeves (other: no kind for chains)"})
+                    "on the sleeves (the chains kind)"})
 E("braced-squat", "squat", "weight-plate", "B", "L",
   "A bodyweight-style squat holding a plate out in front: the plate counterbalances it",
   m="P quadriceps glutes | S adductors | St shoulders abdominals erector-spinae",
@@ -754,15 +754,15 @@ E("catch-and-overhead-throw", "rollout", "medicine-ball", "B", "L",
   why={"mechanic": "Shoulders, elbows and trunk move to throw the ball",
        "pattern": "The arms pull the ball forward from overhead: a vertical pull's line"},
   pat="VerticalPull")
-E("chain-handle-extension", "triceps-ext", "bench other", "B", "L",
+E("chain-handle-extension", "triceps-ext", "bench chains", "B", "L",
   "A lying elbow extension with chains clipped to handles: one joint, the chains unload on "
   "the floor",
-  why={"equipment": "A flat bench; chains clipped to cable handles (other: no kind for "
-                    "chains)"})
-E("chain-press", "bench", "bench other", "B", "L",
+  why={"equipment": "A flat bench; chains clipped to cable handles (the chains "
+                    "kind)"})
+E("chain-press", "bench", "bench chains", "B", "L",
   "A bench press with chains held in handles: part of the load rests on the floor at the bottom",
-  why={"equipment": "A flat bench; chains clipped to cable handles (other: no kind for "
-                    "chains)"})
+  why={"equipment": "A flat bench; chains clipped to cable handles (the chains "
+                    "kind)"})
 E("chest-push-from-3-point-stance", "pushup", "medicine-ball", "B", "L",
   "Two steps out of a three-point stance into a chest pass: a basic throwing drill",
   kind="P", m="P chest triceps | S anterior-deltoid quadriceps glutes | St abdominals",
@@ -1079,26 +1079,26 @@ E("finger-pushup", "pushup", "bodyweight", "B", "M",
   "A push-up on the fingertips: needs strong fingers and a straight plank",
   m="P chest | S triceps anterior-deltoid forearms | St abdominals",
   fn={"forearms": "Hold the fingers rigid under the body's weight"})
-E("fingerboard-20-mm-edge", "hang", "other", "B", "M",
+E("fingerboard-20-mm-edge", "hang", "bodyweight hangboard", "B", "M",
   "A timed hang on a 20 mm edge: climbing grip training that needs a base of finger strength",
   m="P forearms | St lats shoulders",
   fn={"forearms": "Hold the fingertips on the 20 mm edge"},
-  why={"equipment": "A fingerboard (hangboard) with a 20 mm edge (other: no kind for it)"})
+  why={"equipment": "A fingerboard (hangboard) with a 20 mm edge (the hangboard kind)"})
 E("flat-bench-leg-pull-in", "leg-raise", "bench", "B", "L",
   "Pulling the knees in sitting or lying on a bench end: simple",
   why={"equipment": "A flat bench to sit or lie on; the body's own weight"})
-E("floor-glider-hamstring-curls", "leg-curl", "bodyweight other", "B", "M",
+E("floor-glider-hamstring-curls", "leg-curl", "bodyweight sliders", "B", "M",
   "Sliding the heels in while holding a bridge: the hips must stay up",
   m="P hamstrings | S glutes | St abdominals",
   fn={"glutes": "Hold the hips up in the bridge while the knees flex"},
-  why={"equipment": "Floor gliders or towels under the heels (other); the body's own weight",
+  why={"equipment": "Floor gliders or towels under the heels (sliders); the body's own weight",
        "mechanic": "The knees flex while the hips hold extended: one moving joint"})
-E("floor-press-with-chains", "bench", "barbell squat-rack other", "B", "M",
+E("floor-press-with-chains", "bench", "barbell squat-rack chains", "B", "M",
   "A barbell floor press from a rack's low hooks with chains: a free bar path",
   m="P triceps chest | S anterior-deltoid",
   fn={"triceps": "Extend the elbows through the top half, where the floor and chains load it",
       "chest": "Adduct the upper arms to press from the floor"},
-  why={"equipment": "A barbell on a power rack's low hooks; chains on the sleeves (other)",
+  why={"equipment": "A barbell on a power rack's low hooks; chains on the sleeves",
        "pattern": "Pressed up from the chest lying on the floor"})
 E("forward-drag-with-press", "sled", "sled", "A", "L",
   "Walking a sled forward and pressing the handles out at each step: self-limiting",
@@ -1124,9 +1124,9 @@ E("frog-stand", "plank", "bodyweight", "B", "M",
 E("front-box-jump", "jump", "bodyweight plyo-box", "B", "L",
   "A jump onto a box from a short squat: a basic plyometric drill",
   kind="P", why={"equipment": "A box to jump onto; the body's own weight is the load"})
-E("front-cone-hops-or-hurdle-hops", "jump", "bodyweight other", "B", "L",
+E("front-cone-hops-or-hurdle-hops", "jump", "bodyweight cones", "B", "L",
   "Two-footed hops over low cones: a basic plyometric drill (hurdles make it moderate)",
-  kind="P", why={"equipment": "Cones or small hurdles (other); the body's own weight"})
+  kind="P", why={"equipment": "Cones or small hurdles; the body's own weight"})
 E("front-lever", "hang", "bodyweight pull-up-bar", "B", "H",
   "Holding the body horizontal face up under a bar: a gymnastic skill",
   m="P lats | S posterior-deltoid rectus-abdominis | St forearms glutes",
@@ -1187,9 +1187,9 @@ E("hamstring-kicks", "leg-raise", "bodyweight", "A", "L",
       "abdominals": "Keep the trunk upright"},
   why={"pattern": "A leg swing at the hip (listed as single-joint work)",
        "mechanic": "Only the hip moves"}, pat="Isolation", mech="i")
-E("hand-grip", "grip", "other", "U", "L",
+E("hand-grip", "grip", "hand-gripper", "U", "L",
   "Squeezing a spring hand gripper: simple",
-  why={"equipment": "A spring hand gripper (other: no kind for it)"})
+  why={"equipment": "A spring hand gripper"})
 E("handstand", "ohp", "bodyweight", "B", "H",
   "A free-standing handstand: a balance and strength skill",
   m="P shoulders | S triceps traps | St abdominals forearms",
@@ -1206,11 +1206,11 @@ E("hanging-bar-good-morning", "swing", "barbell squat-rack", "B", "M",
       "adductors": "Assist hip extension", "erector-spinae": "Hold the spine neutral"},
   why={"equipment": "A barbell hung from a rack by chains or straps",
        "mechanic": "The hips move with the knees soft while the spine carries the bar"})
-E("heavy-bag-thrust", "pushup", "other", "U", "L",
+E("heavy-bag-thrust", "pushup", "heavy-bag", "U", "L",
   "Pushing a heavy bag hard with one arm and a twist: a simple power drill",
   kind="P", m="P chest obliques | S triceps anterior-deltoid | St rectus-abdominis",
   fn={"obliques": "Rotate the trunk to drive the push", "chest": "Push the bag away"},
-  why={"equipment": "A heavy (punching) bag (other)",
+  why={"equipment": "A heavy (punching) bag",
        "pattern": "The bag is pushed away from the chest"})
 E("heel-touches", "oblique-crunch", "bodyweight", "A", "L",
   "Side-bending to touch each heel with the shoulders raised: easy",
@@ -1256,9 +1256,9 @@ E("horse-stance-side-splits", "squat", "bodyweight", "B", "L",
   "A deep, wide bodyweight squat held briefly: no load",
   m="P quadriceps glutes adductors | St abdominals erector-spinae",
   fn={"adductors": "Extend the hips from the wide, deep stance where they are stretched"})
-E("hurdle-hops", "jump", "bodyweight other", "B", "M",
+E("hurdle-hops", "jump", "bodyweight hurdles", "B", "M",
   "Repeated two-footed jumps over hurdles: needs a base of jumping",
-  kind="P", why={"equipment": "Small hurdles (other); the body's own weight"})
+  kind="P", why={"equipment": "Small hurdles; the body's own weight"})
 E("hyper-y-w-combo", "back-ext", "hyperextension-bench weight-plate", "B", "L",
   "A back extension on a bench with light Y and W arm raises: learnt in a session",
   m="P erector-spinae middle-back | S lateral-deltoid posterior-deltoid traps glutes",
@@ -1539,12 +1539,12 @@ E("lateral-box-jump", "jump", "bodyweight plyo-box", "B", "M",
   fn={"adductors": "Steady the knees on the sideways landing",
       "abductors": "Drive the sideways take-off"},
   why={"equipment": "A short box to jump over; the body's own weight"})
-E("lateral-cone-hops", "jump", "bodyweight other", "B", "L",
+E("lateral-cone-hops", "jump", "bodyweight cones", "B", "L",
   "Two-footed hops sideways over cones: a basic plyometric drill",
   kind="P", m="P quadriceps glutes | S calves adductors abductors | St abdominals",
   fn={"adductors": "Steady the knees on the sideways landing",
       "abductors": "Drive the sideways take-off"},
-  why={"equipment": "A row of cones (other); the body's own weight"})
+  why={"equipment": "A row of cones; the body's own weight"})
 E("lateral-push-off", "bound", "bodyweight", "A", "M",
   "Skater hops from leg to leg, holding each landing: single-leg landings",
   kind="P", m="P glutes quadriceps | S calves abductors | St adductors abdominals",
