@@ -27,7 +27,6 @@ OVER: dict[str, int] = {
     "src/exgraph/web/api/routes.py": 578,
     "src/exgraph/web/api/openapi.py": 603,
     "src/exgraph/web/sparql/runner.py": 886,
-    "src/exgraph/web/sparql/endpoint.py": 1005,
     "src/exgraph/web/pages/bodymap.py:render_body_map": 106,
     "src/exgraph/web/api/openapi.py:document": 94,
     "src/exgraph/web/sparql/runner.py:update_effect": 93,

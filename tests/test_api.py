@@ -486,7 +486,7 @@ def test_real_server_export_and_errors(server_url: str) -> None:
 def test_an_update_clears_the_cached_answers(graph: Graph) -> None:
     """Reads are answered from a response cache; a SPARQL Update must not leave them stale."""
     from exgraph.graph.load import open_store
-    from exgraph.web.sparql.endpoint import service
+    from exgraph.web.sparql.service import service
 
     app = create_app({"STORE": open_store("oxigraph", graph=graph), "UPDATE_TOKEN": "t0ken"})
     client = app.test_client()

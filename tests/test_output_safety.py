@@ -21,7 +21,7 @@ from exgraph.plans.export import _escape
 from exgraph.web.app import create_app
 from exgraph.web.context import json_depth_exceeds
 from exgraph.web.pages.links import href
-from exgraph.web.sparql.endpoint import service
+from exgraph.web.sparql.service import service
 
 EXERCISE = "https://w3id.org/exgraph/id/exercise/machine-back-extension"
 BASE = "https://w3id.org/exgraph/"

@@ -26,8 +26,8 @@ from exgraph.graph.load import open_store
 from exgraph.graph.store import Store
 from exgraph.vocab.terms import exercise_iri
 from exgraph.web.app import create_app
-from exgraph.web.sparql.endpoint import SD, service
 from exgraph.web.sparql.guard import inspect_query, inspect_update
+from exgraph.web.sparql.service import SD, service
 
 HEADLINE = """
 PREFIX exg: <https://w3id.org/exgraph/ontology#>

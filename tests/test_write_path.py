@@ -29,7 +29,7 @@ from exgraph.graph.snapshots import SNAPSHOT_PREFIX, AuditLog
 from exgraph.graph.store import OxigraphStore
 from exgraph.graph.validate import Problem, Report
 from exgraph.web.app import VALIDATION_KEY, create_app
-from exgraph.web.sparql.endpoint import DESTRUCTIVE_HEADER, service
+from exgraph.web.sparql.service import DESTRUCTIVE_HEADER, service
 from tests.server import EXGRAPH, free_port, running_server
 
 TOKEN = "write-path-token-4f1c9"

@@ -166,8 +166,8 @@ def _serialize(store: Any, fmt: str) -> bytes:
     on-disk Oxigraph store: the workers hold the same data), so the seconds it takes (about 4 s
     for the full graph's N-Triples) never hold the web process; in process otherwise."""
     from exgraph.graph.store import OxigraphStore
-    from exgraph.web.sparql.endpoint import service
     from exgraph.web.sparql.runner import ExportJob
+    from exgraph.web.sparql.service import service
 
     if not isinstance(store, OxigraphStore):
         return serialize(store, fmt)
