@@ -19,6 +19,7 @@ from exgraph.web.api.plans import bp as plans_bp
 from exgraph.web.api.routes import bp as api_bp
 from exgraph.web.cache import state
 from exgraph.web.context import error_response, json_depth_exceeds
+from exgraph.web.cors import apply_cors
 from exgraph.web.pages import bp as pages_bp
 from exgraph.web.sparql.endpoint import bp as sparql_bp
 
@@ -109,6 +110,10 @@ def _output_safety(app: Flask) -> None:
     def nosniff(response: Any) -> Any:
         response.headers["X-Content-Type-Options"] = "nosniff"
         return response
+
+    @app.after_request
+    def cors(response: Any) -> Any:
+        return apply_cors(request, response)  # the one policy: web/cors.py's table
 
 
 #: Compression (flask-compress) of answers larger than a kilobyte, when the client accepts it:

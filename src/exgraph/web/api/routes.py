@@ -19,18 +19,16 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from flask import Blueprint, Response, abort, jsonify, redirect, request
+from flask import Blueprint, Response, jsonify, request
 from rdflib import URIRef
 from werkzeug.routing import BaseConverter
 
 import exgraph.web.api.openapi as openapi
-from exgraph.errors import BadRequest, NotFound
+from exgraph.errors import BadRequest
 from exgraph.graph.export import FORMATS, serialize
 from exgraph.queries.catalogue import (
     CATEGORIES,
-    Known,
     NamedQuery,
-    Result,
     csv_text,
     default_catalogue,
     json_rows,
@@ -40,21 +38,17 @@ from exgraph.queries.listing import (
     DEFAULT_LANGUAGE,
     FACETS,
     LIST_FILTERS,
-    ExerciseIndex,
     equipment_taxonomy,
-    exercise_index,
     exercise_list,
-    facet_values,
     localise,
     muscle_exercise_items,
     muscle_items,
     ordered,
     with_names,
 )
-from exgraph.queries.substitutes import Engine, Substitute, engine_for, filters_for
-from exgraph.records.lookup import canonical_params, param_kinds, resolve
+from exgraph.records.lookup import canonical_params, param_kinds
 from exgraph.search import search
-from exgraph.vocab.terms import EXERCISE, ID, local_name
+from exgraph.vocab.terms import EXERCISE, local_name
 from exgraph.web.api.conventions import (
     check_args,
     check_choices,
@@ -66,7 +60,18 @@ from exgraph.web.api.conventions import (
     page_args,
     paged,
     trailing_slash_redirect,
-    values,
+)
+from exgraph.web.api.requests import (
+    canonical_iri,
+    exercise_iri_of,
+    facets,
+    known,
+    named,
+    ranked_answer,
+    ranked_items,
+    run_named,
+    sort_param,
+    store_index,
 )
 from exgraph.web.cache import UriTooLong, setting, state
 from exgraph.web.context import get_store
@@ -117,16 +122,11 @@ CACHED_BODY_MAX = 1024 * 1024
 NEGOTIATED = ("application/json", "text/csv")
 
 
-def _index() -> ExerciseIndex:
-    """Every exercise's names by language and its difficulty (per store generation)."""
-    return state().cached("exercise-index", lambda: exercise_index(get_store()))
-
-
 def _response_key() -> tuple[str, str, str, str]:
     # the host: paging links are absolute URLs; the language: a negotiated one, never the raw
     # Accept-Language header (as for Accept)
     negotiated = request.accept_mimetypes.best_match(NEGOTIATED, default=NEGOTIATED[0])
-    return request.host_url, request.full_path, negotiated or "", language(_index)
+    return request.host_url, request.full_path, negotiated or "", language(store_index)
 
 
 def _check_bounds() -> None:
@@ -193,12 +193,6 @@ def _cache_headers(response: Response) -> Response:
         state().sized("responses", setting("API_CACHE_BYTES")).put(key, (body, headers), size)
     response.make_conditional(request)  # in place: a 304 when If-None-Match matches
     return response
-
-
-@bp.after_app_request
-def _cors(response: Response) -> Response:
-    if not (request.path.startswith(PREFIX + "/") or request.path.startswith("/export.")):
-        return response
     if request.method in ("GET", "HEAD", "OPTIONS"):
         response.headers["Access-Control-Allow-Origin"] = "*"
         # Link carries the paging URLs; Content-Language is readable without being listed
@@ -214,50 +208,6 @@ def _cors(response: Response) -> Response:
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
-
-
-def _run(query: NamedQuery, values: dict[str, Any]) -> Result:
-    """Run a named query with request values on the app's store (unknown IRIs are a 400)."""
-    return query.run(get_store(), values, _known())
-
-
-def _known() -> Known:
-    return state().is_known
-
-
-def _facets() -> dict[str, list[str]]:
-    """The values the facet filters take in this graph (per store generation)."""
-    return state().cached("facets", lambda: facet_values(get_store()))
-
-
-def _sort() -> str:
-    return one("sort") or "name"
-
-
-def canonical_iri(kind: str, slug: str, collection: str) -> URIRef:
-    """The IRI of the exercise (muscle, equipment) with slug. Any other slug the lookup knows
-    (an alias of a merged resource: ``deadlifts``) answers 308 to the same path with the
-    canonical slug in place (``/COLLECTION/SLUG``), query string kept; anything else is a 404
-    naming the closest names (:func:`exgraph.records.lookup.resolve`)."""
-    iri = URIRef(f"{ID}{kind}/{slug}")
-    if state().is_known(kind, iri):
-        return iri
-    found = resolve(get_store(), kind, slug)  # Unresolved: 404 with "did you mean"
-    if found.slug == slug or not state().is_known(kind, URIRef(found.iri)):
-        raise NotFound(f"no {kind} {slug!r}")
-    path = request.path.replace(f"/{collection}/{slug}", f"/{collection}/{found.slug}", 1)
-    query = request.query_string.decode("latin-1")
-    abort(redirect(path + (f"?{query}" if query else ""), 308))
-
-
-def _exercise(slug: str) -> URIRef:
-    """The IRI of the exercise (an alias: 308 to the canonical one, see canonical_iri)."""
-    return canonical_iri("exercise", slug, "exercises")
-
-
-def _named(body: Any, lang: str) -> Response:
-    """body as JSON with the exercises it names in lang (see conventions: language)."""
-    return in_language(jsonify(localise(body, lang, _index())), lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -291,12 +241,12 @@ def list_exercises() -> Any:
     """A page of exercises matching the filters, with the total and links to the other pages."""
     check_args(LIST_PARAMS)
     given = filters(MULTI_FILTERS, single=("q",))
-    check_choices(given, {name: _facets()[name] for name in FACETS})
+    check_choices(given, {name: facets()[name] for name in FACETS})
     limit, offset = page_args(DEFAULT_LIMIT)
-    lang = language(_index)
+    lang = language(store_index)
     found = exercise_list(
-        get_store(), given, _known(), limit=limit, offset=offset, sort=one("sort"), lang=lang,
-        index=_index(), memo=lambda key, build: state().recent("exercise-list", key, build))
+        get_store(), given, known(), limit=limit, offset=offset, sort=one("sort"), lang=lang,
+        index=store_index(), memo=lambda key, build: state().recent("exercise-list", key, build))
     return in_language(paged({}, total=found["total"], limit=limit, offset=offset,
                              items=found["items"]), lang)
 
@@ -306,77 +256,46 @@ def list_exercises() -> Any:
 def get_exercise(exercise_id: str) -> Any:
     """Everything about one exercise, as JSON, names in the request's language."""
     check_args(("lang",))
-    lang = language(_index)
-    document = with_names(exercise_document(get_store(), _exercise(exercise_id)), _index())
-    return _named(document, lang)
+    lang = language(store_index)
+    document = with_names(exercise_document(get_store(), exercise_iri_of(exercise_id)),
+                          store_index())
+    return named(document, lang)
 
 
 @bp.get(f"{PREFIX}/exercises/<slug:exercise_id>.ttl")
 def get_exercise_turtle(exercise_id: str) -> Any:
     """The exercise and the nodes that belong to it, as Turtle."""
     check_args((), formats=("ttl", "turtle"))
-    graph = exercise_graph(get_store(), _exercise(exercise_id))
+    graph = exercise_graph(get_store(), exercise_iri_of(exercise_id))
     return Response(serialize(graph, "turtle"), content_type=FORMATS["turtle"][1])
 
 
 #: Parameters of the ranked routes (/alternatives, /substitutes): see queries/substitutes.py.
-RANK_PARAMS = ("exclude_equipment", "equipment", "difficulty", "max_difficulty", "cover",
-               "include_unknown", "limit")
-#: Those that take a list of equipment (repeated or comma-separated).
-RANK_LISTS = ("exclude_equipment", "equipment")
-
-
-def _ranked(exercise_id: str) -> tuple[Engine, list[Substitute], dict[str, Any]]:
-    check_args((*RANK_PARAMS, "lang"))
-    _exercise(exercise_id)
-    engine = engine_for(get_store())
-    given: dict[str, list[str]] = {name: request.args.getlist(name) for name in RANK_PARAMS
-                                   if name in request.args}
-    echo = {name: ",".join(v) for name, v in given.items()}
-    for name in RANK_LISTS:
-        if name in given:
-            # an equipment category by its slug, as everywhere else (free-weight: FreeWeight)
-            given[name] = [_category_key(value, engine) for value in values(name)]
-    filters_ = filters_for(get_store(), given)  # equipment by name, alias or slug too
-    return engine, engine.rank(exercise_id, filters_), echo
-
-
-def _category_key(value: str, engine: Engine) -> str:
-    """The engine's name of an equipment slug: the slug of a kind, or a category's local name."""
-    if value in engine.taxonomy or value not in CATEGORIES:
-        return value
-    return local_name(CATEGORIES[value])
-
-
-def _ranked_items(engine: Engine, ranked: list[Substitute]) -> list[dict[str, Any]]:
-    return [with_names(s.as_json(engine.labels), _index()) for s in ranked]
-
-
 @bp.get(f"{PREFIX}/exercises/<slug:exercise_id>/alternatives")
 def get_alternatives(exercise_id: str) -> Any:
     """The headline question: what can replace an exercise, without some equipment and at a
     difficulty. Answered by the substitution engine: curated alternatives first, then dataset
     variations, then computed candidates, each with its reasons."""
-    engine, ranked, echo = _ranked(exercise_id)
-    return _named({"exercise": exercise_id, "filters": echo,
-                   "items": _ranked_items(engine, ranked)}, language(_index))
+    engine, found, echo = ranked_answer(exercise_id)
+    return named({"exercise": exercise_id, "filters": echo,
+                   "items": ranked_items(engine, found)}, language(store_index))
 
 
 @bp.get(f"{PREFIX}/exercises/<slug:exercise_id>/substitutes")
 def get_substitutes(exercise_id: str) -> Any:
     """Ranked substitutes of an exercise with scores and reasons, and what the engine knows of
     the exercise itself."""
-    engine, ranked, echo = _ranked(exercise_id)
+    engine, found, echo = ranked_answer(exercise_id)
     target = engine.exercise(exercise_id)
-    lang = language(_index)
+    lang = language(store_index)
     iri = str(EXERCISE[target.slug])
     return in_language(jsonify({
-        "exercise": {"id": target.slug, "name": _index().name(iri, lang) or target.name,
+        "exercise": {"id": target.slug, "name": store_index().name(iri, lang) or target.name,
                      "primary_muscles": sorted(target.primary),
                      "movement_pattern": target.pattern,
                      "movement_pattern_inferred": target.pattern_inferred},
         "filters": echo,
-        "items": localise(_ranked_items(engine, ranked), lang, _index())}), lang)
+        "items": localise(ranked_items(engine, found), lang, store_index())}), lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -399,10 +318,10 @@ def suggest() -> Any:
     if len(text) > SUGGEST_MAX_CHARS:
         raise BadRequest(f"parameter 'q' is longer than {SUGGEST_MAX_CHARS} characters")
     limit = int_arg("limit", SUGGEST_LIMIT, SUGGEST_MAX_LIMIT)
-    lang = language(_index)
+    lang = language(store_index)
     hits = search(get_store(), text, lang, limit)
     items = [{"id": ident(URIRef(hit.iri)), "iri": hit.iri,
-              "name": _index().name(hit.iri, lang) or hit.matched, "matched": hit.matched,
+              "name": store_index().name(hit.iri, lang) or hit.matched, "matched": hit.matched,
               "score": hit.score} for hit in hits]
     return in_language(jsonify({"q": text, "items": items}), lang)
 
@@ -415,9 +334,9 @@ def suggest() -> Any:
 def list_muscles() -> Any:
     """The muscle catalogue: muscles and groups, each with its broader group."""
     check_args(("lang", "limit", "offset"))
-    language(_index)  # checked; muscle names are English only
+    language(store_index)  # checked; muscle names are English only
     limit, offset = page_args(WHOLE_LIMIT)
-    items = muscle_items(get_store(), _known())
+    items = muscle_items(get_store(), known())
     return in_language(paged({}, total=len(items), limit=limit, offset=offset,
                              items=items[offset:offset + limit]), DEFAULT_LANGUAGE)
 
@@ -429,15 +348,15 @@ def list_muscle_exercises(muscle_id: str) -> Any:
     iri = canonical_iri("muscle", muscle_id, "muscles")
     given = filters(("role",))
     limit, offset = page_args(WHOLE_LIMIT)
-    lang, sort = language(_index), _sort()
+    lang, sort = language(store_index), sort_param()
     items = state().recent("api:muscle-exercises", (muscle_id, tuple(given.get("role", ()))),
-                           lambda: muscle_exercise_items(get_store(), iri, given, _known()))
+                           lambda: muscle_exercise_items(get_store(), iri, given, known()))
     by_iri = {item["iri"]: item for item in items}
-    order = ordered(((item["iri"], item["name"]) for item in items), sort, lang, _index())
-    page = [with_names(by_iri[iri], _index()) for iri, _ in order[offset:offset + limit]]
+    order = ordered(((item["iri"], item["name"]) for item in items), sort, lang, store_index())
+    page = [with_names(by_iri[iri], store_index()) for iri, _ in order[offset:offset + limit]]
     echo = {name: ",".join(v) for name, v in given.items()}
     return in_language(paged({"muscle": muscle_id, "filters": echo}, total=len(items),
-                             limit=limit, offset=offset, items=localise(page, lang, _index())),
+                             limit=limit, offset=offset, items=localise(page, lang, store_index())),
                        lang)
 
 
@@ -445,9 +364,9 @@ def list_muscle_exercises(muscle_id: str) -> Any:
 def list_equipment() -> Any:
     """The equipment taxonomy: categories, and every kind with its broader kinds and categories."""
     check_args(("lang", "limit", "offset"))
-    language(_index)  # checked; equipment names are English only
+    language(store_index)  # checked; equipment names are English only
     limit, offset = page_args(WHOLE_LIMIT)
-    taxonomy = equipment_taxonomy(get_store(), _known())
+    taxonomy = equipment_taxonomy(get_store(), known())
     items = taxonomy["items"]
     return in_language(paged({"categories": taxonomy["categories"]}, total=len(items),
                              limit=limit, offset=offset, items=items[offset:offset + limit]),
@@ -509,13 +428,13 @@ def _query_values(query: NamedQuery, formats: tuple[str, ...]) -> dict[str, list
 
 def _query_json(query: NamedQuery, formats: tuple[str, ...]) -> Response:
     given = _query_values(query, formats)
-    result = _run(query, given)
+    result = run_named(query, given)
     return jsonify({"name": query.name, "title": query.title, "params": given,
                     "columns": result.columns, "rows": json_rows(result)})
 
 
 def _query_csv(query: NamedQuery, formats: tuple[str, ...]) -> Response:
-    result = _run(query, _query_values(query, formats))
+    result = run_named(query, _query_values(query, formats))
     return Response(csv_text(result.columns, result.rows),
                     content_type="text/csv; charset=utf-8")
 
@@ -574,5 +493,5 @@ def _vocabulary() -> openapi.Vocabulary:
     return openapi.Vocabulary(
         muscles=slugs("muscle"),
         equipment=sorted({*slugs("equipment"), *CATEGORIES}), goals=slugs("goal"),
-        facets=_facets(), languages=sorted(_index().languages),
+        facets=facets(), languages=sorted(store_index().languages),
         max_list_values=setting("MAX_LIST_VALUES"))

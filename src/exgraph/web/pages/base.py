@@ -28,7 +28,8 @@ from exgraph.queries.catalogue import CATEGORIES
 from exgraph.queries.listing import equipment_taxonomy, muscle_items
 from exgraph.queries.resources import class_labels
 from exgraph.vocab.terms import DIFFICULTIES, EXG, PREFIXES, ROLES
-from exgraph.web.api.routes import SlugConverter, canonical_iri
+from exgraph.web.api.requests import canonical_iri
+from exgraph.web.api.routes import SlugConverter
 from exgraph.web.cache import state
 from exgraph.web.context import error_response, get_store
 from exgraph.web.pages import links

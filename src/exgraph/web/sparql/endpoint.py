@@ -60,7 +60,6 @@ from exgraph.web.sparql.runner import (
     QueryJob,
 )
 from exgraph.web.sparql.service import (
-    DESTRUCTIVE_HEADER,
     ENTAILMENT,
     EXTENSION_KEY,
     FORMATS_NS,
@@ -113,18 +112,6 @@ def endpoint() -> Any:
         return run_query(op)
     finally:
         admission.release()
-
-
-@bp.after_request
-def _cors(response: Response) -> Response:
-    # A public read-only endpoint: let pages anywhere query it (never with credentials).
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Expose-Headers"] = "X-Exgraph-Truncated"
-    if request.method == "OPTIONS":
-        # Authorization: SPARQL Update from a page sends its bearer token
-        response.headers["Access-Control-Allow-Headers"] = (
-            f"Accept, Content-Type, Authorization, {DESTRUCTIVE_HEADER}")
-    return response
 
 
 def _answers() -> ByteLRU[Hashable, Any]:
