@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -133,6 +134,36 @@ def rdf_bytes(graph: Graph, fmt: ox.RdfFormat) -> bytes:
     return ox_bytes(ox.serialize(triples, format=fmt, prefixes=PREFIXES))
 
 
+#: Where a long page wants its table of contents, and of which heading level:
+#: ``<!--toc h2-->`` lists the page's ``<h2 id=...>`` headings that follow it.
+TOC_MARK = re.compile(r"<!--toc (h[2-4])-->")
+#: A page with fewer sections than this gets no table of contents (it would be as long as what
+#: it skips).
+TOC_MIN = 4
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def with_toc(html: str) -> str:
+    """The page with its ``<!--toc hN-->`` mark replaced by links to the headings of that level
+    with an id that follow it, or removed when there are fewer than :data:`TOC_MIN`.
+
+    The headings are the template's own, already escaped: their text is kept as it is, tags
+    (links inside a heading) dropped.
+    """
+    mark = TOC_MARK.search(html)
+    if mark is None:
+        return html
+    level = mark.group(1)
+    headings = re.findall(rf'<{level} id="([^"]+)"[^>]*>(.*?)</{level}>', html[mark.end():],
+                          flags=re.S)
+    toc = ""
+    if len(headings) >= TOC_MIN:
+        items = "".join(f'<li><a href="#{ident}">{_TAGS.sub("", text).strip()}</a></li>'
+                        for ident, text in headings)
+        toc = f'<nav class="page-toc" aria-label="On this page"><ul>{items}</ul></nav>'
+    return html[:mark.start()] + toc + html[mark.end():]
+
+
 def page(template: str, *, title: str, jsonld: Any, status: int = 200,
          alternates: Sequence[links.Alternate] = (), **context: Any) -> Response:
     """Render a page: the template with the title, JSON-LD and alternates, plus context.
@@ -140,8 +171,8 @@ def page(template: str, *, title: str, jsonld: Any, status: int = 200,
     The response carries the alternates as a Link header, and the security headers every page
     shares (:data:`CSP`).
     """
-    html = render_template(template, title=title, jsonld=jsonld, alternates=alternates,
-                           **context)
+    html = with_toc(render_template(template, title=title, jsonld=jsonld,
+                                    alternates=alternates, **context))
     response = Response(html, status=status, content_type="text/html; charset=utf-8")
     if alternates:
         response.headers["Link"] = links.link_header(list(alternates))

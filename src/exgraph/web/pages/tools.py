@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from flask import Response, request, url_for
 from rdflib import URIRef
@@ -130,6 +130,7 @@ def query_index() -> Response:
     catalogue = default_catalogue()
     forms = [(query, form_fields(query, {})) for query in catalogue.values()]
     return page("queries.html", title="Named queries", forms=forms,
+                workbench={query.name: workbench_href(query) for query in catalogue.values()},
                 jsonld=item_list("exgraph named queries", "/queries",
                                  ((request.host_url + f"queries/{q.name}", q.title)
                                   for q in catalogue.values())),
@@ -137,6 +138,19 @@ def query_index() -> Response:
 
 
 @bp.get("/queries/<slug:name>")
+def workbench_href(query: NamedQuery, values: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The workbench opened on a named query's SPARQL text: with values bound when they are
+    valid, else with its parameters left as variables (``#if`` blocks dropped). The text goes
+    in the fragment (read by workbench.js): a query string on ``/sparql`` would run it."""
+    bound: dict[str, list[Any]] = {}
+    if values:
+        try:
+            bound = query.bind(values)
+        except BadRequest:
+            bound = {}
+    return "/sparql#query=" + quote(query.render(bound), safe="")
+
+
 def query_page(name: str) -> Response:
     """A named query's form, and its answer as a table once the form is submitted."""
     query = default_catalogue().get_query(name)
@@ -165,6 +179,7 @@ def query_page(name: str) -> Response:
         result=result, table=result_table(result) if result is not None else [],
         total=len(rows), max_rows=MAX_ROWS, data=data,
         alternates=data if submitted and error is None else [],
+        workbench=workbench_href(query, values if error is None else None),
     )
 
 
