@@ -84,6 +84,12 @@ def licence(iri: str | None) -> str | None:
     return links.licence_name(iri)
 
 
+@bp.app_template_filter("capitalize_first")
+def capitalize_first(text: str) -> str:
+    """text with its first letter upper-case and the rest as it is (names stay as written)."""
+    return text[:1].upper() + text[1:]
+
+
 @bp.app_template_filter("levels")
 def levels(keys: Sequence[str]) -> str:
     """Difficulty keys as people say them: ``["low", "moderate"]`` -> "Low to moderate"."""
@@ -298,12 +304,16 @@ def equipment_options() -> list[tuple[str, list[tuple[str, str]]]]:
     """Options of an equipment field: the categories (by key), then every kind.
 
     A kind goes by its slug unless a category has the same key (``machine``): the named
-    queries read such a value as the category, so the kind is given by its full IRI.
+    queries read such a value as the category, so the kind is given by its full IRI. A kind
+    named like a category (Bodyweight, Other equipment) is left to the category, which holds
+    it: one option per name.
     """
     tax = taxonomy()
     categories = [(c["id"], c["name"] or c["id"]) for c in tax["categories"]]
+    taken = {name.lower() for _, name in categories}
     kinds = [(equipment_value(item["id"], item["iri"]), item["name"] or item["id"])
-             for item in sorted(tax["items"], key=lambda k: (k["name"] or k["id"]).lower())]
+             for item in sorted(tax["items"], key=lambda k: (k["name"] or k["id"]).lower())
+             if (item["name"] or item["id"]).lower() not in taken]
     return [("Categories", categories), ("Kinds", kinds)]
 
 

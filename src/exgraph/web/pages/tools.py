@@ -137,20 +137,26 @@ def query_index() -> Response:
                 alternates=[links.Alternate("/api/v1/queries", "application/json", "JSON")])
 
 
-@bp.get("/queries/<slug:name>")
 def workbench_href(query: NamedQuery, values: Mapping[str, Sequence[str]] | None = None) -> str:
-    """The workbench opened on a named query's SPARQL text: with values bound when they are
-    valid, else with its parameters left as variables (``#if`` blocks dropped). The text goes
-    in the fragment (read by workbench.js): a query string on ``/sparql`` would run it."""
-    bound: dict[str, list[Any]] = {}
-    if values:
+    """The workbench opened on a named query's SPARQL text: the values given (or the
+    parameters' defaults) bound, a parameter without either left as its variable for the
+    person to fill in. The text goes in the fragment (read by workbench.js): a query string on
+    ``/sparql`` would run it."""
+    bound: dict[str, list[Node]] = {}
+    for param in query.params:
+        given = list((values or {}).get(param.name) or [])
+        if not given and param.default is not None:
+            given = [param.default]
         try:
-            bound = query.bind(values)
-        except BadRequest:
-            bound = {}
+            terms = [param.type.parse(text) for text in given]
+        except ValueError:
+            continue
+        if terms:
+            bound[param.name] = terms
     return "/sparql#query=" + quote(query.render(bound), safe="")
 
 
+@bp.get("/queries/<slug:name>")
 def query_page(name: str) -> Response:
     """A named query's form, and its answer as a table once the form is submitted."""
     query = default_catalogue().get_query(name)
