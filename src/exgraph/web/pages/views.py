@@ -167,7 +167,8 @@ def goal_names() -> dict[str, str]:
 def listed_alternatives(store: Any, iri: str, filters: dict[str, str]) -> list[dict[str, Any]]:
     """The alternatives the sources list, in their order, kept by the filters (the named query
     ``alternatives``; a comma list of equipment to avoid is each of them avoided)."""
-    excluded = [v for v in filters.get("exclude_equipment", "").split(",") if v] or [None]
+    excluded: list[str | None] = [
+        v for v in filters.get("exclude_equipment", "").split(",") if v] or [None]
     kept: dict[str, dict[str, Any]] | None = None
     for value in excluded:
         values = {k: v for k, v in filters.items() if k != "exclude_equipment"}
