@@ -672,3 +672,59 @@ def test_every_named_query_opens_in_the_workbench(site: Site) -> None:
     link = next(a.attrs["href"] for a in answered.root.find_all("a")
                 if a.attrs["href"].startswith("/sparql#query="))
     assert f"exercise/{MBE}>" in unquote(link) or f"exercise:{MBE}" in unquote(link)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pictures
+
+
+def _img_src(headers: Any) -> list[str]:
+    policy = dict(part.strip().split(" ", 1) for part in
+                  headers["Content-Security-Policy"].split(";"))
+    return policy["img-src"].split()
+
+
+def _an_exercise_with_pictures(store: Any) -> str:
+    rows = store.select("PREFIX schema: <https://schema.org/> SELECT ?ex WHERE "
+                        "{ ?ex schema:image ?i } ORDER BY ?ex LIMIT 1")
+    assert rows, "the imports link pictures"
+    return str(rows[0]["ex"]).rsplit("/", 1)[1]
+
+
+def test_disputed_pictures_are_hidden_by_default_and_said_so(full_store: Any) -> None:
+    slug = _an_exercise_with_pictures(full_store)
+    client = create_app({"STORE": full_store}).test_client()
+    page = get_page(client, f"/exercises/{slug}")
+    assert page.root.find_all("img") == []
+    note = page.root.by_id("pictures").find("p", class_="note").text
+    assert "not shown" in note and "disputed" in note and "EXGRAPH_SHOW_DISPUTED_IMAGES" in note
+    assert _img_src(page.response.headers) == ["'self'", "data:"]
+
+
+def test_a_setting_shows_them_with_licence_and_the_policy_lists_their_host(
+        full_store: Any) -> None:
+    slug = _an_exercise_with_pictures(full_store)
+    client = create_app({"STORE": full_store, "SHOW_DISPUTED_IMAGES": True}).test_client()
+    page = get_page(client, f"/exercises/{slug}")
+    figures = page.root.by_id("pictures").find_all("figure")
+    assert figures
+    hosts = set()
+    for figure in figures:
+        src = figure.find("img").attrs["src"]
+        assert src.startswith("https://") and figure.find("img").attrs["alt"]
+        assert figure.find("a", rel="license").attrs["href"]
+        hosts.add("https://" + urlsplit(src).netloc)
+    assert _img_src(page.response.headers) == ["'self'", "data:", *sorted(hosts)]
+
+
+def test_which_pictures_are_shown() -> None:
+    from exgraph.web.pages.images import Picture, hosts, shown
+
+    wger = Picture("https://wger.de/media/a.png", "https://creativecommons.org/licenses/by-sa/4.0/",
+                   ("A. Author",), None)
+    unknown = Picture("https://example.org/b.png", None, (), None)
+    disputed = Picture("https://raw.githubusercontent.com/yuhonas/free-exercise-db/main/c.jpg",
+                       "https://unlicense.org/", (), "disputed")
+    assert shown([wger, unknown, disputed], allow_disputed=False) == [wger]
+    assert shown([wger, unknown, disputed], allow_disputed=True) == [wger, disputed]
+    assert hosts([wger, disputed]) == ["https://raw.githubusercontent.com", "https://wger.de"]

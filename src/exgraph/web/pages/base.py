@@ -42,9 +42,18 @@ bp = Blueprint("pages", __name__, template_folder="templates", static_folder="st
 STATIC = Path(__file__).parent / "static"
 #: Content-Security-Policy of every page: nothing is fetched from another host (the vendored
 #: YASGUI and Swagger UI included); inline styles are allowed because both libraries set them.
+#: A page that shows pictures from another host adds exactly those hosts to img-src
+#: (:func:`csp`).
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def csp(image_hosts: Sequence[str] = ()) -> str:
+    """The content policy of a page that shows pictures from image_hosts (origins)."""
+    if not image_hosts:
+        return CSP
+    return CSP.replace("img-src 'self' data:", "img-src 'self' data: " + " ".join(image_hosts))
 #: JSON-LD context of the hand-built documents of list pages: the project's prefixes.
 CONTEXT: dict[str, str] = dict(PREFIXES)
 
@@ -171,7 +180,8 @@ def with_toc(html: str) -> str:
 
 
 def page(template: str, *, title: str, jsonld: Any, status: int = 200,
-         alternates: Sequence[links.Alternate] = (), **context: Any) -> Response:
+         alternates: Sequence[links.Alternate] = (), image_hosts: Sequence[str] = (),
+         **context: Any) -> Response:
     """Render a page: the template with the title, JSON-LD and alternates, plus context.
 
     The response carries the alternates as a Link header, and the security headers every page
@@ -182,7 +192,7 @@ def page(template: str, *, title: str, jsonld: Any, status: int = 200,
     response = Response(html, status=status, content_type="text/html; charset=utf-8")
     if alternates:
         response.headers["Link"] = links.link_header(list(alternates))
-    response.headers["Content-Security-Policy"] = CSP
+    response.headers["Content-Security-Policy"] = csp(image_hosts)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "same-origin"
     return response

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Response, url_for
+from flask import Response, current_app, url_for
 from markupsafe import Markup
 from rdflib import URIRef
 
@@ -28,7 +28,7 @@ from exgraph.queries.substitutes import Filters, engine_for
 from exgraph.vocab.terms import ROLES
 from exgraph.web.cache import state
 from exgraph.web.context import get_store
-from exgraph.web.pages import links
+from exgraph.web.pages import images, links
 from exgraph.web.pages.base import (
     DIFFICULTY_OPTIONS,
     ROLE_OPTIONS,
@@ -244,8 +244,12 @@ def exercise(slug: str) -> Response:
     except BadRequest as exc:
         error = str(exc)
     resource = links.Resource("exercise", slug)
+    pictures = images.pictures_of(store, iri)
+    show = images.shown(pictures, bool(current_app.config.get("SHOW_DISPUTED_IMAGES")))
     return page(
-        "exercise.html", title=document["name"] or slug, status=400 if error else 200,
+        "exercise.html", image_hosts=images.hosts(show), pictures=show,
+        hidden_pictures=[p for p in pictures if p not in show],
+        title=document["name"] or slug, status=400 if error else 200,
         jsonld=jsonld_of(describe(store, iri)), alternates=links.alternates(resource),
         doc=document, body_map=body_map_of(document), comparisons=comparisons_of(document),
         alternatives=alternatives, substitutes=substitutes, filters=filters,
