@@ -180,10 +180,16 @@ def listed_alternatives(store: Any, iri: str, filters: dict[str, str]) -> list[d
     return list((kept or {}).values())
 
 
+def _words(reasons: list[str]) -> list[str]:
+    """The engine's reasons but "needs ...": the list shows each item's equipment already."""
+    return [r for r in reasons if not r.startswith("needs ")]
+
+
 def one_list(listed: list[dict[str, Any]], ranked: list[dict[str, Any]],
              equipment_of: dict[str, list[str]]) -> list[dict[str, Any]]:
     """The alternatives the sources list first (marked, in their order), then the engine's
     other substitutes by rank; each with its equipment, difficulty and reasons in words."""
+    ranked = [{**item, "reasons": _words(item["reasons"])} for item in ranked]
     by_id = {item["id"]: item for item in ranked}
     items = []
     for alt in listed:
