@@ -222,3 +222,32 @@ def test_long_pages_have_a_table_of_contents(browser: Any, server: str) -> None:
                 assert page.locator(f"[id='{target}']").count() == 1, (path, target)
     finally:
         context.close()
+
+
+def test_the_workbench_opens_a_named_query_with_its_prefixes_folded(browser: Any,
+                                                                     server: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    watch = Watch(urlsplit(server).netloc)
+    watch.attach(page)
+    try:
+        page.goto(server + "/queries")
+        link = page.locator("#q-mistakes a[href^='/sparql#query=']")
+        page.goto(server + link.get_attribute("href"))
+        page.wait_for_selector(".yasqe .CodeMirror")
+        text = page.evaluate(
+            "document.querySelector('.yasqe .CodeMirror').CodeMirror.getValue()")
+        assert "exg:mistake" in text or "Mistake" in text, text[-300:]
+        assert text.startswith("PREFIX ")
+        # the PREFIX lines are folded into one marker: the query's own first line is in view
+        assert page.locator(".yasqe .CodeMirror-foldmarker").count() == 1
+        first = text.splitlines().index(next(line for line in text.splitlines()
+                                             if not line.startswith("PREFIX ")))
+        # folded, the query's first line sits on the editor's second line, not its 18th
+        lines_above = page.evaluate("""line => {
+            const cm = document.querySelector('.yasqe .CodeMirror').CodeMirror;
+            return cm.heightAtLine(line, 'local') / cm.defaultTextHeight(); }""", first)
+        assert lines_above < 3 < first, (lines_above, first)
+        watch.check()
+    finally:
+        context.close()
