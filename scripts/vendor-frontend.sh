@@ -2,6 +2,8 @@
 # Vendor the browser bundles that the web UI serves as static files:
 #   @zazuko/yasgui   -> src/exgraph/web/static/vendor/yasgui/
 #   swagger-ui-dist  -> src/exgraph/web/static/vendor/swagger-ui/
+#   axe-core         -> tests/vendor/axe-core/ (test-only: the accessibility engine the browser
+#                       tests inject into every page; never served)
 #
 # Usage: bash scripts/vendor-frontend.sh
 #
@@ -20,6 +22,10 @@ YASGUI_INTEGRITY="sha512-Zw45KdPoAE1KRaAoxIHdQqeJxvaVG1oQdntw0hy0ktX35Zu8ZccuOLr
 SWAGGER_UI_PACKAGE="swagger-ui-dist"
 SWAGGER_UI_VERSION="5.35.0"
 SWAGGER_UI_INTEGRITY="sha512-U06rpMtW9V3XPGOBeamTUSr0Z09jMX4IJuANpE/EZbAhw0G8CgwrzU4YmXkn/h0wCDNsXdGarTNNHC3sU8yVUQ=="
+
+AXE_CORE_PACKAGE="axe-core"
+AXE_CORE_VERSION="4.14.1"
+AXE_CORE_INTEGRITY="sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="
 
 export LC_ALL=C
 umask 022
@@ -95,7 +101,7 @@ vendor() {
     unpack="$work/unpack-$sub"
     mkdir -p "$unpack"
     tar -xzf "$tarball" -C "$unpack" --no-same-owner --no-same-permissions
-    dest="$vendor_dir/$sub"
+    dest="${VENDOR_DIR:-$vendor_dir}/$sub"
     rm -rf "$dest"
     mkdir -p "$dest"
     local pair src dst names=()
@@ -168,3 +174,10 @@ vendor "$SWAGGER_UI_PACKAGE" "$SWAGGER_UI_VERSION" "$SWAGGER_UI_INTEGRITY" swagg
     swagger-ui.css:swagger-ui.css \
     LICENSE:LICENSE \
     NOTICE:NOTICE
+
+# axe-core is for the tests only (MPL-2.0: shipped unchanged with its licence texts).
+VENDOR_DIR="$repo_root/tests/vendor" \
+vendor "$AXE_CORE_PACKAGE" "$AXE_CORE_VERSION" "$AXE_CORE_INTEGRITY" axe-core \
+    axe.min.js:axe.min.js \
+    LICENSE:LICENSE \
+    LICENSE-3RD-PARTY.txt:LICENSE-3RD-PARTY.txt

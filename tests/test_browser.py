@@ -128,8 +128,9 @@ def test_the_headline_question_by_clicking_through_the_form(tab: tuple[Any, Watc
     form.locator("#f-difficulty").select_option(HEADLINE["difficulty"])
     form.locator("button[type=submit]").click()
     page.wait_for_url(f"**/exercises/{MBE}?{urlencode(HEADLINE)}#alternatives")
-    shown = [href.rsplit("/", 1)[1] for href in
-             page.locator("ol.alternatives h3 a").evaluate_all("as => as.map(a => a.href)")]
+    listed = page.locator("ol.alternatives li.listed h3 a")
+    shown = [href.rsplit("/", 1)[1]
+             for href in listed.evaluate_all("as => as.map(a => a.href)")]
     assert shown == named_alternatives(server, HEADLINE)
     assert shown, "the headline question has an answer"
     watch.check()

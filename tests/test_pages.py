@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 import pytest
 from rdflib import Graph, Literal
@@ -52,6 +52,9 @@ PAGES = [
 #: whose suggest.js only adds search-as-you-type to a form that works without it (issue 24).
 #: Every other page works without one.
 SCRIPTED = {"workbench", "api-docs", "home", "search", "queries", "query"}
+#: The one script every page loads: site.js moves the focus to a form's answer after a submit
+#: (deferred; without it the page works the same, the form actions' #fragments scroll there).
+ENHANCEMENT = "/assets/site.js"
 #: Pages about one resource: their JSON-LD is the resource's Linked Data description.
 DESCRIBED = {"exercise": f"/id/exercise/{MBE}.ttl", "muscle": "/id/muscle/hamstrings.ttl",
              "equipment": "/id/equipment/barbell.ttl", "goal": "/id/goal/hypertrophy.ttl",
@@ -81,11 +84,16 @@ def test_every_page_is_html_with_its_jsonld_and_alternates(site: Site, kind: str
     assert root.find("title").text.endswith("· exgraph")
     assert root.find("meta", name="viewport")
     assert root.find("html").attrs["lang"] == "en"
-    assert len(root.find_all("main")) == 1 and len(root.find_all("h1")) == 1
+    # the API docs page leaves <main> to Swagger UI, which draws its own (one per page)
+    assert len(root.find_all("main")) == (0 if kind == "api-docs" else 1)
+    assert len(root.find_all("h1")) == 1
     sheets = [n.attrs["href"] for n in root.find_all("link", rel="stylesheet")]
     assert sheets.count("/assets/site.css") == 1
     assert all(s == "/assets/site.css" or s.startswith("/static/vendor/") for s in sheets)
     scripts = [n.attrs["src"] for n in root.find_all("script") if "src" in n.attrs]
+    assert scripts.count(ENHANCEMENT) == 1
+    assert root.find("script", src=ENHANCEMENT).attrs.get("defer") is not None
+    scripts.remove(ENHANCEMENT)
     if kind in SCRIPTED:
         assert scripts and all(s.startswith("/") and not s.startswith("//") for s in scripts)
     else:
@@ -129,7 +137,7 @@ def test_scripts_and_styles_are_served(site: Site) -> None:
 #: Section ids of an exercise page, in the order of the reference article (with equipment and
 #: difficulty right after the muscles, as quick facts).
 SECTIONS = ["muscles", "facts", "steps", "benefits", "mistakes", "beginners", "programming",
-            "frequency", "comparisons", "alternatives", "substitutes", "sources"]
+            "frequency", "comparisons", "alternatives", "sources"]
 
 
 def test_exercise_page_holds_the_whole_document_in_the_articles_order(site: Site) -> None:
@@ -170,8 +178,8 @@ def test_exercise_page_holds_the_whole_document_in_the_articles_order(site: Site
     comparisons = root.by_id("comparisons").text
     assert all(c["best_for"] in comparisons and c["tradeoff"] in comparisons
                for c in doc["comparisons"])
-    shown = [li.find("a").attrs["href"] for li in
-             root.by_id("alternatives").find("ol", class_="alternatives").find_all("li")]
+    shown = [li.find("a").attrs["href"] for li in root.by_id("alternatives").find(
+        "ol", class_="alternatives").find_all("li", class_="listed")]
     assert shown == exercise_paths(doc["alternatives"])
 
 
@@ -308,7 +316,8 @@ def test_the_headline_question_is_one_click_from_home(site: Site) -> None:
     page = get_page(site.client, path_of(link))
     expected = named_alternatives(site, filters)
     assert expected, "the headline question has an answer"
-    assert result_links(page, "alternatives") == expected
+    listed = page.root.find("ol", class_="alternatives").find_all("li", class_="listed")
+    assert [li.find("a").attrs["href"] for li in listed] == expected
 
 
 @pytest.mark.parametrize("filters", [
@@ -323,8 +332,7 @@ def test_alternative_filters_follow_the_records(site: Site, filters: dict[str, s
     and category above it (issue 19: not any source's, as the named query matches)."""
     page = get_page(site.client, f"/exercises/{MBE}?{urlencode(filters)}")
     section = page.root.by_id("alternatives")
-    shown = [li.find("a").attrs["href"] for li in section.find_all("li")
-             if li.find_all("h3")]
+    shown = [li.find("a").attrs["href"] for li in section.find_all("li", class_="listed")]
     assert shown == record_alternatives(site, filters)
 
 
@@ -432,6 +440,8 @@ CONTROLS = {"muscle": "select", "equipment": "select", "goal": "select", "role":
 
 def test_every_named_query_has_a_form_from_its_typed_params(site: Site) -> None:
     page = get_page(site.client, "/queries")
+    ids = [n.attrs["id"] for n in page.root.iter() if "id" in n.attrs]
+    assert len(ids) == len(set(ids)), "element ids are unique"
     for query in default_catalogue().values():
         form = page.root.by_id(f"q-{query.name}").find("form")
         assert form.attrs["action"] == f"/queries/{query.name}"
@@ -439,7 +449,10 @@ def test_every_named_query_has_a_form_from_its_typed_params(site: Site) -> None:
                  and n.attrs.get("type") != "hidden"]
         assert names == [p.name for p in query.params]
         for param in query.params:
-            control = form.find(id=f"f-{param.name}")
+            # ids unique on the page: a label must focus its own form's field
+            control = form.find(id=f"f-{query.name}-{param.name}")
+            label = form.find("label", **{"for": f"f-{query.name}-{param.name}"})
+            assert label.text, param.name
             assert control.tag == CONTROLS[param.type.name], param.name
             assert ("required" in control.attrs) == param.required, param.name
             assert ("multiple" in control.attrs) == param.many, param.name
@@ -621,13 +634,124 @@ def test_every_internal_link_answers(site: Site) -> None:
         assert fetched.get(kind), f"the crawl never reached a {kind or 'home'} page"
 
 
-def test_exercise_page_ranks_substitutes_with_reasons(site: Site) -> None:
-    page = get_page(site.client, f"/exercises/{MBE}?exclude_equipment=machine&difficulty=low")
-    section = next(n for n in page.root.find("article").children
-                   if n.tag == "section" and n.attrs.get("id") == "substitutes")
-    api = site.json(f"/api/v1/exercises/{MBE}/substitutes"
-                    "?exclude_equipment=machine&difficulty=low&limit=8")
-    links_shown = [a.text for a in section.find_all("a") if "/api/" not in a.attrs["href"]]
-    assert links_shown == [item["name"] for item in api["items"]]
-    assert api["items"][0]["id"] in {"cable-pull-through", "45-degree-back-extension"}
-    assert "listed as an alternative" in section.text
+def test_exercise_page_has_one_list_listed_alternatives_first(site: Site) -> None:
+    """One list: the alternatives the sources list (marked), then the engine's other
+    substitutes in its order, each with equipment, difficulty and reasons in words."""
+    filters = {"exclude_equipment": "machine", "difficulty": "low"}
+    page = get_page(site.client, f"/exercises/{MBE}?{urlencode(filters)}")
+    items = page.root.by_id("alternatives-list").find_all("li", class_="listed") + \
+        page.root.by_id("alternatives-list").find_all("li", class_="similar")
+    order = [li for li in page.root.by_id("alternatives-list").children if li.tag == "li"]
+    assert [li.attrs["class"] for li in order] == [li.attrs["class"] for li in items], \
+        "the listed alternatives come first"
+    listed = named_alternatives(site, filters)
+    assert [li.find("a").attrs["href"] for li in order[:len(listed)]] == listed
+    api = site.json(f"/api/v1/exercises/{MBE}/substitutes?{urlencode(filters)}&limit=50")
+    others = ["/exercises/" + i["id"] for i in api["items"]
+              if "/exercises/" + i["id"] not in listed][:8]
+    assert [li.find("a").attrs["href"] for li in order[len(listed):]] == others
+    for li in order:
+        text = li.text
+        assert "score" not in text and "Equipment" in text and "Difficulty" in text
+    assert all("Listed alternative" in li.find("h3").text for li in order[:len(listed)])
+    assert any(li.find("ul", class_="reasons") for li in order[len(listed):])
+
+
+def test_no_machines_or_cables_leaves_out_both(site: Site) -> None:
+    page = get_page(site.client, f"/exercises/{MBE}?exclude_equipment=machine%2Ccable-system")
+    shown = {li.find("a").attrs["href"].rsplit("/", 1)[1]
+             for li in page.root.by_id("alternatives-list").children if li.tag == "li"}
+    assert shown
+    engine = site.json(f"/api/v1/exercises/{MBE}/substitutes?limit=50")["items"]
+    needs = {i["id"]: set(i["equipment"]) for i in engine}
+    cable = {"cable-station", "cable-system", "lat-pulldown-station",
+             "seated-cable-row-station"}
+    assert not any(needs.get(slug, set()) & cable for slug in shown)
+    assert "cable-pull-through" not in shown and "machine-back-extension" not in shown
+
+
+@pytest.mark.parametrize("url", ["/", "/plan", f"/exercises/{MBE}", "/queries"])
+def test_choices_have_human_labels_and_no_twins(site: Site, url: str) -> None:
+    """A select shows names from the graph, never a raw id (cable-system), and no name twice
+    (Bodyweight as a category and as a kind; "Beginner (default)" beside "Beginner")."""
+    page = get_page(site.client, url)
+    selects = page.root.find_all("select")
+    assert selects
+    for select in selects:
+        texts = [o.text.strip() for o in select.find_all("option")]
+        assert len(texts) == len(set(texts)), (url, select.attrs["id"], texts)
+        raw = [t for t in texts if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)+", t)]
+        assert raw == [], (url, select.attrs["id"])
+
+
+def test_every_named_query_opens_in_the_workbench(site: Site) -> None:
+    page = get_page(site.client, "/queries")
+    for query in default_catalogue().values():
+        links = [a.attrs["href"] for a in page.root.by_id(f"q-{query.name}").find_all("a")
+                 if a.attrs["href"].startswith("/sparql#query=")]
+        assert len(links) == 1, query.name
+        text = unquote(links[0].removeprefix("/sparql#query="))
+        assert text.startswith("PREFIX ") and query.title  # the query's own text
+        if not any(p.required for p in query.params):
+            assert text == query.render(query.bind({}))  # with the defaults, runnable
+            site.store.select(text)
+    answered = get_page(site.client, f"/queries/programming?run=1&exercise={MBE}")
+    link = next(a.attrs["href"] for a in answered.root.find_all("a")
+                if a.attrs["href"].startswith("/sparql#query="))
+    assert f"exercise/{MBE}>" in unquote(link) or f"exercise:{MBE}" in unquote(link)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pictures
+
+
+def _img_src(headers: Any) -> list[str]:
+    policy = dict(part.strip().split(" ", 1) for part in
+                  headers["Content-Security-Policy"].split(";"))
+    return policy["img-src"].split()
+
+
+def _an_exercise_with_pictures(store: Any) -> str:
+    rows = store.select("PREFIX schema: <https://schema.org/> SELECT ?ex WHERE "
+                        "{ ?ex schema:image ?i } ORDER BY ?ex LIMIT 1")
+    assert rows, "the imports link pictures"
+    return str(rows[0]["ex"]).rsplit("/", 1)[1]
+
+
+def test_disputed_pictures_are_hidden_by_default_and_said_so(full_store: Any) -> None:
+    slug = _an_exercise_with_pictures(full_store)
+    client = create_app({"STORE": full_store}).test_client()
+    page = get_page(client, f"/exercises/{slug}")
+    assert page.root.find_all("img") == []
+    note = page.root.by_id("pictures").find("p", class_="note").text
+    assert "not shown" in note and "disputed" in note and "EXGRAPH_SHOW_DISPUTED_IMAGES" in note
+    assert _img_src(page.response.headers) == ["'self'", "data:"]
+
+
+def test_a_setting_shows_them_with_licence_and_the_policy_lists_their_host(
+        full_store: Any) -> None:
+    slug = _an_exercise_with_pictures(full_store)
+    client = create_app({"STORE": full_store, "SHOW_DISPUTED_IMAGES": True}).test_client()
+    page = get_page(client, f"/exercises/{slug}")
+    figures = page.root.by_id("pictures").find_all("figure")
+    assert figures
+    hosts = set()
+    for figure in figures:
+        src = figure.find("img").attrs["src"]
+        assert src.startswith("https://") and figure.find("img").attrs["alt"]
+        assert figure.find("a", rel="license").attrs["href"]
+        hosts.add("https://" + urlsplit(src).netloc)
+    assert _img_src(page.response.headers) == ["'self'", "data:", *sorted(hosts)]
+
+
+def test_which_pictures_are_shown() -> None:
+    from exgraph.web.pages.images import Picture, hosts, shown
+
+    wger = Picture("https://wger.de/media/a.png", "https://creativecommons.org/licenses/by-sa/4.0/",
+                   ("A. Author",), None)
+    unknown = Picture("https://example.org/b.png", None, (), None)
+    disputed = Picture("https://raw.githubusercontent.com/yuhonas/free-exercise-db/main/c.jpg",
+                       "https://unlicense.org/", (), "disputed")
+    assert shown([wger, unknown, disputed], allow_disputed=False) == [wger]
+    assert shown([wger, unknown, disputed], allow_disputed=True) == [wger, disputed]
+    assert hosts([wger, disputed]) == ["https://raw.githubusercontent.com", "https://wger.de"]

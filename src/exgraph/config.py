@@ -179,6 +179,10 @@ SETTINGS: tuple[Setting, ...] = (
             "where a copy of the loaded store is cached per data version, so a start reads it "
             "back instead of parsing every file; unset: $XDG_CACHE_HOME/exgraph or "
             "~/.cache/exgraph; empty: no cache (read from the environment by every command)"),
+    # --- pages (issue 24): pictures whose origin is disputed (web/pages/images.py) ---
+    Setting("SHOW_DISPUTED_IMAGES", False,
+            "show free-exercise-db's pictures on exercise pages (public domain by its "
+            "declaration, no author, origin disputed); off: they are left out, and said so"),
 )
 
 DEFAULTS: dict[str, Any] = {s.key: s.default for s in SETTINGS}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -42,9 +43,18 @@ bp = Blueprint("pages", __name__, template_folder="templates", static_folder="st
 STATIC = Path(__file__).parent / "static"
 #: Content-Security-Policy of every page: nothing is fetched from another host (the vendored
 #: YASGUI and Swagger UI included); inline styles are allowed because both libraries set them.
+#: A page that shows pictures from another host adds exactly those hosts to img-src
+#: (:func:`csp`).
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def csp(image_hosts: Sequence[str] = ()) -> str:
+    """The content policy of a page that shows pictures from image_hosts (origins)."""
+    if not image_hosts:
+        return CSP
+    return CSP.replace("img-src 'self' data:", "img-src 'self' data: " + " ".join(image_hosts))
 #: JSON-LD context of the hand-built documents of list pages: the project's prefixes.
 CONTEXT: dict[str, str] = dict(PREFIXES)
 
@@ -82,6 +92,12 @@ def curie(iri: object) -> str:
 def licence(iri: str | None) -> str | None:
     """A licence IRI's short name."""
     return links.licence_name(iri)
+
+
+@bp.app_template_filter("capitalize_first")
+def capitalize_first(text: str) -> str:
+    """text with its first letter upper-case and the rest as it is (names stay as written)."""
+    return text[:1].upper() + text[1:]
 
 
 @bp.app_template_filter("levels")
@@ -134,19 +150,50 @@ def rdf_bytes(graph: Graph, fmt: ox.RdfFormat) -> bytes:
     return ox_bytes(ox.serialize(triples, format=fmt, prefixes=PREFIXES))
 
 
+#: Where a long page wants its table of contents, and of which heading level:
+#: ``<!--toc h2-->`` lists the page's ``<h2 id=...>`` headings that follow it.
+TOC_MARK = re.compile(r"<!--toc (h[2-4])-->")
+#: A page with fewer sections than this gets no table of contents (it would be as long as what
+#: it skips).
+TOC_MIN = 4
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def with_toc(html: str) -> str:
+    """The page with its ``<!--toc hN-->`` mark replaced by links to the headings of that level
+    with an id that follow it, or removed when there are fewer than :data:`TOC_MIN`.
+
+    The headings are the template's own, already escaped: their text is kept as it is, tags
+    (links inside a heading) dropped.
+    """
+    mark = TOC_MARK.search(html)
+    if mark is None:
+        return html
+    level = mark.group(1)
+    headings = re.findall(rf'<{level} id="([^"]+)"[^>]*>(.*?)</{level}>', html[mark.end():],
+                          flags=re.S)
+    toc = ""
+    if len(headings) >= TOC_MIN:
+        items = "".join(f'<li><a href="#{ident}">{_TAGS.sub("", text).strip()}</a></li>'
+                        for ident, text in headings)
+        toc = f'<nav class="page-toc" aria-label="On this page"><ul>{items}</ul></nav>'
+    return html[:mark.start()] + toc + html[mark.end():]
+
+
 def page(template: str, *, title: str, jsonld: Any, status: int = 200,
-         alternates: Sequence[links.Alternate] = (), **context: Any) -> Response:
+         alternates: Sequence[links.Alternate] = (), image_hosts: Sequence[str] = (),
+         **context: Any) -> Response:
     """Render a page: the template with the title, JSON-LD and alternates, plus context.
 
     The response carries the alternates as a Link header, and the security headers every page
     shares (:data:`CSP`).
     """
-    html = render_template(template, title=title, jsonld=jsonld, alternates=alternates,
-                           **context)
+    html = with_toc(render_template(template, title=title, jsonld=jsonld,
+                                    alternates=alternates, **context))
     response = Response(html, status=status, content_type="text/html; charset=utf-8")
     if alternates:
         response.headers["Link"] = links.link_header(list(alternates))
-    response.headers["Content-Security-Policy"] = CSP
+    response.headers["Content-Security-Policy"] = csp(image_hosts)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "same-origin"
     return response
@@ -268,12 +315,16 @@ def equipment_options() -> list[tuple[str, list[tuple[str, str]]]]:
     """Options of an equipment field: the categories (by key), then every kind.
 
     A kind goes by its slug unless a category has the same key (``machine``): the named
-    queries read such a value as the category, so the kind is given by its full IRI.
+    queries read such a value as the category, so the kind is given by its full IRI. A kind
+    named like a category (Bodyweight, Other equipment) is left to the category, which holds
+    it: one option per name.
     """
     tax = taxonomy()
     categories = [(c["id"], c["name"] or c["id"]) for c in tax["categories"]]
+    taken = {name.lower() for _, name in categories}
     kinds = [(equipment_value(item["id"], item["iri"]), item["name"] or item["id"])
-             for item in sorted(tax["items"], key=lambda k: (k["name"] or k["id"]).lower())]
+             for item in sorted(tax["items"], key=lambda k: (k["name"] or k["id"]).lower())
+             if (item["name"] or item["id"]).lower() not in taken]
     return [("Categories", categories), ("Kinds", kinds)]
 
 

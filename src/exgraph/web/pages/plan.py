@@ -19,7 +19,7 @@ from exgraph.plans.request import LEVELS, MAX_DAYS, MIN_DAYS, PARAMS
 from exgraph.queries.substitutes import engine_for
 from exgraph.web.context import get_store
 from exgraph.web.pages import links
-from exgraph.web.pages.base import CONTEXT, bp, jsonld_of, page
+from exgraph.web.pages.base import CONTEXT, bp, jsonld_of, page, taxonomy
 
 #: Fields of the form that hold lists (a multiple select sends one value per choice).
 LIST_FIELDS = ("equipment", "emphasise", "avoid", "include", "exclude")
@@ -29,13 +29,25 @@ def _options() -> dict[str, Any]:
     """Choices of the form's selects, from the graph."""
     store = get_store()
     engine, facts = engine_for(store), facts_for(store)
-    kinds = sorted((k for k in engine.taxonomy if k == k.lower() and k != "other"),
-                   key=lambda k: (engine.labels.get(k) or k).lower())
+    # The engine names kinds by label; categories (cable-system, free-weight) by the
+    # taxonomy's names. One option per name: a kind named like a category is the category.
+    names = {c["id"]: c["name"] for c in taxonomy()["categories"] if c["name"]}
+
+    def label(key: str) -> str:
+        return engine.labels.get(key) or names.get(key) or key.replace("-", " ").capitalize()
+
+    kinds: list[str] = []
+    seen: set[str] = set()
+    for key in sorted((k for k in engine.taxonomy if k == k.lower() and k != "other"),
+                      key=lambda k: label(k).lower()):
+        if label(key).lower() not in seen:
+            seen.add(label(key).lower())
+            kinds.append(key)
     groups = sorted((m for m, g in facts.group_of.items() if m == g),
                     key=lambda m: facts.muscles[m].label.lower())
     return {
         "goals": [("", [(slug, ref.label) for slug, ref in sorted(facts.goals.items())])],
-        "equipment": [("", [(k, engine.labels.get(k) or k) for k in kinds])],
+        "equipment": [("", [(k, label(k)) for k in kinds])],
         "muscles": [("", [(m, facts.muscles[m].label) for m in groups])],
         "levels": [("", [(level, level.capitalize()) for level in LEVELS])],
         "days": [("", [(str(n), str(n)) for n in range(MIN_DAYS, MAX_DAYS + 1)])],

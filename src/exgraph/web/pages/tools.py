@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from flask import Response, request, url_for
 from rdflib import URIRef
@@ -130,10 +130,30 @@ def query_index() -> Response:
     catalogue = default_catalogue()
     forms = [(query, form_fields(query, {})) for query in catalogue.values()]
     return page("queries.html", title="Named queries", forms=forms,
+                workbench={query.name: workbench_href(query) for query in catalogue.values()},
                 jsonld=item_list("exgraph named queries", "/queries",
                                  ((request.host_url + f"queries/{q.name}", q.title)
                                   for q in catalogue.values())),
                 alternates=[links.Alternate("/api/v1/queries", "application/json", "JSON")])
+
+
+def workbench_href(query: NamedQuery, values: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The workbench opened on a named query's SPARQL text: the values given (or the
+    parameters' defaults) bound, a parameter without either left as its variable for the
+    person to fill in. The text goes in the fragment (read by workbench.js): a query string on
+    ``/sparql`` would run it."""
+    bound: dict[str, list[Node]] = {}
+    for param in query.params:
+        given = list((values or {}).get(param.name) or [])
+        if not given and param.default is not None:
+            given = [param.default]
+        try:
+            terms = [param.type.parse(text) for text in given]
+        except ValueError:
+            continue
+        if terms:
+            bound[param.name] = terms
+    return "/sparql#query=" + quote(query.render(bound), safe="")
 
 
 @bp.get("/queries/<slug:name>")
@@ -165,6 +185,7 @@ def query_page(name: str) -> Response:
         result=result, table=result_table(result) if result is not None else [],
         total=len(rows), max_rows=MAX_ROWS, data=data,
         alternates=data if submitted and error is None else [],
+        workbench=workbench_href(query, values if error is None else None),
     )
 
 

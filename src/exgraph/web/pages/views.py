@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Response, url_for
+from flask import Response, current_app, url_for
 from markupsafe import Markup
 from rdflib import URIRef
 
@@ -28,7 +28,7 @@ from exgraph.queries.substitutes import engine_for, filters_for
 from exgraph.vocab.terms import ROLES
 from exgraph.web.cache import state
 from exgraph.web.context import get_store
-from exgraph.web.pages import links
+from exgraph.web.pages import images, links
 from exgraph.web.pages.base import (
     DIFFICULTY_OPTIONS,
     ROLE_OPTIONS,
@@ -60,6 +60,13 @@ HEADLINE = {"exercise": "machine-back-extension", "exclude_equipment": "machine"
             "difficulty": "low"}
 #: Alternatives can be filtered on the exercise page like in the API.
 ALTERNATIVE_FILTERS = ("exclude_equipment", "difficulty")
+#: The "Without" choice a lifter with free weights and a bench asks for: no machine, no cable.
+NO_MACHINES = "machine,cable-system"
+#: Substitutes the engine adds after the listed alternatives.
+SUBSTITUTES = 8
+#: What an engine tier means to a lifter (the listed alternatives have their own mark).
+TIER_MARKS = {"curated": "Curated alternative", "variation": "A variation of it",
+              "computed": ""}
 
 
 def _exercises(values: dict[str, str]) -> dict[str, Any]:
@@ -157,6 +164,47 @@ def goal_names() -> dict[str, str]:
     return names
 
 
+def listed_alternatives(store: Any, iri: str, filters: dict[str, str]) -> list[dict[str, Any]]:
+    """The alternatives the sources list, in their order, kept by the filters (the named query
+    ``alternatives``; a comma list of equipment to avoid is each of them avoided)."""
+    excluded: list[str | None] = [
+        v for v in filters.get("exclude_equipment", "").split(",") if v] or [None]
+    kept: dict[str, dict[str, Any]] | None = None
+    for value in excluded:
+        values = {k: v for k, v in filters.items() if k != "exclude_equipment"}
+        if value is not None:
+            values["exclude_equipment"] = value
+        items = {i["id"]: i for i in alternative_items(store, URIRef(iri), values,
+                                                        state().is_known)}
+        kept = items if kept is None else {k: v for k, v in kept.items() if k in items}
+    return list((kept or {}).values())
+
+
+def _words(reasons: list[str]) -> list[str]:
+    """The engine's reasons but "needs ...": the list shows each item's equipment already."""
+    return [r for r in reasons if not r.startswith("needs ")]
+
+
+def one_list(listed: list[dict[str, Any]], ranked: list[dict[str, Any]],
+             equipment_of: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """The alternatives the sources list first (marked, in their order), then the engine's
+    other substitutes by rank; each with its equipment, difficulty and reasons in words."""
+    ranked = [{**item, "reasons": _words(item["reasons"])} for item in ranked]
+    by_id = {item["id"]: item for item in ranked}
+    items = []
+    for alt in listed:
+        engine = by_id.pop(alt["id"], {})
+        items.append({**alt, "mark": "Listed alternative", "listed": True,
+                      "reasons": engine.get("reasons", []),
+                      "equipment": equipment_of.get(alt["id"], []),
+                      "difficulty_estimated": engine.get("difficulty_estimated", False)})
+    for item in ranked:
+        if item["id"] in by_id:
+            items.append({**item, "mark": TIER_MARKS.get(item["tier"], ""), "listed": False,
+                          "equipment": equipment_of.get(item["id"], [])})
+    return items
+
+
 def comparisons_of(document: dict[str, Any]) -> list[dict[str, Any]]:
     """The document's comparison rows grouped by the exercise compared with, in order."""
     grouped: dict[str, dict[str, Any]] = {}
@@ -176,22 +224,42 @@ def exercise(slug: str) -> Response:
     document = exercise_document(store, URIRef(iri))
     filters = first_values(ALTERNATIVE_FILTERS)
     alternatives, error = document["alternatives"], None
-    if filters:
-        try:
-            alternatives = alternative_items(store, URIRef(iri), filters, state().is_known)
-        except BadRequest as exc:
-            error = str(exc)
-    if error is None:
-        # the ranked substitutes, with the same filters as the alternatives form
+    substitutes: list[dict[str, Any]] = []
+    try:
+        if filters:
+            alternatives = listed_alternatives(store, iri, filters)
+        # the engine's substitutes, with the same filters (it names equipment by slug)
         engine = engine_for(store)
-        ranked = engine.rank(slug, filters_for(store, {**filters, "limit": "8"}))
-        document = dict(document, substitutes=[s.as_json(engine.labels) for s in ranked])
+        engine_filters = {**filters, "limit": str(SUBSTITUTES + len(alternatives))}
+        if "exclude_equipment" in filters:
+            engine_filters["exclude_equipment"] = ",".join(
+                v.rsplit("/", 1)[-1] for v in filters["exclude_equipment"].split(","))
+        ranked = [s.as_json(engine.labels)
+                  for s in engine.rank(slug, filters_for(store, engine_filters))]
+        names = {c["id"]: c["name"] for c in taxonomy()["categories"] if c["name"]}
+        names.update({i["id"]: i["name"] for i in taxonomy()["items"] if i["name"]})
+        equipment_of = {}
+        for item_id in [a["id"] for a in alternatives] + [r["id"] for r in ranked]:
+            known = engine.exercises.get(item_id)
+            kit = sorted(known.equipment) if known is not None else []
+            equipment_of[item_id] = [engine.labels.get(k) or names.get(k) or k for k in kit]
+        listed_ids = {a["id"] for a in alternatives}
+        extra = [r for r in ranked if r["id"] not in listed_ids][:SUBSTITUTES]
+        substitutes = one_list(alternatives, [r for r in ranked if r["id"] in listed_ids]
+                               + extra, equipment_of)
+    except BadRequest as exc:
+        error = str(exc)
     resource = links.Resource("exercise", slug)
+    pictures = images.pictures_of(store, iri)
+    show = images.shown(pictures, bool(current_app.config.get("SHOW_DISPUTED_IMAGES")))
     return page(
-        "exercise.html", title=document["name"] or slug, status=400 if error else 200,
+        "exercise.html", image_hosts=images.hosts(show), pictures=show,
+        hidden_pictures=[p for p in pictures if p not in show],
+        title=document["name"] or slug, status=400 if error else 200,
         jsonld=jsonld_of(describe(store, iri)), alternates=links.alternates(resource),
         doc=document, body_map=body_map_of(document), comparisons=comparisons_of(document),
-        alternatives=alternatives, filters=filters, filter_error=error,
+        alternatives=alternatives, substitutes=substitutes, filters=filters,
+        filter_error=error, no_machines=NO_MACHINES,
         sources=attribution(store, [s["iri"] for s in document["sources"]]),
         goal_names=goal_names(), equipment_options=equipment_options(),
         difficulty_options=DIFFICULTY_OPTIONS, id_path=resource.id_path,

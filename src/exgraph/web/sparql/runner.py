@@ -50,6 +50,7 @@ from typing import IO, Any, Literal, TypeVar, cast
 import pyoxigraph as ox
 
 from exgraph.errors import BadRequest, ExgraphError, QueryTimeout
+from exgraph.web.sparql.messages import explain
 
 #: pyoxigraph formats by the short names of exgraph.web.sparql.formats.
 RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
@@ -260,7 +261,8 @@ def run_job(store: ox.Store, job: Job) -> tuple[Any, ...]:
     except BadRequest as exc:
         return ("error", 400, str(exc))
     except SyntaxError as exc:
-        return ("error", 400, f"malformed {_what(job)}: {syntax_message(str(exc))}")
+        text = job.update if isinstance(job, UpdateJob) else getattr(job, "query", None)
+        return ("error", 400, f"malformed {_what(job)}: {explain(str(exc), text)}")
     except MemoryError:
         return ("error", 503, f"the {_what(job)} needed more memory than a query worker may use")
     except (OSError, RuntimeError, ValueError, TypeError) as exc:
@@ -443,15 +445,6 @@ def _what(job: Job) -> str:
     if isinstance(job, ExportJob):
         return "export"
     return "update" if isinstance(job, UpdateJob) else "query"
-
-
-def syntax_message(message: str, limit: int = 300) -> str:
-    """Oxigraph's "error at L:C: expected one of ..." as "line L, column C: ...", shortened."""
-    head, sep, rest = message.partition(": ")
-    if sep and head.startswith("error at ") and ":" in head:
-        line, _, column = head.removeprefix("error at ").partition(":")
-        message = f"line {line}, column {column}: {rest}"
-    return message if len(message) <= limit else message[: limit - 1] + "…"
 
 
 def _query(store: ox.Store, job: QueryJob) -> Answer:
