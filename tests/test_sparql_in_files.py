@@ -3,7 +3,7 @@
 Every query the code runs is a file under ``queries/`` (the catalogue people browse, the fact
 checks in ``queries/checks/`` and the code's own in ``queries/internal/``), read through
 :mod:`exgraph.graph.rq`, which parses and checks each one. A query form with its WHERE clause,
-an ``INSERT {`` / ``DELETE {`` template or a PREFIX declaration in a string literal of
+an ``INSERT {`` / ``DELETE {`` template or a PREFIX line in a string literal of
 ``src/exgraph`` is a finding; docstrings are prose and not searched, and ``INSERT DATA`` /
 ``DELETE DATA`` payloads (data serialised by the code, such as a snapshot restore) are not
 queries.
@@ -30,7 +30,7 @@ SRC = REPO / "src" / "exgraph"
 #: SPARQL text: a query form reaching its WHERE clause, an update template, a PREFIX line.
 SPARQL = re.compile(
     r"(?is)\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b[^\"]*\bWHERE\s*\{"
-    r"|\b(INSERT|DELETE)\s*\{|\bDELETE\s+WHERE\s*\{|(?-i:(?<!@)\bPREFIX\s+\w*:\s*<)")
+    r"|\b(INSERT|DELETE)\s*\{|\bDELETE\s+WHERE\s*\{|(?m-i:^\s*PREFIX\s+\w*:\s*<)")
 #: The loader itself writes the one prologue every query gets.
 LOADER = "graph/rq.py"
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from exgraph.graph.rq import internal
 from exgraph.graph.store import Store
 
 #: URL prefixes of pictures whose origin is disputed, with the reason shown beside them.
@@ -48,14 +49,7 @@ class Picture:
 
 def pictures_of(store: Store, iri: str) -> list[Picture]:
     """The pictures the graph links to the exercise, in URL order."""
-    rows = store.select(f"""
-        PREFIX schema: <https://schema.org/>
-        PREFIX dcterms: <http://purl.org/dc/terms/>
-        SELECT ?image ?licence ?creator WHERE {{
-          <{iri}> schema:image ?image .
-          OPTIONAL {{ ?image dcterms:license ?licence }}
-          OPTIONAL {{ ?image dcterms:creator ?creator }}
-        }} ORDER BY ?image""")
+    rows = store.select(internal("exercise-pictures").text(exercise=iri))
     found: dict[str, tuple[str | None, list[str]]] = {}
     for row in rows:
         url = str(row["image"])
