@@ -90,6 +90,7 @@ PAGE_KINDS = [
     PageKind("ontology", "/ontology"),
     PageKind("source", "/id/source/curated"),
     PageKind("not-found", "/exercises/no-such-exercise", status=404),
+    PageKind("me-sign-in", "/me"),
 ]
 
 
