@@ -322,7 +322,8 @@ def sparql_profile(repeat: int, trivial_cpu_us: float) -> str:
     from exgraph.graph.load import open_store
     from exgraph.vocab.terms import PREFIXES
     from exgraph.web.sparql import guard
-    from exgraph.web.sparql.runner import QueryJob, QueryRunner, run_job
+    from exgraph.web.sparql.jobs import QueryJob
+    from exgraph.web.sparql.runner import QueryRunner, run_job
     from exgraph.web.sparql.service import dump_store
 
     store = open_store("oxigraph")

@@ -19,7 +19,9 @@ from exgraph.graph.store import OxigraphStore, Store
 from exgraph.web.app import create_app
 from exgraph.web.cache import ByteLRU
 from exgraph.web.sparql import guard
-from exgraph.web.sparql.runner import QueryJob, QueryRunner, take
+from exgraph.web.sparql.answers import take
+from exgraph.web.sparql.jobs import QueryJob
+from exgraph.web.sparql.runner import QueryRunner
 from exgraph.web.sparql.service import service
 
 from .test_sparql import HEADLINE, HEADLINE_ANSWER

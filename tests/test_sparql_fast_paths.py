@@ -17,8 +17,10 @@ import pyoxigraph as ox
 import pytest
 
 from exgraph.errors import BadRequest
-from exgraph.web.sparql import guard, runner
-from exgraph.web.sparql.runner import Answer, QueryJob, _json_direct, run_job
+from exgraph.web.sparql import answers, guard
+from exgraph.web.sparql.answers import _json_direct
+from exgraph.web.sparql.jobs import Answer, QueryJob
+from exgraph.web.sparql.runner import run_job
 
 #: Pieces of SPARQL text: brackets, operators, nesting words in several cases, names with
 #: hyphens, strings and IRIs holding brackets and operators, comments.
@@ -99,7 +101,7 @@ def slow_path(store: ox.Store, job: QueryJob) -> Answer:
     """The row-by-row path (what the worker did for every answer before): the direct writer
     switched off, the rows taken one by one and written back as JSON by pyoxigraph."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(runner, "_json_direct", lambda result, job: None)
+        patch.setattr(answers, "_json_direct", lambda result, job: None)
         status, answer = run_job(store, job)
     assert status == "ok" and isinstance(answer, Answer)
     return answer

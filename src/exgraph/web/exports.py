@@ -166,7 +166,7 @@ def _serialize(store: Any, fmt: str) -> bytes:
     on-disk Oxigraph store: the workers hold the same data), so the seconds it takes (about 4 s
     for the full graph's N-Triples) never hold the web process; in process otherwise."""
     from exgraph.graph.store import OxigraphStore
-    from exgraph.web.sparql.runner import ExportJob
+    from exgraph.web.sparql.jobs import ExportJob
     from exgraph.web.sparql.service import service
 
     if not isinstance(store, OxigraphStore):

@@ -46,18 +46,15 @@ from exgraph.vocab.terms import DATASET, PREFIXES
 from exgraph.web.cache import ByteLRU, state
 from exgraph.web.context import get_store
 from exgraph.web.pages.tools import workbench_page
+from exgraph.web.sparql.answers import PREFIXED_FORMATS
 from exgraph.web.sparql.formats import Format
+from exgraph.web.sparql.jobs import Answer, QueryJob
 from exgraph.web.sparql.protocol import (
     Operation,
     base_iri,
     choose_format,
     graph_names,
     read_operation,
-)
-from exgraph.web.sparql.runner import (
-    PREFIXED_FORMATS,
-    Answer,
-    QueryJob,
 )
 from exgraph.web.sparql.service import (
     ENTAILMENT,

@@ -26,10 +26,8 @@ from exgraph.graph.snapshots import (
 from exgraph.graph.store import OxigraphStore, Store
 from exgraph.web.cache import ByteLRU
 from exgraph.web.sparql import guard
-from exgraph.web.sparql.runner import (
-    InspectJob,
-    QueryRunner,
-)
+from exgraph.web.sparql.jobs import InspectJob
+from exgraph.web.sparql.runner import QueryRunner
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")

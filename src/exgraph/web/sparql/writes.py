@@ -30,13 +30,8 @@ from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, prep
 from exgraph.web.cache import invalidate
 from exgraph.web.context import get_store
 from exgraph.web.sparql import guard
+from exgraph.web.sparql.jobs import EffectScope, InspectJob, UpdateEffect, UpdateJob
 from exgraph.web.sparql.protocol import Operation, base_iri, graph_names
-from exgraph.web.sparql.runner import (
-    EffectScope,
-    InspectJob,
-    UpdateEffect,
-    UpdateJob,
-)
 from exgraph.web.sparql.service import (
     DESTRUCTIVE_HEADER,
     DESTRUCTIVE_OPERATIONS,
