@@ -15,6 +15,7 @@ from flask.testing import FlaskClient
 from exgraph.cli.main import main
 from exgraph.graph.store import OxigraphStore, Store
 from exgraph.queries.substitutes import LEVELS, Engine, Filters, Substitute
+from exgraph.records import records_for
 from exgraph.web.app import create_app
 
 pytestmark = pytest.mark.slow
@@ -161,10 +162,16 @@ def test_ranking_is_deterministic(full_store: Store) -> None:
                                                            for s in again]
 
 
-def test_estimated_difficulty_says_so(engine: Engine) -> None:
+def test_estimated_difficulty_says_so(engine: Engine, full_store: Store) -> None:
+    """A difficulty only an inference rule gives is flagged as an estimate, exactly where the
+    record says so (wger rates nothing; the reviewed layer rates what it reviews)."""
+    records = records_for(full_store).records
     estimated = [ex for ex in engine.exercises.values() if ex.difficulty_estimated]
-    assert len(estimated) > 300  # wger gives no difficulty
+    assert estimated, "some difficulty comes from the rules alone"
     assert all(ex.levels <= set(LEVELS) and ex.levels for ex in estimated)
+    assert {slug for slug, ex in engine.exercises.items() if ex.difficulty_estimated} == {
+        slug for slug, record in records.items()
+        if record.difficulty_estimated and slug in engine.exercises}
 
 
 # --- HTTP -------------------------------------------------------------------------------------

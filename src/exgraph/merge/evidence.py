@@ -145,6 +145,11 @@ _LOAD_KIND: Mapping[str, str] = {
     "ab-wheel": "ab-wheel",
     "battle-ropes": "battle-ropes",
     "jump-rope": "jump-rope",
+    # the kinds issue 22's review added: each its own kind, as an unknown slug would be
+    **{kind: kind for kind in (
+        "sliders", "climbing-rope", "hangboard", "neck-harness", "wrist-roller", "hand-gripper",
+        "cones", "hurdles", "dowel", "dip-belt", "balance-board", "balance-trainer", "heavy-bag",
+        "chains")},
 }
 #: Equipment that never takes part in the equipment veto: supports and stations the load is
 #: used on or in, which do not tell one variant from another.
