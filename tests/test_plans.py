@@ -159,8 +159,12 @@ def test_every_plan_keeps_to_the_request_and_its_sources(
     if "session_minutes" not in request_values:
         # the large groups twice a week; arms and trunk may give way to them in 75 minutes
         # (the default session length), and the plan says so
+        # (the shoulders too when another group is emphasised: pressing works them as a
+        # secondary mover, and the weekly-sets rule keeps their volume in range)
+        may_yield = SMALL | ({"shoulders"} if request_values.get("emphasise") else set())
         for row in doc["coverage"]:
-            assert row["ok"] or (row["group"] in SMALL and "75-minute sessions" in row["why"]), row
+            assert row["ok"] or (row["group"] in may_yield
+                                 and "75-minute sessions" in row["why"]), row
     else:
         assert all(day["minutes"] <= request_values["session_minutes"] for day in doc["days"])
 
@@ -199,8 +203,10 @@ def test_substitutions_say_what_they_replace(full_store: Store) -> None:
 
 
 def test_deterministic_and_the_seed_varies_among_equals(full_store: Store) -> None:
-    values = {"goal": "strength-endurance", "equipment": "dumbbell,kettlebell,pull-up-bar",
-              "days": 4, "level": "beginner"}
+    # a request with many equals: an intermediate lifter in a gym with several of each
+    # movement (a beginner's narrow choice of reviewed low-difficulty lifts has few ties)
+    values = {"goal": "hypertrophy", "equipment": "barbell,dumbbell,bench,cable-station",
+              "days": 4, "level": "intermediate"}
     first = plan_json(plan_for(full_store, values))
     assert plan_json(plan_for(full_store, values)) == first
     seeded = [plan_json(plan_for(full_store, {**values, "seed": seed})) for seed in range(8)]
@@ -262,8 +268,9 @@ def test_no_exercise_for_a_needed_pattern_is_a_400_naming_it(full_store: Store,
     assert "no exercise fits this request for the back" in body["error"]
     assert "horizontal pull" in body["error"] and "equipment: none" in body["error"]
     assert "exercises for it need:" in body["error"]
-    # with a dumbbell the same request is possible
-    assert client.get(f"/api/v1/plans?{query}&equipment=dumbbell").status_code == 200
+    # with dumbbells and a bench the same request is possible (a one-arm row on the bench; the
+    # bent-over rows are moderate, above a beginner's level)
+    assert client.get(f"/api/v1/plans?{query}&equipment=dumbbell,bench").status_code == 200
 
 
 @pytest.mark.parametrize(("query", "named"), [
@@ -276,7 +283,7 @@ def test_no_exercise_for_a_needed_pattern_is_a_400_naming_it(full_store: Store,
     ("goal=hypertrophy&days=3&avoid=wings", "no muscle 'wings'"),
     ("goal=hypertrophy&days=3&emphasise=glutes&avoid=glutes", "both name 'glutes'"),
     ("goal=hypertrophy&days=3&include=bench-press", "needs barbell and bench"),
-    ("goal=hypertrophy&days=3&emphasise=adductors", "adductors (emphasised"),
+    ("goal=hypertrophy&days=3&emphasise=forearms", "forearms (emphasised"),
     ("goal=strength&days=3&equipment=barbell&session_minutes=10", "'session_minutes'"),
     ("goal=hypertrophy&days=3&weeks=12", "'weeks'"),
     ("goal=hypertrophy&days=3&start=next-monday", "'start'"),
