@@ -61,6 +61,7 @@ from exgraph.web.api.conventions import (
     paged,
     trailing_slash_redirect,
 )
+from exgraph.web.api.openapi_parts import Vocabulary
 from exgraph.web.api.requests import (
     canonical_iri,
     exercise_iri_of,
@@ -484,13 +485,13 @@ def openapi_document() -> Any:
     return jsonify(state().cached("openapi", lambda: openapi.document(_vocabulary())))
 
 
-def _vocabulary() -> openapi.Vocabulary:
+def _vocabulary() -> Vocabulary:
     known = state().known()
 
     def slugs(kind: str) -> list[str]:
         return sorted(local_name(str(iri)) for iri in known.get(kind, ()))
 
-    return openapi.Vocabulary(
+    return Vocabulary(
         muscles=slugs("muscle"),
         equipment=sorted({*slugs("equipment"), *CATEGORIES}), goals=slugs("goal"),
         facets=facets(), languages=sorted(store_index().languages),
