@@ -413,13 +413,6 @@ def render_body_map(
     if highlight is not None:
         _check_known(highlight, "highlighted muscle")
 
-    # Region -> the muscles with a role there, strongest role first (then as given in roles).
-    hits: dict[str, list[tuple[str, str]]] = {}
-    for slug, role in sorted(roles.items(), key=lambda item: ROLES.index(item[1])):
-        for region in REGIONS[slug]:
-            hits.setdefault(region, []).append((slug, role))
-    marked = set(REGIONS[highlight]) if highlight is not None else set()
-
     n = next(_ids)
     title_id, desc_id = f"bodymap-{n}-title", f"bodymap-{n}-desc"
     summary = []
@@ -429,7 +422,30 @@ def render_body_map(
             name = (role_names or {}).get(role) or role.capitalize()
             summary.append(f"{name}: {', '.join(named)}.")
     desc = " ".join(summary) or "No muscles marked."
+    figures = _figures(_region_paths(roles, functions, labels, highlight, role_names))
+    legend = _legend(labels, highlight, role_names)
+    return Markup(
+        '<div class="bodymap">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{VIEWBOX}" role="img" '
+        f'aria-labelledby="{title_id}" aria-describedby="{desc_id}">'
+        f'<title id="{title_id}">{escape(title)}</title>'
+        f'<desc id="{desc_id}">{escape(desc)}</desc>'
+        f"{figures}"
+        "</svg>"
+        f'<ul class="bodymap-legend">{"".join(legend)}</ul>'
+        "</div>"
+    )
 
+
+def _region_paths(roles: Mapping[str, str], functions: Mapping[str, str],
+                  labels: Mapping[str, str], highlight: str | None,
+                  role_names: Mapping[str, str] | None) -> dict[str, list[str]]:
+    """Each view's region paths, coloured by the strongest role there, focusable if marked."""
+    hits: dict[str, list[tuple[str, str]]] = {}
+    for slug, role in sorted(roles.items(), key=lambda item: ROLES.index(item[1])):
+        for region in REGIONS[slug]:
+            hits.setdefault(region, []).append((slug, role))
+    marked = set(REGIONS[highlight]) if highlight is not None else set()
     views: dict[str, list[str]] = {"front": [], "back": []}
     for region, d in SHAPES.items():
         classes = ["region"]
@@ -449,7 +465,11 @@ def render_body_map(
             f'<path class="{" ".join(classes)}" data-region="{region}" '
             f'data-muscle="{escape(slug)}" d="{d}"{attrs}><title>{escape(text)}</title></path>'
         )
+    return views
 
+
+def _figures(views: Mapping[str, list[str]]) -> str:
+    """The front and back figures: outline, the region paths, the drawn detail."""
     figures = []
     for view, centre in _CENTRE.items():
         outline = _silhouette(centre)
@@ -463,25 +483,15 @@ def render_body_map(
             f'<path class="bodymap-detail" d="{detail}"/>'
             "</g>"
         )
+    return "".join(figures)
 
-    legend = [
-        f'<li><span class="swatch role-{role}" aria-hidden="true"></span>'
-        f"{escape((role_names or {}).get(role) or role.capitalize())}</li>"
-        for role in ROLES
-    ]
+
+def _legend(labels: Mapping[str, str], highlight: str | None,
+            role_names: Mapping[str, str] | None) -> list[str]:
+    """The legend's items: the three colours, and the highlighted muscle's."""
+    legend = [f'<li><span class="swatch role-{role}" aria-hidden="true"></span>'
+              f"{escape((role_names or {}).get(role) or role.capitalize())}</li>" for role in ROLES]
     if highlight is not None:
-        legend.append(
-            '<li><span class="swatch highlight" aria-hidden="true"></span>'
-            f"{escape(labels.get(highlight) or LABELS[highlight])}</li>"
-        )
-    return Markup(
-        '<div class="bodymap">'
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{VIEWBOX}" role="img" '
-        f'aria-labelledby="{title_id}" aria-describedby="{desc_id}">'
-        f'<title id="{title_id}">{escape(title)}</title>'
-        f'<desc id="{desc_id}">{escape(desc)}</desc>'
-        f"{''.join(figures)}"
-        "</svg>"
-        f'<ul class="bodymap-legend">{"".join(legend)}</ul>'
-        "</div>"
-    )
+        legend.append('<li><span class="swatch highlight" aria-hidden="true"></span>'
+                      f"{escape(labels.get(highlight) or LABELS[highlight])}</li>")
+    return legend
