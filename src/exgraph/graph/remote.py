@@ -34,7 +34,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from exgraph.errors import BadRequest, DataError, ExgraphError, QueryTimeout
-from exgraph.graph.rq import sequence
+from exgraph.graph.rq import internal, sequence
 from exgraph.graph.store import Answer, Store
 
 #: Triples per INSERT DATA request when loading. Virtuoso 7.2's SPARQL compiler runs out of
@@ -202,11 +202,8 @@ class RemoteStore(Store):
         read_at, stamp = self._stamp
         now = time.monotonic()
         if now - read_at > GENERATION_TTL:
-            rows = self.select(  # FROM NAMED: its own dataset on every server
-                f"SELECT ?stamp FROM NAMED <{GENERATION_GRAPH}> WHERE {{ GRAPH "
-                f"<{GENERATION_GRAPH}> {{ <{GENERATION_GRAPH}> <{GENERATION_GRAPH}#stamp> "
-                "?stamp } }"
-            )
+            rows = self.select(internal("generation-stamp").text(
+                graph=GENERATION_GRAPH, stamp=f"{GENERATION_GRAPH}#stamp"))
             stamp = str(rows[0]["stamp"]) if rows else None
             self._stamp = (now, stamp)
         return (stamp, self._generation)
@@ -246,10 +243,10 @@ class RemoteStore(Store):
         return Graph().parse(data=response.content, format="nt")
 
     def triples(self) -> Iterator[tuple[Node, Node, Node]]:
-        yield from self.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        yield from self.construct(internal("all-triples").text())
 
     def __len__(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        rows = self.select(internal("count-triples").text())
         count = rows[0].get("n") if rows else None
         if not isinstance(count, Literal):
             raise RemoteError(f"the server answered COUNT(*) with {count!r}")
@@ -316,9 +313,8 @@ class RemoteStore(Store):
                     count += len(batch)
             moves = [f"MOVE SILENT <{name}> TO <{graph}>" for graph, name in staging.items()]
             if replaced is None:
-                keep = ", ".join(f"<{g}>" for g in staging) or "<urn:exgraph:none>"
-                drops = [f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-                         f"FILTER(?g NOT IN ({keep}) && !STRSTARTS(STR(?g), \"urn:exgraph:\")) }}"]
+                drops = [internal("drop-other-sources").text(
+                    keep=list(staging) or ["urn:exgraph:none"])]
             else:
                 drops = [f"DROP SILENT GRAPH <{g}>" for g in replaced if g not in staging]
             self.update(sequence(*moves, *drops, switch, stamp_update()))

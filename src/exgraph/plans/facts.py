@@ -11,35 +11,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from exgraph.graph.rq import internal
 from exgraph.graph.store import GenerationCache, Row, Store
 from exgraph.records import Record, RecordSet, records_for
 from exgraph.records.precedence import UNATTRIBUTED
 from exgraph.vocab.terms import GOAL, MUSCLE, SOURCE, local_name
 
-_PREFIXES = """PREFIX exg: <https://w3id.org/exgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
-_GUIDELINE = """?pg exg:goal ?goal ; exg:setsMin ?setsMin ; exg:setsMax ?setsMax ;
-      exg:repsMin ?repsMin ; exg:repsMax ?repsMax .
-  OPTIONAL { ?pg exg:restMinSeconds ?restMin } OPTIONAL { ?pg exg:restMaxSeconds ?restMax }
-  OPTIONAL { ?pg exg:loadGuideline ?load }
-  OPTIONAL { ?pg dcterms:source ?src OPTIONAL { ?src rdfs:label ?srcLabel } }"""
-Q_GOALS = _PREFIXES + f"""SELECT ?goal ?label ?pg ?setsMin ?setsMax ?repsMin ?repsMax ?restMin
-    ?restMax ?load ?src ?srcLabel ?fMin ?fMax ?rule ?incMin ?incMax WHERE {{
-  ?goal a exg:TrainingGoal . OPTIONAL {{ ?goal rdfs:label ?label }}
-  OPTIONAL {{
-    ?goal exg:defaultProgramming ?pg . {_GUIDELINE}
-    OPTIONAL {{ ?pg exg:exerciseSessionsPerWeekMin ?fMin }}
-    OPTIONAL {{ ?pg exg:exerciseSessionsPerWeekMax ?fMax }}
-    OPTIONAL {{ ?pg exg:progressionRule ?rule }}
-    OPTIONAL {{ ?pg exg:loadIncreaseMinPercent ?incMin }}
-    OPTIONAL {{ ?pg exg:loadIncreaseMaxPercent ?incMax }} }} }}"""
-Q_MUSCLES = _PREFIXES + """SELECT ?m ?label ?group WHERE {
-  ?m a exg:Muscle . OPTIONAL { ?m rdfs:label ?label }
-  OPTIONAL { ?m skos:broader ?group . ?group a exg:MuscleGroup }
-  OPTIONAL { ?m a ?isGroup FILTER(?isGroup = exg:MuscleGroup) } }"""
+#: The plan builder's graph facts (``queries/internal/plan-*.rq``): the goals with their default
+#: programming, the muscles with their groups.
+Q_GOALS = internal("plan-goals").text()
+Q_MUSCLES = internal("plan-muscles").text()
 
 
 def _local(iri: object) -> str:
@@ -243,20 +224,8 @@ def _guideline(row: dict[str, Any]) -> Guideline | None:
 
 
 # -- issue 23: level- and role-specific programming, weekly volume --------------------------------
-Q_SPECIFIC = _PREFIXES + f"""SELECT ?pg ?goal ?setsMin ?setsMax ?repsMin ?repsMax ?restMin
-    ?restMax ?load ?src ?srcLabel ?fMin ?fMax ?rule ?incMin ?incMax ?level ?role WHERE {{
-  ?g exg:specificProgramming ?pg . {_GUIDELINE}
-  OPTIONAL {{ ?pg exg:trainingLevel ?level }} OPTIONAL {{ ?pg exg:exerciseRole ?role }}
-  OPTIONAL {{ ?pg exg:exerciseSessionsPerWeekMin ?fMin }}
-  OPTIONAL {{ ?pg exg:exerciseSessionsPerWeekMax ?fMax }}
-  OPTIONAL {{ ?pg exg:progressionRule ?rule }}
-  OPTIONAL {{ ?pg exg:loadIncreaseMinPercent ?incMin }}
-  OPTIONAL {{ ?pg exg:loadIncreaseMaxPercent ?incMax }} }}"""
-Q_VOLUME = _PREFIXES + """SELECT ?v ?goal ?level ?min ?max ?weight ?src ?srcLabel WHERE {
-  ?g exg:weeklyVolume ?v . ?v exg:goal ?goal ; exg:trainingLevel ?level ;
-     exg:weeklySetsMin ?min ; exg:weeklySetsMax ?max .
-  OPTIONAL { ?v exg:secondarySetWeight ?weight }
-  OPTIONAL { ?v dcterms:source ?src OPTIONAL { ?src rdfs:label ?srcLabel } } }"""
+Q_SPECIFIC = internal("plan-specific-programming").text()
+Q_VOLUME = internal("plan-weekly-volume").text()
 
 
 def _read_plan_guidelines(store: Store, facts: PlanFacts,

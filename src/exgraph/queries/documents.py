@@ -13,14 +13,14 @@ from typing import Any
 from rdflib import Graph, URIRef
 
 from exgraph.errors import NotFound
+from exgraph.graph.rq import internal
 from exgraph.graph.store import Store
-from exgraph.queries.catalogue import NamedQuery, parse_query
+from exgraph.queries.catalogue import NamedQuery
 from exgraph.records import records_for
 from exgraph.records.precedence import MERGED_FIELDS, WHOLE_FIELDS
 from exgraph.records.read import (  # re-exported: the ids every list and page uses
     CATEGORY_KEYS,
     DIFFICULTY_KEYS,
-    PARTS,
     ROLE_KEYS,
     difficulty_list,
     ident,
@@ -36,16 +36,7 @@ __all__ = ["CATEGORY_KEYS", "DIFFICULTY_KEYS", "EXERCISE_GRAPH", "MERGED_SECTION
 SINGLE_SOURCE_SECTIONS = WHOLE_FIELDS
 MERGED_SECTIONS = MERGED_FIELDS
 
-EXERCISE_GRAPH: NamedQuery = parse_query(f"""\
-# title: The graph of an exercise
-# description: The exercise's own triples and those of the nodes that belong to it.
-# param: exercise: exercise (required) — slug or IRI
-CONSTRUCT {{ ?_exercise ?p ?o . ?part ?part_p ?part_o }} WHERE {{
-  {{ ?_exercise ?p ?o }}
-  UNION
-  {{ ?_exercise {PARTS} ?part . ?part ?part_p ?part_o }}
-}}
-""", "exercise-graph", "api_exercises.EXERCISE_GRAPH")
+EXERCISE_GRAPH: NamedQuery = internal("exercise-graph")
 
 
 def exercise_graph(store: Store, exercise: URIRef) -> Graph:

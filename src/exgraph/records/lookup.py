@@ -30,6 +30,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from exgraph.errors import BadRequest, NotFound
+from exgraph.graph.rq import internal
 from exgraph.graph.store import GenerationCache, Store
 from exgraph.records.build import records_for
 from exgraph.vocab.names import normalise, slugify
@@ -44,15 +45,8 @@ SUGGEST_CUTOFF = 70
 #: Values of one parameter resolved at most (more: left to the caller's bound check).
 MAX_VALUES = 100
 
-_NAMES = """PREFIX exg: <https://w3id.org/exgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?x ?type ?label ?name WHERE {
-  VALUES ?type { exg:Muscle exg:Equipment exg:EquipmentCategory }
-  ?x a ?type .
-  OPTIONAL { ?x rdfs:label ?label } OPTIONAL { ?x skos:prefLabel|skos:altLabel ?name } }"""
-_ALIASES = """SELECT ?alias ?canonical WHERE {
-  ?alias <http://www.w3.org/2002/07/owl#sameAs> ?canonical }"""
+_NAMES = internal("lookup-names").text()
+_ALIASES = internal("aliases").text()
 _TYPE_KIND = {"Muscle": "muscle", "Equipment": "equipment", "EquipmentCategory": "equipment"}
 
 

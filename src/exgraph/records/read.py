@@ -26,6 +26,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 from rdflib.term import Node
 
+from exgraph.graph.rq import internal
 from exgraph.graph.store import Store
 from exgraph.records.precedence import UNATTRIBUTED
 from exgraph.vocab.terms import (
@@ -44,27 +45,14 @@ from exgraph.vocab.terms import (
 
 log = logging.getLogger(__name__)
 
-_PREFIXES = """PREFIX exg: <https://w3id.org/exgraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
-#: The links from an exercise to the nodes that belong to it.
-PARTS = ("exg:muscleInvolvement|exg:step|exg:benefit|exg:mistake|exg:programming|exg:comparison"
-         "|exg:alternativeOption|exg:rationale|(exg:comparison/exg:entry)")
-Q_OWN = _PREFIXES + """SELECT ?e ?p ?o ?g WHERE {
-  ?e a exg:Exercise .
-  { GRAPH ?g { ?e ?p ?o } } UNION { ?e ?p ?o FILTER NOT EXISTS { GRAPH ?h { ?e ?p ?o } } } }"""
-Q_PARTS = _PREFIXES + f"""SELECT DISTINCT ?s ?p ?o ?g WHERE {{
-  ?e a exg:Exercise ; {PARTS} ?s .
-  {{ GRAPH ?g {{ ?s ?p ?o }} }} UNION {{ ?s ?p ?o FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} }} }}
-}}"""
-Q_LABELS = _PREFIXES + """SELECT ?x ?label WHERE { ?x rdfs:label ?label }"""
-Q_CATALOGUE = _PREFIXES + """SELECT ?x ?category ?group ?isGroup ?license WHERE {
-  { ?x a exg:Equipment ; skos:broader* ?category . ?category a exg:EquipmentCategory }
-  UNION { ?x a exg:Muscle OPTIONAL { ?x skos:broader ?group . ?group a exg:MuscleGroup }
-          OPTIONAL { ?x a ?isGroup FILTER(?isGroup = exg:MuscleGroup) } }
-  UNION { ?x dcterms:license ?license } }"""
+#: The four SELECTs the records are built from (``queries/internal/``), whatever the store's
+#: size: the exercises' own triples, those of the nodes that belong to them (muscle
+#: involvements, steps, ...; the same part links as ``exercise-graph.rq``), every label, the
+#: catalogue facts.
+Q_OWN = internal("record-own-triples").text()
+Q_PARTS = internal("record-part-triples").text()
+Q_LABELS = internal("all-labels").text()
+Q_CATALOGUE = internal("record-catalogue").text()
 
 DIFFICULTY_KEYS = {iri: key for key, iri in DIFFICULTIES.items()}
 ROLE_KEYS = {iri: key for key, iri in ROLES.items()}

@@ -141,8 +141,11 @@ SPARQL_RESULTS = {
     "application/ld+json": {"schema": {"type": "object"}, "example": {"@id": EX + MBE}},
     "application/rdf+xml": {"schema": STRING, "example": "<rdf:RDF .../>"},
 }
-SPARQL_QUERY = ("PREFIX exg: <https://w3id.org/exgraph/ontology#> "
-                "SELECT ?ex WHERE { ?ex exg:difficulty exg:Low } LIMIT 5")
+#: The API document's example texts for the endpoint: shown to people, not run by the code.
+SPARQL_QUERY = ("PREFIX exg: <https://w3id.org/exgraph/ontology#> "  # sparql: prose
+                "SELECT ?ex WHERE { ?ex exg:difficulty exg:Low } LIMIT 5")  # sparql: prose
+SPARQL_UPDATE = ("PREFIX exg: <https://w3id.org/exgraph/ontology#> "  # sparql: prose
+                 "INSERT DATA { <x:a> exg:summary \"...\" }")
 SPARQL_ABOUT = (
     "The SPARQL 1.1 Protocol (tested with the W3C protocol suite): a query in `query` (GET, "
     "form POST) or as an application/sparql-query body; without a query, the service "
@@ -192,8 +195,7 @@ def _sparql_paths() -> dict[str, Any]:
                      "application/sparql-query": {"schema": STRING, "example": SPARQL_QUERY},
                      "application/sparql-update": {
                          "schema": STRING,
-                         "example": "PREFIX exg: <https://w3id.org/exgraph/ontology#> "
-                                    "INSERT DATA { <x:a> exg:summary \"...\" }"},
+                         "example": SPARQL_UPDATE},
                      "application/x-www-form-urlencoded": {
                          "schema": form, "example": {"query": SPARQL_QUERY}}}},
                  "responses": {**responses, "204": {"description": "The update was applied"}}},

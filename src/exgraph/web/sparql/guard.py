@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from exgraph.errors import BadRequest
+from exgraph.graph.rq import internal
 
 Form = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 
@@ -273,7 +274,7 @@ def inspect_update(text: str) -> UpdateInfo:
 def warm() -> None:
     """Import rdflib's SPARQL parser and build its query and update grammars, so that the first
     inspection of a process costs one parse only."""
-    inspect_query("PREFIX x: <urn:x:> SELECT * WHERE { ?s x:p ?o FILTER(?o > 1) }")
+    inspect_query(internal("count-triples").text())
     inspect_update("INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }")
 
 
@@ -355,7 +356,7 @@ def add_using(update: str, using: Sequence[str], using_named: Sequence[str]) -> 
                 update[i - 1].isalnum() or update[i - 1] == "_")):
             if previous_word.upper() == "DELETE":
                 raise BadRequest("using-graph-uri cannot apply to a DELETE WHERE shorthand: "
-                                 "write DELETE { ... } WHERE { ... }")
+                                 "write DELETE { ... } WHERE { ... }")  # sparql: prose
             out.append(clause)
             end = m.end()
         else:
