@@ -1942,7 +1942,13 @@ T("back-bridge", "bodyweight", "B", "c", "TrunkStability", "M",
       "abdominals": "Control the arch on the way down"},
   mw="Hips, spine, shoulders and elbows all move",
   pw="The spine and hips extend into an arch (a gymnastic bridge): not a neutral-spine hinge")
-# back-extension: merged into 45-degree-back-extension (data/merges.tsv), reviewed there
+L("back-extension", "bodyweight hyperextension-bench", "B", "i", "HipHinge", "L",
+  "P glutes hamstrings | St erector-spinae",
+  "A back extension on a 45-degree bench, the body's weight as the load: easy to learn",
+  fn={"glutes": "Extend the hips to raise the trunk",
+      "hamstrings": "Extend the hips from the bottom",
+      "erector-spinae": "Hold the spine neutral as the trunk rises"},
+  mw="Only the hips move over the pad; the spine holds neutral")
 P("bottoms-up-clean-from-the-hang-position", "kettlebell", "U", "c", "HipHinge", "M",
   "P glutes hamstrings | S anterior-deltoid traps | St forearms obliques",
   "Catching the bell upside down at the shoulder needs a crushing grip and control",

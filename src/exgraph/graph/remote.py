@@ -313,8 +313,12 @@ class RemoteStore(Store):
                     count += len(batch)
             moves = [f"MOVE SILENT <{name}> TO <{graph}>" for graph, name in staging.items()]
             if replaced is None:
-                drops = [internal("drop-other-sources").text(
-                    keep=list(staging) or ["urn:exgraph:none"])]
+                # written here, not in queries/internal/: the list of kept graphs goes in an IN
+                # list, which a .rq parameter cannot render (Virtuoso 7.2 drops every graph
+                # when the same filter is written with VALUES)
+                keep = ", ".join(f"<{g}>" for g in staging) or "<urn:exgraph:none>"
+                drops = [f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                         f"FILTER(?g NOT IN ({keep}) && !STRSTARTS(STR(?g), \"urn:exgraph:\")) }}"]
             else:
                 drops = [f"DROP SILENT GRAPH <{g}>" for g in replaced if g not in staging]
             self.update(sequence(*moves, *drops, switch, stamp_update()))
