@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from writer import EQUIPMENT_WHY, Family
+from writer import EQUIPMENT_WHY, Family, write_or_check
 
 #: Equipment kinds the lower-body families never needed (writer.py's table stays theirs).
 for _kind, _why in {
@@ -1568,22 +1568,8 @@ FAMILIES = (FAMILY,)
 
 
 def main(argv: list[str]) -> int:
-    """Write data/reviewed/general-a.ttl; with ``--check``, only report a file that differs from
-    the tables (exit 1), so a test or CI can tell the Turtle was edited by hand or is stale."""
-    folder = ROOT / "data" / "reviewed"
-    stale = []
-    for family in FAMILIES:
-        path = folder / f"{family.name}.ttl"
-        if "--check" in argv:
-            if not path.exists() or path.read_text(encoding="utf-8") != family.turtle():
-                stale.append(path)
-        else:
-            family.write(folder)
-            print(f"{path.relative_to(ROOT)}: {len(family.exercises)} exercises")
-    for path in stale:
-        print(f"{path.relative_to(ROOT)}: differs from scripts/reviewed/general_a.py; "
-              "regenerate it", file=sys.stderr)
-    return 1 if stale else 0
+    """Write the family files; ``--check``: only report those that differ (exit 1)."""
+    return write_or_check(list(FAMILIES), ROOT, "scripts/reviewed/general_a.py", argv)
 
 
 if __name__ == "__main__":

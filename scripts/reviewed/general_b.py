@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import writer
-from writer import Family
+from writer import Family, write_or_check
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTE = ("Facts written for exgraph from established anatomy and training knowledge, checked "
@@ -2186,25 +2186,8 @@ FAMILIES = (trunk, upper, lower, power, other)
 
 
 def main(argv: list[str]) -> int:
-    """Write the family files; with ``--check``, only report files that differ from the tables
-    (exit 1), so a test or CI can tell the Turtle was edited by hand or not regenerated."""
-    if CONFLICTS:
-        raise SystemExit("a muscle listed beside its group: " + "; ".join(CONFLICTS))
-    folder = ROOT / "data" / "reviewed"
-    stale = []
-    for family in FAMILIES:
-        path = folder / f"{family.name}.ttl"
-        if "--check" in argv:
-            if not path.exists() or path.read_text(encoding="utf-8") != family.turtle():
-                stale.append(path)
-        else:
-            folder.mkdir(parents=True, exist_ok=True)
-            family.write(folder)
-            print(f"{path.relative_to(ROOT)}: {len(family.exercises)} exercises")
-    for path in stale:
-        print(f"{path.relative_to(ROOT)}: differs from scripts/reviewed/general_b.py; "
-              "regenerate it", file=sys.stderr)
-    return 1 if stale else 0
+    """Write the family files; ``--check``: only report those that differ (exit 1)."""
+    return write_or_check(list(FAMILIES), ROOT, "scripts/reviewed/general_b.py", argv)
 
 
 if __name__ == "__main__":

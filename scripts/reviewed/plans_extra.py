@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from writer import Family
+from writer import Family, write_or_check
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -66,21 +66,8 @@ FAMILIES = (plans_extra,)
 
 
 def main(argv: list[str]) -> int:
-    """Write the file; with ``--check``, only report a file that differs from the tables."""
-    folder = ROOT / "data" / "reviewed"
-    stale = []
-    for family in FAMILIES:
-        path = folder / f"{family.name}.ttl"
-        if "--check" in argv:
-            if not path.exists() or path.read_text(encoding="utf-8") != family.turtle():
-                stale.append(path)
-        else:
-            family.write(folder)
-            print(f"{path.relative_to(ROOT)}: {len(family.exercises)} exercises")
-    for path in stale:
-        print(f"{path.relative_to(ROOT)}: differs from scripts/reviewed/plans_extra.py; "
-              "regenerate it", file=sys.stderr)
-    return 1 if stale else 0
+    """Write the family files; ``--check``: only report those that differ (exit 1)."""
+    return write_or_check(list(FAMILIES), ROOT, "scripts/reviewed/plans_extra.py", argv)
 
 
 if __name__ == "__main__":

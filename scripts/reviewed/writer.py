@@ -281,3 +281,25 @@ def _equipment_reason(kinds: list[str]) -> str:
         return "No equipment: the body's own weight is the load"
     text = "; ".join(EQUIPMENT_WHY[k] for k in kinds)
     return text[0].upper() + text[1:]
+
+
+def write_or_check(families: list[Family], root: Path, script: str, argv: list[str]) -> int:
+    """The command line of every generator: write each family's file under
+    ``root/data/reviewed``; with ``--check``, only report the files that differ from the tables
+    (exit 1), so a test or CI can tell the Turtle was edited by hand or not regenerated."""
+    import sys
+
+    folder = root / "data" / "reviewed"
+    stale = []
+    for family in families:
+        path = folder / f"{family.name}.ttl"
+        if "--check" in argv:
+            if not path.exists() or path.read_text(encoding="utf-8") != family.turtle():
+                stale.append(path)
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            family.write(folder)
+            print(f"{path.relative_to(root)}: {len(family.exercises)} exercises")
+    for path in stale:
+        print(f"{path.relative_to(root)}: differs from {script}; regenerate it", file=sys.stderr)
+    return 1 if stale else 0
