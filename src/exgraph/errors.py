@@ -1,4 +1,5 @@
-"""Typed errors. Each maps to one HTTP status and one CLI message; see api.error_response."""
+"""Typed errors. Each maps to one HTTP status and one CLI message; the one JSON error response is
+:func:`exgraph.web.context.error_response`."""
 
 from __future__ import annotations
 
@@ -43,3 +44,15 @@ class QueryTimeout(ExgraphError):
     """A query ran past the time limit and was stopped."""
 
     status = 503
+
+
+#: Seconds a client turned away by admission control is asked to wait (Retry-After).
+RETRY_AFTER = 1
+
+
+class Busy(ExgraphError):
+    """Every slot of a limited resource is taken (the API's, /sparql's, the exports'): try
+    again shortly; the response carries Retry-After (``retry_after`` seconds)."""
+
+    status = 503
+    retry_after = RETRY_AFTER

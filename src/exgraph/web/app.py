@@ -12,7 +12,7 @@ from flask_compress import Compress
 from werkzeug.exceptions import HTTPException
 
 from exgraph.config import DEFAULTS
-from exgraph.errors import BadRequest, ExgraphError
+from exgraph.errors import RETRY_AFTER, BadRequest, Busy, ExgraphError
 from exgraph.graph.load import open_store
 from exgraph.web.api.me import bp as me_bp  # training history (issue 26)
 from exgraph.web.api.plans import bp as plans_bp
@@ -145,20 +145,9 @@ class _Compress(Compress):
         return super().after_request(response)
 
 
-#: Seconds a 503 asks the client to wait before trying again (unless the error says otherwise).
-RETRY_AFTER = 1
-
-
 #: Endpoints outside the API's admission: health and readiness (they must answer when everything
 #: else is busy) and static files; /sparql's (``sparql.*``) has its own, SPARQL_CONCURRENCY.
 UNADMITTED = frozenset({"healthz", "readyz", "static"})
-
-
-class Busy(ExgraphError):
-    """Every API slot is taken: try again shortly (the response carries Retry-After)."""
-
-    status = 503
-    retry_after = RETRY_AFTER
 
 
 def _admit(app: Flask) -> None:

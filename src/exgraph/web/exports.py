@@ -34,7 +34,7 @@ from typing import Any
 from flask import Flask, Response, current_app, request
 
 from exgraph.config import DEFAULTS
-from exgraph.errors import ExgraphError
+from exgraph.errors import Busy
 from exgraph.graph.export import serialize
 from exgraph.web.cache import state
 
@@ -43,10 +43,9 @@ EXTENSION_KEY = "exgraph_exports"
 RETRY_AFTER = 2
 
 
-class ExportsBusy(ExgraphError):
+class ExportsBusy(Busy):
     """Every export slot is taken: try again shortly (the response carries Retry-After)."""
 
-    status = 503
     retry_after = RETRY_AFTER
 
 

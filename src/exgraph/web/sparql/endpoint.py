@@ -41,6 +41,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, VOID, XSD
 
 import exgraph.web.sparql.formats as formats
+from exgraph.errors import RETRY_AFTER, Busy
 from exgraph.graph.remote import RemoteStore
 from exgraph.vocab.terms import DATASET, PREFIXES
 from exgraph.web.cache import ByteLRU, state
@@ -61,10 +62,8 @@ from exgraph.web.sparql.service import (
     EXTENSION_KEY,
     FORMATS_NS,
     RDFLIB_FORMATS,
-    RETRY_AFTER,
     SD,
     SD_RESULT_FORMATS,
-    Busy,
     SparqlService,
     service,
 )

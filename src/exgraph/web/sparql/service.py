@@ -46,8 +46,6 @@ EXTENSION_KEY = "exgraph_sparql"
 
 #: Bytes of query text whose guard verdicts are kept per app.
 VERDICT_CACHE_BYTES = 4 * 1024 * 1024
-#: Seconds a client turned away by admission control is asked to wait.
-RETRY_AFTER = 1
 #: The request header that allows a destructive update (value ``true``).
 DESTRUCTIVE_HEADER = "Exgraph-Allow-Destructive"
 #: Update operations that are destructive whatever they remove (rdflib's names -> SPARQL's).
@@ -91,13 +89,6 @@ class InsufficientStorage(ExgraphError):
     """A snapshot would not fit the disk or the retention settings: nothing was applied."""
 
     status = 507
-
-
-class Busy(ExgraphError):
-    """Every /sparql slot is taken: try again shortly (the response carries Retry-After)."""
-
-    status = 503
-    retry_after = RETRY_AFTER
 
 
 #: A guard verdict: the query's form, or the message it was refused with.
