@@ -81,6 +81,19 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def time_routes(routes: dict[str, Callable[[str], str]], items: list[str]
+                ) -> dict[str, list[float]]:
+    """Seconds of one GET per item and route (the URL a route builds for the item), routes in
+    alternation so a slow spell of a shared machine weighs on each alike."""
+    times: dict[str, list[float]] = {name: [] for name in routes}
+    for item in items:
+        for name, url in routes.items():
+            t0 = time.perf_counter()
+            urllib.request.urlopen(url(item), timeout=60).read()
+            times[name].append(time.perf_counter() - t0)
+    return times
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f}"
 

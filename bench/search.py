@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pyoxigraph as ox
 from generate import replicate
-from run import free_port, stop
+from run import free_port, stop, time_routes
 
 from exgraph.graph.load import open_store
 from exgraph.graph.store import OxigraphStore, Store
@@ -41,6 +41,11 @@ from exgraph.search import SearchIndex
 
 QUERIES = Path(__file__).resolve().parents[1] / "tests" / "data" / "search-queries.tsv"
 LIMIT = 8
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def typed_texts() -> list[str]:
@@ -54,10 +59,6 @@ def typed_texts() -> list[str]:
             texts.setdefault(query[:end].strip(), None)
     return [text for text in texts if len(text) >= 2]
 
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def in_process(store: Store, label: str, texts: list[str]) -> None:
@@ -96,12 +97,7 @@ def http(extra: Path, texts: list[str], requests: int) -> None:
         routes = {"/api/v1/suggest?q=TEXT": lambda text: (
                       f"{base}/api/v1/suggest?q={urllib.parse.quote(text)}&limit={LIMIT}"),
                   "/healthz (trivial)": lambda _text: f"{base}/healthz"}
-        times: dict[str, list[float]] = {name: [] for name in routes}
-        for text in texts[:requests]:
-            for name, url in routes.items():
-                t0 = time.perf_counter()
-                urllib.request.urlopen(url(text), timeout=60).read()
-                times[name].append(time.perf_counter() - t0)
+        times = time_routes(routes, texts[:requests])
         p50 = {name: statistics.median(values) for name, values in times.items()}
         for name, values in times.items():
             print(f"| {name} | {len(values)} | {1000 * p50[name]:.2f} ms | "

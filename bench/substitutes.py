@@ -30,13 +30,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # (no noqa: E402 needed: ruff accepts imports after sys.path set-up)
 import pyoxigraph as ox
 from generate import replicate
-from run import free_port, stop
+from run import free_port, stop, time_routes
 
 from exgraph.graph.load import open_store
 from exgraph.graph.store import OxigraphStore
 from exgraph.queries.substitutes import Engine, Filters
 
 HEADLINE = Filters(exclude_equipment=frozenset({"machine"}), difficulty="low")
+
 
 
 def pct(values: list[float], q: float) -> float:
@@ -87,12 +88,8 @@ def http(extra: Path, requests: int) -> None:
         }
         for url in routes.values():  # warm: the engine and the caches build once
             urllib.request.urlopen(base + url.format(chosen[0]), timeout=60).read()
-        times: dict[str, list[float]] = {name: [] for name in routes}
-        for slug in chosen[1:]:
-            for name, url in routes.items():
-                t0 = time.perf_counter()
-                urllib.request.urlopen(base + url.format(slug), timeout=60).read()
-                times[name].append(time.perf_counter() - t0)
+        times = time_routes({name: (lambda slug, u=url: base + u.format(slug))
+                             for name, url in routes.items()}, chosen[1:])
         p50 = {name: statistics.median(v) for name, v in times.items()}
         for name, values in times.items():
             print(f"| {name} | {1000 * p50[name]:.2f} ms | {1000 * pct(values, 0.99):.2f} ms |")
