@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
+from tests.paths import REPO
 from tests.server import free_port
 
 
@@ -110,7 +111,7 @@ class SlowClients:
 
 
 #: The reverse proxy set-up the README documents, and where it is.
-NGINX_CONF = Path(__file__).resolve().parents[1] / "deploy" / "nginx.conf"
+NGINX_CONF = REPO / "deploy" / "nginx.conf"
 
 
 def nginx_binary() -> str | None:

@@ -26,10 +26,11 @@ from exgraph.queries.documents import exercise_document
 from exgraph.records import records_for
 from exgraph.records.lookup import resolve
 from exgraph.vocab.terms import EXERCISE
+from tests.paths import REPO
 
 pytestmark = pytest.mark.slow
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = REPO / "data"
 IMPORTED_SAMPLE = 10
 SEED = 19
 STEPS = ["Set up with the load close and the trunk braced.",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 
 import pytest
 from markupsafe import Markup
@@ -20,8 +19,9 @@ from exgraph.web.pages.bodymap import (
     SHAPES,
     render_body_map,
 )
+from tests.paths import REPO
 
-ROOT = Path(__file__).parents[1]
+ROOT = REPO
 EXG = Namespace("https://w3id.org/exgraph/ontology#")
 MUSCLE_NS = "https://w3id.org/exgraph/id/muscle/"
 SVG = "{http://www.w3.org/2000/svg}"

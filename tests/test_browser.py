@@ -21,6 +21,7 @@ import pytest
 import requests
 
 from exgraph.web.pages.bodymap import REGIONS
+from tests.paths import TESTS
 
 from .server import running_server
 
@@ -30,7 +31,7 @@ CHROMIUM = Path(os.environ.get("EXGRAPH_CHROMIUM", "/usr/bin/chromium"))
 #: Flags for a quiet, sandbox-free headless Chromium that phones nobody home.
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).parent / "artifacts"
+ARTIFACTS = TESTS / "artifacts"
 MBE = "machine-back-extension"
 HEADLINE = {"exclude_equipment": "machine", "difficulty": "low"}
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}

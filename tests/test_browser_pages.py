@@ -22,11 +22,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.paths import TESTS
 
 from .test_browser import ARTIFACTS, MBE, WIDTHS, Watch, browser, server
 
@@ -34,7 +35,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.server]
 
 __all__ = ["browser", "server"]  # the fixtures, shared with test_browser.py
 
-AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+AXE = TESTS / "vendor" / "axe-core" / "axe.min.js"
 #: The rule sets axe runs: WCAG 2.0 and 2.1, levels A and AA, and axe's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 AXE_PATH = "/__test__/axe.min.js"

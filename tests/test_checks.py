@@ -38,8 +38,9 @@ from exgraph.graph.store import OxigraphStore, Store
 from exgraph.infer.rules import Facts, activity_kind, primary_muscles
 from exgraph.vocab.terms import EXERCISE, EXG, MUSCLE
 from exgraph.web.app import create_app
+from tests.paths import REPO, TESTS
 
-AUDIT = Path(__file__).parent / "data" / "fact-audit-before.tsv"
+AUDIT = TESTS / "data" / "fact-audit-before.tsv"
 STRENGTH = (EXG.StrengthTraining, EXG.PowerTraining)
 
 
@@ -298,7 +299,7 @@ AUDIT_FILES = {"before": AUDIT, "after": AUDIT.with_name("fact-audit-after.tsv")
 AUDIT_SEEDS = {"before": 22, "after": 22, "fresh": 2026, "fresh2": 20261207}
 AUDIT_FIELDS = {"muscles_ok": "muscles by role", "equipment_ok": "equipment",
                 "difficulty_ok": "difficulty", "pattern_ok": "movement pattern"}
-AUDIT_DOC = Path(__file__).parents[1] / "docs" / "fact-audit.md"
+AUDIT_DOC = REPO / "docs" / "fact-audit.md"
 
 
 def _audit_wrong(name: str) -> dict[str, int]:

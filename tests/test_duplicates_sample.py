@@ -13,15 +13,15 @@ from __future__ import annotations
 import csv
 import importlib.util
 import random
-from pathlib import Path
 
 import pytest
 
 from exgraph.merge.apply import read_aliases
 from exgraph.vocab.terms import EXERCISE
+from tests.paths import REPO, TESTS
 
-SAMPLE = Path(__file__).parent / "data" / "duplicate-sample.tsv"
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "duplicate_sample.py"
+SAMPLE = TESTS / "data" / "duplicate-sample.tsv"
+SCRIPT = REPO / "scripts" / "duplicate_sample.py"
 
 
 def _rows() -> list[dict[str, str]]:

@@ -22,12 +22,13 @@ from exgraph.graph.load import load_graph, open_store
 from exgraph.graph.store import Store
 from exgraph.merge.apply import read_aliases
 from exgraph.vocab.terms import EXERCISE, EXG, SOURCE
+from tests.paths import TESTS
 
 from .server import running_server
 
 pytestmark = pytest.mark.slow
 
-FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+FIXTURES = TESTS / "fixtures" / "articles"
 HEADLINE = ("/api/v1/exercises/machine-back-extension/alternatives"
             "?exclude_equipment=machine&difficulty=low")
 

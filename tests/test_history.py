@@ -29,8 +29,9 @@ from exgraph.history.stats import (
 )
 from exgraph.history.users import Unauthorized, User
 from exgraph.records.build import records_for
+from tests.paths import TESTS
 
-FIXTURES = Path(__file__).parent / "fixtures" / "history"
+FIXTURES = TESTS / "fixtures" / "history"
 
 
 @pytest.fixture

@@ -16,8 +16,9 @@ from exgraph.graph.store import Store
 from exgraph.history.users import Users
 from exgraph.web.app import create_app
 from tests.history_routes import ROUTES
+from tests.paths import TESTS
 
-FIXTURES = Path(__file__).parent / "fixtures" / "history"
+FIXTURES = TESTS / "fixtures" / "history"
 
 
 @pytest.fixture

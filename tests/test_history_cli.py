@@ -7,8 +7,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from exgraph.cli.main import main
+from tests.paths import TESTS
 
-FIXTURES = Path(__file__).parent / "fixtures" / "history"
+FIXTURES = TESTS / "fixtures" / "history"
 
 
 def test_users_add_list_remove(tmp_path: Path) -> None:

@@ -14,9 +14,10 @@ from typing import Any
 import requests
 
 from tests.history_routes import ROUTES
+from tests.paths import TESTS
 from tests.server import EXGRAPH, running_server
 
-FIXTURES = Path(__file__).parent / "fixtures" / "history"
+FIXTURES = TESTS / "fixtures" / "history"
 TIMEOUT = 30
 #: Text only alice's log holds (the Strong file's notes and workout notes, her graph's IRIs);
 #: her workout ids are added once known.

@@ -19,8 +19,9 @@ from exgraph.history.stats import progress, volume
 from exgraph.records.build import records_for
 from exgraph.web.app import create_app
 from exgraph.web.pages.me import CSRF_COOKIE, TOKEN_COOKIE
+from tests.paths import TESTS
 
-FIXTURE = Path(__file__).parent / "fixtures" / "history" / "strong_progression.csv"
+FIXTURE = TESTS / "fixtures" / "history" / "strong_progression.csv"
 
 
 @pytest.fixture

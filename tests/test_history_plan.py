@@ -25,8 +25,9 @@ from exgraph.history.log import History
 from exgraph.history.plan import STEP, next_load, plan_from_history
 from exgraph.history.users import User
 from exgraph.web.app import create_app
+from tests.paths import TESTS
 
-FIXTURE = Path(__file__).parent / "fixtures" / "history" / "strong_progression.csv"
+FIXTURE = TESTS / "fixtures" / "history" / "strong_progression.csv"
 REQUEST: dict[str, Any] = {
     "goal": "strength", "days": 3, "level": "intermediate",
     "equipment": ["barbell", "bench", "squat-rack", "cable-station", "lat-pulldown-station",

@@ -13,7 +13,6 @@ import csv
 import dataclasses
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pyoxigraph
@@ -27,8 +26,9 @@ from exgraph.infer.rules import (
     estimate_difficulty,
     movement_pattern,
 )
+from tests.paths import REPO
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
 SAMPLE = ROOT / "tests" / "data" / "movement-patterns.tsv"
 LEVELS = {"low": 0, "moderate": 1, "high": 2}
 

@@ -24,8 +24,9 @@ from exgraph.ingest import IngestError, base_graph, ingest_file, ingest_text
 from exgraph.ingest.pipeline import validate_with
 from exgraph.ingest.resolve import NameIndex
 from exgraph.vocab.terms import EQUIPMENT, EXERCISE, EXG, GOAL, MUSCLE, SOURCE
+from tests.paths import TESTS
 
-FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+FIXTURES = TESTS / "fixtures" / "articles"
 GOBLET = FIXTURES / "goblet-squat.txt"
 ROW = FIXTURES / "seated-cable-row.txt"
 PUSH_UP = FIXTURES / "push-up.txt"

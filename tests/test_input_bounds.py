@@ -40,8 +40,9 @@ from exgraph.graph.safe_files import (
     remove_stale,
 )
 from exgraph.ingest.pipeline import character_issues
+from tests.paths import TESTS
 
-FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+FIXTURES = TESTS / "fixtures" / "articles"
 GOBLET = FIXTURES / "goblet-squat.txt"
 ROW = FIXTURES / "seated-cable-row.txt"
 PUSH_UP = FIXTURES / "push-up.txt"

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "exgraph"
+from tests.paths import REPO
+
+SRC = REPO / "src" / "exgraph"
 
 #: Top-level module or package under exgraph -> its layer (higher may import lower).
 LAYERS: dict[str, int] = {

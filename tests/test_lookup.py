@@ -10,7 +10,6 @@ exgraph.cli.session). Then names, IRIs, muscles, equipment and the "did you mean
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -27,10 +26,11 @@ from exgraph.queries.substitutes import engine_for
 from exgraph.records import records_for
 from exgraph.records.lookup import Unresolved, canonical_params, resolve
 from exgraph.vocab.terms import EXERCISE
+from tests.paths import REPO
 
 pytestmark = pytest.mark.slow
 
-ALIASES_FILE = Path(__file__).resolve().parents[1] / "data" / "aliases.ttl"
+ALIASES_FILE = REPO / "data" / "aliases.ttl"
 
 
 def _aliases() -> list[tuple[str, str]]:

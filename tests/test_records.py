@@ -25,6 +25,7 @@ from exgraph.records import build as records_build
 from exgraph.records import records_for
 from exgraph.records.precedence import FIELDS, MERGED, WHOLE, rank
 from exgraph.vocab.terms import EXERCISE
+from tests.paths import REPO
 
 
 def _local(iri: str) -> str:
@@ -224,7 +225,7 @@ def test_a_damaged_record_entry_is_rebuilt(tmp_path: Path,
 def test_the_sparql_of_the_docs_gives_the_records_fields(full_store: Store) -> None:
     """docs/records.md's queries, run as written: every one answers, and the record's muscles,
     difficulty, steps and synonyms are what they say."""
-    text = (Path(__file__).resolve().parents[1] / "docs" / "records.md").read_text()
+    text = (REPO / "docs" / "records.md").read_text()
     queries = [block.split("```", 1)[0] for block in text.split("```sparql\n")[1:]]
     assert len(queries) == 5
     for query in queries:

@@ -26,11 +26,12 @@ from exgraph.merge.evidence import KNOWN_EQUIPMENT
 from exgraph.merge.overrides import read_overrides
 from exgraph.merge.resolve import resolve
 from exgraph.vocab.names import normalise
+from tests.paths import REPO, TESTS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
 DATA = ROOT / "data"
 MERGES = DATA / "merges.tsv"
-SAMPLE = Path(__file__).resolve().parent / "data" / "merge-sample.tsv"
+SAMPLE = TESTS / "data" / "merge-sample.tsv"
 
 EX = "https://w3id.org/exgraph/id/exercise/"
 SOURCE = "https://w3id.org/exgraph/id/source/"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,9 +24,10 @@ from exgraph.search import SearchIndex, best, index_for, search
 from exgraph.vocab.terms import EXERCISE, EXG
 from exgraph.web.app import create_app
 from exgraph.web.pages.base import CSP
+from tests.paths import REPO
 from tests.web_fixtures import get_page
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = REPO
 QUERIES = ROOT / "tests" / "data" / "search-queries.tsv"
 SYNONYMS = ROOT / "data" / "synonyms.ttl"
 #: Share of typed queries whose meant exercise must be in the top 3 (issue 24).

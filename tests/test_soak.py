@@ -12,17 +12,18 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 import requests
 
+from tests.paths import REPO
+
 
 def _load_soak() -> ModuleType:
     """bench/soak.py as a module (bench/ is not a package; not put on sys.path, where its
     modules' names would shadow others)."""
-    path = Path(__file__).resolve().parents[1] / "bench" / "soak.py"
+    path = REPO / "bench" / "soak.py"
     spec = importlib.util.spec_from_file_location("bench_soak", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

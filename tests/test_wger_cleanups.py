@@ -24,6 +24,7 @@ from exgraph.importers import wger, wger_text
 from exgraph.importers.common import ImportRecord, Summary
 from exgraph.importers.mapping import Catalogue, GraphBuilder
 from exgraph.vocab.terms import EXERCISE, EXG, MUSCLE
+from tests.paths import REPO
 
 #: free-exercise-db's training types; wger adds none (its Cardio is cardio).
 TRAINING_TYPES = {"strength", "stretching", "plyometrics", "powerlifting", "olympic weightlifting",
@@ -118,7 +119,7 @@ def test_a_reviewed_name_is_retagged_where_the_detector_is_unsure(
 def test_the_wrong_names_of_the_barbell_squat_are_dropped() -> None:
     """wger names its barbell "Squats" with a dumbbell squat's names and an Italian deadlift
     name; the import drops them (issue 22), so barbell-squat carries none of them."""
-    text = (Path(__file__).resolve().parents[1] / "data" / "imported" / "wger.ttl").read_text(
+    text = (REPO / "data" / "imported" / "wger.ttl").read_text(
         encoding="utf-8")
     for name in wger_text.WRONG_NAMES:
         assert f'"{name}"' not in text
