@@ -9,7 +9,7 @@ PORT   ?= 8000
 RUNTIME := $(VENV)/.installed-runtime
 DEV     := $(VENV)/.installed-dev
 
-.PHONY: serve test lint bench clean soak
+.PHONY: serve test test-fast lint bench clean soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ serve: $(RUNTIME)
 
 test: $(DEV)
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+# The unit layer alone (tests/unit: no loaded graph, no server), for a quick check while editing.
+test-fast: $(DEV)
+	$(BIN)/python -m pytest -n 2 tests/unit $(PYTEST_ARGS)
 
 # ruff and mypy as in .pre-commit-config.yaml (flags in pyproject.toml), then the size gates.
 lint: $(DEV)

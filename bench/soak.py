@@ -65,7 +65,7 @@ import contextlib
 
 from tests.hostile_clients import SlowClients
 from tests.server import running_server
-from tests.test_hostile import (
+from tests.system.hostile.test_hostile import (
     HUGE_ROW,
     IRI_QUERY,
     MEMORY_BOMB,

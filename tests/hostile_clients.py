@@ -1,4 +1,5 @@
-"""Slow and idle clients from one address, for tests/test_hostile.py and bench/soak.py.
+"""Slow and idle clients from one address, for tests/system/hostile/test_hostile.py and
+bench/soak.py.
 
 :class:`SlowClients` holds ``count`` connections to a server from one source address (by default
 127.0.0.2, so the health prober on 127.0.0.1 is another client, as it would be in the field).

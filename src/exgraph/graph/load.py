@@ -79,7 +79,7 @@ def load_graph(
     ``files`` replaces the bundled set (used to validate or export given files). The dataset
     description gets its ``void:triples`` count. Raises DataError naming a file that does not
     parse. The files are parsed by Oxigraph, which is ~15x faster than rdflib's Turtle parser
-    (tests/test_store.py checks both parsers give the same graph).
+    (tests/integration/data/test_store.py checks both parsers give the same graph).
     """
     files = [*(bundled_files(data_dir, imported=imported) if files is None else files), *extra]
     return oxigraph_to_graph(load_oxigraph(files, data_dir, canonical=canonical))

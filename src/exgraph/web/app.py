@@ -128,7 +128,7 @@ COMPRESSION: dict[str, Any] = {
     "COMPRESS_STREAMS": False,
     # level 1: a large JSON page shrinks about as much (text repeats) at a fraction of the CPU;
     # at the default 6 a client asking for the same 300 KB page again and again cost the server
-    # more compressing than answering (tests/test_hostile.py)
+    # more compressing than answering (tests/system/hostile/test_hostile.py)
     "COMPRESS_LEVEL": 1,
     "COMPRESS_BR_LEVEL": 1,
 }
