@@ -218,7 +218,7 @@ def state_dir() -> Path:
 
 
 def audit_records() -> list[dict[str, object]]:
-    from exgraph.graph.snapshots import AuditLog
+    from exgraph.graph.backups import AuditLog
 
     return AuditLog(state_dir() / "audit.jsonl", keep=AUDIT_KEEP).records(rotated=True)
 

@@ -21,14 +21,14 @@ from exgraph.config import DATA_DIR, ONTOLOGY_FILE, with_imports
 from exgraph.errors import DataError
 from exgraph.graph.remote import RemoteStore
 from exgraph.graph.rq import internal, sequence
-from exgraph.graph.snapshot_cache import (
+from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, oxigraph_to_graph
+from exgraph.graph.store_cache import (
     MAX_INPUT_BYTES,
     cache_dir,
     cached_store,
     digest,
     snapshot_key,
 )
-from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, oxigraph_to_graph
 from exgraph.vocab.names import slugify
 from exgraph.vocab.terms import DATASET, SOURCE
 
@@ -108,8 +108,9 @@ def source_graph(path: Path, data_dir: Path | None = None) -> str:
 
     * the ontology → ``https://w3id.org/exgraph/ontology``;
     * ``data/imported/NAME.ttl`` → ``src:NAME`` (``src:wger``, ``src:free-exercise-db``);
-    * ``data/articles/NAME.ttl`` → ``src:article-NAME``; ``data/inferred/NAME.ttl`` →
-      ``src:inferred-NAME`` (one graph per inference rule); ``data/reviewed/NAME.ttl`` →
+    * ``data/articles/NAME.ttl`` → ``src:article-NAME``; ``data/inferred/rules.trig`` is
+      TriG and names its own graphs, ``src:inferred-RULE`` (one per inference rule, written by
+      :mod:`exgraph.infer.run_inference`); ``data/reviewed/NAME.ttl`` →
       ``src:reviewed-NAME`` (the reviewed reference layer, one graph per family file);
     * ``data/aliases.ttl`` (entity resolution) → ``src:aliases``;
     * any other file under ``data/`` → ``src:curated``;
@@ -187,15 +188,15 @@ def _build(sources: Sequence[tuple[Path, bytes | None]], data_dir: Path | None,
 
 def load_snapshot(files: Iterable[Path], data_dir: Path | None = None, *,
                   canonical: bool = True, key_out: list[str] | None = None) -> ox.Store:
-    """:func:`load_oxigraph`, through the store snapshot cache (:mod:`.snapshot_cache`).
+    """:func:`load_oxigraph`, through the store snapshot cache (:mod:`.store_cache`).
 
     The entry's key covers each file's source graph, format and content digest (the bytes
     that are then loaded, so a file changed meanwhile cannot be cached under its old key) and
     ``canonical``. Without a cache directory, or for inputs above
-    :data:`~.snapshot_cache.MAX_INPUT_BYTES`, it is load_oxigraph itself; so it is for a file
+    :data:`~.store_cache.MAX_INPUT_BYTES`, it is load_oxigraph itself; so it is for a file
     that cannot be read (the load then names it). ``key_out``, when given, receives the
     entry's key (what is derived from the store is cached under it, see
-    :func:`~.snapshot_cache.cached_derived`).
+    :func:`~.store_cache.cached_derived`).
     """
     paths = [Path(p) for p in files]
     directory = cache_dir()

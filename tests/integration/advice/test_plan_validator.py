@@ -21,8 +21,8 @@ from exgraph.cli.main import main
 from exgraph.graph.store import Store
 from exgraph.plans import facts_for, plan_for
 from exgraph.plans.build import Plan
-from exgraph.plans.facts import PlanFacts
 from exgraph.plans.model import DEFAULT_SESSION_MINUTES, area_sets
+from exgraph.plans.plan_facts import PlanFacts
 from exgraph.plans.validate import (
     PlanRuleError,
     Violation,

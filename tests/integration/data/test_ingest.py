@@ -21,8 +21,8 @@ from exgraph.config import DATA_DIR
 from exgraph.graph.export import serialize
 from exgraph.graph.load import load_graph, open_store
 from exgraph.ingest import IngestError, base_graph, ingest_file, ingest_text
-from exgraph.ingest.pipeline import validate_with
-from exgraph.ingest.resolve import NameIndex
+from exgraph.ingest.article_file import validate_with
+from exgraph.ingest.name_index import NameIndex
 from exgraph.vocab.terms import EQUIPMENT, EXERCISE, EXG, GOAL, MUSCLE, SOURCE
 from tests.paths import TESTS
 

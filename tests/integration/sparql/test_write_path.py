@@ -24,8 +24,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from exgraph.cli.main import main
+from exgraph.graph.backups import SNAPSHOT_PREFIX, AuditLog
 from exgraph.graph.load import open_store
-from exgraph.graph.snapshots import SNAPSHOT_PREFIX, AuditLog
 from exgraph.graph.store import OxigraphStore
 from exgraph.graph.validate import Problem, Report
 from exgraph.web.app import VALIDATION_KEY, create_app
@@ -504,7 +504,7 @@ def test_the_audit_log_rotates_by_size(tmp_path: Path) -> None:
 
 
 def test_snapshots_keep_a_count_and_a_size_and_check_free_space(tmp_path: Path) -> None:
-    from exgraph.graph.snapshots import Retention, SnapshotRefused, snapshots, write_snapshot
+    from exgraph.graph.backups import Retention, SnapshotRefused, snapshots, write_snapshot
 
     store = OxigraphStore(ox.Store())
     store.ox.add(ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o")))

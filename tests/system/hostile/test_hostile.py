@@ -412,7 +412,7 @@ class WriteServer:
         return {tuple(line.split("\t")) for line in response.text.splitlines()[1:]}
 
     def audit(self) -> list[dict[str, object]]:
-        from exgraph.graph.snapshots import AuditLog
+        from exgraph.graph.backups import AuditLog
 
         return AuditLog(self.state / "audit.jsonl").records(rotated=True)
 

@@ -39,7 +39,7 @@ from exgraph.graph.safe_files import (
     recover,
     remove_stale,
 )
-from exgraph.ingest.pipeline import character_issues
+from exgraph.ingest.article_file import character_issues
 from tests.paths import TESTS
 
 FIXTURES = TESTS / "fixtures" / "articles"

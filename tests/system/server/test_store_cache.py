@@ -1,4 +1,4 @@
-"""The store snapshot cache (graph/snapshot_cache.py) and opening a filled ``--store DIR``.
+"""The store snapshot cache (graph/store_cache.py) and opening a filled ``--store DIR``.
 
 Every test works on a copy of the curated data (data/ without the imports: ~7k quads, no blank
 nodes, so two loads give equal sets of quads) and a cache directory of its own.
@@ -24,8 +24,8 @@ import pytest
 from exgraph.config import DATA_DIR
 from exgraph.errors import DataError
 from exgraph.graph.load import bundled_files, load_oxigraph, open_store
-from exgraph.graph.snapshot_cache import STALE_TEMP_SECONDS, prune, read_entry
 from exgraph.graph.store import OxigraphStore, Store
+from exgraph.graph.store_cache import STALE_TEMP_SECONDS, prune, read_entry
 from tests.paths import REPO
 
 PROBE = "https://w3id.org/exgraph/id/exercise/cache-probe"
@@ -129,7 +129,7 @@ def test_a_damaged_entry_is_rebuilt_not_served(data_dir: Path, cache: Path,
     [entry] = entries(cache)
     entry.write_bytes(damage(entry.read_bytes()))
     assert read_entry(entry) is None
-    with caplog.at_level(logging.WARNING, logger="exgraph.graph.snapshot_cache"):
+    with caplog.at_level(logging.WARNING, logger="exgraph.graph.store_cache"):
         assert quads(open_copy(data_dir)) == expected
     assert any(str(entry) in r.getMessage() and "rebuilding" in r.getMessage()
                for r in caplog.records)
@@ -200,7 +200,7 @@ def test_a_cache_that_cannot_be_written_still_gives_the_store(
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory", encoding="utf-8")
     monkeypatch.setenv("EXGRAPH_CACHE_DIR", str(blocker / "cache"))
-    with caplog.at_level(logging.WARNING, logger="exgraph.graph.snapshot_cache"):
+    with caplog.at_level(logging.WARNING, logger="exgraph.graph.store_cache"):
         assert quads(open_copy(data_dir)) == fresh(data_dir)
     assert any("cannot write the cached store" in r.getMessage() for r in caplog.records)
 

@@ -23,7 +23,7 @@
   CLEAR, or removing more than ``MAX_DELETE_TRIPLES`` quads is refused (400) unless the request
   carries ``Exgraph-Allow-Destructive: true``; the touched nodes are validated against
   ontology/shapes.ttl (400 with the SHACL problems). Only then is it applied to the app's store
-  (after a snapshot of the whole store when destructive, see :mod:`exgraph.graph.snapshots`), and
+  (after a snapshot of the whole store when destructive, see :mod:`exgraph.graph.backups`), and
   every worker reloads the data. Every update, applied or refused, is a line of the audit log
   (``AUDIT_LOG``). ``using-graph-uri`` / ``using-named-graph-uri`` become USING / USING NAMED
   clauses of the update's DELETE/INSERT operations. On an external store the server applies the

@@ -17,12 +17,12 @@ from rdflib import Namespace
 
 from exgraph.config import DEFAULTS
 from exgraph.errors import BadRequest, ExgraphError, Forbidden
-from exgraph.graph.remote import RemoteStore
-from exgraph.graph.snapshots import (
+from exgraph.graph.backups import (
     AuditLog,
     audit_path,
     snapshot_dir,
 )
+from exgraph.graph.remote import RemoteStore
 from exgraph.graph.store import OxigraphStore, Store
 from exgraph.web.cache import ByteLRU
 from exgraph.web.sparql import guard

@@ -17,15 +17,15 @@ from rdflib.namespace import RDF
 
 from exgraph.config import DEFAULTS
 from exgraph.errors import BadRequest, ExgraphError, Forbidden
-from exgraph.graph.load import ONTOLOGY_GRAPH
-from exgraph.graph.remote import RemoteStore
-from exgraph.graph.snapshots import (
+from exgraph.graph.backups import (
     AuditLog,
     Retention,
     SnapshotRefused,
     token_id,
     write_snapshot,
 )
+from exgraph.graph.load import ONTOLOGY_GRAPH
+from exgraph.graph.remote import RemoteStore
 from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, prepare_caches
 from exgraph.web.cache import invalidate
 from exgraph.web.context import get_store
@@ -314,7 +314,7 @@ def check_literals(effect: UpdateEffect) -> None:
     """BadRequest when an update writes a literal holding a character an article may not
     (the C0 controls but tab and line ends, DEL, the C1 controls, U+FEFF: what ``exgraph
     ingest`` refuses), so no page, export or calendar carries one."""
-    from exgraph.ingest.pipeline import FORBIDDEN
+    from exgraph.ingest.article_file import FORBIDDEN
 
     for quad in ox.parse(effect.added_quads, format=ox.RdfFormat.N_QUADS):
         if isinstance(quad.object, ox.Literal):

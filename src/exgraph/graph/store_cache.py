@@ -84,7 +84,7 @@ def snapshot_key(parts: Iterable[str]) -> str:
     """The key of an entry: a digest of parts (what the load depends on), the entry format, the
     pyoxigraph version and the source of the loading code (``load.py`` and this module)."""
     h = hashlib.sha256(f"exgraph store snapshot {FORMAT}\npyoxigraph {ox.__version__}\n".encode())
-    for name in ("load.py", "snapshot_cache.py"):
+    for name in ("load.py", "store_cache.py"):
         h.update(name.encode() + b" " + (_HERE / name).read_bytes() + b"\n")
     for part in parts:
         h.update(part.encode() + b"\n")

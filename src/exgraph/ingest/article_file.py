@@ -16,8 +16,8 @@ from exgraph.graph.safe_files import InputFileError, limit_setting, read_limited
 from exgraph.graph.validate import Report, validate_graph
 from exgraph.ingest.build import SourceInfo, build_graph, mentions, source_triples
 from exgraph.ingest.model import Article, IngestError, Issue
+from exgraph.ingest.name_index import NameIndex, NewResource, Resolver
 from exgraph.ingest.parser import parse_article
-from exgraph.ingest.resolve import NameIndex, NewResource, Resolver
 from exgraph.vocab.names import slugify
 from exgraph.vocab.terms import EXG, SOURCE
 

@@ -25,7 +25,7 @@ from exgraph.config import DATA_DIR
 from exgraph.graph.load import bundled_files, load_oxigraph
 from exgraph.graph.rq import internal
 from exgraph.graph.store import OxigraphStore, ox_bytes, to_ox, to_ox_quad
-from exgraph.infer.facts import load_facts
+from exgraph.infer.inputs import load_facts
 from exgraph.infer.rules import (
     Facts,
     Inferred,
