@@ -100,6 +100,7 @@ from exgraph.merge.evidence import (
     EQUIPMENT_WORDS,
     Info,
     conflict,
+    implied_equipment,
     info_of,
     load_kinds,
     word_conflict,
@@ -262,7 +263,7 @@ def _implied_pair(x: Info, y: Info, found: _Proposals) -> None:
     lacking = y if only_x else x
     extra = sorted(only_x | only_y)
     reason = f"same name but for equipment words {extra}: {x.key!r} / {y.key!r}"
-    implied = frozenset().union(*(EQUIPMENT_WORDS[w] for w in extra))
+    implied = frozenset().union(*(implied_equipment(w) for w in extra))
     if not lacking.kinds:
         found.suggest(x, y, 100.0, reason + f"; equipment of {lacking.cand.key} unknown")
     elif not lacking.kinds & load_kinds(implied):
