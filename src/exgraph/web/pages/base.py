@@ -32,7 +32,7 @@ from exgraph.vocab.terms import DIFFICULTIES, EXG, PREFIXES, ROLES
 from exgraph.web.api.requests import canonical_iri
 from exgraph.web.api.routes import SlugConverter
 from exgraph.web.cache import state
-from exgraph.web.context import error_response, get_store
+from exgraph.web.context import error_parts, exception_response, get_store
 from exgraph.web.pages import links
 from exgraph.web.pages.bodymap import BODYMAP_CSS
 from exgraph.web.sparql.formats import HTML, JSON, Format, negotiate_page
@@ -209,29 +209,22 @@ def wants_html() -> bool:
     return negotiate_page(request.headers.get("Accept"), {"application/json": JSON}) is HTML
 
 
-def error_page(message: str, status: int) -> Response:
-    """An error as a page when the client prefers HTML, else as the one JSON error shape."""
-    if wants_html():
+def error_page(exc: ExgraphError | HTTPException) -> Response:
+    """An error as a page when the client prefers HTML, else as the one JSON error shape; the
+    error's headers (Retry-After, Allow, ...) either way."""
+    if not wants_html():
+        response = exception_response(exc)
+    else:
+        message, status, headers = error_parts(exc)
         response = page("error.html", title=f"Error {status}", jsonld={}, status=status,
                         message=message, code=status)
-    else:
-        response = error_response(message, status)
+        response.headers.update(headers)
     response.vary.add("Accept")
     return response
 
 
-@bp.errorhandler(ExgraphError)
-def _exgraph_error(exc: ExgraphError) -> Response:
-    response = error_page(str(exc), exc.status)
-    retry_after = getattr(exc, "retry_after", None)
-    if retry_after is not None:  # a 503 of load shedding: when to come back
-        response.headers["Retry-After"] = str(retry_after)
-    return response
-
-
-@bp.errorhandler(HTTPException)
-def _http_error(exc: HTTPException) -> Response:
-    return error_page(exc.description or exc.name, exc.code or 500)
+bp.register_error_handler(ExgraphError, error_page)
+bp.register_error_handler(HTTPException, error_page)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,11 +7,11 @@ import functools
 import hashlib
 import hmac
 from collections.abc import Sequence
-from dataclasses import asdict, replace
+from dataclasses import replace
 from typing import Any
 
 import pyoxigraph as ox
-from flask import Response, current_app, jsonify, request
+from flask import Response, current_app, request
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF
 
@@ -74,17 +74,9 @@ def run_update(op: Operation) -> Response:
     record.update(token=token_id(token), update=op.text)
     try:
         _update(op, record)
-    except ShapeViolation as exc:
-        record.update(status=exc.status, reason=str(exc),
-                      problems=[asdict(p) for p in exc.problems])
-        sparql.audit(record)
-        # the app's error shape, with the SHACL problems beside the message
-        response: Response = jsonify({"ok": False, "error": str(exc), "status": exc.status,
-                                      "problems": record["problems"]})
-        response.status_code = exc.status
-        return response
     except ExgraphError as exc:
-        record.update(status=exc.status, reason=str(exc))
+        # the app's one error response; a ShapeViolation's SHACL problems in the body and log
+        record.update(status=exc.status, reason=str(exc), **exc.details())
         sparql.audit(record)
         raise
     except Exception as exc:  # a bug or an engine failure: still a line of the log
