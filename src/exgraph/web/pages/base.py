@@ -71,15 +71,17 @@ def _setup(setup: BlueprintSetupState) -> None:
 # Rendering
 
 
-def base_iri() -> str:
-    """The ``BASE_IRI`` setting of the current app."""
+def site_base_iri() -> str:
+    """The public base of the site's IRIs: the ``BASE_IRI`` setting of the current app, under
+    which resources are minted and served (not the base a SPARQL query's relative IRIs resolve
+    against: that is :func:`exgraph.web.sparql.protocol.query_base_iri`)."""
     return str(current_app.config["BASE_IRI"])
 
 
 @bp.app_template_filter("href")
 def href(iri: object) -> str:
     """Where a link to an IRI goes (its page here, or the IRI itself)."""
-    return links.href(str(iri), base_iri())
+    return links.href(str(iri), site_base_iri())
 
 
 @bp.app_template_filter("curie")
@@ -270,7 +272,7 @@ COLLECTIONS = {"exercise": "exercises", "muscle": "muscles", "equipment": "equip
 def known_iri(kind: str, slug: str) -> str:
     """The IRI of the thing of kind with slug. An alias (a merged duplicate's slug) answers 308
     to the canonical page; anything else unknown raises NotFound naming the closest names."""
-    iri = links.Resource(kind, slug).iri(base_iri())
+    iri = links.Resource(kind, slug).iri(site_base_iri())
     if known(kind, iri):
         return iri
     if kind in COLLECTIONS:
@@ -295,7 +297,7 @@ def goal_labels() -> dict[str, str]:
 
 def muscle_options() -> list[tuple[str, list[tuple[str, str]]]]:
     """Options of a muscle field, in two groups: muscle groups, then single muscles."""
-    base = base_iri()
+    base = site_base_iri()
     grouped: dict[bool, list[tuple[str, str]]] = {True: [], False: []}
     for item in sorted(muscles(), key=lambda m: (m["name"] or m["id"]).lower()):
         resource = links.resource_of(item["iri"], base)

@@ -31,7 +31,7 @@ from exgraph.web.cache import invalidate
 from exgraph.web.context import get_store
 from exgraph.web.sparql import guard
 from exgraph.web.sparql.jobs import EffectScope, InspectJob, UpdateEffect, UpdateJob
-from exgraph.web.sparql.protocol import Operation, base_iri, graph_names
+from exgraph.web.sparql.protocol import Operation, graph_names, query_base_iri
 from exgraph.web.sparql.service import (
     DESTRUCTIVE_HEADER,
     DESTRUCTIVE_OPERATIONS,
@@ -115,7 +115,7 @@ def _update(op: Operation, record: dict[str, Any]) -> None:
         else:
             runner = sparql.runner(store)
             # The trial run bounds the time: a runaway update dies in a worker, never in here.
-            effect = runner.trial_update(UpdateJob(op.text, base_iri=base_iri(),
+            effect = runner.trial_update(UpdateJob(op.text, base_iri=query_base_iri(),
                                                    scope=effect_scope()),
                                          timeout=float(current_app.config.get(
                                              "UPDATE_TIMEOUT", DEFAULTS["UPDATE_TIMEOUT"])))
