@@ -14,9 +14,9 @@ from exgraph.infer.rules.common import (
     Facts,
     Inferred,
     english_names,
-    normalize_name,
     words,
 )
+from exgraph.vocab.names import plain_text
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def equipment_from_name(facts: Facts) -> tuple[Inferred, ...]:
     empty tuple when it has some or the names state none. Rules: the module docstring."""
     if facts.equipment:
         return ()
-    texts = [(name, normalize_name(name)) for name in english_names(facts)]
+    texts = [(name, plain_text(name)) for name in english_names(facts)]
     found: dict[str, Inferred] = {}
     for rule in _EQUIPMENT_RULES:
         if (rule.slug in found or rule.unless & found.keys() or (rule.alone and found)
