@@ -22,10 +22,11 @@ import exgraph.merge.apply as apply
 from exgraph.graph import taxonomy
 from exgraph.graph.load import load_oxigraph
 from exgraph.graph.store import OxigraphStore
-from exgraph.merge.candidates import SOURCE_PRIORITY, Candidate, Resolution
+from exgraph.merge.candidates import Candidate, Resolution
 from exgraph.merge.evidence import NEUTRAL_EQUIPMENT, implied_equipment, load_kinds
 from exgraph.merge.overrides import read_overrides
 from exgraph.merge.resolve import resolve
+from exgraph.records.precedence import CANONICAL_ORDER
 from exgraph.vocab.names import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -228,7 +229,7 @@ def test_canonical_prefers_trusted_sources(resolved: Resolved) -> None:
             (by_key[m] for m in cluster.members),
             # a slug naming a side (a left/right copy) is canonical only when all members do
             key=lambda c: (bool(re.search(r"(?:^|-)(?:left|right)(?:-|$)", c.key)),
-                           SOURCE_PRIORITY.index(c.source), len(c.key), c.key),
+                           CANONICAL_ORDER.index(c.source), len(c.key), c.key),
         )
         assert cluster.canonical == best.key
         assert list(cluster.members) == sorted(cluster.members)

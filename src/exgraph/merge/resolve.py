@@ -95,7 +95,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from exgraph.merge.candidates import SOURCE_PRIORITY, Candidate, Cluster, Pair, Resolution
+from exgraph.merge.candidates import Candidate, Cluster, Pair, Resolution
 from exgraph.merge.evidence import (
     EQUIPMENT_WORDS,
     Info,
@@ -106,6 +106,7 @@ from exgraph.merge.evidence import (
     word_conflict,
 )
 from exgraph.merge.overrides import read_overrides
+from exgraph.records.precedence import CANONICAL_ORDER
 from exgraph.vocab.names import normalise
 
 __all__ = ["Candidate", "Cluster", "Pair", "Resolution", "read_overrides", "resolve"]
@@ -127,9 +128,9 @@ _SIDED = re.compile(r"(?:^|-)(?:left|right)(?:-|$)")
 
 def _rank(cand: Candidate) -> tuple[bool, int, int, str]:
     try:
-        family = SOURCE_PRIORITY.index(cand.source)
+        family = CANONICAL_ORDER.index(cand.source)
     except ValueError:
-        family = len(SOURCE_PRIORITY)
+        family = len(CANONICAL_ORDER)
     return (bool(_SIDED.search(cand.key)), family, len(cand.key), cand.key)
 
 
