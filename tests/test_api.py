@@ -19,6 +19,7 @@ from exgraph.graph.store import Store
 from exgraph.queries.catalogue import default_catalogue
 from exgraph.vocab.terms import EXERCISE, EXG
 from exgraph.web.app import create_app
+from tests.typed import py
 
 from .server import running_server
 
@@ -56,7 +57,8 @@ def assert_error(client: FlaskClient, url: str, status: int, *needles: str) -> N
 
 @pytest.fixture(scope="module")
 def mbe(app: Flask) -> dict[str, Any]:
-    return get_json(app.test_client(), f"{API}/exercises/{MBE}")  # type: ignore[no-any-return]
+    document: dict[str, Any] = get_json(app.test_client(), f"{API}/exercises/{MBE}")
+    return document
 
 
 def test_document_identity_and_summary(mbe: dict[str, Any]) -> None:
@@ -163,7 +165,7 @@ def test_turtle_suffix_is_the_exercise_graph(client: FlaskClient) -> None:
     graph = Graph().parse(data=response.get_data(as_text=True), format="turtle")
     ex = EXERCISE[MBE]
     assert len(list(graph.objects(ex, EXG.step))) == 6
-    steps = {graph.value(s, EXG.position).toPython(): str(graph.value(s, EXG.text))  # type: ignore[union-attr]
+    steps = {py(graph.value(s, EXG.position)): str(graph.value(s, EXG.text))
              for s in graph.objects(ex, EXG.step)}
     assert steps[1].startswith("Sit with your pelvis")
     assert len(list(graph.objects(ex, EXG.mistake))) == 4
