@@ -33,10 +33,13 @@ test: $(DEV)
 test-fast: $(DEV)
 	$(BIN)/python -m pytest -n 2 tests/unit $(PYTEST_ARGS)
 
-# ruff and mypy as in .pre-commit-config.yaml (flags in pyproject.toml), then the size gates.
+# ruff and mypy as in .pre-commit-config.yaml (flags in pyproject.toml), mypy --strict on the
+# tests too (no `type: ignore` there: tests/typed.py narrows what rdflib returns), then the size
+# gates.
 lint: $(DEV)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
+	$(BIN)/mypy --strict tests
 	$(BIN)/python scripts/lint_sizes.py src
 
 # Issue 21's mixed soak (bench/soak.py): every attack, ordinary clients, token writers, slow and

@@ -108,10 +108,10 @@ def source_graph(path: Path, data_dir: Path | None = None) -> str:
 
     * the ontology → ``https://w3id.org/exgraph/ontology``;
     * ``data/imported/NAME.ttl`` → ``src:NAME`` (``src:wger``, ``src:free-exercise-db``);
-    * ``data/articles/NAME.ttl`` → ``src:article-NAME``; ``data/inferred/rules.trig`` is
-      TriG and names its own graphs, ``src:inferred-RULE`` (one per inference rule, written by
-      :mod:`exgraph.infer.run_inference`); ``data/reviewed/NAME.ttl`` →
+    * ``data/articles/NAME.ttl`` → ``src:article-NAME``; ``data/reviewed/NAME.ttl`` →
       ``src:reviewed-NAME`` (the reviewed reference layer, one graph per family file);
+    * ``data/inferred/rules.trig`` (``exgraph infer``) names its graphs itself, one per inference
+      rule (``src:inferred-RULE``); a Turtle file there would load into ``src:inferred-NAME``;
     * ``data/aliases.ttl`` (entity resolution) → ``src:aliases``;
     * any other file under ``data/`` → ``src:curated``;
     * a file from elsewhere (``--data``) → ``src:file-SLUG`` of its name.
@@ -138,7 +138,6 @@ def source_graph(path: Path, data_dir: Path | None = None) -> str:
 UNION_UPDATE = internal("union-default-graph").text()
 CANONICAL_UPDATE = internal("apply-aliases").text()
 DANGLING_UPDATE = internal("drop-dangling-derived").text()
-ALIASES_GRAPH = str(SOURCE["aliases"])
 
 
 def load_oxigraph(files: Iterable[Path], data_dir: Path | None = None, *,

@@ -21,7 +21,6 @@ from exgraph.graph import store_cache
 from exgraph.graph.store import GenerationCache, Store
 from exgraph.records.model import Record, RecordSet
 from exgraph.records.precedence import (
-    FIELDS,
     MERGED_FIELDS,
     WHOLE_FIELDS,
     is_inferred,
@@ -172,8 +171,3 @@ _RECORDS: GenerationCache[RecordSet] = GenerationCache(_load)
 def records_for(store: Store) -> RecordSet:
     """The records of store's current generation, built (or read back) once."""
     return _RECORDS.get(store)
-
-
-def field_rules() -> dict[str, tuple[tuple[str, ...], str]]:
-    """The precedence table as data (field -> (source order, whole|merged)), for the docs."""
-    return {name: (rule.order, rule.mode) for name, rule in FIELDS.items()}

@@ -113,7 +113,7 @@ def _check_plan(full_store: Store, engine: Engine, request: dict[str, Any],
                 ranges[iri] = {k: (int(str(v)) if k != "src" else str(v))
                                for k, v in rows[0].items()}
             r = ranges[iri]
-            assert r["setsMin"] <= item["sets"] <= r["setsMax"], item  # type: ignore[operator]
+            assert r["setsMin"] <= item["sets"] <= r["setsMax"], item
             assert (item["reps"]["min"], item["reps"]["max"]) == (r["repsMin"], r["repsMax"])
             assert (item["rest_seconds"]["min"], item["rest_seconds"]["max"]) == (
                 r["restMin"], r["restMax"])

@@ -233,7 +233,9 @@ def _check_reason(engine: Engine, target: Exercise, sub: Substitute, reason: str
     elif m := re.fullmatch(r"works the (.+), like (.+)", reason):
         assert m.group(2) == target.name
         for part in re.split(r", | and ", m.group(1)):
-            name, role = re.fullmatch(r"(.+) \((primary|secondary)\)", part).groups()
+            found = re.fullmatch(r"(.+) \((primary|secondary)\)", part)
+            assert found, (reason, part)
+            name, role = found.groups()
             group = label[name]
             assert group in (ex.primary if role == "primary" else ex.secondary), (reason, ex)
             assert group in target.moving, (reason, target)

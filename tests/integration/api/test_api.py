@@ -20,6 +20,7 @@ from exgraph.queries.catalogue import default_catalogue
 from exgraph.vocab.terms import EXERCISE, EXG
 from exgraph.web.app import create_app
 from tests.server import running_server
+from tests.typed import py
 
 MBE = "machine-back-extension"
 API = "/api/v1"
@@ -55,7 +56,8 @@ def assert_error(client: FlaskClient, url: str, status: int, *needles: str) -> N
 
 @pytest.fixture(scope="module")
 def mbe(app: Flask) -> dict[str, Any]:
-    return get_json(app.test_client(), f"{API}/exercises/{MBE}")  # type: ignore[no-any-return]
+    document: dict[str, Any] = get_json(app.test_client(), f"{API}/exercises/{MBE}")
+    return document
 
 
 def test_document_identity_and_summary(mbe: dict[str, Any]) -> None:
@@ -162,7 +164,7 @@ def test_turtle_suffix_is_the_exercise_graph(client: FlaskClient) -> None:
     graph = Graph().parse(data=response.get_data(as_text=True), format="turtle")
     ex = EXERCISE[MBE]
     assert len(list(graph.objects(ex, EXG.step))) == 6
-    steps = {graph.value(s, EXG.position).toPython(): str(graph.value(s, EXG.text))  # type: ignore[union-attr]
+    steps = {py(graph.value(s, EXG.position)): str(graph.value(s, EXG.text))
              for s in graph.objects(ex, EXG.step)}
     assert steps[1].startswith("Sit with your pelvis")
     assert len(list(graph.objects(ex, EXG.mistake))) == 4

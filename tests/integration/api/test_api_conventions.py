@@ -28,6 +28,7 @@ from exgraph.graph.export import serialize
 from exgraph.graph.store import Store
 from exgraph.web.app import create_app
 from tests.paths import REPO
+from tests.typed import py
 
 API = "/api/v1"
 MBE = "machine-back-extension"
@@ -262,7 +263,7 @@ SELECT ?e (SUM(IF(STRSTARTS(STR(?g), "{INFERRED}"), 0, 1)) AS ?stated) WHERE {{
 
 def test_difficulty_estimated_means_every_difficulty_is_inferred(
         client: FlaskClient, full_store: Store) -> None:
-    stated = {str(r["e"]).rsplit("/", 1)[-1]: int(r["stated"].toPython())  # type: ignore[attr-defined]
+    stated = {str(r["e"]).rsplit("/", 1)[-1]: int(py(r["stated"]))
               for r in full_store.select(ESTIMATED)}
     estimated = sorted(slug for slug, n in stated.items() if n == 0)
     sample = estimated[:8] + sorted(set(stated) - set(estimated))[:8] + [MBE]

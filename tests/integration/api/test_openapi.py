@@ -5,6 +5,7 @@ finds nothing, and a client generated from the document by openapi-python-client
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
@@ -23,9 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-import exgraph.web.api.openapi as openapi
 from exgraph.graph.store import Store
 from exgraph.queries.catalogue import default_catalogue
+from exgraph.web.api.plans import OPENAPI_PATHS
 from exgraph.web.app import create_app
 from tests.server import running_server
 
@@ -33,7 +34,7 @@ AUTOMATIC = {"HEAD", "OPTIONS"}  # Flask answers these for every GET route
 #: Routes that are another spelling of a documented one.
 ALIASES = {"/sparql/"}  # the endpoint for clients that add a slash
 #: Documented elsewhere: the training-plan routes bring their own part (web/api/plans.py).
-PLAN_PATHS = set(openapi.PLAN_PATHS)
+PLAN_PATHS = set(OPENAPI_PATHS)
 #: Left out of the fuzzing: /sparql takes any SPARQL text, which no schema can describe (a
 #: random string is rightly a 400); the W3C protocol suite tests it
 #: (tests/system/server/test_conformance.py).
@@ -52,7 +53,8 @@ def app(store: Store) -> Flask:
 def doc(app: Flask) -> dict[str, Any]:
     response = app.test_client().get("/api/v1/openapi.json")
     assert response.status_code == 200
-    return response.get_json()  # type: ignore[no-any-return]
+    document: dict[str, Any] = response.get_json()
+    return document
 
 
 def operations(doc: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -239,15 +241,14 @@ def test_a_generated_client_calls_the_api(app: Flask, doc: dict[str, Any],
     assert generated.returncode == 0, generated.stdout[-3000:] + generated.stderr[-3000:]
     sys.path.insert(0, str(tmp_path))
     try:
-        from exgraph_client import Client  # type: ignore[import-not-found]
-        from exgraph_client.api.exercises import (  # type: ignore[import-not-found]
-            get_exercise,
-            list_exercises,
-        )
-        from exgraph_client.api.queries import (  # type: ignore[import-not-found]
-            run_query_steps_json,
-        )
-        from exgraph_client.models import MuscleSlug  # type: ignore[import-not-found]
+        # generated just now: imported by name (no stubs can exist before the test runs)
+        client_package = importlib.import_module("exgraph_client")
+        exercises = importlib.import_module("exgraph_client.api.exercises")
+        queries = importlib.import_module("exgraph_client.api.queries")
+        models = importlib.import_module("exgraph_client.models")
+        Client, MuscleSlug = client_package.Client, models.MuscleSlug
+        get_exercise, list_exercises = exercises.get_exercise, exercises.list_exercises
+        run_query_steps_json = queries.run_query_steps_json
 
         client = Client(base_url="http://testserver",
                         httpx_args={"transport": httpx.WSGITransport(app=app)})

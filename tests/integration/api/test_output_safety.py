@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
 from flask import Flask
 
 from exgraph.graph.load import open_store
+from exgraph.graph.store import OxigraphStore
 from exgraph.plans.export import _escape
 from exgraph.web.app import create_app
 from exgraph.web.context import json_depth_exceeds
@@ -32,6 +34,7 @@ SOURCE = "https://w3id.org/exgraph/id/source/curated"
 @pytest.fixture(scope="module")
 def app() -> Iterator[Flask]:
     store = open_store("oxigraph")
+    assert isinstance(store, OxigraphStore)
     # a javascript: IRI and a data: IRI said of a source, as a careless import might
     for iri in ("javascript:window.__pwned=1", "data:text/html,%3Cscript%3Ealert(1)%3C/script%3E"):
         store.ox.add(ox.Quad(ox.NamedNode(SOURCE),
@@ -120,6 +123,6 @@ def test_the_depth_scan(text: bytes, limit: int, exceeds: bool) -> None:
     ("POST", "/api/v1/plans", {"data": "[" * 100, "content_type": "application/json"}),
 ])
 def test_every_response_says_nosniff(app: Flask, method: str, path: str,
-                                     kwargs: dict[str, object]) -> None:
-    response = app.test_client().open(path, method=method, **kwargs)  # type: ignore[arg-type]
+                                     kwargs: dict[str, Any]) -> None:
+    response = app.test_client().open(path, method=method, **kwargs)
     assert response.headers["X-Content-Type-Options"] == "nosniff", (path, response.status)

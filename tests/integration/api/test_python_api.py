@@ -72,4 +72,5 @@ def test_substitutes_raise_the_projects_errors(
 
 def test_an_unknown_filter_is_a_type_error(store: Store) -> None:
     with pytest.raises(TypeError):
-        exgraph.substitutes(store, MBE, exclude="machine")  # type: ignore[call-arg]
+        unknown: dict[str, Any] = {"exclude": "machine"}  # a caller's typo: not a filter
+        exgraph.substitutes(store, MBE, **unknown)

@@ -4,12 +4,13 @@ article answerable by SPARQL on both engines."""
 from __future__ import annotations
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from exgraph.graph.store import Store
 from exgraph.queries.catalogue import PREFIX_TEXT
 from exgraph.vocab.terms import EQUIPMENT, EXERCISE, EXG, MUSCLE, UBERON
+from tests.typed import py
 
 PREFIXES = PREFIX_TEXT  # every project prefix, as the named queries get them
 
@@ -116,7 +117,7 @@ def test_mistakes_question_problem_cause_fix(engine: Store) -> None:
 def test_beginner_suitability(engine: Store) -> None:
     (row,) = engine.select(PREFIXES + """SELECT ?ok ?note { exercise:machine-back-extension
                                          exg:beginnerSuitable ?ok ; exg:beginnerNote ?note }""")
-    assert row["ok"].toPython() is True
+    assert py(row["ok"]) is True
     assert str(row["note"]).endswith("stop each rep at neutral.")
 
 
@@ -134,7 +135,7 @@ def test_programming_per_goal(engine: Store, goal: str, sets: tuple[int, int],
         exg:programming ?g . ?g exg:goal goal:{goal} ; exg:setsMin ?s0 ; exg:setsMax ?s1 ;
         exg:repsMin ?r0 ; exg:repsMax ?r1 ; exg:restMinSeconds ?t0 ; exg:restMaxSeconds ?t1 ;
         exg:loadGuideline ?load }}""")
-    got = tuple(int(row[k]) for k in ("s0", "s1", "r0", "r1", "t0", "t1"))
+    got = tuple(int(str(row[k])) for k in ("s0", "s1", "r0", "r1", "t0", "t1"))
     assert got == (*sets, *reps, *rest)
     assert str(row["load"]) == load
 
@@ -151,7 +152,7 @@ def test_progression_and_load_overview(engine: Store) -> None:
 def test_weekly_frequency(engine: Store) -> None:
     (row,) = engine.select(PREFIXES + """SELECT * { exercise:machine-back-extension
         exg:sessionsPerWeekMin ?lo ; exg:sessionsPerWeekMax ?hi ; exg:frequencyNote ?n }""")
-    assert (int(row["lo"]), int(row["hi"])) == (1, 3)
+    assert (int(str(row["lo"])), int(str(row["hi"]))) == (1, 3)
     assert "one lighter tempo day" in str(row["n"])
 
 
@@ -234,7 +235,7 @@ FREE_EXERCISE_DB_GROUPS = [
 
 
 @pytest.mark.parametrize("name", FREE_EXERCISE_DB_GROUPS)
-def test_muscle_catalogue_covers_free_exercise_db_groups(graph, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_muscle_catalogue_covers_free_exercise_db_groups(graph: Graph, name: str) -> None:
     found = {s for s, _, o in graph.triples((None, None, None))
              if isinstance(o, Literal) and str(o).lower() == name
              and (s, RDFS.label, None) in graph and (s, RDF.type, EXG.MuscleGroup) in graph}
@@ -246,11 +247,11 @@ def test_muscle_catalogue_covers_free_exercise_db_groups(graph, name: str) -> No
     [("gluteus-maximus", "0001370"), ("glutes", "0002000"), ("hamstrings", "0002463"),
      ("erector-spinae", "0002462"), ("rectus-abdominis", "0002382"), ("abdominals", "0002378")],
 )
-def test_uberon_matches(graph, muscle: str, uberon: str) -> None:  # type: ignore[no-untyped-def]
+def test_uberon_matches(graph: Graph, muscle: str, uberon: str) -> None:
     assert (MUSCLE[muscle], SKOS.exactMatch, UBERON[uberon]) in graph
 
 
-def test_lifter_synonyms(graph) -> None:  # type: ignore[no-untyped-def]
+def test_lifter_synonyms(graph: Graph) -> None:
     alt = {str(o).lower(): s for s, o in graph.subject_objects(SKOS.altLabel)}
     assert alt["glutes"] == MUSCLE["glutes"]
     assert alt["spinal erectors"] == MUSCLE["erector-spinae"]
@@ -272,7 +273,7 @@ def test_dataset_describes_itself(engine: Store) -> None:
     (row,) = engine.select(PREFIXES + """PREFIX void: <http://rdfs.org/ns/void#>
         SELECT ?title ?license ?n { ?d a void:Dataset ; dcterms:title ?title ;
         dcterms:license ?license ; void:triples ?n }""")
-    assert int(row["n"]) == len(engine)
+    assert int(str(row["n"])) == len(engine)
     assert str(row["license"]).startswith("https://creativecommons.org/")
 
 

@@ -36,6 +36,7 @@ from exgraph.importers.common import Summary
 from exgraph.importers.mapping import Catalogue
 from exgraph.importers.run_import import imported_path, run_import, write_result
 from exgraph.vocab.terms import EXERCISE, EXG, MUSCLE, SCHEMA, SOURCE
+from tests.typed import iri
 
 PREFIXES = """
 PREFIX exg: <https://w3id.org/exgraph/ontology#>
@@ -140,7 +141,7 @@ def _resource_of(store: Store, source: URIRef) -> URIRef:
     rows = store.select(
         PREFIXES + f"SELECT ?e WHERE {{ ?e a exg:Exercise ; dcterms:source <{source}> }}")
     assert len(rows) == 1, rows
-    return URIRef(rows[0]["e"])
+    return iri(rows[0]["e"])
 
 
 def _fedb_source(record_id: str) -> URIRef:
@@ -310,8 +311,10 @@ def test_pictures_link_to_the_dataset_repository_with_its_licence(imported: Impo
         assert images == {URIRef(free_exercise_db.IMAGE_BASE + path)
                           for path in record["images"]}  # merged ones get them too
         for image in images:
-            assert _value(imported.store, image, DCTERMS.license) == free_exercise_db.LICENSE
-            assert _value(imported.store, image, DCTERMS.source) == _fedb_source(record["id"])
+            assert _value(imported.store, iri(image), DCTERMS.license) == \
+                free_exercise_db.LICENSE
+            assert _value(imported.store, iri(image), DCTERMS.source) == \
+                _fedb_source(record["id"])
 
 
 @pytest.mark.shared
@@ -588,7 +591,8 @@ def test_bad_free_exercise_db_input_writes_nothing(tmp_path: Path, data_dir: Pat
     previous.parent.mkdir()
     previous.write_bytes(b"# the previous import\n")
     output = tmp_path / "out.ttl"
-    for target in (["--into", data_dir], ["-o", output]):
+    targets: tuple[list[str | Path], ...] = (["--into", data_dir], ["-o", output])
+    for target in targets:
         result = _invoke("import", "free-exercise-db", dataset, *target)
         assert result.exit_code == 1, result.output
         assert message in result.output

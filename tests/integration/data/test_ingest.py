@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -25,6 +27,7 @@ from exgraph.ingest.article_file import validate_with
 from exgraph.ingest.name_index import NameIndex
 from exgraph.vocab.terms import EQUIPMENT, EXERCISE, EXG, GOAL, MUSCLE, SOURCE
 from tests.paths import TESTS
+from tests.typed import py, select_rows
 
 FIXTURES = TESTS / "fixtures" / "articles"
 GOBLET = FIXTURES / "goblet-squat.txt"
@@ -58,8 +61,9 @@ def turtle_round_trip(graph: Graph) -> Graph:
 
 
 def select(graph: Graph, query: str) -> list[dict[str, object]]:
-    return [{str(k): v.toPython() for k, v in row.asdict().items()}
-            for row in graph.query(PREFIXES + query)]
+    return [{str(k): v.toPython() if isinstance(v, Literal) else v
+             for k, v in row.asdict().items()}
+            for row in select_rows(graph, PREFIXES + query)]
 
 
 def expected_reference() -> Graph:
@@ -156,8 +160,8 @@ def test_goblet_squat_values(base: Graph) -> None:
     assert by_goal == {str(GOAL.technique): (2, 3, 8, 10, 60, 60),
                        str(GOAL.strength): (4, 4, 5, 6, 120, 180),
                        str(GOAL.hypertrophy): (3, 4, 10, 15, 90, 120)}
-    assert graph.value(ex, EXG.sessionsPerWeekMin).toPython() == 2  # "Two to three sessions"
-    assert graph.value(ex, EXG.sessionsPerWeekMax).toPython() == 3
+    assert py(graph.value(ex, EXG.sessionsPerWeekMin)) == 2  # "Two to three sessions"
+    assert py(graph.value(ex, EXG.sessionsPerWeekMax)) == 3
     assert set(graph.objects(EXERCISE["dumbbell-split-squat"], EXG.difficulty)) == {
         EXG.Moderate, EXG.High}
     assert set(graph.objects(EXERCISE["box-squat"], EXG.difficulty)) == {EXG.Low, EXG.Moderate}
@@ -183,18 +187,18 @@ def test_seated_cable_row_values(base: Graph) -> None:
     assert set(graph.objects(ex, EXG.stabilizerMuscle)) == {MUSCLE["erector-spinae"],
                                                             MUSCLE.forearms}
     hyp = ex + "/article-seated-cable-row/programming/hypertrophy"
-    assert [graph.value(URIRef(hyp), p).toPython() for p in (
+    assert [py(graph.value(URIRef(hyp), p)) for p in (
         EXG.setsMin, EXG.setsMax, EXG.repsMin, EXG.repsMax, EXG.restMinSeconds,
         EXG.restMaxSeconds)] == [3, 4, 8, 12, 60, 90]
     strength = URIRef(ex + "/article-seated-cable-row/programming/strength")
     # the source says "2-3 min" (with an en dash)
-    assert (graph.value(strength, EXG.restMinSeconds).toPython(),
-            graph.value(strength, EXG.restMaxSeconds).toPython()) == (120, 180)
+    assert (py(graph.value(strength, EXG.restMinSeconds)),
+            py(graph.value(strength, EXG.restMaxSeconds))) == (120, 180)
     # "Muscular endurance" is an altLabel of the curated strength-endurance goal
     assert (URIRef(ex + "/article-seated-cable-row/programming/strength-endurance"), EXG.goal,
             GOAL["strength-endurance"]) in graph
-    assert (graph.value(ex, EXG.sessionsPerWeekMin).toPython(),
-            graph.value(ex, EXG.sessionsPerWeekMax).toPython()) == (2, 3)  # "Two or three times"
+    assert (py(graph.value(ex, EXG.sessionsPerWeekMin)),
+            py(graph.value(ex, EXG.sessionsPerWeekMax))) == (2, 3)  # "Two or three times"
     steps = select(graph, """SELECT ?pos ?text WHERE { exercise:seated-cable-row exg:step ?s .
                              ?s exg:position ?pos ; exg:text ?text } ORDER BY ?pos""")
     assert [s["pos"] for s in steps] == [1, 2, 3, 4]
@@ -216,8 +220,8 @@ def test_push_up_values(base: Graph) -> None:
     assert {(n.kind, str(n.iri)) for n in result.new} >= {("muscle", str(cuff)),
                                                          ("goal", str(GOAL.endurance))}
     hyp = URIRef(ex + "/article-push-up/programming/hypertrophy")
-    assert (graph.value(hyp, EXG.restMinSeconds).toPython(),
-            graph.value(hyp, EXG.restMaxSeconds).toPython()) == (60, 120)  # "1 to 2 minutes"
+    assert (py(graph.value(hyp, EXG.restMinSeconds)),
+            py(graph.value(hyp, EXG.restMaxSeconds))) == (60, 120)  # "1 to 2 minutes"
     # Only the first sentence says what is needed: the mat of the second is not required.
     assert list(graph.objects(ex, EXG.requiresEquipment)) == [EQUIPMENT.bodyweight]
     assert set(graph.objects(ex, EXG.secondaryMuscle)) == {MUSCLE.triceps,
@@ -305,7 +309,7 @@ def test_missing_section_is_a_warning_not_an_error(tmp_path: Path, base: Graph) 
 # Property: mangled articles either give a valid graph or an IngestError naming file and line
 
 
-def mangle(draw: st.DrawFn, text: str) -> str:
+def mangle(draw: Callable[..., Any], text: str) -> str:
     lines = text.split("\n")
     for _ in range(draw(st.integers(1, 4))):
         if not lines:
@@ -458,7 +462,7 @@ def test_cli_into_keeps_a_source_that_disagrees(runner: CliRunner, data_copy: Pa
     result = runner.invoke(main, ["ingest", str(PUSH_UP), "--into", str(data_copy)])
     assert result.exit_code == 0, result.output
     store = open_store("oxigraph", data_dir=data_copy)
-    said = {(str(row["g"]).rsplit("/", 1)[-1], row["v"].toPython()) for row in store.select(
+    said = {(str(row["g"]).rsplit("/", 1)[-1], py(row["v"])) for row in store.select(
         "SELECT ?g ?v WHERE { GRAPH ?g { <https://w3id.org/exgraph/id/exercise/push-up> "
         "<https://w3id.org/exgraph/ontology#beginnerSuitable> ?v } }")}
     assert ("article-push-up", False) in said and (True in {v for _, v in said})

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from flask.testing import FlaskClient
 from rdflib import Graph
 from rdflib.namespace import OWL
+from werkzeug.test import TestResponse
 
 import exgraph
 from exgraph.cli.main import main
@@ -58,8 +59,8 @@ def test_the_alias_file_has_the_aliases_the_issue_counts() -> None:
     assert len(ALIASES) >= 115
 
 
-def _location(response: object) -> str:
-    location = response.headers["Location"]  # type: ignore[attr-defined]
+def _location(response: TestResponse) -> str:
+    location = response.headers["Location"]
     return str(location).removeprefix("http://localhost")
 
 

@@ -50,11 +50,11 @@ def test_there_are_merged_exercises_to_check(merged: dict[URIRef, set[str]]) -> 
 def test_every_merged_document_is_whole_per_section(full_store: Store,
                                                     merged: dict[URIRef, set[str]]) -> None:
     problems = []
-    steps_per_source = defaultdict(lambda: defaultdict(int))
+    steps_per_source: dict[URIRef, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in full_store.select("""PREFIX exg: <https://w3id.org/exgraph/ontology#>
             SELECT ?g ?exercise (COUNT(?step) AS ?n) WHERE {
               GRAPH ?g { ?exercise exg:step ?step } } GROUP BY ?g ?exercise"""):
-        steps_per_source[URIRef(str(row["exercise"]))][ident(row["g"])] = int(row["n"])
+        steps_per_source[URIRef(str(row["exercise"]))][ident(row["g"])] = int(str(row["n"]))
     for exercise in sorted(merged):
         doc = exercise_document(full_store, exercise)
         where = ident(exercise)

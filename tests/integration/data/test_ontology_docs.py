@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
@@ -31,7 +32,7 @@ def ontology_terms() -> list[URIRef]:
     return sorted({s for s in graph.subjects() if isinstance(s, URIRef) and s.startswith(EXG)})
 
 
-def sparql_blocks(path) -> list[str]:  # type: ignore[no-untyped-def]
+def sparql_blocks(path: Path) -> list[str]:
     return re.findall(r"```sparql\n(.*?)```", path.read_text(), flags=re.DOTALL)
 
 
@@ -47,7 +48,8 @@ def test_every_term_is_labelled_commented_and_documented(term: URIRef) -> None:
 
 @pytest.mark.parametrize("path", [ONTOLOGY_README, README, ROOT / "docs" / "sparql.md"],
                          ids=["ontology/README", "README", "docs/sparql"])
-def test_example_queries_run_and_answer(path, store: Store, rdflib_store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_example_queries_run_and_answer(path: Path, store: Store,
+                                        rdflib_store: Store) -> None:
     blocks = sparql_blocks(path)
     assert len(blocks) >= 2, f"{path} should show at least two example queries"
     for block in blocks:

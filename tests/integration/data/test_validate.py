@@ -142,9 +142,11 @@ def test_what_one_source_must_not_say_twice_is_checked_per_source(
     union = Graph()
     union += graph
     per_source = []
-    first = Graph().parse(data=FREQUENCY % sources[0], format="turtle")
+    first_pair = sources[0]
+    assert first_pair is not None
+    first = Graph().parse(data=FREQUENCY % first_pair, format="turtle")
     if sources[1] is None:  # the same source again, with a second minimum
-        first.parse(data=FREQUENCY % (1, sources[0][1]), format="turtle")
+        first.parse(data=FREQUENCY % (1, first_pair[1]), format="turtle")
         graphs = [first]
     else:
         graphs = [first, Graph().parse(data=FREQUENCY % sources[1], format="turtle")]

@@ -35,16 +35,17 @@ def _auth(token: str) -> dict[str, str]:
 
 
 def _ok(response: Any, status: int = 200) -> dict[str, Any]:
-    body = response.get_json()
+    body: dict[str, Any] = response.get_json()
     assert response.status_code == status, body
     assert body["ok"] is True
-    return body  # type: ignore[no-any-return]
+    return body
 
 
 def _import(client: FlaskClient, token: str, name: str, **query: str) -> dict[str, Any]:
     response = client.post("/api/v1/me/imports", query_string={"file": name, **query},
                            data=(FIXTURES / name).read_bytes(), headers=_auth(token))
-    return _ok(response)["report"]  # type: ignore[no-any-return]
+    report: dict[str, Any] = _ok(response)["report"]
+    return report
 
 
 def test_import_list_get_delete_a_workout(setup: tuple[FlaskClient, dict[str, str]]) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
 from exgraph.graph.store import Store
 from exgraph.history.log import History
@@ -41,9 +42,8 @@ def _csrf(client: FlaskClient) -> str:
     return found.group(1)
 
 
-def _set_cookie(response: object, name: str) -> str:
-    headers = [h for h in response.headers.getlist("Set-Cookie")  # type: ignore[attr-defined]
-               if h.startswith(f"{name}=")]
+def _set_cookie(response: TestResponse, name: str) -> str:
+    headers = [h for h in response.headers.getlist("Set-Cookie") if h.startswith(f"{name}=")]
     assert len(headers) == 1, headers
     return headers[0]
 

@@ -24,6 +24,7 @@ from exgraph.vocab.terms import EXG, ID
 from exgraph.web.app import create_app
 from exgraph.web.sparql.formats import GRAPH_MEDIA_TYPES, negotiate_page
 from tests.web_fixtures import BROWSER, Site, get_page, path_of
+from tests.web_fixtures import Node as HtmlNode
 
 MBE = "machine-back-extension"
 SCOPE = "article-machine-back-extension"  # the article mints the parts it describes
@@ -245,9 +246,9 @@ def test_the_ontology_page_lists_every_term_with_label_and_comment(site: Site) -
             assert " ".join(str(comment).split()) in definition, local
 
 
-def entry_definition(root: object, local: str) -> str:
+def entry_definition(root: HtmlNode, local: str) -> str:
     """The text of the <dd> right after the term's <dt>."""
-    for dl in root.find_all("dl", class_="terms"):  # type: ignore[attr-defined]
+    for dl in root.find_all("dl", class_="terms"):
         items = [n for n in dl.children if n.tag in ("dt", "dd")]
         for dt, dd in itertools.pairwise(items):
             if dt.tag == "dt" and dt.attrs.get("id") == local and dd.tag == "dd":

@@ -705,8 +705,8 @@ def test_every_named_query_opens_in_the_workbench(site: Site) -> None:
 
 
 def _img_src(headers: Any) -> list[str]:
-    policy = dict(part.strip().split(" ", 1) for part in
-                  headers["Content-Security-Policy"].split(";"))
+    policy: dict[str, str] = dict(part.strip().split(" ", 1) for part in
+                                  headers["Content-Security-Policy"].split(";"))
     return policy["img-src"].split()
 
 

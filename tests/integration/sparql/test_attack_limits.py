@@ -133,7 +133,9 @@ def test_take_stops_at_rows_or_bytes(sizes: list[int], max_items: int, max_bytes
 
 @pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv", "ntriples", "turtle"])
 def test_workers_cut_answers_at_max_bytes(store: Store, fmt: str) -> None:
-    data = store.ox.dump(format=ox.RdfFormat.N_QUADS)  # type: ignore[attr-defined]
+    assert isinstance(store, OxigraphStore)
+    data = store.ox.dump(format=ox.RdfFormat.N_QUADS)
+    assert data is not None
     query = ("CONSTRUCT WHERE { ?s ?p ?o }" if fmt in ("ntriples", "turtle")
              else "SELECT * { ?s ?p ?o }")
     runner = QueryRunner(data, workers=1, memory_limit=1 << 30)

@@ -18,11 +18,11 @@ from rdflib.namespace import RDF, RDFS
 
 from exgraph.cli.main import main
 from exgraph.cli.session import Session
+from exgraph.config import QUERIES_DIR
 from exgraph.errors import BadRequest, DataError, NotFound
-from exgraph.graph.store import OxigraphStore, Store, to_ox
+from exgraph.graph.store import OxigraphStore, Store, to_ox_quad
 from exgraph.queries.catalogue import (
     CATEGORIES,
-    QUERIES_DIR,
     Result,
     default_catalogue,
     json_rows,
@@ -231,10 +231,11 @@ def test_a_muscle_group_matches_its_narrower_muscles(store: Store) -> None:
              (ex, EXG.muscleInvolvement, inv), (inv, EXG.muscle, MUSCLE["gluteus-maximus"]),
              (inv, EXG.role, EXG.Primary)]
     copy = ox.Store()  # the session store stays untouched: copy it, then add the test triples
-    copy.bulk_load(store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()),  # type: ignore[attr-defined]
+    assert isinstance(store, OxigraphStore)
+    copy.bulk_load(store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()),
                    format=ox.RdfFormat.N_TRIPLES)
     for s, p, o in extra:
-        copy.add(ox.Quad(to_ox(s), to_ox(p), to_ox(o)))  # type: ignore[arg-type]
+        copy.add(to_ox_quad(s, p, o))
     store = OxigraphStore(copy)
     rows = run(store, "exercises-for-muscle", muscle="glutes").rows
     assert (ex, MUSCLE["gluteus-maximus"]) in {(r["exercise"], r["muscle"]) for r in rows}

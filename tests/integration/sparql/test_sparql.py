@@ -28,6 +28,7 @@ from exgraph.vocab.terms import exercise_iri
 from exgraph.web.app import create_app
 from exgraph.web.sparql.guard import inspect_query, inspect_update
 from exgraph.web.sparql.service import SD, service
+from tests.typed import py
 
 HEADLINE = """
 PREFIX exg: <https://w3id.org/exgraph/ontology#>
@@ -425,7 +426,7 @@ def test_service_description(client: FlaskClient, store: Store) -> None:
     assert len(list(sd.objects(endpoint, SD.resultFormat))) == 8
     dataset = sd.value(endpoint, SD.defaultDataset)
     default_graph = sd.value(dataset, SD.defaultGraph)
-    assert int(sd.value(default_graph, VOID.triples)) == len(store)
+    assert int(py(sd.value(default_graph, VOID.triples))) == len(store)
 
 
 @pytest.mark.parametrize("accept, fmt", [("application/ld+json", "jsonld"),

@@ -13,8 +13,8 @@ from flask import Flask
 from exgraph.graph.store import Store
 from exgraph.vocab.terms import PREFIXES
 from exgraph.web.app import create_app
-from exgraph.web.sparql.endpoint import service
 from exgraph.web.sparql.messages import LIMIT, explain
+from exgraph.web.sparql.service import service
 
 
 def oxigraph_error(text: str) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import Dialog
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
@@ -97,8 +98,11 @@ def open_page(browser: Any, server: str) -> tuple[Any, Any, Watch]:  # noqa: F81
     page.add_init_script(WATCH_SCRIPT)
     watch = Watch(server.split("//", 1)[1])
     watch.attach(page)
-    page.on("dialog", lambda dialog: (watch.problems.append(f"dialog: {dialog.message}"),
-                                      dialog.dismiss()))
+    def dismiss(dialog: Dialog) -> None:
+        watch.problems.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     return context, page, watch
 
 

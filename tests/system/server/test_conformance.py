@@ -23,12 +23,14 @@ from typing import Any
 
 import pytest
 import requests
-from rdflib import RDF, RDFS, Graph, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, Namespace
 from rdflib.collection import Collection
+from rdflib.term import Node
 
 from tests.engines import ENGINES, external_engine
 from tests.paths import REPO as ROOT
 from tests.server import running_server
+from tests.typed import some
 
 pytestmark = [pytest.mark.server, pytest.mark.shared]
 
@@ -65,14 +67,14 @@ def load_manifest(directory: Path) -> list[Case]:
     """Every entry of the manifest, in its order."""
     graph = Graph().parse(directory / "manifest.ttl", format="turtle")
     manifest = next(graph.subjects(RDF.type, MF.Manifest))
-    entries = Collection(graph, graph.value(manifest, MF.entries))
-    return [_case(graph, entry) for entry in entries]  # type: ignore[arg-type]
+    entries = Collection(graph, some(graph.value(manifest, MF.entries)))
+    return [_case(graph, entry) for entry in entries]
 
 
-def _case(graph: Graph, entry: URIRef) -> Case:
+def _case(graph: Graph, entry: Node) -> Case:
     action = graph.value(entry, MF.action)
     requests_ = tuple(_request(graph, r)
-                      for r in Collection(graph, graph.value(action, HT.requests)))
+                      for r in Collection(graph, some(graph.value(action, HT.requests))))
     graph_data = tuple(
         (str(graph.value(data, RDFS.label)),
          Path(str(graph.value(data, UT.graph)).removeprefix("file://")))

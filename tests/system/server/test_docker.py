@@ -115,7 +115,8 @@ def test_cmd_serves_on_every_interface_the_port_it_exposes(instructions: list[In
     assert argv[:2] == ["exgraph", "serve"]
     ctx = main.make_context("exgraph", argv[1:])  # the options exist and parse
     with ctx:
-        sub = ctx.command.get_command(ctx, "serve")  # type: ignore[attr-defined]
+        assert isinstance(ctx.command, click.Group)
+        sub = ctx.command.get_command(ctx, "serve")
         assert isinstance(sub, click.Command)
         params = sub.make_context("serve", argv[2:], parent=ctx).params
     assert params["host"] == "0.0.0.0"

@@ -65,7 +65,9 @@ def test_sparql_endpoint_forwards_to_the_remote_store(apps: tuple[str, str]) -> 
         SELECT ?alt WHERE { ?ex exg:alternative ?alt . ?alt exg:difficulty exg:Low .
           FILTER(?ex = <https://w3id.org/exgraph/id/exercise/machine-back-extension>) }""")
     client.setReturnFormat(JSON)
-    rows = client.query().convert()["results"]["bindings"]  # type: ignore[index,call-overload]
+    answer = client.query().convert()
+    assert isinstance(answer, dict), answer
+    rows = answer["results"]["bindings"]
     assert [r["alt"]["value"] for r in rows] == [
         "https://w3id.org/exgraph/id/exercise/cable-pull-through"]
 

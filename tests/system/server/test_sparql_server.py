@@ -19,6 +19,7 @@ from SPARQLWrapper import CSV, JSON, JSONLD, POST, TURTLE, XML, SPARQLWrapper
 
 from tests.integration.sparql.test_sparql import CONSTRUCT, HEADLINE, HEADLINE_ANSWER, RUNAWAY
 from tests.server import running_server
+from tests.typed import select_rows
 
 pytestmark = pytest.mark.server
 
@@ -84,7 +85,7 @@ def test_sparqlwrapper_ask(endpoint: str) -> None:
 
 def test_rdflib_sparqlstore(endpoint: str, store: Any) -> None:
     graph = Graph(store=SPARQLStore(endpoint))
-    assert [str(row[0]) for row in graph.query(HEADLINE)] == HEADLINE_ANSWER  # type: ignore[index]
+    assert [str(row[0]) for row in select_rows(graph, HEADLINE)] == HEADLINE_ANSWER
     assert graph.query("ASK { ?s ?p ?o }").askAnswer is True
     constructed = graph.query(CONSTRUCT).graph
     assert constructed is not None and set(constructed) == set(store.construct(CONSTRUCT))

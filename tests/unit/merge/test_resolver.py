@@ -19,12 +19,14 @@ import pyoxigraph
 import pytest
 
 import exgraph.merge.apply as apply
+from exgraph.graph import taxonomy
 from exgraph.graph.load import load_oxigraph
 from exgraph.graph.store import OxigraphStore
-from exgraph.merge.candidates import SOURCE_PRIORITY, Candidate, Resolution
-from exgraph.merge.evidence import KNOWN_EQUIPMENT
+from exgraph.merge.candidates import Candidate, Resolution
+from exgraph.merge.evidence import NEUTRAL_EQUIPMENT, implied_equipment, load_kinds
 from exgraph.merge.overrides import read_overrides
 from exgraph.merge.resolve import resolve
+from exgraph.records.precedence import CANONICAL_ORDER
 from exgraph.vocab.names import normalise
 from tests.paths import REPO, TESTS
 
@@ -228,7 +230,7 @@ def test_canonical_prefers_trusted_sources(resolved: Resolved) -> None:
             (by_key[m] for m in cluster.members),
             # a slug naming a side (a left/right copy) is canonical only when all members do
             key=lambda c: (bool(re.search(r"(?:^|-)(?:left|right)(?:-|$)", c.key)),
-                           SOURCE_PRIORITY.index(c.source), len(c.key), c.key),
+                           CANONICAL_ORDER.index(c.source), len(c.key), c.key),
         )
         assert cluster.canonical == best.key
         assert list(cluster.members) == sorted(cluster.members)
@@ -436,15 +438,36 @@ def test_candidate_keys_must_be_unique() -> None:
         resolve([cand("a", "Alpha"), cand("a", "Beta")])
 
 
-def test_known_equipment_matches_the_taxonomy() -> None:
+def _taxonomy_slugs(where: str) -> set[str]:
+    """Equipment slugs of data/equipment.ttl matching a SPARQL pattern on ?e, read by Oxigraph
+    (not by exgraph.graph.taxonomy, which the tests below check)."""
     store = pyoxigraph.Store()
     store.bulk_load(path=DATA / "equipment.ttl", format=pyoxigraph.RdfFormat.TURTLE)
-    query = "SELECT ?e WHERE { ?e a <https://w3id.org/exgraph/ontology#Equipment> }"
-    slugs = {
-        s["e"].value.rsplit("/", 1)[1]
-        for s in store.query(query)  # type: ignore[union-attr]
-    }
-    assert slugs == KNOWN_EQUIPMENT
+    query = ("PREFIX exg: <https://w3id.org/exgraph/ontology#> "
+             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+             f"SELECT ?e WHERE {{ ?e a exg:Equipment . {where} }}")
+    solutions = store.query(query)
+    assert isinstance(solutions, pyoxigraph.QuerySolutions)
+    return {str(s["e"].value).rsplit("/", 1)[1] for s in solutions}
+
+
+def test_neutral_equipment_is_in_the_taxonomy() -> None:
+    assert _taxonomy_slugs("") >= NEUTRAL_EQUIPMENT
+
+
+def test_load_kinds_follow_the_taxonomy() -> None:
+    machines = _taxonomy_slugs("?e skos:broader+ exg:Machine")
+    cables = _taxonomy_slugs("?e skos:broader+ exg:CableSystem")
+    assert "leg-extension-machine" in machines and "treadmill" in machines
+    assert "cable-station" in cables and "cable-station" not in machines
+    assert taxonomy.machines() == machines
+    assert {slug for slug in _taxonomy_slugs("") if load_kinds(frozenset({slug})) == {"machine"}} \
+        == machines
+    assert {slug for slug in _taxonomy_slugs("") if load_kinds(frozenset({slug})) == {"cable"}} \
+        == cables
+    # a machine word in one name is excused by any machine of the other's equipment
+    assert implied_equipment("machine") == machines
+    assert implied_equipment("cable") == {"cable-station"}
 
 
 # --- read_overrides ----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from exgraph.queries.catalogue import QUERIES_DIR
+from exgraph.config import QUERIES_DIR
 from tests.paths import REPO as ROOT
 
 PAGE = ROOT / "docs" / "queries.md"

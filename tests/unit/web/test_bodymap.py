@@ -5,11 +5,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from functools import cache
+from typing import Any
 
 import pytest
 from markupsafe import Markup
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS
+from rdflib.term import Node
 
 from exgraph.web.pages.bodymap import (
     BODYMAP_CSS,
@@ -34,27 +36,27 @@ def catalogue() -> Graph:
     return Graph().parse(ROOT / "data" / "muscles.ttl")
 
 
-def slug(iri: URIRef) -> str:
+def slug(iri: Node) -> str:
     assert str(iri).startswith(MUSCLE_NS), iri
     return str(iri)[len(MUSCLE_NS) :]
 
 
 def catalogue_muscles() -> list[str]:
-    return sorted(slug(m) for m in catalogue().subjects(RDF.type, EXG.Muscle))  # type: ignore[arg-type]
+    return sorted(slug(m) for m in catalogue().subjects(RDF.type, EXG.Muscle))
 
 
 def catalogue_groups() -> dict[str, set[str]]:
     """Group slug -> slugs of the muscles that point to it with skos:broader."""
     g = catalogue()
-    groups: dict[str, set[str]] = {slug(m): set() for m in g.subjects(RDF.type, EXG.MuscleGroup)}  # type: ignore[arg-type]
+    groups: dict[str, set[str]] = {slug(m): set() for m in g.subjects(RDF.type, EXG.MuscleGroup)}
     for part, group in g.subject_objects(SKOS.broader):
-        groups[slug(group)].add(slug(part))  # type: ignore[arg-type]
+        groups[slug(group)].add(slug(part))
     return groups
 
 
-def render(roles: Mapping[str, str], **kwargs: object) -> ET.Element:
+def render(roles: Mapping[str, str], **kwargs: Any) -> ET.Element:
     """Render and parse: the markup must be well-formed XML under one root element."""
-    markup = render_body_map(roles, **kwargs)  # type: ignore[arg-type]
+    markup = render_body_map(roles, **kwargs)
     assert isinstance(markup, Markup)
     return ET.fromstring(f"<root>{markup}</root>")
 
@@ -70,7 +72,8 @@ def regions(root: ET.Element) -> dict[str, ET.Element]:
     return found
 
 
-def classes(element: ET.Element) -> set[str]:
+def classes(element: ET.Element | None) -> set[str]:
+    assert element is not None, "no such element"
     return set(element.get("class", "").split())
 
 
@@ -165,7 +168,7 @@ def test_svg_is_an_accessible_image_with_front_back_and_a_legend() -> None:
         "Secondary",
         "Stabilizer",
     ]
-    assert [classes(li.find("span")) for li in legend] == [  # type: ignore[arg-type]
+    assert [classes(li.find("span")) for li in legend] == [
         {"swatch", f"role-{role}"} for role in ROLES
     ]
 
@@ -280,10 +283,10 @@ def test_text_is_escaped() -> None:
     ],
 )
 def test_unknown_muscles_and_roles_are_refused(
-    kwargs: dict[str, object], error: type[Exception], message: str
+    kwargs: dict[str, Any], error: type[Exception], message: str
 ) -> None:
     with pytest.raises(error) as raised:
-        render_body_map(**kwargs)  # type: ignore[arg-type]
+        render_body_map(**kwargs)
     assert message in str(raised.value)
 
 

@@ -7,6 +7,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,10 @@ class ShapeViolation(BadRequest):
     def __init__(self, message: str, problems: Sequence[Any]) -> None:
         super().__init__(message)
         self.problems = list(problems)
+
+    def details(self) -> dict[str, Any]:
+        """The SHACL problems beside the message (each a dataclass: focus, path, message...)."""
+        return {"problems": [asdict(p) for p in self.problems]}
 
 
 class WriteFailed(ExgraphError):

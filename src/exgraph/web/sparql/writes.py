@@ -7,11 +7,11 @@ import functools
 import hashlib
 import hmac
 from collections.abc import Sequence
-from dataclasses import asdict, replace
+from dataclasses import replace
 from typing import Any
 
 import pyoxigraph as ox
-from flask import Response, current_app, jsonify, request
+from flask import Response, current_app, request
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF
 
@@ -31,7 +31,7 @@ from exgraph.web.cache import invalidate
 from exgraph.web.context import get_store
 from exgraph.web.sparql import guard
 from exgraph.web.sparql.jobs import EffectScope, InspectJob, UpdateEffect, UpdateJob
-from exgraph.web.sparql.protocol import Operation, base_iri, graph_names
+from exgraph.web.sparql.protocol import Operation, graph_names, query_base_iri
 from exgraph.web.sparql.service import (
     DESTRUCTIVE_HEADER,
     DESTRUCTIVE_OPERATIONS,
@@ -74,17 +74,9 @@ def run_update(op: Operation) -> Response:
     record.update(token=token_id(token), update=op.text)
     try:
         _update(op, record)
-    except ShapeViolation as exc:
-        record.update(status=exc.status, reason=str(exc),
-                      problems=[asdict(p) for p in exc.problems])
-        sparql.audit(record)
-        # the app's error shape, with the SHACL problems beside the message
-        response: Response = jsonify({"ok": False, "error": str(exc), "status": exc.status,
-                                      "problems": record["problems"]})
-        response.status_code = exc.status
-        return response
     except ExgraphError as exc:
-        record.update(status=exc.status, reason=str(exc))
+        # the app's one error response; a ShapeViolation's SHACL problems in the body and log
+        record.update(status=exc.status, reason=str(exc), **exc.details())
         sparql.audit(record)
         raise
     except Exception as exc:  # a bug or an engine failure: still a line of the log
@@ -123,7 +115,7 @@ def _update(op: Operation, record: dict[str, Any]) -> None:
         else:
             runner = sparql.runner(store)
             # The trial run bounds the time: a runaway update dies in a worker, never in here.
-            effect = runner.trial_update(UpdateJob(op.text, base_iri=base_iri(),
+            effect = runner.trial_update(UpdateJob(op.text, base_iri=query_base_iri(),
                                                    scope=effect_scope()),
                                          timeout=float(current_app.config.get(
                                              "UPDATE_TIMEOUT", DEFAULTS["UPDATE_TIMEOUT"])))
