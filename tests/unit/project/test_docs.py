@@ -34,3 +34,26 @@ def test_the_api_page_shows_the_headline_question_over_http() -> None:
     section = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
     assert "curl" in section and "/api/v1/exercises/machine-back-extension/alternatives" in section
     assert "/export." in section
+
+
+#: Files a page names in backticks (``src/exgraph/ingest/parser.py``, ``records/read.py``,
+#: ``web/pages/templates/exercise.html``); a bare name is looked up under the repository root,
+#: then under src/exgraph (the architecture page names modules from the package root).
+FILE_IN_BACKTICKS = re.compile(r"`((?:[\w.-]+/)+[\w.-]+\.(?:py|html|rq|ttl|trig|tsv|md))`")
+SRC = ROOT / "src" / "exgraph"
+
+
+def named_files(page: str) -> list[str]:
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    return sorted(set(FILE_IN_BACKTICKS.findall(text)))
+
+
+@pytest.mark.parametrize("page", ["architecture.md", "testing.md"])
+def test_every_file_a_page_names_exists(page: str) -> None:
+    """After a module is renamed or a test moved, the page that points a newcomer to it must
+    follow: docs/architecture.md's path of one fact names 20-odd files."""
+    names = named_files(page)
+    assert len(names) >= 5, f"docs/{page} names no files any more: has its format changed?"
+    missing = [n for n in names if not (ROOT / n).exists() and not (SRC / n).exists()
+               and "*" not in n and "NAME" not in n]
+    assert missing == [], f"docs/{page} names files that do not exist: {missing}"
