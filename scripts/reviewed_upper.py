@@ -701,15 +701,15 @@ arch("pull-apart", "Isolation", "isolation", [
     "The straight arms open at the shoulders: an isolation movement (a reverse fly)",
     "Only the shoulders move, the elbows stay straight: single-joint",
     L="A light band and a simple arc")
-arch("upright-row", "Isolation", "compound", [
+arch("upright-row", "VerticalPull", "compound", [
     ("lateral-deltoid", "P", "Abducts the upper arms to lift the elbows high"),
     ("traps", "P", "Elevates and upwardly rotates the shoulder blades"),
     ("anterior-deltoid", "S", "Assists as the elbows lift in front of the body"),
     ("biceps", "S", "Flex the elbows as the load rises"),
     ("forearms", "X", "Hold the grip and keep the wrists firm")],
-    "Neither a pull from overhead nor a row: the load rises along the body, led by shoulder "
-    "abduction and shrugging, so it is grouped with the shoulder isolation work it stands in "
-    "for",
+    "A pull along the trunk's long axis, the vertical plane of pull-ups and pulldowns run "
+    "the other way: the elbows lead the load up the body as the shoulders abduct and the "
+    "elbows bend (two joints, so not single-joint isolation)",
     "The shoulders and the elbows both move: multi-joint",
     L="A short, guided path close to the body; light load",
     M="A free bar pulled up close to the body; the elbows must stay below about shoulder "
@@ -805,7 +805,9 @@ family("shoulders-isolation", [
        eq_note="two high pulleys crossed in front of the body"),
     Ex("cable-rear-delt-fly-single-arm", "rear-raise", "cable-station", "U", "L"),
     Ex("reverse-cable-flye", "rear-raise", "cable-station", "B", "L"),
-    Ex("bent-over-cable-flye", "rear-raise", "cable-station", "B", "M", add=(ERECTORS_HINGE,)),
+    Ex("bent-over-cable-flye", "rear-raise", "cable-station", "B", "L", add=(ERECTORS_HINGE,),
+       level_note="A cable on a simple arc; the torso leans forward without a load to balance "
+       "(the difficulty table: cables are Low)"),
     Ex("reverse-machine-flyes", "rear-raise", "pec-deck-machine", "B", "L",
        eq_note="the pec deck machine set for reverse flyes"),
     Ex("pec-deck-rear-delt-fly", "rear-raise", "pec-deck-machine", "B", "L",
@@ -949,7 +951,7 @@ family("horizontal-pull", [
        eq_note="a knee and the free hand on a flat bench"),
     Ex("one-arm-heavy-row", "supported-row", "dumbbell bench", "U", "L",
        eq_note="the free hand braced on a bench"),
-    Ex("kroc-row", "supported-row", "dumbbell bench", "U", "M",
+    Ex("kroc-row", "supported-row", "dumbbell bench", "U", "L",
        eq_note="the free hand braced on a bench or rack",
        add=(("forearms", "X", "Hold a heavy dumbbell for high reps"),)),
     Ex("one-arm-kettlebell-row", "supported-row", "kettlebell", "U", "L",
@@ -1110,7 +1112,9 @@ family("vertical-pull", [
     Ex("pull-up-isometric-hold", "pull-up", "pull-up-bar", "B", "M",
        level_note="The body weight held in a pull-up position: no skill beyond a pull-up's"),
     Ex("l-sit-pull-ups", "pull-up", "pull-up-bar", "B", "H",
-       add=(("abdominals", "X", "Hold the legs out straight in an L-sit"),)),
+       add=(("abdominals", "X", "Hold the legs out straight in an L-sit"),
+            ("quadriceps", "X", "Hold the hips flexed and the knees straight in the L (the "
+                                "rectus femoris; the iliopsoas is not in the catalogue)"))),
     Ex("muscle-up", "pull-up", "pull-up-bar", "B", "H", add=MUSCLE_UP),
     Ex("kipping-muscle-up", "pull-up", "pull-up-bar", "B", "H", add=MUSCLE_UP, power=True),
     Ex("band-assisted-pull-up", "pull-up", "pull-up-bar resistance-band", "B", "L",
@@ -1252,7 +1256,8 @@ arch("kickback", "Isolation", "isolation", [
     ("posterior-deltoid", "X", "Holds the upper arm back, parallel to the torso"),
     ("erector-spinae", "X", "Hold the bent-over torso still")],
     "Only the elbow straightens, the upper arm still behind the body: an isolation movement",
-    "One joint (the elbow) moves", L="Light load, a short path; the torso supported or hinged")
+    "One joint (the elbow) moves", L="Light load, a short path; the torso supported or hinged",
+    M="Bent over without support: the hinge must be held while the arms move")
 arch("close-grip-press", "HorizontalPush", "compound", [
     ("triceps", "P", "Extend the elbows through the long range of the narrow grip"),
     ("chest", "S", "Adducts and flexes the upper arms, less than in a wide grip"),
@@ -1480,7 +1485,7 @@ family("arms", [
     Ex("skullcrusher-dumbbells", "lying-ext", "dumbbell bench", "B", "L"),
     Ex("db-skull-crushers", "lying-ext", "dumbbell bench", "B", "L"),
     Ex("lying-dumbbell-tricep-extension", "lying-ext", "dumbbell bench", "B", "L"),
-    Ex("decline-dumbbell-triceps-extension", "lying-ext", "dumbbell decline-bench", "B", "L"),
+    Ex("decline-dumbbell-triceps-extension", "lying-ext", "dumbbell decline-bench", "B", "M"),
     Ex("one-arm-pronated-dumbbell-triceps-extension", "lying-ext", "dumbbell bench", "U", "L"),
     Ex("one-arm-supinated-dumbbell-triceps-extension", "lying-ext", "dumbbell bench", "U", "L"),
     Ex("tate-press", "lying-ext", "dumbbell bench", "B", "L"),
@@ -1496,9 +1501,9 @@ family("arms", [
        eq_note="a knee and the free hand on a bench"),
     Ex("cable-tricep-kickback", "kickback", "cable-station", "U", "L"),
     Ex("standing-bent-over-two-arm-dumbbell-triceps-extension", "kickback", "dumbbell", "B",
-       "L"),
+       "M"),
     Ex("standing-bent-over-one-arm-dumbbell-triceps-extension", "kickback", "dumbbell", "U",
-       "L"),
+       "M"),
     Ex("seated-bent-over-two-arm-dumbbell-triceps-extension", "kickback", "dumbbell bench", "B",
        "L"),
     Ex("lying-triceps-kickback", "kickback", "dumbbell incline-bench", "U", "L",

@@ -741,14 +741,14 @@ U("reverse-preacher-curl-close-grip", "ez-curl-bar preacher-bench", "B", "i", "I
       "biceps": "Flex the elbows (the brachialis; the overhand grip weakens the biceps)"},
   mw=CURL, pw="Single-joint elbow flexion",
   ew="An EZ curl bar and a preacher ('biceps') bench")
-U("reverse-snow-angel", "bodyweight", "B", "c", "Isolation", "L",
+U("reverse-snow-angel", "bodyweight", "B", "i", "Isolation", "L",
   "P middle-back traps posterior-deltoid | St erector-spinae",
   "Lying face down sweeping the raised arms: easy",
   fn={"middle-back": "Retract the shoulder blades to hold the arms up",
       "traps": "Rotate the shoulder blades as the arms sweep overhead (the lower fibres)",
       "posterior-deltoid": "Hold the arms raised off the floor",
       "erector-spinae": "Hold the chest slightly lifted"},
-  mw="The shoulders and shoulder blades move together",
+  mw="Only the shoulder girdle moves (the arm and the shoulder blade together), unloaded",
   pw="The arms sweep from overhead to the sides lying face down: a shoulder-girdle movement, "
      "no press or pull")
 T("reverse-wood-chops", "resistance-band", "U", "c", "TrunkStability", "L",
@@ -1090,7 +1090,7 @@ P("quick-leap", "bodyweight plyo-box", "B", "c", "Squat", "M",
       "hamstrings": "Assist hip extension"}, kind="P", mw=PLYO,
   pw="Two-footed jumps: knees and hips bend and straighten together",
   ew="A box to hop onto; the body's weight is the load")
-P("rack-delivery", "barbell", "B", "c", "Isolation", "M",
+P("rack-delivery", "barbell", "B", "c", "VerticalPull", "M",
   "P anterior-deltoid | S traps lateral-deltoid | St forearms middle-back",
   "A teaching drill of the clean's catch with a light bar: part of an Olympic skill, coached",
   fn={"anterior-deltoid": "Flex the shoulders as the elbows rotate around the bar",
@@ -1099,8 +1099,9 @@ P("rack-delivery", "barbell", "B", "c", "Isolation", "M",
       "forearms": "Hook grip, then relax the grip as the bar reaches the shoulders",
       "middle-back": "Hold the upper back in place"}, kind="P",
   mw="The shoulders and elbows turn around the bar together",
-  pw="The elbows rotate around the bar to rack it: a shoulder action, neither a press nor a "
-     "pull")
+  pw="The clean's turnover alone: the arms pull the body under and around the bar along the "
+     "trunk's long axis, the upper-body end of the clean's pull (two joints: not single-joint "
+     "isolation; the hips, which make the clean a hinge, do not move)")
 T("reach-ups", "bodyweight", "B", "i", "TrunkStability", "L",
   "P rectus-abdominis | S obliques",
   "A crunch reaching the hands up: simple (the name alone is given; a reach-up crunch "
@@ -1744,13 +1745,13 @@ N("walking-bridge", "bodyweight", "A", "c", "TrunkStability", "L",
   mw="The shoulders and hips move while the trunk holds",
   pw="An inchworm walk-out: the trunk holds a plank as the hands travel",
   lw="The hands walk in turn")
-N("wall-angels", "bodyweight", "B", "c", "Isolation", "L",
+N("wall-angels", "bodyweight", "B", "i", "Isolation", "L",
   "P traps middle-back | S lateral-deltoid",
   "Sliding the arms up and down a wall: no load",
   fn={"traps": "Upwardly rotate the shoulder blades as the arms slide up (the lower fibres)",
       "middle-back": "Hold the shoulder blades back against the wall",
       "lateral-deltoid": "Raise the arms along the wall"}, kind="M",
-  mw="Shoulders and shoulder blades move together, unloaded",
+  mw="Only the shoulder girdle moves (arm and shoulder blade together), unloaded",
   pw="The arms slide overhead along a wall: a shoulder-girdle mobility drill",
   ew="No equipment beyond a wall to stand against")
 P("wall-balls", "medicine-ball", "B", "c", "Squat", "L",
@@ -1793,18 +1794,19 @@ L("wall-sit", "bodyweight", "B", "i", "Squat", "L",
       "abdominals": "Hold the back flat on the wall"},
   mw="An isometric hold: no joint moves, the knees hold one angle",
   ew="No equipment beyond a wall to lean on: the body's own weight is the load")
-N("wall-slides", "bodyweight", "B", "c", "Isolation", "L",
+N("wall-slides", "bodyweight", "B", "i", "Isolation", "L",
   "P traps middle-back | S triceps",
   "Sliding the arms up a wall from a 90-degree bend: no load",
   fn={"traps": "Upwardly rotate the shoulder blades as the arms slide up (the lower fibres)",
       "middle-back": "Hold the shoulder blades back against the wall",
       "triceps": "Straighten the arms along the wall"}, kind="M",
-  mw="Shoulders and elbows move together, unloaded",
+  mw="The shoulder girdle does the work; the elbows straighten without a load to move",
   pw="The arms slide overhead along a wall: a shoulder-girdle mobility drill",
   ew="No equipment beyond a wall to stand against")
-T("weighted-ball-side-bend", "exercise-ball weight-plate", "U", "i", "TrunkStability", "M",
+T("weighted-ball-side-bend", "exercise-ball weight-plate", "U", "i", "TrunkStability", "L",
   "P obliques | St abductors",
-  "Side bends over an exercise ball holding a plate: balance on the ball",
+  "Lying sideways over a ball with the feet on the floor: the ball is a support, not an "
+  "unstable base (the table's Low row); single-joint work holding a plate",
   fn={"obliques": "Bend the trunk sideways up off the ball against the plate",
       "abductors": "Hold the legs and pelvis steady on the ball"},
   mw="Only the spine bends sideways",
