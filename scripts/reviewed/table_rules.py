@@ -103,8 +103,9 @@ BASIC_JUMPS = ("squat-jumps", "jump-squat", "freehand-jump-squat", "tuck-jump", 
 #: Rebounds, depth and drop jumps, single-leg bounds and hops, lateral bounds (Moderate).
 INTERMEDIATE_JUMPS = ("multiple-response", "box-skip", "box-shuffle", "depth-jump", "bench-jump",
                       "bound", "lateral-bound", "lateral-push-off", "lunge-sprint",
-                      "single-leg-hop", "single-leg-lateral-hop", "hop-progression", "stride-jump", "split-jump",
-                      "scissors-jump", "lateral-box-jump", "skater", "quick-leap")
+                      "single-leg-hop", "single-leg-lateral-hop", "hop-progression",
+                      "stride-jump", "split-jump", "scissors-jump", "lateral-box-jump", "skater",
+                      "quick-leap")
 BASIC_BODYWEIGHT = ("crunch", "crunches", "sit-up", "sit-ups", "plank", "glute-bridge",
                     "hip-bridge", "bird-dog", "dead-bug", "superman", "bench-dips",
                     "knee-push-ups", "incline-push-up", "pushups", "push-up-wide",
@@ -350,7 +351,7 @@ def read_entries(paths: Iterable[Path]) -> list[tuple[str, Entry]]:
     for path in paths:
         graph = Graph()
         graph.parse(path, format="turtle")
-        for ex in sorted(graph.subjects(RDF.type, exg.Exercise)):
+        for ex in sorted(graph.subjects(RDF.type, exg.Exercise), key=str):
             assert isinstance(ex, URIRef)
 
             def one(prop: URIRef, ex: URIRef = ex, graph: Graph = graph) -> str:
