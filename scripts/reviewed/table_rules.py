@@ -33,7 +33,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Equipment that makes an exercise a machine, cable or band exercise (the Low row).
+#: Equipment that makes an exercise a machine, cable or band exercise (the Low row), with every
+#: kind named ``*-machine`` or ``*-station`` (see :func:`_guided`).
 GUIDED = {"smith-machine", "cable-station", "lat-pulldown-station", "seated-cable-row-station",
           "resistance-band", "machine", "leg-press-machine", "hack-squat-machine",
           "belt-squat-machine", "leg-extension-machine", "leg-curl-machine",
@@ -64,6 +65,13 @@ class Entry:
     def name(self) -> str:
         """The slug as words between dashes, so that ``-word-`` matches a whole word."""
         return f"-{self.slug}-"
+
+
+def _guided(equipment: frozenset[str]) -> frozenset[str]:
+    """The machines, cable stations and bands among the kinds (a dip station is bars to hold
+    the body on, not a machine)."""
+    return frozenset(k for k in equipment if k in GUIDED or (
+        k.endswith(("-machine", "-station")) and k != "dip-station"))
 
 
 def _has(entry: Entry, *words: str) -> bool:
@@ -166,14 +174,14 @@ def _moderate_lifts(entry: Entry) -> Row | None:
         return "Moderate", "intermediate plyometrics"
     # a free barbell compound lift (an EZ bar is a bar; a bar in a rack for an inverted row,
     # or a row lying chest-down on a bench, is not a free lift)
-    if eq & {"barbell", "ez-curl-bar"} and not eq & (GUIDED | {"landmine"}) \
+    if eq & {"barbell", "ez-curl-bar"} and not _guided(eq) and "landmine" not in eq \
             and _has(entry, *BARBELL_LIFTS) and not _has(entry, *SINGLE_JOINT) \
             and not _has(entry, "inverted", "australian", "lying", "rollout", "sit-up") \
             and (entry.mechanic == "compound" or _has(entry, "hip-thrust", "bridge")):
         return "Moderate", "free barbell compound lift"
     # a ballistic lift without a barbell catch, kettlebell work from the rack
     if (eq & {"kettlebell", "dumbbell", "barbell"} and _has(entry, *BALLISTIC)
-            and not eq & GUIDED) or ("kettlebell" in eq and _has(entry, *KETTLEBELL_RACK)):
+            and not _guided(eq)) or ("kettlebell" in eq and _has(entry, *KETTLEBELL_RACK)):
         return "Moderate", "ballistic lift without a barbell catch"
     return None
 
@@ -185,15 +193,15 @@ def _moderate_balance(entry: Entry) -> Row | None:
             and entry.kind == "StrengthTraining":
         return "Moderate", "balance or one side: rear-foot-elevated or single-leg compound work"
     if entry.laterality == "Unilateral" and eq & {"bench"} and eq & FREE_WEIGHTS \
-            and _has(entry, "bench-press", "fly", "flye") and not eq & GUIDED:
+            and _has(entry, "bench-press", "fly", "flye") and not _guided(eq):
         return "Moderate", "balance or one side: a one-sided load lying on a bench"
     straps = "suspension-trainer" in eq
     if (eq & UNSTABLE and _has(entry, *UNSTABLE_MOVES)
             and not (straps and _has(entry, "row", "rows", "rowing", "curl", "curls"))) \
             or (straps and entry.laterality == "Unilateral"):
         return "Moderate", "balance or one side: an unstable base"
-    if _has(entry, "bent-over", "silverback") and eq & FREE_WEIGHTS and not eq & (GUIDED | {
-            "bench", "incline-bench"}) and not _has(entry, "head-on-bench", "seated"):
+    if _has(entry, "bent-over", "silverback") and eq & FREE_WEIGHTS and not _guided(eq) \
+            and not eq & {"bench", "incline-bench"} and not _has(entry, "head-on-bench", "seated"):
         return "Moderate", "balance or one side: bent over with the hinge unsupported"
     if "decline-bench" in eq and eq & FREE_WEIGHTS:
         return "Moderate", "balance or one side: free weights head-down on a decline bench"
@@ -215,7 +223,7 @@ def _moderate_body(entry: Entry) -> Row | None:
 
 def _low_guided(entry: Entry) -> Row | None:
     eq = entry.equipment
-    if eq & GUIDED and not eq & FREE_WEIGHTS - {"weight-plate"} \
+    if _guided(eq) and not eq & FREE_WEIGHTS - {"weight-plate"} \
             and "suspension-trainer" not in eq:
         return "Low", "machines, the Smith machine, cables and bands"
     if eq & UNSTABLE and _has(entry, "crunch", "crunches", "side-bend", "hyperextension",
