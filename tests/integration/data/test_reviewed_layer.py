@@ -18,6 +18,7 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -267,6 +268,88 @@ def test_the_second_half_files_match_their_tables() -> None:
     assert done.returncode == 0, done.stderr
 
 
+def _table_rules() -> object:
+    """scripts/reviewed/table_rules.py, the decidable rules of docs/reviewed-layer.md."""
+    path = REPO / "scripts" / "reviewed" / "table_rules.py"
+    spec = importlib.util.spec_from_file_location("_reviewed_table_rules", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses resolve annotations through it
+    spec.loader.exec_module(module)
+    return module
+
+
+RULES: Any = _table_rules()
+
+
+def test_no_entry_contradicts_a_decidable_rule_of_the_review() -> None:
+    """Issue 22, the audit's wrong reviewed values fixed at their cause: every entry of every
+    family file is run through the rules a name and the entry's facts decide — the first
+    matching row of the difficulty table, the hip flexors of hip-flexion moves, the pattern of
+    compound and combination exercises (scripts/reviewed/table_rules.py). A new entry, or an
+    edited one, that contradicts the written table fails here whichever generator wrote it."""
+    entries = RULES.read_entries(FILES)
+    assert len(entries) == len(CASES)
+    problems = RULES.problems(entries)
+    assert not problems, "\n".join(problems)
+    # the rules decide a real share of the layer, not a handful: a rule broken into never
+    # matching would pass the check above vacuously
+    decided = [e for _stem, e in entries if RULES.difficulty_row(e)]
+    assert len(decided) >= 0.4 * len(entries), len(decided)
+
+
+@pytest.mark.parametrize(("slug", "equipment", "lat", "mech", "kind", "level"), [
+    # the three wrong difficulties of the fresh audit (seed 20261207), as the table decides them
+    ("decline-dumbbell-triceps-extension", "dumbbell decline-bench", "Bilateral", "isolation",
+     "StrengthTraining", "Moderate"),
+    ("knee-tuck-jump", "bodyweight", "Bilateral", "compound", "PowerTraining", "Low"),
+    ("ball-crunches", "bodyweight exercise-ball", "Bilateral", "isolation", "StrengthTraining",
+     "Low"),
+    # the rows around them: a ball under the feet is an unstable base, a box rebound and a
+    # loaded jump are intermediate, the first matching row decides (Olympic catch before bar)
+    ("ball-leg-curl", "bodyweight exercise-ball", "Bilateral", "isolation", "StrengthTraining",
+     "Moderate"),
+    ("box-jump-multiple-response", "bodyweight plyo-box", "Bilateral", "compound",
+     "PowerTraining", "Moderate"),
+    ("weighted-jump-squat", "barbell squat-rack", "Bilateral", "compound", "PowerTraining",
+     "Moderate"),
+    ("hang-power-clean", "barbell", "Bilateral", "compound", "PowerTraining", "High"),
+    ("clean-pull", "barbell", "Bilateral", "compound", "PowerTraining", "Moderate"),
+    ("smith-machine-incline-bench-press", "smith-machine incline-bench", "Bilateral",
+     "compound", "StrengthTraining", "Low"),
+    ("bent-over-two-dumbbell-row", "dumbbell", "Bilateral", "compound", "StrengthTraining",
+     "Moderate"),
+    ("incline-dumbbell-press", "dumbbell incline-bench", "Bilateral", "compound",
+     "StrengthTraining", "Low"),
+])
+def test_the_difficulty_rules_decide_the_table_rows(slug: str, equipment: str, lat: str,
+                                                    mech: str, kind: str, level: str) -> None:
+    entry = RULES.Entry(slug=slug, equipment=frozenset(equipment.split()), laterality=lat,
+                        mechanic=mech, pattern="Isolation", difficulty=level, kind=kind)
+    row = RULES.difficulty_row(entry)
+    assert row is not None and row[0] == level, row
+
+
+def test_the_muscle_and_pattern_rules_flag_the_audited_errors() -> None:
+    """The fresh audit's wrong muscles (butt-ups without a hip flexor) and pattern (a bench press
+    to skull crusher called single-joint isolation), as they were, are flagged."""
+    butt_ups = RULES.Entry(slug="butt-ups", equipment=frozenset({"bodyweight"}),
+                           laterality="Bilateral", mechanic="compound",
+                           pattern="TrunkStability", difficulty="Low", kind="StrengthTraining",
+                           primary=frozenset({"rectus-abdominis"}),
+                           secondary=frozenset({"shoulders"}))
+    assert RULES.hip_flexor_problem(butt_ups)
+    fixed = RULES.Entry(**{**butt_ups.__dict__, "secondary": frozenset({"quadriceps"})})
+    assert RULES.hip_flexor_problem(fixed) is None
+    combo = RULES.Entry(slug="decline-close-grip-bench-to-skull-crusher",
+                        equipment=frozenset({"barbell", "decline-bench"}),
+                        laterality="Bilateral", mechanic="compound", pattern="Isolation",
+                        difficulty="Moderate", kind="StrengthTraining")
+    assert RULES.pattern_problem(combo)
+    assert RULES.pattern_problem(RULES.Entry(**{**combo.__dict__,
+                                                "pattern": "HorizontalPush"})) is None
+
+
 @pytest.mark.slow
 def test_the_layer_conforms_to_the_shapes_in_the_served_graph() -> None:
     """SHACL over the served graph (imports included), focused on the reviewed exercises and
@@ -345,7 +428,7 @@ def _not_reviewed_lists() -> dict[str, str]:
     sys.path.insert(0, str(folder))
     try:
         for path in sorted(folder.glob("*.py")):
-            if path.stem in ("writer", "compare_sources"):
+            if path.stem in ("writer", "compare_sources", "table_rules"):
                 continue
             spec = importlib.util.spec_from_file_location(f"_reviewed_{path.stem}", path)
             assert spec is not None and spec.loader is not None
