@@ -392,6 +392,7 @@ WRONG = {"Authorization": "Bearer not-the-token", "Content-Type": "application/s
 EXG = "https://w3id.org/exgraph/ontology#"
 ID = "https://w3id.org/exgraph/id/"
 STEP = f"{ID}exercise/machine-back-extension/article-machine-back-extension/step/1"
+UNTYPED_STEP = f"{ID}exercise/machine-back-extension/step/1"
 ALL_QUADS = "SELECT ?s ?p ?o ?g { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 
 
@@ -497,11 +498,19 @@ def test_a_read_only_server_logs_no_refusals(tmp_path: Path) -> None:
     f'"abc" }} WHERE {{}}',
     f'INSERT DATA {{ GRAPH <{ID}source/curated> {{ <{ID}exercise/machine-back-extension> '
     f'<{EXG}difficulty> "banana" }} }}',
-], ids=["insert-data", "with", "banana"])
+    # a step IRI that nothing types (the soak's): no class shape targets it, the values every
+    # shape asks of exg:position still hold, in the served graph and in a source graph
+    f'INSERT DATA {{ <{UNTYPED_STEP}> <{EXG}position> "abc" }}',
+    f'INSERT DATA {{ GRAPH <{ID}source/curated> {{ <{UNTYPED_STEP}> <{EXG}position> "abc" }} }}',
+    f'WITH <{ID}source/curated> INSERT {{ <{UNTYPED_STEP}> <{EXG}position> "abc" }} WHERE {{}}',
+], ids=["insert-data", "with", "banana", "untyped-default", "untyped-graph", "untyped-with"])
 def test_named_graphs_are_checked(write_server: WriteServer, update: str) -> None:
-    """Finding 4: writes into a source graph meet the per-source shapes."""
+    """Finding 4: writes into a source graph meet the per-source shapes; and a node no shape
+    targets meets what every shape asks of the properties written (the untyped step's
+    position was applied in all three ways before)."""
     before = write_server.quads()
-    response = write_server.update(update, AUTH)
+    with probing(write_server.base):
+        response = write_server.update(update, AUTH)
     assert response.status_code == 400 and response.json()["problems"], response.text
     assert write_server.quads() == before
 
