@@ -486,6 +486,18 @@ def test_the_bundled_graph_meets_the_shapes_of_every_property_on_any_node(
     assert report.conforms, report.text[:2000]
 
 
+def test_the_dump_for_the_workers_is_the_store(app: Flask) -> None:
+    """dump_store writes through an in-memory file (the interpreter lock stays free): the same
+    N-Quads as Oxigraph's dump to bytes, every quad of the store."""
+    from exgraph.web.sparql.service import dump_store
+
+    store = app.extensions["exgraph_store"]
+    dumped = dump_store(store)
+    assert sorted(dumped.splitlines()) == sorted(
+        store.ox.dump(format=ox.RdfFormat.N_QUADS).splitlines())
+    assert set(ox.parse(dumped, format=ox.RdfFormat.N_QUADS)) == quads(store)
+
+
 def test_a_valid_change_to_a_named_graph_is_applied(app: Flask) -> None:
     update = PREFIXES + (f'INSERT DATA {{ GRAPH <{ARTICLE_GRAPH}> {{ <{EXERCISE}> exg:summary '
                          f'"Hinge." }} }}')
