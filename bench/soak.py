@@ -381,7 +381,8 @@ def probe_process(base: str, stop: Any, results: Any) -> None:
                 headline["shed"] += 1
             elif status != 200 or elapsed > limit:
                 outcome["missed"].append(f"{path[:40]}: {status} after {elapsed:.2f} s, "
-                                         f"{began - began_at:.0f} s in")
+                                         f"{began - began_at:.0f} s in (at "
+                                         f"{time.time() - elapsed:.3f})")
         stop.wait(max(0.0, PROBE_EVERY - (time.monotonic() - started)))
     results.put({"health": health, "headline": headline})
 

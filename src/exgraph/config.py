@@ -115,6 +115,11 @@ SETTINGS: tuple[Setting, ...] = (
             "largest /sparql answer in bytes; longer ones are cut and carry X-Exgraph-Truncated"),
     Setting("WORKER_MEMORY_MB", 1024,
             "address-space limit (RLIMIT_AS) of each /sparql worker process, in MiB; 0: none"),
+    # issue 21, the probe tail: workers run the attackers' queries and reload the whole graph
+    # after every update; below the web process's priority they leave it the CPU it needs
+    Setting("WORKER_NICE", 5,
+            "how many steps of CPU priority (nice) the /sparql worker processes run below the "
+            "server's; 0: the same"),
     Setting("SPARQL_CONCURRENCY", 8,
             "/sparql requests handled at once; more get 503 with Retry-After, so /sparql "
             "never holds every server thread (exgraph serve keeps it at most THREADS - 2)"),

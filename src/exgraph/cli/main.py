@@ -86,14 +86,14 @@ def validate(files: tuple[Path, ...], alone: bool, per_source: bool) -> None:
     """
     from exgraph.config import ONTOLOGY_FILE
     from exgraph.graph.safe_files import check_input_file, limit_setting
-    from exgraph.graph.validate import validate_graph
+    from exgraph.graph.validate import strict_shapes_graph, validate_graph
 
     for path in files:  # regular files within EXGRAPH_MAX_DATA_FILE_BYTES (Oxigraph streams them)
         check_input_file(path, limit_setting("MAX_DATA_FILE_BYTES"), "MAX_DATA_FILE_BYTES")
     with phase("loading the graph"):
         graph = load_graph(files=[ONTOLOGY_FILE, *files]) if alone else load_graph(files)
     with phase("validating with SHACL"):
-        report = validate_graph(graph)
+        report = validate_graph(graph, shapes=strict_shapes_graph())
     click.echo(report.text)
     failed = not report.conforms
     if per_source:
@@ -348,14 +348,14 @@ def check_served_graph(app: Any) -> None:
     """Validate the graph app serves (bundled data and EXTRA_DATA) against the shapes and
     record the outcome for /readyz; on violation print the first problems and exit 1."""
     from exgraph.graph.remote import RemoteStore
-    from exgraph.graph.validate import validate_graph
+    from exgraph.graph.validate import strict_shapes_graph, validate_graph
     from exgraph.web.app import VALIDATION_KEY
 
     store = app.extensions["exgraph_store"]
     if isinstance(store, RemoteStore):  # its data is whatever `exgraph load` put there
         return
     with phase("validating with SHACL"):
-        report = validate_graph(store.to_graph())
+        report = validate_graph(store.to_graph(), shapes=strict_shapes_graph())
     app.extensions[VALIDATION_KEY] = report
     if report.conforms:
         return

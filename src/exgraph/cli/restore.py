@@ -41,7 +41,7 @@ def restore(snapshot: Path, store_spec: str) -> None:
     from exgraph.graph.load import push_dataset
     from exgraph.graph.remote import RemoteStore
     from exgraph.graph.store import OxigraphStore, oxigraph_to_graph
-    from exgraph.graph.validate import validate_graph, validate_sources
+    from exgraph.graph.validate import strict_shapes_graph, validate_graph, validate_sources
 
     remote = store_spec.startswith(("sparql+http://", "sparql+https://"))
     if not remote and Path(store_spec).exists() and not Path(store_spec).is_dir():
@@ -54,7 +54,7 @@ def restore(snapshot: Path, store_spec: str) -> None:
         raise DataError(f"{snapshot}: the snapshot's default graph (the served graph) is empty; "
                         f"nothing restored")
     with phase("validating with SHACL"):
-        report = validate_graph(served)
+        report = validate_graph(served, shapes=strict_shapes_graph())
     if not report.conforms:
         first = report.problems[0]
         raise DataError(f"{snapshot}: does not conform to ontology/shapes.ttl "

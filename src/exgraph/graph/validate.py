@@ -70,9 +70,113 @@ def shapes_graph(path: Path = SHAPES_FILE) -> Graph:
 
 
 @lru_cache(maxsize=1)
+def strict_shapes_graph(path: Path = SHAPES_FILE) -> Graph:
+    """:func:`shapes_graph` and the :func:`any_node_shapes` derived from it, parsed once: what
+    the write path, ``exgraph validate``, ``exgraph restore`` and ``exgraph serve --data``
+    check (the derived shapes cost about 7 s more on the full graph, 6 s before). The bundled
+    graph satisfies them (tests/test_write_path.py checks it); the importers and ``exgraph
+    ingest`` check their new data against :func:`shapes_graph`."""
+    shapes = Graph()
+    shapes += shapes_graph(path)
+    shapes += any_node_shapes(shapes)
+    return shapes
+
+
+@lru_cache(maxsize=1)
 def source_shapes_graph(path: Path = SHAPES_FILE) -> Graph:
-    """Every shape of the file, those of one source graph alone included, parsed once."""
-    return Graph().parse(path, format="turtle")
+    """Every shape of the file, those of one source graph alone included, and the
+    :func:`any_node_shapes` derived from them (a property's values on any node of the source),
+    parsed once."""
+    shapes = Graph().parse(path, format="turtle")
+    shapes += any_node_shapes(shapes)
+    return shapes
+
+
+#: What a property's value must be wherever it is used: the constraints of a property shape
+#: that judge one value alone. The others (counts, qualified counts, comparisons with another
+#: path) depend on what the node is, so they stay with the shapes that know it.
+VALUE_CONSTRAINTS = frozenset({
+    SH.datatype, SH["class"], SH["in"], SH.nodeKind, SH.pattern, SH.flags, SH.minInclusive,
+    SH.maxInclusive, SH.minExclusive, SH.maxExclusive, SH.minLength, SH.maxLength,
+})
+ANY_NODE = "https://w3id.org/exgraph/shapes#any-node-"
+
+
+def any_node_shapes(shapes: Graph) -> Graph:
+    """Shapes that hold a property's values to what every shape using it asks, on ANY node
+    (``sh:targetSubjectsOf`` the property), whatever its type.
+
+    The file's shapes target classes: a node with no type, or one whose class's shape does not
+    mention the property, was checked against nothing. ``exg:position "abc"`` on a step IRI
+    that no triple types (or on an exercise) passed the write path. For each property that a
+    property shape of the file names as its direct path, this makes one node shape with the
+    value constraints (:data:`VALUE_CONSTRAINTS`) common to every such property shape: each
+    value must satisfy them, since a node of any kind the file knows would need it to
+    (``exg:position``: an integer of at least 1, as for a step and a programming row;
+    ``exg:text``: a string, the minimum length being the step's alone). A property whose
+    shapes ask nothing in common (``skos:broader``: a muscle group for a muscle, equipment for
+    equipment) gets none. The bundled graph with its imports satisfies them all
+    (tests/test_write_path.py checks it)."""
+    by_path: dict[URIRef, list[set[tuple[URIRef, Node | tuple[Node, ...]]]]] = {}
+    for prop_shape in set(shapes.objects(None, SH.property)):
+        path = shapes.value(prop_shape, SH.path)
+        if not isinstance(path, URIRef):
+            continue  # inverse and transitive paths: about other nodes
+        constraints: set[tuple[URIRef, Node | tuple[Node, ...]]] = set()
+        for predicate, value in shapes.predicate_objects(prop_shape):
+            if predicate in VALUE_CONSTRAINTS and isinstance(predicate, URIRef):
+                constraints.add((predicate, _comparable(shapes, value)))
+        by_path.setdefault(path, []).append(constraints)
+    out = Graph()
+    for path, groups in sorted(by_path.items()):
+        common = set.intersection(*groups)
+        if not common:
+            continue
+        shape = URIRef(ANY_NODE + _slug(path))
+        prop = BNode()
+        out.add((shape, RDF.type, SH.NodeShape))
+        out.add((shape, SH.targetSubjectsOf, path))
+        out.add((shape, SH.property, prop))
+        out.add((prop, SH.path, path))
+        out.add((prop, SH.message, Literal(
+            f"{_shortener()(path)} on any node: " + ", ".join(
+                _describe(name, wanted) for name, wanted in sorted(common, key=str)))))
+        for name, wanted in common:
+            out.add((prop, name, _rebuild(out, wanted)))
+    return out
+
+
+def _comparable(shapes: Graph, value: Node) -> Node | tuple[Node, ...]:
+    """A constraint's value, an RDF list (``sh:in``) as a tuple so that equal lists compare
+    equal."""
+    if isinstance(value, BNode):
+        return tuple(shapes.items(value))
+    return value
+
+
+def _rebuild(graph: Graph, value: Node | tuple[Node, ...]) -> Node:
+    """A constraint's value in graph (a tuple back as an RDF list)."""
+    if not isinstance(value, tuple):
+        return value
+    from rdflib.collection import Collection as RdfList
+
+    head = BNode()
+    RdfList(graph, head, list(value))
+    return head
+
+
+def _slug(path: URIRef) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in _shortener()(path)).strip("-")
+
+
+def _describe(predicate: URIRef, value: Node | tuple[Node, ...]) -> str:
+    shorten = _shortener()
+    name = shorten(predicate).removeprefix("sh:")
+    if isinstance(value, tuple):
+        return f"{name} ({' '.join(shorten(v) for v in value)})"
+    if isinstance(value, Literal):
+        return f"{name} {value}"
+    return f"{name} {shorten(value)}"
 
 
 def _drop_shape(shapes: Graph, shape: Node) -> None:
@@ -89,7 +193,8 @@ def _drop_shape(shapes: Graph, shape: Node) -> None:
 def validate_graph(graph: Graph, focus: Collection[Node] | None = None, *,
                    shapes: Graph | None = None) -> Report:
     """Validate graph (which must include the ontology, for subclasses) against the shapes
-    (default: :func:`shapes_graph`, those of the union).
+    (default: :func:`shapes_graph`, those of the union; :func:`strict_shapes_graph` adds the
+    values of every property on any node).
 
     With ``focus``, only those nodes are validated: graph then need only hold what their shapes
     read (a subgraph around them), and problems of other nodes are left out."""

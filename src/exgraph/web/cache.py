@@ -82,16 +82,24 @@ class ApiState:
         # re-entrant: building one value may read another (an export's ETag reads the tag)
         self._lock = threading.RLock()
         self._cache: dict[str, Any] = {}
+        self._building: dict[str, threading.RLock] = {}
 
     def cached(self, key: str, build: Callable[[], T]) -> T:
-        """The value under key, built once by build()."""
+        """The value under key, built once by build(), under a lock of that key alone: /healthz
+        (the triple count, once per generation) waited behind the build of a page or of the
+        exercise index after every committed update, a second and more on the loaded machine
+        (issue 21's soak), when one lock served every key."""
         try:
             return self._cache[key]  # type: ignore[no-any-return]
         except KeyError:
             pass
         with self._lock:
+            building = self._building.setdefault(key, threading.RLock())
+        with building:
             if key not in self._cache:
-                self._cache[key] = build()
+                value = build()
+                with self._lock:
+                    self._cache[key] = value
             return self._cache[key]  # type: ignore[no-any-return]
 
     def recent(self, family: str, key: Hashable, build: Callable[[], T]) -> T:

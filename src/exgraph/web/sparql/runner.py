@@ -159,14 +159,17 @@ def _what(job: Job) -> str:
 
 #: What a worker process runs (not ``-m``: its classes must pickle as exgraph.web.sparql.runner's).
 WORKER_COMMAND = ("import sys; from exgraph.web.sparql.runner import serve; "
-                  "serve(int(sys.argv[1]), int(sys.argv[2]))")
+                  "serve(int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))")
 
 
-def serve(fd: int, memory_limit: int = 0) -> None:
+def serve(fd: int, memory_limit: int = 0, nice: int = 0) -> None:
     """A worker process's entry point: answer jobs on the socket with descriptor fd, in at most
-    memory_limit bytes of address space (0: no limit)."""
+    memory_limit bytes of address space (0: no limit), ``nice`` steps below the server's CPU
+    priority (see the setting WORKER_NICE)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent()
+    if nice > 0:
+        os.nice(nice)
     stack = JOB_STACK
     if memory_limit > 0:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
@@ -181,12 +184,14 @@ def serve(fd: int, memory_limit: int = 0) -> None:
 class _Worker:
     """One worker process, its socket, and the data generation it was loaded with."""
 
-    def __init__(self, data: bytes, generation: int, memory_limit: int = 0) -> None:
+    def __init__(self, data: bytes, generation: int, memory_limit: int = 0,
+                 nice: int = 0) -> None:
         self.generation = generation
         ours, theirs = socket.socketpair()
         with ours, theirs:
             self.process = subprocess.Popen(
-                [sys.executable, "-c", WORKER_COMMAND, str(theirs.fileno()), str(memory_limit)],
+                [sys.executable, "-c", WORKER_COMMAND, str(theirs.fileno()), str(memory_limit),
+                 str(nice)],
                 pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, close_fds=True,
                 env={**os.environ, "MALLOC_ARENA_MAX": "2"},  # few arenas: less address space
             )
@@ -254,12 +259,13 @@ class QueryRunner:
     """
 
     def __init__(self, data: bytes, *, workers: int = 2, timeout: float = 5.0,
-                 start_timeout: float = 60.0, memory_limit: int = 0) -> None:
+                 start_timeout: float = 60.0, memory_limit: int = 0, nice: int = 0) -> None:
         if workers < 1:
             raise ValueError("a query runner needs at least one worker")
         self.timeout = timeout
         self.start_timeout = start_timeout
         self.memory_limit = memory_limit
+        self.nice = nice
         self.size = workers
         self._lock = threading.Lock()
         self._data = data
@@ -273,7 +279,7 @@ class QueryRunner:
 
     def _spawn(self) -> _Worker:
         with self._lock:
-            worker = _Worker(self._data, self._generation, self.memory_limit)
+            worker = _Worker(self._data, self._generation, self.memory_limit, self.nice)
             self._workers.add(worker)
             return worker
 

@@ -320,7 +320,7 @@ def check_literals(effect: UpdateEffect) -> None:
 
 def check_effect(effect: UpdateEffect) -> None:
     """ShapeViolation when the nodes an update touched break the shapes in its result."""
-    from exgraph.graph.validate import validate_graph
+    from exgraph.graph.validate import strict_shapes_graph, validate_graph
 
     if not effect.focus:
         return
@@ -328,7 +328,7 @@ def check_effect(effect: UpdateEffect) -> None:
     graph.addN((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), graph)
                for q in ox.parse(effect.context, format=ox.RdfFormat.N_TRIPLES))
     focus = [_node(term) for term in effect.focus]
-    report = validate_graph(graph, focus=focus)
+    report = validate_graph(graph, focus=focus, shapes=strict_shapes_graph())
     if not report.conforms:
         raise ShapeViolation(f"the update breaks ontology/shapes.ttl ({len(report.problems)} "
                              f"problem(s), first: {report.problems[0].focus} "
