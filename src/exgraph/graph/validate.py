@@ -74,8 +74,8 @@ def strict_shapes_graph(path: Path = SHAPES_FILE) -> Graph:
     """:func:`shapes_graph` and the :func:`any_node_shapes` derived from it, parsed once: what
     the write path, ``exgraph validate``, ``exgraph restore`` and ``exgraph serve --data``
     check (the derived shapes cost about 7 s more on the full graph, 6 s before). The bundled
-    graph satisfies them (tests/test_write_path.py checks it); the importers and ``exgraph
-    ingest`` check their new data against :func:`shapes_graph`."""
+    graph satisfies them (tests/integration/sparql/test_write_path.py checks it); the importers
+    and ``exgraph ingest`` check their new data against :func:`shapes_graph`."""
     shapes = Graph()
     shapes += shapes_graph(path)
     shapes += any_node_shapes(shapes)
@@ -116,7 +116,7 @@ def any_node_shapes(shapes: Graph) -> Graph:
     ``exg:text``: a string, the minimum length being the step's alone). A property whose
     shapes ask nothing in common (``skos:broader``: a muscle group for a muscle, equipment for
     equipment) gets none. The bundled graph with its imports satisfies them all
-    (tests/test_write_path.py checks it)."""
+    (tests/integration/sparql/test_write_path.py checks it)."""
     by_path: dict[URIRef, list[set[tuple[URIRef, Node | tuple[Node, ...]]]]] = {}
     for prop_shape in set(shapes.objects(None, SH.property)):
         path = shapes.value(prop_shape, SH.path)
