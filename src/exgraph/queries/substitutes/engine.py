@@ -14,8 +14,10 @@ from exgraph.graph.store import Store
 from exgraph.queries.substitutes.features import (
     KIND_FAMILIES,
     OPPOSITES,
+    ROLLING_STANDINS,
     TRAINING_KINDS,
     Bits,
+    affinity_matrix,
     derive_features,
     join_words,
     name_words,
@@ -27,9 +29,6 @@ from exgraph.queries.substitutes.model import (
     LEVELS,
     LOOSE_PATTERNS,
     PASSING_CACHE,
-    VARIETY,
-    VARIETY_CAP,
-    VARIETY_DEPTH,
     VARIETY_FLOOR,
     VARIETY_POOL,
     WEIGHTS,
@@ -40,6 +39,7 @@ from exgraph.queries.substitutes.model import (
     closure,
     exercise_from_record,
 )
+from exgraph.queries.substitutes.variety import pick
 from exgraph.records import records_for
 from exgraph.vocab.terms import local_name
 
@@ -107,8 +107,13 @@ class Engine:
                                dtype=np.float64)
         self.a_load = np.array([code(ex.load) for ex in order], dtype=np.int32)
         self.a_laterality = np.array([code(ex.laterality) for ex in order], dtype=np.int32)
+        variants = Bits()
+        self.a_variants = np.array([variants.mask(ex.variants) for ex in order], dtype=np.int64)
+        self.variant_bits = variants
         self.a_load_named = np.array([ex.load_named for ex in order], dtype=np.bool_)
         self.a_family = np.array([KIND_FAMILIES.get(ex.kind, 0) for ex in order], dtype=np.int8)
+        self.a_kind = np.array([code(ex.kind) for ex in order], dtype=np.int32)
+        self.a_choice = np.array([ex.choice for ex in order], dtype=np.bool_)
         self.a_power = np.array([ex.kind == "power" for ex in order], dtype=np.bool_)
         self.a_olympic = np.array([ex.olympic for ex in order], dtype=np.bool_)
         holders: dict[str, list[int]] = defaultdict(list)  # name key -> who is named so
@@ -132,6 +137,7 @@ class Engine:
         self.with_raw = {w: np.array(v, dtype=np.int64) for w, v in raw.items()}
         self.written_holders = {k: np.array(v, dtype=np.int64) for k, v in written.items()}
         self.codes = codes
+        self.load_affinity = affinity_matrix(codes)  # the codes are known once all are made
 
     def opposite(self, target: Exercise) -> npt.NDArray[np.bool_]:
         """Which exercises have a word in their written name whose opposite (OPPOSITES) is in
@@ -274,39 +280,30 @@ class Engine:
 
     def varied(self, ids: npt.NDArray[np.int64], scores: npt.NDArray[np.float64],
                order: npt.NDArray[np.int64], limit: int, target: Exercise) -> list[int]:
-        """Indexes into ids for the answer: a greedy MMR-style pass over the VARIETY_POOL best by
-        score fills the first VARIETY_DEPTH places, each pick maximising its score minus VARIETY
-        for every earlier pick of its load type (unknown load counts as its own type); in the
-        top 5 a load type gets at most VARIETY_CAP places while a candidate of another load type
-        scores at least VARIETY_FLOOR of the best score (such an option exists for the
-        movement; an uncommon implement, an unknown load or a jump for a lift is no such
-        option); the rest follow in score order."""
+        """Indexes into ids for the answer: :func:`variety.pick` over the VARIETY_POOL best by
+        score. An option (for the load-type cap of the top 5) does the same movement on the same
+        prime movers with no material difference but the load: the same pattern, every primary
+        group of the exercise worked as primary, the same VARIATION_WORDS, the same kind
+        (strength or power), a common load type, and a score at least VARIETY_FLOOR of the
+        best. Only a strength or power exercise is capped: a stretch or a rolling drill has no
+        load to vary."""
         pool = [int(i) for i in order[:max(VARIETY_POOL, limit)]]
         if not pool:
             return []
-        loads = self.a_load[ids[pool]].tolist()
+        at = ids[pool]
+        loads = self.a_load[at].tolist()
         floor = VARIETY_FLOOR * float(scores[pool[0]])
-        uncommon = {0, self.codes.get("other", -1)}
-        option = [loads[k] not in uncommon and scores[pool[k]] >= floor
-                  and bool(self.a_power[ids[pool[k]]]) == (target.kind == "power")
-                  for k in range(len(pool))]
-        seen: dict[int, int] = defaultdict(int)
-        picked: list[int] = []
-        left = list(range(len(pool)))
-
-        def value(j: int) -> tuple[float, int]:
-            load = loads[j]
-            capped = len(picked) < 5 and seen[load] >= VARIETY_CAP and any(
-                option[k] and loads[k] != load and seen[loads[k]] < VARIETY_CAP for k in left)
-            return (scores[pool[j]] - VARIETY * seen[load] - (1e6 if capped else 0.0), -j)
-
-        for _ in range(min(limit, VARIETY_DEPTH, len(pool))):
-            best = max(left, key=value)
-            left.remove(best)
-            picked.append(pool[best])
-            seen[loads[best]] += 1
-        picked += [pool[j] for j in left]
-        return picked[:limit]
+        uncommon = frozenset({0, self.codes.get("other", -1)})
+        pattern = self.codes.get(target.pattern, -1) if target.pattern else -1
+        same = ((self.a_pmask[at] & target.pmask) == target.pmask) \
+            & (self.a_variants[at] == self.variant_bits.mask(target.variants)) \
+            & (self.a_power[at] == (target.kind == "power")) & (scores[np.array(pool)] >= floor)
+        if pattern > 0:
+            same &= self.a_pattern[at] == pattern
+        option = [bool(same[k]) and loads[k] not in uncommon for k in range(len(pool))]
+        keys = [self.exercises[self.slugs[int(i)]].keys for i in at]
+        chosen = pick(loads, option, keys, uncommon, target.kind in TRAINING_KINDS, limit)
+        return [pool[k] for k in chosen]
 
     def scores(self, target: Exercise, f: Filters
                ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
@@ -334,6 +331,9 @@ class Engine:
         # a lift is never replaced by a stretch, rolling, mobility or cardio drill, nor they by
         # a lift; nor an exercise by itself under another name
         candidate &= self.a_family == KIND_FAMILIES.get(target.kind, 0)
+        if target.kind in ROLLING_STANDINS:  # rolling works a tissue: a mobility drill does not
+            candidate &= np.isin(self.a_kind, [self.codes.get(k, -1)
+                                               for k in ROLLING_STANDINS[target.kind]])
         candidate &= ~self.same_exercise(target)
         candidate &= ~self.opposite(target)
         if not target.olympic and not f.skill_jump:  # no clean or snatch for a hinge drill
@@ -369,6 +369,9 @@ class Engine:
             score += (w["stabilizer"] * np.bitwise_count(target.stmask & self.a_wkmask[ids])
                       / target.stmask.bit_count())
         score += w["extra_primary"] * np.bitwise_count(pm & ~target.wkmask)
+        # a prime mover of the candidate the exercise works only as a secondary mover moves the
+        # emphasis (a deadlift's hamstrings and quadriceps for a hip thrust)
+        score += w["primary_shift"] * np.bitwise_count(pm & target.smask & ~tp)
         pattern = self.codes.get(target.pattern, -1) if target.pattern else -1
         if pattern > 0:
             same = self.a_pattern[ids] == pattern
@@ -385,10 +388,13 @@ class Engine:
         score = np.zeros(len(ids), dtype=np.float64)
         for column, value, weight in ((self.a_force, target.force, w["force"]),
                                       (self.a_mechanic, target.mechanic, w["mechanic"]),
-                                      (self.a_load, target.load, w["load"]),
                                       (self.a_laterality, target.laterality, w["laterality"])):
             if value:
                 score += np.where(column[ids] == self.codes[value], weight, 0.0)
+        if target.load is not None:  # how well the candidate's load type keeps the loading
+            score += w["load"] * self.load_affinity[self.codes[target.load], self.a_load[ids]]
+        tv = self.variant_bits.mask(target.variants)
+        score += w["variant"] * np.bitwise_count(self.a_variants[ids] ^ tv)
         score += self._name_scores(target, ids)
         if target.load != "other":  # a log, keg, sled or chains: few lifters have one
             score += np.where(self.a_load[ids] == self.codes.get("other", -1),
@@ -401,6 +407,11 @@ class Engine:
         if target.rank is not None:
             ranks = self.a_rank[ids].astype(np.int64)
             score += w["harder"] * np.where(ranks > target.rank, ranks - target.rank, 0)
+            score += w["easier"] * np.where((ranks >= 0) & (ranks < target.rank),
+                                            target.rank - ranks, 0)
+        if target.kind not in TRAINING_KINDS:  # a rolling drill for a rolling drill first,
+            score += np.where(self.a_kind[ids] == self.codes[target.kind], w["same_kind"], 0.0)
+        score += np.where(self.a_choice[ids], w["choice"], 0.0)  # a menu is no one exercise
         return score
 
     def _name_scores(self, target: Exercise, ids: npt.NDArray[np.int64]
