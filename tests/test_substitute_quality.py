@@ -26,7 +26,7 @@ from exgraph.queries.substitutes import (
     Substitute,
     engine_for,
 )
-from exgraph.queries.substitutes.features import untagged
+from exgraph.queries.substitutes.features import name_words, untagged
 from exgraph.vocab.names import normalise
 from tests.paths import REPO
 
@@ -291,6 +291,32 @@ def test_a_lat_pulldown_without_machines_or_cables(engine: Engine) -> None:
 # --- every reason true of the record --------------------------------------------------------------
 
 
+def _check_third_review_reason(target: Exercise, ex: Exercise, reason: str,
+                               label: dict[str, str]) -> bool:
+    """Check a reason of the third review (an emphasis shift, variation words, a choice);
+    False: none of them."""
+    if m := re.fullmatch(r"works the (.+) as a prime mover, (.+) only as a secondary one",
+                         reason):
+        assert m.group(2) == target.name
+        for name in re.split(r", | and ", m.group(1)):
+            group = label[name]
+            assert group in ex.primary and group in target.secondary, (reason, ex, target)
+            assert group not in target.primary
+    elif m := re.fullmatch(r"a variation by name: (.+)", reason):
+        words = set(re.split(r", | and ", m.group(1)))
+        assert words == ex.variants - target.variants, (reason, ex.name, target.name)
+        assert words <= set(name_words(ex.name)) - set(name_words(target.name))
+    elif m := re.fullmatch(r"not the (.+) variation", reason):
+        words = set(re.split(r", | and ", m.group(1)))
+        assert words == target.variants - ex.variants, (reason, ex.name, target.name)
+        assert words <= set(name_words(target.name)) - set(name_words(ex.name))
+    elif reason == "its name offers a choice of exercises":
+        assert re.search(r"\bor\b", re.sub(r"\([^)]*\)", "", ex.name.lower())), ex.name
+    else:
+        return False
+    return True
+
+
 def _check_reason(engine: Engine, target: Exercise, sub: Substitute, reason: str) -> None:
     ex = sub.exercise
     label = {engine._label(g): g for g in ex.worked | target.worked}
@@ -311,6 +337,8 @@ def _check_reason(engine: Engine, target: Exercise, sub: Substitute, reason: str
             assert label[name] in ex.secondary and label[name] in target.primary
     elif reason == "no source lists its muscles":
         assert not ex.primary
+    elif _check_third_review_reason(target, ex, reason, label):
+        pass
     elif m := re.fullmatch(r"same (.+) pattern( \(inferred\))?", reason):
         assert ex.pattern == target.pattern
         assert engine._label(ex.pattern or "") == m.group(1)

@@ -19,11 +19,9 @@ from exgraph.queries.substitutes.features import (
     Bits,
     affinity_matrix,
     derive_features,
-    join_words,
     name_words,
     normalised,
     record_facts,
-    source_words,
 )
 from exgraph.queries.substitutes.model import (
     LEVELS,
@@ -34,11 +32,11 @@ from exgraph.queries.substitutes.model import (
     WEIGHTS,
     Exercise,
     Filters,
-    Measure,
     Substitute,
     closure,
     exercise_from_record,
 )
+from exgraph.queries.substitutes.reasons import explain
 from exgraph.queries.substitutes.variety import pick
 from exgraph.records import records_for
 from exgraph.vocab.terms import local_name
@@ -435,64 +433,8 @@ class Engine:
         return score
 
     def _explain(self, target: Exercise, ex: Exercise, score: float) -> Substitute:
-        """The kept answer with its overlaps and its reasons in words."""
-        shared_primary = target.primary & ex.primary
-        m = Measure(score, shared_primary, (target.primary & ex.secondary) - shared_primary,
-                     target.secondary & ex.moving, target.stabilizer & ex.worked,
-                     target.pattern is not None and target.pattern == ex.pattern,
-                     ex.pattern_inferred or target.pattern_inferred)
-        reasons = []
-        tier = "computed"
-        if ex.slug in target.curated:
-            tier = "curated"
-            reasons.append(f"listed as an alternative by {source_words(target.curated[ex.slug])}")
-        elif ex.slug in target.variations:
-            tier = "variation"
-            reasons.append("a variation of it in the same wger group")
-        # each muscle with the role the substitute gives it
-        muscles = [f"{self._label(g)} (primary)" for g in sorted(m.shared_primary)]
-        muscles += [f"{self._label(g)} ({'primary' if g in ex.primary else 'secondary'})"
-                    for g in sorted(m.shared_secondary)]
-        if muscles:
-            reasons.append(f"works the {join_words(muscles)}, like {target.name}")
-        if m.as_secondary:
-            secondary = join_words([self._label(g) for g in sorted(m.as_secondary)])
-            reasons.append(f"works the {secondary} only as a secondary mover")
-        if not ex.primary:
-            reasons.append("no source lists its muscles")
-        if m.same_pattern:
-            inferred = " (inferred)" if m.pattern_guessed else ""
-            reasons.append(f"same {self._label(ex.pattern or '').lower()} pattern{inferred}")
-        if target.rank is not None and ex.rank is not None and ex.rank > target.rank:
-            reasons.append(f"harder: {LEVELS[ex.rank]} rather than {LEVELS[target.rank]}")
-        if ex.olympic and not target.olympic:
-            reasons.append("an Olympic lift (clean, snatch or jerk): a step up in skill")
-        elif ex.kind != target.kind and {ex.kind, target.kind} <= TRAINING_KINDS:
-            reasons.append("explosive (a jump, throw or quick lift) rather than a strength lift"
-                           if ex.kind == "power" else
-                           "a strength lift rather than an explosive drill")
-        if ex.laterality and target.laterality and ex.laterality != target.laterality:
-            how = "" if ex.laterality_stated and target.laterality_stated else \
-                " (read from the names)"
-            reasons.append(f"{ex.laterality} rather than {target.laterality}{how}")
-        if ex.load and target.load and ex.load != target.load and ex.load != "other":
-            reasons.append(f"{ex.load} rather than {target.load}")
-        needs = self._equipment_words(ex)
-        if target.equipment != ex.equipment and needs:
-            reasons.append(needs)
-        best, diff = target.options.get(ex.slug, (None, None))
-        shared = {"primary": tuple(sorted(m.shared_primary)),
-                  "secondary": tuple(sorted(m.shared_secondary)),
-                  "stabilizer": tuple(sorted(m.shared_stabilizer))}
-        return Substitute(ex, m.score, tier, tuple(reasons), shared, m.same_pattern, best, diff)
+        """The kept answer with its overlaps and its reasons in words (:func:`explain`)."""
+        return explain(self._label, target, ex, score)
 
     def _label(self, slug: str) -> str:
         return self.labels.get(slug, slug.replace("-", " ")).lower()
-
-    def _equipment_words(self, ex: Exercise) -> str:
-        if not ex.equipment:
-            return "equipment unknown"
-        kit = join_words([self._label(k) for k in sorted(ex.equipment)])
-        if ex.equipment <= {"bodyweight"}:
-            return "needs no equipment"
-        return f"needs {kit}" + (" (inferred from its name)" if ex.equipment_inferred else "")
