@@ -100,8 +100,12 @@ def main() -> None:
                 (ln for ln in fh if not ln.startswith("#")), delimiter="\t")}
         sources = EVERYDAY + [s for s in split if s not in EVERYDAY]
         held_out = {s for s, half in split.items() if half == "held-out"}
-    systems = {"before": engine_at(BEFORE, store), "engine": engine_ranker(engine),
-               "jaccard": jaccard_ranker(engine), "tfidf": tfidf_ranker(engine)}
+    systems = {"engine": engine_ranker(engine), "jaccard": jaccard_ranker(engine),
+               "tfidf": tfidf_ranker(engine)}
+    try:
+        systems["before"] = engine_at(BEFORE, store)
+    except ImportError as error:  # its modules have moved since; its top 10s were pooled
+        print(f"the engine at {BEFORE} no longer loads ({error}); its pooled pairs are kept")
     old: dict[tuple[str, str], dict[str, str]] = {}
     header: list[str] = []
     if args.out.exists():
@@ -111,24 +115,23 @@ def main() -> None:
         for row in csv.DictReader((ln for ln in lines if not ln.startswith("#")),
                                   delimiter="\t"):
             old[(row["source"], row["candidate"])] = row
-    rows = []
+    # the file's rows stay as they are, in the file's order; a new candidate's row goes after
+    # the last row of its source (a re-pool adds rows, it does not rewrite or reorder them)
+    rows = [dict(row) for row in old.values()]
     for source in sources:
         pooled: dict[str, list[str]] = {}
         for name, rank in systems.items():
             for slug in rank(source):
                 pooled.setdefault(slug, []).append(name)
-        for slug in [s for (src, s) in old if src == source and s not in pooled]:
-            pooled[slug] = []
-        for slug, by in pooled.items():
-            kept = old.get((source, slug), {})
-            rows.append({
-                "source": source, "source_name": engine.exercises[source].name,
+        at = max((i + 1 for i, row in enumerate(rows) if row["source"] == source),
+                 default=len(rows))
+        new = [{"source": source, "source_name": engine.exercises[source].name,
                 "candidate": slug, "candidate_name": engine.exercises[slug].name,
-                "grade": kept.get("grade", ""), "hard_negative": kept.get("hard_negative", ""),
+                "grade": "", "hard_negative": "",
                 "split": "held-out" if source in held_out else "dev",
-                "pooled_by": ",".join(sorted(set(by) | set(
-                    filter(None, kept.get("pooled_by", "").split(","))))),
-                "note": kept.get("note", "")})
+                "pooled_by": ",".join(sorted(by)), "note": ""}
+               for slug, by in pooled.items() if (source, slug) not in old]
+        rows[at:at] = new
     with args.out.open("w", encoding="utf-8", newline="") as fh:
         fh.writelines(header)
         writer = csv.DictWriter(fh, COLUMNS, delimiter="\t", lineterminator="\n")

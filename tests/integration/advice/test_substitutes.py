@@ -76,10 +76,11 @@ def test_the_reference_alternatives_rank_without_their_curated_links(full_store:
     falls behind them on name and load. The coach's criterion now: the pull-through and the 45°
     back extension in the top 10, the Romanian deadlift's movement (a Romanian or stiff-legged
     deadlift) in the top 5, and the Romanian deadlift itself in the top 30, a hip hinge on the
-    same prime movers. Since the variety penalty is off (docs/substitutes.md: it cost 0.03
-    nDCG@10 on both halves of the benchmark), places 6-10 hold five back extensions on a bench
-    or ball, each graded a direct swap, and the pull-through ties with the other hinges just
-    below them: the 45° back extension in the top 10, the pull-through in the top 15."""
+    same prime movers. The variety cap (docs/substitutes.md) gives places 3-5 of the top 5 to the
+    cable pull-through and the dumbbell Romanian and stiff-legged deadlifts after two back
+    extensions; places 6-10 hold the other back extensions on a bench or ball, each graded a
+    direct swap, the 45° one among them: the 45° back extension in the top 10, the
+    pull-through in the top 15."""
     assert isinstance(full_store, OxigraphStore)
     copy = ox.Store()
     copy.bulk_load(full_store.ox.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)

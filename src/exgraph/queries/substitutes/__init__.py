@@ -16,7 +16,8 @@ and filler words dropped, or the written names equal once normalised whatever th
 is an alternative label of the other, or one is the other with a posture or attachment word
 more); a name with the opposite word (up/down, abduction/
 adduction...: the antagonists' look-alike); an Olympic lift (clean, snatch, jerk) for an
-exercise that is none, unless ``Filters.skill_jump``.
+exercise that is none, unless ``Filters.skill_jump``; a mobility drill for a foam-rolling drill
+(ROLLING_STANDINS).
 
 **Score** (WEIGHTS; docs/substitutes.md has the reasons and the benchmark behind the numbers):
 
@@ -34,20 +35,27 @@ force / mechanic                +0.5 each when the same
 name                            +6 × the IDF-weighted Jaccard of the two names' normalised
                                 words + 2 × the share of the exercise's name (IDF-weighted)
                                 the candidate's name covers: variations of the same lift first
-load type                       +0.75 the same (barbell, dumbbell, kettlebell, bodyweight,
-                                cable, machine, band); −0.5 an uncommon implement ("other")
+load type                       +0.75 × load_affinity: 1 the same, 0.75 two free weights or
+                                two guided loads, 0.5 a free weight for a guided one, else 0;
+                                −0.5 an uncommon implement ("other")
+variation words                 −0.75 for each VARIATION_WORDS word one name has and the other
+                                not (incline, reverse, rack, assisted, sumo, weighted ...)
 laterality                      +0.5 the same (bilateral, unilateral, alternating)
 kind step                       −2 a jump or throw for a strength lift, or the other way round
 Olympic lift (when allowed)     −4
 extra primary groups            −0.75 for each primary group the exercise does not work at all
+emphasis shift                  −0.5 for each primary group the exercise works only as secondary
+easier                          −0.25 for each difficulty level below the exercise's
+same kind                       +1.5 the same kind of stretching, rolling or mobility drill
+a choice of exercises           −4 a name offering one ("Pull-ups or TRX rows")
 harder                          −0.5 for each difficulty level above the exercise's
 ==============================  ===========================================================
 
-**Variety** (:meth:`Engine.varied`): the first ten places are filled greedily from the 50 best,
-each pick's score lowered by 0.75 for every earlier pick of its load type, and no load type gets
-a third place in the top 5 while a common load type's option of the same kind scores at least
-60 % of the best: a barbell lift's top 5 holds its dumbbell, bodyweight or machine options
-instead of five barbell variants.
+**Variety** (:meth:`Engine.varied`, :func:`variety.pick`): two names of one exercise take one
+place; no load type gets a third place in the top 5 of a strength or power exercise while an
+option of another common load type is left (the same movement on the same prime movers with no
+material difference, scoring at least 60 % of the best): a barbell lift's top 5 holds its
+dumbbell, bodyweight or machine options instead of five barbell variants.
 
 **Filters** never let an unknown fact pass silently: with ``exclude_equipment`` or ``equipment``
 an exercise whose equipment is unknown is left out, and with ``difficulty`` /
@@ -83,7 +91,6 @@ from exgraph.queries.substitutes.model import (
     MAX_LIMIT,
     PASSING_CACHE,
     ROLE_WORDS,
-    VARIETY,
     VARIETY_CAP,
     VARIETY_DEPTH,
     VARIETY_FLOOR,
@@ -116,7 +123,6 @@ __all__ = [
     "QUALIFIERS",
     "ROLE_WORDS",
     "TRAINING_KINDS",
-    "VARIETY",
     "VARIETY_CAP",
     "VARIETY_DEPTH",
     "VARIETY_FLOOR",

@@ -14,32 +14,30 @@ from exgraph.graph.store import Store
 from exgraph.queries.substitutes.features import (
     KIND_FAMILIES,
     OPPOSITES,
+    ROLLING_STANDINS,
     TRAINING_KINDS,
     Bits,
+    affinity_matrix,
     derive_features,
-    join_words,
     name_words,
     normalised,
     record_facts,
-    source_words,
 )
 from exgraph.queries.substitutes.model import (
     LEVELS,
     LOOSE_PATTERNS,
     PASSING_CACHE,
-    VARIETY,
-    VARIETY_CAP,
-    VARIETY_DEPTH,
     VARIETY_FLOOR,
     VARIETY_POOL,
     WEIGHTS,
     Exercise,
     Filters,
-    Measure,
     Substitute,
     closure,
     exercise_from_record,
 )
+from exgraph.queries.substitutes.reasons import explain
+from exgraph.queries.substitutes.variety import pick
 from exgraph.records import records_for
 from exgraph.vocab.terms import local_name
 
@@ -107,8 +105,13 @@ class Engine:
                                dtype=np.float64)
         self.a_load = np.array([code(ex.load) for ex in order], dtype=np.int32)
         self.a_laterality = np.array([code(ex.laterality) for ex in order], dtype=np.int32)
+        variants = Bits()
+        self.a_variants = np.array([variants.mask(ex.variants) for ex in order], dtype=np.int64)
+        self.variant_bits = variants
         self.a_load_named = np.array([ex.load_named for ex in order], dtype=np.bool_)
         self.a_family = np.array([KIND_FAMILIES.get(ex.kind, 0) for ex in order], dtype=np.int8)
+        self.a_kind = np.array([code(ex.kind) for ex in order], dtype=np.int32)
+        self.a_choice = np.array([ex.choice for ex in order], dtype=np.bool_)
         self.a_power = np.array([ex.kind == "power" for ex in order], dtype=np.bool_)
         self.a_olympic = np.array([ex.olympic for ex in order], dtype=np.bool_)
         holders: dict[str, list[int]] = defaultdict(list)  # name key -> who is named so
@@ -132,6 +135,7 @@ class Engine:
         self.with_raw = {w: np.array(v, dtype=np.int64) for w, v in raw.items()}
         self.written_holders = {k: np.array(v, dtype=np.int64) for k, v in written.items()}
         self.codes = codes
+        self.load_affinity = affinity_matrix(codes)  # the codes are known once all are made
 
     def opposite(self, target: Exercise) -> npt.NDArray[np.bool_]:
         """Which exercises have a word in their written name whose opposite (OPPOSITES) is in
@@ -274,39 +278,30 @@ class Engine:
 
     def varied(self, ids: npt.NDArray[np.int64], scores: npt.NDArray[np.float64],
                order: npt.NDArray[np.int64], limit: int, target: Exercise) -> list[int]:
-        """Indexes into ids for the answer: a greedy MMR-style pass over the VARIETY_POOL best by
-        score fills the first VARIETY_DEPTH places, each pick maximising its score minus VARIETY
-        for every earlier pick of its load type (unknown load counts as its own type); in the
-        top 5 a load type gets at most VARIETY_CAP places while a candidate of another load type
-        scores at least VARIETY_FLOOR of the best score (such an option exists for the
-        movement; an uncommon implement, an unknown load or a jump for a lift is no such
-        option); the rest follow in score order."""
+        """Indexes into ids for the answer: :func:`variety.pick` over the VARIETY_POOL best by
+        score. An option (for the load-type cap of the top 5) does the same movement on the same
+        prime movers with no material difference but the load: the same pattern, every primary
+        group of the exercise worked as primary, the same VARIATION_WORDS, the same kind
+        (strength or power), a common load type, and a score at least VARIETY_FLOOR of the
+        best. Only a strength or power exercise is capped: a stretch or a rolling drill has no
+        load to vary."""
         pool = [int(i) for i in order[:max(VARIETY_POOL, limit)]]
         if not pool:
             return []
-        loads = self.a_load[ids[pool]].tolist()
+        at = ids[pool]
+        loads = self.a_load[at].tolist()
         floor = VARIETY_FLOOR * float(scores[pool[0]])
-        uncommon = {0, self.codes.get("other", -1)}
-        option = [loads[k] not in uncommon and scores[pool[k]] >= floor
-                  and bool(self.a_power[ids[pool[k]]]) == (target.kind == "power")
-                  for k in range(len(pool))]
-        seen: dict[int, int] = defaultdict(int)
-        picked: list[int] = []
-        left = list(range(len(pool)))
-
-        def value(j: int) -> tuple[float, int]:
-            load = loads[j]
-            capped = len(picked) < 5 and seen[load] >= VARIETY_CAP and any(
-                option[k] and loads[k] != load and seen[loads[k]] < VARIETY_CAP for k in left)
-            return (scores[pool[j]] - VARIETY * seen[load] - (1e6 if capped else 0.0), -j)
-
-        for _ in range(min(limit, VARIETY_DEPTH, len(pool))):
-            best = max(left, key=value)
-            left.remove(best)
-            picked.append(pool[best])
-            seen[loads[best]] += 1
-        picked += [pool[j] for j in left]
-        return picked[:limit]
+        uncommon = frozenset({0, self.codes.get("other", -1)})
+        pattern = self.codes.get(target.pattern, -1) if target.pattern else -1
+        same = ((self.a_pmask[at] & target.pmask) == target.pmask) \
+            & (self.a_variants[at] == self.variant_bits.mask(target.variants)) \
+            & (self.a_power[at] == (target.kind == "power")) & (scores[np.array(pool)] >= floor)
+        if pattern > 0:
+            same &= self.a_pattern[at] == pattern
+        option = [bool(same[k]) and loads[k] not in uncommon for k in range(len(pool))]
+        keys = [self.exercises[self.slugs[int(i)]].keys for i in at]
+        chosen = pick(loads, option, keys, uncommon, target.kind in TRAINING_KINDS, limit)
+        return [pool[k] for k in chosen]
 
     def scores(self, target: Exercise, f: Filters
                ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
@@ -334,6 +329,9 @@ class Engine:
         # a lift is never replaced by a stretch, rolling, mobility or cardio drill, nor they by
         # a lift; nor an exercise by itself under another name
         candidate &= self.a_family == KIND_FAMILIES.get(target.kind, 0)
+        if target.kind in ROLLING_STANDINS:  # rolling works a tissue: a mobility drill does not
+            candidate &= np.isin(self.a_kind, [self.codes.get(k, -1)
+                                               for k in ROLLING_STANDINS[target.kind]])
         candidate &= ~self.same_exercise(target)
         candidate &= ~self.opposite(target)
         if not target.olympic and not f.skill_jump:  # no clean or snatch for a hinge drill
@@ -369,6 +367,9 @@ class Engine:
             score += (w["stabilizer"] * np.bitwise_count(target.stmask & self.a_wkmask[ids])
                       / target.stmask.bit_count())
         score += w["extra_primary"] * np.bitwise_count(pm & ~target.wkmask)
+        # a prime mover of the candidate the exercise works only as a secondary mover moves the
+        # emphasis (a deadlift's hamstrings and quadriceps for a hip thrust)
+        score += w["primary_shift"] * np.bitwise_count(pm & target.smask & ~tp)
         pattern = self.codes.get(target.pattern, -1) if target.pattern else -1
         if pattern > 0:
             same = self.a_pattern[ids] == pattern
@@ -385,10 +386,13 @@ class Engine:
         score = np.zeros(len(ids), dtype=np.float64)
         for column, value, weight in ((self.a_force, target.force, w["force"]),
                                       (self.a_mechanic, target.mechanic, w["mechanic"]),
-                                      (self.a_load, target.load, w["load"]),
                                       (self.a_laterality, target.laterality, w["laterality"])):
             if value:
                 score += np.where(column[ids] == self.codes[value], weight, 0.0)
+        if target.load is not None:  # how well the candidate's load type keeps the loading
+            score += w["load"] * self.load_affinity[self.codes[target.load], self.a_load[ids]]
+        tv = self.variant_bits.mask(target.variants)
+        score += w["variant"] * np.bitwise_count(self.a_variants[ids] ^ tv)
         score += self._name_scores(target, ids)
         if target.load != "other":  # a log, keg, sled or chains: few lifters have one
             score += np.where(self.a_load[ids] == self.codes.get("other", -1),
@@ -401,6 +405,11 @@ class Engine:
         if target.rank is not None:
             ranks = self.a_rank[ids].astype(np.int64)
             score += w["harder"] * np.where(ranks > target.rank, ranks - target.rank, 0)
+            score += w["easier"] * np.where((ranks >= 0) & (ranks < target.rank),
+                                            target.rank - ranks, 0)
+        if target.kind not in TRAINING_KINDS:  # a rolling drill for a rolling drill first,
+            score += np.where(self.a_kind[ids] == self.codes[target.kind], w["same_kind"], 0.0)
+        score += np.where(self.a_choice[ids], w["choice"], 0.0)  # a menu is no one exercise
         return score
 
     def _name_scores(self, target: Exercise, ids: npt.NDArray[np.int64]
@@ -424,64 +433,8 @@ class Engine:
         return score
 
     def _explain(self, target: Exercise, ex: Exercise, score: float) -> Substitute:
-        """The kept answer with its overlaps and its reasons in words."""
-        shared_primary = target.primary & ex.primary
-        m = Measure(score, shared_primary, (target.primary & ex.secondary) - shared_primary,
-                     target.secondary & ex.moving, target.stabilizer & ex.worked,
-                     target.pattern is not None and target.pattern == ex.pattern,
-                     ex.pattern_inferred or target.pattern_inferred)
-        reasons = []
-        tier = "computed"
-        if ex.slug in target.curated:
-            tier = "curated"
-            reasons.append(f"listed as an alternative by {source_words(target.curated[ex.slug])}")
-        elif ex.slug in target.variations:
-            tier = "variation"
-            reasons.append("a variation of it in the same wger group")
-        # each muscle with the role the substitute gives it
-        muscles = [f"{self._label(g)} (primary)" for g in sorted(m.shared_primary)]
-        muscles += [f"{self._label(g)} ({'primary' if g in ex.primary else 'secondary'})"
-                    for g in sorted(m.shared_secondary)]
-        if muscles:
-            reasons.append(f"works the {join_words(muscles)}, like {target.name}")
-        if m.as_secondary:
-            secondary = join_words([self._label(g) for g in sorted(m.as_secondary)])
-            reasons.append(f"works the {secondary} only as a secondary mover")
-        if not ex.primary:
-            reasons.append("no source lists its muscles")
-        if m.same_pattern:
-            inferred = " (inferred)" if m.pattern_guessed else ""
-            reasons.append(f"same {self._label(ex.pattern or '').lower()} pattern{inferred}")
-        if target.rank is not None and ex.rank is not None and ex.rank > target.rank:
-            reasons.append(f"harder: {LEVELS[ex.rank]} rather than {LEVELS[target.rank]}")
-        if ex.olympic and not target.olympic:
-            reasons.append("an Olympic lift (clean, snatch or jerk): a step up in skill")
-        elif ex.kind != target.kind and {ex.kind, target.kind} <= TRAINING_KINDS:
-            reasons.append("explosive (a jump, throw or quick lift) rather than a strength lift"
-                           if ex.kind == "power" else
-                           "a strength lift rather than an explosive drill")
-        if ex.laterality and target.laterality and ex.laterality != target.laterality:
-            how = "" if ex.laterality_stated and target.laterality_stated else \
-                " (read from the names)"
-            reasons.append(f"{ex.laterality} rather than {target.laterality}{how}")
-        if ex.load and target.load and ex.load != target.load and ex.load != "other":
-            reasons.append(f"{ex.load} rather than {target.load}")
-        needs = self._equipment_words(ex)
-        if target.equipment != ex.equipment and needs:
-            reasons.append(needs)
-        best, diff = target.options.get(ex.slug, (None, None))
-        shared = {"primary": tuple(sorted(m.shared_primary)),
-                  "secondary": tuple(sorted(m.shared_secondary)),
-                  "stabilizer": tuple(sorted(m.shared_stabilizer))}
-        return Substitute(ex, m.score, tier, tuple(reasons), shared, m.same_pattern, best, diff)
+        """The kept answer with its overlaps and its reasons in words (:func:`explain`)."""
+        return explain(self._label, target, ex, score)
 
     def _label(self, slug: str) -> str:
         return self.labels.get(slug, slug.replace("-", " ")).lower()
-
-    def _equipment_words(self, ex: Exercise) -> str:
-        if not ex.equipment:
-            return "equipment unknown"
-        kit = join_words([self._label(k) for k in sorted(ex.equipment)])
-        if ex.equipment <= {"bodyweight"}:
-            return "needs no equipment"
-        return f"needs {kit}" + (" (inferred from its name)" if ex.equipment_inferred else "")

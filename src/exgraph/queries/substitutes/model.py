@@ -32,17 +32,15 @@ WEIGHTS: dict[str, float] = {
     "force": 0.5, "mechanic": 0.5, "extra_primary": -0.75, "harder": -0.5, "name": 6.0,
     "load": 0.75, "laterality": 0.5, "skill_jump": -4.0, "power_jump": -2.0,
     "uncommon_load": -0.5, "muscles_unknown": 2.0,
-    "name_cover": 2.0,
+    "name_cover": 2.0, "variant": -0.75, "same_kind": 1.5, "choice": -4.0,
+    "primary_shift": -0.5, "easier": -0.25,
 }
-#: The variety re-rank (Engine.varied): at most VARIETY_CAP places per load type in the top 5
-#: while another load type's option scores VARIETY_FLOOR of the best (a greedy pass over the
-#: best VARIETY_POOL by score, for the first VARIETY_DEPTH places), each pick's score also
-#: lowered by VARIETY for every earlier pick of its load type. Tuned on the benchmark's dev
-#: half: the cap gives the top 5 its barbell, dumbbell, bodyweight and machine options; the
-#: penalty (0.75 until the second review) only pushed poorer options into places 6-10 (an ab
-#: crunch machine and a cable crunch for the plank, a cable Russian twist for the leg pull-in)
-#: and is off.
-VARIETY = 0.0
+#: The variety re-rank (Engine.varied, variety.pick): at most VARIETY_CAP places per load type
+#: in the top 5 while an option of another load type scores VARIETY_FLOOR of the best (chosen
+#: from the best VARIETY_POOL by score, for the first VARIETY_DEPTH places). Until the second
+#: review each pick's score was also lowered by 0.75 for every earlier pick of its load type (an
+#: MMR-style penalty); on the benchmark's dev half it only pushed poorer options into places
+#: 6-10, and it is gone.
 VARIETY_POOL = 50
 VARIETY_DEPTH = 10
 VARIETY_CAP = 2
@@ -129,6 +127,8 @@ class Exercise:
     generic_keys: frozenset[str] = frozenset()  # the same without QUALIFIERS (name_keys)
     raw_words: frozenset[str] = frozenset()  # lower-case words as written (for OPPOSITES)
     load_named: bool = False  # its name names its load type ("Barbell Squat")
+    variants: frozenset[str] = frozenset()  # its name's VARIATION_WORDS ("incline", "reverse")
+    choice: bool = False  # its name offers a choice of exercises ("Pull-ups or TRX Rows")
 
     @property
     def equipment_known(self) -> bool:
