@@ -21,6 +21,7 @@ import marshal
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyoxigraph as ox
 import pytest
 import requests
@@ -68,6 +69,10 @@ def everything(store: Store) -> dict[str, Any]:
     indexes = {kind: lookup.index_for(store, kind) for kind in lookup.KINDS}
     return {
         "exercises": {slug: vars(ex) for slug, ex in engine.exercises.items()},
+        "columns": {name: (value.dtype.str, value.tolist())
+                    for name, value in vars(engine).items() if isinstance(value, np.ndarray)},
+        "words": (engine.name_words, engine.idf,
+                  {w: v.tolist() for w, v in engine.with_word.items()}),
         "taxonomy": engine.taxonomy, "labels": engine.labels, "ranked": ranked,
         "filtered": [s.as_json(engine.labels) for s in filtered],
         "names": index.names, "ranks": index.ranks, "languages": index.languages,
