@@ -127,7 +127,17 @@ class Archetype:
 #: node must carry one review): alternating-bicep-curls and biceps-curls-with-barbell (onto
 #: dumbbell-alternate-bicep-curl and barbell-curl), dumbbell-bent-over-row (onto
 #: bent-over-two-dumbbell-row), lateral-to-front-raises (onto side-laterals-to-front-raise),
-#: overhead-cable-tricep-extension (onto triceps-overhead-extension-with-rope).
+#: overhead-cable-tricep-extension (onto triceps-overhead-extension-with-rope). Merged by issue
+#: 22's duplicate pass (facts3, data/merges.tsv), each reviewed once on its canonical node:
+#: barbell-row-overhand (bent-over-barbell-row), cable-front-raise-with-a-small-bar
+#: (straight-bar-cable-front-raise), close-grip-lat-pull-down (close-grip-front-lat-pulldown),
+#: flat-machine-press, machine-chest-press and machine-chest-press-exercise
+#: (machine-bench-press), floor-dumbbell-bench-press (dumbbell-floor-press),
+#: incline-bench-press-barbell (barbell-incline-bench-press-medium-grip), lateral-raises
+#: (side-lateral-raise), machine-side-lateral-raises (machine-lateral-wise),
+#: shoulder-press-on-machine (machine-shoulder-military-press),
+#: standing-one-arm-dumbbell-triceps-extension (dumbbell-one-arm-triceps-extension),
+#: straight-arm-pull-down-rope-attachment (rope-straight-arm-pulldown).
 
 
 @dataclass
@@ -299,7 +309,6 @@ family("horizontal-push", [
        eq_note="the rack's pins set the start height"),
     Ex("reverse-grip-bench-press", "bench", "barbell bench", "B", "M",
        level_note="A free bar held in a supinated grip that can roll out: a spotter is needed"),
-    Ex("incline-bench-press-barbell", "incline-press", "barbell incline-bench", "B", "M"),
     Ex("barbell-incline-bench-press-medium-grip", "incline-press", "barbell incline-bench", "B",
        "M"),
     Ex("incline-bench-press-mp", "incline-press", "barbell incline-bench", "B", "M"),
@@ -322,7 +331,6 @@ family("horizontal-push", [
              "off the bench"),),
        level_note="One loaded side: the trunk must keep the body from rolling off the bench"),
     Ex("dumbbell-floor-press", "floor-press", "dumbbell", "B", "L"),
-    Ex("floor-dumbbell-bench-press", "floor-press", "dumbbell", "B", "L"),
     Ex("floor-press", "floor-press", "barbell squat-rack", "B", "M",
        eq_note="a rack with its hooks set low hands the bar out over the floor"),
     Ex("one-arm-kettlebell-floor-press", "floor-press", "kettlebell", "U", "L",
@@ -336,11 +344,8 @@ family("horizontal-push", [
     Ex("cable-chest-press-decline", "cable-press", "cable-station", "B", "L"),
     Ex("leverage-chest-press", "machine-press", "chest-press-machine", "B", "L"),
     Ex("machine-bench-press", "machine-press", "chest-press-machine", "B", "L"),
-    Ex("machine-chest-press", "machine-press", "chest-press-machine", "B", "L"),
-    Ex("machine-chest-press-exercise", "machine-press", "chest-press-machine", "B", "L"),
     Ex("chest-press", "machine-press", "chest-press-machine", "B", "L",
        eq_note="the source's chest press is the seated machine press"),
-    Ex("flat-machine-press", "machine-press", "chest-press-machine", "B", "L"),
     Ex("legend-chest-press", "machine-press", "chest-press-machine", "B", "L",
        eq_note="a plate-loaded lever chest press"),
     Ex("leverage-incline-chest-press", "machine-press", "chest-press-machine", "B", "L",
@@ -637,7 +642,6 @@ family("vertical-push", [
        eq_note="a bench set between two low pulleys"),
     Ex("machine-shoulder-military-press", "ohp-seated", "shoulder-press-machine", "B", "L"),
     Ex("leverage-shoulder-press", "ohp-seated", "shoulder-press-machine", "B", "L"),
-    Ex("shoulder-press-on-machine", "ohp-seated", "shoulder-press-machine", "B", "L"),
     Ex("smith-machine-overhead-shoulder-press", "ohp-seated", "smith-machine bench", "B", "L",
        eq_note="a bench with an upright back under the Smith machine's bar"),
     Ex("shoulder-press-on-multi-press", "ohp-seated", "smith-machine bench", "B", "L",
@@ -701,15 +705,15 @@ arch("pull-apart", "Isolation", "isolation", [
     "The straight arms open at the shoulders: an isolation movement (a reverse fly)",
     "Only the shoulders move, the elbows stay straight: single-joint",
     L="A light band and a simple arc")
-arch("upright-row", "Isolation", "compound", [
+arch("upright-row", "VerticalPull", "compound", [
     ("lateral-deltoid", "P", "Abducts the upper arms to lift the elbows high"),
     ("traps", "P", "Elevates and upwardly rotates the shoulder blades"),
     ("anterior-deltoid", "S", "Assists as the elbows lift in front of the body"),
     ("biceps", "S", "Flex the elbows as the load rises"),
     ("forearms", "X", "Hold the grip and keep the wrists firm")],
-    "Neither a pull from overhead nor a row: the load rises along the body, led by shoulder "
-    "abduction and shrugging, so it is grouped with the shoulder isolation work it stands in "
-    "for",
+    "A pull along the trunk's long axis, the vertical plane of pull-ups and pulldowns run "
+    "the other way: the elbows lead the load up the body as the shoulders abduct and the "
+    "elbows bend (two joints, so not single-joint isolation)",
     "The shoulders and the elbows both move: multi-joint",
     L="A short, guided path close to the body; light load",
     M="A free bar pulled up close to the body; the elbows must stay below about shoulder "
@@ -735,7 +739,6 @@ family("shoulders-isolation", [
     Ex("arm-raises-t-y-i", "tyi-raise", "bodyweight", "B", "L", kind="MobilityDrill",
        eq_note="the arms' own weight; a light band or plates may be added"),
     Ex("side-lateral-raise", "lateral-raise", "dumbbell", "B", "L"),
-    Ex("lateral-raises", "lateral-raise", "dumbbell", "B", "L"),
     Ex("dumbbell-raise", "lateral-raise", "dumbbell", "B", "L"),
     Ex("45-degree-lateral-raises", "lateral-raise", "dumbbell", "B", "L",
        add=(("anterior-deltoid", "S", "Shares the lift, the arms raised between front and side"),),
@@ -754,9 +757,6 @@ family("shoulders-isolation", [
     Ex("behind-the-back-cable-lateral-raise", "lateral-raise", "cable-station", "U", "L"),
     Ex("high-cable-lateral-raise", "lateral-raise", "cable-station", "U", "L"),
     Ex("standing-low-pulley-deltoid-raise", "lateral-raise", "cable-station", "U", "L"),
-    Ex("machine-side-lateral-raises", "lateral-raise", "machine", "B", "L",
-       eq_note="a lateral raise machine, its own kind of machine",
-       level_note="The machine's arms fix the arc"),
     Ex("machine-lateral-wise", "lateral-raise", "machine", "B", "L",
        eq_note="a lateral raise machine (the source's gym mat is not what it needs)",
        level_note="The machine's arms fix the arc"),
@@ -775,7 +775,6 @@ family("shoulders-isolation", [
        drop=("abdominals",)),
     Ex("front-plate-raise", "front-raise", "weight-plate", "B", "L"),
     Ex("front-cable-raise", "front-raise", "cable-station", "U", "L"),
-    Ex("cable-front-raise-with-a-small-bar", "front-raise", "cable-station", "B", "L"),
     Ex("straight-bar-cable-front-raise", "front-raise", "cable-station", "B", "L",
        eq_note="a low pulley with a straight bar (the source's EZ bar is the handle)"),
     Ex("reverse-flyes", "rear-raise", "dumbbell incline-bench", "B", "L",
@@ -805,7 +804,9 @@ family("shoulders-isolation", [
        eq_note="two high pulleys crossed in front of the body"),
     Ex("cable-rear-delt-fly-single-arm", "rear-raise", "cable-station", "U", "L"),
     Ex("reverse-cable-flye", "rear-raise", "cable-station", "B", "L"),
-    Ex("bent-over-cable-flye", "rear-raise", "cable-station", "B", "M", add=(ERECTORS_HINGE,)),
+    Ex("bent-over-cable-flye", "rear-raise", "cable-station", "B", "L", add=(ERECTORS_HINGE,),
+       level_note="A cable on a simple arc; the torso leans forward without a load to balance "
+       "(the difficulty table: cables are Low)"),
     Ex("reverse-machine-flyes", "rear-raise", "pec-deck-machine", "B", "L",
        eq_note="the pec deck machine set for reverse flyes"),
     Ex("pec-deck-rear-delt-fly", "rear-raise", "pec-deck-machine", "B", "L",
@@ -919,7 +920,6 @@ arch("renegade-row", "HorizontalPull", "compound", [
 
 family("horizontal-pull", [
     Ex("bent-over-barbell-row", "bent-row", "barbell", "B", "M"),
-    Ex("barbell-row-overhand", "bent-row", "barbell", "B", "M"),
     Ex("barbell-row-underhand", "bent-row", "barbell", "B", "M"),
     Ex("reverse-grip-bent-over-rows", "bent-row", "barbell", "B", "M"),
     Ex("pendelay-rows", "bent-row", "barbell", "B", "M",
@@ -949,7 +949,7 @@ family("horizontal-pull", [
        eq_note="a knee and the free hand on a flat bench"),
     Ex("one-arm-heavy-row", "supported-row", "dumbbell bench", "U", "L",
        eq_note="the free hand braced on a bench"),
-    Ex("kroc-row", "supported-row", "dumbbell bench", "U", "M",
+    Ex("kroc-row", "supported-row", "dumbbell bench", "U", "L",
        eq_note="the free hand braced on a bench or rack",
        add=(("forearms", "X", "Hold a heavy dumbbell for high reps"),)),
     Ex("one-arm-kettlebell-row", "supported-row", "kettlebell", "U", "L",
@@ -1110,7 +1110,9 @@ family("vertical-pull", [
     Ex("pull-up-isometric-hold", "pull-up", "pull-up-bar", "B", "M",
        level_note="The body weight held in a pull-up position: no skill beyond a pull-up's"),
     Ex("l-sit-pull-ups", "pull-up", "pull-up-bar", "B", "H",
-       add=(("abdominals", "X", "Hold the legs out straight in an L-sit"),)),
+       add=(("abdominals", "X", "Hold the legs out straight in an L-sit"),
+            ("quadriceps", "X", "Hold the hips flexed and the knees straight in the L (the "
+                                "rectus femoris; the iliopsoas is not in the catalogue)"))),
     Ex("muscle-up", "pull-up", "pull-up-bar", "B", "H", add=MUSCLE_UP),
     Ex("kipping-muscle-up", "pull-up", "pull-up-bar", "B", "H", add=MUSCLE_UP, power=True),
     Ex("band-assisted-pull-up", "pull-up", "pull-up-bar resistance-band", "B", "L",
@@ -1133,7 +1135,6 @@ family("vertical-pull", [
              "back"),)),
     Ex("full-range-of-motion-lat-pulldown", "pulldown", "lat-pulldown-station", "B", "L"),
     Ex("close-grip-front-lat-pulldown", "pulldown", "lat-pulldown-station", "B", "L"),
-    Ex("close-grip-lat-pull-down", "pulldown", "lat-pulldown-station", "B", "L"),
     Ex("v-bar-pulldown", "pulldown", "lat-pulldown-station", "B", "L",
        eq_note="with a V-handle"),
     Ex("neutral-grip-lat-pulldown", "pulldown", "lat-pulldown-station", "B", "L"),
@@ -1169,7 +1170,6 @@ family("vertical-pull", [
     Ex("straight-arm-pulldown", "straight-arm", "cable-station", "B", "L"),
     Ex("rope-straight-arm-pulldown", "straight-arm", "cable-station", "B", "L"),
     Ex("straight-arm-pull-down-bar-attachment", "straight-arm", "cable-station", "B", "L"),
-    Ex("straight-arm-pull-down-rope-attachment", "straight-arm", "cable-station", "B", "L"),
     Ex("side-straight-arm-pulldown-cable", "straight-arm", "cable-station", "U", "L"),
     Ex("cable-incline-pushdown", "straight-arm", "cable-station incline-bench", "B", "L",
        drop=("abdominals",),
@@ -1252,7 +1252,8 @@ arch("kickback", "Isolation", "isolation", [
     ("posterior-deltoid", "X", "Holds the upper arm back, parallel to the torso"),
     ("erector-spinae", "X", "Hold the bent-over torso still")],
     "Only the elbow straightens, the upper arm still behind the body: an isolation movement",
-    "One joint (the elbow) moves", L="Light load, a short path; the torso supported or hinged")
+    "One joint (the elbow) moves", L="Light load, a short path; the torso supported or hinged",
+    M="Bent over without support: the hinge must be held while the arms move")
 arch("close-grip-press", "HorizontalPush", "compound", [
     ("triceps", "P", "Extend the elbows through the long range of the narrow grip"),
     ("chest", "S", "Adducts and flexes the upper arms, less than in a wide grip"),
@@ -1454,7 +1455,6 @@ family("arms", [
        eq_note="one dumbbell held in both hands"),
     Ex("triceps-overhead-dumbbell", "overhead-ext", "dumbbell", "B", "L"),
     Ex("dumbbell-triceps-extension", "overhead-ext", "dumbbell", "B", "L"),
-    Ex("standing-one-arm-dumbbell-triceps-extension", "overhead-ext", "dumbbell", "U", "L"),
     Ex("dumbbell-one-arm-triceps-extension", "overhead-ext", "dumbbell", "U", "L"),
     Ex("seated-triceps-press", "overhead-ext", "dumbbell bench", "B", "L",
        eq_note="one dumbbell in both hands, seated on a bench with back support"),
@@ -1480,7 +1480,7 @@ family("arms", [
     Ex("skullcrusher-dumbbells", "lying-ext", "dumbbell bench", "B", "L"),
     Ex("db-skull-crushers", "lying-ext", "dumbbell bench", "B", "L"),
     Ex("lying-dumbbell-tricep-extension", "lying-ext", "dumbbell bench", "B", "L"),
-    Ex("decline-dumbbell-triceps-extension", "lying-ext", "dumbbell decline-bench", "B", "L"),
+    Ex("decline-dumbbell-triceps-extension", "lying-ext", "dumbbell decline-bench", "B", "M"),
     Ex("one-arm-pronated-dumbbell-triceps-extension", "lying-ext", "dumbbell bench", "U", "L"),
     Ex("one-arm-supinated-dumbbell-triceps-extension", "lying-ext", "dumbbell bench", "U", "L"),
     Ex("tate-press", "lying-ext", "dumbbell bench", "B", "L"),
@@ -1496,9 +1496,9 @@ family("arms", [
        eq_note="a knee and the free hand on a bench"),
     Ex("cable-tricep-kickback", "kickback", "cable-station", "U", "L"),
     Ex("standing-bent-over-two-arm-dumbbell-triceps-extension", "kickback", "dumbbell", "B",
-       "L"),
+       "M"),
     Ex("standing-bent-over-one-arm-dumbbell-triceps-extension", "kickback", "dumbbell", "U",
-       "L"),
+       "M"),
     Ex("seated-bent-over-two-arm-dumbbell-triceps-extension", "kickback", "dumbbell bench", "B",
        "L"),
     Ex("lying-triceps-kickback", "kickback", "dumbbell incline-bench", "U", "L",

@@ -564,12 +564,16 @@ E("bent-over-low-pulley-side-lateral", "rear-fly", "cable-station", "U", "L",
       "erector-spinae": "Hold the bent-over torso still"})
 E("bent-over-row-to-external-rotation", "rotator", "dumbbell bench", "B", "L",
   "Chest-supported: raise the elbows and turn the forearms up with light weights",
-  m="P posterior-deltoid | S middle-back",
+  m="P posterior-deltoid | S middle-back biceps", pat="HorizontalPull", mech="c",
   fn={"posterior-deltoid": "Raise the elbows to shoulder height, then rotate the upper arms "
                            "outward (with the rotator cuff, which the catalogue lacks)",
-      "middle-back": "Retract the shoulder blades"},
-  why={"equipment": "Light dumbbells (the steps' default); a bench or chair back to rest the "
-                    "forehead on", "mechanic": "The shoulder abducts, then rotates: a shoulder "
+      "middle-back": "Retract the shoulder blades",
+      "biceps": "Bend the elbows to 90 degrees as the arms rise from hanging straight"},
+  why={"pattern": "A chest-supported row to shoulder height, then an external rotation: the "
+                  "row is the pull and the one multi-joint part",
+       "equipment": "Light dumbbells (the steps' default); a bench or chair back to rest the "
+                    "forehead on", "mechanic": "The elbows bend as the shoulders lift them (a "
+                    "row), then the upper arms rotate: shoulder and elbow move; not a shoulder "
                     "drill of two actions at one joint"})
 E("bent-press", "windmill", "kettlebell", "U", "H",
   "Pressing a kettlebell while bending under it to the side: an old-time strongman skill",
@@ -653,8 +657,10 @@ E("bus-drivers", "front-raise", "weight-plate", "B", "L",
        "equipment": "One weight plate held like a steering wheel"})
 E("butt-ups", "plank", "bodyweight", "B", "L",
   "From a forearm plank, raise the hips high and lower them: simple",
-  m="P rectus-abdominis | S shoulders | St transversus-abdominis",
+  m="P rectus-abdominis | S quadriceps shoulders | St transversus-abdominis",
   fn={"rectus-abdominis": "Curl the pelvis toward the ribs to pike the hips up",
+      "quadriceps": "Flex the hips to pike them up (the rectus femoris; the iliopsoas, the "
+                    "main hip flexor, is not in the muscle catalogue)",
       "shoulders": "Push back from the forearms as the hips rise",
       "transversus-abdominis": "Keep the back from sagging on the way down"},
   why={"mechanic": "The hips flex and the spine curls from a forearm plank"}, mech="c")
@@ -853,8 +859,9 @@ E("cuban-press", "rotator", "dumbbell", "B", "L",
       "lateral-deltoid": "Raise the elbows out to the sides",
       "anterior-deltoid": "Press the weights overhead", "triceps": "Extend the elbows overhead"},
   why={"mechanic": "Shoulder abduction, rotation and a press: shoulder and elbow move",
-       "pattern": "A shoulder drill ending in a press (listed as single-joint shoulder work)",
-       "equipment": "Two light dumbbells"}, mech="c")
+       "pattern": "Ends in an overhead press, its one multi-joint part (the upright row and "
+                  "the rotation lead into it)",
+       "equipment": "Two light dumbbells"}, mech="c", pat="VerticalPush")
 E("curl-with-shoulder-elevated", "curl", "dumbbell", "U", "L",
   "A curl with the elbow raised to shoulder level: single joint",
   m="P biceps | S forearms | St anterior-deltoid")
@@ -876,7 +883,9 @@ E("decline-close-grip-bench-to-skull-crusher", "triceps-ext", "barbell decline-b
   m="P triceps | S chest anterior-deltoid",
   fn={"chest": "Assist the close-grip press", "anterior-deltoid": "Assist the press"},
   why={"mechanic": "The press moves shoulders and elbows; the extension the elbows alone",
-       "equipment": "A barbell; a decline bench with uprights"}, mech="c")
+       "pattern": "Each repetition is a close-grip press, a horizontal push, and a lying "
+                  "extension: the press is the multi-joint part",
+       "equipment": "A barbell; a decline bench with uprights"}, mech="c", pat="HorizontalPush")
 E("decline-oblique-crunch", "oblique-crunch", "decline-bench", "U", "L",
   "A twisting crunch on a decline bench: simple",
   m="P obliques | S rectus-abdominis",
@@ -919,8 +928,9 @@ E("double-leg-abdominal-press", "plank", "bodyweight", "B", "L",
   m="P rectus-abdominis | S quadriceps | St transversus-abdominis",
   fn={"rectus-abdominis": "Pull the knees toward the hands against their push (isometric)",
       "quadriceps": "Hold the hips flexed in tabletop (the rectus femoris)"})
-E("downward-facing-balance", "bridge", "exercise-ball", "B", "L",
-  "Lying over a ball, walking the hands out and lifting the legs: bodyweight, learnt at once",
+E("downward-facing-balance", "bridge", "exercise-ball", "B", "M",
+  "Face down over a ball, the hands walked out on the floor and the legs lifted: the body "
+  "balances on the ball as on an unstable base (the table's Moderate row)",
   m="P glutes | S hamstrings erector-spinae | St abdominals shoulders triceps",
   fn={"glutes": "Extend the hips to lift the legs off the ball",
       "erector-spinae": "Hold the spine extended", "shoulders": "Hold the body up on the hands"},
@@ -1228,8 +1238,9 @@ E("hercules-pillars", "lateral-raise", "cable-station", "B", "L",
 E("high-cable-cross-tricep-extention-nb", "triceps-ext", "cable-station", "B", "L",
   "Crossed cables from high pulleys extended out: cable-guided",
   why={"equipment": "A cable station with both high pulleys"})
-E("high-knee-jumps", "jump", "bodyweight", "B", "M",
-  "A jump from a squat tucking the knees to the chest: coordination and a soft landing",
+E("high-knee-jumps", "jump", "bodyweight", "B", "L",
+  "A two-footed jump in place tucking the knees (the table's basic plyometrics): no box, "
+  "drop, load or single leg",
   kind="P", m="P quadriceps glutes | S calves rectus-abdominis",
   fn={"rectus-abdominis": "Curl the pelvis up to tuck the knees in the air"})
 E("high-pull-wger-1187", "pulldown", "cable-station", "B", "L",

@@ -13,7 +13,7 @@ in docs/reviewed-layer.md; the upper-body muscles follow scripts/reviewed_upper.
 three heads named, every other muscle its free-exercise-db group).
 
 Exercises of the list that are not reviewed here, with the reason, are in :data:`NOT_REVIEWED`
-(tests/test_reviewed_layer.py reads it).
+(tests/integration/data/test_reviewed_layer.py reads it).
 """
 
 from __future__ import annotations
@@ -144,7 +144,12 @@ CURL = "Only the elbow flexes; the upper arm stays still"
 EXTEND = "Only the elbow extends; the upper arm stays still"
 PLYO = "Plyometric: a fast stretch and rebound through ankles, knees and hips"
 
-#: Exercises of the list left unreviewed, with the reason (tests/test_reviewed_layer.py).
+#: Merged by issue 22's duplicate pass (facts3, data/merges.tsv) and reviewed once, on the
+#: canonical node in another file: shoulder-external-rotation-cable (external-rotation-with-cable),
+#: shoulder-internal-rotation-cable (cable-internal-rotation), snatch-ol (snatch).
+
+#: Exercises of the list left unreviewed, with the reason
+#: (tests/integration/data/test_reviewed_layer.py).
 NOT_REVIEWED: dict[str, str] = {
     "machine-back-extension": "Its reference guide article (data/articles/) is its reviewed "
                               "source; the layer does not restate it (docs/reviewed-layer.md)",
@@ -741,14 +746,14 @@ U("reverse-preacher-curl-close-grip", "ez-curl-bar preacher-bench", "B", "i", "I
       "biceps": "Flex the elbows (the brachialis; the overhand grip weakens the biceps)"},
   mw=CURL, pw="Single-joint elbow flexion",
   ew="An EZ curl bar and a preacher ('biceps') bench")
-U("reverse-snow-angel", "bodyweight", "B", "c", "Isolation", "L",
+U("reverse-snow-angel", "bodyweight", "B", "i", "Isolation", "L",
   "P middle-back traps posterior-deltoid | St erector-spinae",
   "Lying face down sweeping the raised arms: easy",
   fn={"middle-back": "Retract the shoulder blades to hold the arms up",
       "traps": "Rotate the shoulder blades as the arms sweep overhead (the lower fibres)",
       "posterior-deltoid": "Hold the arms raised off the floor",
       "erector-spinae": "Hold the chest slightly lifted"},
-  mw="The shoulders and shoulder blades move together",
+  mw="Only the shoulder girdle moves (the arm and the shoulder blade together), unloaded",
   pw="The arms sweep from overhead to the sides lying face down: a shoulder-girdle movement, "
      "no press or pull")
 T("reverse-wood-chops", "resistance-band", "U", "c", "TrunkStability", "L",
@@ -947,14 +952,6 @@ N("shoulder-dumbbell-pendular-exercise", "dumbbell", "U", "i", "Isolation", "L",
       "erector-spinae": "Hold the leaning trunk still"}, kind="M",
   mw="Only the shoulder moves, swung by the hanging weight",
   pw="A pendulum (Codman) swing of the hanging arm", ew="One light dumbbell")
-U("shoulder-external-rotation-cable", "cable-station", "U", "i", "Isolation", "L",
-  "P shoulders",
-  "A light cable rotation: simple",
-  fn={"shoulders": "Rotate the upper arm outward (the rotator cuff: infraspinatus and teres "
-                   "minor, which the catalogue files under the shoulders; the posterior deltoid "
-                   "assists)"},
-  mw="Only the shoulder rotates; the elbow stays at the side",
-  pw="Single-joint shoulder rotation", ew="A cable station's pulley at elbow height")
 U("shoulder-external-rotation-with-dumbbell", "dumbbell", "U", "i", "Isolation", "L",
   "P shoulders",
   "A light side-lying rotation: simple",
@@ -963,14 +960,6 @@ U("shoulder-external-rotation-with-dumbbell", "dumbbell", "U", "i", "Isolation",
                    "assists)"},
   mw="Only the shoulder rotates; the elbow stays at the side",
   pw="Single-joint shoulder rotation", ew="One light dumbbell, lying on the side")
-U("shoulder-internal-rotation-cable", "cable-station", "U", "i", "Isolation", "L",
-  "P shoulders | S chest lats",
-  "A light cable rotation: simple",
-  fn={"shoulders": "Rotate the upper arm inward (the subscapularis, which the catalogue files "
-                   "under the shoulders)",
-      "chest": "Assist internal rotation", "lats": "Assist internal rotation"},
-  mw="Only the shoulder rotates; the elbow stays at the side",
-  pw="Single-joint shoulder rotation", ew="A cable station's pulley at elbow height")
 U("shoulder-raise-side-and-front-db", "dumbbell", "B", "i", "Isolation", "L",
   "P lateral-deltoid anterior-deltoid | S traps",
   "Lateral and front raises in turn: simple",
@@ -1090,7 +1079,7 @@ P("quick-leap", "bodyweight plyo-box", "B", "c", "Squat", "M",
       "hamstrings": "Assist hip extension"}, kind="P", mw=PLYO,
   pw="Two-footed jumps: knees and hips bend and straighten together",
   ew="A box to hop onto; the body's weight is the load")
-P("rack-delivery", "barbell", "B", "c", "Isolation", "M",
+P("rack-delivery", "barbell", "B", "c", "VerticalPull", "M",
   "P anterior-deltoid | S traps lateral-deltoid | St forearms middle-back",
   "A teaching drill of the clean's catch with a light bar: part of an Olympic skill, coached",
   fn={"anterior-deltoid": "Flex the shoulders as the elbows rotate around the bar",
@@ -1099,8 +1088,9 @@ P("rack-delivery", "barbell", "B", "c", "Isolation", "M",
       "forearms": "Hook grip, then relax the grip as the bar reaches the shoulders",
       "middle-back": "Hold the upper back in place"}, kind="P",
   mw="The shoulders and elbows turn around the bar together",
-  pw="The elbows rotate around the bar to rack it: a shoulder action, neither a press nor a "
-     "pull")
+  pw="The clean's turnover alone: the arms pull the body under and around the bar along the "
+     "trunk's long axis, the upper-body end of the clean's pull (two joints: not single-joint "
+     "isolation; the hips, which make the clean a hinge, do not move)")
 T("reach-ups", "bodyweight", "B", "i", "TrunkStability", "L",
   "P rectus-abdominis | S obliques",
   "A crunch reaching the hands up: simple (the name alone is given; a reach-up crunch "
@@ -1337,20 +1327,6 @@ P("snap-down", "bodyweight", "B", "c", "Squat", "L",
       "abdominals": "Hold the trunk braced as the arms snap down"}, kind="P",
   mw="Ankles, knees and hips bend together to absorb the landing",
   pw="A two-footed landing into a quarter squat")
-P("snatch-ol", "barbell", "B", "c", "HipHinge", "H",
-  "P glutes hamstrings quadriceps | S traps calves shoulders triceps | St erector-spinae "
-  "forearms abdominals",
-  "The full Olympic snatch: the most technical lift in the gym (same movement as Snatch)",
-  fn={"glutes": "Extend the hips to lockout", "hamstrings": "Extend the hips from the hinge",
-      "quadriceps": "Extend the knees off the floor and catch the bar in the squat",
-      "traps": "Shrug the bar upward at the end of the pull",
-      "calves": "Extend the ankles in the final drive",
-      "shoulders": "Pull the bar overhead and hold it at arm's length",
-      "triceps": "Lock the elbows out overhead in the catch",
-      "erector-spinae": "Hold the spine neutral against the load's lever arm",
-      "forearms": "Grip the load", "abdominals": "Brace the trunk"}, kind="P",
-  mw="Ankles, knees, hips and shoulders all move through the pull and the catch",
-  ew="A loaded barbell pulled from the floor")
 L("speed-deadlift", "barbell", "B", "c", "HipHinge", "M",
   "P glutes hamstrings quadriceps | S adductors | St erector-spinae forearms traps abdominals",
   "A deadlift with short rests: setting the back and the start position take coaching",
@@ -1744,13 +1720,13 @@ N("walking-bridge", "bodyweight", "A", "c", "TrunkStability", "L",
   mw="The shoulders and hips move while the trunk holds",
   pw="An inchworm walk-out: the trunk holds a plank as the hands travel",
   lw="The hands walk in turn")
-N("wall-angels", "bodyweight", "B", "c", "Isolation", "L",
+N("wall-angels", "bodyweight", "B", "i", "Isolation", "L",
   "P traps middle-back | S lateral-deltoid",
   "Sliding the arms up and down a wall: no load",
   fn={"traps": "Upwardly rotate the shoulder blades as the arms slide up (the lower fibres)",
       "middle-back": "Hold the shoulder blades back against the wall",
       "lateral-deltoid": "Raise the arms along the wall"}, kind="M",
-  mw="Shoulders and shoulder blades move together, unloaded",
+  mw="Only the shoulder girdle moves (arm and shoulder blade together), unloaded",
   pw="The arms slide overhead along a wall: a shoulder-girdle mobility drill",
   ew="No equipment beyond a wall to stand against")
 P("wall-balls", "medicine-ball", "B", "c", "Squat", "L",
@@ -1793,18 +1769,19 @@ L("wall-sit", "bodyweight", "B", "i", "Squat", "L",
       "abdominals": "Hold the back flat on the wall"},
   mw="An isometric hold: no joint moves, the knees hold one angle",
   ew="No equipment beyond a wall to lean on: the body's own weight is the load")
-N("wall-slides", "bodyweight", "B", "c", "Isolation", "L",
+N("wall-slides", "bodyweight", "B", "i", "Isolation", "L",
   "P traps middle-back | S triceps",
   "Sliding the arms up a wall from a 90-degree bend: no load",
   fn={"traps": "Upwardly rotate the shoulder blades as the arms slide up (the lower fibres)",
       "middle-back": "Hold the shoulder blades back against the wall",
       "triceps": "Straighten the arms along the wall"}, kind="M",
-  mw="Shoulders and elbows move together, unloaded",
+  mw="The shoulder girdle does the work; the elbows straighten without a load to move",
   pw="The arms slide overhead along a wall: a shoulder-girdle mobility drill",
   ew="No equipment beyond a wall to stand against")
-T("weighted-ball-side-bend", "exercise-ball weight-plate", "U", "i", "TrunkStability", "M",
+T("weighted-ball-side-bend", "exercise-ball weight-plate", "U", "i", "TrunkStability", "L",
   "P obliques | St abductors",
-  "Side bends over an exercise ball holding a plate: balance on the ball",
+  "Lying sideways over a ball with the feet on the floor: the ball is a support, not an "
+  "unstable base (the table's Low row); single-joint work holding a plate",
   fn={"obliques": "Bend the trunk sideways up off the ball against the plate",
       "abductors": "Hold the legs and pelvis steady on the ball"},
   mw="Only the spine bends sideways",

@@ -167,8 +167,9 @@ S("narrow-stance-hack-squats", "hack-squat-machine", "B", "c", "Squat", "L",
   fn={"glutes": "Assist hip extension; the close stance shifts the work to the knees"})
 S("smith-machine-squat", "smith-machine", "B", "c", "Squat", "L", BACK,
   "The rails fix the bar path and the hooks make racking safe: easier than the free squat")
-S("smith-machine-leg-press", "smith-machine", "B", "c", "Squat", "M", MACHINE,
-  "Pressing the Smith bar with the feet while lying under it takes careful setup",
+S("smith-machine-leg-press", "smith-machine", "B", "c", "Squat", "L", MACHINE,
+  "The Smith machine's rails guide the bar (the table's machine row); the safeties are set "
+  "before lying under it",
   why={"equipment": "A Smith machine's bar pressed with the feet from below"})
 S("belt-squat", "belt-squat-machine", "B", "c", "Squat", "L", MACHINE,
   "The load hangs from the hips and the hands hold the machine: no spinal loading, easy to learn")
@@ -190,9 +191,10 @@ S("freehand-jump-squat", "bodyweight", "B", "c", "Squat", "L",
   "P quadriceps glutes | S calves | St abdominals",
   "A jump from a squat without load: simple, landing softly is the only skill",
   kind="P", fn={"calves": "Push off through the ankles at the top of the jump"})
-S("knee-tuck-jump", "bodyweight", "B", "c", "Squat", "M",
+S("knee-tuck-jump", "bodyweight", "B", "c", "Squat", "L",
   "P quadriceps glutes | S calves abdominals",
-  "Jumping high and tucking the knees to the chest, then landing softly, takes coordination",
+  "A two-footed jump in place (the table's basic plyometrics): no box, drop, load or single "
+  "leg; the tuck only lifts the knees in the air",
   kind="P", fn={"calves": "Push off through the ankles at the top of the jump",
                 "abdominals": "Curl the pelvis up to help tuck the knees in the air"},
   why={"pattern": "A quarter-squat dip and an explosive jump from both feet"})
@@ -886,12 +888,12 @@ X("standing-leg-curl", "leg-curl-machine", "U", "i", "Isolation", "L",
   why=KNEE_FLEX | {"equipment": "A standing (kneeling) leg curl machine"})
 X("leg-curl", "leg-curl-machine", "B", "i", "Isolation", "L", "P hamstrings | S calves",
   "A machine with one joint moving: easy to learn", why=KNEE_FLEX)
-X("ball-leg-curl", "bodyweight exercise-ball", "B", "c", "Isolation", "M",
+X("ball-leg-curl", "bodyweight exercise-ball", "B", "i", "Isolation", "M",
   "P hamstrings | S glutes | St abdominals calves",
   "Rolling a ball in with the hips held up needs balance and core control",
   fn={"glutes": "Hold the hips lifted off the floor while the knees bend",
       "calves": "Press the heels into the ball"},
-  why={"mechanic": "The knees flex while the hips extend to stay lifted: two joints work",
+  why={"mechanic": "Only the knees bend and straighten; the hips hold the bridge isometrically",
        "pattern": "Knee flexion with the hips held in a bridge"})
 X("seated-band-hamstring-curl", "resistance-band", "U", "i", "Isolation", "L",
   "P hamstrings | S calves", "A seated curl against a band anchored in front: simple",
@@ -1096,12 +1098,12 @@ X("hip-extension-with-bands", "resistance-band", "U", "i", "Isolation", "L",
       "hamstrings": "Assist hip extension",
       "abductors": "Hold the pelvis level over the standing leg"},
   why=KICK | {"equipment": "A resistance band from a low post to the ankle"})
-X("platform-hamstring-slides", "bodyweight", "B", "c", "Isolation", "M",
+X("platform-hamstring-slides", "bodyweight", "B", "i", "Isolation", "M",
   "P hamstrings | S glutes | St abdominals calves",
   "Sliding the heels in and out on a towel with the hips held up takes control",
   fn={"glutes": "Hold the hips lifted off the floor while the knees bend",
       "calves": "Press the heels into the towel"},
-  why={"mechanic": "The knees flex while the hips extend to stay lifted: two joints work",
+  why={"mechanic": "Only the knees bend and straighten; the hips hold the bridge isometrically",
        "pattern": "Knee flexion with the hips held in a bridge",
        "equipment": "No equipment beyond a towel or slider on a smooth floor: the body's own "
                     "weight is the load"})
@@ -1635,8 +1637,9 @@ T("one-arm-high-pulley-cable-side-bends", "cable-station", "U", "i", "TrunkStabi
       "erector-spinae": "Hold the spine from bending forward"},
   why={"mechanic": "Only the spine bends sideways",
        "equipment": "A cable station's high pulley with a single handle"})
-T("barbell-side-bend", "barbell squat-rack", "A", "i", "TrunkStability", "M",
-  "P obliques | St erector-spinae", "Bending sideways with a bar on the back: needs control",
+T("barbell-side-bend", "barbell squat-rack", "A", "i", "TrunkStability", "L",
+  "P obliques | St erector-spinae",
+  "Single-joint free-weight work (the table's Low row): only the spine bends sideways",
   fn={"obliques": "Bend the trunk to each side and back up under the bar",
       "erector-spinae": "Hold the spine from bending forward under the bar"},
   why={"mechanic": "Only the spine bends sideways",
@@ -1708,9 +1711,10 @@ T("straddle-l-sit", "bodyweight", "B", "i", "TrunkStability", "H",
       "Hold the legs in the straddle against gravity",
       "shoulders": "Depress the shoulders to hold the body up on the hands"},
   why=HOLD | {"equipment": "No equipment: the hands push on the floor between the legs"})
-T("weighted-ball-hyperextension", "exercise-ball weight-plate", "B", "c", "HipHinge", "M",
+T("weighted-ball-hyperextension", "exercise-ball weight-plate", "B", "c", "HipHinge", "L",
   "P erector-spinae glutes hamstrings",
-  "A back extension over a ball holding a plate: balance on the ball takes care",
+  "Lying over a ball with both feet braced on the floor: the ball is a support, not an "
+  "unstable base (the table's Low row); the plate is held at the chest",
   fn={"glutes": "Extend the hips to raise the trunk", "hamstrings": "Extend the hips",
       "erector-spinae": "Extend the spine and raise the chest off the ball"},
   why={"mechanic": "The hips and spine extend over the ball",

@@ -22,7 +22,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from exgraph.graph import snapshot_cache
+from exgraph.graph import store_cache
 from exgraph.vocab.terms import PREFIXES
 
 
@@ -155,7 +155,7 @@ class Store:
 
     def __init__(self, backend: str) -> None:
         self.backend = backend
-        #: The key of the store snapshot it was opened from (graph/snapshot_cache.py), or None;
+        #: The key of the store snapshot it was opened from (graph/store_cache.py), or None;
         #: what is derived from the store at generation 0 is cached under it.
         self.snapshot_key: str | None = None
         self._generation = 0
@@ -444,10 +444,10 @@ def derived_value(store: Store, name: str, build: Callable[[Store], T],
                   encode: Callable[[T], object], decode: Callable[[Any], T]) -> T:
     """build(store), or, while store holds exactly the data of the snapshot it was opened from
     (its generation 0; an update moves it on), the value read back from beside that snapshot
-    (:func:`~exgraph.graph.snapshot_cache.cached_value`: what every start on unchanged data
+    (:func:`~exgraph.graph.store_cache.cached_value`: what every start on unchanged data
     would derive again). A store with no snapshot (an external server, rdflib) builds."""
     key = store.derived_key() if store.generation() == 0 else None
-    return snapshot_cache.cached_value(key, name, lambda: build(store), encode, decode)
+    return store_cache.cached_value(key, name, lambda: build(store), encode, decode)
 
 
 def prepare_caches(store: Store, caches: Iterable[GenerationCache[Any]] | None = None) -> None:

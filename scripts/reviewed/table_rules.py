@@ -1,0 +1,404 @@
+"""The decidable rules of docs/reviewed-layer.md, applied to every reviewed entry (issue 22).
+
+The fact audits found reviewed entries that contradict the layer's own written rules (a decline
+dumbbell triceps extension rated Low where the table's decline row says Moderate; a tuck jump in
+place rated Moderate where the plyometrics rows say Low; butt-ups without a hip flexor; a bench
+press to skull crusher filed as single-joint isolation). Judging entries one by one let such
+slips through, so the rules that a name and the entry's facts decide are written here once and
+``tests/integration/data/test_reviewed_layer.py`` runs them over every ``data/reviewed/*.ttl``
+entry: an entry that contradicts one fails the test, whichever generator wrote it.
+
+Three checks:
+
+* :func:`difficulty_row` — the first row of the difficulty table that an entry's name, equipment,
+  mechanic, laterality and kind decide, as ``(level, row)``; ``None`` when no decidable row
+  matches (then the entry's own rationale carries the judgement and the audit reviews it).
+* :func:`hip_flexor_problem` — moves driven by hip flexion (leg and knee raises, kicks, tucks,
+  pikes, butt-ups, mountain climbers, V-ups, L-sits) must list the quadriceps, the catalogue's
+  term for the rectus femoris and the closest to the hip flexors it lacks, as primary or
+  secondary.
+* :func:`pattern_problem` — a compound entry cannot have the single-joint ``Isolation`` pattern;
+  a combination of a compound lift and another movement ("bench to skull crusher", "curl to
+  press", "row to external rotation") is compound and takes the compound part's pattern; an
+  upright row (shoulder and elbow) is a compound vertical pull.
+
+Run ``python scripts/reviewed/table_rules.py`` to list the entries that contradict a rule.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Equipment that makes an exercise a machine, cable or band exercise (the Low row), with every
+#: kind named ``*-machine`` or ``*-station`` (see :func:`_guided`).
+GUIDED = {"smith-machine", "cable-station", "lat-pulldown-station", "seated-cable-row-station",
+          "resistance-band", "machine", "leg-press-machine", "hack-squat-machine",
+          "belt-squat-machine", "leg-extension-machine", "leg-curl-machine",
+          "calf-raise-machine", "hip-abduction-machine", "hip-adduction-machine",
+          "ab-crunch-machine", "back-extension-machine", "chest-press-machine",
+          "shoulder-press-machine", "seated-row-machine"}
+FREE_WEIGHTS = {"barbell", "dumbbell", "kettlebell", "ez-curl-bar", "weight-plate", "trap-bar"}
+UNSTABLE = {"exercise-ball", "balance-trainer", "suspension-trainer"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """The facts of one reviewed entry the rules read (``slug`` is the exercise's IRI's last
+    step, which the project mints from its label)."""
+
+    slug: str
+    equipment: frozenset[str]
+    laterality: str  # Bilateral, Unilateral, Alternating
+    mechanic: str  # compound, isolation
+    pattern: str  # Squat, HipHinge, ... Isolation
+    difficulty: str  # Low, Moderate, High
+    kind: str  # StrengthTraining, PowerTraining, Cardio, MobilityDrill, Stretching
+    primary: frozenset[str] = frozenset()
+    secondary: frozenset[str] = frozenset()
+    stabilizer: frozenset[str] = frozenset()
+
+    @property
+    def name(self) -> str:
+        """The slug as words between dashes, so that ``-word-`` matches a whole word."""
+        return f"-{self.slug}-"
+
+
+def _guided(equipment: frozenset[str]) -> frozenset[str]:
+    """The machines, cable stations and bands among the kinds (a dip station is bars to hold
+    the body on, not a machine)."""
+    return frozenset(k for k in equipment if k in GUIDED or (
+        k.endswith(("-machine", "-station")) and k != "dip-station"))
+
+
+def _has(entry: Entry, *words: str) -> bool:
+    """Whether the slug contains any of the dash-separated word sequences."""
+    return any(f"-{w}-" in entry.name for w in words)
+
+
+# -- difficulty -----------------------------------------------------------------------------
+
+OLYMPIC = ("clean", "snatch", "jerk")
+#: Words that make a clean, snatch or jerk name something without the catch under the bar.
+NO_CATCH = ("pull", "pulls", "shrug", "deadlift", "dip", "muscle", "grip", "high", "row",
+            "delivery", "squat-jerk-dip")
+GYMNASTIC = ("front-lever", "back-lever", "lever-pull-up", "planche", "handstand",
+             "handstand-push-up", "muscle-up", "one-arm-pull-up", "one-arm-chin-up",
+             "one-arm-push-up", "archer", "typewriter", "l-sit-pull-ups", "l-sit-pull-up",
+             "straddle", "dragon-flag", "windshield-wipers", "ring-dips", "trx-dips", "pistol",
+             "shrimp", "sissy", "clap", "drop-push", "bent-press", "clock-push-up",
+             "push-up-depth-jump", "single-arm-push-up", "commando-pull-ups", "side-to-side-chins",
+             "ice-scream-maker", "plyo-kettlebell-pushups", "overhead-kettlebell-squats",
+             "gironda-sternum-chins")
+#: Names that contain a skill's word but are not the skill: a French "dynamic side plank", a
+#: pistol squat with the Smith machine's bar to hold (single-leg work, Moderate).
+NOT_GYMNASTIC = ("planche-de-cote", "smith-machine-pistol-squat")
+BARBELL_LIFTS = ("squat", "squats", "deadlift", "deadlifts", "rack-pull", "good-morning",
+                 "bench-press", "floor-press", "press", "row", "rows", "rowing", "thruster",
+                 "hip-thrust", "bridge", "lunge", "lunges", "split-squat", "step-up", "step-ups")
+SINGLE_JOINT = ("curl", "curls", "extension", "extensions", "raise", "raises", "shrug", "shrugs",
+                "upright", "skull", "skullcrusher", "crusher", "pullover", "rollout", "roll-out",
+                "side-bend", "calf", "wrist", "triceps", "tricep", "kickback", "fly", "flye",
+                "flyes", "anti-gravity")
+#: Two-footed jumps that land where they started, and other basic drills (Low).
+BASIC_JUMPS = ("squat-jumps", "jump-squat", "freehand-jump-squat", "tuck-jump", "knee-tuck-jump",
+               "high-knee-jumps", "star-jump", "rocket-jump", "standing-long-jump",
+               "side-standing-long-jump", "box-jumps", "front-box-jump", "cone-hops",
+               "snap-down", "single-leg-push-off")
+#: Rebounds, depth and drop jumps, single-leg bounds and hops, lateral bounds (Moderate).
+INTERMEDIATE_JUMPS = ("multiple-response", "box-skip", "box-shuffle", "depth-jump", "bench-jump",
+                      "bound", "lateral-bound", "lateral-push-off", "lunge-sprint",
+                      "single-leg-hop", "single-leg-lateral-hop", "hop-progression",
+                      "stride-jump", "split-jump", "scissors-jump", "lateral-box-jump", "skater",
+                      "quick-leap")
+BASIC_BODYWEIGHT = ("crunch", "crunches", "sit-up", "sit-ups", "plank", "glute-bridge",
+                    "hip-bridge", "bird-dog", "dead-bug", "superman", "bench-dips",
+                    "knee-push-ups", "incline-push-up", "pushups", "push-up-wide",
+                    "bodyweight-squat", "air-squat", "wall-sit")
+#: Hanging from a bar: pull-ups, chin-ups and their holds, hanging knee and leg raises.
+HANGING = ("pull-up", "pull-ups", "pullup", "pullups", "chin-up", "chin-ups", "chin", "chins",
+           "hanging-leg-raise", "hanging-pike", "knee-raises", "toes-to-bar", "leg-raises")
+#: Bodyweight work on the arms without a bar to name it: feet-raised and fingertip push-ups,
+#: Nordic and glute-ham raises, L-sits, frog stands, hollow holds, rollouts from the knees.
+ON_THE_ARMS = ("feet-elevated", "decline-push-up", "finger-pushup", "fingertip", "nordic-curl",
+               "glute-ham-raise", "l-sit", "tuck-l-sit", "l-hold", "frog-stand", "hollow-hold",
+               "ab-wheel", "ab-roller", "rollout-on-knees", "ab-rollout-on-knees", "v-up",
+               "v-ups", "jackknife-sit-up", "janda-sit-up", "push-up-to-side-plank",
+               "push-up-rotations", "side-to-side-push-ups", "three-point-push-up")
+BALLISTIC = ("swing", "swings", "clean", "cleans", "snatch", "jerk", "push-press",
+             "high-pull", "clean-pull", "snatch-pull", "muscle-snatch", "jerk-dip", "thruster",
+             "devils-press", "windmill", "get-up", "clean-and-press")
+#: Kettlebell work from the rack position (the ballistic row: a clean rack takes practice).
+KETTLEBELL_RACK = ("front-squat", "front-squats", "military-press", "seesaw-press",
+                   "arnold-press", "seated-press", "para-press", "push-press")
+#: Where a ball, BOSU or straps carry the hands, forearms, feet or shins of a plank or bridge,
+#: or the body leans forward onto straps (Moderate); a ball under the back, belly or side with
+#: the feet on the floor is a support, and leaning back from straps (rows, curls) is a row.
+UNSTABLE_MOVES = ("pull-in", "pike", "jackknife", "rollout", "roll-out", "fallout", "push-up",
+                  "push-ups", "pushup", "plank", "leg-curl", "hamstring-curl", "knee-tuck",
+                  "split-squat", "crossess", "crosses", "fly", "flye", "tricep-extension",
+                  "triceps-extension", "reverse-crunch", "obliques", "downward-facing-balance",
+                  "single-arm", "one-arm")
+
+
+Row = tuple[str, str]
+
+
+def _high(entry: Entry) -> Row | None:
+    eq = entry.equipment
+    # a barbell Olympic lift with a catch (a Smith-machine clean keeps the turnover and catch)
+    if (_has(entry, *OLYMPIC) and eq & {"barbell", "smith-machine"}
+            and not _has(entry, *NO_CATCH)) \
+            or (_has(entry, "overhead-squat") and eq & {"barbell", "kettlebell", "dumbbell"}):
+        return "High", "barbell Olympic lift with a catch"
+    skill = _has(entry, *GYMNASTIC) or (_has(entry, "l-sit") and _has(entry, "pull-up",
+                                                                          "pull-ups"))
+    if skill and not _has(entry, *NOT_GYMNASTIC):
+        return "High", "gymnastic or leverage skill"
+    return None
+
+
+def _moderate_lifts(entry: Entry) -> Row | None:
+    eq = entry.equipment
+    # intermediate plyometrics and loaded jumps come before the barbell row, so a jump squat
+    # with a bar is a loaded jump; basic jumps are decided by the Low rows
+    jump = _has(entry, "jump", "jumps", "hop", "hops", "bound", "leap", "push-off", "skip",
+                "shuffle", "sprint")
+    if entry.kind == "PowerTraining" and jump and (
+            _has(entry, *INTERMEDIATE_JUMPS)
+            or eq & (FREE_WEIGHTS | {"smith-machine", "hurdles"})
+            or (entry.laterality == "Unilateral" and not _has(entry, *BASIC_JUMPS))):
+        return "Moderate", "intermediate plyometrics"
+    # a free barbell compound lift (an EZ bar is a bar; a bar in a rack for an inverted row,
+    # or a row lying chest-down on a bench, is not a free lift)
+    if eq & {"barbell", "ez-curl-bar"} and not _guided(eq) and "landmine" not in eq \
+            and _has(entry, *BARBELL_LIFTS) and not _has(entry, *SINGLE_JOINT) \
+            and not _has(entry, "inverted", "australian", "lying", "rollout", "sit-up") \
+            and (entry.mechanic == "compound" or _has(entry, "hip-thrust", "bridge")):
+        return "Moderate", "free barbell compound lift"
+    # a ballistic lift without a barbell catch, kettlebell work from the rack
+    if (eq & {"kettlebell", "dumbbell", "barbell"} and _has(entry, *BALLISTIC)
+            and not _guided(eq)) or ("kettlebell" in eq and _has(entry, *KETTLEBELL_RACK)):
+        return "Moderate", "ballistic lift without a barbell catch"
+    return None
+
+
+def _moderate_balance(entry: Entry) -> Row | None:
+    eq = entry.equipment
+    if _has(entry, "bulgarian", "rear-foot-elevated", "single-leg-deadlift", "single-leg-rdl",
+            "cossack", "lateral-lunge", "side-lunge", "pistol") \
+            and entry.kind == "StrengthTraining":
+        return "Moderate", "balance or one side: rear-foot-elevated or single-leg compound work"
+    if entry.laterality == "Unilateral" and eq & {"bench"} and eq & FREE_WEIGHTS \
+            and _has(entry, "bench-press", "fly", "flye") and not _guided(eq):
+        return "Moderate", "balance or one side: a one-sided load lying on a bench"
+    straps = "suspension-trainer" in eq
+    if (eq & UNSTABLE and _has(entry, *UNSTABLE_MOVES)
+            and not (straps and _has(entry, "row", "rows", "rowing", "curl", "curls"))) \
+            or (straps and entry.laterality == "Unilateral"):
+        return "Moderate", "balance or one side: an unstable base"
+    if _has(entry, "bent-over", "silverback") and eq & FREE_WEIGHTS and not _guided(eq) \
+            and not eq & {"bench", "incline-bench"} and not _has(entry, "head-on-bench", "seated"):
+        return "Moderate", "balance or one side: bent over with the hinge unsupported"
+    if "decline-bench" in eq and eq & FREE_WEIGHTS:
+        return "Moderate", "balance or one side: free weights head-down on a decline bench"
+    return None
+
+
+def _moderate_body(entry: Entry) -> Row | None:
+    eq = entry.equipment
+    hanging = "pull-up-bar" in eq and _has(entry, *HANGING) \
+        and not _has(entry, "scapular", "australian", "inverted", "assisted")
+    dips = "dip-station" in eq and _has(entry, "dips", "dip") and "machine" not in eq
+    if entry.kind == "StrengthTraining" and (hanging or dips or _has(entry, *ON_THE_ARMS)) \
+            and not _has(entry, "foot-supported"):
+        return "Moderate", "the whole body weight on the arms or the grip"
+    if "other" in eq and entry.kind in ("StrengthTraining", "PowerTraining"):
+        return "Moderate", "strongman implements"
+    return None
+
+
+def _low_guided(entry: Entry) -> Row | None:
+    eq = entry.equipment
+    if _guided(eq) and not eq & FREE_WEIGHTS - {"weight-plate"} \
+            and "suspension-trainer" not in eq:
+        return "Low", "machines, the Smith machine, cables and bands"
+    if eq & UNSTABLE and _has(entry, "crunch", "crunches", "side-bend", "hyperextension",
+                              "hip-bridge", "twist", "twists", "row", "rows", "rowing",
+                              "curl", "curls"):
+        return "Low", "a ball under the back, belly or side, or leaning back from straps"
+    if entry.kind == "PowerTraining" and _has(entry, *BASIC_JUMPS):
+        return "Low", "basic plyometric drills"
+    if entry.kind == "PowerTraining" and eq == {"medicine-ball"}:
+        return "Low", "medicine-ball passes, slams and throws"
+    return None
+
+
+def _low_free(entry: Entry) -> Row | None:
+    eq = entry.equipment
+    strength = entry.kind == "StrengthTraining"
+    # bench- or floor-supported dumbbell and kettlebell presses and rows; bilateral dumbbell,
+    # kettlebell and trap-bar squats and deadlifts
+    bells = strength and eq & {"dumbbell", "kettlebell"} \
+        and not eq & ({"barbell", "ez-curl-bar"} | UNSTABLE)
+    if bells and _has(entry, "press", "bench-press", "row", "rows") and (
+            eq & {"bench", "incline-bench"} or _has(entry, "floor", "chest-supported")):
+        return "Low", "bench- or floor-supported dumbbell and kettlebell presses and rows"
+    if (bells and entry.laterality == "Bilateral" and entry.pattern in ("Squat", "HipHinge")
+            and _has(entry, "squat", "squats", "deadlift", "deadlifts", "goblet")) \
+            or (eq == {"trap-bar"} and _has(entry, "deadlift", "deadlifts")):
+        return "Low", "bilateral dumbbell and kettlebell squats and deadlifts"
+    # lunges, split squats and step-ups with the rear foot on the floor, bodyweight or with
+    # dumbbells at the sides
+    if strength and entry.pattern == "Lunge" and eq <= {"bodyweight", "dumbbell", "plyo-box"} \
+            and _has(entry, "lunge", "lunges", "split-squat", "split-squats", "step-up",
+                     "step-ups", "curtsy") \
+            and not _has(entry, "high-box", "jump", "jumping"):
+        return "Low", "lunges, split squats and step-ups with the rear foot on the floor"
+    if strength and eq <= {"bodyweight", "bench", "gym-mat"} and _has(entry, *BASIC_BODYWEIGHT) \
+            and not _has(entry, "jump", "one-arm", "single-arm", "one-leg", "single-leg",
+                         "hindu"):
+        return "Low", "basic bodyweight work"
+    # single-joint free-weight work, seated, standing or lying on a bench
+    if strength and entry.mechanic == "isolation" and eq & FREE_WEIGHTS \
+            and not eq & (UNSTABLE | {"bodyweight"}) and _has(entry, *SINGLE_JOINT):
+        return "Low", "single-joint free-weight work"
+    return None
+
+
+#: The rows in the table's order: the first that decides, decides.
+ROWS = (_high, _moderate_lifts, _moderate_balance, _moderate_body, _low_guided, _low_free)
+
+
+def difficulty_row(entry: Entry) -> Row | None:
+    """``(level, row)`` of the first decidable row of the difficulty table matching the entry,
+    or ``None``. The rows are those of docs/reviewed-layer.md, in its order."""
+    if entry.kind in ("Stretching", "MobilityDrill", "Cardio"):
+        return "Low", "stretches, mobility drills and conditioning drills"
+    for row in ROWS:
+        found = row(entry)
+        if found:
+            return found
+    return None
+
+
+# -- muscles of hip-flexion moves -----------------------------------------------------------
+
+HIP_FLEXION = ("leg-raise", "leg-raises", "knee-raise", "knee-raises", "toes-to-bar", "v-up",
+               "v-ups", "butt-ups", "butt-up", "mountain-climber", "mountain-climbers",
+               "flutter-kicks", "scissors", "scissor-kicks", "jackknife", "pike", "pull-in",
+               "leg-pull-in", "knee-tuck", "leg-tucks", "l-sit", "sit-up", "sit-ups",
+               "hanging-pike", "hollow-hold", "dead-bug")
+#: Names with a hip-flexion word that move otherwise: a bird dog extends the hip, side
+#: jackknives and side leg raises abduct it, a pike push-up holds the pike as a press.
+NOT_HIP_FLEXION = ("arm-and-leg-raise", "side-jackknife", "side-leg-raises", "pike-push-ups",
+                   "pike-push-up")
+#: Lifts that hold the hips flexed while another action does the work: the hip flexors
+#: may be named in any role there.
+HIP_FLEXION_HELD = ("l-sit-pull-up", "l-sit-pull-ups")
+#: Sit-ups that are designed to switch the hip flexors off (the feet pulled back or the soles
+#: together), by their descriptions.
+HIP_FLEXORS_OFF = ("janda-sit-up", "frog-sit-ups", "butterfly-sit-up")
+
+
+def hip_flexor_problem(entry: Entry) -> str | None:
+    """Why the entry's muscles miss the hip flexors, or ``None``."""
+    if not (_has(entry, *HIP_FLEXION) or entry.slug == "bottoms-up") \
+            or _has(entry, *HIP_FLEXORS_OFF, *NOT_HIP_FLEXION) \
+            or entry.kind not in ("StrengthTraining", "PowerTraining", "Cardio"):
+        return None
+    if "quadriceps" in entry.primary | entry.secondary or (
+            _has(entry, *HIP_FLEXION_HELD) and "quadriceps" in entry.stabilizer):
+        return None
+    return "hip flexion drives it: the quadriceps (rectus femoris, for the hip flexors) must be " \
+           "primary or secondary"
+
+
+# -- movement pattern -----------------------------------------------------------------------
+
+COMPOUND_PARTS = {"press": "VerticalPush", "bench": "HorizontalPush",
+                  "bench-press": "HorizontalPush", "row": "HorizontalPull",
+                  "squat": "Squat", "deadlift": "HipHinge", "lunge": "Lunge",
+                  "pull-up": "VerticalPull", "push-up": "HorizontalPush", "clean": "HipHinge"}
+JOINERS = ("to", "and", "into", "plus", "ss")
+
+
+def pattern_problem(entry: Entry) -> str | None:
+    """Why the entry's mechanic and pattern contradict each other or its name, or ``None``."""
+    if _has(entry, "upright") and _has(entry, "row", "rows") and (
+            entry.pattern != "VerticalPull" or entry.mechanic != "compound"):
+        return "an upright row moves shoulder and elbow: compound, VerticalPull"
+    if entry.mechanic == "compound" and entry.pattern == "Isolation":
+        return "compound, but the Isolation pattern is one joint action"
+    if _has(entry, *JOINERS) and not _has(entry, "to-failure"):
+        parts = re.split(r"-(?:{})-".format("|".join(JOINERS)), entry.slug)
+        compound = [p for p in parts
+                    if any(f"-{w}-" in f"-{p}-" for w in COMPOUND_PARTS)
+                    and not re.search(r"triceps|skull|upright|chin$", p)]
+        if len(parts) > 1 and compound and entry.kind != "MobilityDrill" and (
+                entry.mechanic != "compound" or entry.pattern == "Isolation"):
+            return f"a combination with a compound part ({compound[0]}): compound, its pattern"
+    return None
+
+
+# -- running over the files -----------------------------------------------------------------
+
+def read_entries(paths: Iterable[Path]) -> list[tuple[str, Entry]]:
+    """(file stem, entry) for every exercise of the given reviewed Turtle files."""
+    from rdflib import RDF, Graph, Namespace, URIRef
+
+    exg = Namespace("https://w3id.org/exgraph/ontology#")
+
+    def last(node: object) -> str:
+        return str(node).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+    out = []
+    for path in paths:
+        graph = Graph()
+        graph.parse(path, format="turtle")
+        for ex in sorted(graph.subjects(RDF.type, exg.Exercise), key=str):
+            assert isinstance(ex, URIRef)
+
+            def one(prop: URIRef, ex: URIRef = ex, graph: Graph = graph) -> str:
+                return last(graph.value(ex, prop))
+
+            out.append((path.stem, Entry(
+                slug=last(ex),
+                equipment=frozenset(last(o) for o in graph.objects(ex, exg.requiresEquipment)),
+                laterality=one(exg.laterality), mechanic=one(exg.mechanic),
+                pattern=one(exg.movementPattern), difficulty=one(exg.difficulty),
+                kind=one(exg.activityKind),
+                primary=frozenset(last(o) for o in graph.objects(ex, exg.primaryMuscle)),
+                secondary=frozenset(last(o) for o in graph.objects(ex, exg.secondaryMuscle)),
+                stabilizer=frozenset(last(o) for o in graph.objects(ex, exg.stabilizerMuscle)))))
+    return out
+
+
+def problems(entries: Iterable[tuple[str, Entry]]) -> list[str]:
+    """One line per entry and broken rule."""
+    found = []
+    for stem, entry in entries:
+        row = difficulty_row(entry)
+        if row and row[0] != entry.difficulty:
+            found.append(f"{stem}: {entry.slug}: difficulty {entry.difficulty}, the table's "
+                         f"row '{row[1]}' says {row[0]}")
+        for problem in (hip_flexor_problem(entry), pattern_problem(entry)):
+            if problem:
+                found.append(f"{stem}: {entry.slug}: {problem}")
+    return found
+
+
+def reviewed_files(root: Path) -> list[Path]:
+    """The family files of the layer (``corrections.ttl`` restates muscles only)."""
+    return sorted(p for p in (root / "data" / "reviewed").glob("*.ttl")
+                  if p.name != "corrections.ttl")
+
+
+if __name__ == "__main__":
+    found = problems(read_entries(reviewed_files(Path(__file__).resolve().parents[2])))
+    print("\n".join(found))
+    print(f"{len(found)} contradictions", file=sys.stderr)
+    sys.exit(1 if found else 0)
