@@ -10,6 +10,8 @@ they all see the same triples:
 
 from __future__ import annotations
 
+import threading
+import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -19,14 +21,22 @@ from rdflib.namespace import VOID, XSD
 
 from exgraph.config import DATA_DIR, ONTOLOGY_FILE, with_imports
 from exgraph.errors import DataError
-from exgraph.graph.remote import RemoteStore
+from exgraph.graph.remote import GENERATION_GRAPH, RemoteStore
 from exgraph.graph.rq import internal, sequence
-from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, oxigraph_to_graph
+from exgraph.graph.store import (
+    BackgroundOxigraphStore,
+    OxigraphStore,
+    RdflibStore,
+    Store,
+    from_ox,
+    oxigraph_to_graph,
+)
 from exgraph.graph.store_cache import (
     MAX_INPUT_BYTES,
     cache_dir,
     cached_store,
     digest,
+    entry_path,
     snapshot_key,
 )
 from exgraph.vocab.names import slugify
@@ -198,19 +208,47 @@ def load_snapshot(files: Iterable[Path], data_dir: Path | None = None, *,
     :func:`~.store_cache.cached_derived`).
     """
     paths = [Path(p) for p in files]
+    plan = _snapshot_plan(paths, data_dir, canonical)
+    if plan is None:
+        return load_oxigraph(paths, data_dir, canonical=canonical)
+    if key_out is not None:
+        key_out.append(plan.key)
+    return plan.load()
+
+
+class _SnapshotPlan:
+    """The snapshot entry a load would read or write: its key, its directory, and the bytes of
+    the files it is built from when it is missing."""
+
+    def __init__(self, key: str, directory: Path, sources: list[tuple[Path, bytes | None]],
+                 data_dir: Path | None, canonical: bool) -> None:
+        self.key, self.directory, self.sources = key, directory, sources
+        self.data_dir, self.canonical = data_dir, canonical
+
+    def cached(self) -> bool:
+        """Whether the entry is there (it may still turn out damaged: then load() builds)."""
+        return entry_path(self.directory, self.key).is_file()
+
+    def load(self) -> ox.Store:
+        return cached_store(self.key, lambda: _build(self.sources, self.data_dir,
+                                                     self.canonical), self.directory)
+
+
+def _snapshot_plan(paths: list[Path], data_dir: Path | None,
+                   canonical: bool) -> _SnapshotPlan | None:
+    """The snapshot entry of a load of paths, or None when it is not cached (no cache
+    directory, inputs above MAX_INPUT_BYTES, a file that cannot be read)."""
     directory = cache_dir()
     try:
         if directory is None or sum(p.stat().st_size for p in paths) > MAX_INPUT_BYTES:
-            return load_oxigraph(paths, data_dir, canonical=canonical)
-        sources = [(p, p.read_bytes()) for p in paths]
+            return None
+        sources: list[tuple[Path, bytes | None]] = [(p, p.read_bytes()) for p in paths]
         key = snapshot_key([f"canonical={canonical}"] + [
             f"{source_graph(p, data_dir)} {FILE_FORMATS.get(p.suffix, ox.RdfFormat.TURTLE).name}"
-            f" {digest(data)}" for p, data in sources])
+            f" {digest(data or b'')}" for p, data in sources])
     except OSError:  # a file that cannot be read, or (sourceless install) no loader source
-        return load_oxigraph(paths, data_dir, canonical=canonical)
-    if key_out is not None:
-        key_out.append(key)
-    return cached_store(key, lambda: _build(sources, data_dir, canonical), directory)
+        return None
+    return _SnapshotPlan(key, directory, sources, data_dir, canonical)
 
 
 def open_store(
@@ -248,10 +286,7 @@ def open_store(
     if spec == "oxigraph":
         if graph is not None:
             return OxigraphStore(graph_to_oxigraph(graph))
-        key: list[str] = []
-        store = OxigraphStore(load_snapshot(files, data_dir, canonical=canonical, key_out=key))
-        store.snapshot_key = key[0] if key else None  # the records cache beside it
-        return store
+        return _memory_store([Path(p) for p in files], data_dir, canonical)
     path = Path(spec)
     try:
         disk = ox.Store(str(path))
@@ -264,7 +299,76 @@ def open_store(
             files, data_dir, canonical=canonical)
         disk.extend(memory.quads_for_pattern(None, None, None, None))
         disk.flush()
-    return OxigraphStore(disk, backend=f"oxigraph:{path}")
+    return DiskStore(disk, path)
+
+
+def _memory_store(files: list[Path], data_dir: Path | None, canonical: bool) -> Store:
+    """The in-memory Oxigraph store of files. On unchanged data (its snapshot entry is there)
+    the quads are read back in a background thread (issue 25: instant start): what the first
+    requests need (records, engine, indexes) is read from beside the snapshot meanwhile, and
+    only what queries the store waits for the quads (0.7-0.9 s of pyoxigraph's bulk load for
+    the bundled graph, which releases the GIL). A missing entry is built here and now, so a
+    file that does not parse is an error of the start, not of a later request."""
+    plan = _snapshot_plan(files, data_dir, canonical)
+    if plan is None:
+        return OxigraphStore(load_oxigraph(files, data_dir, canonical=canonical))
+    store = (BackgroundOxigraphStore(plan.load) if plan.cached()
+             else OxigraphStore(plan.load()))
+    store.snapshot_key = plan.key  # what is derived from it is cached beside it
+    return store
+
+
+#: The named graph of an on-disk store's generation stamp (the same bookkeeping graph an
+#: external server's stamp lives in: not a source, left out of the union, the exports and
+#: what /sparql updates may write).
+STAMP_GRAPH = GENERATION_GRAPH
+_STAMP = ox.NamedNode(f"{STAMP_GRAPH}#stamp")
+
+
+class DiskStore(OxigraphStore):
+    """An Oxigraph store in a directory (``--store DIR``), whose derived values (records,
+    engine, indexes: issue 25's start from a filled store) are cached under its generation
+    stamp: a random value kept in the store itself (graph :data:`STAMP_GRAPH`), minted when
+    first needed and dropped, in its own committed transaction, before exgraph first changes
+    the data (:meth:`changing`: an update through /sparql, ``exgraph load``). So a stamp in
+    the store means the data is what it was when the stamp was minted, and the next start
+    after a change mints a new one (``exgraph restore`` drops every graph, the stamp with
+    them). A tool other than exgraph that writes the directory does not know to drop it:
+    start with ``EXGRAPH_CACHE_DIR=`` (or drop the graph) after such a write."""
+
+    def __init__(self, disk: ox.Store, path: Path) -> None:
+        super().__init__(disk, backend=f"oxigraph:{path}")
+        self.path = path
+        self._stamp_lock = threading.Lock()
+        self._dropped = False
+
+    def derived_key(self) -> str | None:
+        if cache_dir() is None:
+            return None
+        with self._stamp_lock:
+            if self._dropped:  # changed by this process: nothing it derived is kept
+                return None
+            if self.snapshot_key is None:
+                stamp = next(iter(self.ox.quads_for_pattern(
+                    ox.NamedNode(STAMP_GRAPH), _STAMP, None, ox.NamedNode(STAMP_GRAPH))), None)
+                if stamp is None or not isinstance(stamp.object, ox.Literal):
+                    value = uuid.uuid4().hex
+                    self.ox.add(ox.Quad(ox.NamedNode(STAMP_GRAPH), _STAMP, ox.Literal(value),
+                                        ox.NamedNode(STAMP_GRAPH)))
+                    self.ox.flush()
+                else:
+                    value = stamp.object.value
+                # "disk" and hex: never a snapshot's key (pruning tells them apart)
+                self.snapshot_key = "disk" + digest(
+                    f"{self.path.resolve()}\n{value}".encode())[:60]
+            return self.snapshot_key
+
+    def changing(self) -> None:
+        with self._stamp_lock:
+            if not self._dropped:
+                self.ox.remove_graph(ox.NamedNode(STAMP_GRAPH))
+                self.ox.flush()
+                self._dropped = True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -300,6 +404,7 @@ def replace_source(store: Store, graph: str, files: Sequence[Path]) -> int:
         body = staged.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)) or b""
         count = len(staged)
         insert = f"INSERT DATA {{ GRAPH <{graph}> {{\n{body.decode('utf-8')}\n}} }}"
+        store.changing()
         store.ox.update(sequence(f"DROP SILENT GRAPH <{graph}>", insert, _switch_update()))
     else:
         raise DataError(f"the {store.backend} store has no source graphs to replace")

@@ -22,6 +22,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from exgraph.graph import store_cache
 from exgraph.vocab.terms import PREFIXES
 
 
@@ -186,6 +187,18 @@ class Store:
     def _next_generation(self) -> Hashable:
         return self._generation + 1
 
+    def derived_key(self) -> str | None:
+        """The key what is derived from this store's data is cached under beside the store
+        snapshots (:func:`derived_value`): :attr:`snapshot_key`; an on-disk store mints its
+        own on first use (graph/load.py)."""
+        return self.snapshot_key
+
+    def changing(self) -> None:
+        """Call before changing the data (whoever changes it, before the change): an on-disk
+        store then drops its generation stamp first, so what was derived from the data before
+        is never read back for the changed data, even when the process dies before
+        :meth:`bump`. Nothing to do for the others (their key dies with the process)."""
+
     def bump(self) -> None:
         """Record that the data changed (called by whoever changed it)."""
         with self._generation_lock:
@@ -295,6 +308,45 @@ def _solutions(result: ox.QuerySolutions) -> tuple[list[str], list[Row]]:
     return names, rows
 
 
+class BackgroundOxigraphStore(OxigraphStore):
+    """An :class:`OxigraphStore` whose quads are read by a background thread (issue 25's
+    instant start: the store snapshot's bulk load, 0.7-0.9 s for the bundled graph, need not
+    hold up a first request that is answered from what is derived beside the snapshot).
+
+    ``ox`` is the loaded store: the first use of it waits for the load (and raises what the
+    load raised); once loaded it is a plain attribute, so later uses cost nothing extra.
+    """
+
+    def __init__(self, load: Callable[[], ox.Store], backend: str = "oxigraph") -> None:
+        Store.__init__(self, backend=backend)
+        self._loaded = threading.Event()
+        self._load_error: BaseException | None = None
+        self._loader = threading.Thread(target=self._load, args=(load,), daemon=True,
+                                        name="exgraph-store-load")
+        self._loader.start()
+
+    def _load(self, load: Callable[[], ox.Store]) -> None:
+        try:
+            self.ox = load()
+        except BaseException as exc:  # handed to whoever uses the store
+            self._load_error = exc
+        finally:
+            self._loaded.set()
+
+    def __getattr__(self, name: str) -> Any:
+        """Only called for an attribute not set yet: ``ox`` before the load is done."""
+        if name != "ox":
+            raise AttributeError(name)
+        self._loaded.wait()
+        if self._load_error is not None:
+            raise RuntimeError("the store could not be loaded") from self._load_error
+        return self.__dict__["ox"]
+
+    def loaded(self) -> bool:
+        """Whether the quads are in (no use of ``ox`` would wait)."""
+        return self._loaded.is_set()
+
+
 class RdflibStore(Store):
     """rdflib's memory store: slow, but the reference engine for result comparisons."""
 
@@ -386,6 +438,16 @@ class GenerationCache(Generic[T]):
                 while len(values) > self.KEEP:  # dicts keep insertion order: oldest first
                     del values[next(iter(values))]
             return values[generation]
+
+
+def derived_value(store: Store, name: str, build: Callable[[Store], T],
+                  encode: Callable[[T], object], decode: Callable[[Any], T]) -> T:
+    """build(store), or, while store holds exactly the data of the snapshot it was opened from
+    (its generation 0; an update moves it on), the value read back from beside that snapshot
+    (:func:`~exgraph.graph.store_cache.cached_value`: what every start on unchanged data
+    would derive again). A store with no snapshot (an external server, rdflib) builds."""
+    key = store.derived_key() if store.generation() == 0 else None
+    return store_cache.cached_value(key, name, lambda: build(store), encode, decode)
 
 
 def prepare_caches(store: Store, caches: Iterable[GenerationCache[Any]] | None = None) -> None:

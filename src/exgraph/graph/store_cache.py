@@ -27,16 +27,21 @@ its snapshot when pruning removes that.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
+import marshal
 import os
 import re
 import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
+
+from exgraph.config import QUERIES_DIR
 
 #: Bumped when the entry layout changes: older entries are then never read.
 FORMAT = 1
@@ -53,11 +58,15 @@ STALE_TEMP_SECONDS = 3600.0
 _HEADER = re.compile(rb"# exgraph store snapshot (\d+) sha256=([0-9a-f]{64}) quads=(\d+)")
 _DERIVED_HEADER = re.compile(rb"# exgraph derived (\d+) sha256=([0-9a-f]{64})")
 _DERIVED_NAME = re.compile(r"^[a-z0-9-]{1,80}$")
+#: A derived entry named by its value and the code that derived it: ``derived-NAME-CODE-KEY``.
+_DERIVED_FILE = re.compile(r"derived-([a-z0-9-]+)-[0-9a-f]{16}-[0-9a-z]{64}\.json")
 _ENTRY_GLOB = "store-*.nq"
 _TEMP_PREFIX = ".tmp-store-"
 _HERE = Path(__file__).resolve().parent
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 def cache_dir() -> Path | None:
@@ -189,11 +198,39 @@ def prune(directory: Path, keep: int = MAX_ENTRIES, max_bytes: int = MAX_CACHE_B
             if path.stat().st_mtime < old:
                 stale.append(path)
     kept_keys = {p.name[len("store-"):-len(".nq")] for _, _, p in entries[:kept]}
-    orphans = [p for p in directory.glob("derived-*.json")
-               if p.name.rsplit("-", 1)[-1].removesuffix(".json") not in kept_keys]
+    derived: dict[str, list[Path]] = {}
+    for path in directory.glob("derived-*.json"):
+        derived.setdefault(path.name.rsplit("-", 1)[-1].removesuffix(".json"), []).append(path)
+    # an on-disk store's derived values ("disk" keys: it has no snapshot entry) are kept for
+    # the keep most recently used stamps
+    disk_keys = sorted((k for k in derived if k.startswith("disk")),
+                       key=lambda k: max(_mtime(p) for p in derived[k]), reverse=True)
+    kept_keys.update(disk_keys[:keep])
+    orphans = [p for k, paths in derived.items() if k not in kept_keys for p in paths]
+    # of one value of one key, only the newest code's entry (``NAME-CODE``): older code's
+    # would never be read again
+    newest: dict[tuple[str, str], Path] = {}
+    for key, paths in derived.items():
+        if key not in kept_keys:
+            continue
+        for path in sorted(paths, key=_mtime, reverse=True):
+            match = _DERIVED_FILE.fullmatch(path.name)
+            if match is None:
+                continue
+            if (match[1], key) in newest:
+                orphans.append(path)
+            else:
+                newest[(match[1], key)] = path
     for path in [p for _, _, p in entries[kept:]] + stale + orphans:
         with contextlib.suppress(OSError):  # a reader that has it open keeps reading it
             path.unlink()
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def cached_derived(key: str, name: str, build: Callable[[], bytes],
@@ -217,6 +254,9 @@ def cached_derived(key: str, name: str, build: Callable[[], bytes],
         header, _, body = data.partition(b"\n")
         match = _DERIVED_HEADER.fullmatch(header)
         if match is not None and int(match[1]) == FORMAT and digest(body) == match[2].decode():
+            if key.startswith("disk"):  # the recency pruning keeps a disk store's values by
+                with contextlib.suppress(OSError):
+                    os.utime(entry)
             return body
         log.warning("exgraph: the derived entry %s is damaged; rebuilding it", entry)
     body = build()
@@ -236,3 +276,81 @@ def cached_derived(key: str, name: str, build: Callable[[], bytes],
         log.warning("exgraph: cannot write %s (%s); starts stay uncached", entry,
                     exc.strerror or exc)
     return body
+
+
+# -- derived values (issue 25: instant start) -----------------------------------------------
+
+#: The package whose source every derived value's entry name covers.
+_PACKAGE = _HERE.parent
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of exgraph's own source (every ``.py`` file of the package and every query
+    of ``queries/``, the internal ones the records and indexes are read with included): a
+    derived value is named by it, so changed code never reads a value older code derived.
+    The whole package, not the deriving module alone: the engine's features read the name
+    normalisation of vocab/, the records the query texts of queries/internal/, and a list of
+    what each reads would go stale. ~250 files, ~10 ms once per process. Raises OSError for a
+    sourceless install (then nothing derived is cached)."""
+    h = hashlib.sha256()
+    for root in (_PACKAGE, QUERIES_DIR):
+        files = sorted(p for suffix in ("*.py", "*.rq") for p in root.rglob(suffix))
+        if not files:
+            raise OSError(f"no source files to digest in {root}")
+        for path in files:
+            h.update(str(path.relative_to(root)).encode() + b"\n" + path.read_bytes() + b"\n")
+    return h.hexdigest()[:16]
+
+
+def cached_value(key: str | None, name: str, build: Callable[[], T],
+                 encode: Callable[[T], object], decode: Callable[[Any], T]) -> T:
+    """A value derived from the snapshot with key (None: no snapshot, just build()), read back
+    from its derived entry (``derived-NAME-CODE-KEY.json``, CODE the :func:`code_digest`)
+    when there is one, else build() and written.
+
+    The entry holds ``marshal`` bytes of encode(value): only builtin types (str, int, float,
+    tuple, list, dict, set, frozenset), which marshal reads ~10x faster than json and pickle
+    read the same structures (the substitutes engine's inputs: 12 ms against 0.16 s unpickled,
+    0.53 s built), and which, unlike pickle, cannot name a class or run code when read.
+    decode(data) turns them back into the value; a decode that fails on what it reads (a
+    type it does not expect) counts as a damaged entry and the value is built again. A value
+    encode gives something marshal cannot write is built and not cached (a warning).
+    """
+    if key is None:
+        return build()
+    try:
+        tag = f"{name}-{code_digest()}"
+    except OSError:
+        return build()
+    built: list[T] = []
+
+    def make() -> bytes:
+        value = build()
+        built.append(value)
+        try:
+            return marshal.dumps(encode(value))  # type: ignore[arg-type]  # checked by marshal
+        except ValueError as exc:  # something marshal cannot write: not cached
+            raise _Unmarshallable(str(exc)) from exc
+
+    try:
+        data = cached_derived(key, tag, make)
+    except _Unmarshallable as exc:
+        log.warning("exgraph: %s cannot be cached (%s); it is built at every start", name, exc)
+        return built[0]
+    if built:
+        return built[0]
+    try:
+        return decode(marshal.loads(data))
+    except (EOFError, ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
+        log.warning("exgraph: the derived entry %s of %s does not decode (%s); rebuilding it",
+                    tag, key, exc)
+        directory = cache_dir()
+        if directory is not None:
+            with contextlib.suppress(OSError):
+                (directory / f"derived-{tag}-{key}.json").unlink()
+        return cached_value(key, name, build, encode, decode)
+
+
+class _Unmarshallable(Exception):
+    """encode() gave a value marshal cannot write."""

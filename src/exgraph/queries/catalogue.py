@@ -28,7 +28,7 @@ from exgraph.graph.rq import (
     internal,
     parse_query,
 )
-from exgraph.graph.store import Row, Store
+from exgraph.graph.store import Row, Store, derived_value
 from exgraph.vocab.terms import SLUG_RE
 
 __all__ = ["CATEGORIES", "PREFIX_TEXT", "Catalogue", "Known", "NamedQuery", "Param", "Result",
@@ -93,7 +93,16 @@ def default_catalogue() -> Catalogue:
 
 
 def known_iris(store: Store) -> dict[str, frozenset[URIRef]]:
-    """The IRIs of every exercise, muscle, equipment kind and goal of store, by kind (1 query)."""
+    """The IRIs of every exercise, muscle, equipment kind and goal of store, by kind (1 query;
+    read back from beside the store's snapshot on unchanged data: issue 25's instant start)."""
+    return derived_value(store, "known-iris", _known_iris,
+                         lambda kinds: {kind: [str(i) for i in iris]
+                                        for kind, iris in kinds.items()},
+                         lambda data: {str(kind): frozenset(URIRef(i) for i in iris)
+                                       for kind, iris in data.items()})
+
+
+def _known_iris(store: Store) -> dict[str, frozenset[URIRef]]:
     kinds: dict[str, set[URIRef]] = {"exercise": set(), "muscle": set(), "equipment": set(),
                                       "goal": set()}
     for row in store.select(internal("known-iris").text()):

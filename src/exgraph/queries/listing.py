@@ -32,7 +32,7 @@ from rdflib.term import Node
 
 from exgraph.errors import BadRequest
 from exgraph.graph.rq import internal
-from exgraph.graph.store import GenerationCache, Store
+from exgraph.graph.store import GenerationCache, Store, derived_value
 from exgraph.queries.catalogue import Known, NamedQuery, default_catalogue
 from exgraph.queries.documents import (
     CATEGORY_KEYS,
@@ -153,7 +153,16 @@ class ExerciseIndex:
 
 
 def exercise_index(store: Store) -> ExerciseIndex:
-    """The :class:`ExerciseIndex` of store (one query)."""
+    """The :class:`ExerciseIndex` of store (one query), read back from beside the store's
+    snapshot on unchanged data (issue 25: a start does not read every name again)."""
+    return derived_value(store, "exercise-index", _exercise_index, lambda index: (
+        {iri: dict(names) for iri, names in index.names.items()}, dict(index.ranks),
+        frozenset(index.languages), {f: dict(v) for f, v in index.facets.items()}),
+        lambda data: ExerciseIndex(*(dict(data[0]), dict(data[1]), frozenset(data[2]),
+                                     dict(data[3]))))
+
+
+def _exercise_index(store: Store) -> ExerciseIndex:
     labels: dict[str, str] = {}
     pref: dict[str, dict[str, str]] = defaultdict(dict)
     alt: dict[str, dict[str, str]] = defaultdict(dict)

@@ -153,7 +153,7 @@ def _code_digest() -> str:
 def _load(store: Store) -> RecordSet:
     """The records of store: from the entry beside its snapshot when the store is exactly the
     snapshot's data (opened from it, never updated since), else built."""
-    key = store.snapshot_key
+    key = store.derived_key()  # an on-disk store's generation stamp too (issue 25)
     if key is None or store.generation() != 0:
         return build_records(store)
     try:

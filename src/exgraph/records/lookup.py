@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process
 
 from exgraph.errors import BadRequest, NotFound
 from exgraph.graph.rq import internal
-from exgraph.graph.store import GenerationCache, Store
+from exgraph.graph.store import GenerationCache, Store, derived_value
 from exgraph.records.build import records_for
 from exgraph.vocab.names import normalise, slugify
 from exgraph.vocab.terms import EQUIPMENT_CATEGORIES, ID, SLUG_RE, local_name
@@ -185,7 +185,31 @@ def _build(store: Store) -> dict[str, Index]:
     return indexes
 
 
-_INDEXES: GenerationCache[dict[str, Index]] = GenerationCache(_build)
+def _cached_build(store: Store) -> dict[str, Index]:
+    """:func:`_build`, read back from beside the store's snapshot on unchanged data (issue 25:
+    the first request after a start resolves its names without reading the records)."""
+    return derived_value(store, "lookup-index", _build, _encode, _decode)
+
+
+def _encode(indexes: dict[str, Index]) -> object:
+    return {kind: {name: dict(value) for name, value in vars(index).items() if name != "kind"}
+            for kind, index in indexes.items()}
+
+
+def _decode(data: Any) -> dict[str, Index]:
+    indexes = {}
+    for kind, fields in data.items():
+        index = Index(kind, dict(fields["iris"]), dict(fields["slugs"]), dict(fields["labels"]),
+                      dict(fields["aliases"]))
+        index.exact.update(fields["exact"])
+        index.unordered.update(fields["unordered"])
+        indexes[kind] = index
+    if set(indexes) != set(KINDS):
+        raise KeyError("not every kind of index")
+    return indexes
+
+
+_INDEXES: GenerationCache[dict[str, Index]] = GenerationCache(_cached_build)
 
 
 def index_for(store: Store, kind: str) -> Index:

@@ -23,8 +23,7 @@ from rdflib import URIRef
 from exgraph import __version__ as _version
 from exgraph.config import DEFAULTS
 from exgraph.errors import ExgraphError
-from exgraph.graph.rq import internal
-from exgraph.graph.store import Store
+from exgraph.graph.store import Store, derived_value
 from exgraph.queries.catalogue import known_iris
 
 #: Filter combinations of the exercise list whose ordered matches are kept per app.
@@ -145,14 +144,16 @@ class ApiState:
     @property
     def triples(self) -> int:
         """The number of triples in the store's default graph, counted once per generation."""
-        return self.cached("triples", lambda: len(self.store))
+        return self.cached("triples", lambda: derived_value(
+            self.store, "triple-count", len, lambda n: n, _count))
 
     @property
     def tag(self) -> str:
-        """A short hash of the dataset: its triple count, backend and the code version."""
+        """A short hash of the dataset: its triple count (:attr:`triples`: on unchanged data
+        read from beside the store's snapshot, so the first answer after a start does not wait
+        for the store), backend and the code version."""
         def build() -> str:
-            rows = self.store.select(internal("count-triples").text())
-            text = f"{rows[0]['n']}|{self.store.backend}|{_version}"
+            text = f"{self.triples}|{self.store.backend}|{_version}"
             return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
         return self.cached("tag", build)
 
@@ -163,6 +164,12 @@ class ApiState:
     def is_known(self, kind: str, iri: URIRef) -> bool:
         """Whether the graph has this IRI as a thing of kind."""
         return iri in self.known().get(kind, frozenset())
+
+
+def _count(value: Any) -> int:
+    if not isinstance(value, int):
+        raise TypeError("not a count")
+    return value
 
 
 class UriTooLong(ExgraphError):

@@ -358,6 +358,7 @@ def apply_effect(store: Store, effect: UpdateEffect) -> None:
         if stale is not None:
             raise Conflict(f"the store changed since the update's trial run ({stale}); "
                            f"nothing was changed: send the update again")
+        store.changing()  # an on-disk store drops its generation stamp first (issue 25)
         store.ox.update(data_update(removed, added))
     elif isinstance(store, RdflibStore):
         for quad in removed:
