@@ -320,8 +320,9 @@ ME_PATHS: dict[str, Any] = {
         "getMyProgress", "Per workout of one exercise: best set, estimated maxima, volume load",
         _json("Progress"), errors=("404",), says={"404": "no exercise 'no-such-thing'"},
         parameters=[
+            # an exercise of every graph served (the curated one too)
             _query("exercise", STRING, "a slug, alias, IRI or name (one the graph lacks: 404)",
-                   required=True, example="bench-press")],
+                   required=True, example="machine-back-extension")],
         description="Epley and Brzycki from the best working set; an estimate from more than "
                     "10 reps is low_confidence.")},
     f"{PREFIX}/volume": {"get": _op(
