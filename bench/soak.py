@@ -65,7 +65,7 @@ import contextlib
 
 from tests.hostile_clients import SlowClients
 from tests.server import running_server
-from tests.test_hostile import (
+from tests.system.hostile.test_hostile import (
     HUGE_ROW,
     IRI_QUERY,
     MEMORY_BOMB,
@@ -218,7 +218,7 @@ def state_dir() -> Path:
 
 
 def audit_records() -> list[dict[str, object]]:
-    from exgraph.graph.snapshots import AuditLog
+    from exgraph.graph.backups import AuditLog
 
     return AuditLog(state_dir() / "audit.jsonl", keep=AUDIT_KEEP).records(rotated=True)
 

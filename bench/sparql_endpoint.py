@@ -15,8 +15,8 @@ from pathlib import Path
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.integration.sparql.test_sparql import HEADLINE
 from tests.server import running_server
-from tests.test_sparql import HEADLINE
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 

@@ -13,7 +13,7 @@ rapidfuzz's ``token_sort_ratio`` is a candidate — over all names, not the pair
 rule listed before. The candidates are sorted and ``random.Random(seed).sample`` picks
 ``size`` of them. Printed as TSV (a, b, their labels, the score) with an empty ``same`` column
 for the judge; ``tests/data/duplicate-sample.tsv`` holds the judged sample and
-``tests/test_duplicates_sample.py`` recomputes precision and recall from it against the
+``tests/unit/merge/test_duplicates_sample.py`` recomputes precision and recall from it against the
 current ``data/aliases.ttl``. The judging rule: ``docs/fact-checks.md``.
 """
 

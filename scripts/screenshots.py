@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/screenshots.py            # writes docs/screenshots/*.png
 
-Starts a real ``exgraph serve`` on the full graph (as tests/test_browser.py does), opens each
+Starts a real ``exgraph serve`` on the full graph (as tests/system/browser/test_browser.py does), opens each
 page in Debian's headless Chromium through Playwright, and saves what a person sees first: the
 first screen, after the page's own script has moved to the answer of a submitted form (the
 search results, the plan). Needs Chromium at /usr/bin/chromium (or EXGRAPH_CHROMIUM).

@@ -8,20 +8,59 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from exgraph.graph.load import load_graph, open_store
+from exgraph.graph.store import Store
 from tests.paths import PRIVATE
 from tests.paths import REPO as ROOT
 
-# Most tests run on the curated graph; tests/test_full_graph.py opts in to the imported data
-# (set EXGRAPH_IMPORTS=1 to run everything on the full graph). Servers started by tests inherit it.
-os.environ.setdefault("EXGRAPH_IMPORTS", "0")
-# SPARQL Updates write an audit log (and snapshots) under the state directory, and starts keep
-# store snapshots in the cache directory: private ones for this run (servers started by tests
-# inherit them), removed at its end, so a run neither reads nor leaves anything in the home.
-os.environ["XDG_STATE_HOME"] = str(PRIVATE / "state")
-os.environ["EXGRAPH_CACHE_DIR"] = str(PRIVATE / "cache")
+#: The environment of a test run, set by pytest_configure (before any test module is imported)
+#: and restored by pytest_unconfigure. Most tests run on the curated graph;
+#: tests/integration/data/test_full_graph.py and the ``full_*`` fixtures opt in to the imported
+#: data (set EXGRAPH_IMPORTS=1 to run everything on the full graph). SPARQL Updates write an
+#: audit log (and snapshots) under the state directory, and starts keep store snapshots in the
+#: cache directory: private ones for this run, removed at its end, so a run neither reads nor
+#: leaves anything in the home. Servers started by tests inherit all three.
+RUN_ENVIRONMENT = {
+    "XDG_STATE_HOME": str(PRIVATE / "state"),
+    "EXGRAPH_CACHE_DIR": str(PRIVATE / "cache"),
+}
+RUN_DEFAULTS = {"EXGRAPH_IMPORTS": "0"}
+_saved_environment: dict[str, str | None] = {}
 
-from exgraph.graph.load import load_graph, open_store
-from exgraph.graph.store import Store
+#: Each top folder of tests/ is a kind, and its name is the test's marker (``-m unit``): unit
+#: tests need no loaded graph, integration tests run on a store or the in-process app, system
+#: tests start real server processes, Chromium or the documented commands.
+KINDS = ("unit", "integration", "system")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name, value in {**RUN_DEFAULTS, **RUN_ENVIRONMENT}.items():
+        _saved_environment[name] = os.environ.get(name)
+        if name in RUN_ENVIRONMENT or name not in os.environ:
+            os.environ[name] = value
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for name, value in _saved_environment.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    _saved_environment.clear()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test with its kind, from the folder it is in (tests/<kind>/...)."""
+    tests_dir = Path(__file__).resolve().parent
+    for item in items:
+        relative = item.path.resolve().relative_to(tests_dir)
+        kind = relative.parts[0] if len(relative.parts) > 1 else ""
+        if kind not in KINDS:
+            raise pytest.UsageError(f"{item.nodeid}: a test module belongs in tests/unit, "
+                                    "tests/integration or tests/system")
+        item.add_marker(kind)
+
+
 
 SHARED = Path(os.environ.get("EXGRAPH_SHARED", ROOT.parent / "shared"))
 REFERENCE_ARTICLE = SHARED / "articles" / "machine-back-extension.txt"

@@ -1,4 +1,5 @@
-"""Slow and idle clients from one address, for tests/test_hostile.py and bench/soak.py.
+"""Slow and idle clients from one address, for tests/system/hostile/test_hostile.py and
+bench/soak.py.
 
 :class:`SlowClients` holds ``count`` connections to a server from one source address (by default
 127.0.0.2, so the health prober on 127.0.0.1 is another client, as it would be in the field).
@@ -20,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
+from tests.paths import REPO
 from tests.server import free_port
 
 
@@ -110,7 +112,7 @@ class SlowClients:
 
 
 #: The reverse proxy set-up the README documents, and where it is.
-NGINX_CONF = Path(__file__).resolve().parents[1] / "deploy" / "nginx.conf"
+NGINX_CONF = REPO / "deploy" / "nginx.conf"
 
 
 def nginx_binary() -> str | None:

@@ -37,7 +37,8 @@ def oxigraph_server(location: Path) -> Iterator[str]:
         deadline = time.monotonic() + 20
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"oxigraph exited: {proc.stderr.read().decode()[-500:]}")  # type: ignore[union-attr]
+                said = proc.stderr.read().decode() if proc.stderr else ""
+                raise RuntimeError(f"oxigraph exited: {said[-500:]}")
             try:
                 requests.get(f"{base}/query", params={"query": "ASK {}"}, timeout=1)
                 break

@@ -10,3 +10,9 @@ REPO = Path(__file__).resolve().parents[1]
 #: cache directories there.
 PRIVATE = Path(tempfile.mkdtemp(prefix="exgraph-test-"))
 atexit.register(shutil.rmtree, PRIVATE, ignore_errors=True)
+
+#: The tests folder and its shared inputs (test modules live in sub-folders by kind, so they
+#: name these instead of counting parents of their own file).
+TESTS = REPO / "tests"
+FIXTURES = TESTS / "fixtures"
+TEST_DATA = TESTS / "data"

@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import requests
 
@@ -78,7 +79,7 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
-def _wait_until_up(process: subprocess.Popen[bytes], base_url: str, stderr: object) -> None:
+def _wait_until_up(process: subprocess.Popen[bytes], base_url: str, stderr: IO[bytes]) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -93,7 +94,7 @@ def _wait_until_up(process: subprocess.Popen[bytes], base_url: str, stderr: obje
                        f"{_read(stderr)}")
 
 
-def _read(stderr: object) -> str:
-    stderr.seek(0)  # type: ignore[attr-defined]
-    data: bytes = stderr.read()  # type: ignore[attr-defined]
+def _read(stderr: IO[bytes]) -> str:
+    stderr.seek(0)
+    data = stderr.read()
     return data.decode("utf-8", "replace")[-2000:]

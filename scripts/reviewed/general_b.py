@@ -13,7 +13,7 @@ in docs/reviewed-layer.md; the upper-body muscles follow scripts/reviewed_upper.
 three heads named, every other muscle its free-exercise-db group).
 
 Exercises of the list that are not reviewed here, with the reason, are in :data:`NOT_REVIEWED`
-(tests/test_reviewed_layer.py reads it).
+(tests/integration/data/test_reviewed_layer.py reads it).
 """
 
 from __future__ import annotations
@@ -144,7 +144,7 @@ CURL = "Only the elbow flexes; the upper arm stays still"
 EXTEND = "Only the elbow extends; the upper arm stays still"
 PLYO = "Plyometric: a fast stretch and rebound through ankles, knees and hips"
 
-#: Exercises of the list left unreviewed, with the reason (tests/test_reviewed_layer.py).
+#: Exercises of the list left unreviewed, with the reason (tests/integration/data/test_reviewed_layer.py).
 NOT_REVIEWED: dict[str, str] = {
     "machine-back-extension": "Its reference guide article (data/articles/) is its reviewed "
                               "source; the layer does not restate it (docs/reviewed-layer.md)",

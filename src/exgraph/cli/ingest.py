@@ -12,8 +12,7 @@ from exgraph.cli.progress import phase
 from exgraph.errors import DataError
 from exgraph.graph.export import serialize, write_atomic
 from exgraph.graph.safe_files import commit_files, recover, remove_stale
-from exgraph.ingest.model import IngestError, Issue
-from exgraph.ingest.pipeline import (
+from exgraph.ingest.article_file import (
     Result,
     base_graph,
     ingest_files,
@@ -21,6 +20,7 @@ from exgraph.ingest.pipeline import (
     target_file,
     validate_with,
 )
+from exgraph.ingest.model import IngestError, Issue
 from exgraph.vocab.terms import curie
 
 

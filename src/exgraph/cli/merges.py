@@ -57,7 +57,7 @@ def infer(write: bool) -> None:
     """Apply the documented inference rules (movement pattern, difficulty estimate, equipment
     named by the exercise) to the bundled graph and print what they state, per rule."""
     from exgraph.config import DATA_DIR
-    from exgraph.infer.pipeline import INFERRED_FILE, run_inference
+    from exgraph.infer.run_inference import INFERRED_FILE, run_inference
 
     with phase("applying the inference rules"):
         data, inferences = run_inference()

@@ -1,7 +1,7 @@
 """``exgraph restore SNAPSHOT --store STORE``: put a snapshot of the write path back.
 
 Snapshots are what the SPARQL endpoint writes before a destructive update
-(:mod:`exgraph.graph.snapshots`): every quad of the store as N-Quads. Restoring checks the
+(:mod:`exgraph.graph.backups`): every quad of the store as N-Quads. Restoring checks the
 snapshot first (it must parse, hold a default graph, and it and every source graph must
 conform to ontology/shapes.ttl), then
 replaces the whole store in one transaction: an on-disk Oxigraph store (one update that drops
@@ -37,9 +37,9 @@ def restore(snapshot: Path, store_spec: str) -> None:
     one transaction. A server on an on-disk store serves the restored data once restarted; app
     processes on an external server see it within a second (the generation stamp).
     """
+    from exgraph.graph.backups import read_snapshot
     from exgraph.graph.load import push_dataset
     from exgraph.graph.remote import RemoteStore
-    from exgraph.graph.snapshots import read_snapshot
     from exgraph.graph.store import OxigraphStore, oxigraph_to_graph
     from exgraph.graph.validate import validate_graph, validate_sources
 

@@ -21,14 +21,14 @@ from exgraph.config import DATA_DIR, ONTOLOGY_FILE, with_imports
 from exgraph.errors import DataError
 from exgraph.graph.remote import RemoteStore
 from exgraph.graph.rq import internal, sequence
-from exgraph.graph.snapshot_cache import (
+from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, oxigraph_to_graph
+from exgraph.graph.store_cache import (
     MAX_INPUT_BYTES,
     cache_dir,
     cached_store,
     digest,
     snapshot_key,
 )
-from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, oxigraph_to_graph
 from exgraph.vocab.names import slugify
 from exgraph.vocab.terms import DATASET, SOURCE
 
@@ -79,7 +79,7 @@ def load_graph(
     ``files`` replaces the bundled set (used to validate or export given files). The dataset
     description gets its ``void:triples`` count. Raises DataError naming a file that does not
     parse. The files are parsed by Oxigraph, which is ~15x faster than rdflib's Turtle parser
-    (tests/test_store.py checks both parsers give the same graph).
+    (tests/integration/data/test_store.py checks both parsers give the same graph).
     """
     files = [*(bundled_files(data_dir, imported=imported) if files is None else files), *extra]
     return oxigraph_to_graph(load_oxigraph(files, data_dir, canonical=canonical))
@@ -108,9 +108,10 @@ def source_graph(path: Path, data_dir: Path | None = None) -> str:
 
     * the ontology → ``https://w3id.org/exgraph/ontology``;
     * ``data/imported/NAME.ttl`` → ``src:NAME`` (``src:wger``, ``src:free-exercise-db``);
-    * ``data/articles/NAME.ttl`` → ``src:article-NAME``; ``data/inferred/NAME.ttl`` →
-      ``src:inferred-NAME`` (one graph per inference rule); ``data/reviewed/NAME.ttl`` →
+    * ``data/articles/NAME.ttl`` → ``src:article-NAME``; ``data/reviewed/NAME.ttl`` →
       ``src:reviewed-NAME`` (the reviewed reference layer, one graph per family file);
+    * ``data/inferred/rules.trig`` (``exgraph infer``) names its graphs itself, one per inference
+      rule (``src:inferred-RULE``); a Turtle file there would load into ``src:inferred-NAME``;
     * ``data/aliases.ttl`` (entity resolution) → ``src:aliases``;
     * any other file under ``data/`` → ``src:curated``;
     * a file from elsewhere (``--data``) → ``src:file-SLUG`` of its name.
@@ -137,7 +138,6 @@ def source_graph(path: Path, data_dir: Path | None = None) -> str:
 UNION_UPDATE = internal("union-default-graph").text()
 CANONICAL_UPDATE = internal("apply-aliases").text()
 DANGLING_UPDATE = internal("drop-dangling-derived").text()
-ALIASES_GRAPH = str(SOURCE["aliases"])
 
 
 def load_oxigraph(files: Iterable[Path], data_dir: Path | None = None, *,
@@ -187,15 +187,15 @@ def _build(sources: Sequence[tuple[Path, bytes | None]], data_dir: Path | None,
 
 def load_snapshot(files: Iterable[Path], data_dir: Path | None = None, *,
                   canonical: bool = True, key_out: list[str] | None = None) -> ox.Store:
-    """:func:`load_oxigraph`, through the store snapshot cache (:mod:`.snapshot_cache`).
+    """:func:`load_oxigraph`, through the store snapshot cache (:mod:`.store_cache`).
 
     The entry's key covers each file's source graph, format and content digest (the bytes
     that are then loaded, so a file changed meanwhile cannot be cached under its old key) and
     ``canonical``. Without a cache directory, or for inputs above
-    :data:`~.snapshot_cache.MAX_INPUT_BYTES`, it is load_oxigraph itself; so it is for a file
+    :data:`~.store_cache.MAX_INPUT_BYTES`, it is load_oxigraph itself; so it is for a file
     that cannot be read (the load then names it). ``key_out``, when given, receives the
     entry's key (what is derived from the store is cached under it, see
-    :func:`~.snapshot_cache.cached_derived`).
+    :func:`~.store_cache.cached_derived`).
     """
     paths = [Path(p) for p in files]
     directory = cache_dir()

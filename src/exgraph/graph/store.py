@@ -154,7 +154,7 @@ class Store:
 
     def __init__(self, backend: str) -> None:
         self.backend = backend
-        #: The key of the store snapshot it was opened from (graph/snapshot_cache.py), or None;
+        #: The key of the store snapshot it was opened from (graph/store_cache.py), or None;
         #: what is derived from the store at generation 0 is cached under it.
         self.snapshot_key: str | None = None
         self._generation = 0

@@ -29,7 +29,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from exgraph.errors import NotFound
-from exgraph.graph.snapshots import state_dir
+from exgraph.graph.backups import state_dir
 from exgraph.graph.store import Store
 from exgraph.history.mapping import Mapper
 from exgraph.history.model import LoggedSet, Session

@@ -38,8 +38,8 @@ from exgraph.history.nquads import UserLog
 from exgraph.history.stats import epley, exercise_groups, volume, where
 from exgraph.plans import LOOKUP_PARAMS, Plan, plan_for
 from exgraph.plans.choose import Chooser
-from exgraph.plans.facts import facts_for
 from exgraph.plans.model import MAJOR
+from exgraph.plans.plan_facts import facts_for
 from exgraph.plans.request import parse_request
 from exgraph.plans.validate import PlanRuleError
 from exgraph.queries.substitutes import Engine, Filters, engine_for

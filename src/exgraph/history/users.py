@@ -35,9 +35,12 @@ _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
 
 class Unauthorized(ExgraphError):
-    """No token, or one that belongs to nobody: 401."""
+    """No token, or one that belongs to nobody: 401, with the Bearer challenge."""
 
     status = 401
+
+    def headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": 'Bearer realm="exgraph"'}
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ English translation: the German one, else the one of the lowest language id; cou
 summary). Aliases become language-tagged ``skos:altLabel``. Comments are not imported.
 
 What wger gets wrong, cleaned here (each rule counted in the summary, tested in
-tests/test_wger_cleanups.py):
+tests/integration/data/test_wger_cleanups.py):
 
 * **Names in the language they are written in.** wger holds Spanish, Portuguese, German and other
   names as English translations and aliases. A name wger tags ``en`` is given the language a

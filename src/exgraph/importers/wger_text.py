@@ -34,7 +34,8 @@ def plain_text(markup: str) -> str:
 #: Dutch or German), and the name has at least MIN_LETTERS letters once numbers and
 #: abbreviations (3008, TRX, DB) are left out (short names keep their tag: the detector often
 #: takes "Plank", "Burpees" or "Row" for Esperanto, Finnish or Polish). Measured on the wger
-#: snapshot of ../shared: 25 names move, all rightly (tests/test_wger_cleanups.py lists them).
+#: snapshot of ../shared: 25 names move, all rightly (tests/integration/data/test_wger_cleanups.py
+#: lists them).
 #: Of the English names, "ClimbMill" comes nearest (Dutch 0.54, but English 0.10); of the names
 #: that move, "3008 Klappsitz" is nearest to a bound (German 0.51). Foreign names that stay:
 #: those the detector cannot tell from a neighbour ("Supino inclinado": Spanish or Portuguese?),

@@ -4,8 +4,8 @@ parser (text → plain dataclasses with line numbers) → resolve (names → gra
 → build (dataclasses → rdflib Graph); pipeline ties them together for one file.
 """
 
+from exgraph.ingest.article_file import Result, base_graph, ingest_file, ingest_files, ingest_text
 from exgraph.ingest.model import IngestError, Issue
-from exgraph.ingest.pipeline import Result, base_graph, ingest_file, ingest_files, ingest_text
 
 __all__ = ["IngestError", "Issue", "Result", "base_graph", "ingest_file", "ingest_files",
            "ingest_text"]

@@ -20,7 +20,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from exgraph.ingest.model import Article, Issue, Name
-from exgraph.ingest.resolve import KINDS, Resolver
+from exgraph.ingest.name_index import KINDS, Resolver
 from exgraph.vocab.terms import (
     DIFFICULTIES,
     EXG,

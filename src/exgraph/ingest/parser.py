@@ -33,7 +33,7 @@ from exgraph.ingest.sections import (
     split_lines,
     split_sections,
 )
-from exgraph.vocab.names import name_key
+from exgraph.vocab.names import name_key, singular_s
 from exgraph.vocab.terms import ROLES
 
 _LIST_ITEM = re.compile(r"^(?:[-*\u2022]|\d+[.)])\s+(?P<text>.*)$")
@@ -129,17 +129,17 @@ class _Parser:
         if not names and summary:
             # No heading names it: the subject of the summary's first sentence does.
             x = summary.group("x")
-            if summary.group("verb").lower() == "are" and x.endswith("s") and not x.endswith("ss"):
-                x = x[:-1]  # "Goblet squats are ...": the exercise is the goblet squat
+            if summary.group("verb").lower() == "are":
+                x = singular_s(x, shortest=3)  # "Goblet squats are ...": the goblet squat
             names = [Name(x, preamble[0].number, heading=True)]
         if not names:
             first = preamble[0].number if preamble else 1
             self.error(first, "cannot tell which exercise the article is about: no heading "
                               f'names it (e.g. "{KIND_BY_KEY["beginners"].example}")')
             return
-        key = _loose_key(names[0].text)
+        key = name_key(names[0].text, short_plurals=True)
         for other in names[1:]:
-            if _loose_key(other.text) != key:
+            if name_key(other.text, short_plurals=True) != key:
                 self.error(other.line, f'heading names "{other.text}", but the article is about '
                                        f'"{names[0].text}" (line {names[0].line})')
         self.article.exercise = names[0]
@@ -407,13 +407,6 @@ class _Parser:
     def _unexpected(self, lines: list[Line], where: str) -> None:
         for line in lines:
             self.error(line.number, f"unexpected text {where}: {line.text[:40]!r}")
-
-
-def _loose_key(name: str) -> str:
-    """name_key, also dropping the plural s of short words ("Push-Ups" and "Push-Up" meet)."""
-    words = name_key(name).split()
-    return " ".join(w[:-1] if len(w) > 2 and w.endswith("s") and not w.endswith("ss") else w
-                    for w in words)
 
 
 def _cells(text: str) -> list[str]:

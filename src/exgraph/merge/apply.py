@@ -22,9 +22,10 @@ from exgraph.config import DATA_DIR
 from exgraph.errors import DataError
 from exgraph.graph.rq import internal
 from exgraph.graph.store import Store
-from exgraph.merge.candidates import SOURCE_PRIORITY, Candidate, Resolution
+from exgraph.merge.candidates import Candidate, Resolution
 from exgraph.merge.overrides import read_overrides
 from exgraph.merge.resolve import resolve
+from exgraph.records.precedence import CANONICAL_ORDER
 from exgraph.vocab.terms import EXERCISE, EXG, PREFIXES, SOURCE
 
 #: The reviewed alias map: ``ALIAS owl:sameAs CANONICAL``.
@@ -49,7 +50,7 @@ class _Row:
 def source_family(source_iri: str) -> str | None:
     """The family of a source IRI (``curated``, ``article``, ``free-exercise-db``, ``wger``)."""
     tail = source_iri.removeprefix(str(SOURCE))
-    for family in SOURCE_PRIORITY:
+    for family in CANONICAL_ORDER:
         if tail.startswith(family):
             return family
     return None
@@ -85,7 +86,7 @@ def load_candidates(store: Store) -> list[Candidate]:
         for _, name in sorted(entry.names):
             if name not in names:
                 names.append(name)
-        family = min(entry.families, key=SOURCE_PRIORITY.index) if entry.families else "unknown"
+        family = min(entry.families, key=CANONICAL_ORDER.index) if entry.families else "unknown"
         candidates.append(Candidate(key, family, tuple(names), frozenset(entry.equipment),
                                     frozenset(entry.primary)))
     return candidates

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: Source families from the most to the least trusted; the canonical member comes from the first.
-SOURCE_PRIORITY: tuple[str, ...] = ("curated", "article", "free-exercise-db", "wger")
-
 
 @dataclass(frozen=True)
 class Candidate:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from exgraph.graph.taxonomy import cable_systems, is_machine, machines
 from exgraph.merge.candidates import Candidate
 from exgraph.vocab.names import tokens as _tokens
 
@@ -18,27 +19,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Equipment words in names and the equipment slugs (data/equipment.ttl) that imply them.
-_MACHINES = frozenset(
-    {
-        "machine",
-        "smith-machine",
-        "leg-press-machine",
-        "back-extension-machine",
-        "lever-back-extension-machine",
-        "selectorized-back-extension-machine",
-    }
-)
-EQUIPMENT_WORDS: Mapping[str, frozenset[str]] = {
+# Equipment words in names and the equipment slugs (data/equipment.ttl) that imply them; the
+# machine words imply every machine of the taxonomy (:func:`implied_equipment`).
+_MACHINE_WORDS = frozenset({"machine", "lever", "leverage"})
+_WORD_EQUIPMENT: Mapping[str, frozenset[str]] = {
     "barbell": frozenset({"barbell"}),
     "ez": frozenset({"ez-curl-bar"}),
     "dumbbell": frozenset({"dumbbell"}),
     "kettlebell": frozenset({"kettlebell"}),
     "cable": frozenset({"cable-station"}),
     "pulley": frozenset({"cable-station"}),
-    "machine": _MACHINES,
-    "lever": _MACHINES,
-    "leverage": _MACHINES,
     "smith": frozenset({"smith-machine"}),
     "band": frozenset({"resistance-band"}),
     "banded": frozenset({"resistance-band"}),
@@ -59,6 +49,18 @@ EQUIPMENT_WORDS: Mapping[str, frozenset[str]] = {
     "ring": frozenset(),
     "suspension": frozenset(),
 }
+#: The equipment words of names ("barbell", "machine", "band", ...).
+EQUIPMENT_WORDS: frozenset[str] = frozenset(_WORD_EQUIPMENT) | _MACHINE_WORDS
+
+
+def implied_equipment(word: str) -> frozenset[str]:
+    """The equipment slugs a word of a name implies: every machine of the taxonomy
+    (:func:`exgraph.graph.taxonomy.machines`) for "machine", "lever" and "leverage"; nothing for
+    a word that is no equipment word."""
+    if word in _MACHINE_WORDS:
+        return machines()
+    return _WORD_EQUIPMENT.get(word, frozenset())
+
 
 # Words that tell variants of one movement apart. Two labels whose sets of these words differ
 # are never merged (an equipment word is excused when the other side's equipment implies it).
@@ -106,51 +108,22 @@ _DISTINGUISHING: frozenset[str] = frozenset(EQUIPMENT_WORDS).union(
     _words("stretch smr warmup drill walking walk"),
 )
 
-# Load equipment kinds for the equipment veto; support equipment, accessories other than bands
-# and balls, and "other" are left out (they do not tell one variant from another).
-_LOAD_KIND: Mapping[str, str] = {
-    "barbell": "barbell",
-    "ez-curl-bar": "ez-curl-bar",
-    "dumbbell": "dumbbell",
-    "kettlebell": "kettlebell",
-    "medicine-ball": "medicine-ball",
-    "weight-plate": "weight-plate",
-    "cable-station": "cable",
-    "machine": "machine",
-    "smith-machine": "machine",
-    "leg-press-machine": "machine",
-    "back-extension-machine": "machine",
-    "lever-back-extension-machine": "machine",
-    "selectorized-back-extension-machine": "machine",
-    "bodyweight": "bodyweight",
-    "resistance-band": "band",
-    "exercise-ball": "exercise-ball",
-    "foam-roller": "foam-roller",
-    # the exact taxonomy of issue 22: every machine kind is a machine, the cable stations cable
-    **{f"{kind}-machine": "machine" for kind in (
-        "ab-crunch", "assisted-pull-up", "belt-squat", "calf-raise", "chest-press", "hack-squat",
-        "hip-abduction", "hip-adduction", "leg-curl", "leg-extension", "pec-deck",
-        "preacher-curl", "seated-row", "shoulder-press", "t-bar-row", "rowing")},
-    "elliptical": "machine",
-    "stationary-bike": "machine",
-    "treadmill": "machine",
-    "stair-climber": "machine",
-    "ski-erg": "machine",
-    "lat-pulldown-station": "cable",
-    "seated-cable-row-station": "cable",
-    "trap-bar": "trap-bar",
-    "sandbag": "sandbag",
-    "sled": "sled",
-    "suspension-trainer": "suspension-trainer",
-    "ab-wheel": "ab-wheel",
-    "battle-ropes": "battle-ropes",
-    "jump-rope": "jump-rope",
-    # the kinds issue 22's review added: each its own kind, as an unknown slug would be
-    **{kind: kind for kind in (
-        "sliders", "climbing-rope", "hangboard", "neck-harness", "wrist-roller", "hand-gripper",
-        "cones", "hurdles", "dowel", "dip-belt", "balance-board", "balance-trainer", "heavy-bag",
-        "chains")},
-}
+# Load equipment kinds for the equipment veto: every machine of the taxonomy is one kind, every
+# cable system (the cable station and the stations under it) another; any other slug is its own
+# kind, the band under a shorter name. Support equipment and "other" are left out
+# (NEUTRAL_EQUIPMENT: they do not tell one variant from another).
+_RENAMED_KIND: Mapping[str, str] = {"resistance-band": "band"}
+
+
+def load_kind(slug: str) -> str:
+    """The load kind of an equipment slug for the equipment veto."""
+    if is_machine(slug):
+        return "machine"
+    if slug in cable_systems():
+        return "cable"
+    return _RENAMED_KIND.get(slug, slug)
+
+
 #: Equipment that never takes part in the equipment veto: supports and stations the load is
 #: used on or in, which do not tell one variant from another.
 NEUTRAL_EQUIPMENT = frozenset(
@@ -160,13 +133,9 @@ NEUTRAL_EQUIPMENT = frozenset(
 )
 
 
-#: Every equipment slug the rules know (data/equipment.ttl); others count as their own kind.
-KNOWN_EQUIPMENT: frozenset[str] = frozenset(_LOAD_KIND) | NEUTRAL_EQUIPMENT
-
-
 def load_kinds(equipment: frozenset[str]) -> frozenset[str]:
     return frozenset(
-        _LOAD_KIND.get(slug, slug) for slug in equipment if slug not in NEUTRAL_EQUIPMENT
+        load_kind(slug) for slug in equipment if slug not in NEUTRAL_EQUIPMENT
     )
 
 
@@ -209,8 +178,7 @@ def word_conflict(x: Info, y: Info) -> str | None:
         [(w, x, y) for w in x.dist - y.dist] + [(w, y, x) for w in y.dist - x.dist],
         key=lambda item: (item[0], item[1].cand.key),
     ):
-        implied = EQUIPMENT_WORDS.get(word)
-        if implied and implied & other.cand.equipment:
+        if implied_equipment(word) & other.cand.equipment:
             continue
         bad.append(f"{word!r} only in {owner.cand.key}")
     return "distinguishing words differ: " + ", ".join(bad) if bad else None

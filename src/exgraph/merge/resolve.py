@@ -95,16 +95,18 @@ from itertools import combinations
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from exgraph.merge.candidates import SOURCE_PRIORITY, Candidate, Cluster, Pair, Resolution
+from exgraph.merge.candidates import Candidate, Cluster, Pair, Resolution
 from exgraph.merge.evidence import (
     EQUIPMENT_WORDS,
     Info,
     conflict,
+    implied_equipment,
     info_of,
     load_kinds,
     word_conflict,
 )
 from exgraph.merge.overrides import read_overrides
+from exgraph.records.precedence import CANONICAL_ORDER
 from exgraph.vocab.names import normalise
 
 __all__ = ["Candidate", "Cluster", "Pair", "Resolution", "read_overrides", "resolve"]
@@ -126,9 +128,9 @@ _SIDED = re.compile(r"(?:^|-)(?:left|right)(?:-|$)")
 
 def _rank(cand: Candidate) -> tuple[bool, int, int, str]:
     try:
-        family = SOURCE_PRIORITY.index(cand.source)
+        family = CANONICAL_ORDER.index(cand.source)
     except ValueError:
-        family = len(SOURCE_PRIORITY)
+        family = len(CANONICAL_ORDER)
     return (bool(_SIDED.search(cand.key)), family, len(cand.key), cand.key)
 
 
@@ -262,7 +264,7 @@ def _implied_pair(x: Info, y: Info, found: _Proposals) -> None:
     lacking = y if only_x else x
     extra = sorted(only_x | only_y)
     reason = f"same name but for equipment words {extra}: {x.key!r} / {y.key!r}"
-    implied = frozenset().union(*(EQUIPMENT_WORDS[w] for w in extra))
+    implied = frozenset().union(*(implied_equipment(w) for w in extra))
     if not lacking.kinds:
         found.suggest(x, y, 100.0, reason + f"; equipment of {lacking.cand.key} unknown")
     elif not lacking.kinds & load_kinds(implied):

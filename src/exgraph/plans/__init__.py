@@ -10,7 +10,7 @@ from typing import Any
 
 from exgraph.graph.store import Store
 from exgraph.plans.build import Plan, build_plan
-from exgraph.plans.facts import PlanFacts, facts_for
+from exgraph.plans.plan_facts import PlanFacts, facts_for
 from exgraph.plans.request import PlanRequest, parse_request
 from exgraph.queries.substitutes import engine_for
 from exgraph.records.lookup import canonical_params

@@ -57,7 +57,6 @@ import math
 from collections import Counter
 
 from exgraph.errors import BadRequest
-from exgraph.plans.facts import PlanFacts, Ref
 from exgraph.plans.model import (
     DAY_KINDS,
     MAJOR,
@@ -73,6 +72,7 @@ from exgraph.plans.model import (
     Week,
     weekly_sets,
 )
+from exgraph.plans.plan_facts import PlanFacts, Ref
 from exgraph.plans.request import PlanRequest
 from exgraph.plans.tune import Tuner
 from exgraph.plans.validate import PlanRuleError, Violation, direction, validate

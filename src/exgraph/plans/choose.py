@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 from exgraph.errors import BadRequest
-from exgraph.plans.facts import PlanFacts
 from exgraph.plans.model import (
     LEVEL_RANK,
     LISTED_ONLY,
@@ -25,6 +24,7 @@ from exgraph.plans.model import (
     Day,
     Slot,
 )
+from exgraph.plans.plan_facts import PlanFacts
 from exgraph.plans.request import PlanRequest
 from exgraph.plans.validate import (
     SLOT_DIRECTIONS,

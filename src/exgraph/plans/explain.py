@@ -6,7 +6,6 @@ how many sets.
 from __future__ import annotations
 
 from exgraph.plans.choose import Chooser
-from exgraph.plans.facts import Guideline
 from exgraph.plans.model import (
     SMALL_GROUPS,
     Day,
@@ -14,6 +13,7 @@ from exgraph.plans.model import (
     Slot,
     Substitution,
 )
+from exgraph.plans.plan_facts import Guideline
 from exgraph.plans.validate import (
     ACCESSORY_REPS,
     BEGINNER_REPS_MIN,

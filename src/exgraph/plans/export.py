@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from exgraph.graph.store import to_ox_triple
 from exgraph.plans.build import MAJOR, WEEKDAYS, Day, Item, Plan
-from exgraph.plans.facts import Ref
+from exgraph.plans.plan_facts import Ref
 from exgraph.vocab.terms import EQUIPMENT, EXERCISE, EXG, ID, MUSCLE, PREFIXES, SCHEMA
 
 PLAN = ID + "plan/"

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from exgraph.plans.facts import Guideline, Ref
+from exgraph.plans.plan_facts import Guideline, Ref
 from exgraph.plans.request import PlanRequest
 from exgraph.queries.substitutes import Exercise
 

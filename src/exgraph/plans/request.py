@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from exgraph.errors import BadRequest
-from exgraph.plans.facts import PlanFacts
+from exgraph.plans.plan_facts import PlanFacts
 from exgraph.queries.substitutes import Engine
 from exgraph.vocab.terms import SLUG_RE
 

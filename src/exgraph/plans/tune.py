@@ -88,14 +88,6 @@ class Tuner(Explainer):
         finally:
             item.sets = sets
 
-    def under_min(self, days: list[Day]) -> bool:
-        """Whether a needed large group is under the goal's weekly minimum (weeks of two days
-        or more)."""
-        low, _high, weight = self.volume_range()
-        return len(days) > 1 and any(
-            value < low and area in LARGE and self.needed(area)
-            for area, value in area_sets(days, weight).items())
-
     def under_areas(self, days: list[Day]) -> frozenset[str]:
         """The needed large groups under the goal's weekly minimum (weeks of two days or
         more)."""

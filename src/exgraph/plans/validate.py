@@ -40,7 +40,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from exgraph.errors import BadRequest
-from exgraph.plans.facts import PlanFacts
 from exgraph.plans.model import (
     DEFAULT_SESSION_MINUTES,
     LARGE,
@@ -50,6 +49,7 @@ from exgraph.plans.model import (
     Plan,
     area_sets,
 )
+from exgraph.plans.plan_facts import PlanFacts
 from exgraph.queries.substitutes import Engine, Exercise
 
 RULES: dict[str, str] = {

@@ -114,11 +114,6 @@ def ref(iri: Node, name: Node | str | None) -> dict[str, Any]:
     return {"id": ident(iri), "iri": str(iri), "name": None if name is None else str(name)}
 
 
-def optional_str(value: Node | None) -> str | None:
-    """The text of a value that may be unbound."""
-    return None if value is None else str(value)
-
-
 # ---------------------------------------------------------------------------------------------
 # Names in every language
 

@@ -3,7 +3,7 @@
 :func:`effective` is the one place a precedence is applied: each field of the record comes from
 the sources :mod:`exgraph.records.precedence` ranks first (whole) or from all of them in that
 order (merged, without repeats). :func:`records_for` builds the records once per store
-generation; a store opened from the snapshot cache (:mod:`exgraph.graph.snapshot_cache`) reads
+generation; a store opened from the snapshot cache (:mod:`exgraph.graph.store_cache`) reads
 them back from the record entry beside it, so a restart on unchanged data does not rebuild them.
 An update bumps the generation: the records are rebuilt from the store, never from the entry.
 """
@@ -17,11 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from exgraph.graph import snapshot_cache
+from exgraph.graph import store_cache
 from exgraph.graph.store import GenerationCache, Store
 from exgraph.records.model import Record, RecordSet
 from exgraph.records.precedence import (
-    FIELDS,
     MERGED_FIELDS,
     WHOLE_FIELDS,
     is_inferred,
@@ -161,7 +160,7 @@ def _load(store: Store) -> RecordSet:
         name = f"records-{_code_digest()}"
     except OSError:  # a sourceless install: no digest, no entry
         return build_records(store)
-    data = snapshot_cache.cached_derived(
+    data = store_cache.cached_derived(
         key, name, lambda: json.dumps(build_records(store).as_json()).encode())
     return RecordSet.from_json(json.loads(data))
 
@@ -172,8 +171,3 @@ _RECORDS: GenerationCache[RecordSet] = GenerationCache(_load)
 def records_for(store: Store) -> RecordSet:
     """The records of store's current generation, built (or read back) once."""
     return _RECORDS.get(store)
-
-
-def field_rules() -> dict[str, tuple[tuple[str, ...], str]]:
-    """The precedence table as data (field -> (source order, whole|merged)), for the docs."""
-    return {name: (rule.order, rule.mode) for name, rule in FIELDS.items()}

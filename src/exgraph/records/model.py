@@ -80,8 +80,6 @@ class Record:
         return cls(**data)
 
 
-#: The fields of a record, in order.
-RECORD_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Record))
 
 
 @dataclass

@@ -51,6 +51,15 @@ DEFAULT_ORDER: tuple[str, ...] = ("reviewed-", "article-", "curated", "wger", "f
 #: Muscles: free-exercise-db before wger (see the module documentation).
 MUSCLE_ORDER: tuple[str, ...] = ("reviewed-", "article-", "curated", "free-exercise-db", "wger")
 
+#: Entity resolution's order (:mod:`exgraph.merge`), a different question from the fact order
+#: above: which member of a cluster of one exercise keeps its IRI (the canonical one, the others
+#: become aliases), and which family a resource several sources feed is resolved as. IRIs
+#: should stay the ones people already link to, so the team's own curated slugs come before an
+#: article's, and the first import (free-exercise-db, whose slugs wger's records are matched
+#: against: ``importers.pipeline.IMPORT_ORDER``) before wger. The reviewed layer mints no
+#: exercises, so it has no place here.
+CANONICAL_ORDER: tuple[str, ...] = ("curated", "article", "free-exercise-db", "wger")
+
 WHOLE = "whole"
 MERGED = "merged"
 

@@ -1,14 +1,23 @@
-"""The one name normaliser, in named variants: slugs, the ingest key and the matching key.
+"""The one name normaliser, in named variants: slugs, the ingest keys, the rule text and the
+matching key.
 
 * :func:`slugify`: the stable slug of a name (``"45-Degree Back Extension"`` ->
   ``45-degree-back-extension``), for minting IRIs;
 * :func:`name_key`: the light key under which spellings of one heading or label meet (case,
-  punctuation, plurals), for ingest and the importers' label matching;
+  punctuation, a plural ``s``), for ingest and the importers' label matching; with
+  ``short_plurals=True`` three-letter words lose their ``s`` too ("Push-Ups" / "Push-Up"), for
+  the ingest parser's check that every heading names one exercise;
+* :func:`plain_text`: a name as the keyword rules of :mod:`exgraph.infer.rules` read it (case,
+  accents, apostrophes and punctuation folded, every word kept as written: the rules' patterns
+  spell their own plurals);
 * :func:`normalise`: the full matching key of an exercise name (also word-order free), for entity
   resolution (:mod:`exgraph.merge.resolve`), search and the one lookup.
 
-Each variant is written once, here; :func:`name_key` keeps a lighter plural rule than
-:func:`normalise` because the committed import files are keyed by it (see its docstring).
+Each variant is written once, here, with two plural rules and why there are two: :func:`normalise`
+singularises with inflect (``"presses"`` -> ``"press"``); :func:`name_key` keeps the light rule
+of :func:`singular_s` (a final ``s`` off) because the committed import files are keyed by it
+(inflect would re-key about 60 wger resources, e.g. ``body-ups`` -> ``body-up``; changing it is a
+data change of its own, to be reviewed with the merges).
 """
 
 from __future__ import annotations
@@ -46,26 +55,44 @@ def slugify(name: str) -> str:
     return slug
 
 
-def name_key(name: str) -> str:
+def name_key(name: str, *, short_plurals: bool = False) -> str:
     """A key under which spellings of the same name meet.
 
-    Case, punctuation, hyphens and a plural ``s`` on each word are ignored, so
-    "Machine back extensions", "machine back-extension" and "Machine Back Extension" share a key.
+    Case, punctuation, hyphens and a plural ``s`` on each word of four letters or more are
+    ignored, so "Machine back extensions", "machine back-extension" and "Machine Back Extension"
+    share a key. With ``short_plurals`` words of three letters lose their ``s`` too, so
+    "Push-Ups" and "Push-Up" meet (``push up``; without it ``push ups`` / ``push up``).
     """
+    shortest = 3 if short_plurals else 4
     words = _NON_ALNUM.sub(" ", ascii_fold(name)).split()
-    return " ".join(_strip_plural_s(w) for w in words)
+    return " ".join(singular_s(w, shortest=shortest) for w in words)
 
 
-def _strip_plural_s(word: str) -> str:
-    """name_key's plural rule: a final ``s`` off words of four letters or more (not ``ss``).
+def singular_s(word: str, *, shortest: int = 4) -> str:
+    """The light plural rule: a final ``s`` off a word of ``shortest`` letters or more, not off
+    ``ss`` (``"extensions"`` -> ``"extension"``, ``"press"`` stays, ``"ups"`` stays unless
+    ``shortest`` is 3).
 
     Lighter than :func:`normalise`'s inflect singulariser on purpose: the imports' label
     matching and so the committed import files depend on it (the inflect rule re-keys about 60
     wger resources, e.g. ``body-ups`` -> ``body-up``), so changing it is a data change of its
     own, to be reviewed with the merges."""
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+    if len(word) >= shortest and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+_RULE_APOSTROPHES = re.compile("['`\u2019\u00b4]")  # apostrophe, backtick, U+2019, U+00B4
+
+
+def plain_text(name: str) -> str:
+    """A name as keyword rules read it: lower-cased, accents and apostrophes dropped, everything
+    else but letters and digits one space (``"Farmer's Walk (Heavy)"`` -> ``"farmers walk
+    heavy"``); no word is singularised (the rules' patterns spell their plurals)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = _RULE_APOSTROPHES.sub("", plain.lower())
+    return _NON_ALNUM.sub(" ", plain).strip()
 
 
 def number_word(token: str) -> int | None:

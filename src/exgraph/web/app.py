@@ -18,7 +18,7 @@ from exgraph.web.api.me import bp as me_bp  # training history (issue 26)
 from exgraph.web.api.plans import bp as plans_bp
 from exgraph.web.api.routes import bp as api_bp
 from exgraph.web.cache import state
-from exgraph.web.context import error_response, json_depth_exceeds
+from exgraph.web.context import error_response, exception_response, json_depth_exceeds
 from exgraph.web.cors import apply_cors
 from exgraph.web.pages import bp as pages_bp
 from exgraph.web.sparql.endpoint import bp as sparql_bp
@@ -84,8 +84,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.setdefault(key, value)
     _Compress(app)
 
-    app.register_error_handler(ExgraphError, _exgraph_error)
-    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(ExgraphError, exception_response)
+    app.register_error_handler(HTTPException, exception_response)
     _output_safety(app)
     return app
 
@@ -128,7 +128,7 @@ COMPRESSION: dict[str, Any] = {
     "COMPRESS_STREAMS": False,
     # level 1: a large JSON page shrinks about as much (text repeats) at a fraction of the CPU;
     # at the default 6 a client asking for the same 300 KB page again and again cost the server
-    # more compressing than answering (tests/test_hostile.py)
+    # more compressing than answering (tests/system/hostile/test_hostile.py)
     "COMPRESS_LEVEL": 1,
     "COMPRESS_BR_LEVEL": 1,
 }
@@ -174,22 +174,6 @@ def _admit(app: Flask) -> None:
             slots.release()
 
 
-def _exgraph_error(exc: ExgraphError) -> Any:
-    response = error_response(str(exc), exc.status)
-    if exc.status == 503:
-        response.headers["Retry-After"] = str(getattr(exc, "retry_after", RETRY_AFTER))
-    return response
-
-
 def _unavailable(message: str) -> Any:
-    response = error_response(message, 503)
-    response.headers["Retry-After"] = str(RETRY_AFTER)
-    return response
-
-
-def _http_error(exc: HTTPException) -> Any:
-    response = error_response(exc.description or exc.name, exc.code or 500)
-    if exc.code == 405 and exc.valid_methods:  # type: ignore[attr-defined]
-        response.headers["Allow"] = ", ".join(exc.valid_methods)  # type: ignore[attr-defined]
-    return response
+    return error_response(message, 503, {"Retry-After": str(RETRY_AFTER)})
 

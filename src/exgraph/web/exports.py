@@ -39,14 +39,13 @@ from exgraph.graph.export import serialize
 from exgraph.web.cache import state
 
 EXTENSION_KEY = "exgraph_exports"
-#: Seconds a client turned away is asked to wait.
-RETRY_AFTER = 2
 
 
 class ExportsBusy(Busy):
-    """Every export slot is taken: try again shortly (the response carries Retry-After)."""
+    """Every export slot is taken: try again shortly (the response carries Retry-After: 2 s,
+    not errors.RETRY_AFTER's 1 s: a slot is held until the whole dump has been sent)."""
 
-    retry_after = RETRY_AFTER
+    retry_after = 2
 
 
 class _SlotFile(io.FileIO):
@@ -136,7 +135,7 @@ class ExportFiles:
         path, etag = self.prepare(fmt, gzipped)
         if not self.slots.acquire(blocking=False):
             raise ExportsBusy(f"as many exports are being sent as may be at once "
-                              f"({self.limit}); retry in {RETRY_AFTER} s")
+                              f"({self.limit}); retry in {ExportsBusy.retry_after} s")
         try:
             handle = _SlotFile(path, "rb")
         except BaseException:

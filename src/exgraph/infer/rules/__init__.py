@@ -211,7 +211,6 @@ from exgraph.infer.rules.common import (
     Facts,
     Inferred,
     english_names,
-    normalize_name,
 )
 from exgraph.infer.rules.difficulty import estimate_difficulty
 from exgraph.infer.rules.equipment import equipment_from_name
@@ -229,6 +228,5 @@ __all__ = [
     "equipment_from_name",
     "estimate_difficulty",
     "movement_pattern",
-    "normalize_name",
     "primary_muscles",
 ]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
+
+from exgraph.vocab.names import plain_text
 
 PATTERNS: Final = (
     "HipHinge",
@@ -88,19 +89,6 @@ class Inferred:
 # Names
 # --------------------------------------------------------------------------------------------
 
-_APOSTROPHES: Final = re.compile("['`\u2019\u00b4]")  # apostrophe, backtick, U+2019, U+00B4
-_NON_WORD: Final = re.compile(r"[^a-z0-9]+")
-
-
-def normalize_name(name: str) -> str:
-    """Lower-case, strip accents and apostrophes, turn everything else but letters and digits
-    into single spaces: ``"Farmer's Walk (Heavy)"`` -> ``"farmers walk heavy"``."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = _APOSTROPHES.sub("", plain.lower())
-    return _NON_WORD.sub(" ", plain).strip()
-
-
 def _is_english(language: str | None) -> bool:
     return language is None or language.lower() == "en" or language.lower().startswith("en-")
 
@@ -118,7 +106,7 @@ def english_names(facts: Facts) -> tuple[str, ...]:
     seen: set[str] = set()
     out: list[str] = []
     for name in candidates:
-        key = normalize_name(name)
+        key = plain_text(name)
         if key and key not in seen:
             seen.add(key)
             out.append(name)
@@ -146,7 +134,7 @@ def categories(facts: Facts) -> frozenset[str]:
 
 def name_hit(facts: Facts, regex: re.Pattern[str]) -> tuple[str, str] | None:
     for name in english_names(facts):
-        found = regex.search(normalize_name(name))
+        found = regex.search(plain_text(name))
         if found:
             return name, found.group(0)
     return None

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from exgraph.graph.taxonomy import is_machine
 from exgraph.infer.rules.common import (
     CHIN_UP,
     PULL_UP,
@@ -13,9 +14,9 @@ from exgraph.infer.rules.common import (
     Facts,
     Inferred,
     english_names,
-    normalize_name,
     words,
 )
+from exgraph.vocab.names import plain_text
 
 
 @dataclass(frozen=True)
@@ -25,16 +26,13 @@ class _EquipmentRule:
     regex: re.Pattern[str]
     # Skip the rule when one of these slugs was already found (more specific kinds first).
     unless: frozenset[str] = frozenset()
+    # Skip the rule when a machine of the taxonomy was already found.
+    unless_machine: bool = False
     # Only when nothing else was found (implied, not stated).
     alone: bool = False
     # Skip the rule when this regex matches the name.
     not_if: re.Pattern[str] | None = None
 
-
-_MACHINES: Final = frozenset({
-    "smith-machine", "leg-press-machine", "back-extension-machine",
-    "lever-back-extension-machine", "selectorized-back-extension-machine", "machine",
-})
 
 _EQUIPMENT_RULES: Final[tuple[_EquipmentRule, ...]] = (
     _EquipmentRule("equipment/name/smith-machine", "smith-machine",
@@ -53,7 +51,7 @@ _EQUIPMENT_RULES: Final[tuple[_EquipmentRule, ...]] = (
     _EquipmentRule("equipment/name/machine", "machine",
                    words(r"machines?", r"lever(?:age)?", r"selectorized", r"hammer ?strength",
                           r"plate loaded", r"pec deck"),
-                   unless=_MACHINES - {"machine"},
+                   unless_machine=True,
                    not_if=words(r"(?:front|back) lever")),
     _EquipmentRule("equipment/name/cable-station", "cable-station",
                    words(r"cables?", r"pulley", r"pulleys")),
@@ -91,7 +89,7 @@ _EQUIPMENT_RULES: Final[tuple[_EquipmentRule, ...]] = (
                    words(r"(?:pull ?up|chin ?up|pullup|chinup) bar", PULL_UP, CHIN_UP,
                           r"hanging (?:leg|knee|pike|windshield|toes|l sit)\w*", r"toes to bar",
                           r"dead ?hang"),
-                   unless=_MACHINES | {"cable-station", "resistance-band"}),
+                   unless=frozenset({"cable-station", "resistance-band"}), unless_machine=True),
     _EquipmentRule("equipment/name/gym-mat", "gym-mat", words(r"mats?")),
     _EquipmentRule("equipment/name/bodyweight", "bodyweight",
                    words(r"body ?weight", r"bodyweight only", r"no equipment")),
@@ -119,10 +117,11 @@ def equipment_from_name(facts: Facts) -> tuple[Inferred, ...]:
     empty tuple when it has some or the names state none. Rules: the module docstring."""
     if facts.equipment:
         return ()
-    texts = [(name, normalize_name(name)) for name in english_names(facts)]
+    texts = [(name, plain_text(name)) for name in english_names(facts)]
     found: dict[str, Inferred] = {}
     for rule in _EQUIPMENT_RULES:
-        if rule.slug in found or rule.unless & found.keys() or (rule.alone and found):
+        if (rule.slug in found or rule.unless & found.keys() or (rule.alone and found)
+                or (rule.unless_machine and any(is_machine(slug) for slug in found))):
             continue
         for name, text in texts:
             if rule.not_if is not None and rule.not_if.search(text):

@@ -14,10 +14,10 @@ from exgraph.infer.rules.common import (
     Facts,
     Inferred,
     english_names,
-    normalize_name,
     words,
 )
 from exgraph.infer.rules.pattern import movement_pattern
+from exgraph.vocab.names import plain_text
 from exgraph.vocab.terms import term_slug
 
 
@@ -142,7 +142,7 @@ def primary_muscles(facts: Facts) -> tuple[Inferred, ...]:
     if facts.primary:
         return ()
     for name in english_names(facts):
-        text = normalize_name(name)
+        text = plain_text(name)
         for rule in _MUSCLE_RULES:
             found = rule.regex.search(text)
             if found is None or (rule.not_if is not None and rule.not_if.search(text)):

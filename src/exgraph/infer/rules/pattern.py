@@ -16,9 +16,9 @@ from exgraph.infer.rules.common import (
     Inferred,
     categories,
     english_names,
-    normalize_name,
     words,
 )
+from exgraph.vocab.names import plain_text
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def _first_name_match(
 ) -> tuple[_NameRule, str, str] | None:
     """The first rule that fires, trying each English name in order and the rules in order."""
     for name in english_names(facts):
-        text = normalize_name(name)
+        text = plain_text(name)
         for rule in rules:
             found = rule.regex.search(text)
             if found:
@@ -165,7 +165,7 @@ def _pattern(value: str, rule: str, reason: str) -> Inferred:
 def _press_by_muscle(facts: Facts) -> Inferred | None:
     """A press the keyword rules did not place: decide horizontal or vertical by muscle."""
     for name in english_names(facts):
-        if not _PRESS.search(normalize_name(name)):
+        if not _PRESS.search(plain_text(name)):
             continue
         groups = facts.groups_primary
         if groups & {"chest", "triceps"}:

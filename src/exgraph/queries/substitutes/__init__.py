@@ -54,7 +54,7 @@ an exercise whose equipment is unknown is left out, and with ``difficulty`` /
 ``max_difficulty`` one whose difficulty is unknown is left out, unless ``include_unknown`` is
 set. A difficulty estimated by an inference rule counts as known and says so
 (``difficulty_estimated``). Every reason in an answer is a fact of the two records
-(tests/test_substitute_quality.py checks each one).
+(tests/integration/advice/test_substitute_quality.py checks each one).
 """
 
 from __future__ import annotations

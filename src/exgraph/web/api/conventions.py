@@ -1,7 +1,7 @@
 """What every JSON API route does the same way: parameters, paging, language, trailing slashes.
 
 The README's "HTTP API" section and the OpenAPI document describe these rules to clients;
-tests/test_api_conventions.py holds them to it.
+tests/integration/api/test_api_conventions.py holds them to it.
 
 **Parameters.** A route names the parameters it takes; any other is a 400 naming it, so that a
 typo (``dificulty=low``) is never silently ignored. Two harmless ones always pass: ``_`` (the

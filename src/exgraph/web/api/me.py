@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -27,10 +28,10 @@ from exgraph.errors import BadRequest, ExgraphError
 from exgraph.history.log import History, history_dir
 from exgraph.history.parse import RowError, session_from_json
 from exgraph.history.stats import MAX_WEEKS, progress, session_json, volume
-from exgraph.history.users import Unauthorized, User
+from exgraph.history.users import User
 from exgraph.records.build import records_for
 from exgraph.records.lookup import resolve
-from exgraph.web.context import error_response, get_store
+from exgraph.web.context import get_store
 
 bp = Blueprint("me", __name__)
 
@@ -71,7 +72,7 @@ PARAMS: dict[str, frozenset[str]] = {
 }
 
 
-def takes(endpoint: str, view_args: dict[str, Any] | None) -> frozenset[str]:
+def takes(endpoint: str, view_args: Mapping[str, Any] | None) -> frozenset[str]:
     """The query parameters a route takes (``/export.nq`` and ``.jsonld`` take no format)."""
     if endpoint == "me.export" and (view_args or {}).get("ext"):
         return frozenset()
@@ -96,14 +97,6 @@ def _authenticate() -> None:
 def _private(response: Response) -> Response:
     response.headers["Cache-Control"] = "no-store"
     response.vary.add("Authorization")
-    return response
-
-
-@bp.errorhandler(Unauthorized)
-def unauthorized(exc: Unauthorized) -> Response:
-    """401, the one error shape, with the challenge (also for a history plan's bad token)."""
-    response: Response = error_response(str(exc), 401)
-    response.headers["WWW-Authenticate"] = 'Bearer realm="exgraph"'
     return response
 
 

@@ -7,8 +7,8 @@ for the graph it is served from: parameters that name things list the slugs the 
 (:class:`Vocabulary`), so a client generated from it offers exactly the values the API accepts;
 the document is built once per store generation.
 
-tests/test_openapi.py checks that it names every route of the app's url map (and no other), that
-every example fits its schema, and runs schemathesis with every check against it.
+tests/integration/api/test_openapi.py checks that it names every route of the app's url map (and no
+other), that every example fits its schema, and runs schemathesis with every check against it.
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ from flask import Blueprint, Response, jsonify, request
 
 from exgraph.errors import BadRequest
 from exgraph.history.plan import plan_from_history
-from exgraph.history.users import Unauthorized
 from exgraph.plans import Plan, plan_for
 from exgraph.plans.export import RDF_FORMATS, plan_ics, plan_json, plan_rdf
 from exgraph.plans.request import (
@@ -77,10 +76,8 @@ def _history_plan(body: dict[str, Any]) -> Response:
     values = dict(body)
     if values.pop("history") != "me":
         raise BadRequest("parameter 'history': only \"me\" (the log of the token's user)")
-    try:
-        lifter = me.history().users.authenticate(request.headers.get("Authorization"))
-    except Unauthorized as exc:
-        return me.unauthorized(exc)
+    # a bad token raises Unauthorized: 401 with the Bearer challenge (its headers)
+    lifter = me.history().users.authenticate(request.headers.get("Authorization"))
     found = plan_from_history(get_store(), values, me.history().log(lifter))
     response = jsonify(plan_json(found.plan) | {"history": found.as_json()})
     response.headers["Cache-Control"] = "no-store"

@@ -271,7 +271,7 @@ def get_exercise_turtle(exercise_id: str) -> Any:
     return Response(serialize(graph, "turtle"), content_type=FORMATS["turtle"][1])
 
 
-#: Parameters of the ranked routes (/alternatives, /substitutes): see queries/substitutes.py.
+#: Parameters of the ranked routes (/alternatives, /substitutes): queries/substitutes/service.py.
 @bp.get(f"{PREFIX}/exercises/<slug:exercise_id>/alternatives")
 def get_alternatives(exercise_id: str) -> Any:
     """The headline question: what can replace an exercise, without some equipment and at a

@@ -1,6 +1,7 @@
 """The JSON the API answers, as OpenAPI 3.0 schemas, and an example of each: the data half of
-the OpenAPI document (:mod:`exgraph.web.api.openapi` adds the operations). tests/test_openapi.py
-checks every example against its schema, and every answer against the schemas.
+the OpenAPI document (:mod:`exgraph.web.api.openapi` adds the operations).
+tests/integration/api/test_openapi.py checks every example against its schema, and every answer
+against the schemas.
 """
 
 from __future__ import annotations
@@ -177,7 +178,7 @@ SCHEMAS: dict[str, Any] = {
 
 
 # ---------------------------------------------------------------------------------------------
-# Examples (tests/test_openapi.py checks each against its schema)
+# Examples (tests/integration/api/test_openapi.py checks each against its schema)
 
 
 def _link(url: str) -> str:

@@ -32,7 +32,7 @@ from exgraph.vocab.terms import DIFFICULTIES, EXG, PREFIXES, ROLES
 from exgraph.web.api.requests import canonical_iri
 from exgraph.web.api.routes import SlugConverter
 from exgraph.web.cache import state
-from exgraph.web.context import error_response, get_store
+from exgraph.web.context import error_parts, exception_response, get_store
 from exgraph.web.pages import links
 from exgraph.web.pages.bodymap import BODYMAP_CSS
 from exgraph.web.sparql.formats import HTML, JSON, Format, negotiate_page
@@ -71,15 +71,17 @@ def _setup(setup: BlueprintSetupState) -> None:
 # Rendering
 
 
-def base_iri() -> str:
-    """The ``BASE_IRI`` setting of the current app."""
+def site_base_iri() -> str:
+    """The public base of the site's IRIs: the ``BASE_IRI`` setting of the current app, under
+    which resources are minted and served (not the base a SPARQL query's relative IRIs resolve
+    against: that is :func:`exgraph.web.sparql.protocol.query_base_iri`)."""
     return str(current_app.config["BASE_IRI"])
 
 
 @bp.app_template_filter("href")
 def href(iri: object) -> str:
     """Where a link to an IRI goes (its page here, or the IRI itself)."""
-    return links.href(str(iri), base_iri())
+    return links.href(str(iri), site_base_iri())
 
 
 @bp.app_template_filter("curie")
@@ -209,29 +211,22 @@ def wants_html() -> bool:
     return negotiate_page(request.headers.get("Accept"), {"application/json": JSON}) is HTML
 
 
-def error_page(message: str, status: int) -> Response:
-    """An error as a page when the client prefers HTML, else as the one JSON error shape."""
-    if wants_html():
+def error_page(exc: ExgraphError | HTTPException) -> Response:
+    """An error as a page when the client prefers HTML, else as the one JSON error shape; the
+    error's headers (Retry-After, Allow, ...) either way."""
+    if not wants_html():
+        response = exception_response(exc)
+    else:
+        message, status, headers = error_parts(exc)
         response = page("error.html", title=f"Error {status}", jsonld={}, status=status,
                         message=message, code=status)
-    else:
-        response = error_response(message, status)
+        response.headers.update(headers)
     response.vary.add("Accept")
     return response
 
 
-@bp.errorhandler(ExgraphError)
-def _exgraph_error(exc: ExgraphError) -> Response:
-    response = error_page(str(exc), exc.status)
-    retry_after = getattr(exc, "retry_after", None)
-    if retry_after is not None:  # a 503 of load shedding: when to come back
-        response.headers["Retry-After"] = str(retry_after)
-    return response
-
-
-@bp.errorhandler(HTTPException)
-def _http_error(exc: HTTPException) -> Response:
-    return error_page(exc.description or exc.name, exc.code or 500)
+bp.register_error_handler(ExgraphError, error_page)
+bp.register_error_handler(HTTPException, error_page)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -277,7 +272,7 @@ COLLECTIONS = {"exercise": "exercises", "muscle": "muscles", "equipment": "equip
 def known_iri(kind: str, slug: str) -> str:
     """The IRI of the thing of kind with slug. An alias (a merged duplicate's slug) answers 308
     to the canonical page; anything else unknown raises NotFound naming the closest names."""
-    iri = links.Resource(kind, slug).iri(base_iri())
+    iri = links.Resource(kind, slug).iri(site_base_iri())
     if known(kind, iri):
         return iri
     if kind in COLLECTIONS:
@@ -302,7 +297,7 @@ def goal_labels() -> dict[str, str]:
 
 def muscle_options() -> list[tuple[str, list[tuple[str, str]]]]:
     """Options of a muscle field, in two groups: muscle groups, then single muscles."""
-    base = base_iri()
+    base = site_base_iri()
     grouped: dict[bool, list[tuple[str, str]]] = {True: [], False: []}
     for item in sorted(muscles(), key=lambda m: (m["name"] or m["id"]).lower()):
         resource = links.resource_of(item["iri"], base)

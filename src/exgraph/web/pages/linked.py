@@ -39,7 +39,6 @@ from exgraph.web.context import get_store
 from exgraph.web.pages import links
 from exgraph.web.pages.base import (
     COLLECTIONS,
-    base_iri,
     bp,
     cached,
     jsonld_of,
@@ -47,6 +46,7 @@ from exgraph.web.pages.base import (
     page,
     rdf_bytes,
     rdf_format,
+    site_base_iri,
 )
 from exgraph.web.sparql.formats import GRAPH_MEDIA_TYPES, HTML, Format, negotiate_page
 
@@ -97,7 +97,7 @@ def _extension(ext: str) -> Format:
 def resource(kind: str, slug: str, ext: str | None = None) -> Response:
     """The resource ``<BASE_IRI>id/KIND/SLUG``: its page or its description."""
     target = links.Resource(kind, slug)
-    iri = target.iri(base_iri())
+    iri = target.iri(site_base_iri())
     store = get_store()
     negotiated = ext is None
     fmt = _negotiated() if ext is None else _extension(ext)
@@ -139,7 +139,7 @@ def part(kind: str, slug: str, part: str) -> Response:
     """A node that belongs to a resource (a step, a mistake...): 303 to the resource, whose
     description holds the node's triples."""
     owner = links.Resource(kind, slug)
-    iri = owner.iri(base_iri()) + "/" + part
+    iri = owner.iri(site_base_iri()) + "/" + part
     if not exists(get_store(), iri):
         raise NotFound(f"nothing is known about <{iri}>")
     return redirect(owner.id_path, code=303)  # type: ignore[return-value]
@@ -148,7 +148,7 @@ def part(kind: str, slug: str, part: str) -> Response:
 def _resource_page(target: links.Resource, iri: str) -> Response:
     """The page of a resource without a page of its own: its properties and who points to it."""
     store = get_store()
-    base = base_iri()
+    base = site_base_iri()
     graph = describe(store, iri)
     facts = sorted(graph.predicate_objects(URIRef(iri)), key=lambda po: (str(po[0]), str(po[1])))
     pointing = referrers(store, iri, REFERRERS)
@@ -188,14 +188,14 @@ def ontology(ext: str | None = None) -> Response:
     if fmt is HTML:
         return _with_links(_ontology_page(alternates), alternates, None, ext is None)
     body = cached(f"ontology:{fmt.name}", lambda store: rdf_bytes(
-        vocabulary_graph(store, links.ontology_iri(base_iri()) + "#",
-                         links.ontology_iri(base_iri())), rdf_format(fmt)))
+        vocabulary_graph(store, links.ontology_iri(site_base_iri()) + "#",
+                         links.ontology_iri(site_base_iri())), rdf_format(fmt)))
     response = Response(body, content_type=fmt.content_type)
     return _with_links(response, alternates, "/ontology", ext is None)
 
 
 def _ontology_page(alternates: list[links.Alternate]) -> Response:
-    iri = links.ontology_iri(base_iri())
+    iri = links.ontology_iri(site_base_iri())
     terms = cached("vocabulary", lambda store: vocabulary(store, iri + "#"))
     sections: list[tuple[str, list[Any]]] = [(title, []) for title, _type in TERM_SECTIONS]
     others: list[Any] = []

@@ -28,13 +28,13 @@ from exgraph.web.pages.base import (
     CONTEXT,
     DIFFICULTY_OPTIONS,
     ROLE_OPTIONS,
-    base_iri,
     bp,
     equipment_options,
     goal_labels,
     item_list,
     muscle_options,
     page,
+    site_base_iri,
 )
 from exgraph.web.pages.views import HEADLINE
 
@@ -65,7 +65,7 @@ class FormField:
 
 
 def _goal_options() -> Groups:
-    base = base_iri()
+    base = site_base_iri()
     choices = []
     for iri, label in goal_labels().items():
         resource = links.resource_of(iri, base)
@@ -115,7 +115,7 @@ def _cell(node: Node | None) -> tuple[str, str | None]:
     if node is None:
         return "", None
     if isinstance(node, URIRef):
-        return links.curie(str(node)), links.href(str(node), base_iri())
+        return links.curie(str(node)), links.href(str(node), site_base_iri())
     return str(node), None
 
 

@@ -32,7 +32,6 @@ from exgraph.web.pages import images, links
 from exgraph.web.pages.base import (
     DIFFICULTY_OPTIONS,
     ROLE_OPTIONS,
-    base_iri,
     bp,
     equipment_options,
     equipment_value,
@@ -46,6 +45,7 @@ from exgraph.web.pages.base import (
     muscles,
     offset_arg,
     page,
+    site_base_iri,
     taxonomy,
 )
 from exgraph.web.pages.bodymap import REGIONS, render_body_map
@@ -91,7 +91,7 @@ def _pages(listing: dict[str, Any], endpoint: str, **params: str) -> dict[str, s
 def headline_url() -> str | None:
     """The exercise page answering the headline question, if the graph has the exercise."""
     slug = HEADLINE["exercise"]
-    if not known("exercise", links.Resource("exercise", slug).iri(base_iri())):
+    if not known("exercise", links.Resource("exercise", slug).iri(site_base_iri())):
         return None
     filters = {k: v for k, v in HEADLINE.items() if k != "exercise"}
     return f"/exercises/{slug}?{urlencode(filters)}#alternatives"
@@ -134,7 +134,7 @@ def home() -> Response:
 def body_map_of(document: dict[str, Any]) -> Markup:
     """The body map of an exercise document: each muscle coloured by its strongest role, its
     function shown on hover. Muscles the map does not draw are left to the table beside it."""
-    base = base_iri()
+    base = site_base_iri()
     roles: dict[str, str] = {}
     functions: dict[str, str] = {}
     labels: dict[str, str] = {}
@@ -155,7 +155,7 @@ def body_map_of(document: dict[str, Any]) -> Markup:
 
 def goal_names() -> dict[str, str]:
     """Goal slug -> label, for the programming table (the document names goals by slug)."""
-    base = base_iri()
+    base = site_base_iri()
     names = {}
     for iri, label in goal_labels().items():
         resource = links.resource_of(iri, base)

@@ -23,7 +23,7 @@
   CLEAR, or removing more than ``MAX_DELETE_TRIPLES`` quads is refused (400) unless the request
   carries ``Exgraph-Allow-Destructive: true``; the touched nodes are validated against
   ontology/shapes.ttl (400 with the SHACL problems). Only then is it applied to the app's store
-  (after a snapshot of the whole store when destructive, see :mod:`exgraph.graph.snapshots`), and
+  (after a snapshot of the whole store when destructive, see :mod:`exgraph.graph.backups`), and
   every worker reloads the data. Every update, applied or refused, is a line of the audit log
   (``AUDIT_LOG``). ``using-graph-uri`` / ``using-named-graph-uri`` become USING / USING NAMED
   clauses of the update's DELETE/INSERT operations. On an external store the server applies the
@@ -52,9 +52,9 @@ from exgraph.web.sparql.formats import Format
 from exgraph.web.sparql.jobs import Answer, QueryJob
 from exgraph.web.sparql.protocol import (
     Operation,
-    base_iri,
     choose_format,
     graph_names,
+    query_base_iri,
     read_operation,
 )
 from exgraph.web.sparql.service import (
@@ -120,7 +120,7 @@ def _get_key() -> Hashable | None:
     Accept and the endpoint's IRI; the store generation is the cache's). None otherwise."""
     if request.method != "GET" or not request.query_string:
         return None
-    return ("GET", request.query_string, request.headers.get("Accept", ""), base_iri())
+    return ("GET", request.query_string, request.headers.get("Accept", ""), query_base_iri())
 
 
 #: Characters no IRI may hold: a Host header with them makes no base IRI.
@@ -144,7 +144,7 @@ def run_query(op: Operation) -> Response:
     job = QueryJob(
         query=op.text,
         format=fmt.name,
-        base_iri=base_iri(),
+        base_iri=query_base_iri(),
         default_graphs=graph_names(op, "default-graph-uri"),
         named_graphs=graph_names(op, "named-graph-uri"),
         max_rows=int(config["MAX_ROWS"]),

@@ -8,7 +8,7 @@ from typing import Literal
 
 import pyoxigraph as ox
 
-from exgraph.errors import ExgraphError
+from exgraph.errors import RETRY_AFTER, ExgraphError
 
 #: pyoxigraph formats by the short names of exgraph.web.sparql.formats.
 
@@ -27,6 +27,7 @@ class QueryAborted(ExgraphError):
     may use (or crashed the engine). The worker is replaced; the service carries on."""
 
     status = 503
+    retry_after = RETRY_AFTER
 
 
 @dataclass(frozen=True)

@@ -148,9 +148,10 @@ def _negotiate_short(header: str | None, kind: formats.Kind) -> Format | None:
 _NOT_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
-def base_iri() -> str | None:
-    """The endpoint's IRI, the base of relative IRIs in queries (what ``request.base_url`` is,
-    without its cost: werkzeug re-quotes the whole URL). None when the Host header makes no
-    IRI."""
+def query_base_iri() -> str | None:
+    """The SPARQL BASE a query or update is parsed with: the endpoint's IRI as this request
+    reached it, against which relative IRIs resolve (what ``request.base_url`` is, without its
+    cost: werkzeug re-quotes the whole URL). None when the Host header makes no IRI. Not the
+    site's public base (``BASE_IRI``: :func:`exgraph.web.pages.base.site_base_iri`)."""
     iri = f"{request.scheme}://{request.host}{request.root_path}{request.path}"
     return None if _NOT_IRI.search(iri) else iri

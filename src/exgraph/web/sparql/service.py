@@ -7,6 +7,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +18,12 @@ from rdflib import Namespace
 
 from exgraph.config import DEFAULTS
 from exgraph.errors import BadRequest, ExgraphError, Forbidden
-from exgraph.graph.remote import RemoteStore
-from exgraph.graph.snapshots import (
+from exgraph.graph.backups import (
     AuditLog,
     audit_path,
     snapshot_dir,
 )
+from exgraph.graph.remote import RemoteStore
 from exgraph.graph.store import OxigraphStore, Store
 from exgraph.web.cache import ByteLRU
 from exgraph.web.sparql import guard
@@ -71,6 +72,10 @@ class ShapeViolation(BadRequest):
     def __init__(self, message: str, problems: Sequence[Any]) -> None:
         super().__init__(message)
         self.problems = list(problems)
+
+    def details(self) -> dict[str, Any]:
+        """The SHACL problems beside the message (each a dataclass: focus, path, message...)."""
+        return {"problems": [asdict(p) for p in self.problems]}
 
 
 class WriteFailed(ExgraphError):

@@ -7,31 +7,31 @@ import functools
 import hashlib
 import hmac
 from collections.abc import Sequence
-from dataclasses import asdict, replace
+from dataclasses import replace
 from typing import Any
 
 import pyoxigraph as ox
-from flask import Response, current_app, jsonify, request
+from flask import Response, current_app, request
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF
 
 from exgraph.config import DEFAULTS
 from exgraph.errors import BadRequest, ExgraphError, Forbidden
-from exgraph.graph.load import ONTOLOGY_GRAPH
-from exgraph.graph.remote import RemoteStore
-from exgraph.graph.snapshots import (
+from exgraph.graph.backups import (
     AuditLog,
     Retention,
     SnapshotRefused,
     token_id,
     write_snapshot,
 )
+from exgraph.graph.load import ONTOLOGY_GRAPH
+from exgraph.graph.remote import RemoteStore
 from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, prepare_caches
 from exgraph.web.cache import invalidate
 from exgraph.web.context import get_store
 from exgraph.web.sparql import guard
 from exgraph.web.sparql.jobs import EffectScope, InspectJob, UpdateEffect, UpdateJob
-from exgraph.web.sparql.protocol import Operation, base_iri, graph_names
+from exgraph.web.sparql.protocol import Operation, graph_names, query_base_iri
 from exgraph.web.sparql.service import (
     DESTRUCTIVE_HEADER,
     DESTRUCTIVE_OPERATIONS,
@@ -74,17 +74,9 @@ def run_update(op: Operation) -> Response:
     record.update(token=token_id(token), update=op.text)
     try:
         _update(op, record)
-    except ShapeViolation as exc:
-        record.update(status=exc.status, reason=str(exc),
-                      problems=[asdict(p) for p in exc.problems])
-        sparql.audit(record)
-        # the app's error shape, with the SHACL problems beside the message
-        response: Response = jsonify({"ok": False, "error": str(exc), "status": exc.status,
-                                      "problems": record["problems"]})
-        response.status_code = exc.status
-        return response
     except ExgraphError as exc:
-        record.update(status=exc.status, reason=str(exc))
+        # the app's one error response; a ShapeViolation's SHACL problems in the body and log
+        record.update(status=exc.status, reason=str(exc), **exc.details())
         sparql.audit(record)
         raise
     except Exception as exc:  # a bug or an engine failure: still a line of the log
@@ -123,7 +115,7 @@ def _update(op: Operation, record: dict[str, Any]) -> None:
         else:
             runner = sparql.runner(store)
             # The trial run bounds the time: a runaway update dies in a worker, never in here.
-            effect = runner.trial_update(UpdateJob(op.text, base_iri=base_iri(),
+            effect = runner.trial_update(UpdateJob(op.text, base_iri=query_base_iri(),
                                                    scope=effect_scope()),
                                          timeout=float(current_app.config.get(
                                              "UPDATE_TIMEOUT", DEFAULTS["UPDATE_TIMEOUT"])))
@@ -314,7 +306,7 @@ def check_literals(effect: UpdateEffect) -> None:
     """BadRequest when an update writes a literal holding a character an article may not
     (the C0 controls but tab and line ends, DEL, the C1 controls, U+FEFF: what ``exgraph
     ingest`` refuses), so no page, export or calendar carries one."""
-    from exgraph.ingest.pipeline import FORBIDDEN
+    from exgraph.ingest.article_file import FORBIDDEN
 
     for quad in ox.parse(effect.added_quads, format=ox.RdfFormat.N_QUADS):
         if isinstance(quad.object, ox.Literal):
