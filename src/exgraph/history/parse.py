@@ -139,8 +139,10 @@ def parse(data: bytes, file: str, fmt: str = "auto", unit: str = "kg",
 
 # CSV ------------------------------------------------------------------------------------------
 
-def _rows(text: str, max_rows: int) -> Iterator[tuple[int, dict[str, str]]]:
-    """(first line, row) of each data row; the header is line 1."""
+def _rows(text: str, max_rows: int, required: tuple[str, ...] = (),
+          fmt: str = "") -> Iterator[tuple[int, dict[str, str]]]:
+    """(first line, row) of each data row; the header is line 1 and must hold the required
+    columns (checked before any row: a file of a header alone is checked too)."""
     header_line = text.split("\n", 1)[0]
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -148,6 +150,9 @@ def _rows(text: str, max_rows: int) -> Iterator[tuple[int, dict[str, str]]]:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
         raise BadRequest("line 1: the file is empty") from None
+    except csv.Error as exc:
+        raise BadRequest(f"line 1: {exc}") from None
+    _require(dict.fromkeys(header, ""), required, fmt)
     count = 0
     while True:
         line = reader.line_num + 1
@@ -173,10 +178,9 @@ def _require(row: dict[str, str], columns: tuple[str, ...], fmt: str) -> None:
 
 def _csv(parsed: Parsed, text: str, unit: str, max_rows: int) -> None:
     orders: dict[tuple[str, str], int] = {}
-    for line, row in _rows(text, max_rows):
-        if parsed.rows == 0:
-            _require(row, STRONG_COLUMNS if parsed.format == "strong" else HEVY_COLUMNS,
-                     parsed.format.capitalize())
+    strong = parsed.format == "strong"
+    for line, row in _rows(text, max_rows, STRONG_COLUMNS if strong else HEVY_COLUMNS,
+                           parsed.format.capitalize()):
         parsed.rows += 1
         try:
             if parsed.format == "strong":

@@ -127,6 +127,20 @@ def test_files_that_are_no_export_are_refused_naming_file_and_line(data: bytes,
     assert str(caught.value).startswith("bad.csv: ")
 
 
+@pytest.mark.parametrize(("fmt", "message"), [
+    ("hevy", "a Hevy CSV needs the columns title"),
+    ("strong", "a Strong CSV needs the columns Date"),
+])
+def test_a_named_format_checks_the_header_even_without_rows(fmt: str, message: str) -> None:
+    """A file that is not the format asked for is refused, rows or none (found by fuzzing the
+    import route: a JSON body with format=hevy was a 200 importing nothing)."""
+    with pytest.raises(BadRequest, match=f"bad.json: line 1: {message}"):
+        parse(b'{"sessions": []}', "bad.json", fmt)
+    header_only = parse(b"Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n", "s.csv",
+                        "strong")
+    assert (header_only.rows, header_only.sessions) == (0, {})
+
+
 def test_the_row_bound_names_the_line() -> None:
     data = (FIXTURES / "strong_kg.csv").read_bytes()
     with pytest.raises(BadRequest, match=r"strong_kg.csv: line 12: more than 10 rows"):

@@ -153,3 +153,23 @@ def test_bounded_imports(setup: tuple[FlaskClient, dict[str, str]]) -> None:
                        headers=_auth(tokens["alice"]))
     assert many.status_code == 400 and many.get_json()["error"].startswith("s.csv: line 7:")
     assert _ok(client.get("/api/v1/me", headers=_auth(tokens["alice"])))["sets"] == 0
+
+
+def test_unknown_empty_or_repeated_parameters_are_refused(
+        setup: tuple[FlaskClient, dict[str, str]]) -> None:
+    """A typo is never silently ignored (week=3 for weeks=3), an empty until is not "no
+    until" (found by fuzzing: it answered the default weeks), and nothing is asked before the
+    token: without it every one of these is a 401."""
+    client, tokens = setup
+    for url, says in (("/api/v1/me/volume?week=3", "'week'"),
+                      ("/api/v1/me/volume?until=", "'until'"),
+                      ("/api/v1/me/workouts?limit=2&limit=3", "'limit'"),
+                      ("/api/v1/me/export.nq?format=jsonld", "'format'"),
+                      ("/api/v1/me?x=1", "'x'")):
+        answer = client.get(url, headers=_auth(tokens["alice"]))
+        body = answer.get_json()
+        assert answer.status_code == 400 and body["ok"] is False, (url, body)
+        assert says in body["error"], (url, body)
+        assert client.get(url).status_code == 401
+    assert client.get("/api/v1/me/volume?weeks=2&_=123",
+                      headers=_auth(tokens["alice"])).status_code == 200

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -61,9 +62,35 @@ def user() -> User:
     return found
 
 
+#: The query parameters each route takes (the OpenAPI document lists the same); any other is a
+#: 400 naming it, as on the rest of the API, so a typo (``week=3``) is never silently ignored.
+#: ``_`` (a cache-buster) passes everywhere.
+PARAMS: dict[str, frozenset[str]] = {
+    "me.export": frozenset({"format"}), "me.import_log": frozenset({"file", "format", "unit"}),
+    "me.list_workouts": frozenset({"limit", "offset"}),
+    "me.get_progress": frozenset({"exercise"}), "me.get_volume": frozenset({"weeks", "until"}),
+}
+
+
+def takes(endpoint: str, view_args: Mapping[str, Any] | None) -> frozenset[str]:
+    """The query parameters a route takes (``/export.nq`` and ``.jsonld`` take no format)."""
+    if endpoint == "me.export" and (view_args or {}).get("ext"):
+        return frozenset()
+    return PARAMS.get(endpoint, frozenset())
+
+
 @bp.before_request
 def _authenticate() -> None:
+    """The token first (a stranger learns nothing about parameters), then the parameters."""
     g.exgraph_user = history().users.authenticate(request.headers.get("Authorization"))
+    allowed = takes(request.endpoint or "", request.view_args) | {"_"}
+    unknown = sorted(set(request.args) - allowed)
+    if unknown:
+        raise BadRequest(f"unknown parameter(s) {', '.join(map(repr, unknown))}: this route "
+                         f"takes {', '.join(sorted(allowed - {'_'})) or 'none'}")
+    for name, values in request.args.lists():
+        if name != "_" and (len(values) > 1 or not values[0]):
+            raise BadRequest(f"parameter {name!r}: give it once, not empty")
 
 
 @bp.after_request
@@ -249,7 +276,7 @@ def get_volume() -> Any:
     """Weekly sets per muscle group over the last weeks (primary 1, secondary 0.5)."""
     weeks = _int_arg("weeks", 4, 1, MAX_WEEKS)
     until = None
-    if raw := request.args.get("until"):
+    if (raw := request.args.get("until")) is not None:
         try:
             until = date.fromisoformat(raw)
         except ValueError:

@@ -18,6 +18,13 @@ from typing import Any
 
 from exgraph.queries.catalogue import NamedQuery, Param, default_catalogue
 from exgraph.web.api.conventions import MAX_FILTER_VALUES, MAX_LIMIT
+from exgraph.web.api.openapi_me import (  # training history (issue 26): /api/v1/me
+    ME_PATHS,
+    ME_SCHEMAS,
+    ME_TAG,
+    SECURITY_SCHEMES,
+    with_history,
+)
 from exgraph.web.api.openapi_parts import (
     HEADERS,
     LIST_NOTE,
@@ -222,7 +229,7 @@ def _plan_paths() -> dict[str, Any]:
     """The training-plan routes' own part (web/api/plans.py), given an operationId and a tag
     where it has none."""
     paths: dict[str, Any] = {}
-    for path, item in PLAN_PATHS.items():
+    for path, item in with_history(PLAN_PATHS).items():
         paths[path] = {}
         for method, spec in item.items():
             suffix = _camel(path.rsplit("/", 1)[-1].replace(".", "-"))
@@ -245,6 +252,7 @@ TAGS = [
     {"name": "exports", "description": "The whole graph"},
     {"name": "sparql", "description": "The SPARQL 1.1 endpoint"},
     {"name": "health", "description": "Liveness and readiness"},
+    ME_TAG,  # training history (issue 26)
 ]
 CONVENTIONS = (
     "A knowledge graph of strength-training exercises: the JSON API, the exports, the SPARQL "
@@ -326,6 +334,7 @@ def document(vocab: Vocabulary | None = None) -> dict[str, Any]:
         **_export_paths(),
         **_sparql_paths(),
         **_health_paths(),
+        **ME_PATHS,  # training history (issue 26): every route needs the bearer token
     }
     return {
         "openapi": "3.0.3",
@@ -334,8 +343,9 @@ def document(vocab: Vocabulary | None = None) -> dict[str, Any]:
         "servers": [{"url": "/", "description": "this server"}],
         "tags": TAGS,
         "paths": paths,
-        "components": {"schemas": {**SCHEMAS, **SUGGEST_SCHEMAS, **vocabulary_schemas(vocab)},
-                       "headers": HEADERS},
+        "components": {"schemas": {**SCHEMAS, **SUGGEST_SCHEMAS, **vocabulary_schemas(vocab),
+                                   **ME_SCHEMAS},
+                       "headers": HEADERS, "securitySchemes": SECURITY_SCHEMES},
     }
 
 
