@@ -7,7 +7,8 @@ API in what they promise: every one needs ``Authorization: Bearer TOKEN`` (the s
 ``bearerToken``; none, malformed or unknown is a 401 with ``WWW-Authenticate: Bearer``), none
 sends an ETag or answers 304 (they are ``Cache-Control: no-store``), and another user's workout
 is a 404 like any id that does not exist. The statuses listed are the ones the routes answer
-(tests/test_openapi.py fuzzes them with schemathesis on a real server, with a real token).
+(tests/integration/api/test_openapi.py fuzzes them with schemathesis on a real server, with a
+real token).
 """
 
 from __future__ import annotations
