@@ -12,6 +12,7 @@ import numpy.typing as npt
 from exgraph.errors import BadRequest
 from exgraph.graph.store import GenerationCache, Store, derived_value
 from exgraph.queries.substitutes.engine import Engine
+from exgraph.queries.substitutes.features import Bits
 from exgraph.queries.substitutes.model import Exercise, Filters
 from exgraph.records.lookup import canonical_params
 from exgraph.vocab.terms import EXERCISE, ID, SLUG_RE
@@ -41,6 +42,8 @@ def _engine_state(engine: Engine) -> object:
             state[name] = ("value", {})
         elif name == "exercises":
             state[name] = ("exercises", {slug: dict(vars(ex)) for slug, ex in value.items()})
+        elif isinstance(value, Bits):  # the variant words' numbering, as its dict
+            state[name] = ("bits", dict(value.index))
         elif isinstance(value, np.ndarray):
             state[name] = ("array", _column(value))
         elif isinstance(value, dict) and value and all(isinstance(v, np.ndarray)
@@ -78,6 +81,10 @@ def _engine_from_state(data: Any) -> Engine:
             value = _array(value)
         elif kind == "arrays":
             value = {k: _array(v) for k, v in value.items()}
+        elif kind == "bits":
+            bits = Bits()
+            bits.index.update(value)
+            value = bits
         elif kind != "value":
             raise TypeError(f"not an engine attribute: {kind!r}")
         setattr(engine, name, value)
