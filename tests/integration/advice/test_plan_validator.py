@@ -224,7 +224,7 @@ def test_same_exercise_by_name(engine: Engine, a: str, b: str, same: bool) -> No
     ("decline-oblique-crunch", set()),  # the reviewed layer states the decline bench
     ("dumbbell-bench-press", set()),  # the reviewed layer states the bench
     ("chair-dips", set()),  # a chair is furniture a bodyweight plan assumes
-    ("floor-dumbbell-bench-press", set()),
+    ("dumbbell-floor-press", set()),  # "Floor dumbbell bench press" merged into it
     ("inverted-row", set()),
     ("dumbbell-bicep-curl", set()),
 ])
