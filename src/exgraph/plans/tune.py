@@ -134,11 +134,41 @@ class Tuner(Explainer):
             if area_sets(days, weight)[area] <= high:
                 return
             if item in day.items and item.role != "main" and not item.included \
-                    and len(day.items) > 1 and not self.starves(days, item):
+                    and len(day.items) > 1 and (not self.starves(days, item)
+                                                or self.covered_by_more_sets(days, item)):
                 self.remove(day, item)
                 self.dropped.add(item.exercise.slug)
                 self.notes.append(f"Day {day.index}: left out {item.exercise.name}: the "
                                   f"{MAJOR[area][0]} were over {high} weekly sets")
+
+    def covered_by_more_sets(self, days: list[Day], item: Item) -> bool:
+        """Whether the large groups that leaving item out would put under their minimum can be
+        brought back by more sets of the exercises already planned (within their guideline),
+        without putting a group over its maximum; if so, those sets are added (item keeps its
+        sets, the caller removes it). A coach trades a shoulder accessory whose secondary work
+        is all that keeps the back at its minimum for a set more of a row: six-day machine
+        weeks had three shoulder exercises at 21 weekly sets, over the maximum of 20, because
+        each of them also counted half a set for the middle back."""
+        low, _high, weight = self.volume_range()
+        before = self.under_areas(days)
+        saved = [(other, other.sets) for day in days for other in day.items]
+        sets, item.sets = item.sets, 0
+        for area in sorted(self.under_areas(days) - before):
+            for day in days:
+                for other in day.items:
+                    while other is not item and self._works(other, area) \
+                            and other.sets < other.guideline.sets[1] \
+                            and area_sets(days, weight)[area] < low and self.room(day, other):
+                        other.sets += 1
+                        if self.over_max(days):
+                            other.sets -= 1
+                            break
+        covered = not (self.under_areas(days) - before)
+        item.sets = sets
+        if not covered:
+            for other, was in saved:
+                other.sets = was
+        return covered
 
     def days_for(self, days: list[Day], groups: set[str]) -> list[Day]:
         """The days to add work for groups on, first those whose kind trains them (no bench
