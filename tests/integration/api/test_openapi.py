@@ -379,12 +379,13 @@ def test_a_generated_client_calls_the_api(app: Flask, doc: dict[str, Any],
     try:
         # generated just now: imported by name (no stubs can exist before the test runs)
         client_package = importlib.import_module("exgraph_client")
-        exercises = importlib.import_module("exgraph_client.api.exercises")
-        queries = importlib.import_module("exgraph_client.api.queries")
         models = importlib.import_module("exgraph_client.models")
         Client, MuscleSlug = client_package.Client, models.MuscleSlug
-        get_exercise, list_exercises = exercises.get_exercise, exercises.list_exercises
-        run_query_steps_json = queries.run_query_steps_json
+        # the operation modules one by one: importing a package does not import its modules
+        get_exercise = importlib.import_module("exgraph_client.api.exercises.get_exercise")
+        list_exercises = importlib.import_module("exgraph_client.api.exercises.list_exercises")
+        run_query_steps_json = importlib.import_module(
+            "exgraph_client.api.queries.run_query_steps_json")
 
         client = Client(base_url="http://testserver",
                         httpx_args={"transport": httpx.WSGITransport(app=app)})
