@@ -12,7 +12,7 @@ import click
 from exgraph.cli.progress import phase
 from exgraph.importers import free_exercise_db, wger
 from exgraph.importers.common import ImportRecord
-from exgraph.importers.run_import import (
+from exgraph.importers.runner import (
     MIN_MAPPED,
     ImportResult,
     clean_up,

@@ -1,11 +1,11 @@
 """Importers of external exercise datasets (free-exercise-db, wger) onto the exgraph vocabulary.
 
 Each dataset module reads its files into :class:`~.common.ImportRecord` s; :mod:`.mapping`
-matches them against the bundled graph and builds triples; :mod:`.run_import` validates and writes.
+matches them against the bundled graph and builds triples; :mod:`.runner` validates and writes.
 """
 
 from exgraph.importers.common import DatasetError, ImportRecord, Summary
-from exgraph.importers.run_import import (
+from exgraph.importers.runner import (
            IMPORT_ORDER,
            ImportResult,
            imported_path,

@@ -1,7 +1,7 @@
 """What importers share: their error, reading and checking JSON, the neutral record, the summary.
 
 A dataset module (``free_exercise_db``, ``wger``) reads its files into :class:`ImportRecord`\\ s;
-:mod:`.mapping` turns those into triples; :mod:`.run_import` validates and writes them.
+:mod:`.mapping` turns those into triples; :mod:`.runner` validates and writes them.
 """
 
 from __future__ import annotations

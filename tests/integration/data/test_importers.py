@@ -34,7 +34,7 @@ from exgraph.graph.validate import validate_graph
 from exgraph.importers import free_exercise_db, wger, wger_text
 from exgraph.importers.common import Summary
 from exgraph.importers.mapping import Catalogue
-from exgraph.importers.run_import import imported_path, run_import, write_result
+from exgraph.importers.runner import imported_path, run_import, write_result
 from exgraph.vocab.terms import EXERCISE, EXG, MUSCLE, SCHEMA, SOURCE
 from tests.typed import iri
 
@@ -531,7 +531,7 @@ def test_wger_cli_import_is_idempotent_and_links_groups(tmp_path: Path, data_dir
 
 def test_stdout_output_without_a_target(tmp_path: Path, curated_dir: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("exgraph.importers.run_import.DATA_DIR", curated_dir)
+    monkeypatch.setattr("exgraph.importers.runner.DATA_DIR", curated_dir)
     dataset = tmp_path / "exercises.json"
     dataset.write_text(json.dumps([_fedb_record("Odd Row", level="expert")]))
     result = _invoke("import", "free-exercise-db", dataset)
