@@ -1182,9 +1182,10 @@ family("vertical-pull", [
        level_note="A hinge held while the straight arms sweep back"),
     Ex("pullover", "pullover", "dumbbell bench", "B", "L",
        eq_note="lying across or along a flat bench"),
-    Ex("cross-bench-dumbbell-pullovers", "pullover", "dumbbell bench", "B", "M",
+    Ex("cross-bench-dumbbell-pullovers", "pullover", "dumbbell bench", "B", "L",
        eq_note="lying across a flat bench, only the upper back on it",
-       level_note="Only the upper back on the bench: the hips must be held level"),
+       level_note="A position variant of the pullover (only the upper back on the bench, hips "
+       "held level): one joint with the bench under the shoulders, the pullover's level"),
     Ex("straight-arm-dumbbell-pullover", "pullover", "dumbbell bench", "B", "L"),
     Ex("bent-arm-dumbbell-pullover", "pullover", "dumbbell bench", "B", "L"),
     Ex("bent-arm-barbell-pullover", "pullover", "barbell bench", "B", "L",

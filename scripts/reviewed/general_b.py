@@ -1850,9 +1850,10 @@ U("wrist-rotations-with-straight-bar", "barbell", "A", "i", "Isolation", "L",
   fn={"forearms": "Extend, then flex, each wrist in turn against the bar's weight"},
   mw="Only the wrists move", pw="Single-joint wrist extension and flexion",
   lw="The hands work in turn")
-U("ytwl-exercise", "dumbbell", "B", "i", "Isolation", "L",
+U("ytwl-exercise", "dumbbell", "B", "i", "Isolation", "M",
   "P traps middle-back posterior-deltoid | S lateral-deltoid | St erector-spinae hamstrings",
-  "Light raises through four letter positions, bent over: simple",
+  "Light raises through four letter positions, standing bent over with the hinge held "
+  "unsupported (no bench): the table's bent-over row, Moderate",
   fn={"traps": "Upwardly rotate and depress the shoulder blades (the lower fibres) in the Y",
       "middle-back": "Retract the shoulder blades in the T and W",
       "posterior-deltoid": "Horizontally abduct and externally rotate the arms",

@@ -501,9 +501,10 @@ H("clean", "barbell", "B", "c", "HipHinge", "H", CLEAN,
 H("hang-clean", "barbell", "B", "c", "HipHinge", "H", CLEAN,
   "An Olympic lift from the hang: the second pull and catch are a skill", kind="P",
   fn=CLEAN_FN, why=RDL_WHY | {"mechanic": OLY_MECH})
-H("power-clean-from-blocks", "barbell", "B", "c", "HipHinge", "H", CLEAN,
+H("power-clean-from-blocks", "barbell squat-rack", "B", "c", "HipHinge", "H", CLEAN,
   "An Olympic lift from blocks: the pull and catch are a skill", kind="P", fn=CLEAN_FN,
-  why={"equipment": "A barbell resting on blocks (or a rack's pins) at knee height",
+  why={"equipment": "A barbell resting on blocks at knee height; the taxonomy has no lifting "
+                    "blocks, so the rack whose pins or stands hold the bar there is listed",
        "mechanic": OLY_MECH})
 H("snatch", "barbell", "B", "c", "HipHinge", "H",
   CLEAN.replace("traps calves shoulders", "traps calves shoulders triceps"),
@@ -655,16 +656,17 @@ H("split-snatch", "barbell", "B", "c", "HipHinge", "H",
   fn=SNATCH_FN | {"triceps": "Lock the elbows out overhead in the catch",
                   "quadriceps": "Extend the knees off the floor and catch the bar in the split"},
   why=DL_WHY | {"mechanic": OLY_MECH})
-BLOCKS = {"equipment": "A barbell resting on blocks (or a rack's pins) at the chosen height",
+BLOCKS = {"equipment": "A barbell resting on blocks at the chosen height; the taxonomy has no "
+                        "lifting blocks, so the rack whose pins or stands hold the bar is listed",
           "mechanic": OLY_MECH}
-H("clean-from-blocks", "barbell", "B", "c", "HipHinge", "H", CLEAN,
+H("clean-from-blocks", "barbell squat-rack", "B", "c", "HipHinge", "H", CLEAN,
   "A clean from blocks: the pull and squat catch are a skill", kind="P", fn=CLEAN_FN,
   why=BLOCKS)
-H("snatch-from-blocks", "barbell", "B", "c", "HipHinge", "H",
+H("snatch-from-blocks", "barbell squat-rack", "B", "c", "HipHinge", "H",
   CLEAN.replace("traps calves shoulders", "traps calves shoulders triceps"),
   "A snatch from blocks: a high skill", kind="P",
   fn=SNATCH_FN | {"triceps": "Lock the elbows out overhead in the catch"}, why=BLOCKS)
-H("power-snatch-from-blocks", "barbell", "B", "c", "HipHinge", "H",
+H("power-snatch-from-blocks", "barbell squat-rack", "B", "c", "HipHinge", "H",
   CLEAN.replace("traps calves shoulders", "traps calves shoulders triceps"),
   "A power snatch from blocks: a high skill", kind="P",
   fn=SNATCH_FN | {"triceps": "Lock the elbows out overhead in the catch"}, why=BLOCKS)

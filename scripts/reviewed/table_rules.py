@@ -100,7 +100,8 @@ BARBELL_LIFTS = ("squat", "squats", "deadlift", "deadlifts", "rack-pull", "good-
                  "bench-press", "floor-press", "press", "row", "rows", "rowing", "thruster",
                  "hip-thrust", "bridge", "lunge", "lunges", "split-squat", "step-up", "step-ups")
 SINGLE_JOINT = ("curl", "curls", "extension", "extensions", "raise", "raises", "shrug", "shrugs",
-                "upright", "skull", "skullcrusher", "crusher", "pullover", "rollout", "roll-out",
+                "upright", "skull", "skullcrusher", "crusher", "pullover", "pullovers", "rollout",
+                "roll-out",
                 "side-bend", "calf", "wrist", "triceps", "tricep", "kickback", "fly", "flye",
                 "flyes", "anti-gravity")
 #: Two-footed jumps that land where they started, and other basic drills (Low).
@@ -200,7 +201,8 @@ def _moderate_balance(entry: Entry) -> Row | None:
             and not (straps and _has(entry, "row", "rows", "rowing", "curl", "curls"))) \
             or (straps and entry.laterality == "Unilateral"):
         return "Moderate", "balance or one side: an unstable base"
-    if _has(entry, "bent-over", "silverback") and eq & FREE_WEIGHTS and not _guided(eq) \
+    if _has(entry, "bent-over", "silverback", "ytwl", "ytw") and eq & FREE_WEIGHTS \
+            and not _guided(eq) \
             and not eq & {"bench", "incline-bench"} and not _has(entry, "head-on-bench", "seated"):
         return "Moderate", "balance or one side: bent over with the hinge unsupported"
     if "decline-bench" in eq and eq & FREE_WEIGHTS:
