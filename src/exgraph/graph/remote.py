@@ -41,6 +41,8 @@ from exgraph.graph.store import Answer, Store
 #: memory on 5,000 ("SP030 ... memory exhausted"); 1,000 loads the bundled graph (89k triples)
 #: in 90 requests on either server.
 CHUNK = 1000
+#: After a load of the whole dataset: every named graph but the loaded ones and exgraph's own.
+DROP_OTHER_SOURCES = internal("drop-other-sources")
 #: The named graph where the data's generation stamp lives: every load or update through exgraph
 #: writes a new stamp, and every process that shares the server drops its caches when it sees one.
 GENERATION_GRAPH = "urn:exgraph:generation"
@@ -313,12 +315,8 @@ class RemoteStore(Store):
                     count += len(batch)
             moves = [f"MOVE SILENT <{name}> TO <{graph}>" for graph, name in staging.items()]
             if replaced is None:
-                # written here, not in queries/internal/: the list of kept graphs goes in an IN
-                # list, which a .rq parameter cannot render (Virtuoso 7.2 drops every graph
-                # when the same filter is written with VALUES)
-                keep = ", ".join(f"<{g}>" for g in staging) or "<urn:exgraph:none>"
-                drops = [f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-                         f"FILTER(?g NOT IN ({keep}) && !STRSTARTS(STR(?g), \"urn:exgraph:\")) }}"]
+                keep = [URIRef(g) for g in staging] or [URIRef("urn:exgraph:none")]
+                drops = [DROP_OTHER_SOURCES.text(keep=keep)]
             else:
                 drops = [f"DROP SILENT GRAPH <{g}>" for g in replaced if g not in staging]
             self.update(sequence(*moves, *drops, switch, stamp_update()))

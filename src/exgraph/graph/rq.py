@@ -101,6 +101,9 @@ PARAM_RE = re.compile(
 IF_RE = re.compile(r"^\s*#if\s+(\S+)\s*$")
 ENDIF_RE = re.compile(r"^\s*#endif\s*$")
 PARAM_VAR_RE = re.compile(r"[?$]_([A-Za-z0-9_]+)")
+#: A list parameter right after ``IN (`` / ``NOT IN (``: SPARQL's IN takes an expression list, so
+#: its terms are written with commas (elsewhere, in VALUES, with spaces).
+IN_LIST_RE = re.compile(r"\bIN\s*\(\s*$", re.IGNORECASE)
 PREFIX_TEXT = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 
@@ -185,7 +188,10 @@ class NamedQuery:
 
         def substitute(m: re.Match[str]) -> str:
             terms = bound.get(m.group(1))
-            return " ".join(serialize_term(t) for t in terms) if terms else m.group(0)
+            if not terms:
+                return m.group(0)
+            separator = ", " if IN_LIST_RE.search(m.string, 0, m.start()) else " "
+            return separator.join(serialize_term(t) for t in terms)
 
         text = PARAM_VAR_RE.sub(substitute, text)
         if limit is not None:

@@ -38,10 +38,7 @@ LOADER = "graph/rq.py"
 
 #: Modules whose SPARQL strings are still to move to queries/internal/, with their count (a
 #: ratchet while issue 20 moved them: it may only shrink).
-PENDING: dict[str, int] = {
-    # the external store's "drop every other source" update: its kept graphs form an IN list
-    "graph/remote.py": 1,
-}
+PENDING: dict[str, int] = {}
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -127,3 +124,17 @@ def test_each_internal_query_parses_and_is_used(path: Path) -> None:
     uses = [p for p in SRC.rglob("*.py")
             if f'"{path.stem}"' in p.read_text(encoding="utf-8")]
     assert uses, f"{path.name} is read by no module: remove it or use it"
+
+
+def test_a_list_parameter_is_written_with_commas_in_an_in_list_and_spaces_in_values() -> None:
+    """SPARQL's IN takes an expression list (commas); VALUES takes a row of terms (spaces).
+    The external store's drop of other sources needs the IN form (Virtuoso 7.2 dropped every
+    graph when the same filter was written with VALUES)."""
+    from rdflib import URIRef
+
+    from exgraph.graph.rq import internal
+
+    a, b = URIRef("urn:x:a"), URIRef("urn:x:b")
+    text = internal("drop-other-sources").text(keep=[a, b])
+    assert "NOT IN (<urn:x:a>, <urn:x:b>)" in text
+    assert "<urn:x:a> <urn:x:b>" in internal("labels-of").text(nodes=[a, b])
