@@ -637,6 +637,48 @@ def test_a_javascript_iri_written_with_the_token_is_text_on_the_page(
     assert write_server.quads() == before
 
 
+#: An exercise whose name carries a lone CR followed by an iCalendar property: unescaped, the CR
+#: would end the DESCRIPTION line and DTSTART:19700101 would become a property of the event.
+CR_EXERCISE = """@prefix exg: <https://w3id.org/exgraph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix src: <https://w3id.org/exgraph/id/source/> .
+@prefix muscle: <https://w3id.org/exgraph/id/muscle/> .
+@prefix equipment: <https://w3id.org/exgraph/id/equipment/> .
+<https://w3id.org/exgraph/id/exercise/carriage-return-row> a exg:Exercise ;
+    rdfs:label "Carriage Return Row\\rDTSTART:19700101"@en ;
+    skos:prefLabel "Carriage Return Row\\rDTSTART:19700101"@en ;
+    dcterms:source src:curated ;
+    exg:primaryMuscle muscle:lats, muscle:middle-back ; exg:secondaryMuscle muscle:biceps ;
+    exg:requiresEquipment equipment:dumbbell ; exg:difficulty exg:Low ;
+    exg:movementPattern exg:HorizontalPull ; exg:activityKind exg:StrengthTraining ;
+    exg:laterality exg:Bilateral .
+"""
+
+
+def test_a_lone_cr_in_a_name_stays_inside_its_icalendar_line(tmp_path: Path) -> None:
+    """Finding 7 on a real server: an exercise named with a lone CR and an iCalendar property
+    (served from a data file, so the plan builder picks it up as any exercise) is in the plan's
+    .ics as one escaped DESCRIPTION line: no bare CR or LF outside the CRLF line ends, and no
+    line that starts a property the name smuggled in."""
+    data = tmp_path / "carriage-return.ttl"
+    data.write_text(CR_EXERCISE, encoding="utf-8")
+    # on the served graph with the imports: the curated graph alone has no dumbbell plan
+    with running_server("--data", str(data), env={"EXGRAPH_IMPORTS": "1"}) as base, \
+            probing(base):
+        answer = requests.get(base + "/api/v1/plans.ics", timeout=PATIENCE, params={
+            "goal": "hypertrophy", "days": "2", "equipment": "dumbbell,bench",
+            "include": "carriage-return-row", "start": "2026-12-07"})
+        assert answer.status_code == 200, answer.text
+        assert answer.headers["Content-Type"].startswith("text/calendar")
+        lines = answer.content.split(b"\r\n")
+        named = [line for line in lines if b"Carriage Return Row" in line]
+        assert named and all(line.startswith(b"DESCRIPTION:") for line in named)
+        assert all(b"\r" not in line and b"\n" not in line for line in lines)
+        assert not any(line.startswith(b"DTSTART:1970") for line in lines)
+
+
 def test_deep_json_and_nosniff_on_a_real_server(write_server: WriteServer) -> None:
     """Finding 7: a plan POST nested 1,000 deep is a 400 in the error shape (it was a 500 with
     a traceback); JSON, Turtle and SPARQL answers say nosniff."""
