@@ -164,10 +164,16 @@ def write_entry(entry: Path, store: ox.Store) -> None:
     entry.parent.mkdir(parents=True, exist_ok=True)
     body = store.dump(format=ox.RdfFormat.N_QUADS) or b""
     header = f"# exgraph store snapshot {FORMAT} sha256={digest(body)} quads={len(store)}\n"
-    fd, temp = tempfile.mkstemp(dir=entry.parent, prefix=_TEMP_PREFIX, suffix=".nq")
+    _replace(entry, header.encode(), body, ".nq")
+
+
+def _replace(entry: Path, header: bytes, body: bytes, suffix: str) -> None:
+    """Write header and body to a temporary file beside entry, then rename it over entry (a
+    reader sees the old entry or the whole new one); the temporary file goes on any error."""
+    fd, temp = tempfile.mkstemp(dir=entry.parent, prefix=_TEMP_PREFIX, suffix=suffix)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(header.encode())
+            out.write(header)
             out.write(body)
         os.replace(temp, entry)
     except BaseException:
@@ -262,16 +268,8 @@ def cached_derived(key: str, name: str, build: Callable[[], bytes],
     body = build()
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=entry.parent, prefix=_TEMP_PREFIX, suffix=".json")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(f"# exgraph derived {FORMAT} sha256={digest(body)}\n".encode())
-                out.write(body)
-            os.replace(temp, entry)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
+        _replace(entry, f"# exgraph derived {FORMAT} sha256={digest(body)}\n".encode(), body,
+                 ".json")
     except OSError as exc:
         log.warning("exgraph: cannot write %s (%s); starts stay uncached", entry,
                     exc.strerror or exc)
