@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import collections
 import functools
+import http.client
 import multiprocessing
 import os
 import sys
@@ -355,12 +356,42 @@ class Ordinary:
                                              f"after {retries} 503s, {elapsed:.1f} s")
 
 
+#: A health probe slower than this is reported split into connecting and answering.
+SLOW_PROBE = 0.5
+
+
+def health_probe(base: str, limit: float) -> tuple[int | str, float]:
+    """GET /healthz on a fresh connection within limit seconds in all: its status (or the
+    exception's name) and the seconds the TCP connection took to open. A connect near 1 s or
+    3 s is a SYN the kernel dropped at a full listen queue and the client's retry; the rest is
+    the server's (its event loop reading the head, a worker thread, the app)."""
+    parts = urlsplit(base)
+    began = time.monotonic()
+    connected = 0.0
+    connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port or 80,
+                                            timeout=limit)
+    try:
+        connection.connect()
+        connected = time.monotonic() - began
+        if connection.sock is not None:
+            connection.sock.settimeout(max(0.01, limit - connected))
+        connection.request("GET", "/healthz", headers={"Connection": "close",
+                                                       "Accept": "application/json"})
+        answer = connection.getresponse()
+        answer.read()
+        return answer.status, connected
+    except (OSError, http.client.HTTPException) as exc:
+        return type(exc).__name__, connected or time.monotonic() - began
+    finally:
+        connection.close()
+
+
 def probe_process(base: str, stop: Any, results: Any) -> None:
     """The prober, in a process of its own: /healthz must answer 200 within PROBE_LIMIT; the
     headline route is an ordinary request (a 503 with Retry-After is an answer). Sends its
     outcome to results when stop is set. Runs at the server's priority (not lowered)."""
     began_at = time.monotonic()
-    health: dict[str, Any] = {"probes": 0, "missed": [], "latencies": []}
+    health: dict[str, Any] = {"probes": 0, "missed": [], "latencies": [], "slow": []}
     headline: dict[str, Any] = {"probes": 0, "missed": [], "latencies": [], "shed": 0}
     while not stop.is_set():
         started = time.monotonic()
@@ -368,15 +399,22 @@ def probe_process(base: str, stop: Any, results: Any) -> None:
             outcome["probes"] += 1
             began = time.monotonic()
             limit = PROBE_LIMIT if path == "/healthz" else CLIENT_TIMEOUT
-            try:
-                response = requests.get(base + path, timeout=limit,
-                                        headers={"Connection": "close",
-                                                 "Accept": "application/json"})
-                status: int | str = response.status_code
-            except requests.RequestException as exc:
-                response, status = None, type(exc).__name__
+            response = None
+            if path == "/healthz":
+                status, connected = health_probe(base, limit)
+            else:
+                try:
+                    response = requests.get(base + path, timeout=limit,
+                                            headers={"Connection": "close",
+                                                     "Accept": "application/json"})
+                    status = response.status_code
+                except requests.RequestException as exc:
+                    status = type(exc).__name__
+                connected = None
             elapsed = time.monotonic() - began
             outcome["latencies"].append(elapsed)
+            if connected is not None and elapsed > SLOW_PROBE:
+                health["slow"].append((connected, elapsed - connected))
             if path == HEADLINE and response is not None and shed(response) is not None:
                 headline["shed"] += 1
             elif status != 200 or elapsed > limit:
@@ -500,6 +538,12 @@ def main() -> int:
           f"{percentile(health['latencies'], 0.5) * 1000:.0f} ms, p99 "
           f"{percentile(health['latencies'], 0.99) * 1000:.0f} ms, max "
           f"{max(health['latencies'], default=0) * 1000:.0f} ms")
+    slow_probes = health["slow"]
+    print(f"health probes over {SLOW_PROBE:g} s: {len(slow_probes)}, of which connecting took "
+          f"over {SLOW_PROBE:g} s in {sum(c > SLOW_PROBE for c, _ in slow_probes)} (a dropped "
+          f"SYN's retry) and answering in {sum(a > SLOW_PROBE for _, a in slow_probes)}; the "
+          "slowest (connect + answer, s): " + ", ".join(
+              f"{c:.2f} + {a:.2f}" for c, a in sorted(slow_probes, key=sum, reverse=True)[:5]))
     print(f"headline probes: {headline['probes']}, {len(headline['missed'])} missed, "
           f"{headline['shed']} answered 503 + Retry-After; latency p50 "
           f"{percentile(headline['latencies'], 0.5) * 1000:.0f} ms, p99 "

@@ -169,6 +169,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("THREADS", 24, "request threads of exgraph serve"),
     Setting("CONNECTION_LIMIT", 1000,
             "connections exgraph serve holds open at once; more wait in the listen backlog"),
+    Setting("BACKLOG", 4096,
+            "connections the kernel queues for exgraph serve before it accepts them (capped by "
+            "net.core.somaxconn); a connection arriving at a full queue is dropped and its "
+            "client tries again 1 s later, then 3 s"),
     Setting("CHANNEL_TIMEOUT", 30,
             "seconds exgraph serve keeps a connection that sends and reads nothing"),
     Setting("CLEANUP_INTERVAL", 5,

@@ -423,6 +423,10 @@ def server_options(config: dict[str, Any]) -> dict[str, Any]:
     return {
         "threads": threads,
         "connection_limit": connections,
+        # waitress's default (1024) overflowed when the 2,200 slow and idle clients of the soak
+        # reconnected at once: the kernel dropped 6 connections in 150 s (ListenDrops), and a
+        # health probe whose SYN is dropped twice waits 1 + 3 s for its retries (CI's one miss)
+        "backlog": int(config["BACKLOG"]),
         "channel_timeout": int(config["CHANNEL_TIMEOUT"]),
         "cleanup_interval": int(config["CLEANUP_INTERVAL"]),
         # poll(), not select(): select() cannot watch descriptors past 1023
