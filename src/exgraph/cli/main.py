@@ -336,10 +336,10 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str | None,
 
     guard(server, per_address=int(app.config["CONNECTIONS_PER_ADDRESS"]),
           head_timeout=float(app.config["HEADER_TIMEOUT"]))
-    from exgraph.cli.guarded_server import freeze_heap
+    from exgraph.graph.store import freeze_heap
 
     triples = state(app).triples
-    freeze_heap()  # the start's objects: out of every full collection's walk (0.3 s, once)
+    freeze_heap(collect=True)  # the start's objects: out of every full collection's walk
     _serving(triples, store.backend, host, int(getattr(server, "effective_port", port)))
     server.run()
 
