@@ -57,6 +57,7 @@ import math
 from collections import Counter
 
 from exgraph.errors import BadRequest
+from exgraph.plans.choose import unloaded
 from exgraph.plans.model import (
     DAY_KINDS,
     MAJOR,
@@ -78,6 +79,13 @@ from exgraph.plans.tune import Tuner
 from exgraph.plans.validate import PlanRuleError, Violation, direction, validate
 from exgraph.queries.substitutes import Engine, Exercise
 
+#: The progression of an exercise that needs no equipment and has none of its own: the goal
+#: default's "add 2-10 % load" cannot be followed without a load, so the step after the top of
+#: the rep range is a harder version (coaching practice for bodyweight training).
+BODYWEIGHT_PROGRESSION = (
+    "Add repetitions within the range first; once every set reaches the top of the range, make "
+    "it harder (a slower lowering, a pause, a harder variation, or a loaded backpack) and start "
+    "again at the bottom of the range.")
 #: Pull slots a day keeps even when a pick already works the back: lats and middle back want a
 #: vertical and a horizontal pull.
 PULL_SLOTS = frozenset({"horizontal-pull", "vertical-pull"})
@@ -142,6 +150,9 @@ class Builder(Tuner):
         for day in days:
             self.fill(day)
         self.tune(days)
+        self.fill_out(days)
+        for day in days:
+            day.items.sort(key=order)
         plan = Plan(r, self.facts.goals[self.goal], split, days,
                     weekly_sets(days, self.volume_range()[2]), self.coverage(days),
                     self.progressions(days), self.frequencies(days), self.notes, self.labels)
@@ -237,7 +248,7 @@ class Builder(Tuner):
             ex = self.choose(slot, day, groups, covered)
             if ex is not None:
                 self.add(day, ex, slot)
-            elif slot.optional:
+            elif slot.optional and not slot.quiet:
                 self.notes.append(f"Day {day.index}: no exercise for the optional "
                                   f"{slot.label.lower()} slot fits the request")
 
@@ -292,10 +303,28 @@ class Builder(Tuner):
                 own = self.facts.progression.get(slug)
                 rule = own.value if own else (self.default.rule or "")
                 source = own.source if own else self.default.source
+                increase = None if own else self.default.increase
+                if own is None and unloaded(item.exercise):
+                    rule, increase = BODYWEIGHT_PROGRESSION, None
                 out[slug] = Progression(
-                    rule, source, own is not None, None if own else self.default.increase,
+                    rule, source, own is not None, increase,
                     progression_weeks(item.sets, item.guideline.reps, self.request.weeks))
         return out
+
+
+def order(item: Item) -> int:
+    """Where an exercise comes in its day (rule "compound first"): the main lifts, then the
+    other multi-joint lifts, then single-joint work, the trunk last (ACSM 2009: large,
+    multi-joint exercises before small, single-joint ones). Tuning adds exercises at the end of
+    a day; this puts them in their place (a row added to balance pulling before the curls)."""
+    if item.role == "main":
+        return 0
+    if item.slot.name == "abs" or item.exercise.pattern == "TrunkStability":
+        return 3
+    if item.slot.compound and item.exercise.mechanic != "isolation" \
+            and item.exercise.pattern not in (None, "Isolation"):
+        return 1
+    return 2
 
 
 def progression_weeks(sets: int, reps: tuple[int, int], weeks: int) -> list[Week]:

@@ -41,6 +41,16 @@ ROUNDS = 8
 SIDE_SLOTS = {"push": ("horizontal-push", "vertical-push"),
               "pull": ("horizontal-pull", "vertical-pull"),
               "knee": ("squat", "lunge"), "hip": ("hinge", "glutes")}
+#: A large group is brought to this share of the way up the goal's weekly range (rounded down)
+#: when the sessions have time for it (e.g. 8 of hypertrophy's 6-16 for a beginner): a coach
+#: does not leave the large groups at the bare minimum while the days run far under their
+#: length.
+FLOOR_SHARE = 0.25
+#: A session shorter than this many minutes (or half the session length, when that is less) is
+#: topped up with sets of its lifts: a shorter visit to the gym is hardly worth the trip.
+SHORT_SESSION = 25
+#: At most this many sets are added by :meth:`Tuner.fill_out` (bounds the loop).
+FILL_STEPS = 60
 #: A slot for knee-dominant single-leg work (split squats, lunges).
 LUNGE = Slot("lunge", "Single-leg", "quadriceps", ("Lunge", "Squat"),
              ("dumbbell-lunges", "barbell-lunge", "bodyweight-walking-lunge"))
@@ -365,6 +375,62 @@ class Tuner(Explainer):
                                   f"{pair.replace('-', ' and ')} work")
                 return True
         return False
+
+    # -- filling out ---------------------------------------------------------------------------
+
+    def fill_out(self, days: list[Day]) -> None:
+        """Once the rules hold: each needed large group up to :data:`FLOOR_SHARE` of the goal's
+        weekly range, then each day up to :data:`SHORT_SESSION` minutes, a set at a time, only
+        where the day has time for it without leaving anything out, within the exercise's own
+        range of sets, no group over its maximum and no balance broken."""
+        if len(days) <= 1:
+            return
+        low, high, weight = self.volume_range()
+        target = low + math.floor((high - low) * FLOOR_SHARE)
+        short = min(SHORT_SESSION, self.limit / 2)
+        for _step in range(FILL_STEPS):
+            sets = area_sets(days, weight)
+            under = [a for a in LARGE if self.needed(a) and sets[a] < target]
+            if any(self.one_more(days, self.works_on(area)) for area in under):
+                continue
+            if not any(self.one_more([day], lambda item: True, days)
+                       for day in days if day.minutes < short):
+                return
+
+    def works_on(self, area: str) -> Callable[[Item], bool]:
+        """A test: does an item work area as a prime mover."""
+        return lambda item: self._works(item, area)
+
+    def one_more(self, where: list[Day], wanted: Callable[[Item], bool],
+                 week: list[Day] | None = None) -> bool:
+        """A set more of the first wanted item of the days ``where`` (those with the fewest
+        sets for their range first, large groups before arms and trunk) that keeps the week
+        (``week``, else ``where``) within the rules; False when none can take one."""
+        days = week or where
+        before = self.balanced(days)
+        found = [(d, i) for d in where for i in d.items if wanted(i)
+                 and i.sets < i.guideline.sets[1]]
+        found.sort(key=lambda di: (di[1].exercise.primary <= SMALL_GROUPS,
+                                   di[1].sets - di[1].guideline.sets[1]))
+        for day, item in found:
+            per_set = (item.guideline.reps[1] * 3 + sum(item.guideline.rest or (90, 90)) / 2) / 60
+            if day.minutes + per_set > self.limit:
+                continue
+            item.sets += 1
+            if self.balanced(days) >= before and (not self.over_max(days)
+                                                  or self.make_space(days, "push-pull")):
+                return True  # (make_space trades a side-less accessory, a lateral raise, for it)
+            item.sets -= 1
+        return False
+
+    def balanced(self, days: list[Day]) -> frozenset[str]:
+        """The balances (push-pull, knee-hip) within 1:1 +/- 25 %."""
+        out = set()
+        for pair in ("push-pull", "knee-hip"):
+            x, y = balance((d.items for d in days), pair).values()
+            if not max(x, y) or min(x, y) >= BALANCE * max(x, y):
+                out.add(pair)
+        return frozenset(out)
 
     # -- session length ------------------------------------------------------------------------
 
