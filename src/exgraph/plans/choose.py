@@ -23,6 +23,7 @@ from exgraph.plans.model import (
     PLYOMETRIC,
     STRETCH_WORDS,
     Day,
+    Item,
     Slot,
 )
 from exgraph.plans.plan_facts import PlanFacts
@@ -126,6 +127,9 @@ class Chooser:
         self.dropped: set[str] = set()  # left out by a tuning step: never added back
         self.roles: dict[str, str] = {}  # slug -> "main" or "accessory", one per exercise
         self.yielded: set[str] = set()  # small groups whose exercise made room for large ones
+        # (day, item, note) of each arm, trunk or calf accessory left out for time: put back
+        # when the finished week has room (:meth:`.tune.Tuner.restore`)
+        self.made_room: list[tuple[Day, Item, str]] = []
 
     # -- words ---------------------------------------------------------------------------------
 
@@ -174,6 +178,8 @@ class Chooser:
             return kind
         if PLYOMETRIC in categories and self.goal != "power":
             return "a plyometrics exercise"
+        if ex.olympic and self.goal != "power":
+            return "an Olympic lift (a clean, snatch or jerk): for power plans only"
         if ex.words & STRETCH_WORDS:
             return "a stretch"
         avoided = sorted(ex.primary & r.avoid)
@@ -258,9 +264,11 @@ class Chooser:
         verdict = verdicts.get(key)
         if verdict is None:
             categories = self.facts.categories.get(ex.slug, frozenset())
+            # an Olympic lift is a skill trained for power: a clean and jerk at 8-12 repetitions
+            # for hypertrophy is neither safe nor the point (rule "Olympic lifts for power")
             verdict = bool(ex.primary and ex.equipment) and not categories & NEVER and not (
                 PLYOMETRIC in categories and not key[1]) and not ex.words & STRETCH_WORDS \
-                and not_strength(ex, self.facts) is None
+                and not (ex.olympic and not key[1]) and not_strength(ex, self.facts) is None
             verdicts[key] = verdict
         return verdict
 

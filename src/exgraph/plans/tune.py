@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from exgraph.errors import BadRequest
+from exgraph.plans.choose import redundant
 from exgraph.plans.explain import Explainer
 from exgraph.plans.model import (
     DAY_KINDS,
@@ -233,9 +234,11 @@ class Tuner(Explainer):
             self.remove(day, item)
             self.dropped.add(item.exercise.slug)
             self.yielded |= item.exercise.primary
-            self.notes.append(f"Day {day.index}: left out {item.exercise.name} to make room "
-                              "for the large muscle groups (the compound lifts work the "
-                              f"{self._join(sorted(item.exercise.primary))} too)")
+            note = (f"Day {day.index}: left out {item.exercise.name} to make room for the "
+                    "large muscle groups (the compound lifts work the "
+                    f"{self._join(sorted(item.exercise.primary))} too)")
+            self.notes.append(note)
+            self.made_room.append((day, item, note))
         return day.minutes + need <= self.limit
 
     def add_for(self, day: Day, slot: Slot, why: str) -> Item | None:
@@ -385,6 +388,7 @@ class Tuner(Explainer):
         range of sets, no group over its maximum and no balance broken."""
         if len(days) <= 1:
             return
+        self.restore(days)
         low, high, weight = self.volume_range()
         target = low + math.floor((high - low) * FLOOR_SHARE)
         short = min(SHORT_SESSION, self.limit / 2)
@@ -396,6 +400,32 @@ class Tuner(Explainer):
             if not any(self.one_more([day], lambda item: True, days)
                        for day in days if day.minutes < short):
                 return
+
+    def restore(self, days: list[Day]) -> None:
+        """Put back the arm, trunk and calf accessories left out to make room for the large
+        groups, where the finished day has time for them after all (tuning frees time later
+        by lowering sets: a 45-minute week kept 33-minute days without a curl, a pushdown or a
+        crunch), as long as the exercise fits its weekly frequency, is no second name or
+        redundant pair on the day, and puts no group over its maximum nor a balance out."""
+        for day, item, note in list(self.made_room):
+            ex = item.exercise
+            if item in day.items or day.minutes + item.minutes > self.limit \
+                    or self.counts[ex.slug] >= self.frequency_max(ex.slug) \
+                    or (ex.slug not in self.planned and self.duplicate(ex)) \
+                    or any(i.exercise.slug == ex.slug or redundant(ex, i.exercise)
+                           for i in day.items):
+                continue
+            before = self.balanced(days)
+            day.items.append(item)
+            self.counts[ex.slug] += 1
+            self.planned[ex.slug] = ex
+            if self.over_max(days) or self.balanced(days) < before:
+                self.remove(day, item)
+                continue
+            self.dropped.discard(ex.slug)
+            self.made_room.remove((day, item, note))
+            if note in self.notes:
+                self.notes.remove(note)
 
     def works_on(self, area: str) -> Callable[[Item], bool]:
         """A test: does an item work area as a prime mover."""
