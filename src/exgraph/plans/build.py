@@ -24,7 +24,12 @@ goal; +0.5 compound; +1 per emphasised group; +1.5 x the share of name words it 
 with the slot's first reference lift; +1 when that lift lists it as an alternative; -1 per major
 group outside the day it works as a prime mover; +2 for a barbell- or machine-loaded lift in a
 multi-joint slot for an intermediate or advanced lifter; +1 for an exercise using the listed
-equipment over a bodyweight one. Equal scores are ordered by name, or shuffled by ``seed``. A
+equipment over a bodyweight one; -3 for one that needs no load in a slot a load can fill when
+equipment is listed (not pull-ups, chin-ups, dips, the trunk, or a jump in a power plan); -3
+for a complex (a curl to press) in a main slot outside power plans; +3 in a power plan for an
+explosive exercise of the slot's pattern where a main lift goes. No two exercises of a day do
+one movement (:func:`.choose.redundant`); Olympic lifts only in power plans. Equal scores
+are ordered by name, or shuffled by ``seed``. A
 slot's pick is reused on later days while it fits (weekly frequency, not twice a day, the same
 role).
 
@@ -36,19 +41,28 @@ exg:specificProgramming (level and role, role, level), else its exg:defaultProgr
 the middle (rounded down), advanced the maximum of the range, one step less for arms, trunk and
 calves; emphasised groups get the maximum. Reps and rest: the range.
 
+An exercise that needs no load and whose body weight is no real load (a push-up, a bodyweight
+squat) is never a strength or power plan's main lift (no 3-6RM it cannot be), unless it is
+explosive work in a power plan.
+
 **Weekly sets** per group: a set counts 1 for each prime mover and 0.5 for each secondary mover.
 
 **Tuning** (:mod:`.tune`) then brings the week inside the rules of :mod:`.validate`: weekly sets
 per major group within the goal's range for the level, pushing to pulling and knee- to
 hip-dominant work within 1:1 +/- 25 %, every session within its length (75 minutes unless asked:
 an exercise takes sets x (top reps x 3 s + the middle of the rest range) + 60 s to set up), every
-needed group on two days. :meth:`Builder.build` checks the rules and raises
+needed group on two days. Then (:meth:`.tune.Tuner.fill_out`) arm, trunk and calf work left out
+for time is put back where the day has room, each large group is raised to a quarter of the
+way up its weekly range and each day to 25 minutes, a set at a time where the day has time;
+and each day is ordered main lifts, other multi-joint lifts, single-joint work, trunk last
+(:func:`order`). :meth:`Builder.build` checks the rules and raises
 :class:`.validate.PlanRuleError` (a 400) naming each one the week still breaks.
 
 **Progression** (``weeks`` 4 to 8): week 1 at the bottom of the rep range; each week adds
 ceil((max - min) / 3) reps (at least 1) up to the top; the week after every set reached the top,
 add load (the exercise's exg:progression when it has one, else the goal default's rule and
-exg:loadIncreaseMinPercent..Max) and go back to the bottom.
+exg:loadIncreaseMinPercent..Max; for an exercise that needs no load, a harder version:
+:data:`BODYWEIGHT_PROGRESSION`) and go back to the bottom.
 """
 
 from __future__ import annotations
