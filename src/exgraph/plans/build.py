@@ -51,7 +51,7 @@ explosive work in a power plan.
 per major group within the goal's range for the level, pushing to pulling and knee- to
 hip-dominant work within 1:1 +/- 25 %, every session within its length (75 minutes unless asked:
 an exercise takes sets x (top reps x 3 s + the middle of the rest range) + 60 s to set up), every
-needed group on two days. Then (:meth:`.tune.Tuner.fill_out`) arm, trunk and calf work left out
+needed group on two days. Then (:meth:`.fill.Filler.fill_out`) arm, trunk and calf work left out
 for time is put back where the day has room, each large group is raised to a quarter of the
 way up its weekly range and each day to 25 minutes, a set at a time where the day has time;
 and each day is ordered main lifts, other multi-joint lifts, single-joint work, trunk last
@@ -72,6 +72,7 @@ from collections import Counter
 
 from exgraph.errors import BadRequest
 from exgraph.plans.choose import unloaded
+from exgraph.plans.fill import Filler
 from exgraph.plans.model import (
     DAY_KINDS,
     MAJOR,
@@ -89,7 +90,6 @@ from exgraph.plans.model import (
 )
 from exgraph.plans.plan_facts import PlanFacts, Ref
 from exgraph.plans.request import PlanRequest
-from exgraph.plans.tune import Tuner
 from exgraph.plans.validate import PlanRuleError, Violation, direction, validate
 from exgraph.queries.substitutes import Engine, Exercise
 
@@ -112,7 +112,7 @@ __all__ = ["DAY_KINDS", "MAJOR", "SLOTS", "SPLITS", "WEEKDAYS", "Builder", "Day"
            "build_plan", "progression_weeks"]
 
 
-class Builder(Tuner):
+class Builder(Filler):
     """Builds one plan (see the module docstring). Use :func:`build_plan`."""
 
     def needed_areas(self) -> list[str]:

@@ -128,7 +128,7 @@ class Chooser:
         self.roles: dict[str, str] = {}  # slug -> "main" or "accessory", one per exercise
         self.yielded: set[str] = set()  # small groups whose exercise made room for large ones
         # (day, item, note) of each arm, trunk or calf accessory left out for time: put back
-        # when the finished week has room (:meth:`.tune.Tuner.restore`)
+        # when the finished week has room (:meth:`.fill.Filler.restore`)
         self.made_room: list[tuple[Day, Item, str]] = []
 
     # -- words ---------------------------------------------------------------------------------

@@ -16,8 +16,8 @@ from exgraph.graph.store import Store
 from exgraph.plans import facts_for, plan_for
 from exgraph.plans.build import BODYWEIGHT_PROGRESSION, Plan, order
 from exgraph.plans.choose import body_loaded, explosive, is_complex, redundant, unloaded
+from exgraph.plans.fill import FLOOR_SHARE
 from exgraph.plans.model import MAIN_SLOTS, area_sets
-from exgraph.plans.tune import FLOOR_SHARE
 from exgraph.queries.substitutes import engine_for
 from tests.integration.advice.test_plan_validator import kits
 
