@@ -39,6 +39,9 @@ class Filler(Tuner):
         if len(days) <= 1:
             return
         self.restore(days)
+        # an item that could not take a set (no time, a group at its maximum, a balance) is not
+        # tried again until a set has been added somewhere (nothing changed in between)
+        self.stuck: set[int] = set()
         low, high, weight = self.volume_range()
         target = low + math.floor((high - low) * FLOOR_SHARE)
         short = min(SHORT_SESSION, self.limit / 2)
@@ -89,18 +92,21 @@ class Filler(Tuner):
         days = week or where
         before = self.balanced(days)
         found = [(d, i) for d in where for i in d.items if wanted(i)
-                 and i.sets < i.guideline.sets[1]]
+                 and i.sets < i.guideline.sets[1] and id(i) not in self.stuck]
         found.sort(key=lambda di: (di[1].exercise.primary <= SMALL_GROUPS,
                                    di[1].sets - di[1].guideline.sets[1]))
         for day, item in found:
             per_set = (item.guideline.reps[1] * 3 + sum(item.guideline.rest or (90, 90)) / 2) / 60
             if day.minutes + per_set > self.limit:
+                self.stuck.add(id(item))
                 continue
             item.sets += 1
             if self.balanced(days) >= before and (not self.over_max(days)
                                                   or self.make_space(days, "push-pull")):
+                self.stuck.clear()
                 return True  # (make_space trades a side-less accessory, a lateral raise, for it)
             item.sets -= 1
+            self.stuck.add(id(item))
         return False
 
     def balanced(self, days: list[Day]) -> frozenset[str]:
