@@ -14,6 +14,7 @@ from werkzeug.exceptions import HTTPException
 from exgraph.config import DEFAULTS
 from exgraph.errors import RETRY_AFTER, BadRequest, Busy, ExgraphError
 from exgraph.graph.load import open_store
+from exgraph.web import replay
 from exgraph.web.api.me import bp as me_bp  # training history (issue 26)
 from exgraph.web.api.plans import bp as plans_bp
 from exgraph.web.api.routes import bp as api_bp
@@ -87,6 +88,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_error_handler(ExgraphError, exception_response)
     app.register_error_handler(HTTPException, exception_response)
     _output_safety(app)
+    # -- issue 25: cached API answers replayed below Flask (web/replay.py) -------------------
+    app.wsgi_app = replay.Replay(app, app.wsgi_app)  # type: ignore[method-assign]
+    # -----------------------------------------------------------------------------------------
     return app
 
 
@@ -155,6 +159,7 @@ def _admit(app: Flask) -> None:
     at once, the next ones answered 503 with Retry-After at once (never queued on a thread), so
     with /sparql's own limit a thread is always left for /healthz."""
     slots = threading.BoundedSemaphore(max(1, int(app.config["API_CONCURRENCY"])))
+    app.extensions[replay.SLOTS] = slots  # issue 25: a replayed answer takes a slot too
     held = "exgraph_api_slot"
 
     @app.before_request
