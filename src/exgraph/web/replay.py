@@ -18,9 +18,10 @@ did to the answer is in what is replayed (nosniff, the CORS headers of the path,
 Cache-Control, Vary, Content-Language, a compressed body with its Content-Encoding); what they
 decide per request is done here the same way or left to Flask:
 
-* **admission**: a replay takes one of the API's ``API_CONCURRENCY`` slots like any API request
-  (the same semaphore, :func:`exgraph.web.app._admit`); with none free, the request goes on to
-  Flask, whose admission answers 503 as before;
+* **admission**: a replay of the API takes one of the API's ``API_CONCURRENCY`` slots like any
+  API request (the same semaphore, :func:`exgraph.web.app._admit`); with none free, the request
+  goes on to Flask, whose admission answers 503 as before. /sparql's GET answers from its answer
+  cache (marked replayable by the endpoint) take no slot there, and none here;
 * **conditional requests and ranges** (If-None-Match, If-Match, If-Modified-Since,
   If-Unmodified-Since, Range, If-Range) always go to Flask, whose hook answers 304 or 412;
 * the **Date** header is not replayed (the server writes the current one);
@@ -49,9 +50,13 @@ if TYPE_CHECKING:
 REPLAYABLE = "exgraph.replayable"
 #: Where the app keeps the API's admission semaphore (set by exgraph.web.app._admit).
 SLOTS = "exgraph_api_slots"
-#: Requests under these paths may be replayed (the API's blueprint; never /api/v1/me).
-PREFIXES = ("/api/v1/",)
+#: Requests under these paths may be replayed (the API's blueprint, never /api/v1/me; the
+#: SPARQL endpoint's GET answers from its answer cache).
+PREFIXES = ("/api/v1/", "/sparql")
 PRIVATE = "/api/v1/me"
+#: The paths whose replays take an API admission slot (/sparql's cached answers take none in
+#: Flask either: a cached answer runs nothing).
+ADMITTED = "/api/"
 #: Request headers that make the answer conditional or partial: such requests go to Flask.
 CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MATCH", "HTTP_IF_MODIFIED_SINCE",
                "HTTP_IF_UNMODIFIED_SINCE", "HTTP_RANGE", "HTTP_IF_RANGE")
@@ -95,6 +100,10 @@ class Replay:
             return self.wsgi_app(environ, start_response)
         entries = state(self.app).sized(FAMILY, setting("API_CACHE_BYTES", self.app))
         found: Entry | None = entries.get(key)
+        if found is not None and not key[4].startswith(ADMITTED):
+            status, headers, body = found
+            start_response(status, list(headers))
+            return [body]
         if found is not None:
             slots = self.app.extensions.get(SLOTS)
             if slots is not None and slots.acquire(blocking=False):

@@ -153,3 +153,21 @@ def test_replays_are_bounded_by_the_api_cache_budget(store: Store) -> None:
     assert seen == ["run", "run"]
     with app.app_context():
         assert len(state(app).sized(replay.FAMILY, 0)) == 0
+
+
+def test_a_repeated_sparql_get_is_replayed_and_a_new_text_is_not(
+        client: FlaskClient, flask_runs: list[str]) -> None:
+    accept = {"Accept": "application/sparql-results+json"}
+    ask = "/sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D"
+    first, second = client.get(ask, headers=accept), client.get(ask, headers=accept)
+    assert first.status_code == second.status_code == 200
+    assert json.loads(second.data) == {"head": {}, "boolean": True}
+    assert second.data == first.data and _headers(second) == _headers(first)
+    assert second.headers["X-Content-Type-Options"] == "nosniff"
+    assert second.headers["Access-Control-Allow-Origin"] == "*"
+    assert len(flask_runs) == 1
+    client.get(ask + "%20LIMIT%201", headers=accept)  # a new text: the guard and a worker
+    refused = [client.get("/sparql?query=SELECT%20*%20%7BSERVICE%20%3Chttp%3A%2F%2Fx%3E"
+                          "%20%7B%3Fs%20%3Fp%20%3Fo%7D%7D", headers=accept) for _ in range(2)]
+    assert all(r.status_code == 400 for r in refused)  # refusals are never replayed
+    assert len(flask_runs) == 4
