@@ -280,14 +280,10 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str | None,
     one-line error.
     """
     check_can_listen(host, port)  # before seconds of loading, and before claiming to serve
-    # -- issue 25, instant start: no garbage collection while the start builds what lives as
-    # long as the server, then that frozen out of later collections (web/startup.py). On a
-    # failed start click closes the context: collection is back on (tests run serve in process)
-    from exgraph.web.startup import QuietStart
+    from exgraph.web.startup import QuietStart  # issue 25: no collection while starting
 
     quiet = QuietStart()
-    click.get_current_context().call_on_close(quiet.abandon)
-    # ---------------------------------------------------------------------------------------
+    click.get_current_context().call_on_close(quiet.abandon)  # a failed start: back on
     import logging
 
     from exgraph.cli.access_log import AccessLog, configure

@@ -198,17 +198,6 @@ def _cache_headers(response: Response) -> Response:
         request.environ[REPLAYABLE] = True  # issue 25: web/replay.py
     response.make_conditional(request)  # in place: a 304 when If-None-Match matches
     return response
-    if request.method in ("GET", "HEAD", "OPTIONS"):
-        response.headers["Access-Control-Allow-Origin"] = "*"
-        # Link carries the paging URLs; Content-Language is readable without being listed
-        response.headers["Access-Control-Expose-Headers"] = "ETag, Link"
-    if request.method == "OPTIONS":
-        response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
-        asked = request.headers.get("Access-Control-Request-Headers")
-        response.headers["Access-Control-Allow-Headers"] = (
-            asked or "Accept, Accept-Language, If-None-Match")
-        response.headers["Access-Control-Max-Age"] = "86400"
-    return response
 
 
 # ---------------------------------------------------------------------------------------------
