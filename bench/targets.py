@@ -239,9 +239,11 @@ def http_ratios(args: argparse.Namespace, results: Results,
         for _ in range(args.rounds):
             for target in targets:
                 watched = pids(target.name)
-                before = sum(map(cpu_seconds, watched))
+                before = {pid: cpu_seconds(pid) for pid in watched}
                 run = hb.wrk(target, workdir)
-                spent = sum(map(cpu_seconds, watched)) - before
+                # a worker replaced during the run (a query past its limit on the loaded
+                # machine) has no /proc entry any more: its CPU counts as at the start
+                spent = sum(cpu_seconds(pid, before[pid]) - before[pid] for pid in watched)
                 measured[target.name].runs.append(run)
                 measured[target.name].cpu_us.append(spent / max(1, run.rps * args.seconds)
                                                      * 1e6)
@@ -307,9 +309,16 @@ def _bindings(body: bytes) -> list[object]:
 # -- where a /sparql request's time goes -------------------------------------------------------
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of a process so far (/proc/PID/stat)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+def cpu_seconds(pid: int, gone: float | None = None) -> float:
+    """User + system CPU seconds of a process so far (/proc/PID/stat); ``gone`` when the
+    process has exited (without it, that is an error)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        if gone is None:
+            raise
+        return gone
+    fields = stat.rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 

@@ -63,3 +63,26 @@ def test_what_is_imported_later_is_the_real_module() -> None:
     assert found == {"singular": "bench press", "stand_in_left": False, "real_typeguard": True,
                      "plans": True, "me": True, "tags": ["health", "me"]}
 
+
+
+def test_flask_s_ensure_sync_is_asked_once_per_function() -> None:
+    """create_app remembers Flask's ensure_sync per function (it ran
+    inspect.iscoroutinefunction for every view and hook on every request)."""
+    from exgraph.web.app import _sync_once
+
+    asked: list[object] = []
+
+    def ensure(func: object) -> object:
+        asked.append(func)
+        return func
+
+    def view() -> None:
+        return None
+
+    def hook() -> None:
+        return None
+
+    remembered = _sync_once(ensure)
+    assert [remembered(f) for f in (view, hook, view, view, hook)] == [view, hook, view, view,
+                                                                       hook]
+    assert asked == [view, hook]

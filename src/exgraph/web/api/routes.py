@@ -77,6 +77,7 @@ from exgraph.web.api.requests import (
 from exgraph.web.cache import UriTooLong, setting, state
 from exgraph.web.context import get_store
 from exgraph.web.exports import exports
+from exgraph.web.replay import REPLAYABLE
 
 bp = Blueprint("api", __name__)
 
@@ -183,8 +184,10 @@ def _cache_headers(response: Response) -> Response:
         response.set_etag(f"{state().tag}-{digest}")
     response.headers.setdefault("Cache-Control", CACHE_CONTROL)
     negotiated = "accept" not in response.vary or response.mimetype in NEGOTIATED
-    if isinstance(response, _CachedResponse) or request.path.startswith("/export."):
+    if request.path.startswith("/export."):
         pass  # exports have a cache of their own, with their gzipped bytes
+    elif isinstance(response, _CachedResponse):
+        request.environ[REPLAYABLE] = True  # issue 25: web/replay.py
     elif request.method == "GET" and negotiated and response.content_length is not None \
             and response.content_length <= CACHED_BODY_MAX:
         body = response.get_data()
@@ -192,18 +195,8 @@ def _cache_headers(response: Response) -> Response:
         key = _response_key()
         size = len(body) + len(key[1]) + sum(len(k) + len(v) for k, v in headers) + 256
         state().sized("responses", setting("API_CACHE_BYTES")).put(key, (body, headers), size)
+        request.environ[REPLAYABLE] = True  # issue 25: web/replay.py
     response.make_conditional(request)  # in place: a 304 when If-None-Match matches
-    return response
-    if request.method in ("GET", "HEAD", "OPTIONS"):
-        response.headers["Access-Control-Allow-Origin"] = "*"
-        # Link carries the paging URLs; Content-Language is readable without being listed
-        response.headers["Access-Control-Expose-Headers"] = "ETag, Link"
-    if request.method == "OPTIONS":
-        response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
-        asked = request.headers.get("Access-Control-Request-Headers")
-        response.headers["Access-Control-Allow-Headers"] = (
-            asked or "Accept, Accept-Language, If-None-Match")
-        response.headers["Access-Control-Max-Age"] = "86400"
     return response
 
 

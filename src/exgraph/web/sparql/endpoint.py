@@ -47,6 +47,7 @@ from exgraph.vocab.terms import DATASET, PREFIXES
 from exgraph.web.cache import ByteLRU, state
 from exgraph.web.context import get_store
 from exgraph.web.pages.tools import workbench_page
+from exgraph.web.replay import REPLAYABLE
 from exgraph.web.sparql.answers import PREFIXED_FORMATS
 from exgraph.web.sparql.formats import Format
 from exgraph.web.sparql.jobs import Answer, QueryJob
@@ -94,6 +95,7 @@ def endpoint() -> Any:
     if key is not None:  # a GET seen before: its response, before parsing anything
         hit = _answers().get(key)
         if hit is not None:
+            request.environ[REPLAYABLE] = True  # issue 25: web/replay.py
             return _answer_response(*hit)
     op = read_operation()
     if op.kind == "description":
@@ -166,6 +168,7 @@ def run_query(op: Operation) -> Response:
     get_key = _get_key()
     if get_key is not None:
         answers.put(get_key, entry, len(answer.body) + 2 * len(request.query_string) + 256)
+        request.environ[REPLAYABLE] = True  # issue 25: web/replay.py
     return _answer_response(*entry)
 
 
