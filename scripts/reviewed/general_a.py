@@ -213,10 +213,12 @@ arch("leg-curl", "P hamstrings | S calves", "Isolation", "i", "Single-joint knee
      glutes="Hold the hips extended")
 arch("calf", "P calves", "Isolation", "i", "Single-joint ankle plantarflexion",
      "Only the ankle moves", calves="Raise the heels by plantarflexing the ankles")
-arch("swing", "P glutes hamstrings | St erector-spinae abdominals forearms shoulders",
-     "HipHinge", "c", "The hips flex and extend while the spine stays neutral and the knees "
-     "stay soft", "The hips move with the knees unlocking while the whole chain from grip to feet "
-     "carries the load",
+arch("swing", "P glutes hamstrings | S quadriceps | "
+     "St erector-spinae abdominals forearms shoulders",
+     "HipHinge", "c", "A hinge: the hips drive the swing while the knees bend and straighten "
+     "only a little", "The hips move with the knees unlocking while the whole chain from grip to "
+     "feet carries the load",
+     quadriceps="Extend the knees from the swing's shallow bend as the hips snap through",
      glutes="Snap the hips into extension to drive the load",
      hamstrings="Load in the backswing and extend the hips",
      erector_spinae="Hold the spine neutral in the hinge", abdominals="Brace at the top",
@@ -466,8 +468,10 @@ E("ball-crunches", "crunch", "bodyweight exercise-ball", "B", "L",
   why={"equipment": "An exercise ball under the lower back; the body's own weight"})
 E("ball-slams", "swing", "medicine-ball", "B", "L",
   "Raising a medicine ball overhead and slamming it down: a basic power drill",
-  kind="P", m="P lats rectus-abdominis | S shoulders glutes triceps | St erector-spinae",
+  kind="P",
+  m="P lats rectus-abdominis | S shoulders glutes quadriceps triceps | St erector-spinae",
   fn={"lats": "Pull the straight arms down to slam the ball",
+      "quadriceps": "Extend the knees to rise tall with the ball",
       "rectus-abdominis": "Flex the trunk into the slam",
       "shoulders": "Raise the ball overhead", "glutes": "Extend the hips to rise tall",
       "triceps": "Extend the elbows through the slam"},
@@ -1215,7 +1219,9 @@ E("hanging-bar-good-morning", "swing", "barbell squat-rack", "B", "M",
       "glutes": "Extend the hips to stand up",
       "adductors": "Assist hip extension", "erector-spinae": "Hold the spine neutral"},
   why={"equipment": "A barbell hung from a rack by chains or straps",
-       "mechanic": "The hips move with the knees soft while the spine carries the bar"})
+       "mechanic": "The hips move with the knees soft while the spine carries the bar",
+       "pattern": "The hips flex and extend while the spine stays neutral and the knees stay "
+                  "soft"})
 E("heavy-bag-thrust", "pushup", "heavy-bag", "U", "L",
   "Pushing a heavy bag hard with one arm and a twist: a simple power drill",
   kind="P", m="P chest obliques | S triceps anterior-deltoid | St rectus-abdominis",
