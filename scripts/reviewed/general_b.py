@@ -353,7 +353,7 @@ U("one-arm-floor-press", "barbell", "U", "c", "HorizontalPush", "H",
       "obliques": "Keep the trunk from rolling toward the loaded side"},
   mw="The shoulder and the elbow both move: a multi-joint press",
   ew="A barbell held in one hand, lying on the floor")
-P("one-arm-kettlebell-clean-and-jerk", "kettlebell", "U", "c", "VerticalPush", "H",
+P("one-arm-kettlebell-clean-and-jerk", "kettlebell", "U", "c", "HipHinge", "H",
   "P glutes quadriceps anterior-deltoid triceps | S hamstrings traps calves | St obliques "
   "forearms",
   "A clean and a jerk with one bell: two timed skills in one lift",
@@ -364,7 +364,8 @@ P("one-arm-kettlebell-clean-and-jerk", "kettlebell", "U", "c", "VerticalPush", "
       "traps": "Pull the shoulder blades up as the bell rises",
       "obliques": "Hold the trunk upright against the one-sided load"}, kind="P",
   mw="Hips, knees, ankles, shoulder and elbow all move",
-  pw="The bell ends pressed overhead: the jerk sets the pattern")
+  pw="A combination of two compound lifts: the clean, which moves the bell from the floor, "
+     "sets the pattern (a hinge), as for the barbell clean and jerk")
 P("one-arm-kettlebell-jerk", "kettlebell", "U", "c", "VerticalPush", "H",
   "P quadriceps glutes anterior-deltoid triceps | S calves traps | St obliques",
   "The jerk's dip, drive and drop under the bell is a timed skill",

@@ -24,6 +24,8 @@ Four checks:
   extensors, in some role (the fourth fresh audit's vertical swing: a jump with glutes and
   hamstrings only, the kettlebell swing's list reused).
 * :func:`pattern_problem` — a compound entry cannot have the single-joint ``Isolation`` pattern;
+  a clean and jerk or press is a ``HipHinge`` (of two compound parts, the one that moves the load
+  from the floor decides);
   a combination of a compound lift and another movement ("bench to skull crusher", "curl to
   press", "row to external rotation") is compound and takes the compound part's pattern; an
   upright row (shoulder and elbow) is a compound vertical pull.
@@ -414,6 +416,9 @@ def pattern_problem(entry: Entry) -> str | None:
     if _has(entry, "upright") and _has(entry, "row", "rows") and (
             entry.pattern != "VerticalPull" or entry.mechanic != "compound"):
         return "an upright row moves shoulder and elbow: compound, VerticalPull"
+    if _has(entry, "clean-and-jerk", "clean-and-press", "clean-and-push-press") \
+            and entry.pattern != "HipHinge":
+        return "a clean and jerk or press: the clean moves the load from the floor, HipHinge"
     if entry.mechanic == "compound" and entry.pattern == "Isolation":
         return "compound, but the Isolation pattern is one joint action"
     if _has(entry, *JOINERS) and not _has(entry, "to-failure"):
