@@ -358,6 +358,10 @@ REVIEWED_DUPLICATES: dict[str, str] = {
     "front-squats-with-two-kettlebells": "double-kettlebell-front-squat",
     "jalon-abierto": "wide-grip-lat-pulldown",
     "jalon-al-pecho-con-agarre-ancho": "wide-grip-lat-pulldown",
+    # issue 22 (facts5): named only in Spanish; both are wger's, and the resolver keeps the
+    # shorter (Spanish) slug as the canonical
+    "jalon-caballero-unialteral": "1-arm-half-kneeling-lat-pulldown",
+    "elevacion-lateral-polea": "cable-lateral-raises-single-arm",
 }
 
 
@@ -371,7 +375,11 @@ for _alias, _canonical in (
         ("jalon-cerrado", "close-grip-front-lat-pulldown"),
         ("jalon-cerrado-supino", "underhand-cable-pulldowns"),
         ("jalones-pecho-neutro", "v-bar-pulldown"), ("leg-curls-sitting", "seated-leg-curl"),
-        ("leg-presses-narrow", "narrow-stance-leg-press")):
+        ("leg-presses-narrow", "narrow-stance-leg-press"),
+        # issue 22 (facts5): named only in Spanish, the same movement as an English exercise
+        # (scripts/reviewed/foreign_names.py), reviewed once on the canonical node
+        ("extension-de-gluteo-en-maquina", "glute-kickback-machine"),
+        ("extension-de-gluteos-en-polea", "one-legged-cable-kickback")):
     dup(_alias, _canonical)
 
 # --- 2 .. b -------------------------------------------------------------------------------------
@@ -1066,12 +1074,6 @@ E("extended-range-one-arm-kettlebell-floor-press", "bench", "kettlebell", "U", "
   m="P chest | S triceps anterior-deltoid | St abdominals",
   fn={"abdominals": "Keep the body from rolling toward the kettlebell"},
   why={"equipment": "One kettlebell held by the handle; the floor"})
-E("extension-de-gluteo-en-maquina", "hip-ext", "machine", "U", "L",
-  "A glute kickback machine (Spanish; no steps): the machine guides the leg",
-  why={"equipment": "A glute kickback machine (no narrower kind in the taxonomy)"})
-E("extension-de-gluteos-en-polea", "hip-ext", "cable-station", "U", "L",
-  "A cable glute kickback (Spanish; no steps): cable-guided",
-  why={"equipment": "A cable station's low pulley with an ankle strap"})
 E("external-rotation", "rotator", "dumbbell bench", "U", "L",
   "Side-lying external rotation with a light dumbbell: single joint",
   fn={"shoulders": "Rotate the upper arm outward (infraspinatus and teres minor; the "

@@ -146,7 +146,8 @@ PLYO = "Plyometric: a fast stretch and rebound through ankles, knees and hips"
 
 #: Merged by issue 22's duplicate pass (facts3, data/merges.tsv) and reviewed once, on the
 #: canonical node in another file: shoulder-external-rotation-cable (external-rotation-with-cable),
-#: shoulder-internal-rotation-cable (cable-internal-rotation), snatch-ol (snatch).
+#: shoulder-internal-rotation-cable (cable-internal-rotation), snatch-ol (snatch); and (facts5,
+#: named only in Spanish) flexion-lateral (dumbbell-side-bend).
 
 #: Exercises of the list left unreviewed, with the reason
 #: (tests/integration/data/test_reviewed_layer.py).
@@ -1954,13 +1955,6 @@ P("double-kettlebell-snatch", "kettlebell", "B", "c", "HipHinge", "H",
   "P glutes hamstrings shoulders | S quadriceps traps | St abdominals forearms",
   "Swinging two bells and punching them overhead in one motion: a skill of its own",
   fn=KB_FN | {"shoulders": "Pull the bells overhead and lock them out"}, kind="P", mw=OLY)
-T("flexion-lateral", "dumbbell", "U", "i", "TrunkStability", "L",
-  "P obliques | St erector-spinae forearms",
-  "Bending sideways with a dumbbell in one hand: simple",
-  fn={"obliques": "Bend the trunk back up against the dumbbell (lateral flexion)",
-      "erector-spinae": "Hold the spine from bending forward", "forearms": "Grip the dumbbell"},
-  mw="Only the spine bends sideways",
-  ew="One dumbbell in one hand ('flexión lateral': a dumbbell side bend)")
 U("glute-bridge-single-arm-press", "dumbbell", "U", "c", "HorizontalPush", "M",
   "P chest triceps | S anterior-deltoid | St glutes hamstrings obliques",
   "A one-arm floor press holding a glute bridge: two tasks at once",
