@@ -104,7 +104,8 @@ OVERHAND = re.compile(r"\b(?:pron[aoe]\w*|overhand|obergriff)\b", re.I)
 UNDERHAND = re.compile(r"\b(?:supin\w*|underhand|untergriff|kammgriff|reverse grip|chin ?ups?|"
                        r"chinups?|chins?|invers[ae])\b", re.I)
 #: The wrong translations the check finds today, each to be dropped where the names are imported
-#: (src/exgraph/importers/wger.py; not this layer's file): (exercise, name) -> why.
+#: (``exgraph.importers.wger_text.WRONG_NAMES``, the names a wger record must not carry, and a
+#: rerun of the wger import; not this layer's files): (exercise, name) -> why.
 WRONG_TRANSLATIONS: dict[tuple[str, str], str] = {
     ("chin-up", "Trazioni con presa prona"): "wger's Italian name of its Chin-ups (merged into "
     "chin-up) says 'overhand grip'; a chin-up is underhand, as its Spanish 'Dominadas "

@@ -12,6 +12,7 @@ from typing import Any
 from rdflib import URIRef
 
 from exgraph.graph.store import Store
+from exgraph.importers.wger_text import WRONG_NAMES
 from exgraph.merge.apply import read_aliases
 from exgraph.records import records_for
 from exgraph.vocab.terms import EXERCISE
@@ -61,7 +62,10 @@ def test_names_whose_grip_contradicts_the_exercise_are_the_known_wrong_translati
     nothing else; a new contradiction, or the known one gone, changes the set and fails here."""
     names = FOREIGN.names_by_exercise(full_store.select(FOREIGN.NAMES_QUERY))
     found = FOREIGN.grip_contradictions(names)
-    assert found == set(FOREIGN.WRONG_TRANSLATIONS), found
+    # once the wger importer drops a listed name (wger_text.WRONG_NAMES, its list of names a
+    # record must not carry) and the import is rerun, the name is no longer expected
+    expected = {key for key in FOREIGN.WRONG_TRANSLATIONS if key[1] not in WRONG_NAMES}
+    assert found == expected, found
     # the check reads grips both ways: an overhand name on an underhand exercise and back
     crafted = {"x-chin-up": {("Chin-Up", "en"), ("Klimmzug im Obergriff", "de")},
                "x-pull-up": {("Pronated Pull-Up", "en"), ("Dominadas supinas", "es")},
