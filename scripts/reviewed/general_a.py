@@ -594,7 +594,6 @@ E("bent-press", "windmill", "kettlebell", "U", "H",
       "triceps": "Lock the elbow as the body bends away under the bell",
       "shoulders": "Hold the bell overhead"},
   why={"pattern": "The trunk side-bends under a load held overhead"})
-NOT_REVIEWED["bicep"] = "name only (\"bicep\"), no steps or equipment: too vague to judge"
 E("bizeps-curls-trifecta", "curl", "dumbbell", "U", "L",
   "Three dumbbell curl variations in one set: each a simple elbow curl")
 E("black-widow-knee-slides", "oblique-crunch", "bodyweight", "A", "L",
@@ -688,7 +687,6 @@ E("butterfly-superman", "back-ext", "bodyweight", "B", "L",
   m="P erector-spinae | S middle-back | St traps",
   fn={"middle-back": "Raise the elbows by pulling the shoulder blades together",
       "traps": "Hold the shoulder blades set"})
-NOT_REVIEWED["cabel"] = "name only (\"cabel\"), no steps, muscles or equipment: unknowable"
 E("cable-internal-rotation", "rotator", "cable-station", "U", "L",
   "A one-arm cable rotation with the elbow at the side: light and simple",
   fn={"shoulders": "Rotate the upper arm inward toward the belly (subscapularis; the "

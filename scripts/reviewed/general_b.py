@@ -154,7 +154,6 @@ PLYO = "Plyometric: a fast stretch and rebound through ankles, knees and hips"
 NOT_REVIEWED: dict[str, str] = {
     "machine-back-extension": "Its reference guide article (data/articles/) is its reviewed "
                               "source; the layer does not restate it (docs/reviewed-layer.md)",
-    "rest-for-timed-workouts": "Not an exercise: a rest interval a workout timer inserts",
     "smith-machine-reverse-calf-raises": "Despite the name a dorsiflexion drill (toes raised "
                                          "off a platform): the tibialis anterior, which the "
                                          "muscle catalogue lacks",

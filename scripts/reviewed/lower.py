@@ -963,8 +963,9 @@ X("barbell-hip-thrust", "barbell bench", "B", "i", "HipHinge", "M", THRUST,
 X("dumbbell-hip-thrust", "dumbbell bench", "B", "i", "HipHinge", "L", THRUST,
   "A dumbbell on the hips and the back on a bench: easy to set up", fn=B_FN,
   why=HIP_EXT | {"equipment": "A dumbbell held on the hips; the upper back rests on a bench"})
-X("dumbbell-single-leg-hip-thrust", "dumbbell bench", "U", "i", "HipHinge", "M",
-  THRUST + " abductors", "A hip thrust on one leg with a dumbbell: needs pelvic control",
+X("dumbbell-single-leg-hip-thrust", "dumbbell bench", "U", "i", "HipHinge", "L",
+  THRUST + " abductors", "A hip thrust on one leg with a dumbbell on the hip: the one-leg hip "
+  "thrust's level, the load is no skill (Low: bridges and hip thrusts on one leg)",
   fn=B_FN | {"abductors": "Keep the pelvis level over the working leg"},
   why=HIP_EXT | {"equipment": "A dumbbell held on the hip; the upper back rests on a bench"})
 X("unilateral-hip-thrust", "bodyweight bench", "U", "i", "HipHinge", "L",

@@ -180,24 +180,6 @@ class GuardedServer(_Guarded, TcpWSGIServer):
     channel_class = GuardedChannel
 
 
-def freeze_heap() -> int:
-    """Move every object alive now (the loaded graph's records, the substitutes engine, the
-    search index, the modules: everything a start builds) out of the cyclic garbage collector's
-    reach, and return how many there were.
-
-    A full collection walks every tracked object while holding the interpreter lock, and no
-    other thread runs meanwhile: in the soak, threads that sleep 5 ms woke up to 1.75 s late while
-    the writer rebuilt the records after an update, and a health probe took 1.47 s. Measured on
-    the bundled graph alone, turning 83,091 rows into terms held the lock for up to 316 ms of
-    collections over a 229,000-object heap; with that heap frozen, 9 ms. Frozen objects are still
-    freed when nothing refers to them; only cycles among them wait for :func:`gc.unfreeze`."""
-    import gc
-
-    gc.collect()
-    gc.freeze()
-    return gc.get_freeze_count()
-
-
 def guard(server: Any, *, per_address: int, head_timeout: float) -> Limits:
     """Guard a server from ``waitress.server.create_server`` (one TCP socket, or several) in
     place; returns the limits, whose counters say what they turned away."""

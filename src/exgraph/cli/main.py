@@ -280,6 +280,16 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str | None,
     one-line error.
     """
     check_can_listen(host, port)  # before seconds of loading, and before claiming to serve
+    # -- issue 25, instant start: no garbage collection while the start builds what lives as
+    # long as the server (~40 ms of a --store start's ~0.45 s of CPU went to collections that
+    # found ~70 unreachable objects), then those objects frozen out of every later collection
+    # (a full collection walks them all: 0.1-0.5 s with the GIL held). On a failed start,
+    # click closes the context and collection is back on (tests run serve in process).
+    import gc
+
+    gc.disable()
+    click.get_current_context().call_on_close(gc.enable)
+    # ---------------------------------------------------------------------------------------
     import logging
 
     from exgraph.cli.access_log import AccessLog, configure
@@ -315,6 +325,12 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str | None,
         # before listening, so the first request of the headline question waits for nothing
         # (the records come back from the snapshot cache on unchanged data: ~0.7 s, not ~3 s)
         engine_for(store)
+    # what the start built is never garbage (see gc.disable() above): frozen out of every full
+    # collection's walk, which holds the interpreter lock (graph/store.py freeze_heap)
+    from exgraph.graph.store import freeze_heap
+
+    freeze_heap(collect=False)
+    gc.enable()
     logging.basicConfig()  # waitress's own warnings (queue depth, ...) on standard error
     wsgi_app: Any = app
     if access_log:
@@ -336,11 +352,7 @@ def serve(host: str, port: int, extra: tuple[Path, ...], store_spec: str | None,
 
     guard(server, per_address=int(app.config["CONNECTIONS_PER_ADDRESS"]),
           head_timeout=float(app.config["HEADER_TIMEOUT"]))
-    from exgraph.cli.guarded_server import freeze_heap
-
-    triples = state(app).triples
-    freeze_heap()  # the start's objects: out of every full collection's walk (0.3 s, once)
-    _serving(triples, store.backend, host, int(getattr(server, "effective_port", port)))
+    _serving(state(app).triples, store.backend, host, int(getattr(server, "effective_port", port)))
     server.run()
 
 

@@ -15,8 +15,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from tqdm import tqdm
-
 T = TypeVar("T")
 
 #: Seconds a phase or loop runs before it shows.
@@ -36,6 +34,8 @@ def phase(label: str) -> Iterator[None]:
     if not on_terminal():
         yield
         return
+    from tqdm import tqdm  # only on a terminal: ~10 ms of every start otherwise (issue 25)
+
     bar = tqdm(desc=label, total=None, file=sys.stderr, leave=False, delay=DELAY,
                bar_format="{desc} {elapsed}")
     done = threading.Event()
@@ -59,5 +59,7 @@ def track(items: Iterable[T], label: str, total: int | None = None, unit: str = 
     """items, with a bar on a terminal (after DELAY seconds) counting them as they go."""
     if not on_terminal():
         return items
+    from tqdm import tqdm
+
     return tqdm(items, desc=label, total=total, unit=unit, file=sys.stderr, leave=False,
                 delay=DELAY)

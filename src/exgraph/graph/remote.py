@@ -26,16 +26,21 @@ import threading
 import time
 import uuid
 from collections.abc import Hashable, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
 
-import requests
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from exgraph.errors import BadRequest, DataError, ExgraphError, QueryTimeout
 from exgraph.graph.rq import internal, sequence
 from exgraph.graph.store import Answer, Store
+
+if TYPE_CHECKING:
+    # imported where a request is sent: requests (with urllib3, charset_normalizer, idna,
+    # ssl, email) is ~50 ms of CPU that a server on a local store never needs, and this module
+    # is imported by every start (graph.load, the SPARQL endpoint)
+    import requests
 
 #: Triples per INSERT DATA request when loading. Virtuoso 7.2's SPARQL compiler runs out of
 #: memory on 5,000 ("SP030 ... memory exhausted"); 1,000 loads the bundled graph (89k triples)
@@ -108,6 +113,8 @@ class RemoteStore(Store):
     def session(self) -> requests.Session:
         session = getattr(self._local, "session", None)
         if session is None:
+            import requests
+
             session = self._local.session = requests.Session()
         return session
 
@@ -116,6 +123,8 @@ class RemoteStore(Store):
                   raw: bool = False) -> requests.Response:
         """POST a query; the server's response (raises RemoteError when it fails, QueryTimeout
         when it takes longer than timeout). ``raw``: send no dataset of exgraph's own."""
+        import requests
+
         form = [("query", query), *(params or [])]
         if self.default_graph and not raw and not params and not _FROM_RE.search(query):
             form += self._dataset(query)
@@ -144,6 +153,8 @@ class RemoteStore(Store):
 
     def update(self, update: str) -> None:
         """Run a SPARQL Update on the server (raises RemoteError when it fails)."""
+        import requests
+
         form = [("update", update)]
         if self.default_graph:
             # Virtuoso refuses DROP DEFAULT / DROP ALL on a graph "not explicitly created"; the

@@ -458,3 +458,27 @@ def prepare_caches(store: Store, caches: Iterable[GenerationCache[Any]] | None =
     with store.ahead():
         for cache in list(_CACHES if caches is None else caches):
             cache.get(store)
+
+
+def freeze_heap(*, collect: bool) -> int:
+    """Move every object alive now out of the cyclic garbage collector's reach (``gc.freeze``)
+    and return how many are frozen; with collect, collect garbage first.
+
+    A full collection walks every tracked object while holding the interpreter lock, and no
+    other thread runs meanwhile: in the soak, threads that sleep 5 ms woke up to 1.75 s late
+    while the writer rebuilt the records after an update, and a health probe took 1.47 s.
+    Measured on the bundled graph alone, turning the records query's 83,091 rows into terms held
+    the lock for up to 316 ms of collections over a 229,000-object heap; with that heap frozen,
+    9 ms. ``exgraph serve`` freezes once its start is done (it collects nothing while starting:
+    the collections found ~70 unreachable objects), and the writer after building each data
+    generation's caches (a collection there is the very pause this avoids; ``gc.freeze`` itself
+    costs nothing, so collect is False in both). Frozen
+    objects are still freed when nothing refers to them: over six updates in a row the frozen
+    count stayed at 531,517-531,561 (two generations alive at the switch), and a collection
+    found 14 objects of cyclic garbage per update, which freezing without collecting keeps."""
+    import gc
+
+    if collect:
+        gc.collect()
+    gc.freeze()
+    return gc.get_freeze_count()

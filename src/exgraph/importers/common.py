@@ -179,6 +179,9 @@ class ImportRecord:
     summary_source: RecordSource | None = None  # the summary's own terms, linked when it is used
     group: str | None = None  # records of one group become exg:alternative of each other
     notes: list[str] = field(default_factory=list)  # quirks counted in the summary
+    #: why the record is no exercise at all (a rest period, a placeholder), when it is none: it
+    #: is left out, listed in the summary, and counts neither as mapped nor as failed
+    not_exercise: str | None = None
 
 
 @dataclass
@@ -192,6 +195,7 @@ class Summary:
     ambiguous: list[tuple[str, URIRef, list[URIRef]]] = field(default_factory=list)
     collisions: list[tuple[str, URIRef]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    not_exercises: list[tuple[str, str]] = field(default_factory=list)
     notes: Counter[str] = field(default_factory=Counter)
     unmapped: Counter[str] = field(default_factory=Counter)
     triples: int = 0
@@ -201,16 +205,21 @@ class Summary:
     @property
     def mapped(self) -> int:
         """Records that became a resource or were merged into one."""
-        return self.read - len(self.skipped)
+        return self.read - len(self.skipped) - len(self.not_exercises)
 
     @property
     def mapped_ratio(self) -> float:
-        return self.mapped / self.read if self.read else 1.0
+        """The share of the records that are exercises that mapped (an entry that is no
+        exercise is left out by a rule, not lost by the mapping)."""
+        exercises = self.read - len(self.not_exercises)
+        return self.mapped / exercises if exercises else 1.0
 
     def text(self, limit: int = 500) -> str:
         """The summary as lines a person reads; lists longer than ``limit`` are cut."""
+        not_exercises = (f"{len(self.not_exercises)} not exercises, " if self.not_exercises
+                         else "")
         lines = [
-            f"{self.dataset}: {self.read} records read, {self.mapped} mapped "
+            f"{self.dataset}: {self.read} records read, {not_exercises}{self.mapped} mapped "
             f"({100 * self.mapped_ratio:.1f}%): {self.created} new resources, "
             f"{len(self.merged)} merged into existing ones, {len(self.skipped)} skipped",
         ]
@@ -230,6 +239,8 @@ class Summary:
         section("slug collisions, disambiguated",
                 [f"{ref} -> {_short(iri)}" for ref, iri in self.collisions])
         section("skipped", [f"{ref}: {reason}" for ref, reason in self.skipped])
+        section("not exercises, left out",
+                [f"{ref}: {reason}" for ref, reason in self.not_exercises])
         section("values not mapped (record kept without them)",
                 [f"{n:>5}  {value}" for value, n in sorted(self.unmapped.items())])
         section("notes", [f"{n:>5}  {note}" for note, n in sorted(self.notes.items())])

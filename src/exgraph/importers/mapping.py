@@ -154,8 +154,12 @@ class GraphBuilder:
         return self.out
 
     def add(self, record: ImportRecord) -> None:
-        """Merge record into the exercise it names, or create one; skip it when it has no name."""
+        """Merge record into the exercise it names, or create one; skip it when it has no name,
+        leave it out when it is no exercise (``record.not_exercise``)."""
         self.summary.read += 1
+        if record.not_exercise is not None:
+            self.summary.not_exercises.append((record.ref, record.not_exercise))
+            return
         self.summary.notes.update(record.notes)
         candidates = self.cat.matches(record.label)
         if len(candidates) == 1:

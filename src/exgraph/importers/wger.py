@@ -20,6 +20,12 @@ tests/integration/data/test_wger_cleanups.py):
 * **Muscle 2 is the deltoid.** wger's muscle 2, "Anterior deltoid", is what wger's pages call
   shoulders, and is given for lateral and rear delt work too: it becomes the group
   (muscle:shoulders) unless the exercise's English name names a head (:func:`deltoid_heads`).
+* **Entries that are no exercise are left out.** An entry wger gives no muscle and no equipment
+  (none, or only "none (bodyweight exercise)") whose every name says no movement — a rest
+  period, a meditation, or one word that is a muscle or a piece of equipment, misspelt or not
+  (:func:`~exgraph.importers.wger_text.not_an_exercise`) — is listed in the summary and not
+  imported: "Rest (for timed workouts)", "Meditación guiada o libre", "bicep", "cabel" on the
+  snapshot of ../shared (docs/data.md lists the near misses kept and why).
 
 Licenses: every record keeps its license and author on its own source node
 (``src:wger-exercise-<uuid>``). Of the text, only the English description is copied (HTML
@@ -51,7 +57,9 @@ from exgraph.importers.wger_text import (
     WRONG_NAMES,
     LanguageCheck,
     deltoid_heads,
+    not_an_exercise,
     plain_text,
+    vocabulary_words,
 )
 from exgraph.vocab.names import slugify
 from exgraph.vocab.terms import EXG, SOURCE
@@ -117,6 +125,12 @@ def _by_pk(folder: Path, filename: str, model: str, name_field: str) -> dict[int
             for f in _fixtures(folder, filename, (model,))}
 
 
+def _english_muscle_names(folder: Path) -> list[str]:
+    """wger's English muscle names ("Biceps", "Lower back"; the field may be empty)."""
+    return [name for f in _fixtures(folder, "muscles.json", ("exercises.muscle",))
+            if (name := field_value(f.fields, "name_en", f.where, str, optional=True))]
+
+
 def _ref(table: dict[int, Any], pk: Any, what: str, where: str, source: str) -> Any:
     if not isinstance(pk, int) or isinstance(pk, bool) or pk not in table:
         raise DatasetError(f"{where}: {what} {pk!r} is not in {source}")
@@ -163,13 +177,15 @@ def read_records(folder: Path) -> list[ImportRecord]:
     exercise_pks = {e.pk for e in exercises}
     check = LanguageCheck(languages.values())
     translations, aliases = _translations(folder, exercise_pks, languages, licenses, check)
+    vocabulary = vocabulary_words([*muscles.values(), *_english_muscle_names(folder),
+                                   *equipment.values()])
 
     records = []
     first_seen: dict[str, str] = {}
     for exercise in sorted(exercises, key=lambda e: e.pk):
         record = _record(exercise, translations.get(exercise.pk, []),
                          aliases.get(exercise.pk, []), licenses, muscles, equipment,
-                         categories, check)
+                         categories, check, vocabulary)
         # the source node is named after the uuid's slug, so uuids must differ as slugs too
         if record.source.slug in first_seen:
             raise DatasetError(f"{record.ref}: uuid {record.source.identifier!r} repeats "
@@ -249,6 +265,7 @@ def _record(
     equipment: dict[int, str],
     categories: dict[int, str],
     check: LanguageCheck,
+    vocabulary: frozenset[str],
 ) -> ImportRecord:
     f, where = exercise.fields, exercise.where
     uuid = field_value(f, "uuid", where, str)
@@ -284,6 +301,10 @@ def _record(
     equipment_names = names_of("equipment", equipment, "equipment", "equipment.json")
     if not equipment_names:
         notes.append("no equipment listed: no exg:requiresEquipment")
+    primary = names_of("muscles", muscles, "muscle", "muscles.json")
+    secondary = names_of("muscles_secondary", muscles, "muscle", "muscles.json")
+    nothing = not primary and not secondary and all(
+        name.casefold().startswith("none") for name in equipment_names)
     return ImportRecord(
         ref=ref,
         label=label,
@@ -298,8 +319,8 @@ def _record(
         collision_suffix=f"wger-{exercise.pk}",
         names=names,
         aliases=sorted(set(alias_names)),
-        primary=names_of("muscles", muscles, "muscle", "muscles.json"),
-        secondary=names_of("muscles_secondary", muscles, "muscle", "muscles.json"),
+        primary=primary,
+        secondary=secondary,
         equipment=equipment_names,
         category=category,
         body_region=body_region,
@@ -307,6 +328,9 @@ def _record(
         summary_source=summary_source,
         group=None if group is None else f"wger-{group}",
         notes=notes,
+        not_exercise=not_an_exercise(
+            [t.name for t in translations] + [a.name for a in aliases], vocabulary)
+        if nothing else None,
     )
 
 

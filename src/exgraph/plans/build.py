@@ -24,7 +24,12 @@ goal; +0.5 compound; +1 per emphasised group; +1.5 x the share of name words it 
 with the slot's first reference lift; +1 when that lift lists it as an alternative; -1 per major
 group outside the day it works as a prime mover; +2 for a barbell- or machine-loaded lift in a
 multi-joint slot for an intermediate or advanced lifter; +1 for an exercise using the listed
-equipment over a bodyweight one. Equal scores are ordered by name, or shuffled by ``seed``. A
+equipment over a bodyweight one; -3 for one that needs no load in a slot a load can fill when
+equipment is listed (not pull-ups, chin-ups, dips, the trunk, or a jump in a power plan); -3
+for a complex (a curl to press) in a main slot outside power plans; +3 in a power plan for an
+explosive exercise of the slot's pattern where a main lift goes. No two exercises of a day do
+one movement (:func:`.choose.redundant`); Olympic lifts only in power plans. Equal scores
+are ordered by name, or shuffled by ``seed``. A
 slot's pick is reused on later days while it fits (weekly frequency, not twice a day, the same
 role).
 
@@ -36,19 +41,28 @@ exg:specificProgramming (level and role, role, level), else its exg:defaultProgr
 the middle (rounded down), advanced the maximum of the range, one step less for arms, trunk and
 calves; emphasised groups get the maximum. Reps and rest: the range.
 
+An exercise that needs no load and whose body weight is no real load (a push-up, a bodyweight
+squat) is never a strength or power plan's main lift (no 3-6RM it cannot be), unless it is
+explosive work in a power plan.
+
 **Weekly sets** per group: a set counts 1 for each prime mover and 0.5 for each secondary mover.
 
 **Tuning** (:mod:`.tune`) then brings the week inside the rules of :mod:`.validate`: weekly sets
 per major group within the goal's range for the level, pushing to pulling and knee- to
 hip-dominant work within 1:1 +/- 25 %, every session within its length (75 minutes unless asked:
 an exercise takes sets x (top reps x 3 s + the middle of the rest range) + 60 s to set up), every
-needed group on two days. :meth:`Builder.build` checks the rules and raises
+needed group on two days. Then (:meth:`.fill.Filler.fill_out`) arm, trunk and calf work left out
+for time is put back where the day has room, each large group is raised to a quarter of the
+way up its weekly range and each day to 25 minutes, a set at a time where the day has time;
+and each day is ordered main lifts, other multi-joint lifts, single-joint work, trunk last
+(:func:`order`). :meth:`Builder.build` checks the rules and raises
 :class:`.validate.PlanRuleError` (a 400) naming each one the week still breaks.
 
 **Progression** (``weeks`` 4 to 8): week 1 at the bottom of the rep range; each week adds
 ceil((max - min) / 3) reps (at least 1) up to the top; the week after every set reached the top,
 add load (the exercise's exg:progression when it has one, else the goal default's rule and
-exg:loadIncreaseMinPercent..Max) and go back to the bottom.
+exg:loadIncreaseMinPercent..Max; for an exercise that needs no load, a harder version:
+:data:`BODYWEIGHT_PROGRESSION`) and go back to the bottom.
 """
 
 from __future__ import annotations
@@ -57,6 +71,8 @@ import math
 from collections import Counter
 
 from exgraph.errors import BadRequest
+from exgraph.plans.choose import unloaded
+from exgraph.plans.fill import Filler
 from exgraph.plans.model import (
     DAY_KINDS,
     MAJOR,
@@ -74,10 +90,16 @@ from exgraph.plans.model import (
 )
 from exgraph.plans.plan_facts import PlanFacts, Ref
 from exgraph.plans.request import PlanRequest
-from exgraph.plans.tune import Tuner
 from exgraph.plans.validate import PlanRuleError, Violation, direction, validate
 from exgraph.queries.substitutes import Engine, Exercise
 
+#: The progression of an exercise that needs no equipment and has none of its own: the goal
+#: default's "add 2-10 % load" cannot be followed without a load, so the step after the top of
+#: the rep range is a harder version (coaching practice for bodyweight training).
+BODYWEIGHT_PROGRESSION = (
+    "Add repetitions within the range first; once every set reaches the top of the range, make "
+    "it harder (a slower lowering, a pause, a harder variation, or a loaded backpack) and start "
+    "again at the bottom of the range.")
 #: Pull slots a day keeps even when a pick already works the back: lats and middle back want a
 #: vertical and a horizontal pull.
 PULL_SLOTS = frozenset({"horizontal-pull", "vertical-pull"})
@@ -90,7 +112,7 @@ __all__ = ["DAY_KINDS", "MAJOR", "SLOTS", "SPLITS", "WEEKDAYS", "Builder", "Day"
            "build_plan", "progression_weeks"]
 
 
-class Builder(Tuner):
+class Builder(Filler):
     """Builds one plan (see the module docstring). Use :func:`build_plan`."""
 
     def needed_areas(self) -> list[str]:
@@ -142,6 +164,9 @@ class Builder(Tuner):
         for day in days:
             self.fill(day)
         self.tune(days)
+        self.fill_out(days)
+        for day in days:
+            day.items.sort(key=order)
         plan = Plan(r, self.facts.goals[self.goal], split, days,
                     weekly_sets(days, self.volume_range()[2]), self.coverage(days),
                     self.progressions(days), self.frequencies(days), self.notes, self.labels)
@@ -237,7 +262,7 @@ class Builder(Tuner):
             ex = self.choose(slot, day, groups, covered)
             if ex is not None:
                 self.add(day, ex, slot)
-            elif slot.optional:
+            elif slot.optional and not slot.quiet:
                 self.notes.append(f"Day {day.index}: no exercise for the optional "
                                   f"{slot.label.lower()} slot fits the request")
 
@@ -292,10 +317,28 @@ class Builder(Tuner):
                 own = self.facts.progression.get(slug)
                 rule = own.value if own else (self.default.rule or "")
                 source = own.source if own else self.default.source
+                increase = None if own else self.default.increase
+                if own is None and unloaded(item.exercise):
+                    rule, increase = BODYWEIGHT_PROGRESSION, None
                 out[slug] = Progression(
-                    rule, source, own is not None, None if own else self.default.increase,
+                    rule, source, own is not None, increase,
                     progression_weeks(item.sets, item.guideline.reps, self.request.weeks))
         return out
+
+
+def order(item: Item) -> int:
+    """Where an exercise comes in its day (rule "compound first"): the main lifts, then the
+    other multi-joint lifts, then single-joint work, the trunk last (ACSM 2009: large,
+    multi-joint exercises before small, single-joint ones). Tuning adds exercises at the end of
+    a day; this puts them in their place (a row added to balance pulling before the curls)."""
+    if item.role == "main":
+        return 0
+    if item.slot.name == "abs" or item.exercise.pattern == "TrunkStability":
+        return 3
+    if item.slot.compound and item.exercise.mechanic != "isolation" \
+            and item.exercise.pattern not in (None, "Isolation"):
+        return 1
+    return 2
 
 
 def progression_weeks(sets: int, reps: tuple[int, int], weeks: int) -> list[Week]:

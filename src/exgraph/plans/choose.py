@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -22,6 +23,7 @@ from exgraph.plans.model import (
     PLYOMETRIC,
     STRETCH_WORDS,
     Day,
+    Item,
     Slot,
 )
 from exgraph.plans.plan_facts import PlanFacts
@@ -32,6 +34,7 @@ from exgraph.plans.validate import (
     direction,
     implied_needs,
     not_strength,
+    plain_name,
     same_exercise,
 )
 from exgraph.queries.substitutes import Engine, Exercise, Filters
@@ -40,6 +43,63 @@ from exgraph.queries.substitutes import Engine, Exercise, Filters
 Ranked = tuple[float, float, Exercise]
 #: Kinds of request whose candidate verdicts are remembered per graph generation.
 FIT_CACHE_REQUESTS = 256
+#: Score of an exercise that needs no equipment in a slot a loaded exercise can fill, when the
+#: lifter listed equipment (rule "loaded first" of docs/plans.md: a dumbbell row, not a
+#: door-frame row, for a lifter with dumbbells). Large enough to put any loaded exercise of the
+#: slot's movement first (the other terms differ by about 3), small enough to leave the body
+#: weight its place when nothing loaded fits.
+UNLOADED_PENALTY = 3.0
+#: Score of a complex (two exercises in one: a curl to press, a squat and press) in a main slot
+#: outside power plans: a coach loads each movement on its own, so the press slot presses.
+COMPLEX_PENALTY = 3.0
+#: Score of an explosive exercise (a jump, a throw, a swing, a clean) in a main slot of a power
+#: plan: power is trained with fast movements, not with slow heavy sets alone (ACSM 2009).
+EXPLOSIVE_BONUS = 3.0
+#: Slots that hold single-joint work only.
+ISOLATION_SLOTS = frozenset({"leg-curl", "leg-extension"})
+#: Slots whose movement body weight alone loads as well as a coach would load it: pull-ups and
+#: chin-ups lift the whole body, and the trunk slot trains with the body.
+BODY_LOADED_SLOTS = frozenset({"vertical-pull", "abs"})
+_COMPLEX = re.compile(r"(?:\b(?:to|into|and|plus)\b|\+)\s*(?:an?\s+)?(?:[a-z-]+\s+)?(?:press|"
+                      r"curl|row|raise|squat|lunge|twist|extension|fly|kickback)(?:e?s)?\b")
+_EXPLOSIVE_WORDS = frozenset({"jump", "jumps", "jumping", "clap", "plyo", "plyometric",
+                              "throw", "throws", "toss", "slam", "slams", "swing", "swings",
+                              "bound", "bounds", "hop", "hops", "clean", "snatch", "jerk"})
+
+
+def unloaded(ex: Exercise) -> bool:
+    """Whether ex needs nothing but the body (and a home's furniture): no external load."""
+    return ex.equipment <= {"bodyweight"}
+
+
+def body_loaded(ex: Exercise) -> bool:
+    """Whether ex's body weight is a real load for the trained: pull-ups, chin-ups and dips lift
+    the whole body (a push-up about two thirds of it, a bodyweight squat the upper body only)."""
+    name = plain_name(ex.name)
+    return direction(ex) == "VerticalPull" or bool(re.search(r"\bdips?\b", name))
+
+
+def is_complex(ex: Exercise) -> bool:
+    """Whether ex's name joins two exercises (\"Dumbbell bicep curl to press\", \"Squat and
+    press\"): a complex, not the plain movement of one slot."""
+    return bool(_COMPLEX.search(ex.name.lower()))
+
+
+def explosive(ex: Exercise, categories: frozenset[str]) -> bool:
+    """Whether ex is fast, power work: activity kind power, a plyometric, an Olympic lift, or a
+    jump, throw, swing or clean by its name."""
+    return ex.kind == "power" or PLYOMETRIC in categories or ex.olympic \
+        or bool(ex.words & _EXPLOSIVE_WORDS)
+
+
+def redundant(a: Exercise, b: Exercise) -> bool:
+    """Whether a and b, two exercises, would be one movement twice on a day: the same movement
+    pattern (and push or pull direction), the same prime movers, the same load and the same
+    laterality (a Romanian and a stiff-legged dumbbell deadlift; not a one-arm and a two-arm
+    row, nor a pull-up and a chin-up)."""
+    return a.slug != b.slug and a.pattern is not None and a.pattern == b.pattern \
+        and direction(a) == direction(b) and a.primary == b.primary and a.load == b.load \
+        and a.laterality == b.laterality
 
 
 class Chooser:
@@ -67,6 +127,9 @@ class Chooser:
         self.dropped: set[str] = set()  # left out by a tuning step: never added back
         self.roles: dict[str, str] = {}  # slug -> "main" or "accessory", one per exercise
         self.yielded: set[str] = set()  # small groups whose exercise made room for large ones
+        # (day, item, note) of each arm, trunk or calf accessory left out for time: put back
+        # when the finished week has room (:meth:`.fill.Filler.restore`)
+        self.made_room: list[tuple[Day, Item, str]] = []
 
     # -- words ---------------------------------------------------------------------------------
 
@@ -115,6 +178,8 @@ class Chooser:
             return kind
         if PLYOMETRIC in categories and self.goal != "power":
             return "a plyometrics exercise"
+        if ex.olympic and self.goal != "power":
+            return "an Olympic lift (a clean, snatch or jerk): for power plans only"
         if ex.words & STRETCH_WORDS:
             return "a stretch"
         avoided = sorted(ex.primary & r.avoid)
@@ -199,9 +264,11 @@ class Chooser:
         verdict = verdicts.get(key)
         if verdict is None:
             categories = self.facts.categories.get(ex.slug, frozenset())
+            # an Olympic lift is a skill trained for power: a clean and jerk at 8-12 repetitions
+            # for hypertrophy is neither safe nor the point (rule "Olympic lifts for power")
             verdict = bool(ex.primary and ex.equipment) and not categories & NEVER and not (
                 PLYOMETRIC in categories and not key[1]) and not ex.words & STRETCH_WORDS \
-                and not_strength(ex, self.facts) is None
+                and not (ex.olympic and not key[1]) and not_strength(ex, self.facts) is None
             verdicts[key] = verdict
         return verdict
 
@@ -272,16 +339,22 @@ class Chooser:
                ) -> Exercise | None:
         """The best candidate for slot on day, or None."""
         used = {item.exercise.slug for item in day.items}
+        today = [item.exercise for item in day.items]
 
         def fits(ex: Exercise) -> bool:
             return ex.slug not in used and self.counts[ex.slug] < self.frequency_max(ex.slug) \
                 and ex.slug not in self.dropped and self.matches(ex, slot) \
-                and not self.duplicate(ex) and self.same_role(day, ex, slot)
+                and not self.duplicate(ex) and self.same_role(day, ex, slot) \
+                and not any(redundant(ex, other) for other in today)
 
         earlier = self.picks.get(slot.name)
         if earlier is not None and fits(self.engine.exercises[earlier]):
             return self.engine.exercises[earlier]
-        extra = len(self.request.emphasise)
+        # power is trained fast: an explosive lift takes a main lift's place (first, fresh, at
+        # 3-6 fast repetitions), never an accessory's 8-15
+        fast = self.goal == "power" and slot.name in MAIN_SLOTS and sum(
+            1 for item in day.items if item.role == "main") < MAIN_PER_DAY
+        extra = len(self.request.emphasise) + (EXPLOSIVE_BONUS if fast else 0.0)
         best = -math.inf
         equal: list[Exercise] = []
         for bound, static, ex in self.fitting(slot):
@@ -289,7 +362,8 @@ class Chooser:
                 break
             if not fits(ex):
                 continue
-            value = round(self.score(ex, static, slot, day_groups, covered), 6)
+            value = self.score(ex, static, slot, day_groups, covered)
+            value = round(value + (self.fast_bonus(ex, slot) if fast else 0.0), 6)
             if value > best:
                 best, equal = value, [ex]
             elif value == best:
@@ -327,7 +401,31 @@ class Chooser:
             value += 2
         if self.request.equipment and ex.equipment - {"bodyweight"}:
             value += 1
+        categories = self.facts.categories.get(ex.slug, frozenset())
+        fast = self.goal == "power" and explosive(ex, categories)
+        if self.request.equipment and unloaded(ex) and slot.name not in BODY_LOADED_SLOTS \
+                and not body_loaded(ex) and not fast:  # a jump squat's load is the jump
+            value -= UNLOADED_PENALTY
+        if slot.name in MAIN_SLOTS and self.goal != "power" and is_complex(ex):
+            value -= COMPLEX_PENALTY
         return value
+
+    def fast_bonus(self, ex: Exercise, slot: Slot) -> float:
+        """:data:`EXPLOSIVE_BONUS` for a fast version of the slot's own movement in a main
+        lift's place of a power plan (the caller checks the place), except where a trained
+        lifter with a squat load must squat with it (rule level-choice)."""
+        categories = self.facts.categories.get(ex.slug, frozenset())
+        if explosive(ex, categories) and ex.pattern in slot.patterns and not (
+                slot.name == "squat" and self.loaded_squat_expected()):
+            return EXPLOSIVE_BONUS
+        return 0.0
+
+    def loaded_squat_expected(self) -> bool:
+        """Whether rule level-choice asks this lifter for a loaded squat: intermediate or
+        advanced, with a barbell or a squatting machine, not avoiding the quadriceps."""
+        r = self.request
+        return self.level_rank > 0 and bool(SQUAT_LOADS & r.equipment) \
+            and "quadriceps" not in r.avoid
 
     def matches(self, ex: Exercise, slot: Slot) -> bool:
         """Whether ex does the movement of slot (rule slot-movement; a squat slot squats)."""
@@ -336,6 +434,9 @@ class Chooser:
             return direction(ex) == want
         if slot.name == "squat":
             return ex.pattern in slot.patterns
+        if slot.name in ISOLATION_SLOTS:  # a leg curl curls: no hinge in the leg-curl slot,
+            # and with a load (a machine, a cable, a band): no partner-resisted or Nordic curl
+            return ex.pattern == "Isolation" and ex.mechanic != "compound" and not unloaded(ex)
         return True
 
     def duplicate(self, ex: Exercise) -> bool:
@@ -355,6 +456,17 @@ class Chooser:
         slot, else "accessory"."""
         mains = sum(1 for item in day.items if item.role == "main")
         if slot.name in MAIN_SLOTS and mains < MAIN_PER_DAY and ex.mechanic != "isolation" \
-                and ex.pattern not in (None, "Isolation", "TrunkStability"):
+                and ex.pattern not in (None, "Isolation", "TrunkStability") \
+                and not self.light_for_heavy_sets(ex):
             return "main"
         return "accessory"
+
+    def light_for_heavy_sets(self, ex: Exercise) -> bool:
+        """Whether ex cannot take a strength or power plan's heavy main-lift sets (3-6
+        repetitions): it needs no load and its body weight is no real load (a push-up or a
+        bodyweight squat is no 3-6RM), and in a power plan it is not explosive either (a jump
+        squat at 3-6 fast repetitions is power work)."""
+        if self.goal not in ("strength", "power") or not unloaded(ex) or body_loaded(ex):
+            return False
+        return not (self.goal == "power"
+                    and explosive(ex, self.facts.categories.get(ex.slug, frozenset())))

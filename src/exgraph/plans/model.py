@@ -76,6 +76,7 @@ class Slot:
     anchors: tuple[str, ...]
     compound: bool = True
     optional: bool = False
+    quiet: bool = False  # an optional slot no exercise fits goes without a note
 
     @property
     def groups(self) -> tuple[str, ...]:
@@ -118,6 +119,14 @@ SLOTS: dict[str, Slot] = {s.name: s for s in (
     Slot("rear-delts", "Rear delts", "shoulders", ("Isolation", "HorizontalPull"),
          ("chest-supported-rear-delt-raise", "cable-rear-delt-fly", "band-pull-apart"),
          compound=False, optional=True),
+    # a leg day with the machines for it curls and extends the knee as well (rule "leg days" of
+    # docs/plans.md); kits without them (dumbbells, the body) skip the slots without a word
+    Slot("leg-curl", "Leg curl", "hamstrings", ("Isolation",),
+         ("lying-leg-curls", "seated-leg-curl", "leg-curl", "seated-band-hamstring-curl"),
+         compound=False, optional=True, quiet=True),
+    Slot("leg-extension", "Leg extension", "quadriceps", ("Isolation",),
+         ("leg-extensions", "single-leg-leg-extension"), compound=False, optional=True,
+         quiet=True),
     Slot("incline-push", "Incline push", "chest", ("HorizontalPush", "VerticalPush"),
          ("incline-dumbbell-press", "incline-push-up-medium"), optional=True),
 )}
@@ -130,11 +139,13 @@ DAY_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
                                "horizontal-push", "glutes", "triceps", "biceps", "abs")),
     "upper": ("Upper body", ("horizontal-push", "horizontal-pull", "vertical-push",
                              "vertical-pull", "biceps", "triceps", "lateral-raise")),
-    "lower": ("Lower body", ("squat", "hinge", "glutes", "calves", "abs")),
+    "lower": ("Lower body", ("squat", "hinge", "glutes", "leg-curl", "leg-extension", "calves",
+                             "abs")),
     "push": ("Push", ("horizontal-push", "vertical-push", "incline-push", "lateral-raise",
                       "triceps")),
     "pull": ("Pull", ("vertical-pull", "horizontal-pull", "rear-delts", "biceps")),
-    "legs": ("Legs", ("squat", "hinge", "glutes", "calves", "abs")),
+    "legs": ("Legs", ("squat", "hinge", "glutes", "leg-curl", "leg-extension", "calves",
+                      "abs")),
 }
 #: Split by days a week: its name and the kind of each day.
 SPLITS: dict[int, tuple[str, tuple[str, ...]]] = {

@@ -223,9 +223,11 @@ class Tuner(Explainer):
             self.remove(day, item)
             self.dropped.add(item.exercise.slug)
             self.yielded |= item.exercise.primary
-            self.notes.append(f"Day {day.index}: left out {item.exercise.name} to make room "
-                              "for the large muscle groups (the compound lifts work the "
-                              f"{self._join(sorted(item.exercise.primary))} too)")
+            note = (f"Day {day.index}: left out {item.exercise.name} to make room for the "
+                    "large muscle groups (the compound lifts work the "
+                    f"{self._join(sorted(item.exercise.primary))} too)")
+            self.notes.append(note)
+            self.made_room.append((day, item, note))
         return day.minutes + need <= self.limit
 
     def add_for(self, day: Day, slot: Slot, why: str) -> Item | None:

@@ -89,6 +89,7 @@ _SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\baustralian (pull ?ups?|chin ?ups?|rows?)\b|\bbody ?weight rows?\b|\bbody rows?\b|"
          r"\bsupine rows?\b|\binverted rows?\b|\btable rows?\b", "inverted row"),
         (r"\bpush ?ups?\b|\bpress ?ups?\b", "push up"),
+        (r"\bbench ?press(es)?\b", "bench press"),
         (r"\bpull ?ups?\b", "pull up"),
         (r"\bchin ?ups?\b", "chin up"),
         (r"\bsit ?ups?\b", "sit up"),

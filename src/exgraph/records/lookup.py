@@ -27,8 +27,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from exgraph.errors import BadRequest, NotFound
 from exgraph.graph.rq import internal
 from exgraph.graph.store import GenerationCache, Store, derived_value
@@ -138,6 +136,9 @@ class Index:
 
     def suggest(self, text: str) -> list[str]:
         """The slugs whose names are closest to text, best first."""
+        # rapidfuzz here, for a name that matched nothing: not a cost of every start (issue 25)
+        from rapidfuzz import fuzz, process
+
         key = normalise(text) or text.lower()
         matches = process.extract(key, list(self.exact), scorer=fuzz.WRatio,
                                   limit=SUGGESTIONS * 3, score_cutoff=SUGGEST_CUTOFF)

@@ -38,8 +38,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA, Indel
 from rdflib import Literal
 
 from exgraph.graph.rq import internal
@@ -194,6 +192,10 @@ class SearchIndex:
         two from six letters on when they are letters left out or doubled ("dumbel"), any two
         from eight. Words shorter than four letters are never typo matches ("dedl" is no
         "del")."""
+        # rapidfuzz here, where a typo is looked for: not a cost of every start (issue 25)
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA, Indel
+
         found: dict[str, float] = {}
         most = 1 if len(token) < 6 else 2
         for word, distance, _ in process.extract(

@@ -23,12 +23,13 @@ data change of its own, to be reviewed with the merges).
 from __future__ import annotations
 
 import re
+import sys
+import threading
+import types
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
-
-import typeguard
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _WORD_NUMBERS = {
@@ -108,21 +109,48 @@ def _import_inflect() -> Any:
     does). inflect decorates its functions with it, and typeguard then re-parses inflect's
     4,000-line module once per decorated function: 1.7 s of every start of every command (and
     a type check on every call), for checks that guard inflect's own development. Measured:
-    ``import inflect`` 1.76 s, this way 0.11 s (bench: cold start)."""
-    checked = typeguard.typechecked
+    ``import inflect`` 1.76 s, this way 0.11 s (bench: cold start).
 
+    inflect takes nothing but ``typechecked`` from typeguard, so when nothing has imported
+    typeguard yet, inflect is shown a stand-in module holding the no-op instead, removed again
+    at once (a later ``import typeguard`` gets the real one): importing typeguard itself costs
+    ~40 ms of CPU (it imports unittest.mock and with it asyncio), inflect ~12 ms."""
     def unchecked(target: Any = None, **_options: Any) -> Any:
         return target if target is not None else (lambda function: function)
 
-    typeguard.typechecked = unchecked
+    if "inflect" in sys.modules:
+        return sys.modules["inflect"]
+    real = sys.modules.get("typeguard")
+    if real is None:
+        stand_in = types.ModuleType("typeguard")
+        stand_in.typechecked = unchecked  # type: ignore[attr-defined]
+        sys.modules["typeguard"] = stand_in
+        try:
+            import inflect
+        finally:
+            if sys.modules.get("typeguard") is stand_in:
+                del sys.modules["typeguard"]
+        return inflect
+    checked = real.typechecked
+    setattr(real, "typechecked", unchecked)  # noqa: B010 (a module's attribute, replaced)
     try:
         import inflect
     finally:
-        typeguard.typechecked = checked
+        setattr(real, "typechecked", checked)  # noqa: B010
     return inflect
 
 
-inflect = _import_inflect()
+@lru_cache(maxsize=1)
+def _inflect() -> Any:
+    """inflect's engine, made on first use, so that only what singularises a word pays for
+    inflect (issue 25, "instant start": every start of ``exgraph serve`` used to). Under a
+    lock: two threads patching typeguard at once could leave its decorator a no-op for good."""
+    with _INFLECT_LOCK:
+        return _import_inflect().engine()
+
+
+_INFLECT_LOCK = threading.Lock()
+
 
 _STOP_WORDS = frozenset({"a", "an", "the", "with", "on", "of", "using", "from"})
 
@@ -179,7 +207,6 @@ _NOT_PLURAL = _words(
 # "abs" is kept whole and "ab" mapped to it below, so "ab wheel" and "abs wheel" meet.
 _AFTER_SINGULAR: Mapping[str, str] = {"ab": "abs"}
 
-_inflect = inflect.engine()
 _APOSTROPHES = ("'", "\u2019", "\u2018", "`", "\u00b4")
 _W_SLASH = re.compile(r"\b[wW]/")
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
@@ -191,7 +218,7 @@ def _singular(word: str) -> str:
         return _AFTER_SINGULAR.get(word, word)
     if word.endswith(("ss", "us", "is")):
         return word
-    single = _inflect.singular_noun(word)
+    single = _inflect().singular_noun(word)
     result = single if isinstance(single, str) and single else word
     return _AFTER_SINGULAR.get(result, result)
 

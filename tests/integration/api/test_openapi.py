@@ -30,7 +30,7 @@ from exgraph.history.log import History
 from exgraph.history.users import Users
 from exgraph.queries.catalogue import default_catalogue
 from exgraph.web.api import me
-from exgraph.web.api.plans import OPENAPI_PATHS
+from exgraph.web.api.openapi_plans import OPENAPI_PATHS
 from exgraph.web.app import create_app
 from tests.paths import REPO
 from tests.server import running_server

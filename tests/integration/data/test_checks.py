@@ -228,6 +228,19 @@ def test_without_the_corrections_the_suspects_come_back() -> None:
 
 
 @pytest.mark.slow
+def test_no_strength_exercise_without_a_primary_muscle_and_no_exception(
+        full_store: Store) -> None:
+    """Issue 22's "no strength exercise without a primary muscle", met without an excuse: the
+    rule finds nothing on the served graph even with no exception at all, and the exceptions
+    file holds none for it. The wger entries that are no exercise (a rest period, "cabel") are
+    left out by the import (docs/data.md); one coming back, or a new strength exercise without
+    a primary muscle, fails here."""
+    report = run_checks(full_store, only=["no-primary-muscle"], exceptions={})
+    assert [(s.exercise, s.detail) for s in report.results[0].suspects] == []
+    assert not [e for (rule, e) in read_exceptions() if rule == "no-primary-muscle"]
+
+
+@pytest.mark.slow
 def test_coverage_of_the_strength_exercises(full_store: Store) -> None:
     """Issue 22: every exercise has one kind of activity; every strength or power exercise a
     primary muscle and a difficulty; equipment known (bodyweight stated) for >= 98 %."""
@@ -239,8 +252,7 @@ def test_coverage_of_the_strength_exercises(full_store: Store) -> None:
     assert len(strength) > 1000
     no_primary = sorted(e for e in strength if not facts[e].get("muscles")
                         or not facts[e]["muscles"].get(EXG.primaryMuscle))
-    excepted = {EXERCISE[e] for (rule, e) in read_exceptions() if rule == "no-primary-muscle"}
-    assert set(no_primary) <= excepted
+    assert no_primary == []
     assert all("difficulty" in facts[e] for e in strength)
     unknown = [e for e in strength if "equipment" not in facts[e]]
     assert len(unknown) / len(strength) <= 0.02, len(unknown)

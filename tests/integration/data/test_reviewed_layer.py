@@ -306,11 +306,18 @@ def test_no_entry_contradicts_a_decidable_rule_of_the_review(full_store: Store) 
     entries = RULES.read_entries(FILES, texts)
     assert len(entries) == len(CASES)
     problems = RULES.problems(entries)
-    assert not problems, "\n".join(problems)
+    unresolved = [p for p in problems if RULES.slug_of(p) not in RULES.OPEN]
+    assert not unresolved, "\n".join(unresolved)
+    # an open entry is one the rules still flag, with its reason; one fixed is taken off the list
+    assert {RULES.slug_of(p) for p in problems} == set(RULES.OPEN)
+    assert all(len(reason) > 60 for reason in RULES.OPEN.values())
     # the rules decide a real share of the layer, not a handful: a rule broken into never
     # matching would pass the check above vacuously
     decided = [e for _stem, e in entries if RULES.difficulty_row(e)]
-    assert len(decided) >= 0.4 * len(entries), len(decided)
+    assert len(decided) >= 0.8 * len(entries), len(decided)
+    # every entry no row above decides is Low, as the last row says (the check above)
+    assert {e.difficulty for _stem, e in entries if not RULES.difficulty_row(e)} == {"Low"}
+    assert len(RULES.OPEN) <= 1  # a list of known open entries that grows is a second table
     # the knee-extension rule reads the steps of most entries and finds the knees extending in
     # a real share of them (squats, lunges, jumps, cleans, swings), each listing the quadriceps
     with_steps = [e for _stem, e in entries if texts.get(e.slug)]
@@ -342,13 +349,60 @@ def test_no_entry_contradicts_a_decidable_rule_of_the_review(full_store: Store) 
      "Moderate"),
     ("incline-dumbbell-press", "dumbbell incline-bench", "Bilateral", "compound",
      "StrengthTraining", "Low"),
+    # the classes the catch-all "Low: everything else" used to contradict, now rows of their own
+    ("vpushup", "bodyweight", "Bilateral", "compound", "StrengthTraining", "Moderate"),
+    ("floor-glider-hamstring-curls", "bodyweight sliders", "Bilateral", "isolation",
+     "StrengthTraining", "Moderate"),
+    ("body-up", "bodyweight", "Bilateral", "isolation", "StrengthTraining", "Moderate"),
+    ("ring-support-hold", "bodyweight gymnastic-rings", "Bilateral", "isolation",
+     "StrengthTraining", "Moderate"),
+    ("meadows-row", "barbell landmine", "Unilateral", "compound", "StrengthTraining",
+     "Moderate"),
+    ("two-arm-kettlebell-row", "kettlebell", "Bilateral", "compound", "StrengthTraining",
+     "Moderate"),
+    ("reverse-band-bench-press", "barbell bench resistance-band squat-rack", "Bilateral",
+     "compound", "StrengthTraining", "Moderate"),
+    ("plyo-push-up", "bodyweight", "Bilateral", "compound", "PowerTraining", "Moderate"),
+    # and the Low rows they sit beside: a braced one-arm row, a push-up with a deficit, a
+    # one-leg hip thrust with a dumbbell
+    ("one-arm-kettlebell-row", "kettlebell", "Unilateral", "compound", "StrengthTraining",
+     "Low"),
+    ("deficit-push-ups", "bodyweight", "Bilateral", "compound", "StrengthTraining", "Low"),
+    ("dumbbell-single-leg-hip-thrust", "dumbbell bench", "Unilateral", "isolation",
+     "StrengthTraining", "Low"),
 ])
 def test_the_difficulty_rules_decide_the_table_rows(slug: str, equipment: str, lat: str,
                                                     mech: str, kind: str, level: str) -> None:
     entry = RULES.Entry(slug=slug, equipment=frozenset(equipment.split()), laterality=lat,
-                        mechanic=mech, pattern="Isolation", difficulty=level, kind=kind)
+                        mechanic=mech, pattern=_pattern(slug, mech), difficulty=level, kind=kind)
     row = RULES.difficulty_row(entry)
     assert row is not None and row[0] == level, row
+
+
+def _pattern(slug: str, mechanic: str) -> str:
+    """The movement pattern the rows read for a test case: a row or a hip thrust by name."""
+    if "row" in slug.split("-"):
+        return "HorizontalPull"
+    if "hip-thrust" in slug:
+        return "HipHinge"
+    return "Isolation" if mechanic == "isolation" else "HorizontalPush"
+
+
+@pytest.mark.parametrize(("level", "flagged"), [("Moderate", True), ("High", True),
+                                                ("Low", False)])
+def test_an_entry_rated_above_low_that_no_row_decides_is_flagged(level: str,
+                                                                 flagged: bool) -> None:
+    """The table's last row, "Low: everything no row above names", read literally: a harder
+    rating needs a row of its own (docs/reviewed-layer.md, the catch-all check)."""
+    entry = RULES.Entry(slug="standing-arm-circles-with-a-towel",
+                        equipment=frozenset({"bodyweight"}), laterality="Bilateral",
+                        mechanic="isolation", pattern="Isolation", difficulty=level,
+                        kind="StrengthTraining")
+    assert RULES.difficulty_row(entry) is None
+    found = RULES.problems([("crafted", entry)])
+    assert bool(found) is flagged, found
+    if flagged:
+        assert "no row above the last decides it: the last row says Low" in found[0]
 
 
 def test_the_muscle_and_pattern_rules_flag_the_audited_errors() -> None:

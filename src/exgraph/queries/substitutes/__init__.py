@@ -30,14 +30,17 @@ primary muscle groups           +4 × the share of the exercise's primary groups
 secondary muscle groups         +1 × the share of the exercise's secondary groups it works
 stabilizers                     +0.5 × the share of the exercise's stabilizer groups it works
 movement pattern                +4 when it is the same and both are stated by a source; +3
-                                when either is inferred
+                                when either is inferred; not the same for two core exercises
+                                whose names say two trunk motions (CORE_MOTIONS: a crunch is
+                                no plank)
 force / mechanic                +0.5 each when the same
 name                            +6 × the IDF-weighted Jaccard of the two names' normalised
                                 words + 2 × the share of the exercise's name (IDF-weighted)
                                 the candidate's name covers: variations of the same lift first
 load type                       +0.75 × load_affinity: 1 the same, 0.75 two free weights or
-                                two guided loads, 0.5 a free weight for a guided one, else 0;
-                                −0.5 an uncommon implement ("other")
+                                two guided loads, 0.5 a free weight for a guided one, else 0
+                                (a plate and a medicine ball are free weights); −0.5 an
+                                uncommon implement ("other")
 variation words                 −0.75 for each VARIATION_WORDS word one name has and the other
                                 not (incline, reverse, rack, assisted, sumo, weighted ...)
 laterality                      +0.5 the same (bilateral, unilateral, alternating)
@@ -46,6 +49,9 @@ Olympic lift (when allowed)     −4
 extra primary groups            −0.75 for each primary group the exercise does not work at all
 emphasis shift                  −0.5 for each primary group the exercise works only as secondary
 easier                          −0.25 for each difficulty level below the exercise's
+two levels apart                −2 a lift two levels easier or harder ("two steps in skill")
+another kind of cardio          −2 a jumping drill for steady cardio or the other way round
+                                (CARDIO_MODES, read from the names)
 same kind                       +1.5 the same kind of stretching, rolling or mobility drill
 a choice of exercises           −4 a name offering one ("Pull-ups or TRX rows")
 harder                          −0.5 for each difficulty level above the exercise's
@@ -55,7 +61,9 @@ harder                          −0.5 for each difficulty level above the exerc
 place; no load type gets a third place in the top 5 of a strength or power exercise while an
 option of another common load type is left (the same movement on the same prime movers with no
 material difference, scoring at least 60 % of the best): a barbell lift's top 5 holds its
-dumbbell, bodyweight or machine options instead of five barbell variants.
+dumbbell, bodyweight or machine options instead of five barbell variants. Unknown loads, the
+uncommon implements and the light hand-held weights (UNCAPPED_LOADS: a plate, a medicine
+ball) are neither capped nor an option.
 
 **Filters** never let an unknown fact pass silently: with ``exclude_equipment`` or ``equipment``
 an exercise whose equipment is unknown is left out, and with ``difficulty`` /

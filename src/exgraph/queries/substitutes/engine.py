@@ -27,6 +27,7 @@ from exgraph.queries.substitutes.model import (
     LEVELS,
     LOOSE_PATTERNS,
     PASSING_CACHE,
+    UNCAPPED_LOADS,
     VARIETY_FLOOR,
     VARIETY_POOL,
     WEIGHTS,
@@ -111,6 +112,8 @@ class Engine:
         self.a_load_named = np.array([ex.load_named for ex in order], dtype=np.bool_)
         self.a_family = np.array([KIND_FAMILIES.get(ex.kind, 0) for ex in order], dtype=np.int8)
         self.a_kind = np.array([code(ex.kind) for ex in order], dtype=np.int32)
+        self.a_motion = np.array([code(ex.motion) for ex in order], dtype=np.int32)
+        self.a_cardio = np.array([code(ex.cardio_mode) for ex in order], dtype=np.int32)
         self.a_choice = np.array([ex.choice for ex in order], dtype=np.bool_)
         self.a_power = np.array([ex.kind == "power" for ex in order], dtype=np.bool_)
         self.a_olympic = np.array([ex.olympic for ex in order], dtype=np.bool_)
@@ -291,13 +294,18 @@ class Engine:
         at = ids[pool]
         loads = self.a_load[at].tolist()
         floor = VARIETY_FLOOR * float(scores[pool[0]])
-        uncommon = frozenset({0, self.codes.get("other", -1)})
+        # neither capped nor an option: unknown, the uncommon implements ("other") and the
+        # light hand-held ones (a plate or a medicine ball limits the load: a Svend press is
+        # no plate "option" of the bench press)
+        uncommon = frozenset({0} | {self.codes.get(load, -1) for load in UNCAPPED_LOADS})
         pattern = self.codes.get(target.pattern, -1) if target.pattern else -1
         same = ((self.a_pmask[at] & target.pmask) == target.pmask) \
             & (self.a_variants[at] == self.variant_bits.mask(target.variants)) \
             & (self.a_power[at] == (target.kind == "power")) & (scores[np.array(pool)] >= floor)
         if pattern > 0:
             same &= self.a_pattern[at] == pattern
+        if target.motion is not None:
+            same &= self.a_motion[at] == self.codes[target.motion]
         option = [bool(same[k]) and loads[k] not in uncommon for k in range(len(pool))]
         keys = [self.exercises[self.slugs[int(i)]].keys for i in at]
         chosen = pick(loads, option, keys, uncommon, target.kind in TRAINING_KINDS, limit)
@@ -375,6 +383,9 @@ class Engine:
             same = self.a_pattern[ids] == pattern
             if target.pattern in LOOSE_PATTERNS and tp:
                 same &= shared_primary != 0
+            if target.motion is not None:  # a plank is no crunch: another trunk motion
+                motion = self.a_motion[ids]
+                same &= (motion == 0) | (motion == self.codes[target.motion])
             guessed = self.a_guessed[ids] | target.pattern_inferred
             score += np.where(same, np.where(guessed, w["pattern_inferred"], w["pattern"]), 0.0)
         return score
@@ -407,6 +418,15 @@ class Engine:
             score += w["harder"] * np.where(ranks > target.rank, ranks - target.rank, 0)
             score += w["easier"] * np.where((ranks >= 0) & (ranks < target.rank),
                                             target.rank - ranks, 0)
+            # two steps apart (a beginner's drill for an advanced one, or the other way round) is
+            # "two or more steps in skill" of the grading rules: a poor swap
+            if target.kind in TRAINING_KINDS:  # (a stretch's level is no skill)
+                score += np.where((ranks >= 0) & (np.abs(ranks - target.rank) >= 2),
+                                  w["skill_gap"], 0.0)
+        if target.cardio_mode is not None:  # a jumping drill for cycling, or cycling for one
+            mode = self.a_cardio[ids]
+            score += np.where((mode != 0) & (mode != self.codes[target.cardio_mode]),
+                              w["cardio_mode"], 0.0)
         if target.kind not in TRAINING_KINDS:  # a rolling drill for a rolling drill first,
             score += np.where(self.a_kind[ids] == self.codes[target.kind], w["same_kind"], 0.0)
         score += np.where(self.a_choice[ids], w["choice"], 0.0)  # a menu is no one exercise

@@ -23,11 +23,14 @@ from exgraph.vocab.terms import local_name
 if TYPE_CHECKING:
     from exgraph.queries.substitutes.model import Exercise
 
-LOAD_TYPES = ("machine", "cable", "barbell", "kettlebell", "dumbbell", "band", "bodyweight",
-              "other")
+#: A weight plate and a medicine ball are free weights held in the hands like a dumbbell and
+#: in every gym: load types of their own, not the "other" of the uncommon implements (a keg, a
+#: sled, a log), which a plate twist for the cable Russian twist was.
+LOAD_TYPES = ("machine", "cable", "barbell", "kettlebell", "dumbbell", "plate",
+              "medicine ball", "band", "bodyweight", "other")
 _LOAD_NEEDS = (("machine", "machine"), ("cable", "cable-system"), ("barbell", "barbell"),
-               ("kettlebell", "kettlebell"), ("dumbbell", "dumbbell"),
-               ("band", "resistance-band"))
+               ("kettlebell", "kettlebell"), ("dumbbell", "dumbbell"), ("plate", "weight-plate"),
+               ("medicine ball", "medicine-ball"), ("band", "resistance-band"))
 #: Equipment that adds no load: an exercise needing only these is a bodyweight exercise.
 _NO_LOAD = frozenset({
     "bodyweight", "pull-up-bar", "bench", "incline-bench", "decline-bench", "dip-station",
@@ -38,7 +41,8 @@ _NO_LOAD = frozenset({
 #: the exercise's own load: "Barbell Romanian Deadlift" is the barbell "Romanian deadlift").
 _LOAD_WORDS = {"barbell": {"barbell", "bb"}, "dumbbell": {"dumbbell"},
                "kettlebell": {"kettlebell", "kb"}, "bodyweight": {"bodyweight"},
-               "cable": {"cable"}, "machine": {"machine", "lever"},
+               "cable": {"cable"}, "machine": {"machine", "lever"}, "plate": {"plate"},
+               "medicine ball": {"medicine"},
                "band": {"band", "banded", "resistance"}}
 #: Words that name no difference ("Standard Push-up" is the push-up).
 _FILLER = frozenset({"standard", "basic", "regular", "normal", "classic", "traditional",
@@ -106,12 +110,13 @@ _KIND_WORDS = (  # checked in order; the first word found decides
     ("power", {"jump", "hop", "bound", "plyo", "plyometric", "throw", "slam", "toss"}),
 )
 #: How far two load types keep the loading (docs/substitutes.md, "load kind"): the same type
-#: 1; two free weights (barbell, dumbbell, kettlebell) or two guided ones (cable, machine) 0.75
+#: 1; two free weights (barbell, dumbbell, kettlebell, plate, medicine ball) or two guided ones
+#: (cable, machine) 0.75
 #: ("dumbbell for barbell bench press" is a direct swap by the grading rules); a free weight and
 #: a guided one 0.5; anything else (band or bodyweight for a loaded lift, a loaded lift for a
 #: bodyweight one: "a load type that limits the loading") 0.
-LOAD_FAMILIES = {"barbell": "free", "dumbbell": "free", "kettlebell": "free", "cable": "guided",
-                 "machine": "guided"}
+LOAD_FAMILIES = {"barbell": "free", "dumbbell": "free", "kettlebell": "free", "plate": "free",
+                 "medicine ball": "free", "cable": "guided", "machine": "guided"}
 
 
 def load_affinity(one: str | None, other: str | None) -> float:
@@ -146,7 +151,68 @@ def affinity_matrix(codes: Mapping[str | None, int]) -> npt.NDArray[np.float64]:
 VARIATION_WORDS = frozenset({
     "incline", "decline", "reverse", "hammer", "rack", "pin", "deficit", "partial", "half",
     "quarter", "board", "assisted", "smith", "chain", "band", "banded", "sumo", "weighted",
-    "kneeling", "tuck", "isometric", "hold", "speed"})
+    "kneeling", "tuck", "isometric", "hold", "speed", "guillotine", "behind"})
+
+
+#: The planes a core exercise loads the trunk in, which a coach keeps apart within the one
+#: TrunkStability pattern the records give every core exercise: sideways (side plank, side
+#: bend: the obliques and quadratus lumborum hold or bend the trunk sideways), rotation
+#: (twist, wood chop, cable lift, and the Pallof press that resists it), flexion (crunch,
+#: sit-up, leg or knee raise, L-sit, pull-in: the trunk or hips bend forward) and extension
+#: resisted (plank, rollout, dead bug, bird dog: the trunk held straight against sagging). A
+#: plank is no swap for a crunch nor a twist for a heel touch ("another pattern" of the grading
+#: rules); a side bend is one for a side plank. Read from name words (single words, or two run
+#: together: "bird dog" is "birddog"), checked in this order, the first found decides: "Pallof
+#: Press With Rotation" is rotation, "Tuck L-sit" flexion, "Side Plank" sideways.
+CORE_MOTIONS = (
+    ("sideways", {"sideplank", "sidebend", "sidebridge", "sidehold", "sidecrunch",
+                  "sidejackknife", "trunkflexion", "suitcase"}),
+    ("rotation", {"twist", "rotation", "rotary", "woodchop", "chop", "woodchopper", "russian",
+                  "windshield", "180s", "corkscrew", "cablelift", "pallof"}),
+    ("flexion", {"crunch", "situp", "legraise", "kneeraise", "hipraise", "lsit", "lhold",
+                 "jackknife", "tuck", "pullin", "pike", "vup", "flutter", "scissors", "toetap",
+                 "heeltouch", "toeto", "legsup"}),
+    ("extension resisted", {"plank", "birddog", "deadbug", "hollow", "rollout", "abswheel",
+                            "absroller", "fallout", "crawl"}),
+)
+#: The two kinds of cardio a coach keeps apart: steady, cyclic work on a machine or the road
+#: (cycling, running, walking, rowing, the elliptical, stairs, swimming) and jumping drills
+#: (skipping, jumps, butt kicks, jacks, burpees, high knees). A star jump is no swap for
+#: cycling: other impact, other skill, other muscles' work (the "jump for a lift" of the grading
+#: rules, within cardio). Read from name words, jumping first ("Jump rope" jumps).
+CARDIO_MODES = (
+    ("jumping", {"skip", "skipping", "jump", "jumping", "jumpingjack", "hop", "kick", "jack",
+                 "burpee", "knee", "climber", "bronco", "carioca", "slide", "thrust", "talon"}),
+    ("steady", {"bike", "bicycling", "cycling", "bicicleta", "elliptical", "treadmill",
+                "walking", "running", "run", "jogging", "jog", "rowing", "row", "stairmaster",
+                "stair", "mill", "climbmill", "ski", "swimming", "schwimmen", "skating"}),
+)
+
+
+def cardio_mode(words: set[str], kind: str) -> str | None:
+    """The cardio mode (CARDIO_MODES) of a cardio exercise from its name words; None for
+    another kind or a name that says neither."""
+    if kind != "cardio":
+        return None
+    for mode, mode_words in CARDIO_MODES:
+        if words & mode_words:
+            return mode
+    return None
+
+
+#: The pattern whose exercises get a core motion.
+CORE_PATTERN = "TrunkStability"
+
+
+def core_motion(words: set[str], pattern: str | None) -> str | None:
+    """The trunk motion (CORE_MOTIONS) of a core exercise from its name words and the pairs
+    run together; None for another pattern or a name that says none."""
+    if pattern != CORE_PATTERN:
+        return None
+    for motion, motion_words in CORE_MOTIONS:
+        if words & motion_words:
+            return motion
+    return None
 
 
 #: A name offering a choice of exercises ("Neutral-grip pull-ups or TRX rows"; an "or" in
@@ -280,6 +346,8 @@ def derive_features(exercises: Mapping[str, Exercise],
         else:
             ex.kind = _guess_kind(words | joined, ex.equipment,
                                   {c.lower() for c in own.get("category", ())}, ex.olympic)
+        ex.motion = core_motion(words | joined, ex.pattern)
+        ex.cardio_mode = cardio_mode(words, ex.kind)
         ex.keys = name_keys(ex.name, ex.load)
         ex.generic_keys = generic_keys(ex.name, ex.load) - ex.keys
         ex.raw_words = frozenset(re.findall(r"[a-z]+", ex.name.lower()))

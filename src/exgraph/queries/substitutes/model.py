@@ -33,7 +33,7 @@ WEIGHTS: dict[str, float] = {
     "load": 0.75, "laterality": 0.5, "skill_jump": -4.0, "power_jump": -2.0,
     "uncommon_load": -0.5, "muscles_unknown": 2.0,
     "name_cover": 2.0, "variant": -0.75, "same_kind": 1.5, "choice": -4.0,
-    "primary_shift": -0.5, "easier": -0.25,
+    "primary_shift": -0.5, "easier": -0.25, "skill_gap": -2.0, "cardio_mode": -2.0,
 }
 #: The variety re-rank (Engine.varied, variety.pick): at most VARIETY_CAP places per load type
 #: in the top 5 while an option of another load type scores VARIETY_FLOOR of the best (chosen
@@ -45,6 +45,10 @@ VARIETY_POOL = 50
 VARIETY_DEPTH = 10
 VARIETY_CAP = 2
 VARIETY_FLOOR = 0.6
+#: Load types the variety pass neither caps nor offers as an option: the uncommon implements
+#: ("other": a keg, a tire, a stone) and the light hand-held weights (a plate, a medicine ball),
+#: which score as free weights but are no kind of equipment a top 5 must span.
+UNCAPPED_LOADS = ("other", "plate", "medicine ball")
 #: A pattern that says only "one joint moves": the same Isolation pattern counts (and makes a
 #: candidate) only with a shared primary muscle group (a leg curl is no leg extension).
 LOOSE_PATTERNS = frozenset({"Isolation"})
@@ -128,6 +132,8 @@ class Exercise:
     raw_words: frozenset[str] = frozenset()  # lower-case words as written (for OPPOSITES)
     load_named: bool = False  # its name names its load type ("Barbell Squat")
     variants: frozenset[str] = frozenset()  # its name's VARIATION_WORDS ("incline", "reverse")
+    motion: str | None = None  # a core exercise's trunk motion (features.CORE_MOTIONS)
+    cardio_mode: str | None = None  # a cardio drill's mode (features.CARDIO_MODES)
     choice: bool = False  # its name offers a choice of exercises ("Pull-ups or TRX Rows")
 
     @property

@@ -45,6 +45,16 @@ def explain(label: Callable[[str], str], target: Exercise, ex: Exercise, score: 
         reasons.append(f"same {label(ex.pattern or '').lower()} pattern{inferred}")
     if target.rank is not None and ex.rank is not None and ex.rank > target.rank:
         reasons.append(f"harder: {LEVELS[ex.rank]} rather than {LEVELS[target.rank]}")
+    if target.rank is not None and ex.rank is not None and ex.rank <= target.rank - 2 \
+            and target.kind in TRAINING_KINDS:
+        reasons.append(f"two levels easier: {LEVELS[ex.rank]} rather than "
+                       f"{LEVELS[target.rank]}")
+    if ex.motion and target.motion and ex.motion != target.motion:
+        reasons.append(f"another trunk motion: {ex.motion} rather than {target.motion} "
+                       "(read from the names)")
+    if ex.cardio_mode and target.cardio_mode and ex.cardio_mode != target.cardio_mode:
+        reasons.append(f"{ex.cardio_mode} cardio rather than {target.cardio_mode} "
+                       "(read from the names)")
     if ex.olympic and not target.olympic:
         reasons.append("an Olympic lift (clean, snatch or jerk): a step up in skill")
     elif ex.kind != target.kind and {ex.kind, target.kind} <= TRAINING_KINDS:

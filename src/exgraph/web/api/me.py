@@ -20,18 +20,21 @@ import csv
 import io
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, Response, current_app, g, jsonify, request
 
 from exgraph.errors import BadRequest, ExgraphError
-from exgraph.history.log import History, history_dir
-from exgraph.history.parse import RowError, session_from_json
-from exgraph.history.stats import MAX_WEEKS, progress, session_json, volume
-from exgraph.history.users import User
 from exgraph.records.build import records_for
 from exgraph.records.lookup import resolve
 from exgraph.web.context import get_store
+
+# The history package is imported by the routes that use it, on their first request: every
+# start of the server paid for it before its first answer, whether or not anyone keeps a log
+# (issue 25, "instant start"; bench/targets.py's start split).
+if TYPE_CHECKING:
+    from exgraph.history.log import History
+    from exgraph.history.users import User
 
 bp = Blueprint("me", __name__)
 
@@ -50,6 +53,8 @@ def history() -> History:
     """The app's private store, opened on first use."""
     found = current_app.extensions.get(EXTENSION)
     if found is None:
+        from exgraph.history.log import History, history_dir
+
         config = current_app.config
         found = current_app.extensions.setdefault(
             EXTENSION, History(history_dir(config.get("HISTORY_DIR"), config["STORE_SPEC"]),
@@ -198,6 +203,8 @@ def list_workouts() -> Any:
     """The user's workouts, latest first, a page at a time (limit, offset)."""
     limit = _int_arg("limit", LIMIT, 1, MAX_LIMIT)
     offset = _int_arg("offset", 0, 0, 10**9)
+    from exgraph.history.stats import session_json
+
     ordered = history().log(user()).ordered()
     page = ordered[offset:offset + limit]
     more = offset + limit < len(ordered)
@@ -210,12 +217,17 @@ def list_workouts() -> Any:
 @bp.get(f"{PREFIX}/workouts/<workout_id>")
 def get_workout(workout_id: str) -> Any:
     """One workout with its sets."""
+    from exgraph.history.stats import session_json
+
     return jsonify({"ok": True, "workout": session_json(history().session(user(), workout_id))})
 
 
 @bp.post(f"{PREFIX}/workouts")
 def add_workout() -> Any:
     """Log one workout (a session object of exgraph JSON); 201, or 200 when it was there."""
+    from exgraph.history.parse import RowError, session_from_json
+    from exgraph.history.stats import session_json
+
     _limit()
     body = request.get_json(silent=True)
     try:
@@ -263,6 +275,8 @@ def _summary(key: tuple[Any, ...], compute: Any) -> Response:
 @bp.get(f"{PREFIX}/progress")
 def get_progress() -> Any:
     """Per session of one exercise: best set, estimated maxima, volume load."""
+    from exgraph.history.stats import progress
+
     text = request.args.get("exercise")
     if not text:
         raise BadRequest("give exercise=ID (a slug, alias, IRI or name)")
@@ -274,6 +288,8 @@ def get_progress() -> Any:
 @bp.get(f"{PREFIX}/volume")
 def get_volume() -> Any:
     """Weekly sets per muscle group over the last weeks (primary 1, secondary 0.5)."""
+    from exgraph.history.stats import MAX_WEEKS, volume
+
     weeks = _int_arg("weeks", 4, 1, MAX_WEEKS)
     until = None
     if (raw := request.args.get("until")) is not None:

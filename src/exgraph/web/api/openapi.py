@@ -18,13 +18,6 @@ from typing import Any
 
 from exgraph.queries.catalogue import NamedQuery, Param, default_catalogue
 from exgraph.web.api.conventions import MAX_FILTER_VALUES, MAX_LIMIT
-from exgraph.web.api.openapi_me import (  # training history (issue 26): /api/v1/me
-    ME_PATHS,
-    ME_SCHEMAS,
-    ME_TAG,
-    SECURITY_SCHEMES,
-    with_history,
-)
 from exgraph.web.api.openapi_parts import (
     HEADERS,
     LIST_NOTE,
@@ -43,7 +36,6 @@ from exgraph.web.api.openapi_parts import (
     text_body,
     vocabulary_schemas,
 )
-from exgraph.web.api.plans import OPENAPI_PATHS as PLAN_PATHS
 from exgraph.web.api.schemas import (
     DIFFICULTY,
     EX,
@@ -228,6 +220,9 @@ def _health_paths() -> dict[str, Any]:
 def _plan_paths() -> dict[str, Any]:
     """The training-plan routes' own part (web/api/plans.py), given an operationId and a tag
     where it has none."""
+    from exgraph.web.api.openapi_me import with_history
+    from exgraph.web.api.openapi_plans import OPENAPI_PATHS as PLAN_PATHS
+
     paths: dict[str, Any] = {}
     for path, item in with_history(PLAN_PATHS).items():
         paths[path] = {}
@@ -252,8 +247,7 @@ TAGS = [
     {"name": "exports", "description": "The whole graph"},
     {"name": "sparql", "description": "The SPARQL 1.1 endpoint"},
     {"name": "health", "description": "Liveness and readiness"},
-    ME_TAG,  # training history (issue 26)
-]
+]  # and last ME_TAG, training history (issue 26): added by document()
 CONVENTIONS = (
     "A knowledge graph of strength-training exercises: the JSON API, the exports, the SPARQL "
     "endpoint.\n\n"
@@ -313,7 +307,11 @@ def _suggest_path(named: tuple[dict[str, Any], ...]) -> dict[str, Any]:
 
 def document(vocab: Vocabulary | None = None) -> dict[str, Any]:
     """The OpenAPI 3.0 document for vocab (the graph's slugs; without it, parameters are
-    described by their shape only)."""
+    described by their shape only). The parts of the plans and the training history are
+    imported here, on the first request for the document: they import those packages, which
+    a start of the server does not need (issue 25, "instant start")."""
+    from exgraph.web.api.openapi_me import ME_PATHS, ME_SCHEMAS, ME_TAG, SECURITY_SCHEMES
+
     vocab = vocab or Vocabulary()
     common = common_params(vocab)
     named = (common["lang"], common["accept-language"])
@@ -341,7 +339,7 @@ def document(vocab: Vocabulary | None = None) -> dict[str, Any]:
         "info": {"title": "exgraph API", "version": "1", "description": CONVENTIONS,
                  "license": {"name": "MIT"}},
         "servers": [{"url": "/", "description": "this server"}],
-        "tags": TAGS,
+        "tags": [*TAGS, ME_TAG],
         "paths": paths,
         "components": {"schemas": {**SCHEMAS, **SUGGEST_SCHEMAS, **vocabulary_schemas(vocab),
                                    **ME_SCHEMAS},

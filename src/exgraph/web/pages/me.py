@@ -23,20 +23,23 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Response, redirect, request
 from markupsafe import Markup, escape
 
 from exgraph.errors import ExgraphError
-from exgraph.history.nquads import UserLog
-from exgraph.history.stats import progress, volume
-from exgraph.history.users import Unauthorized, User
 from exgraph.records.build import records_for
 from exgraph.web.api import me as api
 from exgraph.web.context import get_store
 from exgraph.web.pages.base import bp, page
 from exgraph.web.pages.bodymap import REGIONS, render_body_map
+
+# The history package is imported where it is used, on the first request that does: not a
+# cost of every start of the server (as in web/api/me.py; issue 25, "instant start").
+if TYPE_CHECKING:
+    from exgraph.history.nquads import UserLog
+    from exgraph.history.users import User
 
 TOKEN_COOKIE, CSRF_COOKIE, PATH = "exgraph_token", "exgraph_csrf", "/me"
 #: Sessions per page of the log; exercises charted; longest a cookie lasts (seconds).
@@ -65,6 +68,8 @@ def _cookie(response: Response, name: str, value: str, max_age: int | None = MAX
 
 
 def _signed_in() -> User | None:
+    from exgraph.history.users import Unauthorized
+
     token = request.cookies.get(TOKEN_COOKIE)
     if not token:
         return None
@@ -103,6 +108,8 @@ def me_page() -> Response:
 def me_sign_in() -> Response:
     """Check the token, then keep it in the cookie; a wrong one is the form again, with a
     message (nothing set)."""
+    from exgraph.history.users import Unauthorized
+
     _check_csrf()
     token = request.form.get("token", "").strip()
     try:
@@ -162,6 +169,8 @@ def _most_logged(log: UserLog) -> list[str]:
 
 def _chart(log: UserLog, slug: str, name: str) -> dict[str, Any]:
     """The Epley estimate of each session's best set, as an inline SVG line chart."""
+    from exgraph.history.stats import progress
+
     points = [(p["date"], p["e1rm_kg"]["epley"], p["best_set"]) for p in progress(log, slug)
               if p["e1rm_kg"]]
     if not points:
@@ -200,6 +209,8 @@ def _chart(log: UserLog, slug: str, name: str) -> dict[str, Any]:
 
 def _body_map(log: UserLog) -> dict[str, Any] | None:
     """Last week's sets per muscle group on the body map, in three bands."""
+    from exgraph.history.stats import volume
+
     if not log.sessions:
         return None
     week = volume(log, records_for(get_store()), 1)["weeks"][0]

@@ -7,19 +7,21 @@ iCalendar forms linked.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from flask import Response, request
 
 from exgraph.errors import BadRequest
-from exgraph.plans import Plan, facts_for, plan_for
-from exgraph.plans.export import plan_graph, plan_json
-from exgraph.plans.request import LEVELS, MAX_DAYS, MIN_DAYS, PARAMS
 from exgraph.queries.substitutes import engine_for
 from exgraph.web.context import get_store
 from exgraph.web.pages import links
 from exgraph.web.pages.base import CONTEXT, bp, jsonld_of, page, taxonomy
+
+# The plans package is imported on the page's first request, not by every start of the server
+# (issue 25, "instant start"; as in web/api/plans.py).
+if TYPE_CHECKING:
+    from exgraph.plans import Plan
 
 #: Fields of the form that hold lists (a multiple select sends one value per choice).
 LIST_FIELDS = ("equipment", "emphasise", "avoid", "include", "exclude")
@@ -27,6 +29,9 @@ LIST_FIELDS = ("equipment", "emphasise", "avoid", "include", "exclude")
 
 def _options() -> dict[str, Any]:
     """Choices of the form's selects, from the graph."""
+    from exgraph.plans import facts_for
+    from exgraph.plans.request import LEVELS, MAX_DAYS, MIN_DAYS
+
     store = get_store()
     engine, facts = engine_for(store), facts_for(store)
     # The engine names kinds by label; categories (cable-system, free-weight) by the
@@ -56,6 +61,8 @@ def _options() -> dict[str, Any]:
 
 def _values() -> dict[str, Any]:
     """The request's non-empty form values (lists for the list fields)."""
+    from exgraph.plans.request import PARAMS
+
     values: dict[str, Any] = {}
     for name in PARAMS:
         given = [v.strip() for v in request.args.getlist(name) if v.strip()]
@@ -67,6 +74,9 @@ def _values() -> dict[str, Any]:
 @bp.get("/plan")
 def plan_page() -> Response:
     """The form, and the plan when the form was sent."""
+    from exgraph.plans import plan_for
+    from exgraph.plans.export import plan_graph, plan_json
+
     values = _values()
     error = None
     built: Plan | None = None

@@ -4,6 +4,7 @@ operations, the deletion budget), snapshot, commit exactly the checked effect, a
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import hmac
 from collections.abc import Sequence
@@ -26,7 +27,14 @@ from exgraph.graph.backups import (
 )
 from exgraph.graph.load import ONTOLOGY_GRAPH
 from exgraph.graph.remote import RemoteStore
-from exgraph.graph.store import OxigraphStore, RdflibStore, Store, from_ox, prepare_caches
+from exgraph.graph.store import (
+    OxigraphStore,
+    RdflibStore,
+    Store,
+    freeze_heap,
+    from_ox,
+    prepare_caches,
+)
 from exgraph.web.cache import invalidate
 from exgraph.web.context import get_store
 from exgraph.web.sparql import guard
@@ -154,6 +162,8 @@ def _publish(store: Store) -> None:
     try:
         if not isinstance(store, RemoteStore):  # its generation is the server's stamp
             prepare_caches(store)
+            if gc.get_freeze_count():  # a server that froze its start (exgraph serve)
+                freeze_heap(collect=False)  # the new generation: out of collections' walks
     except Exception:
         app.logger.exception("preparing the caches of the next generation failed")
     finally:
