@@ -137,7 +137,9 @@ class Archetype:
 #: (side-lateral-raise), machine-side-lateral-raises (machine-lateral-wise),
 #: shoulder-press-on-machine (machine-shoulder-military-press),
 #: standing-one-arm-dumbbell-triceps-extension (dumbbell-one-arm-triceps-extension),
-#: straight-arm-pull-down-rope-attachment (rope-straight-arm-pulldown).
+#: straight-arm-pull-down-rope-attachment (rope-straight-arm-pulldown). Named only in another
+#: language and merged by issue 22's foreign-name pass (facts5): trazioni-impugnatura-inversa
+#: (chin-up), curl-de-biceps-con-agarre-prono (standing-dumbbell-reverse-curl).
 
 
 @dataclass
@@ -1124,7 +1126,6 @@ family("vertical-pull", [
     Ex("pull-ups-on-machine", "pull-up", "assisted-pull-up-machine", "B", "L",
        drop=("abdominals",)),
     Ex("chin-up", "chin-up", "pull-up-bar", "B", "M"),
-    Ex("trazioni-impugnatura-inversa", "chin-up", "pull-up-bar", "B", "M"),
     Ex("assisted-chin-ups", "chin-up", "assisted-pull-up-machine", "B", "L",
        drop=("abdominals",),
        eq_note="an assisted pull-up machine (or a band over the bar) takes part of the weight"),
@@ -1394,7 +1395,6 @@ family("arms", [
     Ex("reverse-curl", "reverse-curl", "barbell", "B", "L"),
     Ex("reverse-bar-curl", "reverse-curl", "ez-curl-bar", "B", "L"),
     Ex("standing-dumbbell-reverse-curl", "reverse-curl", "dumbbell", "B", "L"),
-    Ex("curl-de-biceps-con-agarre-prono", "reverse-curl", "dumbbell", "B", "L"),
     Ex("reverse-cable-curl", "reverse-curl", "cable-station", "B", "L"),
     Ex("reverse-ez-bar-cable-curls", "reverse-curl", "cable-station", "B", "L",
        eq_note="a low pulley with an EZ-shaped cable bar"),

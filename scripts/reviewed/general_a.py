@@ -213,10 +213,12 @@ arch("leg-curl", "P hamstrings | S calves", "Isolation", "i", "Single-joint knee
      glutes="Hold the hips extended")
 arch("calf", "P calves", "Isolation", "i", "Single-joint ankle plantarflexion",
      "Only the ankle moves", calves="Raise the heels by plantarflexing the ankles")
-arch("swing", "P glutes hamstrings | St erector-spinae abdominals forearms shoulders",
-     "HipHinge", "c", "The hips flex and extend while the spine stays neutral and the knees "
-     "stay soft", "The hips move with the knees unlocking while the whole chain from grip to feet "
-     "carries the load",
+arch("swing", "P glutes hamstrings | S quadriceps | "
+     "St erector-spinae abdominals forearms shoulders",
+     "HipHinge", "c", "A hinge: the hips drive the swing while the knees bend and straighten "
+     "only a little", "The hips move with the knees unlocking while the whole chain from grip to "
+     "feet carries the load",
+     quadriceps="Extend the knees from the swing's shallow bend as the hips snap through",
      glutes="Snap the hips into extension to drive the load",
      hamstrings="Load in the backswing and extend the hips",
      erector_spinae="Hold the spine neutral in the hinge", abdominals="Brace at the top",
@@ -356,6 +358,10 @@ REVIEWED_DUPLICATES: dict[str, str] = {
     "front-squats-with-two-kettlebells": "double-kettlebell-front-squat",
     "jalon-abierto": "wide-grip-lat-pulldown",
     "jalon-al-pecho-con-agarre-ancho": "wide-grip-lat-pulldown",
+    # issue 22 (facts5): named only in Spanish; both are wger's, and the resolver keeps the
+    # shorter (Spanish) slug as the canonical
+    "jalon-caballero-unialteral": "1-arm-half-kneeling-lat-pulldown",
+    "elevacion-lateral-polea": "cable-lateral-raises-single-arm",
 }
 
 
@@ -369,7 +375,11 @@ for _alias, _canonical in (
         ("jalon-cerrado", "close-grip-front-lat-pulldown"),
         ("jalon-cerrado-supino", "underhand-cable-pulldowns"),
         ("jalones-pecho-neutro", "v-bar-pulldown"), ("leg-curls-sitting", "seated-leg-curl"),
-        ("leg-presses-narrow", "narrow-stance-leg-press")):
+        ("leg-presses-narrow", "narrow-stance-leg-press"),
+        # issue 22 (facts5): named only in Spanish, the same movement as an English exercise
+        # (scripts/reviewed/foreign_names.py), reviewed once on the canonical node
+        ("extension-de-gluteo-en-maquina", "glute-kickback-machine"),
+        ("extension-de-gluteos-en-polea", "one-legged-cable-kickback")):
     dup(_alias, _canonical)
 
 # --- 2 .. b -------------------------------------------------------------------------------------
@@ -466,8 +476,10 @@ E("ball-crunches", "crunch", "bodyweight exercise-ball", "B", "L",
   why={"equipment": "An exercise ball under the lower back; the body's own weight"})
 E("ball-slams", "swing", "medicine-ball", "B", "L",
   "Raising a medicine ball overhead and slamming it down: a basic power drill",
-  kind="P", m="P lats rectus-abdominis | S shoulders glutes triceps | St erector-spinae",
+  kind="P",
+  m="P lats rectus-abdominis | S shoulders glutes quadriceps triceps | St erector-spinae",
   fn={"lats": "Pull the straight arms down to slam the ball",
+      "quadriceps": "Extend the knees to rise tall with the ball",
       "rectus-abdominis": "Flex the trunk into the slam",
       "shoulders": "Raise the ball overhead", "glutes": "Extend the hips to rise tall",
       "triceps": "Extend the elbows through the slam"},
@@ -1060,12 +1072,6 @@ E("extended-range-one-arm-kettlebell-floor-press", "bench", "kettlebell", "U", "
   m="P chest | S triceps anterior-deltoid | St abdominals",
   fn={"abdominals": "Keep the body from rolling toward the kettlebell"},
   why={"equipment": "One kettlebell held by the handle; the floor"})
-E("extension-de-gluteo-en-maquina", "hip-ext", "machine", "U", "L",
-  "A glute kickback machine (Spanish; no steps): the machine guides the leg",
-  why={"equipment": "A glute kickback machine (no narrower kind in the taxonomy)"})
-E("extension-de-gluteos-en-polea", "hip-ext", "cable-station", "U", "L",
-  "A cable glute kickback (Spanish; no steps): cable-guided",
-  why={"equipment": "A cable station's low pulley with an ankle strap"})
 E("external-rotation", "rotator", "dumbbell bench", "U", "L",
   "Side-lying external rotation with a light dumbbell: single joint",
   fn={"shoulders": "Rotate the upper arm outward (infraspinatus and teres minor; the "
@@ -1213,7 +1219,9 @@ E("hanging-bar-good-morning", "swing", "barbell squat-rack", "B", "M",
       "glutes": "Extend the hips to stand up",
       "adductors": "Assist hip extension", "erector-spinae": "Hold the spine neutral"},
   why={"equipment": "A barbell hung from a rack by chains or straps",
-       "mechanic": "The hips move with the knees soft while the spine carries the bar"})
+       "mechanic": "The hips move with the knees soft while the spine carries the bar",
+       "pattern": "The hips flex and extend while the spine stays neutral and the knees stay "
+                  "soft"})
 E("heavy-bag-thrust", "pushup", "heavy-bag", "U", "L",
   "Pushing a heavy bag hard with one arm and a twist: a simple power drill",
   kind="P", m="P chest obliques | S triceps anterior-deltoid | St rectus-abdominis",

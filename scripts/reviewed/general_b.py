@@ -146,7 +146,8 @@ PLYO = "Plyometric: a fast stretch and rebound through ankles, knees and hips"
 
 #: Merged by issue 22's duplicate pass (facts3, data/merges.tsv) and reviewed once, on the
 #: canonical node in another file: shoulder-external-rotation-cable (external-rotation-with-cable),
-#: shoulder-internal-rotation-cable (cable-internal-rotation), snatch-ol (snatch).
+#: shoulder-internal-rotation-cable (cable-internal-rotation), snatch-ol (snatch); and (facts5,
+#: named only in Spanish) flexion-lateral (dumbbell-side-bend).
 
 #: Exercises of the list left unreviewed, with the reason
 #: (tests/integration/data/test_reviewed_layer.py).
@@ -352,7 +353,7 @@ U("one-arm-floor-press", "barbell", "U", "c", "HorizontalPush", "H",
       "obliques": "Keep the trunk from rolling toward the loaded side"},
   mw="The shoulder and the elbow both move: a multi-joint press",
   ew="A barbell held in one hand, lying on the floor")
-P("one-arm-kettlebell-clean-and-jerk", "kettlebell", "U", "c", "VerticalPush", "H",
+P("one-arm-kettlebell-clean-and-jerk", "kettlebell", "U", "c", "HipHinge", "H",
   "P glutes quadriceps anterior-deltoid triceps | S hamstrings traps calves | St obliques "
   "forearms",
   "A clean and a jerk with one bell: two timed skills in one lift",
@@ -363,7 +364,8 @@ P("one-arm-kettlebell-clean-and-jerk", "kettlebell", "U", "c", "VerticalPush", "
       "traps": "Pull the shoulder blades up as the bell rises",
       "obliques": "Hold the trunk upright against the one-sided load"}, kind="P",
   mw="Hips, knees, ankles, shoulder and elbow all move",
-  pw="The bell ends pressed overhead: the jerk sets the pattern")
+  pw="A combination of two compound lifts: the clean, which moves the bell from the floor, "
+     "sets the pattern (a hinge), as for the barbell clean and jerk")
 P("one-arm-kettlebell-jerk", "kettlebell", "U", "c", "VerticalPush", "H",
   "P quadriceps glutes anterior-deltoid triceps | S calves traps | St obliques",
   "The jerk's dip, drive and drop under the bell is a timed skill",
@@ -392,9 +394,10 @@ P("one-arm-kettlebell-split-jerk", "kettlebell", "U", "c", "VerticalPush", "H",
       "obliques": "Hold the trunk upright against the one-sided load"}, kind="P",
   mw="Knees, hips, ankles, shoulder and elbow all move")
 P("one-arm-medicine-ball-slam", "medicine-ball", "U", "c", "VerticalPull", "L",
-  "P lats rectus-abdominis | S triceps posterior-deltoid glutes | St obliques",
+  "P lats rectus-abdominis | S triceps posterior-deltoid glutes quadriceps | St obliques",
   "Throwing a ball down hard: simple",
   fn={"lats": "Pull the arm down from overhead to throw",
+      "quadriceps": "Extend the knees as the body rises to load the slam",
       "rectus-abdominis": "Flex the trunk into the slam",
       "posterior-deltoid": "Extend the shoulder with the lats",
       "glutes": "Extend the hips to load the slam",
@@ -1927,9 +1930,10 @@ L("back-extension", "bodyweight hyperextension-bench", "B", "i", "HipHinge", "L"
       "erector-spinae": "Hold the spine neutral as the trunk rises"},
   mw="Only the hips move over the pad; the spine holds neutral")
 P("bottoms-up-clean-from-the-hang-position", "kettlebell", "U", "c", "HipHinge", "M",
-  "P glutes hamstrings | S anterior-deltoid traps | St forearms obliques",
+  "P glutes hamstrings | S anterior-deltoid traps quadriceps | St forearms obliques",
   "Catching the bell upside down at the shoulder needs a crushing grip and control",
-  fn=KB_FN | {"anterior-deltoid": "Bring the bell up and hold it bottom-up at the shoulder",
+  fn=KB_FN | {"quadriceps": "Extend the knees as the hips snap the bell up from the hang",
+              "anterior-deltoid": "Bring the bell up and hold it bottom-up at the shoulder",
               "forearms": "Crush the handle to keep the bell balanced bottom-up"},
   kind="P", lw="One hand for a set, then the other")
 L("car-deadlift", "other", "B", "c", "HipHinge", "M", DEAD,
@@ -1950,13 +1954,6 @@ P("double-kettlebell-snatch", "kettlebell", "B", "c", "HipHinge", "H",
   "P glutes hamstrings shoulders | S quadriceps traps | St abdominals forearms",
   "Swinging two bells and punching them overhead in one motion: a skill of its own",
   fn=KB_FN | {"shoulders": "Pull the bells overhead and lock them out"}, kind="P", mw=OLY)
-T("flexion-lateral", "dumbbell", "U", "i", "TrunkStability", "L",
-  "P obliques | St erector-spinae forearms",
-  "Bending sideways with a dumbbell in one hand: simple",
-  fn={"obliques": "Bend the trunk back up against the dumbbell (lateral flexion)",
-      "erector-spinae": "Hold the spine from bending forward", "forearms": "Grip the dumbbell"},
-  mw="Only the spine bends sideways",
-  ew="One dumbbell in one hand ('flexión lateral': a dumbbell side bend)")
 U("glute-bridge-single-arm-press", "dumbbell", "U", "c", "HorizontalPush", "M",
   "P chest triceps | S anterior-deltoid | St glutes hamstrings obliques",
   "A one-arm floor press holding a glute bridge: two tasks at once",

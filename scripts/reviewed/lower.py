@@ -348,7 +348,17 @@ SLRDL = "P hamstrings glutes | St abductors erector-spinae abdominals"
 CLEAN = ("P glutes hamstrings quadriceps | S traps calves shoulders | "
          "St erector-spinae forearms abdominals")
 PULL = "P glutes hamstrings quadriceps | S traps calves | St erector-spinae forearms abdominals"
-SWING = "P glutes hamstrings | St erector-spinae abdominals forearms shoulders"
+#: A kettlebell swing is a hip hinge, but the knees unlock in the backswing and extend again as
+#: the hips snap through: the quadriceps assist (secondary). A swing that ends in a jump (the
+#: vertical swing) drives the knees through a full extension and lands on them: there they are a
+#: prime mover, with the calves pushing off (the fourth fresh audit, seed 20261209).
+SWING = ("P glutes hamstrings | S quadriceps | "
+         "St erector-spinae abdominals forearms shoulders")
+SWING_JUMP = ("P glutes hamstrings quadriceps | S calves | "
+              "St erector-spinae abdominals forearms shoulders")
+SWING_FN = {"quadriceps": "Extend the knees from the swing's shallow bend as the hips snap "
+                          "through"}
+SWING_WHY = "A hinge: the hips drive the swing while the knees bend and straighten only a little"
 DL_WHY = {"equipment": "A loaded barbell pulled from the floor"}
 RDL_WHY = {"equipment": "A barbell held in the hands, taken from a rack or deadlifted first"}
 CLEAN_FN = {"traps": "Shrug the bar upward at the end of the pull",
@@ -378,9 +388,10 @@ H("deficit-deadlift", "barbell weight-plate", "B", "c", "HipHinge", "M", DEAD,
   why={"equipment": "A barbell pulled while standing on a plate or low platform",
        "mechanic": "Knees and hips extend together from below the floor to lockout"})
 H("rack-pulls", "barbell squat-rack", "B", "c", "HipHinge", "M",
-  "P glutes hamstrings | S adductors | St erector-spinae forearms traps lats abdominals",
+  "P glutes hamstrings | S adductors quadriceps | St erector-spinae forearms traps lats abdominals",
   "A barbell deadlift from the pins: a shorter pull, but setting the back is the deadlift's",
-  fn={"glutes": "Extend the hips from the knee-high start to lockout"},
+  fn={"glutes": "Extend the hips from the knee-high start to lockout",
+      "quadriceps": "Finish extending the knees from the slight bend of the knee-high start"},
   why={"equipment": "A barbell resting on the safety pins of a rack at about knee height"})
 H("romanian-deadlift", "barbell", "B", "c", "HipHinge", "M", RDL,
   "Hinging with the bar close and the back neutral takes coaching", why=RDL_WHY)
@@ -478,19 +489,24 @@ H("cable-pull-through", "cable-station", "B", "c", "HipHinge", "L",
 H("one-arm-kettlebell-swings", "kettlebell", "U", "c", "HipHinge", "M",
   SWING + " abductors",
   "A ballistic hinge with one bell: timing the hip snap and resisting the twist take coaching",
-  kind="P", fn={"shoulders": "Guide the bell's float with a straight arm",
-                "abductors": "Hold the pelvis square against the one-sided swing"},
-  why={"equipment": "One kettlebell swung in one hand",
+  kind="P", fn=SWING_FN | {"shoulders": "Guide the bell's float with a straight arm",
+                           "abductors": "Hold the pelvis square against the one-sided swing"},
+  why={"equipment": "One kettlebell swung in one hand", "pattern": SWING_WHY,
        "mechanic": "Hips and knees extend explosively while the arm guides the bell"})
 H("kettlebell-swing", "kettlebell", "B", "c", "HipHinge", "M", SWING,
   "A ballistic hinge: timing the hip snap and keeping the back neutral take coaching",
-  kind="P", fn={"shoulders": "Guide the bell's float with straight arms"},
-  why={"equipment": "One kettlebell swung in both hands",
+  kind="P", fn=SWING_FN | {"shoulders": "Guide the bell's float with straight arms"},
+  why={"equipment": "One kettlebell swung in both hands", "pattern": SWING_WHY,
        "mechanic": "Hips and knees extend explosively while the arms guide the bell"})
-H("vertical-swing", "dumbbell", "B", "c", "HipHinge", "M", SWING,
-  "A ballistic hinge with a dumbbell: timing the hip snap takes practice",
-  kind="P", fn={"shoulders": "Guide the dumbbell upward with straight arms"},
+H("vertical-swing", "dumbbell", "B", "c", "HipHinge", "M", SWING_JUMP,
+  "A ballistic hinge with a dumbbell that ends in a jump: timing the hip snap and the landing "
+  "take practice",
+  kind="P", fn={"shoulders": "Guide the dumbbell upward with straight arms",
+                "quadriceps": "Extend the knees explosively to jump and absorb the landing",
+                "calves": "Push off through the ankles and cushion the landing"},
   why={"equipment": "One dumbbell held by one end in both hands",
+       "pattern": "A hip-driven swing: the hips hinge and snap through, then the knees and "
+                  "ankles finish the jump",
        "mechanic": "Hips and knees extend explosively while the arms guide the dumbbell"})
 H("power-clean", "barbell", "B", "c", "HipHinge", "H", CLEAN,
   "An Olympic lift: the pull, turnover and catch are a skill years in the making", kind="P",
@@ -576,15 +592,17 @@ H("reverse-band-deadlift", "barbell squat-rack resistance-band", "B", "c", "HipH
   DEAD, "Bands from the top of a rack lighten the bottom: the rack setup takes care",
   why=FLOOR | {"equipment": "A barbell in a power rack, bands from the rack's top to the bar"})
 H("rack-pull-with-bands", "barbell squat-rack resistance-band", "B", "c", "HipHinge", "M",
-  "P glutes hamstrings | S adductors | St erector-spinae forearms traps lats abdominals",
+  "P glutes hamstrings | S adductors quadriceps | St erector-spinae forearms traps lats abdominals",
   "A rack pull with bands anchored to the rack: setup takes care",
-  fn={"glutes": "Extend the hips from the knee-high start to lockout"},
+  fn={"glutes": "Extend the hips from the knee-high start to lockout",
+      "quadriceps": "Finish extending the knees from the slight bend of the knee-high start"},
   why={"equipment": "A barbell on a power rack's pins, bands from the rack's base to the bar"})
 H("rack-deadlift", "barbell squat-rack", "B", "c", "HipHinge", "M",
-  "P glutes hamstrings | S adductors | St erector-spinae forearms traps lats abdominals",
+  "P glutes hamstrings | S adductors quadriceps | St erector-spinae forearms traps lats abdominals",
   "A barbell deadlift from just below the knee: a shorter pull, but setting the back is the "
   "deadlift's",
-  fn={"glutes": "Extend the hips from the knee-high start to lockout"},
+  fn={"glutes": "Extend the hips from the knee-high start to lockout",
+      "quadriceps": "Finish extending the knees from the slight bend of the knee-high start"},
   why={"equipment": "A barbell on a rack's pins just below knee height (a Smith machine serves)"})
 H("good-morning-off-pins", "barbell squat-rack", "B", "c", "HipHinge", "M", GM,
   "A good morning started from the pins at the bottom: setting the pins and the back takes care",
@@ -958,9 +976,11 @@ X("butt-lift-bridge", "bodyweight", "B", "i", "HipHinge", "L", BRIDGE,
   "Lying on the floor and lifting the hips: the easiest glute exercise", fn=B_FN, why=HIP_EXT)
 X("glute-bridge", "bodyweight", "B", "i", "HipHinge", "L", BRIDGE,
   "Lying on the floor and lifting the hips: the easiest glute exercise", fn=B_FN, why=HIP_EXT)
-X("hip-bridge", "bodyweight", "A", "i", "HipHinge", "L", BRIDGE + " abductors",
+X("hip-bridge", "bodyweight", "A", "i", "HipHinge", "L",
+  BRIDGE.replace("S hamstrings", "S hamstrings quadriceps") + " abductors",
   "A bridge on the heels extending one leg at a time: easy, some pelvic control",
-  fn=B_FN | {"abductors": "Keep the pelvis level as one leg extends"},
+  fn=B_FN | {"abductors": "Keep the pelvis level as one leg extends",
+             "quadriceps": "Straighten each leg in turn while the other heel holds the bridge"},
   why=HIP_EXT | {"laterality": "The legs take turns extending while the hips stay up"})
 X("single-leg-glute-bridge", "bodyweight", "U", "i", "HipHinge", "L",
   BRIDGE + " abductors", "A floor bridge on one leg: easy, some pelvic control",
@@ -1495,9 +1515,10 @@ T("cable-woodchoppers", "cable-station", "U", "c", "TrunkStability", "L",
       "glutes": "Turn and steady the hips"},
   why=ROT | {"equipment": "A cable station's high pulley, standing side-on"})
 T("standing-cable-lift", "cable-station", "U", "c", "TrunkStability", "L",
-  "P obliques | S shoulders | St rectus-abdominis glutes",
+  "P obliques | S shoulders quadriceps | St rectus-abdominis glutes",
   "Lifting a cable diagonally from low to high: easy",
   fn={"obliques": "Rotate the trunk to lift the handle across the body",
+      "quadriceps": "Straighten the legs from the squat as the handle rises",
       "shoulders": "Raise the arms along the diagonal", "rectus-abdominis": "Brace the trunk",
       "glutes": "Turn and steady the hips"},
   why=ROT | {"equipment": "A cable station's low pulley, standing side-on"})

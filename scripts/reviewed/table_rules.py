@@ -8,7 +8,7 @@ slips through, so the rules that a name and the entry's facts decide are written
 ``tests/integration/data/test_reviewed_layer.py`` runs them over every ``data/reviewed/*.ttl``
 entry: an entry that contradicts one fails the test, whichever generator wrote it.
 
-Three checks:
+Four checks:
 
 * :func:`difficulty_row` — the first row of the difficulty table that an entry's name, equipment,
   mechanic, laterality and kind decide, as ``(level, row)``; ``None`` when no decidable row
@@ -17,7 +17,15 @@ Three checks:
   pikes, butt-ups, mountain climbers, V-ups, L-sits) must list the quadriceps, the catalogue's
   term for the rectus femoris and the closest to the hip flexors it lacks, as primary or
   secondary.
+* :func:`knee_extensor_problem` — an entry whose name is a movement the knees extend in (jumps,
+  thrusters, cleans, jerks, kettlebell and dumbbell swings, squats, lunges) or whose reasons,
+  muscle functions or source steps say the knees extend ("hips and knees extend", "extending
+  through the hips, knees and ankles", "extend your knees") must list the quadriceps, the knee
+  extensors, in some role (the fourth fresh audit's vertical swing: a jump with glutes and
+  hamstrings only, the kettlebell swing's list reused).
 * :func:`pattern_problem` — a compound entry cannot have the single-joint ``Isolation`` pattern;
+  a clean and jerk or press is a ``HipHinge`` (of two compound parts, the one that moves the load
+  from the floor decides);
   a combination of a compound lift and another movement ("bench to skull crusher", "curl to
   press", "row to external rotation") is compound and takes the compound part's pattern; an
   upright row (shoulder and elbow) is a compound vertical pull.
@@ -29,7 +37,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +71,9 @@ class Entry:
     primary: frozenset[str] = frozenset()
     secondary: frozenset[str] = frozenset()
     stabilizer: frozenset[str] = frozenset()
+    #: The entry's own reasons and muscle functions, and the steps and summary its sources give
+    #: (read by :func:`knee_extensor_problem`; empty when not read).
+    texts: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -409,6 +420,78 @@ def hip_flexor_problem(entry: Entry) -> str | None:
            "primary or secondary"
 
 
+# -- the knee extensors of moves that extend the knees ---------------------------------------
+
+#: Names of movements whose main action extends the knees under load or into a jump.
+KNEE_EXTENSION_NAMES = ("jump", "jumps", "jumping", "thruster", "thrusters", "clean", "cleans",
+                        "jerk", "jerks", "push-press", "wall-ball", "wall-balls", "squat",
+                        "squats", "lunge", "lunges", "split-squat", "step-up", "step-ups",
+                        "pistol", "leg-press", "hack-squat", "bound", "bounds", "leap", "hop",
+                        "hops")
+#: Swings extend the knees only with a kettlebell or dumbbell swung through the legs (a
+#: sledgehammer or a leg swing does not).
+SWING_NAMES = ("swing", "swings")
+#: Names with such a word whose knees do not extend under the work: an arm jump from a push-up,
+#: a kneeling squat (the knees rest on the floor: hip extension only), the feet jumping in a
+#: plank (hip abduction), and squat thrusts (a conditioning drill typed Cardio, also skipped).
+NOT_KNEE_EXTENSION = ("push-up", "push-ups", "pushup", "pushups", "kneeling-squat",
+                      "plank-jack", "plank-jacks", "squat-thrust", "squat-thrusts")
+_JOIN = r"(?:,? (?:and |& )?)"
+#: What a reason, a muscle function or a step says when the knees extend.
+KNEE_EXTENSION_TEXT = re.compile(
+    rf"\b(?:hips?{_JOIN}knees?|knees?{_JOIN}hips?)(?:{_JOIN}ankles?)? "
+    r"(?:extend|extends|straighten)\b"
+    r"|\b(?:extend|straighten)(?:s|ing)? (?:(?:through|at|from) )?(?:the |your |both )?"
+    rf"(?:hips?{_JOIN})?(?:knees?|legs)\b"
+    r"|\bknee extension\b|\btriple extension\b", re.I)
+#: Sentences where the knees extend but not as the exercise's work: lowering against a knee
+#: flexor (a Nordic curl "resisting knee extension", "lower yourself by extending at the knee"),
+#: the clean that racks the kettlebells before a press.
+NOT_THE_WORK = re.compile(
+    r"\bresist\w* (?:the )?knee extension|\blower(?:ing)? (?:yourself|the body|your body)\b"
+    r"|\bclean (?:the |a |two |both )?(?:kettle|dumb)?bells? to (?:your|the) shoulders?", re.I)
+#: A set-up step of free-exercise-db (lifting a machine's pads or a lever into place before the
+#: work): it ends "This will be your starting position".
+SETUP_STEP = re.compile(r"(?:this|that) (?:will be|is) your start(?:ing)? position\.?\s*$",
+                        re.I)
+#: Entries whose source steps say the knees extend where the reviewed movement does not: the
+#: reason is the review's, kept here so that the exception is written down.
+KNEE_EXTENSION_EXCEPTIONS = {
+    "frog-stand": "wger's steps describe lifting off from a squat into a straightened hold; the "
+                  "frog stand balances with the knees resting on the elbows, bent throughout",
+}
+
+
+def knee_extension_evidence(entry: Entry) -> str | None:
+    """What says the entry's knees extend: a name word, or the first sentence of its reasons,
+    functions or steps that says so (set-up steps and lowering sentences left out)."""
+    if entry.kind in ("Stretching", "MobilityDrill", "Cardio") \
+            or _has(entry, *NOT_KNEE_EXTENSION) or entry.slug in KNEE_EXTENSION_EXCEPTIONS:
+        return None
+    if _has(entry, *KNEE_EXTENSION_NAMES) or (
+            _has(entry, *SWING_NAMES) and entry.equipment & {"kettlebell", "dumbbell"}):
+        return "the name"
+    for text in entry.texts:
+        if SETUP_STEP.search(text.strip()):
+            continue
+        for sentence in re.split(r"(?<=[.;!?])\s+|\n", text):
+            found = KNEE_EXTENSION_TEXT.search(sentence)
+            if found and not NOT_THE_WORK.search(sentence):
+                return f"'{found.group(0)}' in \"{sentence.strip()[:90]}\""
+    return None
+
+
+def knee_extensor_problem(entry: Entry) -> str | None:
+    """Why the entry misses the knee extensors, or ``None``: the knees extend (by its name or
+    its text) but the quadriceps are listed in no role."""
+    if "quadriceps" in entry.primary | entry.secondary | entry.stabilizer:
+        return None
+    evidence = knee_extension_evidence(entry)
+    if evidence is None:
+        return None
+    return f"the knees extend ({evidence}), but no role lists the quadriceps"
+
+
 # -- movement pattern -----------------------------------------------------------------------
 
 COMPOUND_PARTS = {"press": "VerticalPush", "bench": "HorizontalPush",
@@ -423,6 +506,9 @@ def pattern_problem(entry: Entry) -> str | None:
     if _has(entry, "upright") and _has(entry, "row", "rows") and (
             entry.pattern != "VerticalPull" or entry.mechanic != "compound"):
         return "an upright row moves shoulder and elbow: compound, VerticalPull"
+    if _has(entry, "clean-and-jerk", "clean-and-press", "clean-and-push-press") \
+            and entry.pattern != "HipHinge":
+        return "a clean and jerk or press: the clean moves the load from the floor, HipHinge"
     if entry.mechanic == "compound" and entry.pattern == "Isolation":
         return "compound, but the Isolation pattern is one joint action"
     if _has(entry, *JOINERS) and not _has(entry, "to-failure"):
@@ -438,8 +524,11 @@ def pattern_problem(entry: Entry) -> str | None:
 
 # -- running over the files -----------------------------------------------------------------
 
-def read_entries(paths: Iterable[Path]) -> list[tuple[str, Entry]]:
-    """(file stem, entry) for every exercise of the given reviewed Turtle files."""
+def read_entries(paths: Iterable[Path], steps: Mapping[str, Sequence[str]] | None = None,
+                 ) -> list[tuple[str, Entry]]:
+    """(file stem, entry) for every exercise of the given reviewed Turtle files; ``steps`` maps
+    an exercise's slug to the step texts and summaries its sources give (see
+    :func:`source_texts`), which join the entry's own reasons and muscle functions."""
     from rdflib import RDF, Graph, Namespace, URIRef
 
     exg = Namespace("https://w3id.org/exgraph/ontology#")
@@ -457,8 +546,13 @@ def read_entries(paths: Iterable[Path]) -> list[tuple[str, Entry]]:
             def one(prop: URIRef, ex: URIRef = ex, graph: Graph = graph) -> str:
                 return last(graph.value(ex, prop))
 
+            own = [str(graph.value(node, exg.reason))
+                   for node in graph.objects(ex, exg.rationale)] + \
+                  [str(graph.value(node, exg["function"]))
+                   for node in graph.objects(ex, exg.muscleInvolvement)]
             out.append((path.stem, Entry(
                 slug=last(ex),
+                texts=tuple(sorted(own)) + tuple((steps or {}).get(last(ex), ())),
                 equipment=frozenset(last(o) for o in graph.objects(ex, exg.requiresEquipment)),
                 laterality=one(exg.laterality), mechanic=one(exg.mechanic),
                 pattern=one(exg.movementPattern), difficulty=one(exg.difficulty),
@@ -492,7 +586,8 @@ def problems(entries: Iterable[tuple[str, Entry]]) -> list[str]:
         elif row is None and entry.difficulty != LAST_ROW[0]:
             found.append(f"{stem}: {entry.slug}: difficulty {entry.difficulty}, but no row "
                          f"above the last decides it: the last row says {LAST_ROW[0]}")
-        for problem in (hip_flexor_problem(entry), pattern_problem(entry)):
+        for problem in (hip_flexor_problem(entry), knee_extensor_problem(entry),
+                        pattern_problem(entry)):
             if problem:
                 found.append(f"{stem}: {entry.slug}: {problem}")
     return found
@@ -504,13 +599,32 @@ def reviewed_files(root: Path) -> list[Path]:
                   if p.name != "corrections.ttl")
 
 
+def source_texts(root: Path) -> dict[str, list[str]]:
+    """The step texts and summaries of every exercise in the imported datasets, by slug (the
+    sources' words for what the movement is; the reviewed files do not restate them)."""
+    from rdflib import RDF, Graph, Namespace
+
+    exg = Namespace("https://w3id.org/exgraph/ontology#")
+    texts: dict[str, list[str]] = {}
+    for path in sorted((root / "data" / "imported").glob("*.ttl")):
+        graph = Graph()
+        graph.parse(path, format="turtle")
+        for step in graph.subjects(RDF.type, exg.Step):
+            slug = str(step).split("/exercise/", 1)[1].split("/", 1)[0]
+            texts.setdefault(slug, []).append(str(graph.value(step, exg.text)))
+        for ex, summary in graph.subject_objects(exg.summary):
+            texts.setdefault(str(ex).rsplit("/", 1)[-1], []).append(str(summary))
+    return texts
+
+
 def slug_of(problem: str) -> str:
     """The exercise a line of :func:`problems` is about."""
     return problem.split(": ", 2)[1]
 
 
 if __name__ == "__main__":
-    found = problems(read_entries(reviewed_files(Path(__file__).resolve().parents[2])))
+    ROOT = Path(__file__).resolve().parents[2]
+    found = problems(read_entries(reviewed_files(ROOT), source_texts(ROOT)))
     print("\n".join(f"{p} [open: {OPEN[slug_of(p)]}]" if slug_of(p) in OPEN else p
                     for p in found))
     unresolved = [p for p in found if slug_of(p) not in OPEN]

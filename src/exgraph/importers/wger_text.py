@@ -68,6 +68,8 @@ WRONG_NAMES: dict[str, str] = {
     "Squats (Dumbbells)": "the dumbbell squat, on wger's barbell squat",
     "Squat (Stacchi)": "Italian 'stacchi' are deadlifts: a squat-and-deadlift name on wger's "
                        "barbell squat",
+    "Trazioni con presa prona": "Italian for the overhand-grip pull-up, on wger's chin-ups "
+                                "(an underhand grip)",
 }
 
 

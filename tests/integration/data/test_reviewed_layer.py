@@ -282,13 +282,28 @@ def _table_rules() -> object:
 RULES: Any = _table_rules()
 
 
-def test_no_entry_contradicts_a_decidable_rule_of_the_review() -> None:
+def _source_texts(store: Store) -> dict[str, list[str]]:
+    """The step texts and summaries of every exercise of the served graph (imports, articles,
+    merged aliases), by slug: what the sources say the movement is."""
+    rows = store.select(
+        "PREFIX exg: <https://w3id.org/exgraph/ontology#> SELECT ?e ?t WHERE { "
+        "{ ?e exg:step ?s . ?s exg:text ?t } UNION { ?e exg:summary ?t } }")
+    texts: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        texts[str(row["e"]).rsplit("/", 1)[-1]].append(str(row["t"]))
+    return texts
+
+
+def test_no_entry_contradicts_a_decidable_rule_of_the_review(full_store: Store) -> None:
     """Issue 22, the audit's wrong reviewed values fixed at their cause: every entry of every
     family file is run through the rules a name and the entry's facts decide — the first
-    matching row of the difficulty table, the hip flexors of hip-flexion moves, the pattern of
-    compound and combination exercises (scripts/reviewed/table_rules.py). A new entry, or an
-    edited one, that contradicts the written table fails here whichever generator wrote it."""
-    entries = RULES.read_entries(FILES)
+    matching row of the difficulty table, the hip flexors of hip-flexion moves, the knee
+    extensors of moves that extend the knees (by the name, the entry's reasons or the sources'
+    steps), the pattern of compound and combination exercises (scripts/reviewed/table_rules.py).
+    A new entry, or an edited one, that contradicts the written table fails here whichever
+    generator wrote it."""
+    texts = _source_texts(full_store)
+    entries = RULES.read_entries(FILES, texts)
     assert len(entries) == len(CASES)
     problems = RULES.problems(entries)
     unresolved = [p for p in problems if RULES.slug_of(p) not in RULES.OPEN]
@@ -303,6 +318,12 @@ def test_no_entry_contradicts_a_decidable_rule_of_the_review() -> None:
     # every entry no row above decides is Low, as the last row says (the check above)
     assert {e.difficulty for _stem, e in entries if not RULES.difficulty_row(e)} == {"Low"}
     assert len(RULES.OPEN) <= 1  # a list of known open entries that grows is a second table
+    # the knee-extension rule reads the steps of most entries and finds the knees extending in
+    # a real share of them (squats, lunges, jumps, cleans, swings), each listing the quadriceps
+    with_steps = [e for _stem, e in entries if texts.get(e.slug)]
+    assert len(with_steps) >= 0.8 * len(entries), len(with_steps)
+    knees = [e for _stem, e in entries if RULES.knee_extension_evidence(e)]
+    assert len(knees) >= 200, len(knees)
 
 
 @pytest.mark.parametrize(("slug", "equipment", "lat", "mech", "kind", "level"), [
@@ -402,6 +423,41 @@ def test_the_muscle_and_pattern_rules_flag_the_audited_errors() -> None:
     assert RULES.pattern_problem(combo)
     assert RULES.pattern_problem(RULES.Entry(**{**combo.__dict__,
                                                 "pattern": "HorizontalPush"})) is None
+
+
+def test_the_knee_extensor_rule_flags_the_audited_swing_and_reads_steps_as_the_work() -> None:
+    """The fourth fresh audit's wrong muscles (seed 20261209): the vertical swing, a dumbbell
+    swing that ends in a jump, listed glutes and hamstrings only (the kettlebell swing's list).
+    As it was, the rule flags it by its name and by its step; with the quadriceps in any role it
+    passes. The rule reads the work, not the set-up or the lowering: a machine's pads lifted into
+    the starting position, a Nordic curl resisting knee extension and a kneeling squat (the knees
+    on the floor) are not flagged."""
+    def entry(slug: str, *texts: str, eq: str = "dumbbell", primary: str = "glutes hamstrings",
+              secondary: str = "") -> Any:
+        return RULES.Entry(slug=slug, equipment=frozenset(eq.split()), laterality="Bilateral",
+                           mechanic="compound", pattern="HipHinge", difficulty="Moderate",
+                           kind="PowerTraining", primary=frozenset(primary.split()),
+                           secondary=frozenset(secondary.split()), texts=texts)
+    step = ("Powerfully reverse the motion by extending at the hips, knees, and ankles to propel "
+            "yourself upward, swinging the dumbell over your head.")
+    assert RULES.knee_extensor_problem(entry("vertical-swing", step))
+    # the text alone decides where the name says nothing
+    assert RULES.knee_extensor_problem(entry("overhead-dumbbell-lift", step))
+    assert RULES.knee_extensor_problem(entry(
+        "machine-lift", "Hips and knees extend explosively while the arms guide the dumbbell"))
+    assert RULES.knee_extensor_problem(entry("vertical-swing", step,
+                                             secondary="quadriceps")) is None
+    assert RULES.knee_extensor_problem(entry("calf-lift", (
+        "Push the lever up by extending your hips and knees until your torso is standing erect. "
+        "This will be your starting position."), eq="calf-raise-machine", primary="calves")) \
+        is None
+    assert RULES.knee_extensor_problem(entry(
+        "hamstring-lower", "Lower the body by resisting knee extension (eccentric)",
+        eq="bodyweight", primary="hamstrings")) is None
+    assert RULES.knee_extensor_problem(entry("kneeling-squat", eq="barbell")) is None
+    # a sledgehammer swing is no kettlebell swing; a kettlebell one is
+    assert RULES.knee_extensor_problem(entry("sledgehammer-swings", eq="other")) is None
+    assert RULES.knee_extensor_problem(entry("kettlebell-swing", eq="kettlebell"))
 
 
 @pytest.mark.slow

@@ -323,6 +323,19 @@ def _facts(*names: str, **fields: Any) -> Facts:
     ("Incline Dumbbell Flyes - With A Twist", "Isolation"),  # fly before the late "twist"
     ("Front Raise", "Isolation"),
     ("Cable Crossover", "Isolation"),  # a cable fly
+    ("Low-Cable Cross-Over - NB", "Isolation"),
+    ("Cross Over - With Bands", "Isolation"),
+    ("Single-Arm Cable Crossover", "Isolation"),
+    # the bare word is no fly (the fourth fresh audit, seed 20261209): wger's hip crossover is a
+    # lying trunk rotation, as the muscle rule's obliques read it
+    ("Hip Crossover", "TrunkStability"),
+    ("Crossover Reverse Lunge", "Lunge"),
+    ("Clean and Press", "HipHinge"),  # a combination: the part from the floor decides
+    ("Double Kettlebell Clean and Jerk", "HipHinge"),
+    ("Split Jerk", "VerticalPush"),
+    ("Australian Pull-ups", "HorizontalPull"),  # an inverted row
+    ("Kneeling Squat", "HipHinge"),  # the knees rest on the floor: only the hips extend
+    ("Single-Leg High Box Squat", "Lunge"),
     ("Dumbbell Flyes", "Isolation"),
     ("Barbell Shrug", "Isolation"),
     ("Tricep Dumbbell Kickback", "Isolation"),
@@ -372,6 +385,8 @@ def test_movement_pattern_rules(facts: Facts, pattern: str, rule: str) -> None:
     _facts("Curl femoral", languages=("es",)),  # keywords read English names only
     _facts("Adductor", category=("stretching",), groups_primary=frozenset({"adductors"})),
     _facts("Mystery", groups_primary=frozenset({"quadriceps"})),  # no force: no guess
+    # a source's stretch has no pattern, whatever word its name has
+    _facts("Lying Crossover", category=("stretching",), groups_primary=frozenset({"abductors"})),
 ])
 def test_movement_pattern_none(facts: Facts) -> None:
     assert movement_pattern(facts) is None

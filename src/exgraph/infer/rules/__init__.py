@@ -29,13 +29,20 @@ fires decides.
                                                plantar/dorsiflexion -> Isolation (before squat
                                                and leg press: "calf raise using hack squat
                                                machine" is a calf raise)
-    ``pattern/name-keyword/olympic-push``      jerk, push press, clean and press/jerk ->
-                                               VerticalPush (before squat: "squat jerk")
+    ``pattern/name-keyword/clean-and-press``   clean and press, clean and jerk -> HipHinge
+                                               (a combination takes the pattern of the part
+                                               that moves the load from the floor, as the
+                                               reviewed layer's rule says; before jerk)
+    ``pattern/name-keyword/olympic-push``      jerk, push press -> VerticalPush (before squat:
+                                               "squat jerk")
     ``pattern/name-keyword/lunge``             lunge, split squat, split/scissors jump,
                                                Bulgarian, step-up, pistol, single-/one-leg
-                                               squat, skater/shrimp/curtsy/cossack squat ->
-                                               Lunge (single-leg work is Lunge, as the ontology
-                                               defines it; before squat)
+                                               squat (up to two words between: "single-leg
+                                               high box squat"), skater/shrimp/curtsy/cossack
+                                               squat -> Lunge (single-leg work is Lunge, as
+                                               the ontology defines it; before squat)
+    ``pattern/name-keyword/kneeling-squat``    kneeling squat -> HipHinge (the knees rest on
+                                               the floor; only the hips extend)
     ``pattern/name-keyword/squat``             squat, leg press, hack (squat), wall sit,
                                                thruster, snatch balance, wall ball -> Squat
     ``pattern/name-keyword/trunk``             crunch, sit-up, Pallof, woodchop, Russian twist,
@@ -45,9 +52,10 @@ fires decides.
                                                (not side/front/rear/lateral), knee raise, knee
                                                tuck, side bend, oblique, side bridge/plank,
                                                windmill, judo flip, landmine 180/rotation, bear
-                                               crawl, superman -> TrunkStability (before the
-                                               press/pull/raise rules: "Pallof press", "press
-                                               sit-up", "hanging leg raise")
+                                               crawl, superman, sledgehammer swing (a
+                                               rotation, not a hip swing) -> TrunkStability
+                                               (before the press/pull/raise rules: "Pallof
+                                               press", "press sit-up", "hanging leg raise")
     ``pattern/none/cardio``                    treadmill, bike, run, sprint, stair climber,
                                                rope jumping, rowing/ski machine, jumping jacks,
                                                sled push/drag, walking: none (after lunge and
@@ -77,13 +85,16 @@ fires decides.
                                                row -> VerticalPull. The upright row is filed
                                                here (a decision: the pull runs in the vertical
                                                plane; before row)
-    ``pattern/name-keyword/horizontal-pull``   row, rowing, face pull, long pulley ->
-                                               HorizontalPull
+    ``pattern/name-keyword/horizontal-pull``   row, rowing, face pull, long pulley, Australian
+                                               pull-up (an inverted row; the vertical-pull
+                                               rule leaves it) -> HorizontalPull
     ``pattern/name-keyword/olympic-pull``      clean, snatch (hang/power/split) -> HipHinge
     ``pattern/none/plyometric``                jump, hop, bound, leap, skip, throw, slam, pass,
                                                toss, push-off, shuffle, drill: none
-    ``pattern/name-keyword/isolation``         curl, extension, raise, fly/flye, crossover (a
-                                               cable fly, so Isolation: a decision), pec deck,
+    ``pattern/name-keyword/isolation``         curl, extension, raise, fly/flye, a cable or
+                                               band crossover or crossover fly (not the bare
+                                               word: "hip crossover" is a trunk rotation,
+                                               "lying crossover" a stretch), pec deck,
                                                butterfly, kickback, shrug, skull crusher,
                                                pull-apart, internal/external rotation, rotator
                                                cuff, joint flexion, laterals, abduction/
@@ -93,13 +104,18 @@ fires decides.
                                                when every primary muscle is abdominal ("bent-
                                                knee hip raise")
     ``pattern/name-keyword/trunk-late``        plank, twist, L-sit, L hold, bird dog, mountain
-                                               climber, crawl, trunk/torso/core rotation ->
+                                               climber, crawl, trunk/torso/core rotation,
+                                               hip crossover (a lying trunk rotation, as the
+                                               muscle rule's obliques read it) ->
                                                TrunkStability (late: "flyes with a twist" is a
                                                fly, "plank to row" a row, "L-sit pull-up" a
                                                pull-up)
     ``pattern/press-by-muscle``                any other "press": chest or triceps primary ->
                                                HorizontalPush, shoulders -> VerticalPush
     ========================================== ================================================
+
+    A source category "stretching" comes before every name rule (``pattern/none/category``):
+    a stretch has no pattern whatever its name says ("Lying Crossover", a partner hip stretch).
 
     When no name rule fires, the fallbacks use the data:
 

@@ -16,7 +16,7 @@ from exgraph.infer.rules.common import (
     english_names,
     words,
 )
-from exgraph.infer.rules.pattern import movement_pattern
+from exgraph.infer.rules.pattern import CROSSOVER_FLY, movement_pattern
 from exgraph.vocab.names import plain_text
 from exgraph.vocab.terms import term_slug
 
@@ -103,7 +103,7 @@ _MUSCLE_RULES: Final[tuple[_MuscleRule, ...]] = (
                 words(r"bench press\w*", PUSH_UP, r"chest\w*", r"dips?", r"floor press",
                        r"planche\w*", r"press ups?", r"support holds?")),
     _MuscleRule("muscle/name/chest-fly", ("chest",),
-                words(r"fl(?:y|yes|ies)", r"pec\w*", r"cross ?overs?", r"crossovers?",
+                words(r"fl(?:y|yes|ies)", r"pec\w*", *CROSSOVER_FLY,
                        r"butterfl\w*")),
     _MuscleRule("muscle/name/quadriceps", ("quadriceps",),
                 words(r"leg extensions?", r"sissy\w*", r"wall sits?", r"spanish squats?")),

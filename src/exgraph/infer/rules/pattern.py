@@ -12,6 +12,7 @@ from exgraph.infer.rules.common import (
     PATTERN_WORDS,
     PULL_UP,
     PUSH_UP,
+    STRETCH_CATEGORIES,
     Facts,
     Inferred,
     categories,
@@ -27,6 +28,16 @@ class _NameRule:
     value: str | None  # None: a "no pattern" rule, which stops the search
     regex: re.Pattern[str]
 
+
+#: The crossover of the chest fly family: a cable or band crossover (either word before or after
+#: it: "Cable Crossover", "Cross Over - With Bands", "Low-Cable Cross-Over"), or a crossover fly.
+#: The bare word is not enough: wger's "Hip Crossover" is a lying trunk rotation and
+#: free-exercise-db's "Lying Crossover" a partner hip stretch (the fourth fresh audit, seed
+#: 20261209, found the first called single-joint isolation by this rule).
+CROSSOVER_FLY: Final = (
+    r"(?:cables?|bands?|banded|pulleys?|chest|pec)(?: \w+){0,2} cross ?overs?",
+    r"cross ?overs? (?:\w+ ){0,2}(?:cables?|bands?|pulleys?|fl(?:y|ye|yes|ies))",
+)
 
 _PATTERN_RULES: Final[tuple[_NameRule, ...]] = (
     _NameRule("pattern/none/stretch", None, words(
@@ -47,14 +58,20 @@ _PATTERN_RULES: Final[tuple[_NameRule, ...]] = (
         "calf", "calves", r"toe press(?:es)?", "tibialis", r"heel raises?", r"plantar ?flexion",
         r"dorsi ?flexion",
     )),
+    _NameRule("pattern/name-keyword/clean-and-press", "HipHinge", words(
+        r"clean (?:and|&) (?:push )?(?:press(?:es)?|jerks?)",
+    )),
     _NameRule("pattern/name-keyword/olympic-push", "VerticalPush", words(
-        r"jerks?", r"push press(?:es)?", r"clean and (?:press|jerk)",
+        r"jerks?", r"push press(?:es)?",
     )),
     _NameRule("pattern/name-keyword/lunge", "Lunge", words(
         r"lunges?", r"split squats?", r"split squat\w*", r"split jumps?", r"scissors? jumps?",
         r"bulgarian", r"step ?ups?", r"pistols?",
-        r"(?:single|one) ?(?:leg|legged) (?:\w+ )?squats?",
+        r"(?:single|one) ?(?:leg|legged) (?:\w+ ){0,2}squats?",
         r"(?:skater|shrimp|curtsy|cossack) (?:squats?|squad)",
+    )),
+    _NameRule("pattern/name-keyword/kneeling-squat", "HipHinge", words(
+        r"kneeling squats?",
     )),
     _NameRule("pattern/name-keyword/squat", "Squat", words(
         r"squats?", r"squatting", r"leg press(?:es)?", r"hack", r"hacks", r"wall sits?",
@@ -70,6 +87,7 @@ _PATTERN_RULES: Final[tuple[_NameRule, ...]] = (
         r"obliques?", r"side (?:bridge|plank)s?", r"windmills?", r"judo flip",
         r"landmine (?:180s?|rotations?)", r"leg pull ins?", r"pull ins?", r"draw ins?",
         r"stomach vacuum", r"heel touch\w*", r"toe touchers", r"bear crawl\w*", r"superman",
+        r"sledge ?hammer (?:swings?|strikes?|slams?)",
     )),
     _NameRule("pattern/none/cardio", None, words(
         "treadmill", "elliptical", r"bicycl\w*", r"bikes?", "cycling", r"jog(?:ging)?",
@@ -107,11 +125,12 @@ _PATTERN_RULES: Final[tuple[_NameRule, ...]] = (
         PUSH_UP, r"dips?", r"chest push\w*", r"(?:pause|paused|spoto) bench",
     )),
     _NameRule("pattern/name-keyword/vertical-pull", "VerticalPull", words(
-        PULL_UP, CHIN_UP, r"pull ?downs?", r"pulldowns?", r"lat pulls?", r"muscle ?ups?",
+        r"(?<!australian )(?:" + PULL_UP + ")", CHIN_UP, r"pull ?downs?", r"pulldowns?",
+        r"lat pulls?", r"muscle ?ups?",
         r"rope climbs?", r"scapula(?:r)? pull\w*", r"upright (?:\w+ ){0,2}rows?",
     )),
     _NameRule("pattern/name-keyword/horizontal-pull", "HorizontalPull", words(
-        r"rows?", r"rowing", r"face ?pulls?", r"long pulley",
+        r"rows?", r"rowing", r"face ?pulls?", r"long pulley", r"australian pull ?ups?",
     )),
     _NameRule("pattern/name-keyword/olympic-pull", "HipHinge", words(
         r"cleans?", r"snatch(?:es)?", "snach",
@@ -123,7 +142,7 @@ _PATTERN_RULES: Final[tuple[_NameRule, ...]] = (
     )),
     _NameRule("pattern/name-keyword/isolation", "Isolation", words(
         r"curls?", r"extensions?", r"extention", r"raises?", r"rises?", r"f?fl(?:y|ye|yes|ies)",
-        r"cross ?overs?", r"crossovers?", r"pec deck", "butterfly", r"kick ?backs?",
+        *CROSSOVER_FLY, r"pec deck", "butterfly", r"kick ?backs?",
         r"shrugs?", r"skull ?crush\w*", r"pull ?aparts?",
         r"(?:external|internal|interior) rotations?", r"rotator cuff",
         r"(?:hip|knee|elbow|wrist|shoulder) flexions?",
@@ -133,7 +152,8 @@ _PATTERN_RULES: Final[tuple[_NameRule, ...]] = (
     )),
     _NameRule("pattern/name-keyword/trunk-late", "TrunkStability", words(
         r"planks?", r"twists?", r"l ?sits?", r"l holds?", r"bird ?dogs?", r"mountain climbers?",
-        r"crawls?", r"(?:trunk|torso|core) rotations?", r"abdominal", r"abs",
+        r"crawls?", r"(?:trunk|torso|core) rotations?", r"hip cross ?overs?", r"abdominal",
+        r"abs",
     )),
 )
 
@@ -223,7 +243,12 @@ def _fallback_pattern(facts: Facts) -> Inferred | None:
 
 def movement_pattern(facts: Facts) -> Inferred | None:
     """Infer the exercise's movement pattern, or None when no rule applies (stretches, cardio,
-    plyometric drills and complexes on purpose). Rules and their order: the module docstring."""
+    plyometric drills and complexes on purpose). Rules and their order: the module docstring.
+
+    A source that files the exercise as a stretch decides before any name word: "Lying
+    Crossover", a partner hip stretch, took the crossover's Isolation from its name."""
+    if categories(facts) & STRETCH_CATEGORIES:
+        return None  # pattern/none/category, before the name rules
     hit = _first_name_match(facts, _PATTERN_RULES)
     if hit is not None:
         rule, name, matched = hit
