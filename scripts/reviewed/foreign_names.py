@@ -61,7 +61,6 @@ KEPT_APART: dict[str, str] = {
                                 "exercise of that set-up",
     "kopfuber-gewichtaufheben": "German 'upside-down weight lifting', no steps: which movement it "
                                 "names cannot be told (general_a.NOT_REVIEWED)",
-    "meditacion-guiada-o-libre": "meditation: not an exercise",
     "military-press-mit-sz-bar": "an EZ-bar clean and press (its text); no English exercise "
                                  "with that bar",
     "patada-de-burro-con-mancuerna": "a donkey kick holding a dumbbell behind the knee; the "
