@@ -29,6 +29,7 @@ from exgraph.plans.model import (
 from exgraph.plans.plan_facts import PlanFacts
 from exgraph.plans.request import PlanRequest
 from exgraph.plans.validate import (
+    HEAVY_GOALS,
     SLOT_DIRECTIONS,
     SQUAT_LOADS,
     direction,
@@ -60,6 +61,38 @@ ISOLATION_SLOTS = frozenset({"leg-curl", "leg-extension"})
 #: Slots whose movement body weight alone loads as well as a coach would load it: pull-ups and
 #: chin-ups lift the whole body, and the trunk slot trains with the body.
 BODY_LOADED_SLOTS = frozenset({"vertical-pull", "abs"})
+#: Score of a single-joint exercise filed under a multi-joint pattern in a squat, push or pull
+#: slot (rule "a slot lifts"): a scapular pull-up moves the shoulder blades only and a
+#: straight-arm pulldown the shoulder only, so neither is the day's vertical pull where a pull-up
+#: or a pulldown fits. The hinge slot is left out: a glute bridge is a hinge with one joint moving.
+DRILL_PENALTY = 2.0
+#: Score of a band-only exercise in a main slot when the lifter has free weights or machines that
+#: load the movement (rule "main lifts load"): a band's tension rises through the range and
+#: cannot be set to a 3-6RM or raised in small steps as dumbbells, plates or a stack can.
+BAND_MAIN_PENALTY = 2.0
+#: Score of a fast lift (a push press, a swing, a jump: :func:`explosive`) in a plan for
+#: hypertrophy, endurance or technique (rule "a dose the exercise can take"): its legs drive the
+#: load past the slow part of the lift, so the sets build neither size nor the skill of the strict
+#: lift; strength plans keep it (a push press moves more than a press), power plans want it.
+FAST_OFF_GOAL_PENALTY = 2.0
+#: Goals whose plans take fast lifts on their merits.
+FAST_GOALS = frozenset({"power", "strength"})
+#: Equipment kinds that load a main lift heavily and in small steps (and every kind named a
+#: machine: a stack or plates).
+HEAVY_LOADS = frozenset({"barbell", "dumbbell", "kettlebell", "cable-station", "ez-bar",
+                         "trap-bar"})
+#: Name words of an exercise a partner resists or spots: a plan is for one lifter training alone.
+_PARTNER = re.compile(r"\b(partner|manual|spotter)\b")
+#: Name words of hip flexion: the knee rises, it does not extend (rule "a slot lifts": no hip
+#: flexion drill in the leg-extension slot, though a source lists the quadriceps for it).
+_HIP_FLEXION = re.compile(r"\bhip flex(ion|or|ors)?\b|\bknee (raise|drive|tuck)s?\b|"
+                          r"\bmarch(es|ing)?\b")
+#: A load held at the chest or against a band's tension: the arms or the band give out before
+#: the legs or the prime movers meet a 3-6RM (rule "a dose the exercise can take").
+_LIGHT_HOLD = re.compile(r"\bgoblet\b")
+#: Name words of a press the legs drive: the push press (a thruster is a squat and a press, a
+#: complex, not one fast lift).
+_DRIVEN = re.compile(r"\bpush[ -]press(es)?\b")
 _COMPLEX = re.compile(r"(?:\b(?:to|into|and|plus)\b|\+)\s*(?:an?\s+)?(?:[a-z-]+\s+)?(?:press|"
                       r"curl|row|raise|squat|lunge|twist|extension|fly|kickback)(?:e?s)?\b")
 _EXPLOSIVE_WORDS = frozenset({"jump", "jumps", "jumping", "clap", "plyo", "plyometric",
@@ -70,6 +103,16 @@ _EXPLOSIVE_WORDS = frozenset({"jump", "jumps", "jumping", "clap", "plyo", "plyom
 def unloaded(ex: Exercise) -> bool:
     """Whether ex needs nothing but the body (and a home's furniture): no external load."""
     return ex.equipment <= {"bodyweight"}
+
+
+def band_only(ex: Exercise) -> bool:
+    """Whether ex's only load is a band (a bar, an anchor or the body besides)."""
+    return ex.load == "band"
+
+
+def heavy(kinds: frozenset[str]) -> bool:
+    """Whether kinds hold a load of :data:`HEAVY_LOADS` or a machine."""
+    return bool(kinds & HEAVY_LOADS) or any(k.endswith("machine") for k in kinds)
 
 
 def body_loaded(ex: Exercise) -> bool:
@@ -87,9 +130,9 @@ def is_complex(ex: Exercise) -> bool:
 
 def explosive(ex: Exercise, categories: frozenset[str]) -> bool:
     """Whether ex is fast, power work: activity kind power, a plyometric, an Olympic lift, or a
-    jump, throw, swing or clean by its name."""
+    jump, throw, swing, clean or push press by its name (the legs drive the load up)."""
     return ex.kind == "power" or PLYOMETRIC in categories or ex.olympic \
-        or bool(ex.words & _EXPLOSIVE_WORDS)
+        or bool(ex.words & _EXPLOSIVE_WORDS) or bool(_DRIVEN.search(ex.name.lower()))
 
 
 def redundant(a: Exercise, b: Exercise) -> bool:
@@ -182,6 +225,8 @@ class Chooser:
             return "an Olympic lift (a clean, snatch or jerk): for power plans only"
         if ex.words & STRETCH_WORDS:
             return "a stretch"
+        if _PARTNER.search(ex.name.lower()):
+            return "needs a partner to resist it"
         avoided = sorted(ex.primary & r.avoid)
         if avoided:
             return f"works {self._join(avoided)} as a prime mover, which you avoid"
@@ -268,7 +313,8 @@ class Chooser:
             # for hypertrophy is neither safe nor the point (rule "Olympic lifts for power")
             verdict = bool(ex.primary and ex.equipment) and not categories & NEVER and not (
                 PLYOMETRIC in categories and not key[1]) and not ex.words & STRETCH_WORDS \
-                and not (ex.olympic and not key[1]) and not_strength(ex, self.facts) is None
+                and not (ex.olympic and not key[1]) and not_strength(ex, self.facts) is None \
+                and not _PARTNER.search(ex.name.lower())
             verdicts[key] = verdict
         return verdict
 
@@ -408,6 +454,24 @@ class Chooser:
             value -= UNLOADED_PENALTY
         if slot.name in MAIN_SLOTS and self.goal != "power" and is_complex(ex):
             value -= COMPLEX_PENALTY
+        value -= self.drill_terms(ex, slot)
+        return value
+
+    def drill_terms(self, ex: Exercise, slot: Slot) -> float:
+        """Penalties of rules "a slot lifts", "main lifts load" and "a dose the exercise can
+        take" (docs/plans.md): a single-joint drill under a multi-joint pattern in a squat,
+        push or pull slot; a band-only exercise in a main slot when the lifter has free
+        weights or machines; a fast lift in a plan for neither power nor strength."""
+        value = 0.0
+        if (slot.name in SLOT_DIRECTIONS or slot.name == "squat") \
+                and ex.mechanic == "isolation" and ex.pattern not in (None, "Isolation"):
+            value += DRILL_PENALTY
+        if slot.name in MAIN_SLOTS and band_only(ex) and not body_loaded(ex) \
+                and heavy(self.available):
+            value += BAND_MAIN_PENALTY
+        if self.goal not in FAST_GOALS and explosive(
+                ex, self.facts.categories.get(ex.slug, frozenset())):
+            value += FAST_OFF_GOAL_PENALTY
         return value
 
     def fast_bonus(self, ex: Exercise, slot: Slot) -> float:
@@ -432,11 +496,14 @@ class Chooser:
         want = SLOT_DIRECTIONS.get(slot.name)
         if want is not None:
             return direction(ex) == want
-        if slot.name == "squat":
+        if slot.name in ("squat", "hinge"):  # a hinge slot hinges or curls: a running drill
+            # filed as a lunge is no hinge, even when it works the hamstrings and is fast
             return ex.pattern in slot.patterns
         if slot.name in ISOLATION_SLOTS:  # a leg curl curls: no hinge in the leg-curl slot,
-            # and with a load (a machine, a cable, a band): no partner-resisted or Nordic curl
-            return ex.pattern == "Isolation" and ex.mechanic != "compound" and not unloaded(ex)
+            # and with a load (a machine, a cable, a band): no partner-resisted or Nordic curl;
+            # a leg extension extends the knee: no hip flexion (the knee rises)
+            return ex.pattern == "Isolation" and ex.mechanic != "compound" and not unloaded(ex) \
+                and not (slot.name == "leg-extension" and _HIP_FLEXION.search(plain_name(ex.name)))
         return True
 
     def duplicate(self, ex: Exercise) -> bool:
@@ -464,9 +531,17 @@ class Chooser:
     def light_for_heavy_sets(self, ex: Exercise) -> bool:
         """Whether ex cannot take a strength or power plan's heavy main-lift sets (3-6
         repetitions): it needs no load and its body weight is no real load (a push-up or a
-        bodyweight squat is no 3-6RM), and in a power plan it is not explosive either (a jump
-        squat at 3-6 fast repetitions is power work)."""
-        if self.goal not in ("strength", "power") or not unloaded(ex) or body_loaded(ex):
+        bodyweight squat is no 3-6RM), or its load is a band's tension or a weight held at the
+        chest (a band press, a goblet squat: the band or the arms give out first), and in a
+        power plan it is not explosive either (a jump squat at 3-6 fast repetitions is power
+        work)."""
+        if self.goal not in ("strength", "power") or body_loaded(ex):
+            return False
+        # a beginner's strength sets are 6-10 (BEGINNER_REPS_MIN): a band or a goblet hold
+        # takes those
+        light_load = (band_only(ex) or bool(_LIGHT_HOLD.search(ex.name.lower()))) and not (
+            self.goal in HEAVY_GOALS and self.level_rank == 0)
+        if not unloaded(ex) and not light_load:
             return False
         return not (self.goal == "power"
                     and explosive(ex, self.facts.categories.get(ex.slug, frozenset())))

@@ -203,7 +203,10 @@ class Day:
 
     @property
     def minutes(self) -> float:
-        return sum(item.minutes for item in self.items)
+        """The items' minutes summed over whole seconds: a sum of sixtieths in floating point
+        drifts (75.00000000000001 for a full 75-minute day), and the builder and the validator
+        compare it with the session's length."""
+        return sum(round(item.minutes * 60) for item in self.items) / 60
 
     def areas(self) -> set[str]:
         """The major groups some exercise of the day works as a prime mover."""

@@ -15,7 +15,16 @@ import pytest
 from exgraph.graph.store import Store
 from exgraph.plans import facts_for, plan_for
 from exgraph.plans.build import BODYWEIGHT_PROGRESSION, Plan, order
-from exgraph.plans.choose import body_loaded, explosive, is_complex, redundant, unloaded
+from exgraph.plans.choose import (
+    _HIP_FLEXION,
+    _PARTNER,
+    band_only,
+    body_loaded,
+    explosive,
+    is_complex,
+    redundant,
+    unloaded,
+)
 from exgraph.plans.fill import FLOOR_SHARE
 from exgraph.plans.model import MAIN_SLOTS, area_sets
 from exgraph.queries.substitutes import engine_for
@@ -123,3 +132,105 @@ def test_bodyweight_exercises_progress_by_a_harder_version_not_a_load(full_store
         assert plan.progression[e.slug].increase is None
     loaded = [e for e in plan.exercises() if not unloaded(e)]
     assert all(plan.progression[e.slug].rule != BODYWEIGHT_PROGRESSION for e in loaded)
+
+
+HOME = "dumbbell,bench,incline-bench,pull-up-bar,resistance-band,kettlebell"
+
+
+@pytest.mark.parametrize(("goal", "level"), [("strength", "intermediate"),
+                                             ("strength", "beginner"),
+                                             ("hypertrophy", "advanced")])
+def test_with_dumbbells_at_hand_no_main_lift_is_a_band(full_store: Store, goal: str,
+                                                       level: str) -> None:
+    """Rule "main lifts load": a band press is no main lift for a lifter with dumbbells (the
+    vertical pull aside: no dumbbell pulls from overhead, and a band pulldown may be the
+    beginner's best)."""
+    for days in (3, 4, 5):
+        plan = build(full_store, goal=goal, level=level, days=days, equipment=HOME)
+        for day in plan.days:
+            for item in day.items:
+                if item.role == "main" and item.slot.name != "vertical-pull":
+                    assert not band_only(item.exercise), (days, day.index, item.exercise.name)
+
+
+def test_a_goblet_squat_or_a_band_is_no_3_6rm_lift(full_store: Store) -> None:
+    """Rule "a dose the exercise can take": past a beginner's 6-10, a goblet hold or a band is
+    programmed as an accessory (8-15), not at 3-6."""
+    seen = 0
+    for equipment in ("dumbbell,bench", HOME, "resistance-band,pull-up-bar"):
+        plan = build(full_store, goal="strength", level="intermediate", days=4,
+                     equipment=equipment)
+        for day in plan.days:
+            for item in day.items:
+                if "goblet" in item.exercise.name.lower() or band_only(item.exercise):
+                    seen += 1
+                    assert item.guideline.reps[0] >= 8, (equipment, item.exercise.name)
+    assert seen  # the rule was exercised: these kits do plan goblet squats and bands
+
+
+def test_fast_lifts_stay_out_of_hypertrophy_and_endurance_plans(full_store: Store) -> None:
+    facts = facts_for(full_store)
+    for goal in ("hypertrophy", "strength-endurance"):
+        for equipment in (HOME, "barbell,bench,squat-rack,pull-up-bar,dumbbell", "kettlebell"):
+            plan = build(full_store, goal=goal, level="advanced", days=3, equipment=equipment)
+            for day in plan.days:
+                for item in day.items:
+                    cats = facts.categories.get(item.exercise.slug, frozenset())
+                    assert not explosive(item.exercise, cats), (goal, equipment,
+                                                                item.exercise.name)
+
+
+def test_no_hip_flexion_drill_as_leg_extension_and_no_partner_work(full_store: Store) -> None:
+    engine = engine_for(full_store)
+    for kit in ("home", "bands", "full", "bodyweight"):
+        for goal in ("strength", "hypertrophy", "strength-endurance"):
+            plan = build(full_store, goal=goal, level="intermediate", days=4,
+                         equipment=kits(engine)[kit])
+            for day in plan.days:
+                for item in day.items:
+                    assert not _PARTNER.search(item.exercise.name.lower()), item.exercise.name
+                    if item.slot.name == "leg-extension":
+                        assert not _HIP_FLEXION.search(item.exercise.name.lower()), \
+                            item.exercise.name
+
+
+@pytest.mark.parametrize("goal", ["strength", "hypertrophy", "power"])
+def test_a_pull_slot_pulls_before_it_takes_a_shoulder_blade_drill(full_store: Store,
+                                                                  goal: str) -> None:
+    """Rule "a slot lifts": a single-joint drill filed under a multi-joint pattern (the scapular
+    pull-up: the elbows stay straight) comes after a real pull of that slot on the day, never
+    in its place, where the kit holds one (a pull-up bar, bands, a cable station)."""
+    drills = 0
+    for level in ("beginner", "intermediate"):
+        for days in (2, 3, 4, 5):
+            for equipment in ("dumbbell,pull-up-bar,resistance-band", "pull-up-bar",
+                              "dumbbell,bench,incline-bench,pull-up-bar,resistance-band,"
+                              "kettlebell"):
+                plan = build(full_store, goal=goal, level=level, days=days,
+                             equipment=equipment)
+                for day in plan.days:
+                    picks = [i.exercise for i in day.items if i.slot.name == "vertical-pull"]
+                    for k, pick in enumerate(picks):
+                        if pick.mechanic == "isolation" and pick.pattern == "VerticalPull":
+                            drills += 1
+                            assert any(p.mechanic == "compound" for p in picks[:k]) or \
+                                (equipment == "pull-up-bar" and level == "beginner"), \
+                                (level, days, equipment, [p.name for p in picks])
+    assert drills, "no plan took the drill: the rule was not exercised"
+
+
+@pytest.mark.parametrize("equipment", ["pull-up-bar", "kettlebell"])
+@pytest.mark.parametrize("goal", ["power", "hypertrophy"])
+def test_a_hinge_slot_hinges_so_small_kits_get_a_balanced_plan(full_store: Store, goal: str,
+                                                               equipment: str) -> None:
+    """Rule "a slot lifts": the hinge slot takes a hinge or a curl, not a fast drill of another
+    pattern (a running drill filed as a lunge filled it in power plans, so the knee-dominant
+    work outweighed the hip-dominant 13 to 0, and 19 of these 60 requests were refused)."""
+    for level in ("beginner", "intermediate", "advanced"):
+        for days in (2, 3, 4, 5, 6):
+            plan = build(full_store, goal=goal, level=level, days=days, equipment=equipment)
+            for day in plan.days:
+                for item in day.items:
+                    if item.slot.name == "hinge":
+                        assert item.exercise.pattern in ("HipHinge", "Isolation"), \
+                            (level, days, item.exercise.name)

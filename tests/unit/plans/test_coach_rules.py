@@ -8,7 +8,17 @@ from __future__ import annotations
 import pytest
 
 from exgraph.plans.build import order
-from exgraph.plans.choose import body_loaded, explosive, is_complex, redundant, unloaded
+from exgraph.plans.choose import (
+    _HIP_FLEXION,
+    _PARTNER,
+    band_only,
+    body_loaded,
+    explosive,
+    heavy,
+    is_complex,
+    redundant,
+    unloaded,
+)
 from exgraph.plans.model import SLOTS, Item, Slot
 from exgraph.plans.plan_facts import Guideline
 from exgraph.queries.substitutes import Exercise
@@ -86,3 +96,34 @@ def test_a_day_is_ordered_main_lifts_compound_single_joint_trunk() -> None:
     assert [i.exercise.name for i in sorted(day, key=order)] == ["Squat", "Row", "Curl",
                                                                    "Crunches"]
 
+
+
+def test_a_push_press_is_fast_a_strict_press_and_a_thruster_are_not() -> None:
+    assert explosive(ex("Double Kettlebell Push Press", pattern="VerticalPush"), frozenset())
+    assert explosive(ex("Push-Press Behind the Neck", pattern="VerticalPush"), frozenset())
+    assert not explosive(ex("Dumbbell Shoulder Press", pattern="VerticalPush"), frozenset())
+    assert not explosive(ex("Dumbbell Thruster", pattern="Squat"), frozenset())
+
+
+@pytest.mark.parametrize(("name", "hip_flexion"), [
+    ("Hip Flexion with Band", True), ("Cable Hip Flexor Raise", True),
+    ("Standing Knee Raise", True), ("Psoas March", True), ("Leg Extensions", False),
+    ("Single-Leg Leg Extension", False), ("Band Leg Extension", False),
+])
+def test_a_hip_flexion_is_no_leg_extension(name: str, hip_flexion: bool) -> None:
+    from exgraph.plans.validate import plain_name
+    assert bool(_HIP_FLEXION.search(plain_name(name))) is hip_flexion
+
+
+def test_a_partner_resisted_exercise_is_named_so() -> None:
+    assert _PARTNER.search("prone manual hamstring")
+    assert _PARTNER.search("partner-resisted neck flexion")
+    assert not _PARTNER.search("lying leg curls")
+
+
+def test_band_only_and_heavy_kits() -> None:
+    band_press = ex("Shoulder Press - With Bands", equipment={"resistance-band"}, load="band")
+    db_press = ex("Dumbbell Shoulder Press", equipment={"dumbbell"}, load="dumbbell")
+    assert band_only(band_press) and not band_only(db_press)
+    assert heavy(frozenset({"dumbbell", "bench"})) and heavy(frozenset({"leg-press-machine"}))
+    assert not heavy(frozenset({"resistance-band", "pull-up-bar", "bodyweight"}))
