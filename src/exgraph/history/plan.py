@@ -220,7 +220,7 @@ def plan_from_history(store: Store, values: Mapping[str, Any], log: UserLog) -> 
         wanted = sorted(set(resolved.get("emphasise") or []) | set(emphasise)
                         - set(request.avoid))
         try:
-            plan_for(store, {**resolved, "emphasise": wanted})
+            plan_for(store, {**resolved, "emphasise": wanted}, remedy=False)
             resolved["emphasise"] = wanted
         except PlanRuleError as exc:
             notes.append(f"the groups under their weekly range were not emphasised: {exc}")
@@ -241,7 +241,7 @@ def plan_from_history(store: Store, values: Mapping[str, Any], log: UserLog) -> 
             trial_exclude = exclude + [old for old, _new, _why in batch]
             try:
                 plan = plan_for(store, {**resolved, "include": trial_include,
-                                        "exclude": trial_exclude})
+                                        "exclude": trial_exclude}, remedy=False)
             except (PlanRuleError, BadRequest) as exc:
                 if len(batch) == 1:
                     refused.add(batch[0][0])

@@ -25,12 +25,14 @@ LOOKUP_PARAMS = (("include", "exercise", True), ("exclude", "exercise", True),
                  ("equipment", "equipment", True))
 
 
-def plan_for(store: Store, values: Mapping[str, Any]) -> Plan:
+def plan_for(store: Store, values: Mapping[str, Any], *, remedy: bool = True) -> Plan:
     """The plan for request values (query-string values or a JSON body) on store's graph.
 
-    Raises BadRequest naming the parameter, or what no exercise can provide.
+    Raises BadRequest naming the parameter, or what no exercise can provide; a plan rule no
+    plan can keep is told with the nearest request that builds, unless ``remedy`` is False (a
+    caller trying variants of one request itself, as the plan from a log does).
     """
     engine, facts = engine_for(store), facts_for(store)
     # exercises, muscles and equipment by name, alias, slug or IRI (the one lookup)
     resolved = canonical_params(store, LOOKUP_PARAMS, values, exercise_404=False)
-    return build_plan(engine, facts, parse_request(resolved, engine, facts))
+    return build_plan(engine, facts, parse_request(resolved, engine, facts), remedy=remedy)

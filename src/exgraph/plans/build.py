@@ -69,12 +69,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import replace
 
 from exgraph.errors import BadRequest
-from exgraph.plans.choose import unloaded
 from exgraph.plans.fill import Filler
 from exgraph.plans.model import (
     DAY_KINDS,
+    DEFAULT_SESSION_MINUTES,
     MAJOR,
     SCHEDULE,
     SLOTS,
@@ -89,7 +90,8 @@ from exgraph.plans.model import (
     weekly_sets,
 )
 from exgraph.plans.plan_facts import PlanFacts, Ref
-from exgraph.plans.request import PlanRequest
+from exgraph.plans.request import MAX_DAYS, MAX_MINUTES, PlanRequest
+from exgraph.plans.traits import unloaded
 from exgraph.plans.validate import PlanRuleError, Violation, direction, validate
 from exgraph.queries.substitutes import Engine, Exercise
 
@@ -355,8 +357,48 @@ def progression_weeks(sets: int, reps: tuple[int, int], weeks: int) -> list[Week
     return out
 
 
-def build_plan(engine: Engine, facts: PlanFacts, request: PlanRequest) -> Plan:
+#: Minutes added to a refused request's session length, in turn, to find the shortest that
+#: builds (:func:`nearest_request`): at most six more builds, only after a refusal.
+REMEDY_MINUTES = (5, 10, 15, 20, 25, 30)
+
+
+def build_plan(engine: Engine, facts: PlanFacts, request: PlanRequest, *,
+               remedy: bool = False) -> Plan:
     """The plan for request. Raises BadRequest naming what is missing when no exercise of the
     request can train a needed muscle group, or when an included exercise or the session length
-    cannot fit."""
-    return Builder(engine, facts, request).build()
+    cannot fit; a :class:`PlanRuleError` with ``remedy`` also says the nearest request that
+    builds (:func:`nearest_request`)."""
+    try:
+        return Builder(engine, facts, request).build()
+    except PlanRuleError as exc:
+        hint = nearest_request(engine, facts, request) if remedy else ""
+        if not hint:
+            raise
+        raise PlanRuleError(exc.violations, hint) from None
+
+
+def nearest_request(engine: Engine, facts: PlanFacts, request: PlanRequest) -> str:
+    """What the lifter can change so that a refused request builds: the shortest longer session
+    (5 to 30 minutes more, within the request's bounds) and one day more a week, each tried
+    alone; "" when neither builds. Two 45-minute strength days cannot hold an intermediate's
+    6 weekly sets for the chest, back and hamstrings at 3-5 minutes' rest: 55 minutes or a
+    third day can (the fresh plan sample of stop 30)."""
+
+    def builds(changed: PlanRequest) -> bool:
+        try:
+            Builder(engine, facts, changed).build()
+        except BadRequest:  # PlanRuleError is one
+            return False
+        return True
+
+    found = []
+    minutes = request.session_minutes or DEFAULT_SESSION_MINUTES
+    for extra in REMEDY_MINUTES:
+        if minutes + extra > MAX_MINUTES:
+            break
+        if builds(replace(request, session_minutes=minutes + extra)):
+            found.append(f"{minutes + extra}-minute sessions")
+            break
+    if request.days < MAX_DAYS and builds(replace(request, days=request.days + 1)):
+        found.append(f"{request.days + 1} days a week")
+    return f"A plan keeps every rule with {' or '.join(found)}" if found else ""

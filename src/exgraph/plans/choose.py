@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 import random
-import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -28,6 +27,18 @@ from exgraph.plans.model import (
 )
 from exgraph.plans.plan_facts import PlanFacts
 from exgraph.plans.request import PlanRequest
+from exgraph.plans.traits import (
+    HIP_FLEXION,
+    LIGHT_HOLD,
+    PARTNER,
+    band_only,
+    body_loaded,
+    explosive,
+    heavy,
+    is_complex,
+    redundant,
+    unloaded,
+)
 from exgraph.plans.validate import (
     HEAVY_GOALS,
     SLOT_DIRECTIONS,
@@ -77,74 +88,6 @@ BAND_MAIN_PENALTY = 2.0
 FAST_OFF_GOAL_PENALTY = 2.0
 #: Goals whose plans take fast lifts on their merits.
 FAST_GOALS = frozenset({"power", "strength"})
-#: Equipment kinds that load a main lift heavily and in small steps (and every kind named a
-#: machine: a stack or plates).
-HEAVY_LOADS = frozenset({"barbell", "dumbbell", "kettlebell", "cable-station", "ez-bar",
-                         "trap-bar"})
-#: Name words of an exercise a partner resists or spots: a plan is for one lifter training alone.
-_PARTNER = re.compile(r"\b(partner|manual|spotter)\b")
-#: Name words of hip flexion: the knee rises, it does not extend (rule "a slot lifts": no hip
-#: flexion drill in the leg-extension slot, though a source lists the quadriceps for it).
-_HIP_FLEXION = re.compile(r"\bhip flex(ion|or|ors)?\b|\bknee (raise|drive|tuck)s?\b|"
-                          r"\bmarch(es|ing)?\b")
-#: A load held at the chest or against a band's tension: the arms or the band give out before
-#: the legs or the prime movers meet a 3-6RM (rule "a dose the exercise can take").
-_LIGHT_HOLD = re.compile(r"\bgoblet\b")
-#: Name words of a press the legs drive: the push press (a thruster is a squat and a press, a
-#: complex, not one fast lift).
-_DRIVEN = re.compile(r"\bpush[ -]press(es)?\b")
-_COMPLEX = re.compile(r"(?:\b(?:to|into|and|plus)\b|\+)\s*(?:an?\s+)?(?:[a-z-]+\s+)?(?:press|"
-                      r"curl|row|raise|squat|lunge|twist|extension|fly|kickback)(?:e?s)?\b")
-_EXPLOSIVE_WORDS = frozenset({"jump", "jumps", "jumping", "clap", "plyo", "plyometric",
-                              "throw", "throws", "toss", "slam", "slams", "swing", "swings",
-                              "bound", "bounds", "hop", "hops", "clean", "snatch", "jerk"})
-
-
-def unloaded(ex: Exercise) -> bool:
-    """Whether ex needs nothing but the body (and a home's furniture): no external load."""
-    return ex.equipment <= {"bodyweight"}
-
-
-def band_only(ex: Exercise) -> bool:
-    """Whether ex's only load is a band (a bar, an anchor or the body besides)."""
-    return ex.load == "band"
-
-
-def heavy(kinds: frozenset[str]) -> bool:
-    """Whether kinds hold a load of :data:`HEAVY_LOADS` or a machine."""
-    return bool(kinds & HEAVY_LOADS) or any(k.endswith("machine") for k in kinds)
-
-
-def body_loaded(ex: Exercise) -> bool:
-    """Whether ex's body weight is a real load for the trained: pull-ups, chin-ups and dips lift
-    the whole body (a push-up about two thirds of it, a bodyweight squat the upper body only)."""
-    name = plain_name(ex.name)
-    return direction(ex) == "VerticalPull" or bool(re.search(r"\bdips?\b", name))
-
-
-def is_complex(ex: Exercise) -> bool:
-    """Whether ex's name joins two exercises (\"Dumbbell bicep curl to press\", \"Squat and
-    press\"): a complex, not the plain movement of one slot."""
-    return bool(_COMPLEX.search(ex.name.lower()))
-
-
-def explosive(ex: Exercise, categories: frozenset[str]) -> bool:
-    """Whether ex is fast, power work: activity kind power, a plyometric, an Olympic lift, or a
-    jump, throw, swing, clean or push press by its name (the legs drive the load up)."""
-    return ex.kind == "power" or PLYOMETRIC in categories or ex.olympic \
-        or bool(ex.words & _EXPLOSIVE_WORDS) or bool(_DRIVEN.search(ex.name.lower()))
-
-
-def redundant(a: Exercise, b: Exercise) -> bool:
-    """Whether a and b, two exercises, would be one movement twice on a day: the same movement
-    pattern (and push or pull direction), the same prime movers, the same load and the same
-    laterality (a Romanian and a stiff-legged dumbbell deadlift; not a one-arm and a two-arm
-    row, nor a pull-up and a chin-up)."""
-    return a.slug != b.slug and a.pattern is not None and a.pattern == b.pattern \
-        and direction(a) == direction(b) and a.primary == b.primary and a.load == b.load \
-        and a.laterality == b.laterality
-
-
 class Chooser:
     """The request, the graph's facts and the choices made so far; which exercises fit and the
     best one for a slot."""
@@ -225,7 +168,7 @@ class Chooser:
             return "an Olympic lift (a clean, snatch or jerk): for power plans only"
         if ex.words & STRETCH_WORDS:
             return "a stretch"
-        if _PARTNER.search(ex.name.lower()):
+        if PARTNER.search(ex.name.lower()):
             return "needs a partner to resist it"
         avoided = sorted(ex.primary & r.avoid)
         if avoided:
@@ -314,7 +257,7 @@ class Chooser:
             verdict = bool(ex.primary and ex.equipment) and not categories & NEVER and not (
                 PLYOMETRIC in categories and not key[1]) and not ex.words & STRETCH_WORDS \
                 and not (ex.olympic and not key[1]) and not_strength(ex, self.facts) is None \
-                and not _PARTNER.search(ex.name.lower())
+                and not PARTNER.search(ex.name.lower())
             verdicts[key] = verdict
         return verdict
 
@@ -503,7 +446,7 @@ class Chooser:
             # and with a load (a machine, a cable, a band): no partner-resisted or Nordic curl;
             # a leg extension extends the knee: no hip flexion (the knee rises)
             return ex.pattern == "Isolation" and ex.mechanic != "compound" and not unloaded(ex) \
-                and not (slot.name == "leg-extension" and _HIP_FLEXION.search(plain_name(ex.name)))
+                and not (slot.name == "leg-extension" and HIP_FLEXION.search(plain_name(ex.name)))
         return True
 
     def duplicate(self, ex: Exercise) -> bool:
@@ -539,7 +482,7 @@ class Chooser:
             return False
         # a beginner's strength sets are 6-10 (BEGINNER_REPS_MIN): a band or a goblet hold
         # takes those
-        light_load = (band_only(ex) or bool(_LIGHT_HOLD.search(ex.name.lower()))) and not (
+        light_load = (band_only(ex) or bool(LIGHT_HOLD.search(ex.name.lower()))) and not (
             self.goal in HEAVY_GOALS and self.level_rank == 0)
         if not unloaded(ex) and not light_load:
             return False

@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from exgraph.plans.choose import redundant
 from exgraph.plans.model import LARGE, SMALL_GROUPS, Day, Item, area_sets
+from exgraph.plans.traits import redundant
 from exgraph.plans.tune import Tuner
 from exgraph.plans.validate import BALANCE, balance
 

@@ -142,10 +142,12 @@ class Violation:
 class PlanRuleError(BadRequest):
     """A request whose plan would break a rule the builder cannot tune away (a 400)."""
 
-    def __init__(self, violations: Iterable[Violation]) -> None:
+    def __init__(self, violations: Iterable[Violation], remedy: str = "") -> None:
         self.violations = list(dict.fromkeys(violations))
+        self.remedy = remedy
         super().__init__("no plan for this request keeps to every rule: "
-                         + "; ".join(str(v) for v in self.violations))
+                         + "; ".join(str(v) for v in self.violations)
+                         + (f". {remedy}" if remedy else ""))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -8,6 +8,7 @@ it, and push-ups progress without a load.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -15,9 +16,11 @@ import pytest
 from exgraph.graph.store import Store
 from exgraph.plans import facts_for, plan_for
 from exgraph.plans.build import BODYWEIGHT_PROGRESSION, Plan, order
-from exgraph.plans.choose import (
-    _HIP_FLEXION,
-    _PARTNER,
+from exgraph.plans.fill import FLOOR_SHARE
+from exgraph.plans.model import MAIN_SLOTS, area_sets
+from exgraph.plans.traits import (
+    HIP_FLEXION,
+    PARTNER,
     band_only,
     body_loaded,
     explosive,
@@ -25,8 +28,7 @@ from exgraph.plans.choose import (
     redundant,
     unloaded,
 )
-from exgraph.plans.fill import FLOOR_SHARE
-from exgraph.plans.model import MAIN_SLOTS, area_sets
+from exgraph.plans.validate import PlanRuleError
 from exgraph.queries.substitutes import engine_for
 from tests.integration.advice.test_plan_validator import kits
 
@@ -188,9 +190,9 @@ def test_no_hip_flexion_drill_as_leg_extension_and_no_partner_work(full_store: S
                          equipment=kits(engine)[kit])
             for day in plan.days:
                 for item in day.items:
-                    assert not _PARTNER.search(item.exercise.name.lower()), item.exercise.name
+                    assert not PARTNER.search(item.exercise.name.lower()), item.exercise.name
                     if item.slot.name == "leg-extension":
-                        assert not _HIP_FLEXION.search(item.exercise.name.lower()), \
+                        assert not HIP_FLEXION.search(item.exercise.name.lower()), \
                             item.exercise.name
 
 
@@ -234,3 +236,29 @@ def test_a_hinge_slot_hinges_so_small_kits_get_a_balanced_plan(full_store: Store
                     if item.slot.name == "hinge":
                         assert item.exercise.pattern in ("HipHinge", "Isolation"), \
                             (level, days, item.exercise.name)
+
+
+def test_a_refused_request_says_the_nearest_request_that_builds(full_store: Store) -> None:
+    """Two 45-minute strength days cannot hold an intermediate's weekly minimum at 3-5 minutes'
+    rest: the 400 names the rules and the shortest longer session and the extra day that do
+    build (found by building them), and each of those builds."""
+    request = {"goal": "strength", "level": "intermediate", "days": "2",
+               "equipment": "dumbbell,bench", "session_minutes": "45"}
+    with pytest.raises(PlanRuleError) as caught:
+        plan_for(full_store, request)
+    message = str(caught.value)
+    assert "plan rule 'weekly-sets'" in message
+    found = re.search(r"A plan keeps every rule with (\d+)-minute sessions or (\d) days a week$",
+                       message)
+    assert found, message
+    minutes, days = int(found[1]), int(found[2])
+    assert 45 < minutes <= 75 and days == 3
+    assert len(plan_for(full_store, {**request, "session_minutes": str(minutes)}).days) == 2
+    assert len(plan_for(full_store, {**request, "days": str(days)}).days) == 3
+    # five minutes less than the suggestion is still refused: it is the shortest that builds
+    with pytest.raises(PlanRuleError):
+        plan_for(full_store, {**request, "session_minutes": str(minutes - 5)}, remedy=False)
+    # a caller trying variants itself gets the rules alone
+    with pytest.raises(PlanRuleError) as bare:
+        plan_for(full_store, request, remedy=False)
+    assert "A plan keeps every rule" not in str(bare.value)

@@ -8,9 +8,11 @@ from __future__ import annotations
 import pytest
 
 from exgraph.plans.build import order
-from exgraph.plans.choose import (
-    _HIP_FLEXION,
-    _PARTNER,
+from exgraph.plans.model import SLOTS, Item, Slot
+from exgraph.plans.plan_facts import Guideline
+from exgraph.plans.traits import (
+    HIP_FLEXION,
+    PARTNER,
     band_only,
     body_loaded,
     explosive,
@@ -19,8 +21,6 @@ from exgraph.plans.choose import (
     redundant,
     unloaded,
 )
-from exgraph.plans.model import SLOTS, Item, Slot
-from exgraph.plans.plan_facts import Guideline
 from exgraph.queries.substitutes import Exercise
 
 
@@ -112,13 +112,13 @@ def test_a_push_press_is_fast_a_strict_press_and_a_thruster_are_not() -> None:
 ])
 def test_a_hip_flexion_is_no_leg_extension(name: str, hip_flexion: bool) -> None:
     from exgraph.plans.validate import plain_name
-    assert bool(_HIP_FLEXION.search(plain_name(name))) is hip_flexion
+    assert bool(HIP_FLEXION.search(plain_name(name))) is hip_flexion
 
 
 def test_a_partner_resisted_exercise_is_named_so() -> None:
-    assert _PARTNER.search("prone manual hamstring")
-    assert _PARTNER.search("partner-resisted neck flexion")
-    assert not _PARTNER.search("lying leg curls")
+    assert PARTNER.search("prone manual hamstring")
+    assert PARTNER.search("partner-resisted neck flexion")
+    assert not PARTNER.search("lying leg curls")
 
 
 def test_band_only_and_heavy_kits() -> None:
