@@ -29,6 +29,8 @@ LIGHT_HOLD = re.compile(r"\bgoblet\b")
 #: Name words of a press the legs drive: the push press (a thruster is a squat and a press, a
 #: complex, not one fast lift).
 DRIVEN = re.compile(r"\bpush[ -]press(es)?\b")
+#: Name words of a clean's or snatch's first pull done slowly: a deadlift with that grip.
+SLOW_PULL = re.compile(r"\b(clean|snatch)[ -](grip )?deadlifts?\b")
 _COMPLEX = re.compile(r"(?:\b(?:to|into|and|plus)\b|\+)\s*(?:an?\s+)?(?:[a-z-]+\s+)?(?:press|"
                       r"curl|row|raise|squat|lunge|twist|extension|fly|kickback)(?:e?s)?\b")
 _EXPLOSIVE_WORDS = frozenset({"jump", "jumps", "jumping", "clap", "plyo", "plyometric",
@@ -66,7 +68,11 @@ def is_complex(ex: Exercise) -> bool:
 
 def explosive(ex: Exercise, categories: frozenset[str]) -> bool:
     """Whether ex is fast, power work: activity kind power, a plyometric, an Olympic lift, or a
-    jump, throw, swing, clean or push press by its name (the legs drive the load up)."""
+    jump, throw, swing, clean or push press by its name (the legs drive the load up). A clean or
+    snatch deadlift is not: the first pull of the lift done slowly, a strength drill (the fresh
+    plan sample of stop 30 found one as a power plan's only "fast" lift)."""
+    if SLOW_PULL.search(ex.name.lower()):
+        return ex.kind == "power"
     return ex.kind == "power" or PLYOMETRIC in categories or ex.olympic \
         or bool(ex.words & _EXPLOSIVE_WORDS) or bool(DRIVEN.search(ex.name.lower()))
 

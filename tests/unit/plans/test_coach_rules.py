@@ -103,6 +103,12 @@ def test_a_push_press_is_fast_a_strict_press_and_a_thruster_are_not() -> None:
     assert explosive(ex("Push-Press Behind the Neck", pattern="VerticalPush"), frozenset())
     assert not explosive(ex("Dumbbell Shoulder Press", pattern="VerticalPush"), frozenset())
     assert not explosive(ex("Dumbbell Thruster", pattern="Squat"), frozenset())
+    # a clean or snatch deadlift is the first pull done slowly; a clean pull or a power clean
+    # is fast
+    assert not explosive(ex("Clean Deadlift", pattern="HipHinge"), frozenset())
+    assert not explosive(ex("Snatch-Grip Deadlift", pattern="HipHinge"), frozenset())
+    assert explosive(ex("Power Clean", pattern="HipHinge"), frozenset())
+    assert explosive(ex("Clean Pull", pattern="HipHinge"), frozenset())
 
 
 @pytest.mark.parametrize(("name", "hip_flexion"), [
