@@ -29,6 +29,8 @@ import sys
 from collections import defaultdict
 from collections.abc import Mapping
 
+from exgraph.merge.language import english_name
+
 #: Exercises without an English name that stay their own node, with the reason (read against the
 #: English exercises of the same equipment, pattern and prime mover; the judging rule of the
 #: duplicate sample, docs/fact-checks.md: one movement, the same implements, the same variation).
@@ -43,18 +45,6 @@ KEPT_APART: dict[str, str] = {
     "isometria-trazioni-impugnatura-inversa": "an isometric underhand (chin-up) hold; the "
                                               "English hold (Pull-up Isometric Hold) is "
                                               "overhand: the grip is a variation",
-    "jalon-abierto": "the wide-grip lat pulldown, reviewed as its own entry "
-                     "(general_a.REVIEWED_DUPLICATES: a same pair would keep the Spanish name "
-                     "as the canonical)",
-    "jalon-al-pecho-con-agarre-ancho": "the wide-grip lat pulldown, reviewed as its own entry "
-                                       "(general_a.REVIEWED_DUPLICATES, as jalon-abierto)",
-    "jalon-caballero-unialteral": "the one-arm half-kneeling pulldown "
-                                  "(1-arm-half-kneeling-lat-pulldown), reviewed as its own entry "
-                                  "(general_a.REVIEWED_DUPLICATES: both wger, the resolver would "
-                                  "keep the shorter, Spanish slug as the canonical)",
-    "elevacion-lateral-polea": "the one-arm cable lateral raise "
-                               "(cable-lateral-raises-single-arm), reviewed as its own entry "
-                               "(general_a.REVIEWED_DUPLICATES, as jalon-caballero-unialteral)",
     "jalon-abierto-supino": "a wide-grip underhand pulldown; the English underhand pulldowns "
                             "are close-grip",
     "jalon-en-banco-inclinado": "a pulldown lying or leaning on an incline bench; no English "
@@ -93,6 +83,16 @@ MERGED: dict[str, str] = {
     "extension-de-gluteos-en-polea": "one-legged-cable-kickback",
     "flexion-lateral": "dumbbell-side-bend",
     "curl-de-biceps-con-agarre-prono": "standing-dumbbell-reverse-curl",
+    # names in another language that wger tags English (exgraph.merge.language; stop 30)
+    "arco-femorale-una-gamba": "single-leg-glute-bridge",
+    "supino": "bench-press",
+    "supino-inclinado": "barbell-incline-bench-press-medium-grip",
+    "isometria-alle-parallele": "parallel-bar-hold",
+    # stop 30: kept apart before only because the resolver kept the Spanish slug as canonical
+    "jalon-abierto": "wide-grip-lat-pulldown",
+    "jalon-al-pecho-con-agarre-ancho": "wide-grip-lat-pulldown",
+    "jalon-caballero-unialteral": "1-arm-half-kneeling-lat-pulldown",
+    "elevacion-lateral-polea": "cable-lateral-raises-single-arm",
 }
 
 #: Grip words in the languages of the imports: overhand (pronated) and underhand (supinated, a
@@ -130,10 +130,11 @@ def names_by_exercise(rows: list[Mapping[str, object]]) -> dict[str, set[tuple[s
 
 def without_english(names: Mapping[str, set[tuple[str, str | None]]],
                     ) -> dict[str, set[tuple[str, str | None]]]:
-    """The exercises none of whose preferred or alternative names is untagged or ``@en``."""
+    """The exercises none of whose preferred or alternative names is an English name: tagged
+    English or untagged, and holding no word of another language
+    (:mod:`exgraph.merge.language`: wger tags "Arco femorale una gamba" English)."""
     return {slug: found for slug, found in names.items()
-            if not any(lang in (None, "en") or (lang or "").startswith("en-")
-                       for _name, lang in found)}
+            if not any(english_name(name, lang) for name, lang in found)}
 
 
 def grip_contradictions(names: Mapping[str, set[tuple[str, str | None]]],

@@ -356,12 +356,6 @@ REVIEWED_DUPLICATES: dict[str, str] = {
     # would leave untyped on the canonical node (a SHACL failure) until the rules are rerun
     "ball-crunches": "exercise-ball-crunch",
     "front-squats-with-two-kettlebells": "double-kettlebell-front-squat",
-    "jalon-abierto": "wide-grip-lat-pulldown",
-    "jalon-al-pecho-con-agarre-ancho": "wide-grip-lat-pulldown",
-    # issue 22 (facts5): named only in Spanish; both are wger's, and the resolver keeps the
-    # shorter (Spanish) slug as the canonical
-    "jalon-caballero-unialteral": "1-arm-half-kneeling-lat-pulldown",
-    "elevacion-lateral-polea": "cable-lateral-raises-single-arm",
 }
 
 
@@ -379,7 +373,18 @@ for _alias, _canonical in (
         # issue 22 (facts5): named only in Spanish, the same movement as an English exercise
         # (scripts/reviewed/foreign_names.py), reviewed once on the canonical node
         ("extension-de-gluteo-en-maquina", "glute-kickback-machine"),
-        ("extension-de-gluteos-en-polea", "one-legged-cable-kickback")):
+        ("extension-de-gluteos-en-polea", "one-legged-cable-kickback"),
+        # stop 30: names in another language that wger tags English (exgraph.merge.language),
+        # merged by data/merges.tsv and reviewed once on the English canonical node
+        ("arco-femorale-una-gamba", "single-leg-glute-bridge"),
+        ("isometria-alle-parallele", "parallel-bar-hold"),
+        ("supino", "bench-press"), ("supino-inclinado", "barbell-incline-bench-press-medium-grip"),
+        # reviewed twice before: the resolver kept the shorter, Spanish slug as the canonical
+        # until it ranked members with an English label first
+        ("jalon-abierto", "wide-grip-lat-pulldown"),
+        ("jalon-al-pecho-con-agarre-ancho", "wide-grip-lat-pulldown"),
+        ("jalon-caballero-unialteral", "1-arm-half-kneeling-lat-pulldown"),
+        ("elevacion-lateral-polea", "cable-lateral-raises-single-arm")):
     dup(_alias, _canonical)
 
 # --- 2 .. b -------------------------------------------------------------------------------------
@@ -425,11 +430,6 @@ E("ankle-dorsiflexion-rocks", "calf", "bodyweight", "U", "L",
   fn={"calves": "Lengthen as the knee travels forward over the planted heel"},
   why={"mechanic": "Only the ankle moves (into dorsiflexion)",
        "pattern": "Single-joint ankle dorsiflexion, held briefly"})
-E("arco-femorale-una-gamba", "bridge", "bodyweight", "U", "L",
-  "A single-leg glute bridge (Italian \"one-leg femoral arch\"; no steps given): easy to learn",
-  m="P glutes | S hamstrings | St abdominals abductors",
-  fn={"glutes": "Extend the hip of the planted leg to lift the pelvis",
-      "abductors": "Hold the pelvis level on one leg"})
 E("around-the-worlds", "fly", "dumbbell bench", "B", "L",
   "Light dumbbells swept in a half circle lying on a bench: a simple single-joint path",
   m="P chest | S anterior-deltoid lateral-deltoid",
@@ -1046,10 +1046,6 @@ E("dynamic-side-hold", "side-hold", "kettlebell resistance-band", "U", "L",
 E("elbow-to-knee", "oblique-crunch", "bodyweight", "U", "L",
   "A crunch turning one elbow to the opposite knee: simple",
   why={"laterality": "Turns to one side for a set, then the other"})
-E("elevacion-lateral-polea", "lateral-raise", "cable-station", "U", "L",
-  "A one-arm lateral raise on a cable (Spanish: lateral raise, pulley): cable-guided",
-  why={"equipment": "A cable station's low pulley (\"polea\"); no bench, which the source "
-                    "stated"})
 E("estiramiento-de-brazos-y-cuello", "rotator", "bodyweight", "B", "L",
   "A held arm and neck stretch (Spanish; no steps given): assumed the common standing stretch",
   kind="X", m="P traps triceps | S shoulders neck",
@@ -1345,16 +1341,6 @@ E("iron-cross", "squat", "dumbbell", "B", "M",
       "traps": "Upwardly rotate the shoulder blades as the arms rise"},
   why={"equipment": "Two dumbbells",
        "mechanic": "Knees, hips and shoulders all move"})
-E("isometria-alle-parallele", "bench", "dip-station", "B", "M",
-  "Holding a fixed dip position on parallel bars (Italian): the whole body weight on the arms",
-  m="P triceps chest | S anterior-deltoid | St traps abdominals",
-  fn={"triceps": "Hold the elbows at the set angle (isometric)",
-      "chest": "Hold the upper arms against the body's weight",
-      "anterior-deltoid": "Hold the shoulders flexed",
-      "traps": "Hold the shoulder blades depressed over the bars",
-      "abdominals": "Hold the body still between the bars"},
-  why={"mechanic": "An isometric hold of a dip: no joint moves",
-       "pattern": "A dip held still: listed with the horizontal pushes, as dips are"})
 E("isometria-trazioni-impugnatura-inversa", "pulldown", "bodyweight pull-up-bar", "B", "M",
   "Holding an underhand chin-up position (Italian): the whole body weight on the arms",
   m="P lats biceps | S middle-back | St forearms",
@@ -1386,23 +1372,10 @@ E("isometric-wipers", "pushup", "bodyweight", "A", "M",
   "Shifting the body from arm to arm in a wide push-up: most of the weight on one arm",
   fn={"chest": "Lower the body toward one hand and push it across"},
   why={"laterality": "The body shifts to one arm, then the other, within one set"})
-E("jalon-abierto", "pulldown", "lat-pulldown-station", "B", "L",
-  "A wide-grip lat pulldown (Spanish \"open pulldown\"): the machine guides it",
-  why={"equipment": "A lat pulldown station with a long bar"})
 E("jalon-abierto-supino", "pulldown", "lat-pulldown-station", "B", "L",
   "A wide underhand lat pulldown (Spanish): the machine guides it",
   fn={"biceps": "Flex the elbows; the underhand grip gives them more of the pull"},
   why={"equipment": "A lat pulldown station with a long bar held underhand"})
-E("jalon-al-pecho-con-agarre-ancho", "pulldown", "lat-pulldown-station", "B", "L",
-  "A wide-grip lat pulldown to the chest (Spanish): the machine guides it",
-  why={"equipment": "A lat pulldown station with a long bar"})
-E("jalon-caballero-unialteral", "pulldown", "cable-station", "U", "L",
-  "A one-arm cable pulldown in a half-kneeling (\"knight's\") stance: cable-guided",
-  m="P lats | S biceps middle-back | St obliques forearms",
-  fn={"lats": "Pull the elbow down to the side", "obliques": "Keep the trunk square in the "
-      "half-kneeling stance"},
-  why={"equipment": "A cable station's high pulley with a handle (a pulldown needs a cable, "
-                    "not the dumbbell the source states)"})
 E("jalon-en-banco-inclinado", "pulldown", "cable-station incline-bench", "B", "L",
   "Assumed a cable pulldown lying on an incline bench (Spanish; no steps): cable-guided",
   why={"equipment": "A cable station's high pulley; an incline bench to lie on (the source's "

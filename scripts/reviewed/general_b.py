@@ -2039,26 +2039,6 @@ P("snatch-shrug", "barbell", "B", "c", "HipHinge", "M",
                  "quadriceps": "Extend the knees in the drive"}, kind="P",
   mw="Hips, knees and shoulder girdle extend and elevate together",
   ew="A barbell held at mid-thigh in the wide snatch grip")
-U("supino", "barbell bench squat-rack", "B", "c", "HorizontalPush", "M",
-  "P chest | S anterior-deltoid triceps | St middle-back",
-  "A free bar path, unracking and racking under load, and a spotter or safeties needed",
-  fn={"chest": "Horizontally adducts and flexes the upper arms to drive the press",
-      "anterior-deltoid": "Flexes the shoulders alongside the chest",
-      "triceps": "Extend the elbows to lock the press out",
-      "middle-back": "Hold the shoulder blades pulled together as the base of the press"},
-  mw="The shoulders and the elbows both move: a multi-joint press",
-  ew="'Supino' is the Portuguese barbell bench press: a barbell from a rack over a flat bench")
-U("supino-inclinado", "barbell incline-bench squat-rack", "B", "c", "HorizontalPush", "M",
-  "P chest anterior-deltoid | S triceps | St middle-back",
-  "A free bar path on an incline, unracking under load; a spotter or safeties needed",
-  fn={"chest": "The upper (clavicular) fibres flex and adduct the upper arms to press",
-      "anterior-deltoid": "Flexes the shoulders, more than on a flat bench",
-      "triceps": "Extend the elbows to lock the press out",
-      "middle-back": "Hold the shoulder blades pulled together as the base of the press"},
-  mw="The shoulders and the elbows both move: a multi-joint press",
-  pw="Pressed away from the chest on an incline: a push in front of the torso",
-  ew="'Supino inclinado' is the incline barbell bench press: a barbell from a rack over an "
-     "incline bench")
 P("two-arm-kettlebell-clean", "kettlebell", "B", "c", "HipHinge", "M",
   "P glutes hamstrings quadriceps | S traps calves shoulders | St erector-spinae forearms "
   "abdominals",

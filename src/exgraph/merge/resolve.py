@@ -81,7 +81,9 @@ The canonical member of a cluster is the one from the best source family (curate
 article, then free-exercise-db, then wger; unknown families last), then the shortest slug, then
 the alphabetically first slug; a member whose slug names a side (``split-squats-left``) comes
 after every member that does not, so a merged left/right copy keeps the side-less name when the
-cluster has one.
+cluster has one, and a member whose label is in another language
+(:mod:`exgraph.merge.language`: "Arco femorale una gamba", which wger tags English) comes after
+every member with an English one.
 """
 
 
@@ -96,6 +98,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from exgraph.merge.candidates import Candidate, Cluster, Pair, Resolution
+from exgraph.merge.language import english_words
 from exgraph.merge.evidence import (
     EQUIPMENT_WORDS,
     Info,
@@ -126,12 +129,13 @@ def _ordered(a: str, b: str) -> tuple[str, str]:
 _SIDED = re.compile(r"(?:^|-)(?:left|right)(?:-|$)")
 
 
-def _rank(cand: Candidate) -> tuple[bool, int, int, str]:
+def _rank(cand: Candidate) -> tuple[bool, bool, int, int, str]:
     try:
         family = CANONICAL_ORDER.index(cand.source)
     except ValueError:
         family = len(CANONICAL_ORDER)
-    return (bool(_SIDED.search(cand.key)), family, len(cand.key), cand.key)
+    return (bool(_SIDED.search(cand.key)), not english_words(cand.label), family,
+            len(cand.key), cand.key)
 
 
 class _Clusters:

@@ -48,7 +48,7 @@ def test_document_engine_and_plan_builder_read_the_same_facts(full_store: Store)
     substitute depend on; the plan facts' programming is the document's."""
     found = records_for(full_store)
     engine, facts = engine_for(full_store), facts_for(full_store)
-    assert len(found.records) > 1500
+    assert len(found.records) > 1400  # 1,499 after the merges of stop 30
     problems = []
     for slug in sorted(found.records):
         doc = exercise_document(full_store, EXERCISE[slug])

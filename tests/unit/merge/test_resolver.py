@@ -25,6 +25,7 @@ from exgraph.graph.store import OxigraphStore
 from exgraph.merge.candidates import Candidate, Resolution
 from exgraph.merge.evidence import NEUTRAL_EQUIPMENT, implied_equipment, load_kinds
 from exgraph.merge.overrides import read_overrides
+from exgraph.merge.language import english_words
 from exgraph.merge.resolve import resolve
 from exgraph.records.precedence import CANONICAL_ORDER
 from exgraph.vocab.names import normalise
@@ -225,12 +226,17 @@ def test_canonical_prefers_trusted_sources(resolved: Resolved) -> None:
     assert rdl.canonical == "romanian-deadlift"  # curated wins over wger
     calf = next(c for c in resolved.resolution.clusters if "calf-raises-left-leg" in c.members)
     assert calf.canonical == "calf-raises-one-legged"  # the side-less name, though longer
+    # wger's Portuguese "supino" (tagged English) is shorter, but the English name wins
+    bench = next(c for c in resolved.resolution.clusters if "supino" in c.members)
+    assert bench.canonical == "bench-press"
     for cluster in resolved.resolution.clusters:
         best = min(
             (by_key[m] for m in cluster.members),
             # a slug naming a side (a left/right copy) is canonical only when all members do
+            # and a label in another language only when no member has an English one
             key=lambda c: (bool(re.search(r"(?:^|-)(?:left|right)(?:-|$)", c.key)),
-                           CANONICAL_ORDER.index(c.source), len(c.key), c.key),
+                           not english_words(c.label), CANONICAL_ORDER.index(c.source),
+                           len(c.key), c.key),
         )
         assert cluster.canonical == best.key
         assert list(cluster.members) == sorted(cluster.members)
