@@ -31,7 +31,7 @@ import pytest
 from exgraph.graph.store import Store
 from exgraph.plans import facts_for, plan_for
 from exgraph.plans.build import Plan
-from exgraph.plans.validate import validate
+from exgraph.plans.validate import PlanRuleError, validate
 from exgraph.queries.substitutes import Engine, engine_for
 from tests.integration.advice.test_plan_validator import kits
 from tests.paths import REPO
@@ -149,6 +149,20 @@ def digest(plan: Plan) -> str:
     return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
+def refusal_digest(message: str) -> str:
+    """A digest of a refusal's message, for a request the builder refuses: a refused request is
+    judged too (no plan scores 1, with no criterion), and the digest names the refusal judged."""
+    return hashlib.blake2b(message.encode(), digest_size=8).hexdigest()
+
+
+def built_digest(store: Store, engine: Engine, req: Request) -> str:
+    """The digest of what the builder makes of req now: its plan's, or its refusal's."""
+    try:
+        return digest(plan_for(store, req.values(engine)))
+    except PlanRuleError as refused:
+        return refusal_digest(str(refused))
+
+
 def load() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(JUDGEMENTS.read_text(encoding="utf-8"))
     return data
@@ -162,7 +176,8 @@ def requests_of(sample: dict[str, Any]) -> list[Request]:
 def figures(sample: dict[str, Any], round_: str) -> tuple[float, dict[str, Counter[str]]]:
     """A sample's mean score in a round and its verdict counts per criterion."""
     judged = [r["judgements"][round_] for r in sample["requests"] if round_ in r["judgements"]]
-    counts = {c: Counter(j["criteria"][c][0] for j in judged) for c in CRITERIA}
+    counts = {c: Counter(j["criteria"][c][0] for j in judged if "refused" not in j)
+              for c in CRITERIA}
     return mean(j["score"] for j in judged), counts
 
 
@@ -187,8 +202,10 @@ def table(data: dict[str, Any]) -> str:
             average, counts = figures(sample, r)
             per = "; ".join(f"{c} " + "/".join(str(counts[c][v]) for v in VERDICTS)
                             for c in CRITERIA)
-            lines.append(f"- {rounds[r]}: **mean {average:.2f}**; ok/minor/fail per criterion: "
-                         f"{per}")
+            refused = sum("refused" in q["judgements"].get(r, {}) for q in sample["requests"])
+            note = f" (of the plans built; {refused} refused, scored 1)" if refused else ""
+            lines.append(f"- {rounds[r]}: **mean {average:.2f}**; ok/minor/fail per criterion"
+                         f"{note}: {per}")
         lines.append("")
     return "\n".join(lines).strip()
 
@@ -213,13 +230,17 @@ def test_every_judgement_has_every_criterion_and_the_rubrics_score() -> None:
             for round_, j in q["judgements"].items():
                 assert round_ in data["rounds"]
                 assert re.fullmatch(r"[0-9a-f]{16}", j["digest"]), j
+                assert len(j["summary"]) > 30
+                if "refused" in j:  # no plan: score 1, no criterion to judge
+                    assert j["digest"] == refusal_digest(j["refused"])
+                    assert j["criteria"] == {} and j["score"] == 1, (q["request"], round_)
+                    continue
                 assert set(j["criteria"]) == set(CRITERIA), (q["request"], round_)
                 for criterion, (verdict, reason) in j["criteria"].items():
                     assert verdict in VERDICTS, (criterion, verdict)
                     assert len(reason) >= 15, (q["request"], round_, criterion)
                 verdicts = {c: v for c, (v, _why) in j["criteria"].items()}
                 assert j["score"] == score(verdicts), (q["request"], round_)
-                assert len(j["summary"]) > 30
 
 
 @pytest.mark.parametrize(("fails", "minors", "expected"), [
@@ -242,11 +263,25 @@ def _all_requests() -> list[tuple[str, Request]]:
             for i, req in enumerate(requests_of(s), 1)]
 
 
+def _last_judgement(name: str) -> dict[str, Any]:
+    data = load()
+    seed, index = name.removeprefix("seed").split("-")
+    sample = next(s for s in data["samples"] if s["seed"] == int(seed))
+    judgements: dict[str, Any] = sample["requests"][int(index) - 1]["judgements"]
+    last: dict[str, Any] = judgements[[r for r in data["rounds"] if r in judgements][-1]]
+    return last
+
+
 @pytest.mark.parametrize(("name", "request_"), _all_requests(), ids=[n for n, _r in
                                                                      _all_requests()])
 def test_every_drawn_request_builds_a_plan_that_keeps_every_rule(
         full_store: Store, name: str, request_: Request) -> None:
     engine = engine_for(full_store)
+    last = _last_judgement(name)
+    if "refused" in last:  # judged as refused: still refused, with a rule named (else judge it)
+        with pytest.raises(PlanRuleError, match="plan rule"):
+            plan_for(full_store, request_.values(engine))
+        return
     plan = plan_for(full_store, request_.values(engine))
     assert validate(plan, facts_for(full_store), engine) == []
     assert len(plan.days) == request_.days
@@ -268,7 +303,7 @@ def _main(argv: list[str]) -> int:
             for i, (q, req) in enumerate(zip(sample["requests"], requests_of(sample),
                                              strict=True), 1):
                 rounds = [r for r in last if r in q["judgements"]]
-                now = digest(plan_for(store, req.values(engine)))
+                now = built_digest(store, engine, req)
                 if q["judgements"][rounds[-1]]["digest"] != now:
                     stale += 1
                     print(f"seed {sample['seed']} #{i} ({req.words()}): judged "
@@ -279,7 +314,7 @@ def _main(argv: list[str]) -> int:
         store = open_store("oxigraph", imported=True)
         engine = engine_for(store)
         for req in draw(int(argv[1])):
-            print(digest(plan_for(store, req.values(engine))), req.words())
+            print(built_digest(store, engine, req), req.words())
         return 0
     print(table(load()))
     return 0
