@@ -63,6 +63,7 @@ SAMPLE = 90
 FRESH_SEED = 20261207
 FRESH_SAMPLE = 30
 FRESH_ENGINE_DEPTH = 15
+FRESH_POOL = FRESH.with_name(FRESH.stem + "-pool.tsv")
 #: The engine before issue 23 (the base of this work), pooled so that "before" is graded too.
 BEFORE = "f5a825e"
 EVERYDAY = ["barbell-squat", "bench-press", "barbell-deadlift", "pullups", "pushups",
@@ -83,15 +84,20 @@ def region(ex: Exercise) -> str:
     return found[0] if len(found) == 1 else "mixed"
 
 
-def draw(engine: Engine, seed: int = SEED, size: int = SAMPLE,
-         exclude: Collection[str] = ()) -> list[str]:
-    """The sampled sources (without the everyday lifts and ``exclude``), stratified, in stratum
-    order."""
+def strata_of(engine: Engine, exclude: Collection[str] = ()) -> dict[tuple[str, str], list[str]]:
+    """The draw's pool: every exercise with a primary muscle group, except the everyday lifts and
+    ``exclude``, by stratum (movement pattern or "none", body region), slugs sorted."""
     strata: dict[tuple[str, str], list[str]] = defaultdict(list)
     for slug in sorted(engine.exercises):
         ex = engine.exercises[slug]
         if ex.primary and slug not in EVERYDAY and slug not in exclude:
             strata[(ex.pattern or "none", region(ex))].append(slug)
+    return dict(strata)
+
+
+def stratified(strata: dict[tuple[str, str], list[str]], seed: int, size: int) -> list[str]:
+    """``size`` slugs drawn with ``random.Random(seed)``, allocated to the strata in proportion to
+    their sizes (largest remainder), in stratum order."""
     total = sum(len(v) for v in strata.values())
     quota = {k: size * len(v) / total for k, v in strata.items()}
     counts = {k: int(q) for k, q in quota.items()}
@@ -104,6 +110,13 @@ def draw(engine: Engine, seed: int = SEED, size: int = SAMPLE,
     return chosen
 
 
+def draw(engine: Engine, seed: int = SEED, size: int = SAMPLE,
+         exclude: Collection[str] = ()) -> list[str]:
+    """The sampled sources (without the everyday lifts and ``exclude``), stratified, in stratum
+    order."""
+    return stratified(strata_of(engine, exclude), seed, size)
+
+
 def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     """A benchmark file's comment lines and rows (in the file's order)."""
     with path.open(encoding="utf-8") as fh:
@@ -113,11 +126,39 @@ def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     return header, rows
 
 
-def draw_fresh(engine: Engine, benchmark: Path = BENCHMARK) -> list[str]:
-    """The fresh sample: FRESH_SAMPLE sources drawn with FRESH_SEED, none a source of the
-    benchmark."""
+def fresh_strata(engine: Engine, benchmark: Path = BENCHMARK) -> dict[tuple[str, str], list[str]]:
+    """The fresh sample's pool: exercises with a primary muscle group that are neither everyday
+    lifts nor sources of the benchmark, by stratum."""
     _, rows = read_rows(benchmark)
-    return draw(engine, FRESH_SEED, FRESH_SAMPLE, exclude={row["source"] for row in rows})
+    return strata_of(engine, exclude={row["source"] for row in rows})
+
+
+def draw_fresh(engine: Engine, benchmark: Path = BENCHMARK) -> list[str]:
+    """The fresh sample: FRESH_SAMPLE sources drawn with FRESH_SEED from fresh_strata."""
+    return stratified(fresh_strata(engine, benchmark), FRESH_SEED, FRESH_SAMPLE)
+
+
+def write_pool(strata: dict[tuple[str, str], list[str]], path: Path = FRESH_POOL) -> None:
+    """Keep the pool the fresh sample was drawn from (pattern, region, slug a line), so the draw
+    can be checked after the graph has changed."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("# The pool the fresh sample (tests/data/substitution-benchmark-fresh.tsv) was "
+                 "drawn from, by stratum:\n# written by bench/substitution_sample.py --fresh when "
+                 "it drew the sample;\n# stratified(read_pool(), FRESH_SEED, FRESH_SAMPLE) gives "
+                 "its sources.\n")
+        writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        writer.writerow(["pattern", "region", "slug"])
+        for (pattern, area), slugs in sorted(strata.items()):
+            writer.writerows([pattern, area, slug] for slug in slugs)
+
+
+def read_pool(path: Path = FRESH_POOL) -> dict[tuple[str, str], list[str]]:
+    """The pool kept by write_pool."""
+    strata: dict[tuple[str, str], list[str]] = defaultdict(list)
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"):
+            strata[(row["pattern"], row["region"])].append(row["slug"])
+    return dict(strata)
 
 
 def pool_fresh(out: Path = FRESH) -> None:
@@ -127,10 +168,13 @@ def pool_fresh(out: Path = FRESH) -> None:
     engine = Engine.load(store)
     header: list[str] = []
     rows: list[dict[str, str]] = []
-    sources = draw_fresh(engine)
     if out.exists():
         header, rows = read_rows(out)
         sources = list(dict.fromkeys(row["source"] for row in rows))
+    else:  # a new draw: keep its pool beside it
+        strata = fresh_strata(engine)
+        write_pool(strata, out.with_name(out.stem + "-pool.tsv"))
+        sources = stratified(strata, FRESH_SEED, FRESH_SAMPLE)
     old = {(row["source"], row["candidate"]) for row in rows}
 
     def deep(slug: str) -> list[str]:
