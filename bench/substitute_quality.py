@@ -13,9 +13,10 @@ counts as grade 0 (and is counted, so a pool that needs extending shows). Figure
 Systems: the engine (src/exgraph/queries/substitutes.py, or with ``--engine-at REV`` the engine
 of a git revision, for before/after figures), a muscle-overlap Jaccard baseline (Jaccard of the
 muscle groups worked as primary or secondary, ties by name) and a TF-IDF baseline (cosine of
-TF-IDF vectors of the normalised name words). Figures for all sources and for the held-out half
-(sources whose split column says ``held-out``: the ranking was tuned looking at the dev half
-only).
+TF-IDF vectors of the normalised name words). Figures for all sources, the dev half and the
+held-out half (sources whose split column says ``held-out``: the ranking was tuned looking at the
+dev half only), and for the fresh sample (tests/data/substitution-benchmark-fresh.tsv: 30 sources
+drawn after the held-out half had been read, graded before anyone looked at their results).
 
     .venv/bin/python bench/substitute_quality.py [--engine-at main] [--per-source]
 """
@@ -50,6 +51,8 @@ from exgraph.queries.substitutes import Engine, Filters  # noqa: E402
 from exgraph.vocab.names import normalise  # noqa: E402
 
 BENCHMARK = REPO / "tests" / "data" / "substitution-benchmark.tsv"
+#: The fresh sample (30 sources nobody tuned on, bench/substitution_sample.py --fresh).
+FRESH = REPO / "tests" / "data" / "substitution-benchmark-fresh.tsv"
 DEPTH = 10
 GOOD = 2  # precision@5 counts grades >= GOOD
 Ranker = Callable[[str], list[str]]
@@ -189,11 +192,14 @@ def evaluate(rank: Ranker, judged: Judged, sources: Sequence[str]) -> Figures:
 
 
 def table(store: Store, revisions: Sequence[str] = (), benchmark: Path = BENCHMARK,
-          per_source: bool = False) -> list[str]:
-    """The report's lines: every system's figures on all sources and on the held-out half."""
+          per_source: bool = False, fresh: Path | None = FRESH) -> list[str]:
+    """The report's lines: every system's figures on all sources, the dev and held-out halves
+    and, when ``fresh`` exists, the fresh sample (its own file, sources nobody tuned on)."""
     judged = read_benchmark(benchmark)
     engine = Engine.load(store)
-    missing = [s for s in judged.grades if s not in engine.exercises]
+    new = read_benchmark(fresh) if fresh is not None and fresh.exists() else None
+    missing = [s for s in [*judged.grades, *(new.grades if new else ())]
+               if s not in engine.exercises]
     if missing:
         raise SystemExit(f"benchmark sources not in the graph: {', '.join(missing[:5])}")
     systems: dict[str, Ranker] = {}
@@ -205,23 +211,35 @@ def table(store: Store, revisions: Sequence[str] = (), benchmark: Path = BENCHMA
     everything = sorted(judged.grades)
     held_out = [s for s in everything if judged.split[s] == "held-out"]
     pairs = sum(len(g) for g in judged.grades.values())
+    dev = [s for s in everything if judged.split[s] == "dev"]
     lines = [f"Benchmark: {len(everything)} sources ({len(held_out)} held out), {pairs} graded "
              "pairs.", "",
-             "| system | nDCG@10 all | P@5 all | nDCG@10 held-out | P@5 held-out "
-             "| hard negatives in top 5 | unjudged in top 10 |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+             "| system | nDCG@10 all | P@5 all | nDCG@10 dev | P@5 dev | nDCG@10 held-out "
+             "| P@5 held-out | hard negatives in top 5 | unjudged in top 10 |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, rank in systems.items():
-        a, h = evaluate(rank, judged, everything), evaluate(rank, judged, held_out)
-        lines.append(f"| {name} | {a.ndcg:.3f} | {a.p5:.3f} | {h.ndcg:.3f} | {h.p5:.3f} "
-                     f"| {a.hard_in_top5} | {a.unjudged} |")
+        a, d, h = (evaluate(rank, judged, part) for part in (everything, dev, held_out))
+        lines.append(f"| {name} | {a.ndcg:.3f} | {a.p5:.3f} | {d.ndcg:.3f} | {d.p5:.3f} "
+                     f"| {h.ndcg:.3f} | {h.p5:.3f} | {a.hard_in_top5} | {a.unjudged} |")
+    if new is not None:  # the fresh sample: its own sources and grades (split "fresh")
+        sources = sorted(new.grades)
+        lines += ["", f"Fresh sample: {len(sources)} sources, "
+                  f"{sum(len(g) for g in new.grades.values())} graded pairs.", "",
+                  "| system | nDCG@10 fresh | P@5 fresh | hard negatives in top 5 "
+                  "| unjudged in top 10 |", "|---|---:|---:|---:|---:|"]
+        for name, rank in systems.items():
+            f = evaluate(rank, new, sources)
+            lines.append(f"| {name} | {f.ndcg:.3f} | {f.p5:.3f} | {f.hard_in_top5} "
+                         f"| {f.unjudged} |")
     if per_source:
         rank = systems["engine"]
         rows = []
-        for source in everything:
-            ranked = rank(source)
-            grades = judged.grades[source]
-            rows.append((ndcg(ranked, grades), precision(ranked, grades), source,
-                         judged.split[source]))
+        for part in (judged, new) if new is not None else (judged,):
+            for source in sorted(part.grades):
+                ranked = rank(source)
+                grades = part.grades[source]
+                rows.append((ndcg(ranked, grades), precision(ranked, grades), source,
+                             part.split[source]))
         lines.append("")
         lines += [f"{nd:.3f}  {p5:.1f}  {source}  ({split})"
                   for nd, p5, source, split in sorted(rows)]
@@ -233,11 +251,13 @@ def main() -> None:
     parser.add_argument("--engine-at", metavar="REV", action="append", default=[],
                         help="also rank with the engine of this git revision (repeatable)")
     parser.add_argument("--benchmark", type=Path, default=BENCHMARK)
+    parser.add_argument("--fresh", type=Path, default=FRESH,
+                        help="the fresh sample's file (reported as its own split)")
     parser.add_argument("--per-source", action="store_true",
                         help="print each source's engine nDCG@10 and P@5 (worst first)")
     args = parser.parse_args()
     store = open_store("oxigraph", imported=True)
-    print("\n".join(table(store, args.engine_at, args.benchmark, args.per_source)))
+    print("\n".join(table(store, args.engine_at, args.benchmark, args.per_source, args.fresh)))
 
 
 if __name__ == "__main__":

@@ -18,6 +18,17 @@ and adds ungraded rows for new candidates (grade left empty: a person grades the
 docs/substitutes.md; the benchmark reader refuses an empty grade).
 
     .venv/bin/python bench/substitution_sample.py [--extra N]
+
+**The fresh sample** (``--fresh``; tests/data/substitution-benchmark-fresh.tsv, split "fresh"):
+the benchmark's held-out half stopped being blind when a review read its misses, so 30 new
+sources are drawn with ``random.Random(FRESH_SEED)`` by the same strata and largest remainder,
+from the exercises with a primary muscle group that are not sources of the benchmark (nor
+everyday lifts). Candidates: the engine's top 15 and both baselines' top 10. Re-running with
+``--fresh`` keeps the file's sources and every grade and adds ungraded rows for candidates new
+in those top lists (after a ranking or data change): grade them by the rules, then run
+bench/substitute_quality.py.
+
+    .venv/bin/python bench/substitution_sample.py --fresh
 """
 
 from __future__ import annotations
@@ -27,6 +38,7 @@ import csv
 import random
 import sys
 from collections import defaultdict
+from collections.abc import Collection
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -34,6 +46,7 @@ sys.path.insert(0, str(HERE))
 
 from substitute_quality import (  # noqa: E402
     BENCHMARK,
+    FRESH,
     engine_at,
     engine_ranker,
     jaccard_ranker,
@@ -41,10 +54,16 @@ from substitute_quality import (  # noqa: E402
     tfidf_ranker,
 )
 
-from exgraph.queries.substitutes import Engine, Exercise  # noqa: E402
+from exgraph.queries.substitutes import Engine, Exercise, Filters  # noqa: E402
 
 SEED = 23
 SAMPLE = 90
+#: The fresh sample (issue 23's re-audit): its seed (the day it was drawn), its size, and how
+#: deep the engine's list is pooled (the baselines' top 10 as always).
+FRESH_SEED = 20261207
+FRESH_SAMPLE = 30
+FRESH_ENGINE_DEPTH = 15
+FRESH_POOL = FRESH.with_name(FRESH.stem + "-pool.tsv")
 #: The engine before issue 23 (the base of this work), pooled so that "before" is graded too.
 BEFORE = "f5a825e"
 EVERYDAY = ["barbell-squat", "bench-press", "barbell-deadlift", "pullups", "pushups",
@@ -65,13 +84,20 @@ def region(ex: Exercise) -> str:
     return found[0] if len(found) == 1 else "mixed"
 
 
-def draw(engine: Engine, seed: int = SEED, size: int = SAMPLE) -> list[str]:
-    """The sampled sources (without the everyday lifts), stratified, in stratum order."""
+def strata_of(engine: Engine, exclude: Collection[str] = ()) -> dict[tuple[str, str], list[str]]:
+    """The draw's pool: every exercise with a primary muscle group, except the everyday lifts and
+    ``exclude``, by stratum (movement pattern or "none", body region), slugs sorted."""
     strata: dict[tuple[str, str], list[str]] = defaultdict(list)
     for slug in sorted(engine.exercises):
         ex = engine.exercises[slug]
-        if ex.primary and slug not in EVERYDAY:
+        if ex.primary and slug not in EVERYDAY and slug not in exclude:
             strata[(ex.pattern or "none", region(ex))].append(slug)
+    return dict(strata)
+
+
+def stratified(strata: dict[tuple[str, str], list[str]], seed: int, size: int) -> list[str]:
+    """``size`` slugs drawn with ``random.Random(seed)``, allocated to the strata in proportion to
+    their sizes (largest remainder), in stratum order."""
     total = sum(len(v) for v in strata.values())
     quota = {k: size * len(v) / total for k, v in strata.items()}
     counts = {k: int(q) for k, q in quota.items()}
@@ -84,10 +110,107 @@ def draw(engine: Engine, seed: int = SEED, size: int = SAMPLE) -> list[str]:
     return chosen
 
 
+def draw(engine: Engine, seed: int = SEED, size: int = SAMPLE,
+         exclude: Collection[str] = ()) -> list[str]:
+    """The sampled sources (without the everyday lifts and ``exclude``), stratified, in stratum
+    order."""
+    return stratified(strata_of(engine, exclude), seed, size)
+
+
+def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """A benchmark file's comment lines and rows (in the file's order)."""
+    with path.open(encoding="utf-8") as fh:
+        lines = fh.readlines()
+    header = [line for line in lines if line.startswith("#")]
+    rows = list(csv.DictReader((ln for ln in lines if not ln.startswith("#")), delimiter="\t"))
+    return header, rows
+
+
+def fresh_strata(engine: Engine, benchmark: Path = BENCHMARK) -> dict[tuple[str, str], list[str]]:
+    """The fresh sample's pool: exercises with a primary muscle group that are neither everyday
+    lifts nor sources of the benchmark, by stratum."""
+    _, rows = read_rows(benchmark)
+    return strata_of(engine, exclude={row["source"] for row in rows})
+
+
+def draw_fresh(engine: Engine, benchmark: Path = BENCHMARK) -> list[str]:
+    """The fresh sample: FRESH_SAMPLE sources drawn with FRESH_SEED from fresh_strata."""
+    return stratified(fresh_strata(engine, benchmark), FRESH_SEED, FRESH_SAMPLE)
+
+
+def write_pool(strata: dict[tuple[str, str], list[str]], path: Path = FRESH_POOL) -> None:
+    """Keep the pool the fresh sample was drawn from (pattern, region, slug a line), so the draw
+    can be checked after the graph has changed."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("# The pool the fresh sample (tests/data/substitution-benchmark-fresh.tsv) was "
+                 "drawn from, by stratum:\n# written by bench/substitution_sample.py --fresh when "
+                 "it drew the sample;\n# stratified(read_pool(), FRESH_SEED, FRESH_SAMPLE) gives "
+                 "its sources.\n")
+        writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        writer.writerow(["pattern", "region", "slug"])
+        for (pattern, area), slugs in sorted(strata.items()):
+            writer.writerows([pattern, area, slug] for slug in slugs)
+
+
+def read_pool(path: Path = FRESH_POOL) -> dict[tuple[str, str], list[str]]:
+    """The pool kept by write_pool."""
+    strata: dict[tuple[str, str], list[str]] = defaultdict(list)
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"):
+            strata[(row["pattern"], row["region"])].append(row["slug"])
+    return dict(strata)
+
+
+def pool_fresh(out: Path = FRESH) -> None:
+    """Draw (or keep) the fresh sources and pool the engine's top 15 and both baselines' top
+    10; existing rows and grades are kept, new candidates added ungraded after their source."""
+    store = open_store("oxigraph", imported=True)
+    engine = Engine.load(store)
+    header: list[str] = []
+    rows: list[dict[str, str]] = []
+    if out.exists():
+        header, rows = read_rows(out)
+        sources = list(dict.fromkeys(row["source"] for row in rows))
+    else:  # a new draw: keep its pool beside it
+        strata = fresh_strata(engine)
+        write_pool(strata, out.with_name(out.stem + "-pool.tsv"))
+        sources = stratified(strata, FRESH_SEED, FRESH_SAMPLE)
+    old = {(row["source"], row["candidate"]) for row in rows}
+
+    def deep(slug: str) -> list[str]:
+        return [s.exercise.slug for s in engine.rank(slug, Filters(limit=FRESH_ENGINE_DEPTH))]
+    systems = {"engine": deep, "jaccard": jaccard_ranker(engine), "tfidf": tfidf_ranker(engine)}
+    for source in sources:
+        pooled: dict[str, list[str]] = {}
+        for name, rank in systems.items():
+            for slug in rank(source):
+                pooled.setdefault(slug, []).append(name)
+        at = max((i + 1 for i, row in enumerate(rows) if row["source"] == source),
+                 default=len(rows))
+        rows[at:at] = [{"source": source, "source_name": engine.exercises[source].name,
+                        "candidate": slug, "candidate_name": engine.exercises[slug].name,
+                        "grade": "", "hard_negative": "", "split": "fresh",
+                        "pooled_by": ",".join(by), "note": ""}
+                       for slug, by in sorted(pooled.items()) if (source, slug) not in old]
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        fh.writelines(header)
+        writer = csv.DictWriter(fh, COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    ungraded = sum(1 for r in rows if r["grade"] == "")
+    print(f"{len(sources)} fresh sources, {len(rows)} pairs, {ungraded} to grade -> {out}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=BENCHMARK)
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--fresh", action="store_true",
+                        help="draw or re-pool the fresh sample (its own file, split 'fresh')")
     args = parser.parse_args()
+    if args.fresh:
+        pool_fresh(args.out or FRESH)
+        return
+    args.out = args.out or BENCHMARK
     store = open_store("oxigraph", imported=True)
     engine = Engine.load(store)
     sources = EVERYDAY + draw(engine)
