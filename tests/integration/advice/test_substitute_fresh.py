@@ -56,6 +56,12 @@ def engine(full_store: Store) -> Engine:
     return engine_for(full_store)
 
 
+def quality_canonical(slug: str) -> str:
+    """bench/substitute_quality.py's ``canonical``: the exercise a drawn slug names today."""
+    found: str = _bench_module("substitute_quality").canonical(slug)
+    return found
+
+
 def _rows() -> tuple[list[str], list[dict[str, str]]]:
     text = FRESH.read_text(encoding="utf-8").splitlines()
     header = [line for line in text if line.startswith("#")]
@@ -85,13 +91,21 @@ def test_every_fresh_pair_is_graded_in_the_format(sample: ModuleType, quality: M
         assert pooled and set(pooled) <= {"engine", "jaccard", "tfidf"}, row
         assert row["note"].strip(), row
         assert row["source"] != row["candidate"], row
-        assert row["source"] in engine.exercises and row["candidate"] in engine.exercises, row
+        assert quality_canonical(row["source"]) in engine.exercises, row
+        assert quality_canonical(row["candidate"]) in engine.exercises, row
     judged = quality.read_benchmark(FRESH)
     assert len(judged.grades) == sample.FRESH_SAMPLE == 30
-    assert sum(len(g) for g in judged.grades.values()) == len(rows)
+    # every pair counts once under today's slugs (a merge may make two rows one pair, or a pair
+    # one exercise)
+    today = {(quality_canonical(r["source"]), quality_canonical(r["candidate"])) for r in rows}
+    assert sum(len(g) for g in judged.grades.values()) == len({p for p in today if p[0] != p[1]})
     assert all(len(grades) >= 10 for grades in judged.grades.values())
-    assert not set(judged.grades) & set(quality.read_benchmark().grades)
-    assert not set(judged.grades) & set(sample.EVERYDAY)
+    # no source is the benchmark's as drawn; one merged since into a benchmark source (the
+    # Spanish wide-grip pulldown, stop 30) is left out of the fresh figures by the report
+    drawn = {r["source"] for r in rows}
+    assert not drawn & set(quality.read_benchmark().grades)
+    assert len(set(judged.grades) & set(quality.read_benchmark().grades)) <= 1
+    assert not drawn & set(sample.EVERYDAY)
     assert len(judged.hard) == sum(row["hard_negative"] == "yes" for row in rows) > 0
 
 
@@ -107,8 +121,8 @@ def test_the_fresh_sources_are_the_seeds_draw(sample: ModuleType, engine: Engine
     assert sample.stratified(kept, sample.FRESH_SEED, sample.FRESH_SAMPLE) == sources
     assert sample.stratified(kept, sample.FRESH_SEED + 1, sample.FRESH_SAMPLE) != sources
     assert len(kept) >= 10  # patterns x body regions
-    for source in sources:
-        assert engine.exercises[source].primary, source
+    for source in sources:  # as drawn; a later merge may name it otherwise today
+        assert engine.exercises[quality_canonical(source)].primary, source
     members = {(key, slug) for key, slugs in kept.items() for slug in slugs}
     today = {(key, slug) for key, slugs in sample.fresh_strata(engine).items()
              for slug in slugs}
@@ -146,9 +160,10 @@ def test_the_quality_report_has_the_fresh_split(quality: ModuleType, full_store:
     engine is at least 0.1 above the better baseline on both measures (issue 23) there too."""
     lines = quality.table(full_store)
     at = lines.index(next(line for line in lines if line.startswith("Fresh sample:")))
-    assert "30 sources" in lines[at]
     judged = quality.read_benchmark(FRESH)
-    sources = sorted(judged.grades)
+    # the sources not merged since into one of the benchmark's
+    sources = sorted(set(judged.grades) - set(quality.read_benchmark().grades))
+    assert f"{len(sources)} sources" in lines[at] and len(sources) >= 29
     rankers = {"engine": quality.engine_ranker(engine),
                "baseline: muscle Jaccard": quality.jaccard_ranker(engine),
                "baseline: TF-IDF names": quality.tfidf_ranker(engine)}
