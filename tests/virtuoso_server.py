@@ -77,7 +77,7 @@ def require_virtuoso() -> str:
 
 def spec_of(base: str) -> str:
     """The exgraph store spec of a Virtuoso server at base."""
-    return f"sparql+{base}/sparql?default-graph={DEFAULT_GRAPH}"
+    return f"sparql+{base}/sparql?default-graph={DEFAULT_GRAPH}&results=xml"
 
 
 @contextmanager
