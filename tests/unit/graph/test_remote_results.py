@@ -30,9 +30,17 @@ def engine() -> ox.Store:
     return store
 
 
+def serialized(engine: ox.Store, query: str, fmt: ox.QueryResultsFormat) -> bytes:
+    answer = engine.query(query)
+    assert isinstance(answer, ox.QuerySolutions | ox.QueryBoolean)
+    body = answer.serialize(format=fmt)
+    assert isinstance(body, bytes)
+    return body
+
+
 def json_results(engine: ox.Store, query: str) -> Results:
     """The answer as Oxigraph's JSON read the way RemoteStore reads JSON."""
-    data = json.loads(engine.query(query).serialize(format=ox.QueryResultsFormat.JSON))
+    data = json.loads(serialized(engine, query, ox.QueryResultsFormat.JSON))
     if "boolean" in data:
         return Results([], [], bool(data["boolean"]))
     return Results(data["head"]["vars"],
@@ -41,9 +49,7 @@ def json_results(engine: ox.Store, query: str) -> Results:
 
 
 def xml_results(engine: ox.Store, query: str) -> Results:
-    body = engine.query(query).serialize(format=ox.QueryResultsFormat.XML)
-    assert isinstance(body, bytes)
-    return parse_xml_results(body)
+    return parse_xml_results(serialized(engine, query, ox.QueryResultsFormat.XML))
 
 
 @pytest.mark.parametrize("query", [
