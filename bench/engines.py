@@ -2,29 +2,36 @@
 
     .venv/bin/python bench/engines.py                 # bundled graph, ~5 minutes
     .venv/bin/python bench/engines.py --seconds 2     # shorter wrk runs
+    .venv/bin/python bench/generate.py 10000 -o /tmp/10k.nt
+    .venv/bin/python bench/engines.py --data /tmp/10k.nt   # 10k exercises
 
-For each engine: the bundled graph pushed with `exgraph load` (the external engines; the
-embedded store loads it itself), then one `exgraph serve` in front of it, then two (the
-"Scaling out" of docs/operations.md). Measured per engine, one client at a time (medians of
-``--repeat`` requests, each one new to every cache, so each reaches the engine):
+For each engine: the bundled graph (and ``--data``) pushed with `exgraph load` (the external
+engines; the embedded store loads it itself), then one `exgraph serve` in front of it, then two
+(the "Scaling out" of docs/operations.md). Measured per engine: the load and the first app's
+start (to its first /healthz answer: an app over an external engine builds its records from
+two big queries over HTTP); then one client at a time (medians of ``--repeat`` requests, each
+one new to every cache, so each reaches the engine):
 
 * the headline question as SPARQL (the API's alternatives query with a new LIMIT each time),
   through /sparql;
 * the exercise document and a list page, as the first request of their kind after a start
   (the API's caches are per process and per data generation: later ones are cache hits);
+* a lifter's progress (``/api/v1/me/progress``) over a training log of ``--sets`` sets: the
+  first request (the log read from the history directory, the answer computed) and the median
+  of the next ones (kept until the log changes). The log never reaches the engine: it lives in
+  the private store (one N-Quads file per user in the history directory, which the app
+  processes share), and the engine gives only the exercise records it is mapped to;
 
 and with wrk (2 threads, 8 connections, ``--seconds``), /sparql with a new cheap query text per
 request against one app process, then against two app processes at once (their rates
-summed). The Virtuoso row needs Debian's ``virtuoso-opensource`` (skipped without it). The
-training-log progress query is not measured: the logs live in the private store, not in the
-engines. 100k exercises are not run here: loading them into Virtuoso and Oxigraph server takes
-most of an hour on this machine.
+summed). The Virtuoso row needs Debian's ``virtuoso-opensource`` (skipped without it).
 """
 
 # ruff: noqa: E402
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -34,6 +41,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -43,6 +51,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import http_bench as hb
 import tests.server
+from history import strong_csv
 from targets import CHEAP_SPARQL, NEW_LIMIT_LUA, SPARQL_JSON, headline_sparql
 from tests.engines import external_engine
 from tests.server import running_server
@@ -51,26 +60,45 @@ from tests.virtuoso_server import virtuoso_binary
 BIN = Path(sys.executable).parent
 LIST_PATH = "/api/v1/exercises?muscle=glutes&limit=20"
 DOCUMENT_PATH = "/api/v1/exercises/machine-back-extension"
+PROGRESS_PATH = "/api/v1/me/progress?exercise=bench-press"
 
 
 @contextmanager
-def engine(name: str, location: Path) -> Iterator[str | None]:
-    """The store spec of engine name, loaded with the bundled graph; None: embedded."""
+def engine(name: str, location: Path, data: list[str]) -> Iterator[tuple[str | None, float]]:
+    """The store spec of engine name, loaded with the bundled graph and data, and the seconds
+    `exgraph load` took; (None, 0): embedded."""
     if name == "embedded":
-        yield None
+        yield None, 0.0
         return
     with external_engine(name, location) as spec:
         start = time.perf_counter()
-        done = subprocess.run([str(BIN / "exgraph"), "load", "--store", spec], check=False,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        extra = [arg for path in data for arg in ("--data", path)]
+        done = subprocess.run([str(BIN / "exgraph"), "load", "--store", spec, *extra],
+                              check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              text=True)
         if done.returncode != 0:
             raise RuntimeError(f"`exgraph load` failed: {done.stderr.strip()[-300:]}")
-        print(f"  {name}: `exgraph load` {time.perf_counter() - start:.1f} s", file=sys.stderr)
-        yield spec
+        seconds = time.perf_counter() - start
+        print(f"  {name}: `exgraph load` {seconds:.1f} s", file=sys.stderr)
+        yield spec, seconds
 
 
-def timed_get(url: str, accept: str = "*/*") -> float:
-    request = urllib.request.Request(url, headers={"Accept": accept})
+def training_log(directory: Path, sets: int) -> str:
+    """A user with a Strong export of about sets sets imported, in a new history directory;
+    returns their token."""
+    added = subprocess.run([str(BIN / "exgraph"), "users", "add", "bench", "--history-dir",
+                            str(directory)], check=True, capture_output=True, text=True)
+    token = next(line.strip() for line in added.stdout.splitlines()
+                 if line.strip().startswith("exg_"))
+    export = directory.parent / "strong.csv"
+    export.write_bytes(strong_csv(sets, datetime(2024, 1, 1)))
+    subprocess.run([str(BIN / "exgraph"), "log", "import", str(export), "--user", "bench",
+                    "--history-dir", str(directory)], check=True, capture_output=True)
+    return token
+
+
+def timed_get(url: str, accept: str = "*/*", headers: dict[str, str] | None = None) -> float:
+    request = urllib.request.Request(url, headers={"Accept": accept, **(headers or {})})
     start = time.perf_counter()
     with urllib.request.urlopen(request, timeout=120) as response:
         response.read()
@@ -110,20 +138,30 @@ def wrk_rate(bases: list[str], seconds: int, workdir: Path) -> float:
     return sum(rates)
 
 
-def measure(name: str, args: argparse.Namespace, workdir: Path) -> str:
+def measure(name: str, args: argparse.Namespace, workdir: Path, token: str) -> str:
     with ExitStack() as stack:
-        spec = stack.enter_context(engine(name, workdir / name))
-        store = ("--store", spec) if spec else ()
-        one = stack.enter_context(running_server(*store, "--no-access-log"))
+        spec, load = stack.enter_context(engine(name, workdir / name, args.data))
+        store = ("--store", spec) if spec else tuple(
+            arg for path in args.data for arg in ("--data", path))
+        env = {"EXGRAPH_HISTORY_DIR": str(workdir / "history")}
+        started = time.perf_counter()
+        one = stack.enter_context(running_server(*store, "--no-access-log", env=env))
+        start = time.perf_counter() - started
         document = timed_get(one + DOCUMENT_PATH) * 1000
         listing = timed_get(one + LIST_PATH) * 1000
+        bearer = {"Authorization": f"Bearer {token}"}
+        progress_first = timed_get(one + PROGRESS_PATH, headers=bearer) * 1000
+        progress = statistics.median(timed_get(one + PROGRESS_PATH, headers=bearer)
+                                     for _ in range(args.repeat)) * 1000
         timed_get(f"{one}/sparql?query={quote('ASK {}')}", SPARQL_JSON)  # starts the workers
         sparql = sparql_latency(one, args.repeat, 1)
         single = wrk_rate([one], args.seconds, workdir)
-        two = stack.enter_context(running_server(*store, "--no-access-log"))
+        two = stack.enter_context(running_server(*store, "--no-access-log", env=env))
         timed_get(f"{two}/sparql?query={quote('ASK {}')}", SPARQL_JSON)
         double = wrk_rate([one, two], args.seconds, workdir)
-    return (f"| {name} | {sparql:.1f} | {document:.0f} | {listing:.0f} | {single:,.0f} | "
+    loaded = f"{load:.0f}" if spec else "-"
+    return (f"| {name} | {loaded} | {start:.1f} | {sparql:.1f} | {document:.0f} | "
+            f"{listing:.0f} | {progress_first:.0f} / {progress:.1f} | {single:,.0f} | "
             f"{double:,.0f} |")
 
 
@@ -135,22 +173,30 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--engines", nargs="+", default=["embedded", "oxigraph", "virtuoso"])
+    parser.add_argument("--data", nargs="*", default=[],
+                        help="extra data (e.g. bench/generate.py's 10k exercises)")
+    parser.add_argument("--sets", type=int, default=30_000,
+                        help="sets in the training log of the progress request")
     args = parser.parse_args()
     names = [n for n in args.engines if n != "virtuoso" or virtuoso_binary()]
-    rows = ["| engine | /sparql headline, new text p50 ms | exercise document, first ms | "
-            "list page, first ms | /sparql new cheap text, 1 app req/s | 2 apps req/s |",
-            "|---|---:|---:|---:|---:|---:|"]
+    rows = ["| engine | load s | app start s | /sparql headline, new text p50 ms | "
+            "exercise document, first ms | list page, first ms | progress, first / p50 ms | "
+            "/sparql new cheap text, 1 app req/s | 2 apps req/s |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     with tempfile.TemporaryDirectory() as tmp:
+        token = training_log(Path(tmp) / "history", args.sets)
         for name in names:
             try:
-                rows.append(measure(name, args, Path(tmp)))
+                rows.append(measure(name, args, Path(tmp), token))
             except (RuntimeError, subprocess.CalledProcessError, OSError) as exc:
                 # one engine failing (e.g. an app that gave up on a slow engine at start)
                 # leaves the others' rows; the reason goes in the table
                 reason = " ".join(str(exc).split())[:160].replace("|", "/")
-                rows.append(f"| {name} | failed: {reason} | | | | |")
-            print(rows[-1], file=sys.stderr, flush=True)
-    print(f"Machine: {hb.machine()}.\n")
+                rows.append(f"| {name} | failed: {reason} | | | | | | | |")
+            print(rows[-1], f"(load average {os.getloadavg()[0]:.1f})", file=sys.stderr,
+                  flush=True)
+    print(f"Machine: {hb.machine()}; load average at the end "
+          f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}.\n")
     print("\n".join(rows))
     if "virtuoso" in args.engines and "virtuoso" not in names:
         print("\nVirtuoso not installed (apt-get install virtuoso-opensource): not run.")

@@ -77,7 +77,7 @@ def require_virtuoso() -> str:
 
 def spec_of(base: str) -> str:
     """The exgraph store spec of a Virtuoso server at base."""
-    return f"sparql+{base}/sparql?default-graph={DEFAULT_GRAPH}"
+    return f"sparql+{base}/sparql?default-graph={DEFAULT_GRAPH}&results=xml"
 
 
 @contextmanager
@@ -86,7 +86,10 @@ def virtuoso_server(location: Path) -> Iterator[str]:
     its endpoint, updates allowed)."""
     binary = require_virtuoso()
     location.mkdir(parents=True, exist_ok=True)
-    sql_port, http_port = free_port(), free_port()
+    sql_port = free_port()
+    http_port = free_port()
+    while http_port == sql_port:  # two asks in a row may get the same free port
+        http_port = free_port()
     ini = location / "virtuoso.ini"
     ini.write_text(INI.format(db=location, sql_port=sql_port, http_port=http_port))
     proc = subprocess.Popen([binary, "+configfile", str(ini), "+foreground"],

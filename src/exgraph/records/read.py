@@ -26,6 +26,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 from rdflib.term import Node
 
+from exgraph.graph.remote import RemoteStore
 from exgraph.graph.rq import internal
 from exgraph.graph.store import Store
 from exgraph.records.precedence import UNATTRIBUTED
@@ -52,6 +53,19 @@ log = logging.getLogger(__name__)
 Q_OWN = internal("record-own-triples").text()
 Q_PARTS = internal("record-part-triples").text()
 Q_LABELS = internal("all-labels").text()
+
+
+def _graph_queries(store: Store) -> tuple[str, str]:
+    """:data:`Q_OWN` and :data:`Q_PARTS` for store: on an external store whose default graph
+    is a named graph of its own (``default-graph=``, Virtuoso), that graph is left out of the
+    sources, so that its copy of every triple is not sent a second time (on Virtuoso 7.2 with
+    the bundled graph, 68k instead of 127k and 83k instead of 166k rows)."""
+    hidden = store.default_graph if isinstance(store, RemoteStore) else None
+    if hidden is None:
+        return Q_OWN, Q_PARTS
+    return (internal("record-own-triples").text(hidden=hidden),
+            internal("record-part-triples").text(hidden=hidden))
+
 Q_CATALOGUE = internal("record-catalogue").text()
 
 DIFFICULTY_KEYS = {iri: key for key, iri in DIFFICULTIES.items()}
@@ -361,13 +375,14 @@ READERS: dict[str, Callable[[View], Any]] = {
 
 def source_versions(store: Store, ctx: Context) -> dict[str, dict[str, dict[str, Any]]]:
     """exercise slug -> source id -> the partial record that source states (two SELECTs)."""
+    q_own, q_parts = _graph_queries(store)
     own: dict[Node, dict[Node | None, Triples]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(list)))
-    for row in store.select(Q_OWN):
+    for row in store.select(q_own):
         own[row["e"]][row.get("g")][row["p"]].append(row["o"])
     parts: dict[Node, dict[Node | None, Triples]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(list)))
-    for row in store.select(Q_PARTS):
+    for row in store.select(q_parts):
         parts[row["s"]][row.get("g")][row["p"]].append(row["o"])
     merged: dict[Node, Triples] = {}
 
