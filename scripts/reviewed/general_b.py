@@ -382,8 +382,13 @@ P("one-arm-kettlebell-jerk", "kettlebell", "U", "c", "VerticalPush", "H",
       "triceps": "Lock the elbow out under the bell",
       "obliques": "Hold the trunk upright against the one-sided load"}, kind="P",
   mw="Knees, hips, ankles, shoulder and elbow all move")
+# Strict overhead presses share one set of prime movers (issue 23, data6): the shoulder's
+# flexors (and abductors where the elbow travels out to the side) are primary, the triceps that
+# lock the load out secondary, as in the "ohp" archetype of reviewed_upper.py and the 41 other
+# strict presses of the layer. Only where the legs drive the load up (push presses, jerks,
+# jammers) is the arms' work the lockout, and the triceps stay primary there.
 U("one-arm-kettlebell-para-press", "kettlebell", "U", "c", "VerticalPush", "M",
-  "P anterior-deltoid lateral-deltoid triceps | S traps | St obliques",
+  "P anterior-deltoid lateral-deltoid | S triceps traps | St obliques",
   "A strict one-arm press with the elbow out: balance and a good rack",
   fn={"anterior-deltoid": "Flex the shoulder to press the bell up",
       "lateral-deltoid": "Abduct the upper arm, the elbow flared out to the side",
@@ -1001,7 +1006,7 @@ U("seated-w-curl", "dumbbell incline-bench", "B", "i", "Isolation", "L",
   mw=CURL, pw="Single-joint elbow flexion",
   ew="Dumbbells; a bench at a 60-degree incline (its description)")
 U("see-saw-press-alternating-side-press", "dumbbell", "A", "c", "VerticalPush", "M",
-  "P anterior-deltoid lateral-deltoid triceps | S obliques",
+  "P anterior-deltoid lateral-deltoid | S triceps obliques",  # a strict press (para press)
   "Pressing one arm while side-bending away: coordination of two movements",
   fn={"anterior-deltoid": "Flex the shoulder to press the dumbbell up",
       "lateral-deltoid": "Abduct the upper arm as it rises",
@@ -1758,8 +1763,8 @@ T("upper-external-oblique", "bodyweight pull-up-bar", "A", "c", "TrunkStability"
       "quadriceps": "Flex the hips to lift the knees (the rectus femoris)",
       "forearms": "Grip the bar", "lats": "Hold the body still under the bar"},
   mw=FLEX_HIP, lw="The knees go to one side, then the other")
-U("vpushup", "bodyweight", "B", "c", "VerticalPush", "M",
-  "P anterior-deltoid triceps | S lateral-deltoid traps chest | St abdominals",
+U("vpushup", "bodyweight", "B", "c", "VerticalPush", "M",  # a strict press (para press)
+  "P anterior-deltoid | S triceps lateral-deltoid traps chest | St abdominals",
   "A V (pike) push-up: pressing much of the body weight overhead-wise takes strength",
   fn={"anterior-deltoid": "Flex the shoulders to push the body up from the hands",
       "triceps": "Extend the elbows",
