@@ -494,10 +494,14 @@ E("banded-scapular-retraction", "row", "resistance-band", "U", "L",
       "traps": "The middle fibres assist the retraction"},
   why={"mechanic": "The shoulder blade retracts and the shoulder extends a little",
        "equipment": "A resistance band anchored at shoulder height"})
+# A band that resists is a load (issue 23, data6): a drill worked against a band's tension is
+# strength work, whatever its name says ("drills", "activation"); a mobility drill moves a joint
+# through its range unloaded, with a dowel, or with a band or weight that only distracts or
+# swings the joint (banded ankle mobility, the dumbbell pendulum).
 E("banded-shoulder-drills", "rotator", "resistance-band", "B", "L",
-  "Light band drills for the shoulders (the source gives a video, not steps): a warm-up",
-  kind="M", m="P shoulders | S middle-back traps",
-  fn={"shoulders": "Move the arms through their range against the light band",
+  "Light band drills for the shoulders (the source gives a video, not steps): bands are Low",
+  m="P shoulders | S middle-back traps",
+  fn={"shoulders": "Move the arms through their range against the band's tension",
       "middle-back": "Retract the shoulder blades", "traps": "Rotate the shoulder blades"},
   why={"equipment": "A resistance band anchored behind",
        "pattern": "Shoulder movements against a light band (listed as single-joint work)",

@@ -138,6 +138,13 @@ T, U, L, P, N = (_adder(f) for f in (trunk, upper, lower, power, other))
 FLEX = "Only the spine flexes; the hips stay still"
 FLEX_HIP = "The hips flex and the spine curls: two joint actions"
 HOLD = "An isometric hold: the body resists one force and no joint moves"
+#: Dips and their holds share one pattern (issue 23, data6): a coach programs a support hold as
+#: the first step of the dip and swaps one for the other, and the dip family is listed with the
+#: horizontal pushes, as the decline press is (reviewed_upper.py's "dip" archetype): the chest,
+#: triceps and front deltoids hold the body up at the top of the press. VerticalPush is overhead
+#: pressing, which a hold at the bottom of the arms' reach is not.
+DIP_HOLD_PATTERN = ("The top of a dip held: the dip's pattern (dips are listed with the "
+                    "horizontal pushes, as the decline press is), not an overhead press")
 ROT = "The trunk rotates while the hips and legs stay still"
 DELT_RAISE = "Only the shoulder moves; the elbow holds a slight bend"
 CURL = "Only the elbow flexes; the upper arm stays still"
@@ -375,8 +382,13 @@ P("one-arm-kettlebell-jerk", "kettlebell", "U", "c", "VerticalPush", "H",
       "triceps": "Lock the elbow out under the bell",
       "obliques": "Hold the trunk upright against the one-sided load"}, kind="P",
   mw="Knees, hips, ankles, shoulder and elbow all move")
+# Strict overhead presses share one set of prime movers (issue 23, data6): the shoulder's
+# flexors (and abductors where the elbow travels out to the side) are primary, the triceps that
+# lock the load out secondary, as in the "ohp" archetype of reviewed_upper.py and the 41 other
+# strict presses of the layer. Only where the legs drive the load up (push presses, jerks,
+# jammers) is the arms' work the lockout, and the triceps stay primary there.
 U("one-arm-kettlebell-para-press", "kettlebell", "U", "c", "VerticalPush", "M",
-  "P anterior-deltoid lateral-deltoid triceps | S traps | St obliques",
+  "P anterior-deltoid lateral-deltoid | S triceps traps | St obliques",
   "A strict one-arm press with the elbow out: balance and a good rack",
   fn={"anterior-deltoid": "Flex the shoulder to press the bell up",
       "lateral-deltoid": "Abduct the upper arm, the elbow flared out to the side",
@@ -448,7 +460,7 @@ P("overhead-slam", "medicine-ball", "B", "c", "VerticalPull", "L",
       }, kind="P",
   mw="Shoulders, trunk and hips all flex into the throw",
   pw="The arms drive down from overhead: a vertical pull at speed")
-U("parallel-bar-hold", "bodyweight dip-station", "B", "i", "VerticalPush", "L",
+U("parallel-bar-hold", "bodyweight dip-station", "B", "i", "HorizontalPush", "L",
   "P triceps chest | S anterior-deltoid | St traps abdominals",
   "Holding the top of a dip: the first step toward dips",
   fn={"triceps": "Hold the elbows locked under the body",
@@ -456,7 +468,7 @@ U("parallel-bar-hold", "bodyweight dip-station", "B", "i", "VerticalPush", "L",
       "anterior-deltoid": "Hold the shoulders",
       "traps": "Depress the shoulder blades (the lower fibres) to stay tall",
       "abdominals": "Hold the legs and trunk still"},
-  mw=HOLD, pw="The top of a dip: pressing down on the bars, in line with the torso")
+  mw=HOLD, pw=DIP_HOLD_PATTERN)
 L("patada-de-burro-con-mancuerna", "dumbbell", "U", "i", "Isolation", "L",
   "P glutes | S hamstrings | St abdominals",
   "A donkey kick on all fours with a dumbbell behind the knee: simple",
@@ -684,13 +696,24 @@ U("remada-unilateral-no-cabo", "cable-station", "U", "c", "HorizontalPull", "L",
   mw="Shoulder and elbow both move: a multi-joint pull",
   ew="A cable station with a single handle ('remada unilateral no cabo': one-arm cable row); "
      "the source's pull-up bar does not apply")
-U("remo-alto-polea-alta", "cable-station", "U", "c", "VerticalPull", "L",
-  "P lats | S biceps middle-back posterior-deltoid | St obliques",
+# A row from a high pulley is a row (issue 23, data6): "remo" is a row, and the summary says
+# "high pulley row"; the high-row rule of the horizontal-pull family (reviewed_upper.py's
+# "high-row" archetype: kneeling and seated high-pulley rows, the lever high row) decides its
+# pattern and prime movers. Only a pull that brings the arm down from overhead to the side (a
+# pulldown, wger's "High Row" whose steps pull "the cable down") is a VerticalPull.
+U("remo-alto-polea-alta", "cable-station", "U", "c", "HorizontalPull", "L",
+  "P middle-back posterior-deltoid | S lats biceps traps | St obliques",
   "A one-arm pull from the high pulley, supported: easy to learn",
-  fn={"lats": "Pull the upper arm down and back from overhead"},
+  fn={"middle-back": "Rhomboids and middle trapezius retract the shoulder blade",
+      "posterior-deltoid": "Draw the upper arm back, the elbow high",
+      "lats": "Extend the shoulder as the elbow comes back",
+      "biceps": "Flex the elbow",
+      "traps": "Upper fibres steady the shoulder blade with the elbow high",
+      "obliques": "Resist the trunk's rotation toward the cable"},
   mw="Shoulder and elbow both move: a multi-joint pull",
   ew="A cable station's high pulley with a single handle ('remo alto polea alta')",
-  pw="Pulled from a high pulley down toward the torso: a vertical pull")
+  pw="A row from a high pulley ('remo alto', the summary's 'high pulley row'): the elbow is "
+     "drawn back toward the upper chest, a horizontal pull as the high-pulley rows are")
 P("return-push-from-stance", "medicine-ball", "B", "c", "HorizontalPush", "M",
   "P chest triceps | S anterior-deltoid quadriceps glutes | St abdominals",
   "Catching and returning a partner's pass on the move from a sprint stance: an athletic drill",
@@ -767,14 +790,14 @@ T("reverse-wood-chops", "resistance-band", "U", "c", "TrunkStability", "L",
       "anterior-deltoid": "Raise the arms across the body"},
   mw="Hips, trunk and shoulders move together",
   ew="A resistance band anchored below knee height")
-U("ring-support-hold", "bodyweight gymnastic-rings", "B", "i", "VerticalPush", "M",
+U("ring-support-hold", "bodyweight gymnastic-rings", "B", "i", "HorizontalPush", "M",
   "P triceps chest | S anterior-deltoid | St biceps abdominals",
   "Holding still on unstable rings: takes practice",
   fn={"triceps": "Hold the elbows locked", "chest": "Hold the rings in to the sides",
       "anterior-deltoid": "Hold the shoulders",
       "biceps": "Hold the elbows straight with the rings turned out",
       "abdominals": "Hold the hollow body"},
-  mw=HOLD, pw="The top of a dip on rings: pressing down, in line with the torso")
+  mw=HOLD, pw=DIP_HOLD_PATTERN + " (on rings)")
 P("rocket-jump", "bodyweight", "B", "c", "Squat", "L",
   "P quadriceps glutes | S calves | St abdominals",
   "A half-squat jump reaching overhead: simple",
@@ -782,6 +805,50 @@ P("rocket-jump", "bodyweight", "B", "c", "Squat", "L",
       "calves": "Extend the ankles to leave the floor",
       "abdominals": "Hold the trunk stretched out in flight"}, kind="P",
   pw="A two-footed jump out of a half squat")
+# Plyometric drills named by a cardio word (issue 23, data6): the kind rule no longer files
+# them as cardio where free-exercise-db files them under plyometrics (butt kicks, star jumps,
+# a chest push with a run release: src/exgraph/infer/rules/kind.py), so they are reviewed as
+# the jumps and throws they are; their steps decide (both butt kicks are a countermovement jump
+# that kicks the heels up, not the running drill).
+P("double-leg-butt-kick", "bodyweight", "B", "c", "Squat", "L",
+  "P quadriceps glutes | S calves hamstrings | St abdominals",
+  "A two-footed jump that lands where it took off (the table's basic plyometrics): no box, "
+  "drop, load or single leg",
+  fn={"quadriceps": "Extend the knees explosively out of the dip",
+      "glutes": "Extend the hips explosively", "calves": "Extend the ankles to leave the floor",
+      "hamstrings": "Flex the knees in the air to kick the heels to the buttocks",
+      "abdominals": "Hold the trunk upright in flight and on landing"}, kind="P", mw=PLYO,
+  pw="A two-footed jump out of a short squat dip")
+P("single-leg-butt-kick", "bodyweight", "U", "c", "Lunge", "M",
+  "P quadriceps glutes calves | S hamstrings | St abdominals",
+  "A countermovement jump off one leg, landing on it (the table's intermediate plyometrics: a "
+  "landing on one leg)",
+  fn={"quadriceps": "Extend the knee of the jumping leg explosively",
+      "glutes": "Extend the hip of the jumping leg", "calves": "Extend the ankle to take off",
+      "hamstrings": "Flex the knee in the air to kick the heel to the buttocks",
+      "abdominals": "Hold the trunk upright on one leg"}, kind="P", mw=PLYO,
+  pw="A single-leg jump in place: one leg does the knee and hip work")
+P("star-jump", "bodyweight", "B", "c", "Squat", "L",
+  "P quadriceps glutes | S calves abductors | St abdominals",
+  "A two-footed jump that lands where it took off (the table's basic plyometrics): no box, "
+  "drop, load or single leg",
+  fn={"quadriceps": "Extend the knees explosively out of the half squat",
+      "glutes": "Extend the hips explosively", "calves": "Extend the ankles to leave the floor",
+      "abdominals": "Hold the trunk stretched out in flight",
+      "abductors": "Spread the legs apart in the air"}, kind="P", mw=PLYO,
+  pw="A two-footed jump out of a half squat, the limbs spread in the air (not a jumping jack)")
+P("chest-push-with-run-release", "medicine-ball", "B", "c", "HorizontalPush", "L",
+  "P chest triceps | S anterior-deltoid quadriceps glutes | St abdominals",
+  "Two steps into a chest pass, then a sprint: a basic throwing drill",
+  fn={"chest": "Push the ball away from the chest explosively",
+      "triceps": "Extend the elbows explosively to release the ball",
+      "anterior-deltoid": "Flex the shoulders in the pass",
+      "quadriceps": "Drive forward out of the athletic stance",
+      "glutes": "Drive the hips forward into the pass and the sprint",
+      "abdominals": "Brace the trunk through the throw"}, kind="P",
+  mw="Legs, shoulders and elbows all move in the throw",
+  pw="The ball is pushed away from the chest on the run (as the chest push from a three-point "
+     "stance)", ew="A medicine ball")
 T("roman-chair", "bodyweight hyperextension-bench", "B", "c", "TrunkStability", "M",
   "P rectus-abdominis | S quadriceps obliques",
   "Sit-ups on a Roman chair, the trunk lowering below the pad: a long range to control",
@@ -939,7 +1006,7 @@ U("seated-w-curl", "dumbbell incline-bench", "B", "i", "Isolation", "L",
   mw=CURL, pw="Single-joint elbow flexion",
   ew="Dumbbells; a bench at a 60-degree incline (its description)")
 U("see-saw-press-alternating-side-press", "dumbbell", "A", "c", "VerticalPush", "M",
-  "P anterior-deltoid lateral-deltoid triceps | S obliques",
+  "P anterior-deltoid lateral-deltoid | S triceps obliques",  # a strict press (para press)
   "Pressing one arm while side-bending away: coordination of two movements",
   fn={"anterior-deltoid": "Flex the shoulder to press the dumbbell up",
       "lateral-deltoid": "Abduct the upper arm as it rises",
@@ -1696,8 +1763,8 @@ T("upper-external-oblique", "bodyweight pull-up-bar", "A", "c", "TrunkStability"
       "quadriceps": "Flex the hips to lift the knees (the rectus femoris)",
       "forearms": "Grip the bar", "lats": "Hold the body still under the bar"},
   mw=FLEX_HIP, lw="The knees go to one side, then the other")
-U("vpushup", "bodyweight", "B", "c", "VerticalPush", "M",
-  "P anterior-deltoid triceps | S lateral-deltoid traps chest | St abdominals",
+U("vpushup", "bodyweight", "B", "c", "VerticalPush", "M",  # a strict press (para press)
+  "P anterior-deltoid | S triceps lateral-deltoid traps chest | St abdominals",
   "A V (pike) push-up: pressing much of the body weight overhead-wise takes strength",
   fn={"anterior-deltoid": "Flex the shoulders to push the body up from the hands",
       "triceps": "Extend the elbows",
@@ -1741,16 +1808,27 @@ P("wall-balls", "medicine-ball", "B", "c", "Squat", "L",
       "abdominals": "Brace the trunk to catch and squat"}, kind="P",
   mw="Ankles, knees, hips, shoulders and elbows all move",
   ew="A medicine ball (its description; not an exercise ball) and a wall")
-L("wall-drills", "bodyweight", "U", "i", "Isolation", "L",
-  "P abductors | S glutes quadriceps | St obliques",
-  "Leaning sideways into a wall and marching the outer leg: easy",
-  fn={"abductors": "Press the inner leg's knee into the wall: hip abduction held (the gluteus "
-                   "medius, filed under the abductors)",
-      "glutes": "Hold the standing hip extended",
-      "quadriceps": "Lift the marching knee (the rectus femoris)",
-      "obliques": "Hold the trunk upright against the lean"},
-  mw="The stance hip holds abducted against the wall (isometric) while the other leg marches",
-  pw="Single-leg hip abduction held against a wall (lateral wall drills)",
+# Wall drills are speed drills (issue 23, data6): wger's "Wall Drills" are the lateral wall
+# drills of its videos (march, open, cross), the sideways counterpart of the linear
+# acceleration wall drill. Leaning into a wall, the outer leg drives the body sideways while the
+# other knee is driven up: an acceleration drill (PowerTraining), single-leg drives (Lunge), the
+# glutes and quadriceps prime as in every sprint drill of this file, the abductors assisting
+# the sideways push. The earlier entry read the lean as an isometric abduction (strength,
+# Isolation), which put hip abductions in its substitutes.
+P("wall-drills", "bodyweight", "U", "c", "Lunge", "L",
+  "P glutes quadriceps | S abductors calves hamstrings | St obliques",
+  "Leaning sideways into a wall and driving the knees: a basic speed drill, simple",
+  kind="P",
+  fn={"glutes": "Extend the hip of the driving (outer) leg",
+      "quadriceps": "Extend the driving knee and lift the marching one (the rectus femoris)",
+      "abductors": "Push the body sideways off the outer leg (the gluteus medius, filed "
+                   "under the abductors)",
+      "calves": "Push off through the ankle",
+      "hamstrings": "Assist hip extension of the driving leg",
+      "obliques": "Hold the trunk in a straight line against the lean"},
+  mw="Hip, knee and ankle of the driving leg all move",
+  pw="A lateral acceleration drill: single-leg drives against a wall, as the linear wall "
+     "drill (docs/reviewed-layer.md: sprint drills are lunges)",
   ew="No equipment beyond a wall to lean against")
 U("wall-handstand", "bodyweight", "B", "i", "VerticalPush", "M",
   "P shoulders triceps | S traps | St abdominals",

@@ -124,7 +124,7 @@ SINGLE_JOINT = ("curl", "curls", "extension", "extensions", "raise", "raises", "
 BASIC_JUMPS = ("squat-jumps", "jump-squat", "freehand-jump-squat", "tuck-jump", "knee-tuck-jump",
                "high-knee-jumps", "star-jump", "rocket-jump", "standing-long-jump",
                "side-standing-long-jump", "box-jumps", "front-box-jump", "cone-hops",
-               "snap-down", "single-leg-push-off")
+               "snap-down", "single-leg-push-off", "double-leg-butt-kick")
 #: Rebounds, depth and drop jumps, single-leg bounds and hops, lateral bounds (Moderate).
 INTERMEDIATE_JUMPS = ("multiple-response", "box-skip", "box-shuffle", "depth-jump", "bench-jump",
                       "bound", "lateral-bound", "lateral-push-off", "lunge-sprint",
@@ -214,7 +214,7 @@ def _moderate_lifts(entry: Entry) -> Row | None:
     # intermediate plyometrics and loaded jumps come before the barbell row, so a jump squat
     # with a bar is a loaded jump; basic jumps are decided by the Low rows
     jump = _has(entry, "jump", "jumps", "hop", "hops", "bound", "leap", "push-off", "skip",
-                "shuffle", "sprint")
+                "shuffle", "sprint", "butt-kick")  # butt kicks: a jump kicking the heels up
     if entry.kind == "PowerTraining" and jump and (
             _has(entry, *INTERMEDIATE_JUMPS)
             or eq & (FREE_WEIGHTS | {"smith-machine", "hurdles"})

@@ -34,7 +34,9 @@ from exgraph.infer.rules import (
     estimate_difficulty,
     movement_pattern,
     primary_muscles,
+    target_muscles,
 )
+from exgraph.infer.rules.muscles import TARGET_KINDS
 from exgraph.vocab.names import slugify
 from exgraph.vocab.terms import (
     DIFFICULTIES,
@@ -101,6 +103,9 @@ def infer(facts: dict[str, Facts], stated_patterns: set[str]) -> Inferences:
             out.add(slug, EXG.activityKind, EXG[activity], inferred_kind, "kind")
         if activity in STRENGTH_KINDS:
             for inferred in primary_muscles(fact):
+                _add_primary(out, slug, inferred)
+        elif activity in TARGET_KINDS:
+            for inferred in target_muscles(fact):
                 _add_primary(out, slug, inferred)
     return out
 

@@ -353,7 +353,9 @@ def test_cardio_keeps_its_kind(engine: Engine) -> None:
         top = wide[:5]
         assert all(s.exercise.cardio_mode in (None, target.cardio_mode) for s in top), \
             (target.name, [(s.exercise.name, s.exercise.cardio_mode) for s in top])
-    assert checked >= 20
+    # 18 since issue 23 (data6) typed the plyometric jumps named like cardio (butt kicks, star
+    # jumps) as the power drills they are: fewer jumping cardio drills have five of their mode
+    assert checked >= 15
     assert engine.exercises["bicycling"].cardio_mode == "steady"
     assert engine.exercises["fast-skipping"].cardio_mode == "jumping"
 

@@ -231,7 +231,7 @@ from exgraph.infer.rules.common import (
 from exgraph.infer.rules.difficulty import estimate_difficulty
 from exgraph.infer.rules.equipment import equipment_from_name
 from exgraph.infer.rules.kind import activity_kind
-from exgraph.infer.rules.muscles import primary_muscles
+from exgraph.infer.rules.muscles import primary_muscles, target_muscles
 from exgraph.infer.rules.pattern import movement_pattern
 
 __all__ = [
@@ -245,4 +245,5 @@ __all__ = [
     "estimate_difficulty",
     "movement_pattern",
     "primary_muscles",
+    "target_muscles",
 ]

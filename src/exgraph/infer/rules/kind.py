@@ -37,6 +37,11 @@ _NOT_CARDIO: Final = words(
     r"lunges?", r"farmers?", r"yoke", r"carry", r"carries", r"sled\w*", r"prowler", r"bridges?",
     r"bear", r"crab", r"monster", r"lateral walks?", r"band walks?", r"planks?", r"duck",
     r"overhead", r"suitcase", r"waiters?", r"handstand")
+#: Cardio name words that also name a jump or a throw: a running drill of the same name ("butt
+#: kicks", "star jumps", a sprint after a "run release"). Where the source files the exercise
+#: under plyometrics, its steps are the jump (free-exercise-db's Double Leg Butt Kick: "extend to
+#: jump for maximum vertical height ... tuck your heels"), so the category decides (issue 23).
+_PLYO_NAMED_AS_CARDIO: Final = words(r"butt kicks?", r"star jumps?", r"run release")
 _CARDIO_EQUIPMENT: Final = frozenset({
     "treadmill", "elliptical", "stationary-bike", "rowing-machine", "stair-climber", "ski-erg",
     "jump-rope"})
@@ -73,7 +78,10 @@ def activity_kind(facts: Facts) -> Inferred:
                                  ropes -> Cardio; not when the name also says lunge, farmer,
                                  yoke, carry, sled, prowler, bridge, bear, crab, monster,
                                  lateral or band walk, plank, duck, overhead, suitcase, waiter,
-                                 handstand (a walking lunge or a carry is strength work)
+                                 handstand (a walking lunge or a carry is strength work);
+                                 nor when the source files it under plyometrics and the word
+                                 also names a jump or throw (butt kicks, star jumps, a run
+                                 release): then ``kind/power``
     ``kind/power``               Olympic lifts (snatch, clean, jerk, high pull, push press),
                                  jumps, hops, bounds, throws, slams, tosses, plyometric push-
                                  ups, sprints, swings, tire flips; category plyometrics or
@@ -105,6 +113,9 @@ def activity_kind(facts: Facts) -> Inferred:
                      "warm-up drill.")
     cardio = name_hit(facts, _CARDIO)
     if cardio is not None and name_hit(facts, _NOT_CARDIO) is not None:
+        cardio = None
+    if cardio is not None and "plyometrics" in cats \
+            and name_hit(facts, _PLYO_NAMED_AS_CARDIO) is not None:
         cardio = None
     if cardio is not None:
         return _kind("Cardio", "kind/cardio", f"The name '{cardio[0]}' says '{cardio[1]}': "

@@ -158,3 +158,62 @@ def primary_muscles(facts: Facts) -> tuple[Inferred, ...]:
                               f"whose prime movers are the {', '.join(muscles)}.")
                      for m in muscles)
     return ()
+
+
+# -- the target of a stretch, a rolling or a joint drill (issue 23, data6) -----------------------
+
+#: What a stretch lengthens, a rolling drill works or a joint drill moves, read from the name:
+#: the target muscle group, as free-exercise-db files its stretches (the IT band under the
+#: abductors, the hip flexors under the quadriceps: the catalogue has no iliopsoas, and the
+#: rectus femoris is the hip flexor it has). First match wins, so the more specific words come
+#: first ("hip flexor" before "hip"). A name that says no muscle or joint ("Side stretch",
+#: "Open Book", "Scorpion Kick", "Blackroll", the anterior tibialis the catalogue lacks) gets
+#: nothing: the drill stays out of the substitutes rather than get a guessed target.
+_TARGET_RULES: Final[tuple[_MuscleRule, ...]] = (
+    _MuscleRule("muscle/target/hip-flexors", ("quadriceps",),
+                words(r"hip flexors?", r"(?:runners? )?lunge(?: with twist)? stretch\w*")),
+    _MuscleRule("muscle/target/quadriceps", ("quadriceps",), words(r"quads?", r"quadriceps")),
+    _MuscleRule("muscle/target/hamstrings", ("hamstrings",), words(r"hamstrings?")),
+    _MuscleRule("muscle/target/abductors", ("abductors",),
+                words(r"it band", r"iliotibial\w*", r"tensor fasciae latae", r"tfl")),
+    _MuscleRule("muscle/target/glutes", ("glutes",),
+                words(r"pigeon", r"figure (?:four|4)", r"piriformis", r"glute\w*")),
+    _MuscleRule("muscle/target/adductors", ("adductors",),
+                words(r"adductors?", r"groin", r"butterfly stretch")),
+    _MuscleRule("muscle/target/calves", ("calves",),
+                words(r"calf", r"calves", r"achilles", r"soleus")),
+    _MuscleRule("muscle/target/neck", ("neck",),
+                words(r"neck", r"levator scapulae", r"chin tucks?", r"head (?:tilts?|turns?)")),
+    _MuscleRule("muscle/target/lats", ("lats",), words(r"lats?", r"latissimus\w*")),
+    _MuscleRule("muscle/target/chest", ("chest",), words(r"pecs?", r"pectoral\w*", r"chest")),
+    _MuscleRule("muscle/target/shoulders", ("shoulders",),
+                words(r"shoulders?", r"delts?", r"deltoids?", r"arm circles?")),
+    _MuscleRule("muscle/target/triceps", ("triceps",), words(r"triceps?")),
+    _MuscleRule("muscle/target/biceps", ("biceps",), words(r"biceps?")),
+    _MuscleRule("muscle/target/forearms", ("forearms",), words(r"wrists?", r"forearms?")),
+    _MuscleRule("muscle/target/lower-back", ("erector-spinae",), words(r"lower back")),
+    _MuscleRule("muscle/target/calves-ankle", ("calves",),
+                words(r"ankle (?:mobility|rolls?|circles?)")),
+)
+
+#: The kinds whose exercises the target rules read: a stretch, a rolling drill, a joint drill.
+TARGET_KINDS: Final = frozenset({"Stretching", "SelfMyofascialRelease", "MobilityDrill"})
+
+
+def target_muscles(facts: Facts) -> tuple[Inferred, ...]:
+    """The target muscle group of a stretch, rolling or joint drill that no source gives any
+    muscle, as its primary muscle (the review rule: "for stretches the primary is the muscle the
+    stretch lengthens"); an empty tuple when a source names a muscle in any role or the name
+    names none (``_TARGET_RULES``, rules ``muscle/target/*``)."""
+    if facts.primary or facts.secondary or facts.stabilizer:
+        return ()
+    for name in english_names(facts):
+        text = plain_text(name)
+        for rule in _TARGET_RULES:
+            found = rule.regex.search(text)
+            if found is None:
+                continue
+            return tuple(Inferred(m, rule.rule, f"The name '{name}' says '{found.group(0)}': "
+                                  f"the drill's target is the {', '.join(rule.muscles)}.")
+                         for m in rule.muscles)
+    return ()
