@@ -444,6 +444,23 @@ def _check_second_ranking_review_reason(target: Exercise, ex: Exercise, reason: 
     return True
 
 
+def _check_fourth_review_reason(engine: Engine, target: Exercise, ex: Exercise,
+                                reason: str) -> bool:
+    """Check a reason of the fourth ranking review (branch rank4): another head of a shared
+    prime mover, against the finer muscles each record names as prime movers (Exercise.heads,
+    themselves checked against the records below); False: not one of its reasons."""
+    if m := re.fullmatch(r"works the (.+) as a prime mover where (.+) works the (.+)", reason):
+        assert m.group(2) == target.name
+        label = {engine._label(h): h for heads in (ex.heads, target.heads)
+                 for found in heads.values() for h in found}
+        theirs = {label[n] for n in re.split(r", | and ", m.group(1))}
+        own = {label[n] for n in re.split(r", | and ", m.group(3))}
+        group = next(g for g, found in target.heads.items() if found == own)
+        assert ex.heads[group] == theirs and not theirs & own, (reason, ex.heads, target.heads)
+        return True
+    return False
+
+
 def _core_motion_of(name: str) -> str | None:
     """The first CORE_MOTIONS entry with a word of the name (or two run together)."""
     words = name_words(name)
@@ -483,7 +500,8 @@ def _check_reason(engine: Engine, target: Exercise, sub: Substitute, reason: str
         assert ex.rank is not None and target.rank is not None
         assert (m.group(1), m.group(2)) == (("low", "moderate", "high")[ex.rank],
                                             ("low", "moderate", "high")[target.rank])
-    elif _check_second_ranking_review_reason(target, ex, reason):
+    elif _check_second_ranking_review_reason(target, ex, reason) \
+            or _check_fourth_review_reason(engine, target, ex, reason):
         pass
     elif reason.startswith("an Olympic lift"):
         assert ex.olympic and not target.olympic
@@ -537,3 +555,51 @@ def test_no_machines_or_cables_over_http(full_store: Store) -> None:
     for item in items:
         assert item["equipment_known"]
         assert not engine.exercises[item["id"]].needs & {"machine", "cable-system"}, item
+
+
+# --- the fourth ranking review (branch rank4) -----------------------------------------------------
+
+
+def test_heads_are_the_finer_prime_movers_of_the_record(engine: Engine, full_store: Store) -> None:
+    """Exercise.heads holds, by group, exactly the primary muscles a record names finer than
+    their group (the lateral deltoid of the shoulders, the soleus of the calves): what the
+    "another head" rule and its reason read."""
+    from exgraph.records import records_for
+
+    found = records_for(full_store)
+    named = 0
+    for slug, record in found.records.items():
+        finer = {m for m in record.muscle_ids("primary") if found.group_of.get(m, m) != m}
+        heads = engine.exercises[slug].heads
+        assert {m for muscles in heads.values() for m in muscles} == finer, slug
+        assert all(found.group_of[m] == group for group, ms in heads.items() for m in ms)
+        named += bool(finer)
+    assert named >= 300
+    assert engine.exercises["side-lateral-raise"].heads == {
+        "shoulders": frozenset({"lateral-deltoid"})}
+
+
+def test_another_head_of_a_prime_mover_is_no_direct_swap(engine: Engine) -> None:
+    """Where both records name the part of a shared prime mover (a deltoid's head, the soleus or
+    the gastrocnemius, the obliques or the rectus abdominis), a candidate working none of the
+    exercise's part moves the emphasis (a rear raise for a side raise): wherever five candidates
+    of the same part are among the 50 best, fewer than 6 % of the top 5s hold one (21 % without
+    the rule), and it is never a variety option."""
+    import numpy as np
+
+    checked = holding = 0
+    for target in engine.exercises.values():
+        if not target.heads or target.kind not in TRAINING_KINDS:
+            continue
+        wide = engine.rank(target.slug, Filters(limit=50))
+        at = np.array([engine.position[s.exercise.slug] for s in wide], dtype=np.int64)
+        other = engine.other_heads(target, at)
+        if len(wide) - int(other.sum()) < 5:
+            continue
+        checked += 1
+        holding += bool(other[:5].any())
+    assert checked >= 250
+    assert holding < 0.06 * checked, (holding, checked)
+    top = engine.rank("seated-side-lateral-raise", Filters(limit=5))
+    assert all("lateral-deltoid" in s.exercise.heads.get("shoulders", ()) for s in top), \
+        [(s.exercise.name, s.exercise.heads) for s in top]

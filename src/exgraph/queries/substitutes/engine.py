@@ -110,6 +110,19 @@ class Engine:
         self.a_variants = np.array([variants.mask(ex.variants) for ex in order], dtype=np.int64)
         self.variant_bits = variants
         self.a_load_named = np.array([ex.load_named for ex in order], dtype=np.bool_)
+        # the primary muscles named finer than their group (Exercise.heads) as bits, and each
+        # group's bits: two exercises that both name a group's heads can be told apart
+        heads = Bits()
+        self.a_heads = np.array([heads.mask(m for found in ex.heads.values() for m in found)
+                                 for ex in order], dtype=np.int64)
+        self.head_bits = heads
+        if len(heads.index) > 63:
+            raise DataError(f"{len(heads.index)} finer muscles: the engine's masks hold 63")
+        group_heads: dict[str, int] = defaultdict(int)
+        for ex in order:
+            for group, found in ex.heads.items():
+                group_heads[group] |= heads.mask(found)
+        self.group_heads = dict(group_heads)
         self.a_family = np.array([KIND_FAMILIES.get(ex.kind, 0) for ex in order], dtype=np.int8)
         self.a_kind = np.array([code(ex.kind) for ex in order], dtype=np.int32)
         self.a_motion = np.array([code(ex.motion) for ex in order], dtype=np.int32)
@@ -149,6 +162,21 @@ class Engine:
             if one in target.raw_words and other not in target.raw_words \
                     and other in self.with_raw:
                 found[self.with_raw[other]] = True
+        return found
+
+    def other_heads(self, target: Exercise, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        """Which of the candidates at ids work another part of a shared prime mover: for a
+        group both records name finer muscles of as prime movers (the deltoid's heads, the
+        soleus or the gastrocnemius of the calves, the obliques or the rectus of the
+        abdominals), the candidate names none of the target's (a rear raise for a side raise,
+        a seated calf raise for a standing one)."""
+        found = np.zeros(len(ids), dtype=np.bool_)
+        if not target.heads:
+            return found
+        cand = self.a_heads[ids]
+        for group, muscles in target.heads.items():
+            own = sum(1 << self.head_bits.index[m] for m in muscles)
+            found |= ((cand & self.group_heads[group]) != 0) & ((cand & own) == 0)
         return found
 
     def same_exercise(self, target: Exercise) -> npt.NDArray[np.bool_]:
@@ -306,6 +334,9 @@ class Engine:
             same &= self.a_pattern[at] == pattern
         if target.motion is not None:
             same &= self.a_motion[at] == self.codes[target.motion]
+        same &= ~self.other_heads(target, at)
+        if target.laterality is not None:  # unilateral for bilateral: a material difference
+            same &= self.a_laterality[at] == self.codes[target.laterality]
         option = [bool(same[k]) and loads[k] not in uncommon for k in range(len(pool))]
         keys = [self.exercises[self.slugs[int(i)]].keys for i in at]
         chosen = pick(loads, option, keys, uncommon, target.kind in TRAINING_KINDS, limit)
@@ -378,6 +409,8 @@ class Engine:
         # a prime mover of the candidate the exercise works only as a secondary mover moves the
         # emphasis (a deadlift's hamstrings and quadriceps for a hip thrust)
         score += w["primary_shift"] * np.bitwise_count(pm & target.smask & ~tp)
+        # another head of a shared prime mover (a rear raise for a side raise)
+        score += np.where(self.other_heads(target, ids), w["other_head"], 0.0)
         pattern = self.codes.get(target.pattern, -1) if target.pattern else -1
         if pattern > 0:
             same = self.a_pattern[ids] == pattern

@@ -34,6 +34,7 @@ WEIGHTS: dict[str, float] = {
     "uncommon_load": -0.5, "muscles_unknown": 2.0,
     "name_cover": 2.0, "variant": -0.75, "same_kind": 1.5, "choice": -4.0,
     "primary_shift": -0.5, "easier": -0.25, "skill_gap": -2.0, "cardio_mode": -2.0,
+    "other_head": -2.0,
 }
 #: The variety re-rank (Engine.varied, variety.pick): at most VARIETY_CAP places per load type
 #: in the top 5 while an option of another load type scores VARIETY_FLOOR of the best (chosen
@@ -94,6 +95,9 @@ class Exercise:
     primary: frozenset[str] = frozenset()
     secondary: frozenset[str] = frozenset()
     stabilizer: frozenset[str] = frozenset()
+    # its primary muscles named finer than their group (a deltoid's head, the soleus), by
+    # group: the group -> those muscles (only a record that names them has any)
+    heads: dict[str, frozenset[str]] = field(default_factory=dict)
     pattern: str | None = None
     pattern_inferred: bool = False
     levels: frozenset[str] = frozenset()
@@ -263,6 +267,12 @@ def exercise_from_record(record: Record, group_of: Mapping[str, str]) -> Exercis
     ex.primary = groups("primary")
     ex.secondary = groups("secondary") - ex.primary
     ex.stabilizer = groups("stabilizer") - ex.primary - ex.secondary
+    heads: dict[str, set[str]] = defaultdict(set)
+    for muscle in record.muscle_ids("primary"):
+        group = group_of.get(muscle, muscle)
+        if group != muscle:
+            heads[group].add(muscle)
+    ex.heads = {group: frozenset(found) for group, found in sorted(heads.items())}
     if record.movement_pattern is not None:
         ex.pattern = local_name(record.movement_pattern["iri"])
         ex.pattern_inferred = record.movement_pattern_inferred

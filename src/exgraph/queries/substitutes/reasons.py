@@ -38,6 +38,7 @@ def explain(label: Callable[[str], str], target: Exercise, ex: Exercise, score: 
     if shifted:
         reasons.append(f"works the {join_words([label(g) for g in sorted(shifted)])} "
                        f"as a prime mover, {target.name} only as a secondary one")
+    reasons += head_reasons(label, target, ex)
     if not ex.primary:
         reasons.append("no source lists its muscles")
     if m.same_pattern:
@@ -81,6 +82,19 @@ def explain(label: Callable[[str], str], target: Exercise, ex: Exercise, score: 
               "secondary": tuple(sorted(m.shared_secondary)),
               "stabilizer": tuple(sorted(m.shared_stabilizer))}
     return Substitute(ex, m.score, tier, tuple(reasons), shared, m.same_pattern, best, diff)
+
+
+def head_reasons(label: Callable[[str], str], target: Exercise, ex: Exercise) -> list[str]:
+    """Another head of a shared prime mover: for each group both records name finer prime
+    movers of, the candidate's when it names none of the exercise's (Engine.other_heads)."""
+    found = []
+    for group, muscles in sorted(target.heads.items()):
+        theirs = ex.heads.get(group, frozenset())
+        if theirs and not theirs & muscles:
+            found.append(f"works the {join_words([label(m) for m in sorted(theirs)])} as a "
+                         f"prime mover where {target.name} works the "
+                         f"{join_words([label(m) for m in sorted(muscles)])}")
+    return found
 
 
 def equipment_words(label: Callable[[str], str], ex: Exercise) -> str:
