@@ -37,6 +37,8 @@ force / mechanic                +0.5 each when the same
 name                            +6 × the IDF-weighted Jaccard of the two names' normalised
                                 words + 2 × the share of the exercise's name (IDF-weighted)
                                 the candidate's name covers: variations of the same lift first
+reviewed description            +1 × the cosine of the two records' movement descriptions (the
+                                reviewed layer's reasons for the pattern and the mechanic)
 load type                       +0.75 × load_affinity: 1 the same, 0.75 two free weights or
                                 two guided loads, 0.5 a free weight for a guided one, else 0
                                 (a plate and a medicine ball are free weights); −0.5 an
@@ -52,7 +54,7 @@ another head                    −2 when both name finer prime movers of a shar
                                 deltoid's heads, soleus / gastrocnemius, rectus / obliques)
                                 and the candidate names none of the exercise's
 easier                          −0.25 for each difficulty level below the exercise's
-two levels apart                −2 a lift two levels easier or harder ("two steps in skill")
+two levels apart                −2.5 a lift two levels easier or harder ("two steps in skill")
 another kind of cardio          −2 a jumping drill for steady cardio or the other way round
                                 (CARDIO_MODES, read from the names)
 same kind                       +1.5 the same kind of stretching, rolling or mobility drill

@@ -3,7 +3,7 @@ the reasons."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import numpy as np
 import numpy.typing as npt
@@ -24,6 +24,7 @@ from exgraph.queries.substitutes.features import (
     record_facts,
 )
 from exgraph.queries.substitutes.model import (
+    DESCRIBED_OPTION,
     LEVELS,
     LOOSE_PATTERNS,
     PASSING_CACHE,
@@ -123,6 +124,7 @@ class Engine:
             for group, found in ex.heads.items():
                 group_heads[group] |= heads.mask(found)
         self.group_heads = dict(group_heads)
+        self._descriptions(order)
         self.a_family = np.array([KIND_FAMILIES.get(ex.kind, 0) for ex in order], dtype=np.int8)
         self.a_kind = np.array([code(ex.kind) for ex in order], dtype=np.int32)
         self.a_motion = np.array([code(ex.motion) for ex in order], dtype=np.int32)
@@ -152,6 +154,41 @@ class Engine:
         self.written_holders = {k: np.array(v, dtype=np.int64) for k, v in written.items()}
         self.codes = codes
         self.load_affinity = affinity_matrix(codes)  # the codes are known once all are made
+
+    def _descriptions(self, order: list[Exercise]) -> None:
+        """The TF-IDF vectors of the exercises' movement descriptions (Exercise.described),
+        unit length, as one posting list per word: positions and weights."""
+        described = [(i, Counter(ex.described)) for i, ex in enumerate(order) if ex.described]
+        df = Counter(word for _, counts in described for word in counts)
+        self.described_idf = {w: float(np.log(len(described) / n)) for w, n in df.items()}
+        at: dict[str, list[int]] = defaultdict(list)
+        weight: dict[str, list[float]] = defaultdict(list)
+        for i, counts in described:
+            vector = self._described_vector(counts)
+            for word, value in vector.items():
+                at[word].append(i)
+                weight[word].append(value)
+        self.a_described = np.array([bool(ex.described) for ex in order], dtype=np.bool_)
+        self.described_at = {w: np.array(v, dtype=np.int64) for w, v in at.items()}
+        self.described_weight = {w: np.array(v, dtype=np.float64) for w, v in weight.items()}
+
+    def _described_vector(self, counts: Counter[str]) -> dict[str, float]:
+        """A description's words weighted by count x IDF, scaled to unit length."""
+        vector = {w: n * self.described_idf.get(w, 0.0) for w, n in counts.items()}
+        norm = float(np.sqrt(sum(v * v for v in vector.values())))
+        return {w: v / norm for w, v in vector.items() if v} if norm else {}
+
+    def described(self, target: Exercise, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+        """How alike the records describe the candidates' movement and the target's: the cosine
+        of the TF-IDF vectors of their movement descriptions (Exercise.described: the reviewed
+        layer's reasons for the movement pattern and mechanic), 0 to 1; 0 when either has
+        none."""
+        alike = np.zeros(len(self.slugs), dtype=np.float64)
+        for word, value in self._described_vector(Counter(target.described)).items():
+            found = self.described_at.get(word)
+            if found is not None:
+                alike[found] += value * self.described_weight[word]
+        return np.minimum(alike[ids], 1.0)
 
     def opposite(self, target: Exercise) -> npt.NDArray[np.bool_]:
         """Which exercises have a word in their written name whose opposite (OPPOSITES) is in
@@ -304,32 +341,50 @@ class Engine:
         ids, scores = self.scores(target, f)
         order = np.lexsort((ids, -scores))  # ids are in name order: ties by name
         picked = self.varied(ids, scores, order, f.limit, target)
-        return [self._explain(target, self.exercises[self.slugs[int(ids[i])]], float(scores[i]))
-                for i in picked]
+        alike = self.described(target, ids[picked]) if target.described and picked else None
+        return [self._explain(target, self.exercises[self.slugs[int(ids[i])]], float(scores[i]),
+                              None if alike is None else float(alike[k]))
+                for k, i in enumerate(picked)]
 
     def varied(self, ids: npt.NDArray[np.int64], scores: npt.NDArray[np.float64],
                order: npt.NDArray[np.int64], limit: int, target: Exercise) -> list[int]:
         """Indexes into ids for the answer: :func:`variety.pick` over the VARIETY_POOL best by
-        score. An option (for the load-type cap of the top 5) does the same movement on the same
-        prime movers with no material difference but the load: the same pattern, every primary
-        group of the exercise worked as primary, the same VARIATION_WORDS, the same kind
-        (strength or power), a common load type, and a score at least VARIETY_FLOOR of the
-        best. Only a strength or power exercise is capped: a stretch or a rolling drill has no
-        load to vary."""
+        score, with the :meth:`options` among them. Only a strength or power exercise is
+        capped: a stretch or a rolling drill has no load to vary."""
         pool = [int(i) for i in order[:max(VARIETY_POOL, limit)]]
         if not pool:
             return []
         at = ids[pool]
         loads = self.a_load[at].tolist()
-        floor = VARIETY_FLOOR * float(scores[pool[0]])
         # neither capped nor an option: unknown, the uncommon implements ("other") and the
         # light hand-held ones (a plate or a medicine ball limits the load: a Svend press is
         # no plate "option" of the bench press)
         uncommon = frozenset({0} | {self.codes.get(load, -1) for load in UNCAPPED_LOADS})
+        same = self.options(target, at, scores[np.array(pool)])
+        option = [bool(same[k]) and loads[k] not in uncommon for k in range(len(pool))]
+        keys = [self.exercises[self.slugs[int(i)]].keys for i in at]
+        chosen = pick(loads, option, keys, uncommon, target.kind in TRAINING_KINDS, limit)
+        return [pool[k] for k in chosen]
+
+    def options(self, target: Exercise, at: npt.NDArray[np.int64],
+                scores: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
+        """Which candidates (positions at, scores best first) are variety options: the same
+        movement on the same prime movers with no material difference but the load — the same
+        pattern (and trunk motion), every primary group of the exercise worked as primary and
+        none it does not work at all, no other head of a shared prime mover, the same
+        VARIATION_WORDS, laterality and kind (strength or power), described by the records as
+        the same movement (DESCRIBED_OPTION) when both are described, and a score at least
+        VARIETY_FLOOR of the best. (Whether its load type is a common one is the caller's.)"""
+        if not len(at):
+            return np.zeros(0, dtype=np.bool_)
+        floor = VARIETY_FLOOR * float(scores[0])
         pattern = self.codes.get(target.pattern, -1) if target.pattern else -1
-        same = ((self.a_pmask[at] & target.pmask) == target.pmask) \
+        # the same prime movers: every one of the exercise's, and none it does not work at all
+        # (a deadlift's quadriceps are no option for a Romanian deadlift)
+        same: npt.NDArray[np.bool_] = ((self.a_pmask[at] & target.pmask) == target.pmask) \
+            & ((self.a_pmask[at] & ~target.wkmask) == 0) \
             & (self.a_variants[at] == self.variant_bits.mask(target.variants)) \
-            & (self.a_power[at] == (target.kind == "power")) & (scores[np.array(pool)] >= floor)
+            & (self.a_power[at] == (target.kind == "power")) & (scores >= floor)
         if pattern > 0:
             same &= self.a_pattern[at] == pattern
         if target.motion is not None:
@@ -337,10 +392,9 @@ class Engine:
         same &= ~self.other_heads(target, at)
         if target.laterality is not None:  # unilateral for bilateral: a material difference
             same &= self.a_laterality[at] == self.codes[target.laterality]
-        option = [bool(same[k]) and loads[k] not in uncommon for k in range(len(pool))]
-        keys = [self.exercises[self.slugs[int(i)]].keys for i in at]
-        chosen = pick(loads, option, keys, uncommon, target.kind in TRAINING_KINDS, limit)
-        return [pool[k] for k in chosen]
+        if target.described:  # the records describe another movement
+            same &= ~self.a_described[at] | (self.described(target, at) >= DESCRIBED_OPTION)
+        return same
 
     def scores(self, target: Exercise, f: Filters
                ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
@@ -438,6 +492,8 @@ class Engine:
         tv = self.variant_bits.mask(target.variants)
         score += w["variant"] * np.bitwise_count(self.a_variants[ids] ^ tv)
         score += self._name_scores(target, ids)
+        if target.described:  # described alike by the reviewed layer: the same movement
+            score += w["described"] * self.described(target, ids)
         if target.load != "other":  # a log, keg, sled or chains: few lifters have one
             score += np.where(self.a_load[ids] == self.codes.get("other", -1),
                               w["uncommon_load"], 0.0)
@@ -485,9 +541,11 @@ class Engine:
                 score += w["name_cover"] * common / own
         return score
 
-    def _explain(self, target: Exercise, ex: Exercise, score: float) -> Substitute:
-        """The kept answer with its overlaps and its reasons in words (:func:`explain`)."""
-        return explain(self._label, target, ex, score)
+    def _explain(self, target: Exercise, ex: Exercise, score: float,
+                 alike: float | None = None) -> Substitute:
+        """The kept answer with its overlaps and its reasons in words (:func:`explain`; alike:
+        how alike the records describe the two movements, :meth:`described`)."""
+        return explain(self._label, target, ex, score, alike)
 
     def _label(self, slug: str) -> str:
         return self.labels.get(slug, slug.replace("-", " ")).lower()

@@ -303,13 +303,22 @@ def name_keys(name: str, load: str | None) -> frozenset[str]:
     return frozenset({" ".join(sorted(words)), "".join(words)})
 
 
+#: Posture words that say how an exercise of a load type is done but not which: one sits at
+#: a machine, so "Seated Bench Press" on the chest-press machine is the "Machine Bench Press"
+#: and "Seated Hip Abduction" the "Machine Hip Abduction" (not so for free weights: a seated
+#: dumbbell curl is no dumbbell curl's other name, nor a seated good morning a good morning's).
+LOAD_QUALIFIERS = {"machine": frozenset({"seated", "sitting"})}
+
+
 def generic_keys(name: str, load: str | None) -> frozenset[str]:
-    """The name keys of the name without its QUALIFIERS (posture and cable-attachment words),
-    when it has any: "Lying Leg Raise" is the "Leg Raise" a source names without saying how."""
+    """The name keys of the name without its QUALIFIERS (posture and cable-attachment words)
+    and its load type's LOAD_QUALIFIERS, when it has any: "Lying Leg Raise" is the "Leg Raise"
+    a source names without saying how."""
     words = name_words(name)
-    if not set(words) & QUALIFIERS:
+    drop = QUALIFIERS | LOAD_QUALIFIERS.get(load or "", frozenset())
+    if not set(words) & drop:
         return frozenset()
-    return name_keys(" ".join(w for w in words if w not in QUALIFIERS), load)
+    return name_keys(" ".join(w for w in words if w not in drop), load)
 
 
 def derive_features(exercises: Mapping[str, Exercise],
