@@ -130,6 +130,7 @@ class Engine:
         self.a_motion = np.array([code(ex.motion) for ex in order], dtype=np.int32)
         self.a_cardio = np.array([code(ex.cardio_mode) for ex in order], dtype=np.int32)
         self.a_choice = np.array([ex.choice for ex in order], dtype=np.bool_)
+        self.a_quick = np.array([ex.quick for ex in order], dtype=np.bool_)
         self.a_power = np.array([ex.kind == "power" for ex in order], dtype=np.bool_)
         self.a_olympic = np.array([ex.olympic for ex in order], dtype=np.bool_)
         holders: dict[str, list[int]] = defaultdict(list)  # name key -> who is named so
@@ -519,6 +520,10 @@ class Engine:
         if target.kind not in TRAINING_KINDS:  # a rolling drill for a rolling drill first,
             score += np.where(self.a_kind[ids] == self.codes[target.kind], w["same_kind"], 0.0)
         score += np.where(self.a_choice[ids], w["choice"], 0.0)  # a menu is no one exercise
+        # a quick lift for a strict one or the other way round, both of one kind (a power
+        # exercise for a strength one is the kind step above): another kind of lift
+        score += np.where((self.a_quick[ids] != target.quick)
+                          & (self.a_power[ids] == (target.kind == "power")), w["quick"], 0.0)
         return score
 
     def _name_scores(self, target: Exercise, ids: npt.NDArray[np.int64]

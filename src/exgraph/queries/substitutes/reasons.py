@@ -55,6 +55,10 @@ def explain(label: Callable[[str], str], target: Exercise, ex: Exercise, score: 
         reasons.append("explosive (a jump, throw or quick lift) rather than a strength lift"
                        if ex.kind == "power" else
                        "a strength lift rather than an explosive drill")
+    if ex.quick != target.quick and (ex.kind == "power") == (target.kind == "power"):
+        reasons.append(("a quick lift rather than a strict one" if ex.quick else
+                        "a strict lift rather than a quick one")
+                       + " (read from the names: the legs or a kip drive a quick lift)")
     if ex.laterality and target.laterality and ex.laterality != target.laterality:
         how = "" if ex.laterality_stated and target.laterality_stated else \
             " (read from the names)"
