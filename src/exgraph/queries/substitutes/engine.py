@@ -158,18 +158,27 @@ class Engine:
 
     def _descriptions(self, order: list[Exercise]) -> None:
         """The TF-IDF vectors of the exercises' movement descriptions (Exercise.described),
-        unit length, as one posting list per word: positions and weights."""
-        described = [(i, Counter(ex.described)) for i, ex in enumerate(order) if ex.described]
-        df = Counter(word for _, counts in described for word in counts)
+        unit length. Many exercises share one description word for word (the reviewed layer
+        writes a family's from one template), so each distinct description is a row once:
+        a_description is each exercise's row (-1: none), and each word has one posting list of
+        rows and weights. IDF counts exercises."""
+        described = [(i, ex.described) for i, ex in enumerate(order) if ex.described]
+        df = Counter(word for _, words in described for word in set(words))
         self.described_idf = {w: float(np.log(len(described) / n)) for w, n in df.items()}
+        rows: dict[tuple[str, ...], int] = {}
         at: dict[str, list[int]] = defaultdict(list)
         weight: dict[str, list[float]] = defaultdict(list)
-        for i, counts in described:
-            vector = self._described_vector(counts)
-            for word, value in vector.items():
-                at[word].append(i)
-                weight[word].append(value)
-        self.a_described = np.array([bool(ex.described) for ex in order], dtype=np.bool_)
+        self.a_description = np.full(len(order), -1, dtype=np.int64)
+        for i, words in described:
+            row = rows.get(words)
+            if row is None:
+                row = rows[words] = len(rows)
+                for word, value in self._described_vector(Counter(words)).items():
+                    at[word].append(row)
+                    weight[word].append(value)
+            self.a_description[i] = row
+        self.description_rows = len(rows)
+        self.a_described = self.a_description >= 0
         self.described_at = {w: np.array(v, dtype=np.int64) for w, v in at.items()}
         self.described_weight = {w: np.array(v, dtype=np.float64) for w, v in weight.items()}
 
@@ -184,12 +193,12 @@ class Engine:
         of the TF-IDF vectors of their movement descriptions (Exercise.described: the reviewed
         layer's reasons for the movement pattern and mechanic), 0 to 1; 0 when either has
         none."""
-        alike = np.zeros(len(self.slugs), dtype=np.float64)
+        alike = np.zeros(self.description_rows + 1, dtype=np.float64)  # the last: none
         for word, value in self._described_vector(Counter(target.described)).items():
             found = self.described_at.get(word)
             if found is not None:
                 alike[found] += value * self.described_weight[word]
-        return np.minimum(alike[ids], 1.0)
+        return np.minimum(alike[self.a_description[ids]], 1.0)
 
     def opposite(self, target: Exercise) -> npt.NDArray[np.bool_]:
         """Which exercises have a word in their written name whose opposite (OPPOSITES) is in
