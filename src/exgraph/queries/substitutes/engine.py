@@ -188,17 +188,25 @@ class Engine:
         norm = float(np.sqrt(sum(v * v for v in vector.values())))
         return {w: v / norm for w, v in vector.items() if v} if norm else {}
 
-    def described(self, target: Exercise, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    def described(self, target: Exercise, ids: npt.NDArray[np.int64],
+                  rows: npt.NDArray[np.float64] | None = None) -> npt.NDArray[np.float64]:
         """How alike the records describe the candidates' movement and the target's: the cosine
         of the TF-IDF vectors of their movement descriptions (Exercise.described: the reviewed
         layer's reasons for the movement pattern and mechanic), 0 to 1; 0 when either has
-        none."""
-        alike = np.zeros(self.description_rows + 1, dtype=np.float64)  # the last: none
+        none. rows: :meth:`described_rows` of the target, when a caller has them."""
+        if rows is None:
+            rows = self.described_rows(target)
+        return np.minimum(rows[self.a_description[ids]], 1.0)
+
+    def described_rows(self, target: Exercise) -> npt.NDArray[np.float64]:
+        """The cosine of the target's description with each distinct description (one more
+        row, the last, 0: for the exercises with none)."""
+        alike = np.zeros(self.description_rows + 1, dtype=np.float64)
         for word, value in self._described_vector(Counter(target.described)).items():
             found = self.described_at.get(word)
             if found is not None:
                 alike[found] += value * self.described_weight[word]
-        return np.minimum(alike[self.a_description[ids]], 1.0)
+        return alike
 
     def opposite(self, target: Exercise) -> npt.NDArray[np.bool_]:
         """Which exercises have a word in their written name whose opposite (OPPOSITES) is in
@@ -348,16 +356,19 @@ class Engine:
         """
         f = filters or Filters()
         target = self.exercise(slug)
-        ids, scores = self.scores(target, f)
+        rows = self.described_rows(target)  # once per answer: the scores, options, reasons
+        ids, scores = self.scores(target, f, rows)
         order = np.lexsort((ids, -scores))  # ids are in name order: ties by name
-        picked = self.varied(ids, scores, order, f.limit, target)
-        alike = self.described(target, ids[picked]) if target.described and picked else None
+        picked = self.varied(ids, scores, order, f.limit, target, rows)
+        alike = self.described(target, ids[picked], rows) if target.described and picked \
+            else None
         return [self._explain(target, self.exercises[self.slugs[int(ids[i])]], float(scores[i]),
                               None if alike is None else float(alike[k]))
                 for k, i in enumerate(picked)]
 
     def varied(self, ids: npt.NDArray[np.int64], scores: npt.NDArray[np.float64],
-               order: npt.NDArray[np.int64], limit: int, target: Exercise) -> list[int]:
+               order: npt.NDArray[np.int64], limit: int, target: Exercise,
+               rows: npt.NDArray[np.float64] | None = None) -> list[int]:
         """Indexes into ids for the answer: :func:`variety.pick` over the VARIETY_POOL best by
         score, with the :meth:`options` among them. Only a strength or power exercise is
         capped: a stretch or a rolling drill has no load to vary."""
@@ -370,14 +381,15 @@ class Engine:
         # light hand-held ones (a plate or a medicine ball limits the load: a Svend press is
         # no plate "option" of the bench press)
         uncommon = frozenset({0} | {self.codes.get(load, -1) for load in UNCAPPED_LOADS})
-        same = self.options(target, at, scores[np.array(pool)])
-        option = [bool(same[k]) and loads[k] not in uncommon for k in range(len(pool))]
+        same = self.options(target, at, scores[np.array(pool)], rows)
+        option = (same & ~np.isin(self.a_load[at], list(uncommon))).tolist()
         keys = [self.exercises[self.slugs[int(i)]].keys for i in at]
         chosen = pick(loads, option, keys, uncommon, target.kind in TRAINING_KINDS, limit)
         return [pool[k] for k in chosen]
 
     def options(self, target: Exercise, at: npt.NDArray[np.int64],
-                scores: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
+                scores: npt.NDArray[np.float64], rows: npt.NDArray[np.float64] | None = None
+                ) -> npt.NDArray[np.bool_]:
         """Which candidates (positions at, scores best first) are variety options: the same
         movement on the same prime movers with no material difference but the load — the same
         pattern (and trunk motion), every primary group of the exercise worked as primary and
@@ -403,15 +415,15 @@ class Engine:
         if target.laterality is not None:  # unilateral for bilateral: a material difference
             same &= self.a_laterality[at] == self.codes[target.laterality]
         if target.described:  # the records describe another movement
-            same &= ~self.a_described[at] | (self.described(target, at) >= DESCRIBED_OPTION)
+            same &= ~self.a_described[at] | (self.described(target, at, rows) >= DESCRIBED_OPTION)
         return same
 
-    def scores(self, target: Exercise, f: Filters
+    def scores(self, target: Exercise, f: Filters, rows: npt.NDArray[np.float64] | None = None
                ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
         """(positions, scores) of every candidate that meets the filters: the table in the
         module documentation, as array operations over the candidates."""
         ids = self._candidates(target, f)
-        score = self._muscle_scores(target, ids) + self._feature_scores(target, ids)
+        score = self._muscle_scores(target, ids) + self._feature_scores(target, ids, rows)
         return ids, score
 
     def _candidates(self, target: Exercise, f: Filters) -> npt.NDArray[np.int64]:
@@ -487,8 +499,8 @@ class Engine:
             score += np.where(same, np.where(guessed, w["pattern_inferred"], w["pattern"]), 0.0)
         return score
 
-    def _feature_scores(self, target: Exercise, ids: npt.NDArray[np.int64]
-                        ) -> npt.NDArray[np.float64]:
+    def _feature_scores(self, target: Exercise, ids: npt.NDArray[np.int64],
+                        rows: npt.NDArray[np.float64] | None = None) -> npt.NDArray[np.float64]:
         """The force, mechanic, load, laterality, name, load rarity, skill and level terms."""
         w = WEIGHTS
         score = np.zeros(len(ids), dtype=np.float64)
@@ -503,7 +515,7 @@ class Engine:
         score += w["variant"] * np.bitwise_count(self.a_variants[ids] ^ tv)
         score += self._name_scores(target, ids)
         if target.described:  # described alike by the reviewed layer: the same movement
-            score += w["described"] * self.described(target, ids)
+            score += w["described"] * self.described(target, ids, rows)
         if target.load != "other":  # a log, keg, sled or chains: few lifters have one
             score += np.where(self.a_load[ids] == self.codes.get("other", -1),
                               w["uncommon_load"], 0.0)
