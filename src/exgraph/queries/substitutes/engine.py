@@ -3,7 +3,7 @@ the reasons."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 import numpy as np
 import numpy.typing as npt
@@ -24,12 +24,10 @@ from exgraph.queries.substitutes.features import (
     record_facts,
 )
 from exgraph.queries.substitutes.model import (
-    DESCRIBED_OPTION,
     LEVELS,
     LOOSE_PATTERNS,
     PASSING_CACHE,
     UNCAPPED_LOADS,
-    VARIETY_FLOOR,
     VARIETY_POOL,
     WEIGHTS,
     Exercise,
@@ -38,8 +36,14 @@ from exgraph.queries.substitutes.model import (
     closure,
     exercise_from_record,
 )
+from exgraph.queries.substitutes.movement import (
+    description_columns,
+    description_rows,
+    head_columns,
+    other_heads,
+)
 from exgraph.queries.substitutes.reasons import explain
-from exgraph.queries.substitutes.variety import pick
+from exgraph.queries.substitutes.variety import options, pick
 from exgraph.records import records_for
 from exgraph.vocab.terms import local_name
 
@@ -111,20 +115,11 @@ class Engine:
         self.a_variants = np.array([variants.mask(ex.variants) for ex in order], dtype=np.int64)
         self.variant_bits = variants
         self.a_load_named = np.array([ex.load_named for ex in order], dtype=np.bool_)
-        # the primary muscles named finer than their group (Exercise.heads) as bits, and each
-        # group's bits: two exercises that both name a group's heads can be told apart
-        heads = Bits()
-        self.a_heads = np.array([heads.mask(m for found in ex.heads.values() for m in found)
-                                 for ex in order], dtype=np.int64)
-        self.head_bits = heads
-        if len(heads.index) > 63:
-            raise DataError(f"{len(heads.index)} finer muscles: the engine's masks hold 63")
-        group_heads: dict[str, int] = defaultdict(int)
-        for ex in order:
-            for group, found in ex.heads.items():
-                group_heads[group] |= heads.mask(found)
-        self.group_heads = dict(group_heads)
-        self._descriptions(order)
+        # the finer prime movers (Exercise.heads) and the movement descriptions: movement.py
+        self.a_heads, self.head_bits, self.group_heads = head_columns(order)
+        (self.described_idf, self.a_description, self.description_rows, self.described_at,
+         self.described_weight) = description_columns(order)
+        self.a_described = self.a_description >= 0
         self.a_family = np.array([KIND_FAMILIES.get(ex.kind, 0) for ex in order], dtype=np.int8)
         self.a_kind = np.array([code(ex.kind) for ex in order], dtype=np.int32)
         self.a_motion = np.array([code(ex.motion) for ex in order], dtype=np.int32)
@@ -156,38 +151,6 @@ class Engine:
         self.codes = codes
         self.load_affinity = affinity_matrix(codes)  # the codes are known once all are made
 
-    def _descriptions(self, order: list[Exercise]) -> None:
-        """The TF-IDF vectors of the exercises' movement descriptions (Exercise.described),
-        unit length. Many exercises share one description word for word (the reviewed layer
-        writes a family's from one template), so each distinct description is a row once:
-        a_description is each exercise's row (-1: none), and each word has one posting list of
-        rows and weights. IDF counts exercises."""
-        described = [(i, ex.described) for i, ex in enumerate(order) if ex.described]
-        df = Counter(word for _, words in described for word in set(words))
-        self.described_idf = {w: float(np.log(len(described) / n)) for w, n in df.items()}
-        rows: dict[tuple[str, ...], int] = {}
-        at: dict[str, list[int]] = defaultdict(list)
-        weight: dict[str, list[float]] = defaultdict(list)
-        self.a_description = np.full(len(order), -1, dtype=np.int64)
-        for i, words in described:
-            row = rows.get(words)
-            if row is None:
-                row = rows[words] = len(rows)
-                for word, value in self._described_vector(Counter(words)).items():
-                    at[word].append(row)
-                    weight[word].append(value)
-            self.a_description[i] = row
-        self.description_rows = len(rows)
-        self.a_described = self.a_description >= 0
-        self.described_at = {w: np.array(v, dtype=np.int64) for w, v in at.items()}
-        self.described_weight = {w: np.array(v, dtype=np.float64) for w, v in weight.items()}
-
-    def _described_vector(self, counts: Counter[str]) -> dict[str, float]:
-        """A description's words weighted by count x IDF, scaled to unit length."""
-        vector = {w: n * self.described_idf.get(w, 0.0) for w, n in counts.items()}
-        norm = float(np.sqrt(sum(v * v for v in vector.values())))
-        return {w: v / norm for w, v in vector.items() if v} if norm else {}
-
     def described(self, target: Exercise, ids: npt.NDArray[np.int64],
                   rows: npt.NDArray[np.float64] | None = None) -> npt.NDArray[np.float64]:
         """How alike the records describe the candidates' movement and the target's: the cosine
@@ -199,14 +162,9 @@ class Engine:
         return np.minimum(rows[self.a_description[ids]], 1.0)
 
     def described_rows(self, target: Exercise) -> npt.NDArray[np.float64]:
-        """The cosine of the target's description with each distinct description (one more
-        row, the last, 0: for the exercises with none)."""
-        alike = np.zeros(self.description_rows + 1, dtype=np.float64)
-        for word, value in self._described_vector(Counter(target.described)).items():
-            found = self.described_at.get(word)
-            if found is not None:
-                alike[found] += value * self.described_weight[word]
-        return alike
+        """The cosine of the target's description with each distinct one (movement.py)."""
+        return description_rows(target.described, self.described_idf, self.described_at,
+                                self.described_weight, self.description_rows)
 
     def opposite(self, target: Exercise) -> npt.NDArray[np.bool_]:
         """Which exercises have a word in their written name whose opposite (OPPOSITES) is in
@@ -220,19 +178,8 @@ class Engine:
         return found
 
     def other_heads(self, target: Exercise, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
-        """Which of the candidates at ids work another part of a shared prime mover: for a
-        group both records name finer muscles of as prime movers (the deltoid's heads, the
-        soleus or the gastrocnemius of the calves, the obliques or the rectus of the
-        abdominals), the candidate names none of the target's (a rear raise for a side raise,
-        a seated calf raise for a standing one)."""
-        found = np.zeros(len(ids), dtype=np.bool_)
-        if not target.heads:
-            return found
-        cand = self.a_heads[ids]
-        for group, muscles in target.heads.items():
-            own = sum(1 << self.head_bits.index[m] for m in muscles)
-            found |= ((cand & self.group_heads[group]) != 0) & ((cand & own) == 0)
-        return found
+        """Which candidates at ids work another part of a shared prime mover (movement.py)."""
+        return other_heads(target, self.a_heads[ids], self.head_bits, self.group_heads)
 
     def same_exercise(self, target: Exercise) -> npt.NDArray[np.bool_]:
         """Which exercises are the target under another name: one of its name keys
@@ -390,33 +337,9 @@ class Engine:
     def options(self, target: Exercise, at: npt.NDArray[np.int64],
                 scores: npt.NDArray[np.float64], rows: npt.NDArray[np.float64] | None = None
                 ) -> npt.NDArray[np.bool_]:
-        """Which candidates (positions at, scores best first) are variety options: the same
-        movement on the same prime movers with no material difference but the load — the same
-        pattern (and trunk motion), every primary group of the exercise worked as primary and
-        none it does not work at all, no other head of a shared prime mover, the same
-        VARIATION_WORDS, laterality and kind (strength or power), described by the records as
-        the same movement (DESCRIBED_OPTION) when both are described, and a score at least
-        VARIETY_FLOOR of the best. (Whether its load type is a common one is the caller's.)"""
-        if not len(at):
-            return np.zeros(0, dtype=np.bool_)
-        floor = VARIETY_FLOOR * float(scores[0])
-        pattern = self.codes.get(target.pattern, -1) if target.pattern else -1
-        # the same prime movers: every one of the exercise's, and none it does not work at all
-        # (a deadlift's quadriceps are no option for a Romanian deadlift)
-        same: npt.NDArray[np.bool_] = ((self.a_pmask[at] & target.pmask) == target.pmask) \
-            & ((self.a_pmask[at] & ~target.wkmask) == 0) \
-            & (self.a_variants[at] == self.variant_bits.mask(target.variants)) \
-            & (self.a_power[at] == (target.kind == "power")) & (scores >= floor)
-        if pattern > 0:
-            same &= self.a_pattern[at] == pattern
-        if target.motion is not None:
-            same &= self.a_motion[at] == self.codes[target.motion]
-        same &= ~self.other_heads(target, at)
-        if target.laterality is not None:  # unilateral for bilateral: a material difference
-            same &= self.a_laterality[at] == self.codes[target.laterality]
-        if target.described:  # the records describe another movement
-            same &= ~self.a_described[at] | (self.described(target, at, rows) >= DESCRIBED_OPTION)
-        return same
+        """Which candidates (positions at, scores best first) are variety options
+        (:func:`variety.options`; rows: :meth:`described_rows` of the target)."""
+        return options(self, target, at, scores, rows)
 
     def scores(self, target: Exercise, f: Filters, rows: npt.NDArray[np.float64] | None = None
                ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
