@@ -37,6 +37,8 @@ force / mechanic                +0.5 each when the same
 name                            +6 × the IDF-weighted Jaccard of the two names' normalised
                                 words + 2 × the share of the exercise's name (IDF-weighted)
                                 the candidate's name covers: variations of the same lift first
+reviewed description            +1 × the cosine of the two records' movement descriptions (the
+                                reviewed layer's reasons for the pattern and the mechanic)
 load type                       +0.75 × load_affinity: 1 the same, 0.75 two free weights or
                                 two guided loads, 0.5 a free weight for a guided one, else 0
                                 (a plate and a medicine ball are free weights); −0.5 an
@@ -48,8 +50,11 @@ kind step                       −2 a jump or throw for a strength lift, or the
 Olympic lift (when allowed)     −4
 extra primary groups            −0.75 for each primary group the exercise does not work at all
 emphasis shift                  −0.5 for each primary group the exercise works only as secondary
+another head                    −2 when both name finer prime movers of a shared group (the
+                                deltoid's heads, soleus / gastrocnemius, rectus / obliques)
+                                and the candidate names none of the exercise's
 easier                          −0.25 for each difficulty level below the exercise's
-two levels apart                −2 a lift two levels easier or harder ("two steps in skill")
+two levels apart                −2.5 a lift two levels easier or harder ("two steps in skill")
 another kind of cardio          −2 a jumping drill for steady cardio or the other way round
                                 (CARDIO_MODES, read from the names)
 same kind                       +1.5 the same kind of stretching, rolling or mobility drill
@@ -60,7 +65,8 @@ harder                          −0.5 for each difficulty level above the exerc
 **Variety** (:meth:`Engine.varied`, :func:`variety.pick`): two names of one exercise take one
 place; no load type gets a third place in the top 5 of a strength or power exercise while an
 option of another common load type is left (the same movement on the same prime movers with no
-material difference, scoring at least 60 % of the best): a barbell lift's top 5 holds its
+material difference: the same laterality, no other head of a prime mover; scoring at least 60 %
+of the best): a barbell lift's top 5 holds its
 dumbbell, bodyweight or machine options instead of five barbell variants. Unknown loads, the
 uncommon implements and the light hand-held weights (UNCAPPED_LOADS: a plate, a medicine
 ball) are neither capped nor an option.

@@ -28,7 +28,6 @@ from exgraph.queries.substitutes.model import (
     LOOSE_PATTERNS,
     PASSING_CACHE,
     UNCAPPED_LOADS,
-    VARIETY_FLOOR,
     VARIETY_POOL,
     WEIGHTS,
     Exercise,
@@ -37,8 +36,14 @@ from exgraph.queries.substitutes.model import (
     closure,
     exercise_from_record,
 )
+from exgraph.queries.substitutes.movement import (
+    description_columns,
+    description_rows,
+    head_columns,
+    other_heads,
+)
 from exgraph.queries.substitutes.reasons import explain
-from exgraph.queries.substitutes.variety import pick
+from exgraph.queries.substitutes.variety import options, pick
 from exgraph.records import records_for
 from exgraph.vocab.terms import local_name
 
@@ -110,11 +115,17 @@ class Engine:
         self.a_variants = np.array([variants.mask(ex.variants) for ex in order], dtype=np.int64)
         self.variant_bits = variants
         self.a_load_named = np.array([ex.load_named for ex in order], dtype=np.bool_)
+        # the finer prime movers (Exercise.heads) and the movement descriptions: movement.py
+        self.a_heads, self.head_bits, self.group_heads = head_columns(order)
+        (self.described_idf, self.a_description, self.description_rows, self.described_at,
+         self.described_weight) = description_columns(order)
+        self.a_described = self.a_description >= 0
         self.a_family = np.array([KIND_FAMILIES.get(ex.kind, 0) for ex in order], dtype=np.int8)
         self.a_kind = np.array([code(ex.kind) for ex in order], dtype=np.int32)
         self.a_motion = np.array([code(ex.motion) for ex in order], dtype=np.int32)
         self.a_cardio = np.array([code(ex.cardio_mode) for ex in order], dtype=np.int32)
         self.a_choice = np.array([ex.choice for ex in order], dtype=np.bool_)
+        self.a_quick = np.array([ex.quick for ex in order], dtype=np.bool_)
         self.a_power = np.array([ex.kind == "power" for ex in order], dtype=np.bool_)
         self.a_olympic = np.array([ex.olympic for ex in order], dtype=np.bool_)
         holders: dict[str, list[int]] = defaultdict(list)  # name key -> who is named so
@@ -140,6 +151,21 @@ class Engine:
         self.codes = codes
         self.load_affinity = affinity_matrix(codes)  # the codes are known once all are made
 
+    def described(self, target: Exercise, ids: npt.NDArray[np.int64],
+                  rows: npt.NDArray[np.float64] | None = None) -> npt.NDArray[np.float64]:
+        """How alike the records describe the candidates' movement and the target's: the cosine
+        of the TF-IDF vectors of their movement descriptions (Exercise.described: the reviewed
+        layer's reasons for the movement pattern and mechanic), 0 to 1; 0 when either has
+        none. rows: :meth:`described_rows` of the target, when a caller has them."""
+        if rows is None:
+            rows = self.described_rows(target)
+        return np.minimum(rows[self.a_description[ids]], 1.0)
+
+    def described_rows(self, target: Exercise) -> npt.NDArray[np.float64]:
+        """The cosine of the target's description with each distinct one (movement.py)."""
+        return description_rows(target.described, self.described_idf, self.described_at,
+                                self.described_weight, self.description_rows)
+
     def opposite(self, target: Exercise) -> npt.NDArray[np.bool_]:
         """Which exercises have a word in their written name whose opposite (OPPOSITES) is in
         the target's and not itself: the antagonists' look-alike ("Lying Face Up Plate Neck
@@ -150,6 +176,10 @@ class Engine:
                     and other in self.with_raw:
                 found[self.with_raw[other]] = True
         return found
+
+    def other_heads(self, target: Exercise, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        """Which candidates at ids work another part of a shared prime mover (movement.py)."""
+        return other_heads(target, self.a_heads[ids], self.head_bits, self.group_heads)
 
     def same_exercise(self, target: Exercise) -> npt.NDArray[np.bool_]:
         """Which exercises are the target under another name: one of its name keys
@@ -273,50 +303,50 @@ class Engine:
         """
         f = filters or Filters()
         target = self.exercise(slug)
-        ids, scores = self.scores(target, f)
+        rows = self.described_rows(target)  # once per answer: the scores, options, reasons
+        ids, scores = self.scores(target, f, rows)
         order = np.lexsort((ids, -scores))  # ids are in name order: ties by name
-        picked = self.varied(ids, scores, order, f.limit, target)
-        return [self._explain(target, self.exercises[self.slugs[int(ids[i])]], float(scores[i]))
-                for i in picked]
+        picked = self.varied(ids, scores, order, f.limit, target, rows)
+        alike = self.described(target, ids[picked], rows) if target.described and picked \
+            else None
+        return [self._explain(target, self.exercises[self.slugs[int(ids[i])]], float(scores[i]),
+                              None if alike is None else float(alike[k]))
+                for k, i in enumerate(picked)]
 
     def varied(self, ids: npt.NDArray[np.int64], scores: npt.NDArray[np.float64],
-               order: npt.NDArray[np.int64], limit: int, target: Exercise) -> list[int]:
+               order: npt.NDArray[np.int64], limit: int, target: Exercise,
+               rows: npt.NDArray[np.float64] | None = None) -> list[int]:
         """Indexes into ids for the answer: :func:`variety.pick` over the VARIETY_POOL best by
-        score. An option (for the load-type cap of the top 5) does the same movement on the same
-        prime movers with no material difference but the load: the same pattern, every primary
-        group of the exercise worked as primary, the same VARIATION_WORDS, the same kind
-        (strength or power), a common load type, and a score at least VARIETY_FLOOR of the
-        best. Only a strength or power exercise is capped: a stretch or a rolling drill has no
-        load to vary."""
+        score, with the :meth:`options` among them. Only a strength or power exercise is
+        capped: a stretch or a rolling drill has no load to vary."""
         pool = [int(i) for i in order[:max(VARIETY_POOL, limit)]]
         if not pool:
             return []
         at = ids[pool]
         loads = self.a_load[at].tolist()
-        floor = VARIETY_FLOOR * float(scores[pool[0]])
         # neither capped nor an option: unknown, the uncommon implements ("other") and the
         # light hand-held ones (a plate or a medicine ball limits the load: a Svend press is
         # no plate "option" of the bench press)
         uncommon = frozenset({0} | {self.codes.get(load, -1) for load in UNCAPPED_LOADS})
-        pattern = self.codes.get(target.pattern, -1) if target.pattern else -1
-        same = ((self.a_pmask[at] & target.pmask) == target.pmask) \
-            & (self.a_variants[at] == self.variant_bits.mask(target.variants)) \
-            & (self.a_power[at] == (target.kind == "power")) & (scores[np.array(pool)] >= floor)
-        if pattern > 0:
-            same &= self.a_pattern[at] == pattern
-        if target.motion is not None:
-            same &= self.a_motion[at] == self.codes[target.motion]
-        option = [bool(same[k]) and loads[k] not in uncommon for k in range(len(pool))]
+        same = self.options(target, at, scores[np.array(pool)], rows)
+        option = (same & ~np.isin(self.a_load[at], list(uncommon))).tolist()
         keys = [self.exercises[self.slugs[int(i)]].keys for i in at]
         chosen = pick(loads, option, keys, uncommon, target.kind in TRAINING_KINDS, limit)
         return [pool[k] for k in chosen]
 
-    def scores(self, target: Exercise, f: Filters
+    def options(self, target: Exercise, at: npt.NDArray[np.int64],
+                scores: npt.NDArray[np.float64], rows: npt.NDArray[np.float64] | None = None
+                ) -> npt.NDArray[np.bool_]:
+        """Which candidates (positions at, scores best first) are variety options
+        (:func:`variety.options`; rows: :meth:`described_rows` of the target)."""
+        return options(self, target, at, scores, rows)
+
+    def scores(self, target: Exercise, f: Filters, rows: npt.NDArray[np.float64] | None = None
                ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
         """(positions, scores) of every candidate that meets the filters: the table in the
         module documentation, as array operations over the candidates."""
         ids = self._candidates(target, f)
-        score = self._muscle_scores(target, ids) + self._feature_scores(target, ids)
+        score = self._muscle_scores(target, ids) + self._feature_scores(target, ids, rows)
         return ids, score
 
     def _candidates(self, target: Exercise, f: Filters) -> npt.NDArray[np.int64]:
@@ -378,6 +408,8 @@ class Engine:
         # a prime mover of the candidate the exercise works only as a secondary mover moves the
         # emphasis (a deadlift's hamstrings and quadriceps for a hip thrust)
         score += w["primary_shift"] * np.bitwise_count(pm & target.smask & ~tp)
+        # another head of a shared prime mover (a rear raise for a side raise)
+        score += np.where(self.other_heads(target, ids), w["other_head"], 0.0)
         pattern = self.codes.get(target.pattern, -1) if target.pattern else -1
         if pattern > 0:
             same = self.a_pattern[ids] == pattern
@@ -390,8 +422,8 @@ class Engine:
             score += np.where(same, np.where(guessed, w["pattern_inferred"], w["pattern"]), 0.0)
         return score
 
-    def _feature_scores(self, target: Exercise, ids: npt.NDArray[np.int64]
-                        ) -> npt.NDArray[np.float64]:
+    def _feature_scores(self, target: Exercise, ids: npt.NDArray[np.int64],
+                        rows: npt.NDArray[np.float64] | None = None) -> npt.NDArray[np.float64]:
         """The force, mechanic, load, laterality, name, load rarity, skill and level terms."""
         w = WEIGHTS
         score = np.zeros(len(ids), dtype=np.float64)
@@ -405,6 +437,8 @@ class Engine:
         tv = self.variant_bits.mask(target.variants)
         score += w["variant"] * np.bitwise_count(self.a_variants[ids] ^ tv)
         score += self._name_scores(target, ids)
+        if target.described:  # described alike by the reviewed layer: the same movement
+            score += w["described"] * self.described(target, ids, rows)
         if target.load != "other":  # a log, keg, sled or chains: few lifters have one
             score += np.where(self.a_load[ids] == self.codes.get("other", -1),
                               w["uncommon_load"], 0.0)
@@ -430,6 +464,10 @@ class Engine:
         if target.kind not in TRAINING_KINDS:  # a rolling drill for a rolling drill first,
             score += np.where(self.a_kind[ids] == self.codes[target.kind], w["same_kind"], 0.0)
         score += np.where(self.a_choice[ids], w["choice"], 0.0)  # a menu is no one exercise
+        # a quick lift for a strict one or the other way round, both of one kind (a power
+        # exercise for a strength one is the kind step above): another kind of lift
+        score += np.where((self.a_quick[ids] != target.quick)
+                          & (self.a_power[ids] == (target.kind == "power")), w["quick"], 0.0)
         return score
 
     def _name_scores(self, target: Exercise, ids: npt.NDArray[np.int64]
@@ -452,9 +490,11 @@ class Engine:
                 score += w["name_cover"] * common / own
         return score
 
-    def _explain(self, target: Exercise, ex: Exercise, score: float) -> Substitute:
-        """The kept answer with its overlaps and its reasons in words (:func:`explain`)."""
-        return explain(self._label, target, ex, score)
+    def _explain(self, target: Exercise, ex: Exercise, score: float,
+                 alike: float | None = None) -> Substitute:
+        """The kept answer with its overlaps and its reasons in words (:func:`explain`; alike:
+        how alike the records describe the two movements, :meth:`described`)."""
+        return explain(self._label, target, ex, score, alike)
 
     def _label(self, slug: str) -> str:
         return self.labels.get(slug, slug.replace("-", " ")).lower()

@@ -154,6 +154,22 @@ VARIATION_WORDS = frozenset({
     "kneeling", "tuck", "isometric", "hold", "speed", "guillotine", "behind"})
 
 
+#: Quick lifts: the legs drive the weight up (a push press or push jerk: "push" before "press",
+#: "overhead" or "jerk"; a thruster) or the hips swing the body up (kipping). For a strict
+#: lift each is a material difference, another kind of lift (the "quick lift for a strict one"
+#: of the causes in docs/substitutes.md), scored like a jump for a lift (Engine: "quick").
+QUICK_WORDS = frozenset({"thruster", "kipping"})
+_QUICK_AFTER_PUSH = frozenset({"press", "overhead", "jerk"})
+
+
+def quick_words(words: Sequence[str]) -> frozenset[str]:
+    """The words of a name (in order) that make it a quick lift (QUICK_WORDS)."""
+    found = {w for w in words if w in QUICK_WORDS}
+    if any(a == "push" and b in _QUICK_AFTER_PUSH for a, b in pairwise(words)):
+        found.add("push")
+    return frozenset(found)
+
+
 #: The planes a core exercise loads the trunk in, which a coach keeps apart within the one
 #: TrunkStability pattern the records give every core exercise: sideways (side plank, side
 #: bend: the obliques and quadratus lumborum hold or bend the trunk sideways), rotation
@@ -303,13 +319,22 @@ def name_keys(name: str, load: str | None) -> frozenset[str]:
     return frozenset({" ".join(sorted(words)), "".join(words)})
 
 
+#: Posture words that say how an exercise of a load type is done but not which: one sits at
+#: a machine, so "Seated Bench Press" on the chest-press machine is the "Machine Bench Press"
+#: and "Seated Hip Abduction" the "Machine Hip Abduction" (not so for free weights: a seated
+#: dumbbell curl is no dumbbell curl's other name, nor a seated good morning a good morning's).
+LOAD_QUALIFIERS = {"machine": frozenset({"seated", "sitting"})}
+
+
 def generic_keys(name: str, load: str | None) -> frozenset[str]:
-    """The name keys of the name without its QUALIFIERS (posture and cable-attachment words),
-    when it has any: "Lying Leg Raise" is the "Leg Raise" a source names without saying how."""
+    """The name keys of the name without its QUALIFIERS (posture and cable-attachment words)
+    and its load type's LOAD_QUALIFIERS, when it has any: "Lying Leg Raise" is the "Leg Raise"
+    a source names without saying how."""
     words = name_words(name)
-    if not set(words) & QUALIFIERS:
+    drop = QUALIFIERS | LOAD_QUALIFIERS.get(load or "", frozenset())
+    if not set(words) & drop:
         return frozenset()
-    return name_keys(" ".join(w for w in words if w not in QUALIFIERS), load)
+    return name_keys(" ".join(w for w in words if w not in drop), load)
 
 
 def derive_features(exercises: Mapping[str, Exercise],
@@ -353,6 +378,7 @@ def derive_features(exercises: Mapping[str, Exercise],
         ex.raw_words = frozenset(re.findall(r"[a-z]+", ex.name.lower()))
         ex.load_named = bool(words & _LOAD_WORDS.get(ex.load or "", set()))
         ex.variants = frozenset(words & VARIATION_WORDS)
+        ex.quick = bool(quick_words(written))
         ex.choice = bool(_CHOICE.search(re.sub(r"\([^)]*\)", "", ex.name.lower())))
         ex.alt_keys = frozenset(k for a in own.get("altLabel", ()) for k in name_keys(a, ex.load))
 

@@ -4,6 +4,7 @@ them)."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,8 +34,17 @@ WEIGHTS: dict[str, float] = {
     "load": 0.75, "laterality": 0.5, "skill_jump": -4.0, "power_jump": -2.0,
     "uncommon_load": -0.5, "muscles_unknown": 2.0,
     "name_cover": 2.0, "variant": -0.75, "same_kind": 1.5, "choice": -4.0,
-    "primary_shift": -0.5, "easier": -0.25, "skill_gap": -2.0, "cardio_mode": -2.0,
+    "primary_shift": -0.5, "easier": -0.25, "skill_gap": -2.5, "cardio_mode": -2.0,
+    "other_head": -2.0, "described": 1.0, "quick": -2.0,
 }
+#: The rationales (exg:rationale, exg:aboutProperty) whose reasons describe how an exercise
+#: moves: the reviewed layer's one-line reasons for its movement pattern and its mechanic ("Only
+#: the ankle moves; the knee stays bent at a right angle", "Only the elbow bends: ...; the upper
+#: arm rests on a pad, bench or thigh"). Compared as words (Engine.described).
+DESCRIBING = ("movementPattern", "mechanic")
+#: A variety option described by the records as well as the exercise moves alike: the cosine
+#: of the two descriptions at least this (otherwise another movement, whatever the pattern).
+DESCRIBED_OPTION = 0.5
 #: The variety re-rank (Engine.varied, variety.pick): at most VARIETY_CAP places per load type
 #: in the top 5 while an option of another load type scores VARIETY_FLOOR of the best (chosen
 #: from the best VARIETY_POOL by score, for the first VARIETY_DEPTH places). Until the second
@@ -94,6 +104,12 @@ class Exercise:
     primary: frozenset[str] = frozenset()
     secondary: frozenset[str] = frozenset()
     stabilizer: frozenset[str] = frozenset()
+    # its primary muscles named finer than their group (a deltoid's head, the soleus), by
+    # group: the group -> those muscles (only a record that names them has any)
+    heads: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the words of the reasons its record gives for its movement pattern and mechanic
+    # (DESCRIBING), lower case, in order; empty when no source gives one
+    described: tuple[str, ...] = ()
     pattern: str | None = None
     pattern_inferred: bool = False
     levels: frozenset[str] = frozenset()
@@ -134,6 +150,7 @@ class Exercise:
     variants: frozenset[str] = frozenset()  # its name's VARIATION_WORDS ("incline", "reverse")
     motion: str | None = None  # a core exercise's trunk motion (features.CORE_MOTIONS)
     cardio_mode: str | None = None  # a cardio drill's mode (features.CARDIO_MODES)
+    quick: bool = False  # a quick lift by its name (features.QUICK_WORDS: a push press)
     choice: bool = False  # its name offers a choice of exercises ("Pull-ups or TRX Rows")
 
     @property
@@ -263,6 +280,15 @@ def exercise_from_record(record: Record, group_of: Mapping[str, str]) -> Exercis
     ex.primary = groups("primary")
     ex.secondary = groups("secondary") - ex.primary
     ex.stabilizer = groups("stabilizer") - ex.primary - ex.secondary
+    heads: dict[str, set[str]] = defaultdict(set)
+    for muscle in record.muscle_ids("primary"):
+        group = group_of.get(muscle, muscle)
+        if group != muscle:
+            heads[group].add(muscle)
+    ex.heads = {group: frozenset(found) for group, found in sorted(heads.items())}
+    ex.described = tuple(word for why in sorted(record.rationale, key=lambda r: r["property"])
+                         if why["property"] in DESCRIBING
+                         for word in re.findall(r"[a-z]+", (why["reason"] or "").lower()))
     if record.movement_pattern is not None:
         ex.pattern = local_name(record.movement_pattern["iri"])
         ex.pattern_inferred = record.movement_pattern_inferred

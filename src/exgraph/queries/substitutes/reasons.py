@@ -6,12 +6,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from exgraph.queries.substitutes.features import TRAINING_KINDS, join_words, source_words
-from exgraph.queries.substitutes.model import LEVELS, Exercise, Measure, Substitute
+from exgraph.queries.substitutes.model import (
+    DESCRIBED_OPTION,
+    LEVELS,
+    Exercise,
+    Measure,
+    Substitute,
+)
 
 
-def explain(label: Callable[[str], str], target: Exercise, ex: Exercise, score: float
-            ) -> Substitute:
-    """The kept answer with its overlaps and its reasons in words."""
+def explain(label: Callable[[str], str], target: Exercise, ex: Exercise, score: float,
+            alike: float | None = None) -> Substitute:
+    """The kept answer with its overlaps and its reasons in words (alike: the cosine of the
+    two records' movement descriptions, Engine.described; None when the target has none)."""
     shared_primary = target.primary & ex.primary
     m = Measure(score, shared_primary, (target.primary & ex.secondary) - shared_primary,
                  target.secondary & ex.moving, target.stabilizer & ex.worked,
@@ -38,29 +45,20 @@ def explain(label: Callable[[str], str], target: Exercise, ex: Exercise, score: 
     if shifted:
         reasons.append(f"works the {join_words([label(g) for g in sorted(shifted)])} "
                        f"as a prime mover, {target.name} only as a secondary one")
+    reasons += head_reasons(label, target, ex)
     if not ex.primary:
         reasons.append("no source lists its muscles")
-    if m.same_pattern:
-        inferred = " (inferred)" if m.pattern_guessed else ""
-        reasons.append(f"same {label(ex.pattern or '').lower()} pattern{inferred}")
-    if target.rank is not None and ex.rank is not None and ex.rank > target.rank:
-        reasons.append(f"harder: {LEVELS[ex.rank]} rather than {LEVELS[target.rank]}")
-    if target.rank is not None and ex.rank is not None and ex.rank <= target.rank - 2 \
-            and target.kind in TRAINING_KINDS:
-        reasons.append(f"two levels easier: {LEVELS[ex.rank]} rather than "
-                       f"{LEVELS[target.rank]}")
-    if ex.motion and target.motion and ex.motion != target.motion:
-        reasons.append(f"another trunk motion: {ex.motion} rather than {target.motion} "
-                       "(read from the names)")
-    if ex.cardio_mode and target.cardio_mode and ex.cardio_mode != target.cardio_mode:
-        reasons.append(f"{ex.cardio_mode} cardio rather than {target.cardio_mode} "
-                       "(read from the names)")
+    reasons += movement_reasons(label, target, ex, m, alike)
     if ex.olympic and not target.olympic:
         reasons.append("an Olympic lift (clean, snatch or jerk): a step up in skill")
     elif ex.kind != target.kind and {ex.kind, target.kind} <= TRAINING_KINDS:
         reasons.append("explosive (a jump, throw or quick lift) rather than a strength lift"
                        if ex.kind == "power" else
                        "a strength lift rather than an explosive drill")
+    if ex.quick != target.quick and (ex.kind == "power") == (target.kind == "power"):
+        reasons.append(("a quick lift rather than a strict one" if ex.quick else
+                        "a strict lift rather than a quick one")
+                       + " (read from the names: the legs or a kip drive a quick lift)")
     if ex.laterality and target.laterality and ex.laterality != target.laterality:
         how = "" if ex.laterality_stated and target.laterality_stated else \
             " (read from the names)"
@@ -81,6 +79,45 @@ def explain(label: Callable[[str], str], target: Exercise, ex: Exercise, score: 
               "secondary": tuple(sorted(m.shared_secondary)),
               "stabilizer": tuple(sorted(m.shared_stabilizer))}
     return Substitute(ex, m.score, tier, tuple(reasons), shared, m.same_pattern, best, diff)
+
+
+def movement_reasons(label: Callable[[str], str], target: Exercise, ex: Exercise, m: Measure,
+                     alike: float | None) -> list[str]:
+    """The reasons about the movement: the pattern, the reviewed descriptions, the levels, the
+    trunk motion and the kind of cardio."""
+    reasons: list[str] = []
+    if m.same_pattern:
+        inferred = " (inferred)" if m.pattern_guessed else ""
+        reasons.append(f"same {label(ex.pattern or '').lower()} pattern{inferred}")
+    if alike is not None and alike >= DESCRIBED_OPTION:
+        reasons.append(f"the reviewed layer describes its movement as {target.name}'s "
+                       f"({round(100 * alike)} % alike)")
+    if target.rank is not None and ex.rank is not None and ex.rank > target.rank:
+        reasons.append(f"harder: {LEVELS[ex.rank]} rather than {LEVELS[target.rank]}")
+    if target.rank is not None and ex.rank is not None and ex.rank <= target.rank - 2 \
+            and target.kind in TRAINING_KINDS:
+        reasons.append(f"two levels easier: {LEVELS[ex.rank]} rather than "
+                       f"{LEVELS[target.rank]}")
+    if ex.motion and target.motion and ex.motion != target.motion:
+        reasons.append(f"another trunk motion: {ex.motion} rather than {target.motion} "
+                       "(read from the names)")
+    if ex.cardio_mode and target.cardio_mode and ex.cardio_mode != target.cardio_mode:
+        reasons.append(f"{ex.cardio_mode} cardio rather than {target.cardio_mode} "
+                       "(read from the names)")
+    return reasons
+
+
+def head_reasons(label: Callable[[str], str], target: Exercise, ex: Exercise) -> list[str]:
+    """Another head of a shared prime mover: for each group both records name finer prime
+    movers of, the candidate's when it names none of the exercise's (Engine.other_heads)."""
+    found = []
+    for group, muscles in sorted(target.heads.items()):
+        theirs = ex.heads.get(group, frozenset())
+        if theirs and not theirs & muscles:
+            found.append(f"works the {join_words([label(m) for m in sorted(theirs)])} as a "
+                         f"prime mover where {target.name} works the "
+                         f"{join_words([label(m) for m in sorted(muscles)])}")
+    return found
 
 
 def equipment_words(label: Callable[[str], str], ex: Exercise) -> str:

@@ -5,8 +5,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from exgraph.queries.substitutes.model import VARIETY_CAP, VARIETY_DEPTH
+import numpy as np
+import numpy.typing as npt
+
+from exgraph.queries.substitutes.model import (
+    DESCRIBED_OPTION,
+    VARIETY_CAP,
+    VARIETY_DEPTH,
+    VARIETY_FLOOR,
+    Exercise,
+)
+
+if TYPE_CHECKING:
+    from exgraph.queries.substitutes.engine import Engine
 
 
 def pick(loads: Sequence[int], option: Sequence[bool], keys: Sequence[frozenset[str]],
@@ -40,3 +53,35 @@ def pick(loads: Sequence[int], option: Sequence[bool], keys: Sequence[frozenset[
         picked.append(best)
         seen[loads[best]] += 1
     return (picked + left)[:limit]
+
+
+def options(engine: Engine, target: Exercise, at: npt.NDArray[np.int64],
+            scores: npt.NDArray[np.float64], rows: npt.NDArray[np.float64] | None = None
+            ) -> npt.NDArray[np.bool_]:
+    """Which candidates (positions at, scores best first) are variety options: the same
+    movement on the same prime movers with no material difference but the load — the same
+    pattern (and trunk motion), every primary group of the exercise worked as primary and
+    none it does not work at all, no other head of a shared prime mover, the same
+    VARIATION_WORDS, laterality and kind (strength or power), described by the records as
+    the same movement (DESCRIBED_OPTION) when both are described, and a score at least
+    VARIETY_FLOOR of the best. (Whether its load type is a common one is the caller's.)"""
+    if not len(at):
+        return np.zeros(0, dtype=np.bool_)
+    floor = VARIETY_FLOOR * float(scores[0])
+    pattern = engine.codes.get(target.pattern, -1) if target.pattern else -1
+    # the same prime movers: every one of the exercise's, and none it does not work at all
+    # (a deadlift's quadriceps are no option for a Romanian deadlift)
+    same: npt.NDArray[np.bool_] = ((engine.a_pmask[at] & target.pmask) == target.pmask) \
+        & ((engine.a_pmask[at] & ~target.wkmask) == 0) \
+        & (engine.a_variants[at] == engine.variant_bits.mask(target.variants)) \
+        & (engine.a_power[at] == (target.kind == "power")) & (scores >= floor)
+    if pattern > 0:
+        same &= engine.a_pattern[at] == pattern
+    if target.motion is not None:
+        same &= engine.a_motion[at] == engine.codes[target.motion]
+    same &= ~engine.other_heads(target, at)
+    if target.laterality is not None:  # unilateral for bilateral: a material difference
+        same &= engine.a_laterality[at] == engine.codes[target.laterality]
+    if target.described:  # the records describe another movement
+        same &= ~engine.a_described[at] | (engine.described(target, at, rows) >= DESCRIBED_OPTION)
+    return same
