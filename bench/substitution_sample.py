@@ -47,6 +47,7 @@ sys.path.insert(0, str(HERE))
 from substitute_quality import (  # noqa: E402
     BENCHMARK,
     FRESH,
+    canonical,
     engine_at,
     engine_ranker,
     jaccard_ranker,
@@ -175,7 +176,10 @@ def pool_fresh(out: Path = FRESH) -> None:
         strata = fresh_strata(engine)
         write_pool(strata, out.with_name(out.stem + "-pool.tsv"))
         sources = stratified(strata, FRESH_SEED, FRESH_SAMPLE)
-    old = {(row["source"], row["candidate"]) for row in rows}
+    # a pair graded under an alias of today's exercise is graded (a merge renames, it does not
+    # make the pair new); a source merged since into another exercise is not pooled again
+    old = {(canonical(row["source"]), canonical(row["candidate"])) for row in rows}
+    sources = [source for source in sources if canonical(source) == source]
 
     def deep(slug: str) -> list[str]:
         return [s.exercise.slug for s in engine.rank(slug, Filters(limit=FRESH_ENGINE_DEPTH))]
@@ -238,6 +242,8 @@ def main() -> None:
         for row in csv.DictReader((ln for ln in lines if not ln.startswith("#")),
                                   delimiter="\t"):
             old[(row["source"], row["candidate"])] = row
+    # a pair graded under an alias of today's exercise is graded: a merge does not make it new
+    graded = {(canonical(s), canonical(c)) for s, c in old}
     # the file's rows stay as they are, in the file's order; a new candidate's row goes after
     # the last row of its source (a re-pool adds rows, it does not rewrite or reorder them)
     rows = [dict(row) for row in old.values()]
@@ -253,7 +259,7 @@ def main() -> None:
                 "grade": "", "hard_negative": "",
                 "split": "held-out" if source in held_out else "dev",
                 "pooled_by": ",".join(sorted(by)), "note": ""}
-               for slug, by in pooled.items() if (source, slug) not in old]
+               for slug, by in pooled.items() if (source, slug) not in graded]
         rows[at:at] = new
     with args.out.open("w", encoding="utf-8", newline="") as fh:
         fh.writelines(header)
