@@ -547,21 +547,34 @@ def big(args: argparse.Namespace, results: Results) -> None:
         if built > 5:
             results.notes.append(f"the {args.big:,}-exercise graph and its on-disk store were "
                                  f"built for this run ({built:.0f} s; bench/bigstore.py)")
-        with tempfile.TemporaryDirectory() as cache:
-            env = {"EXGRAPH_CACHE_DIR": cache}  # this run's own: the first start derives
-            compiled_bytecode()
-            disk_starts(args, store, env, results)
-            lists(args, store, env, results)
+        # the derived values kept with the store, in the folder too: the first start after a
+        # change (nothing derived: records, engine, indexes over every exercise) takes many
+        # minutes at 100k, so it is measured when the folder has none, and recorded there
+        cache = where / "cache"
+        env = {"EXGRAPH_CACHE_DIR": str(cache)}
+        compiled_bytecode()
+        disk_starts(args, store, env, where / f"first-start-{args.big}.txt", results)
+        lists(args, store, env, results)
         export_big(args, store, where / f"grown-{args.big}.nt", results)
 
 
-def disk_starts(args: argparse.Namespace, store: Path, env: dict[str, str],
+def disk_starts(args: argparse.Namespace, store: Path, env: dict[str, str], record: Path,
                 results: Results) -> None:
-    """`exgraph serve --store DIR` on the grown store: the first start with an empty cache
-    directory (it derives the values the first answers need and keeps them beside the
-    store: what the first start after a change costs), then args.starts starts on unchanged
-    data; wall and CPU to the first headline answer, and where a start's CPU goes."""
-    first = timed_start(store, env)
+    """`exgraph serve --store DIR` on the grown store: the first start with no derived value
+    for the store's data (it derives the values the first answers need and keeps them beside
+    the store: what the first start after a change costs; recorded in record, and read from
+    there when a run before measured it), then args.starts starts on unchanged data; wall and
+    CPU to the first headline answer, and where a start's CPU goes."""
+    if record.exists() and Path(env["EXGRAPH_CACHE_DIR"]).is_dir():
+        wall_s, cpu_s, when = record.read_text().split()[:3]
+        first = (float(wall_s), float(cpu_s))
+        first_note = f" (measured {when})"
+        timed_start(store, env)  # derives what changed code no longer reads back, if any
+    else:
+        first = timed_start(store, env)
+        first_note = ""
+        record.write_text(f"{first[0]:.1f} {first[1]:.1f} {time.strftime('%Y-%m-%dT%H:%M')} "
+                          f"load={os.getloadavg()[0]:.1f}\n")
     again = [timed_start(store, env) for _ in range(max(1, args.starts))]
     split = start_split(env, store)
     wall = statistics.median(run[0] for run in again)
@@ -571,7 +584,8 @@ def disk_starts(args: argparse.Namespace, store: Path, env: dict[str, str],
         f"start from an on-disk store of {args.big:,}", "≤ 5 s",
         f"on unchanged data {wall:.1f} s wall, {cpu:.1f} s of the server's CPU (medians of "
         f"{len(again)}; load average {load:.1f}); the first start after a change (nothing "
-        f"derived yet) {first[0]:.0f} s wall, {first[1]:.0f} s CPU", wall <= 5 or cpu <= 5,
+        f"derived yet) {first[0]:.0f} s wall, {first[1]:.0f} s CPU{first_note}",
+        wall <= 5 or cpu <= 5,
         f"where the CPU goes: {split}"))
 
 
