@@ -41,6 +41,7 @@ from exgraph.queries.documents import (
     ident,
     pattern_slug,
 )
+from exgraph.queries.list_index import list_index
 from exgraph.records import Record, records_for
 from exgraph.records.lookup import canonical_params
 from exgraph.search import search as search_names
@@ -325,11 +326,10 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
     def build() -> Matches:
         # the query matches any source's statement, a superset of the record's: exclusions
         # are left to the record alone (a source that lost the precedence must not remove an
-        # exercise), the other filters narrow the candidates and the record decides below
-        candidates = {k: v for k, v in bound.items() if k != "exclude_equipment"}
-        found = [(str(row["exercise"]), str(row["name"]))
-                 for row in store.select(query.render(candidates))]
-        found = _by_record(store, found, bound)
+        # exercise), and the record decides every other filter too
+        # (the query's own filters would only narrow what the records then decide: the
+        # unfiltered rows, kept per generation, filtered by the records' facts are the same)
+        found = _by_record(store, list(list_index(store).rows), bound)
         rank: dict[str, int] = {}
         if search:
             hits = search_names(store, " ".join(map(str, search)), lang, limit=None)
@@ -352,38 +352,44 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
 def _by_record(store: Store, found: Matches, bound: Mapping[str, Sequence[Node]]) -> Matches:
     """The matches whose record meets the equipment, difficulty and muscle filters: the query
     matched any source's statement, the record decides (an exclusion by a source that lost the
-    precedence must not remove an exercise)."""
-    records = records_for(store).records
+    precedence must not remove an exercise). The records' facts are the list index's."""
+    facts = list_index(store).facts
     if "equipment" in bound:  # the record's equipment, not any source's
         needed = {str(t) for t in bound["equipment"]}
-        found = [m for m in found if (r := records.get(ident(m[0]))) is not None
-                 and _needs_any(store, r, needed)]
+        found = [m for m in found if (f := facts.get(ident(m[0]))) is not None
+                 and _any_above(store, (e[1] for e in f[3]), needed)]
     if "exclude_equipment" in bound:  # unknown is not none: no equipment, not listed
         excluded = {str(t) for t in bound["exclude_equipment"]}
-        found = [m for m in found if (r := records.get(ident(m[0]))) is not None
-                 and r.equipment and not _needs_any(store, r, excluded)]
+        found = [m for m in found if (f := facts.get(ident(m[0]))) is not None
+                 and f[3] and not _any_above(store, (e[1] for e in f[3]), excluded)]
     if "difficulty" in bound:  # the record's difficulty, not any source's
         levels = {DIFFICULTY_KEYS.get(URIRef(str(t)), "") for t in bound["difficulty"]}
-        found = [m for m in found if (r := records.get(ident(m[0]))) is not None
-                 and levels & set(r.difficulty)]
+        found = [m for m in found if (f := facts.get(ident(m[0]))) is not None
+                 and levels & set(f[2])]
     if "muscle" in bound or "role" in bound:  # the record's muscles, not any source's
         found = _working(store, found, {str(t) for t in bound.get("muscle", [])},
                          {ROLE_KEYS.get(URIRef(str(t)), "") for t in bound.get("role", [])})
     return found
 
 
+def _any_above(store: Store, iris: Iterable[str], wanted: set[str]) -> bool:
+    """Whether one of iris, or a concept above it, is one of wanted."""
+    return any(above(store, iri) & wanted for iri in iris)
+
+
 def _items(store: Store, page: Matches, lang: str | None,
            index: ExerciseIndex | None) -> list[dict[str, Any]]:
-    """The list items of a page: name, difficulty and equipment from the record."""
-    records = records_for(store).records
+    """The list items of a page: name, difficulty and equipment from the record (its facts in
+    the list index)."""
+    facts = list_index(store).facts
     items = []
     for exercise, name in page:
-        record = records.get(ident(exercise))
+        found = facts.get(ident(exercise))
         item = {
             **ref(URIRef(exercise), (index.name(exercise, lang) if index else None) or name),
-            "difficulty": list(record.difficulty) if record else [],
-            "equipment": [{"id": e["id"], "iri": e["iri"], "name": e["name"]}
-                          for e in record.equipment] if record else [],
+            "difficulty": list(found[2]) if found else [],
+            "equipment": [{"id": e[0], "iri": e[1], "name": e[2]}
+                          for e in found[3]] if found else [],
         }
         items.append(with_names(item, index) if index is not None else item)
     return items
@@ -394,15 +400,15 @@ def _working(store: Store, found: Matches, muscles: set[str], roles: set[str]) -
     of roles (either may be empty: any). The named query matched any source's involvement; the
     record keeps one source's whole list, so this only ever removes matches (an exercise only
     wger says works the lats as a prime mover is no longer listed under them)."""
-    records = records_for(store).records
+    facts = list_index(store).facts
 
     def works(slug: str) -> bool:
-        record = records.get(slug)
-        if record is None:
+        found = facts.get(slug)
+        if found is None:
             return False
         return any((not roles or role in roles)
-                   and (not muscles or above(store, m["iri"]) & muscles)
-                   for role, items in record.muscles.items() for m in items)
+                   and (not muscles or above(store, iri) & muscles)
+                   for role, iri, _, _ in found[4])
 
     return [match for match in found if works(ident(match[0]))]
 
@@ -458,14 +464,13 @@ def muscle_exercise_items(store: Store, muscle: URIRef,
     roles = {ROLE_KEYS.get(URIRef(str(t)), "") for t in bound.get("role", [])}
     target = str(bound["muscle"][0])
     items = []
-    for record in records_for(store).records.values():
-        tagged = [{"id": m["id"], "role": role, "function": m["function"]}
-                  for role, found in record.muscles.items() if not roles or role in roles
-                  for m in found if target in above(store, m["iri"])]
+    for slug, (iri, name, _, _, muscles) in list_index(store).facts.items():
+        tagged = [{"id": ident_, "role": role, "function": function}
+                  for role, muscle, ident_, function in muscles
+                  if (not roles or role in roles) and target in above(store, muscle)]
         if tagged:
             tagged.sort(key=lambda m: (m["role"], m["id"]))
-            items.append({**ref(URIRef(record.iri), record.name or record.id),
-                          "muscles": tagged})
+            items.append({**ref(URIRef(iri), name or slug), "muscles": tagged})
     items.sort(key=lambda item: (str(item["name"]).lower(), item["iri"]))
     return items
 

@@ -28,14 +28,15 @@ from exgraph.cli.main import main
 from exgraph.graph import store_cache
 from exgraph.graph.load import STAMP_GRAPH, DiskStore, open_store
 from exgraph.graph.store import BackgroundOxigraphStore, Store
-from exgraph.queries import catalogue, listing
+from exgraph.queries import catalogue, list_index, listing
 from exgraph.queries.substitutes import engine_for
 from exgraph.queries.substitutes.engine import Engine
 from exgraph.queries.substitutes.model import Filters
 from exgraph.records import lookup
 
 #: The values a start derives, by the name of their entry.
-DERIVED = {"records", "substitutes-engine", "exercise-index", "known-iris", "lookup-index"}
+DERIVED = {"records", "substitutes-engine", "exercise-index", "known-iris", "lookup-index",
+           "list-index"}
 #: Exercises whose ranked substitutes are compared between a built and a read-back engine.
 SAMPLE = ("machine-back-extension", "barbell-squat", "pushups", "romanian-deadlift",
           "bench-press")
@@ -61,6 +62,7 @@ def everything(store: Store) -> dict[str, Any]:
     filtered = engine.rank("machine-back-extension", Filters.parse(
         {"exclude_equipment": "machine", "difficulty": "low"}, engine.taxonomy))
     index = listing.exercise_index(store)
+    lists = list_index.list_index(store)
     indexes = {kind: lookup.index_for(store, kind) for kind in lookup.KINDS}
     return {
         "exercises": {slug: vars(ex) for slug, ex in engine.exercises.items()},
@@ -72,6 +74,7 @@ def everything(store: Store) -> dict[str, Any]:
         "filtered": [s.as_json(engine.labels) for s in filtered],
         "names": index.names, "ranks": index.ranks, "languages": index.languages,
         "facets": index.facets, "known": catalogue.known_iris(store),
+        "list rows": lists.rows, "list facts": dict(lists.facts),
         "lookup": {kind: {k: dict(v) if isinstance(v, dict) else v
                           for k, v in vars(i).items()} for kind, i in indexes.items()},
     }
@@ -117,6 +120,7 @@ def test_a_start_on_unchanged_data_reads_every_value_back(
     monkeypatch.setattr(Engine, "load", classmethod(refuse))
     monkeypatch.setattr(lookup, "_build", refuse)
     monkeypatch.setattr(listing, "_exercise_index", refuse)
+    monkeypatch.setattr(list_index, "_list_index", refuse)
     monkeypatch.setattr(catalogue, "_known_iris", refuse)
     second = open_store("oxigraph", imported=True)
     assert isinstance(second, BackgroundOxigraphStore)  # the quads come in the background
@@ -137,6 +141,9 @@ def test_an_update_is_not_answered_from_the_values_before_it(
     assert before != "Renamed"
     assert engine_for(store).exercises["machine-back-extension"].name == "Renamed"
     assert catalogue.known_iris(store) == catalogue._known_iris(store)
+    # the lists too (their index is kept per generation and beside the snapshot)
+    assert (EXERCISE, "Renamed") in list_index.list_index(store).rows
+    assert list_index.list_index(store) == list_index._list_index(store)
 
 
 def test_a_derived_entry_that_does_not_decode_is_rebuilt(
