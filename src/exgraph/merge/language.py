@@ -16,16 +16,17 @@ import re
 
 #: Words of exercise names in the languages of the imports that are no English words (read
 #: from the 872 wger names; "planche", a gymnastics word English uses, is not one of them).
-NOT_ENGLISH_WORDS = frozenset("""
-    una uno gamba gambe femorale supino supina inclinado inclinada inclinato inclinata con mit und
-    avec polea remo jalon jalón sentado sentada piernas pierna brazos brazo mancuerna mancuernas
-    estiramiento trazioni impugnatura panca manubri manubrio bilanciere affondi affondo stacco
-    dominadas fondos sentadilla zancada zancadas elevación elevacion aperturas prensa hombro
-    hombros flessioni spinte rematore alzate piegamenti addominali esercizio presa agarre cuello
-    cadera pecho banco maquina máquina patada patadas respiración respiracion profunda isometria
-    parallele cote dynamique abierto estrecho caballero unialteral gewichtaufheben kopfuber
-    schwimmen del de
-""".split())
+NOT_ENGLISH_WORDS = frozenset({
+    "una", "uno", "gamba", "gambe", "femorale", "supino", "supina", "inclinado", "inclinada",
+    "inclinato", "inclinata", "con", "mit", "und", "avec", "polea", "remo", "jalon", "jalón",
+    "sentado", "sentada", "piernas", "pierna", "brazos", "brazo", "mancuerna", "mancuernas",
+    "estiramiento", "trazioni", "impugnatura", "panca", "manubri", "manubrio", "bilanciere",
+    "affondi", "affondo", "stacco", "dominadas", "fondos", "sentadilla", "zancada", "zancadas",
+    "elevación", "elevacion", "aperturas", "prensa", "hombro", "hombros", "flessioni", "spinte",
+    "rematore", "alzate", "piegamenti", "addominali", "esercizio", "presa", "agarre", "cuello",
+    "cadera", "pecho", "banco", "maquina", "máquina", "patada", "patadas", "respiración",
+    "respiracion", "profunda", "isometria", "parallele", "cote", "dynamique", "abierto",
+    "estrecho", "caballero", "unialteral", "gewichtaufheben", "kopfuber", "schwimmen", "del", "de"})
 _WORD = re.compile(r"[a-záéíóúñüöäß]+")
 
 

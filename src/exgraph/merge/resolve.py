@@ -98,7 +98,6 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from exgraph.merge.candidates import Candidate, Cluster, Pair, Resolution
-from exgraph.merge.language import english_words
 from exgraph.merge.evidence import (
     EQUIPMENT_WORDS,
     Info,
@@ -108,6 +107,7 @@ from exgraph.merge.evidence import (
     load_kinds,
     word_conflict,
 )
+from exgraph.merge.language import english_words
 from exgraph.merge.overrides import read_overrides
 from exgraph.records.precedence import CANONICAL_ORDER
 from exgraph.vocab.names import normalise

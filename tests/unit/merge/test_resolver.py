@@ -24,8 +24,8 @@ from exgraph.graph.load import load_oxigraph
 from exgraph.graph.store import OxigraphStore
 from exgraph.merge.candidates import Candidate, Resolution
 from exgraph.merge.evidence import NEUTRAL_EQUIPMENT, implied_equipment, load_kinds
-from exgraph.merge.overrides import read_overrides
 from exgraph.merge.language import english_words
+from exgraph.merge.overrides import read_overrides
 from exgraph.merge.resolve import resolve
 from exgraph.records.precedence import CANONICAL_ORDER
 from exgraph.vocab.names import normalise
