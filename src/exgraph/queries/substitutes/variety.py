@@ -64,7 +64,8 @@ def options(engine: Engine, target: Exercise, at: npt.NDArray[np.int64],
     none it does not work at all, no other head of a shared prime mover, the same
     VARIATION_WORDS, laterality and kind (strength or power), described by the records as
     the same movement (DESCRIBED_OPTION) when both are described, and a score at least
-    VARIETY_FLOOR of the best. (Whether its load type is a common one is the caller's.)"""
+    VARIETY_FLOOR of the best; none when the exercise's pattern is unknown. (Whether its load
+    type is a common one is the caller's.)"""
     if not len(at):
         return np.zeros(0, dtype=np.bool_)
     floor = VARIETY_FLOOR * float(scores[0])
@@ -75,8 +76,9 @@ def options(engine: Engine, target: Exercise, at: npt.NDArray[np.int64],
         & ((engine.a_pmask[at] & ~target.wkmask) == 0) \
         & (engine.a_variants[at] == engine.variant_bits.mask(target.variants)) \
         & (engine.a_power[at] == (target.kind == "power")) & (scores >= floor)
-    if pattern > 0:
-        same &= engine.a_pattern[at] == pattern
+    # an exercise whose pattern no source records has no option: the same movement cannot be
+    # told (wger's "Upper Back", traps and shoulders, would take an upright row as one)
+    same &= engine.a_pattern[at] == pattern if pattern > 0 else np.zeros(len(at), np.bool_)
     if target.motion is not None:
         same &= engine.a_motion[at] == engine.codes[target.motion]
     same &= ~engine.other_heads(target, at)
