@@ -10,45 +10,29 @@ reports it as its own split."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import re
-import sys
 from types import ModuleType
 
 import pytest
 
 from exgraph.graph.store import Store
 from exgraph.queries.substitutes import Engine, engine_for
-from tests.paths import REPO, TEST_DATA
+from tests.paths import TEST_DATA, bench_module
 
 pytestmark = pytest.mark.slow
 
-BENCH = REPO / "bench"
 FRESH = TEST_DATA / "substitution-benchmark-fresh.tsv"
 SELF_CHECK = TEST_DATA / "substitution-fresh-regrade-sample.tsv"
 
 
-def _bench_module(name: str) -> ModuleType:
-    """A module of bench/ (not a package): loaded by path, with bench/ importable for its own
-    imports."""
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def sample() -> ModuleType:
-    return _bench_module("substitution_sample")
+    return bench_module("substitution_sample")
 
 
 @pytest.fixture(scope="module")
 def quality() -> ModuleType:
-    return _bench_module("substitute_quality")
+    return bench_module("substitute_quality")
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +42,7 @@ def engine(full_store: Store) -> Engine:
 
 def quality_canonical(slug: str) -> str:
     """bench/substitute_quality.py's ``canonical``: the exercise a drawn slug names today."""
-    found: str = _bench_module("substitute_quality").canonical(slug)
+    found: str = bench_module("substitute_quality").canonical(slug)
     return found
 
 

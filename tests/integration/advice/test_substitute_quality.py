@@ -7,10 +7,8 @@ true of the substitute's record."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import random
 import re
-import sys
 from collections import Counter
 from itertools import pairwise
 from types import ModuleType
@@ -34,29 +32,15 @@ from exgraph.queries.substitutes.features import (
     untagged,
 )
 from exgraph.vocab.names import normalise
-from tests.paths import REPO
+from tests.paths import REPO, bench_module
 
 pytestmark = pytest.mark.slow
 
-BENCH = REPO / "bench"
-
-
-def _bench_module(name: str) -> ModuleType:
-    """A module of bench/ (not a package): loaded by path, with bench/ importable for its own
-    imports."""
-    if str(BENCH) not in sys.path:
-        sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def quality() -> ModuleType:
-    return _bench_module("substitute_quality")
+    return bench_module("substitute_quality")
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +54,7 @@ def engine(full_store: Store) -> Engine:
 def test_the_benchmark_has_100_sources_graded_by_the_rules(quality: ModuleType,
                                                            engine: Engine) -> None:
     judged = quality.read_benchmark()
-    sample = _bench_module("substitution_sample")
+    sample = bench_module("substitution_sample")
     assert len(judged.grades) >= 100
     assert set(sample.EVERYDAY) <= set(judged.grades)
     for source, grades in judged.grades.items():
@@ -97,7 +81,7 @@ def test_the_sample_is_drawn_again_from_its_seed(engine: Engine, quality: Module
     draw is still seeded and repeatable, it has the sample's size, spans the strata, and the
     benchmark holds exactly the 90 drawn sources plus the everyday lifts, each a canonical
     exercise of the graph with a primary muscle group."""
-    sample = _bench_module("substitution_sample")
+    sample = bench_module("substitution_sample")
     judged = quality.read_benchmark()
     drawn = sample.draw(engine)
     assert drawn == sample.draw(engine)
@@ -387,7 +371,7 @@ def test_a_plate_or_medicine_ball_is_a_free_weight_but_no_variety_option(engine:
     assert engine.exercises["plate-twist"].load == "plate"
     assert engine.exercises["medicine-ball-twist"].load == "medicine ball"
     assert load_affinity("plate", "dumbbell") == load_affinity("barbell", "dumbbell") == 0.75
-    sample = _bench_module("substitution_sample")
+    sample = bench_module("substitution_sample")
     for slug in sample.EVERYDAY:
         top = engine.rank(slug, Filters(exclude_equipment=frozenset({"machine"}), limit=5))
         assert not [s.exercise.name for s in top
