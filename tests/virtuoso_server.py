@@ -80,37 +80,58 @@ def spec_of(base: str) -> str:
     return f"sparql+{base}/sparql?default-graph={DEFAULT_GRAPH}&results=xml"
 
 
+#: Starts tried when Virtuoso cannot listen on the ports it was given: free_port() releases a
+#: port before Virtuoso binds it, and on a busy machine another process (or an outgoing
+#: connection's source port) may take it first ("Failed HTTP listen at 33289" in a full run).
+START_ATTEMPTS = 3
+
+
+def _start(binary: str, location: Path) -> tuple[subprocess.Popen[bytes], str, int]:
+    """A running Virtuoso answering ASK on its endpoint: (process, base URL, SQL port). Its
+    database is in location (in a fresh folder under it for each retry after a failed listen)."""
+    for attempt in range(START_ATTEMPTS):
+        db = location if attempt == 0 else location / f"retry-{attempt}"
+        db.mkdir(parents=True, exist_ok=True)
+        sql_port = free_port()
+        http_port = free_port()
+        while http_port == sql_port:  # two asks in a row may get the same free port
+            http_port = free_port()
+        ini = db / "virtuoso.ini"
+        ini.write_text(INI.format(db=db, sql_port=sql_port, http_port=http_port))
+        proc = subprocess.Popen([binary, "+configfile", str(ini), "+foreground"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=db)
+        base = f"http://127.0.0.1:{http_port}"
+        deadline = time.monotonic() + START_TIMEOUT
+        try:
+            while True:
+                if proc.poll() is not None:
+                    log = db / "virtuoso.log"
+                    tail = log.read_text(errors="replace")[-800:] if log.exists() else ""
+                    if "listen" in tail.lower() and attempt + 1 < START_ATTEMPTS:
+                        break  # a port taken between free_port() and the bind: new ports
+                    raise RuntimeError(f"virtuoso-t exited with {proc.returncode}: {tail}")
+                try:
+                    if requests.get(f"{base}/sparql", params={"query": "ASK {}"},
+                                    timeout=10).status_code == 200:
+                        return proc, base, sql_port
+                except (requests.ConnectionError, requests.Timeout):
+                    pass  # not listening yet, or still building its new database
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"Virtuoso did not start within {START_TIMEOUT:g} s")
+                time.sleep(0.2)
+        except BaseException:
+            terminate(proc, timeout=30)
+            raise
+    raise AssertionError("unreachable: the last attempt raises")
+
+
 @contextmanager
 def virtuoso_server(location: Path) -> Iterator[str]:
     """Run a new Virtuoso with its database in location; yields its base URL (``/sparql`` is
     its endpoint, updates allowed)."""
     binary = require_virtuoso()
-    location.mkdir(parents=True, exist_ok=True)
-    sql_port = free_port()
-    http_port = free_port()
-    while http_port == sql_port:  # two asks in a row may get the same free port
-        http_port = free_port()
-    ini = location / "virtuoso.ini"
-    ini.write_text(INI.format(db=location, sql_port=sql_port, http_port=http_port))
-    proc = subprocess.Popen([binary, "+configfile", str(ini), "+foreground"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=location)
-    base = f"http://127.0.0.1:{http_port}"
+    proc, base, sql_port = _start(binary, location)
     try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            if proc.poll() is not None:
-                log = (location / "virtuoso.log")
-                tail = log.read_text(errors="replace")[-800:] if log.exists() else ""
-                raise RuntimeError(f"virtuoso-t exited with {proc.returncode}: {tail}")
-            try:
-                if requests.get(f"{base}/sparql", params={"query": "ASK {}"},
-                                timeout=10).status_code == 200:
-                    break
-            except (requests.ConnectionError, requests.Timeout):
-                pass  # not listening yet, or still building its new database
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"Virtuoso did not start within {START_TIMEOUT:g} s")
-            time.sleep(0.2)
         grant = subprocess.run(
             ["isql-vt", str(sql_port), "dba", "dba", 'exec=grant SPARQL_UPDATE to "SPARQL";'],
             capture_output=True, text=True, timeout=60, check=False)
