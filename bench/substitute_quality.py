@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import importlib.util
 import math
 import os
@@ -67,20 +68,20 @@ class Judged:
     split: Mapping[str, str]
 
 
-_CANONICAL: dict[str, str] = {}
+@functools.cache
+def _aliases() -> dict[str, str]:
+    """alias slug -> canonical slug, from data/aliases.ttl (read once per process)."""
+    from exgraph.merge.apply import read_aliases
+
+    return {str(a).rsplit("/", 1)[-1]: str(c).rsplit("/", 1)[-1]
+            for a, c in read_aliases().items()}
 
 
 def canonical(slug: str) -> str:
     """The exercise slug ``slug`` names today: itself, or the canonical exercise an alias of
     data/aliases.ttl was merged into (a sample keeps its slugs as drawn and graded; a later merge
     names the same exercise otherwise)."""
-    if not _CANONICAL:
-        from exgraph.merge.apply import read_aliases
-
-        _CANONICAL.update({str(a).rsplit("/", 1)[-1]: str(c).rsplit("/", 1)[-1]
-                           for a, c in read_aliases().items()})
-        _CANONICAL.setdefault("", "")
-    return _CANONICAL.get(slug, slug)
+    return _aliases().get(slug, slug)
 
 
 def read_benchmark(path: Path = BENCHMARK) -> Judged:
