@@ -54,6 +54,10 @@ from exgraph.vocab.names import normalise  # noqa: E402
 BENCHMARK = REPO / "tests" / "data" / "substitution-benchmark.tsv"
 #: The fresh sample (30 sources nobody tuned on, bench/substitution_sample.py --fresh).
 FRESH = REPO / "tests" / "data" / "substitution-benchmark-fresh.tsv"
+#: The second fresh sample (branch grade6): 30 more, drawn before the fifth ranking review landed.
+FRESH2 = REPO / "tests" / "data" / "substitution-benchmark-fresh2.tsv"
+#: Every fresh sample in the order drawn; each is reported in its own columns.
+FRESH_FILES = (FRESH, FRESH2)
 DEPTH = 10
 GOOD = 2  # precision@5 counts grades >= GOOD
 Ranker = Callable[[str], list[str]]

@@ -29,6 +29,16 @@ in those top lists (after a ranking or data change): grade them by the rules, th
 bench/substitute_quality.py.
 
     .venv/bin/python bench/substitution_sample.py --fresh
+
+**The second fresh sample** (tests/data/substitution-benchmark-fresh2.tsv, split "fresh2",
+``random.Random(20261208)``): drawn the same way when the first one's misses had been read, from
+the exercises that are sources neither of the benchmark nor of the first sample. Every fresh
+sample is one entry of ``FRESH_SEEDS`` (file, seed, in the order drawn); a sample's pool leaves
+out the sources of the benchmark and of every sample drawn before it, and is kept beside its
+file (``-pool.tsv``). A new sample is one more entry and one command:
+
+    .venv/bin/python bench/substitution_sample.py --fresh --seed 20261208 \
+        --out tests/data/substitution-benchmark-fresh2.tsv
 """
 
 from __future__ import annotations
@@ -36,9 +46,11 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import subprocess
 import sys
 from collections import defaultdict
 from collections.abc import Collection
+from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -47,6 +59,7 @@ sys.path.insert(0, str(HERE))
 from substitute_quality import (  # noqa: E402
     BENCHMARK,
     FRESH,
+    FRESH2,
     canonical,
     engine_at,
     engine_ranker,
@@ -64,7 +77,9 @@ SAMPLE = 90
 FRESH_SEED = 20261207
 FRESH_SAMPLE = 30
 FRESH_ENGINE_DEPTH = 15
-FRESH_POOL = FRESH.with_name(FRESH.stem + "-pool.tsv")
+#: Every fresh sample, in the order drawn: its file and its seed (the day it was drawn). Each
+#: one's pool leaves out the sources of the samples before it.
+FRESH_SEEDS: dict[Path, int] = {FRESH: FRESH_SEED, FRESH2: 20261208}
 #: The engine before issue 23 (the base of this work), pooled so that "before" is graded too.
 BEFORE = "f5a825e"
 EVERYDAY = ["barbell-squat", "bench-press", "barbell-deadlift", "pullups", "pushups",
@@ -127,26 +142,57 @@ def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     return header, rows
 
 
-def fresh_strata(engine: Engine, benchmark: Path = BENCHMARK) -> dict[tuple[str, str], list[str]]:
-    """The fresh sample's pool: exercises with a primary muscle group that are neither everyday
-    lifts nor sources of the benchmark, by stratum."""
+def pool_path(sample: Path = FRESH) -> Path:
+    """Where the pool a fresh sample was drawn from is kept: beside it, ``-pool.tsv``."""
+    return sample.with_name(sample.stem + "-pool.tsv")
+
+
+#: The first fresh sample's kept pool (bench and tests name it).
+FRESH_POOL = pool_path(FRESH)
+
+
+def split_of(sample: Path) -> str:
+    """A fresh sample's split name: "fresh" for the first, "fresh2", "fresh3"... after it (its
+    place in FRESH_SEEDS); a file that is not registered is named by its seed's place anyway."""
+    order = list(FRESH_SEEDS)
+    at = order.index(sample) if sample in order else len(order)
+    return "fresh" if at == 0 else f"fresh{at + 1}"
+
+
+def earlier_sources(sample: Path) -> set[str]:
+    """The sources of every fresh sample drawn before ``sample`` (all registered ones when it is
+    not registered), as drawn and as named today."""
+    order = list(FRESH_SEEDS)
+    before = order[:order.index(sample)] if sample in order else order
+    found: set[str] = set()
+    for path in before:
+        found |= {row["source"] for row in read_rows(path)[1]}
+    return found | {canonical(slug) for slug in found}
+
+
+def fresh_strata(engine: Engine, benchmark: Path = BENCHMARK,
+                 sample: Path = FRESH) -> dict[tuple[str, str], list[str]]:
+    """A fresh sample's pool: exercises with a primary muscle group that are neither everyday
+    lifts nor sources of the benchmark or of an earlier fresh sample, by stratum."""
     _, rows = read_rows(benchmark)
-    return strata_of(engine, exclude={row["source"] for row in rows})
+    return strata_of(engine, exclude={row["source"] for row in rows} | earlier_sources(sample))
 
 
-def draw_fresh(engine: Engine, benchmark: Path = BENCHMARK) -> list[str]:
-    """The fresh sample: FRESH_SAMPLE sources drawn with FRESH_SEED from fresh_strata."""
-    return stratified(fresh_strata(engine, benchmark), FRESH_SEED, FRESH_SAMPLE)
+def draw_fresh(engine: Engine, benchmark: Path = BENCHMARK, sample: Path = FRESH) -> list[str]:
+    """A fresh sample: FRESH_SAMPLE sources drawn with its seed from fresh_strata."""
+    return stratified(fresh_strata(engine, benchmark, sample), FRESH_SEEDS[sample], FRESH_SAMPLE)
 
 
 def write_pool(strata: dict[tuple[str, str], list[str]], path: Path = FRESH_POOL) -> None:
-    """Keep the pool the fresh sample was drawn from (pattern, region, slug a line), so the draw
+    """Keep the pool a fresh sample was drawn from (pattern, region, slug a line), so the draw
     can be checked after the graph has changed."""
+    sample = path.with_name(path.name.removesuffix("-pool.tsv") + ".tsv")
+    seed = FRESH_SEEDS.get(sample, "SEED")
     with path.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("# The pool the fresh sample (tests/data/substitution-benchmark-fresh.tsv) was "
+        fh.write(f"# The pool the fresh sample (tests/data/{sample.name}) was "
                  "drawn from, by stratum:\n# written by bench/substitution_sample.py --fresh when "
-                 "it drew the sample;\n# stratified(read_pool(), FRESH_SEED, FRESH_SAMPLE) gives "
-                 "its sources.\n")
+                 f"it drew the sample;\n# stratified(read_pool(this file), {seed}, FRESH_SAMPLE) "
+                 "gives its sources.\n")
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
         writer.writerow(["pattern", "region", "slug"])
         for (pattern, area), slugs in sorted(strata.items()):
@@ -162,9 +208,28 @@ def read_pool(path: Path = FRESH_POOL) -> dict[tuple[str, str], list[str]]:
     return dict(strata)
 
 
-def pool_fresh(out: Path = FRESH) -> None:
-    """Draw (or keep) the fresh sources and pool the engine's top 15 and both baselines' top
-    10; existing rows and grades are kept, new candidates added ungraded after their source."""
+def new_header(out: Path, seed: int) -> list[str]:
+    """The first comment lines of a newly drawn fresh sample: the seed, the commit drawn on and
+    how it was pooled (the grader adds the grading's own lines)."""
+    rev = subprocess.run(["git", "rev-parse", "--short=7", "HEAD"], cwd=HERE, check=True,
+                         capture_output=True, text=True).stdout.strip()
+    return [f"# Substitution benchmark, fresh sample {split_of(out)!r}: {FRESH_SAMPLE} source "
+            "exercises nobody tuned the ranking on.\n",
+            f"# Drawn {date.today().isoformat()} on main at {rev} by bench/substitution_sample.py "
+            f"--fresh: random.Random({seed}), stratified\n",
+            "# like the benchmark over the exercises with a primary muscle group that are "
+            "neither everyday lifts nor sources of\n",
+            "# the benchmark or an earlier fresh sample (the pool: "
+            f"{pool_path(out).name}). Candidates: the engine's top {FRESH_ENGINE_DEPTH}\n",
+            "# and the muscle-overlap Jaccard and TF-IDF baselines' top 10; rows in slug order "
+            "within a source.\n"]
+
+
+def pool_fresh(out: Path = FRESH, seed: int | None = None) -> None:
+    """Draw (or keep) a fresh sample's sources and pool the engine's top 15 and both baselines'
+    top 10; existing rows and grades are kept, new candidates added ungraded after their
+    source. ``seed`` defaults to the sample's in FRESH_SEEDS."""
+    seed = FRESH_SEEDS[out] if seed is None else seed
     store = open_store("oxigraph", imported=True)
     engine = Engine.load(store)
     header: list[str] = []
@@ -173,9 +238,10 @@ def pool_fresh(out: Path = FRESH) -> None:
         header, rows = read_rows(out)
         sources = list(dict.fromkeys(row["source"] for row in rows))
     else:  # a new draw: keep its pool beside it
-        strata = fresh_strata(engine)
-        write_pool(strata, out.with_name(out.stem + "-pool.tsv"))
-        sources = stratified(strata, FRESH_SEED, FRESH_SAMPLE)
+        strata = fresh_strata(engine, sample=out)
+        write_pool(strata, pool_path(out))
+        sources = stratified(strata, seed, FRESH_SAMPLE)
+        header = new_header(out, seed)
     # a pair graded under an alias of today's exercise is graded (a merge renames, it does not
     # make the pair new); a source merged since into another exercise is not pooled again
     old = {(canonical(row["source"]), canonical(row["candidate"])) for row in rows}
@@ -193,7 +259,7 @@ def pool_fresh(out: Path = FRESH) -> None:
                  default=len(rows))
         rows[at:at] = [{"source": source, "source_name": engine.exercises[source].name,
                         "candidate": slug, "candidate_name": engine.exercises[slug].name,
-                        "grade": "", "hard_negative": "", "split": "fresh",
+                        "grade": "", "hard_negative": "", "split": split_of(out),
                         "pooled_by": ",".join(by), "note": ""}
                        for slug, by in sorted(pooled.items()) if (source, slug) not in old]
     with out.open("w", encoding="utf-8", newline="") as fh:
@@ -209,10 +275,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--fresh", action="store_true",
-                        help="draw or re-pool the fresh sample (its own file, split 'fresh')")
+                        help="draw or re-pool a fresh sample (its own file, split 'fresh', "
+                             "'fresh2'...; --out picks it, default the first)")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="with --fresh: the draw's seed (default: the file's in FRESH_SEEDS)")
     args = parser.parse_args()
     if args.fresh:
-        pool_fresh(args.out or FRESH)
+        out = (args.out or FRESH).resolve()
+        if args.seed is None and out not in FRESH_SEEDS:
+            parser.error(f"{out} is no registered fresh sample: give --seed")
+        if args.seed is not None and FRESH_SEEDS.get(out, args.seed) != args.seed:
+            parser.error(f"{out.name} was drawn with seed {FRESH_SEEDS[out]}, not {args.seed}")
+        pool_fresh(out, args.seed)
         return
     args.out = args.out or BENCHMARK
     store = open_store("oxigraph", imported=True)
