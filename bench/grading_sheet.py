@@ -2,12 +2,14 @@
 records in the file's order (by slug in the fresh file, so the engine's rank is hidden), with
 neither the systems that pooled them nor any grade in view.
 
-Used to grade the fresh sample (docs/substitutes.md, "The benchmark") and to grade the places a
+Used to grade the fresh samples (docs/substitutes.md, "The benchmark") and to grade the places a
 re-pool adds: ``bench/substitution_sample.py --fresh`` adds them with an empty grade, this prints
 only those (``--ungraded``), a person grades each by the written rules and fills the grade,
-hard_negative and note columns.
+hard_negative and note columns. ``--sample fresh2`` picks the second fresh sample (the file whose
+split is named so; the first, "fresh", by default), ``--benchmark FILE`` any file.
 
-    .venv/bin/python bench/grading_sheet.py [--benchmark FILE] [--ungraded] [--source SLUG]
+    .venv/bin/python bench/grading_sheet.py [--sample fresh2 | --benchmark FILE] [--ungraded]
+        [--source SLUG] [--steps]
 """
 
 from __future__ import annotations
@@ -21,13 +23,16 @@ from pathlib import Path
 os.environ.setdefault("EXGRAPH_IMPORTS", "1")
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
+sys.path.insert(0, str(HERE))
 
 from exgraph.graph.load import open_store  # noqa: E402
 from exgraph.queries.substitutes import Engine  # noqa: E402
 from exgraph.records.build import records_for  # noqa: E402
 from exgraph.records.model import Record  # noqa: E402
+from substitute_quality import FRESH_FILES  # noqa: E402
 
-FRESH = HERE.parent / "tests" / "data" / "substitution-benchmark-fresh.tsv"
+#: The fresh samples by split name: "fresh", "fresh2" (the name their rows' split column gives).
+SAMPLES = {("fresh" if i == 0 else f"fresh{i + 1}"): path for i, path in enumerate(FRESH_FILES)}
 STEP_CHARS = 220
 
 
@@ -49,7 +54,10 @@ def describe(engine: Engine, record: Record, steps: bool) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--benchmark", type=Path, default=FRESH)
+    parser.add_argument("--benchmark", type=Path, default=None,
+                        help="a benchmark file (default: the --sample's)")
+    parser.add_argument("--sample", choices=sorted(SAMPLES), default="fresh",
+                        help="a fresh sample by its split name")
     parser.add_argument("--ungraded", action="store_true", help="only rows with no grade")
     parser.add_argument("--source", action="append", default=[], help="only these sources")
     parser.add_argument("--steps", action="store_true", help="the candidates' steps too")
@@ -57,7 +65,7 @@ def main() -> None:
     store = open_store("oxigraph", imported=True)
     engine = Engine.load(store)
     records = records_for(store).records
-    with args.benchmark.open(encoding="utf-8") as fh:
+    with (args.benchmark or SAMPLES[args.sample]).open(encoding="utf-8") as fh:
         rows = list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"))
     current = None
     for row in rows:
