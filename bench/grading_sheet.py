@@ -25,11 +25,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
+from substitute_quality import FRESH_FILES  # noqa: E402
+
 from exgraph.graph.load import open_store  # noqa: E402
 from exgraph.queries.substitutes import Engine  # noqa: E402
 from exgraph.records.build import records_for  # noqa: E402
 from exgraph.records.model import Record  # noqa: E402
-from substitute_quality import FRESH_FILES  # noqa: E402
 
 #: The fresh samples by split name: "fresh", "fresh2" (the name their rows' split column gives).
 SAMPLES = {("fresh" if i == 0 else f"fresh{i + 1}"): path for i, path in enumerate(FRESH_FILES)}

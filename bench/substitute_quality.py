@@ -15,8 +15,10 @@ of a git revision, for before/after figures), a muscle-overlap Jaccard baseline 
 muscle groups worked as primary or secondary, ties by name) and a TF-IDF baseline (cosine of
 TF-IDF vectors of the normalised name words). Figures for all sources, the dev half and the
 held-out half (sources whose split column says ``held-out``: the ranking was tuned looking at the
-dev half only), and for the fresh sample (tests/data/substitution-benchmark-fresh.tsv: 30 sources
-drawn after the held-out half had been read, graded before anyone looked at their results).
+dev half only), and for each fresh sample in its own columns
+(tests/data/substitution-benchmark-fresh.tsv, "fresh": 30 sources drawn after the held-out half
+had been read; -fresh2.tsv, "fresh2": 30 more drawn after the first one's misses had been read;
+each graded before anyone looked at the engine's results on it).
 
     .venv/bin/python bench/substitute_quality.py [--engine-at main] [--per-source]
 """
@@ -223,14 +225,56 @@ def evaluate(rank: Ranker, judged: Judged, sources: Sequence[str]) -> Figures:
     return Figures(float(np.mean(nd)), float(np.mean(p5)), hard, unjudged, len(sources))
 
 
+def fresh_samples(judged: Judged, files: Sequence[Path]) -> list[tuple[str, Judged, list[str]]]:
+    """Each fresh sample that exists, in the order drawn: its split name (the file's split
+    column: "fresh", "fresh2"), its grades, and the sources it is scored on: those not merged
+    since into a source of the benchmark or of an earlier sample (the Spanish wide-grip
+    pulldown of the first, merged into wide-grip-lat-pulldown in stop 30, is the benchmark's)."""
+    taken = set(judged.grades)
+    found = []
+    for path in files:
+        if not path.exists():
+            continue
+        sample = read_benchmark(path)
+        sources = sorted(s for s in sample.grades if s not in taken)
+        taken |= set(sample.grades)
+        found.append((next(iter(sample.split.values())), sample, sources))
+    return found
+
+
+def fresh_lines(systems: Mapping[str, Ranker],
+                samples: Sequence[tuple[str, Judged, list[str]]]) -> list[str]:
+    """The fresh samples' table: a line per sample (sources, pairs), then every system's
+    figures with four columns per sample, the first sample's first."""
+    lines = [""]
+    for name, sample, sources in samples:
+        merged = len(sample.grades) - len(sources)
+        lines.append(f"Fresh sample {name}: {len(sources)} sources"
+                     + (f" ({merged} merged since into a source of the benchmark or an earlier "
+                           "sample and left out)"
+                        if merged else "")
+                     + f", {sum(len(sample.grades[s]) for s in sources)} graded pairs.")
+    head = "".join(f" | nDCG@10 {name} | P@5 {name} | hard negatives in top 5, {name} "
+                   f"| unjudged in top 10, {name}" for name, _, _ in samples)
+    lines += ["", f"| system{head} |", "|---" + "|---:" * 4 * len(samples) + "|"]
+    for system, rank in systems.items():
+        cells = ""
+        for _, sample, sources in samples:
+            f = evaluate(rank, sample, sources)
+            cells += f" | {f.ndcg:.3f} | {f.p5:.3f} | {f.hard_in_top5} | {f.unjudged}"
+        lines.append(f"| {system}{cells} |")
+    return lines
+
+
 def table(store: Store, revisions: Sequence[str] = (), benchmark: Path = BENCHMARK,
-          per_source: bool = False, fresh: Path | None = FRESH) -> list[str]:
+          per_source: bool = False, fresh: Sequence[Path] = FRESH_FILES) -> list[str]:
     """The report's lines: every system's figures on all sources, the dev and held-out halves
-    and, when ``fresh`` exists, the fresh sample (its own file, sources nobody tuned on)."""
+    and, for each file of ``fresh`` that exists, that fresh sample in its own columns (its own
+    file, sources nobody tuned on)."""
     judged = read_benchmark(benchmark)
     engine = Engine.load(store)
-    new = read_benchmark(fresh) if fresh is not None and fresh.exists() else None
-    missing = [s for s in [*judged.grades, *(new.grades if new else ())]
+    samples = fresh_samples(judged, fresh)
+    missing = [s for s in [*judged.grades, *(s for _, f, _ in samples for s in f.grades)]
                if s not in engine.exercises]
     if missing:
         raise SystemExit(f"benchmark sources not in the graph: {', '.join(missing[:5])}")
@@ -253,34 +297,24 @@ def table(store: Store, revisions: Sequence[str] = (), benchmark: Path = BENCHMA
         a, d, h = (evaluate(rank, judged, part) for part in (everything, dev, held_out))
         lines.append(f"| {name} | {a.ndcg:.3f} | {a.p5:.3f} | {d.ndcg:.3f} | {d.p5:.3f} "
                      f"| {h.ndcg:.3f} | {h.p5:.3f} | {a.hard_in_top5} | {a.unjudged} |")
-    if new is not None:  # the fresh sample: its own sources and grades (split "fresh")
-        # a fresh source merged since into one of the benchmark's sources is the benchmark's
-        # (the Spanish wide-grip pulldown, merged into wide-grip-lat-pulldown in stop 30)
-        sources = sorted(s for s in new.grades if s not in judged.grades)
-        merged = len(new.grades) - len(sources)
-        lines += ["", f"Fresh sample: {len(sources)} sources"
-                  + (f" ({merged} merged since into a benchmark source and left out)"
-                     if merged else "")
-                  + f", {sum(len(new.grades[s]) for s in sources)} graded pairs.", "",
-                  "| system | nDCG@10 fresh | P@5 fresh | hard negatives in top 5 "
-                  "| unjudged in top 10 |", "|---|---:|---:|---:|---:|"]
-        for name, rank in systems.items():
-            f = evaluate(rank, new, sources)
-            lines.append(f"| {name} | {f.ndcg:.3f} | {f.p5:.3f} | {f.hard_in_top5} "
-                         f"| {f.unjudged} |")
+    if samples:
+        lines += fresh_lines(systems, samples)
     if per_source:
-        rank = systems["engine"]
-        rows = []
-        for part in (judged, new) if new is not None else (judged,):
-            for source in sorted(part.grades):
-                ranked = rank(source)
-                grades = part.grades[source]
-                rows.append((ndcg(ranked, grades), precision(ranked, grades), source,
-                             part.split[source]))
-        lines.append("")
-        lines += [f"{nd:.3f}  {p5:.1f}  {source}  ({split})"
-                  for nd, p5, source, split in sorted(rows)]
+        lines += per_source_lines(systems["engine"], [judged, *(f for _, f, _ in samples)])
     return lines
+
+
+def per_source_lines(rank: Ranker, parts: Sequence[Judged]) -> list[str]:
+    """Each source's engine nDCG@10 and P@5 with its split, worst first."""
+    rows = []
+    for part in parts:
+        for source in sorted(part.grades):
+            ranked = rank(source)
+            grades = part.grades[source]
+            rows.append((ndcg(ranked, grades), precision(ranked, grades), source,
+                         part.split[source]))
+    return [""] + [f"{nd:.3f}  {p5:.1f}  {source}  ({split})"
+                   for nd, p5, source, split in sorted(rows)]
 
 
 def main() -> None:
@@ -288,13 +322,15 @@ def main() -> None:
     parser.add_argument("--engine-at", metavar="REV", action="append", default=[],
                         help="also rank with the engine of this git revision (repeatable)")
     parser.add_argument("--benchmark", type=Path, default=BENCHMARK)
-    parser.add_argument("--fresh", type=Path, default=FRESH,
-                        help="the fresh sample's file (reported as its own split)")
+    parser.add_argument("--fresh", type=Path, action="append", default=None,
+                        help="a fresh sample's file, reported in its own columns (repeatable; "
+                             "default: every fresh sample, FRESH_FILES)")
     parser.add_argument("--per-source", action="store_true",
                         help="print each source's engine nDCG@10 and P@5 (worst first)")
     args = parser.parse_args()
     store = open_store("oxigraph", imported=True)
-    print("\n".join(table(store, args.engine_at, args.benchmark, args.per_source, args.fresh)))
+    print("\n".join(table(store, args.engine_at, args.benchmark, args.per_source,
+                           args.fresh or FRESH_FILES)))
 
 
 if __name__ == "__main__":

@@ -1,16 +1,20 @@
-"""The fresh substitution sample (issue 23's re-audit): 30 sources drawn after the benchmark's
-held-out half had been read, graded by the written rules before anyone looked at the engine's
-results on them (tests/data/substitution-benchmark-fresh.tsv, docs/substitutes.md "The benchmark").
+"""The fresh substitution samples (issue 23's re-audits): 30 sources each, drawn after the
+benchmark's held-out half (for "fresh") or the first fresh sample's misses (for "fresh2") had been
+read, graded by the written rules before anyone looked at the engine's results on them
+(tests/data/substitution-benchmark-fresh.tsv and -fresh2.tsv, docs/substitutes.md "The
+benchmark").
 
-Checked here: the file parses and every row follows the grading format, its sources are the
-seeded draw from the pool it was drawn from (kept beside it, since later data changes move the
-pool), that pool is today's graph's, the self-check agrees with it, and bench/substitute_quality.py
-reports it as its own split."""
+Checked here, for every sample: the file parses and every row follows the grading format, its
+sources are the seeded draw from the pool it was drawn from (kept beside it, since later data
+changes move the pool), that pool is today's graph's, the self-check agrees with it, and
+bench/substitute_quality.py reports it in its own columns."""
 
 from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -21,8 +25,23 @@ from tests.paths import TEST_DATA, bench_module
 
 pytestmark = pytest.mark.slow
 
-FRESH = TEST_DATA / "substitution-benchmark-fresh.tsv"
-SELF_CHECK = TEST_DATA / "substitution-fresh-regrade-sample.tsv"
+
+@dataclass(frozen=True)
+class Sample:
+    """One fresh sample: its split name, its file and its self-check's file."""
+
+    split: str
+    path: Path
+    self_check: Path
+
+
+SAMPLES = [
+    Sample("fresh", TEST_DATA / "substitution-benchmark-fresh.tsv",
+           TEST_DATA / "substitution-fresh-regrade-sample.tsv"),
+    Sample("fresh2", TEST_DATA / "substitution-benchmark-fresh2.tsv",
+           TEST_DATA / "substitution-fresh2-regrade-sample.tsv"),
+]
+by_split = pytest.mark.parametrize("fresh", SAMPLES, ids=[s.split for s in SAMPLES])
 
 
 @pytest.fixture(scope="module")
@@ -40,26 +59,43 @@ def engine(full_store: Store) -> Engine:
     return engine_for(full_store)
 
 
+@pytest.fixture(scope="module")
+def report(quality: ModuleType, full_store: Store) -> list[str]:
+    """bench/substitute_quality.py's report lines (one run for every sample's check)."""
+    lines: list[str] = quality.table(full_store)
+    return lines
+
+
 def quality_canonical(slug: str) -> str:
     """bench/substitute_quality.py's ``canonical``: the exercise a drawn slug names today."""
     found: str = bench_module("substitute_quality").canonical(slug)
     return found
 
 
-def _rows() -> tuple[list[str], list[dict[str, str]]]:
-    text = FRESH.read_text(encoding="utf-8").splitlines()
+def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    text = path.read_text(encoding="utf-8").splitlines()
     header = [line for line in text if line.startswith("#")]
     return header, list(csv.DictReader((ln for ln in text if not ln.startswith("#")),
                                        delimiter="\t"))
 
 
-def test_every_fresh_pair_is_graded_in_the_format(sample: ModuleType, quality: ModuleType,
-                                                  engine: Engine) -> None:
-    """0-3, hard_negative "yes" only with 0, split "fresh", pooled by the engine (top 15) or a
-    baseline, a note for every pair; 30 sources of the graph, none a source of the benchmark,
-    10 or more candidates each; the header names the seed and the commit drawn on."""
-    header, rows = _rows()
-    assert "random.Random(20261207)" in "".join(header)
+def test_the_samples_are_registered_in_the_order_drawn(sample: ModuleType,
+                                                       quality: ModuleType) -> None:
+    """The report's files, the sampler's seeds and this test's samples name the same files in
+    the same order, and each file's split is its place's name."""
+    assert [s.path for s in SAMPLES] == list(quality.FRESH_FILES) == list(sample.FRESH_SEEDS)
+    assert [sample.split_of(s.path) for s in SAMPLES] == [s.split for s in SAMPLES]
+
+
+@by_split
+def test_every_fresh_pair_is_graded_in_the_format(fresh: Sample, sample: ModuleType,
+                                                  quality: ModuleType, engine: Engine) -> None:
+    """0-3, hard_negative "yes" only with 0, the sample's split, pooled by the engine (top 15)
+    or a baseline, a note for every pair; 30 sources of the graph, none a source of the
+    benchmark or of an earlier sample, 10 or more candidates each; the header names the seed
+    and the commit drawn on."""
+    header, rows = _rows(fresh.path)
+    assert f"random.Random({sample.FRESH_SEEDS[fresh.path]})" in "".join(header)
     assert re.search(r"main at [0-9a-f]{7}", "".join(header))
     assert list(rows[0]) == sample.COLUMNS
     seen: set[tuple[str, str]] = set()
@@ -70,55 +106,62 @@ def test_every_fresh_pair_is_graded_in_the_format(sample: ModuleType, quality: M
         assert row["grade"] in {"0", "1", "2", "3"}, row
         assert row["hard_negative"] in {"", "yes"}, row
         assert row["hard_negative"] == "" or row["grade"] == "0", row
-        assert row["split"] == "fresh", row
+        assert row["split"] == fresh.split, row
         pooled = row["pooled_by"].split(",")
         assert pooled and set(pooled) <= {"engine", "jaccard", "tfidf"}, row
         assert row["note"].strip(), row
         assert row["source"] != row["candidate"], row
         assert quality_canonical(row["source"]) in engine.exercises, row
         assert quality_canonical(row["candidate"]) in engine.exercises, row
-    judged = quality.read_benchmark(FRESH)
+    judged = quality.read_benchmark(fresh.path)
     assert len(judged.grades) == sample.FRESH_SAMPLE == 30
     # every pair counts once under today's slugs (a merge may make two rows one pair, or a pair
     # one exercise)
     today = {(quality_canonical(r["source"]), quality_canonical(r["candidate"])) for r in rows}
     assert sum(len(g) for g in judged.grades.values()) == len({p for p in today if p[0] != p[1]})
     assert all(len(grades) >= 10 for grades in judged.grades.values())
-    # no source is the benchmark's as drawn; one merged since into a benchmark source (the
-    # Spanish wide-grip pulldown, stop 30) is left out of the fresh figures by the report
+    # no source is the benchmark's or an earlier sample's as drawn; one merged since into a
+    # benchmark source (the Spanish wide-grip pulldown of "fresh", stop 30) is left out of the
+    # fresh figures by the report
     drawn = {r["source"] for r in rows}
     assert not drawn & set(quality.read_benchmark().grades)
+    assert not drawn & sample.earlier_sources(fresh.path)
     assert len(set(judged.grades) & set(quality.read_benchmark().grades)) <= 1
     assert not drawn & set(sample.EVERYDAY)
     assert len(judged.hard) == sum(row["hard_negative"] == "yes" for row in rows) > 0
 
 
-def test_the_fresh_sources_are_the_seeds_draw(sample: ModuleType, engine: Engine) -> None:
-    """The sources, in the file's order, are exactly ``random.Random(20261207)``'s stratified
-    draw from the kept pool; the pool is the graph's (every exercise with a primary group, by
-    pattern x region, less the benchmark's sources and the everyday lifts). Later data changes
-    move the pool (entity resolution did so to the first sample): then at least 90 % of the
-    kept pool must still be the graph's, so the kept pool stays the draw's, not a made-up one."""
-    _, rows = _rows()
+@by_split
+def test_the_fresh_sources_are_the_seeds_draw(fresh: Sample, sample: ModuleType,
+                                              engine: Engine) -> None:
+    """The sources, in the file's order, are exactly the sample's seed's stratified draw from
+    its kept pool; the pool is the graph's (every exercise with a primary group, by pattern x
+    region, less the benchmark's sources, earlier samples' sources and the everyday lifts).
+    Later data changes move the pool (entity resolution did so to the first sample): then at
+    least 90 % of the kept pool must still be the graph's, so the kept pool stays the draw's,
+    not a made-up one."""
+    _, rows = _rows(fresh.path)
     sources = list(dict.fromkeys(row["source"] for row in rows))
-    kept = sample.read_pool()
-    assert sample.stratified(kept, sample.FRESH_SEED, sample.FRESH_SAMPLE) == sources
-    assert sample.stratified(kept, sample.FRESH_SEED + 1, sample.FRESH_SAMPLE) != sources
+    kept = sample.read_pool(sample.pool_path(fresh.path))
+    seed = sample.FRESH_SEEDS[fresh.path]
+    assert sample.stratified(kept, seed, sample.FRESH_SAMPLE) == sources
+    assert sample.stratified(kept, seed + 1, sample.FRESH_SAMPLE) != sources
     assert len(kept) >= 10  # patterns x body regions
     for source in sources:  # as drawn; a later merge may name it otherwise today
         assert engine.exercises[quality_canonical(source)].primary, source
     members = {(key, slug) for key, slugs in kept.items() for slug in slugs}
-    today = {(key, slug) for key, slugs in sample.fresh_strata(engine).items()
+    today = {(key, slug) for key, slugs in sample.fresh_strata(engine, sample=fresh.path).items()
              for slug in slugs}
     assert len(members & today) >= 0.9 * len(members | today), (len(members), len(today))
 
 
-def test_the_self_check_agrees_with_the_fresh_grades(quality: ModuleType) -> None:
-    """20 fresh pairs judged again without the first grade in view: at least 18 grades and every
-    hard-negative mark agree, never more than one grade apart; where they differ the benchmark
-    took the second grade only if the first contradicted the rules (noted in both files)."""
-    judged = quality.read_benchmark(FRESH)
-    with SELF_CHECK.open(encoding="utf-8") as fh:
+@by_split
+def test_the_self_check_agrees_with_the_fresh_grades(fresh: Sample, quality: ModuleType) -> None:
+    """20 pairs of the sample judged again without the first grade in view: at least 18 grades
+    and every hard-negative mark agree, never more than one grade apart; where they differ the
+    file took the second grade only if the first contradicted the rules (noted in both files)."""
+    judged = quality.read_benchmark(fresh.path)
+    with fresh.self_check.open(encoding="utf-8") as fh:
         checked = list(csv.DictReader((ln for ln in fh if not ln.startswith("#")),
                                       delimiter="\t"))
     assert len(checked) == 20
@@ -137,30 +180,38 @@ def test_the_self_check_agrees_with_the_fresh_grades(quality: ModuleType) -> Non
     assert agree >= 18
 
 
-def test_the_quality_report_has_the_fresh_split(quality: ModuleType, full_store: Store,
-                                                engine: Engine) -> None:
-    """bench/substitute_quality.py reports the fresh sample beside all/dev/held-out, for the
-    engine and both baselines in one run; its figures are evaluate() on the fresh file, and the
-    engine is at least 0.1 above the better baseline on both measures (issue 23) there too."""
-    lines = quality.table(full_store)
-    at = lines.index(next(line for line in lines if line.startswith("Fresh sample:")))
-    judged = quality.read_benchmark(FRESH)
-    # the sources not merged since into one of the benchmark's
-    sources = sorted(set(judged.grades) - set(quality.read_benchmark().grades))
-    assert f"{len(sources)} sources" in lines[at] and len(sources) >= 29
+@by_split
+def test_the_quality_report_has_each_fresh_sample(fresh: Sample, quality: ModuleType,
+                                                 report: list[str], engine: Engine) -> None:
+    """bench/substitute_quality.py reports each fresh sample in its own four columns beside
+    all/dev/held-out, for the engine and both baselines in one run; its figures are evaluate()
+    on the sample's file, and the engine is at least 0.1 above the better baseline on both
+    measures (issue 23) there too."""
+    at = report.index(next(line for line in report
+                           if line.startswith(f"Fresh sample {fresh.split}:")))
+    judged = quality.read_benchmark(fresh.path)
+    # the sources not merged since into one of the benchmark's or an earlier sample's
+    taken = set(quality.read_benchmark().grades)
+    for earlier in SAMPLES[:SAMPLES.index(fresh)]:
+        taken |= set(quality.read_benchmark(earlier.path).grades)
+    sources = sorted(set(judged.grades) - taken)
+    assert f"{len(sources)} sources" in report[at] and len(sources) >= 29
+    header = next(line for line in report[at:] if line.startswith("| system |"))
+    first = [cell.strip() for cell in header.strip("|").split("|")].index(
+        f"nDCG@10 {fresh.split}")
     rankers = {"engine": quality.engine_ranker(engine),
                "baseline: muscle Jaccard": quality.jaccard_ranker(engine),
                "baseline: TF-IDF names": quality.tfidf_ranker(engine)}
     figures = {}
     for name, rank in rankers.items():
-        row = next(line for line in lines[at:] if line.startswith(f"| {name} |"))
-        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        row = next(line for line in report[at:] if line.startswith(f"| {name} |"))
+        cells = [cell.strip() for cell in row.strip("|").split("|")][first:first + 4]
         mine = quality.evaluate(rank, judged, sources)
-        assert (float(cells[1]), float(cells[2])) == (round(mine.ndcg, 3), round(mine.p5, 3))
-        assert (int(cells[3]), int(cells[4])) == (mine.hard_in_top5, mine.unjudged)
+        assert (float(cells[0]), float(cells[1])) == (round(mine.ndcg, 3), round(mine.p5, 3))
+        assert (int(cells[2]), int(cells[3])) == (mine.hard_in_top5, mine.unjudged)
         figures[name] = mine
     best = max(figures["baseline: muscle Jaccard"].ndcg, figures["baseline: TF-IDF names"].ndcg)
     assert figures["engine"].ndcg >= best + 0.1
     best = max(figures["baseline: muscle Jaccard"].p5, figures["baseline: TF-IDF names"].p5)
     assert figures["engine"].p5 >= best + 0.1
-    assert "nDCG@10 dev" in "\n".join(lines)
+    assert "nDCG@10 dev" in "\n".join(report)
