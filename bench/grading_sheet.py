@@ -8,8 +8,15 @@ only those (``--ungraded``), a person grades each by the written rules and fills
 hard_negative and note columns. ``--sample fresh2`` picks the second fresh sample (the file whose
 split is named so; the first, "fresh", by default), ``--benchmark FILE`` any file.
 
+``--draw N --seed S`` prints only N rows drawn uniformly over the file's rows with
+``random.Random(S).sample(range(rows), N)`` (comment lines and header skipped; :func:`drawn`), in
+the file's order: the sheet of a second, independent grader, who must judge those pairs without
+the file's grades in view (docs/substitutes.md, "A second grader for fresh2"). The sheet never
+shows a grade, a note or the systems that pooled a pair; ``--template`` prints the selected
+pairs as an empty grading file instead (source, candidate, grade, hard_negative, note).
+
     .venv/bin/python bench/grading_sheet.py [--sample fresh2 | --benchmark FILE] [--ungraded]
-        [--source SLUG] [--steps]
+        [--source SLUG] [--steps] [--draw N --seed S] [--template]
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import random
 import sys
 from pathlib import Path
 
@@ -35,6 +43,21 @@ from exgraph.records.model import Record  # noqa: E402
 #: The fresh samples by split name: "fresh", "fresh2" (the name their rows' split column gives).
 SAMPLES = {("fresh" if i == 0 else f"fresh{i + 1}"): path for i, path in enumerate(FRESH_FILES)}
 STEP_CHARS = 220
+#: The columns of a second grader's file (``--template``).
+TEMPLATE = ("source", "candidate", "grade", "hard_negative", "note")
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """A benchmark file's rows in the file's order (comment lines skipped)."""
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"))
+
+
+def drawn(count: int, n: int, seed: int) -> list[int]:
+    """The positions of ``n`` of ``count`` rows drawn uniformly with ``random.Random(seed)``, in
+    the file's order: every row is as likely as any other, whatever its source or grade (a
+    stratified draw would need the grades the second grader must not see)."""
+    return sorted(random.Random(seed).sample(range(count), n))
 
 
 def describe(engine: Engine, record: Record, steps: bool) -> str:
@@ -62,18 +85,28 @@ def main() -> None:
     parser.add_argument("--ungraded", action="store_true", help="only rows with no grade")
     parser.add_argument("--source", action="append", default=[], help="only these sources")
     parser.add_argument("--steps", action="store_true", help="the candidates' steps too")
+    parser.add_argument("--draw", type=int, default=0, help="only N rows drawn with --seed")
+    parser.add_argument("--seed", type=int, default=None, help="the seed of --draw")
+    parser.add_argument("--template", action="store_true",
+                        help="print the pairs as an empty grading file, not their records")
     args = parser.parse_args()
+    if args.draw and args.seed is None:
+        parser.error("--draw needs --seed")
+    rows = read_rows(args.benchmark or SAMPLES[args.sample])
+    if args.draw:
+        rows = [rows[i] for i in drawn(len(rows), args.draw, args.seed)]
+    rows = [row for row in rows if not (args.ungraded and row["grade"])
+            and (not args.source or row["source"] in args.source)]
+    if args.template:
+        print("\t".join(TEMPLATE))
+        for row in rows:
+            print("\t".join([row["source"], row["candidate"], "", "", ""]))
+        return
     store = open_store("oxigraph", imported=True)
     engine = Engine.load(store)
     records = records_for(store).records
-    with (args.benchmark or SAMPLES[args.sample]).open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"))
     current = None
     for row in rows:
-        if args.ungraded and row["grade"]:
-            continue
-        if args.source and row["source"] not in args.source:
-            continue
         if row["source"] != current:
             current = row["source"]
             print(f"\n=== SOURCE {describe(engine, records[current], True)}")
