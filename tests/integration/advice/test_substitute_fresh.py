@@ -7,7 +7,9 @@ benchmark").
 Checked here, for every sample: the file parses and every row follows the grading format, its
 sources are the seeded draw from the pool it was drawn from (kept beside it, since later data
 changes move the pool), that pool is today's graph's, the self-check agrees with it, and
-bench/substitute_quality.py reports it in its own columns."""
+bench/substitute_quality.py reports it in its own columns; and the second, independent grader's
+file for fresh2 is a seeded draw of its rows, well-formed, with the agreement docs/substitutes.md
+states."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ import pytest
 
 from exgraph.graph.store import Store
 from exgraph.queries.substitutes import Engine, engine_for
-from tests.paths import TEST_DATA, bench_module
+from tests.paths import REPO, TEST_DATA, bench_module
 
 pytestmark = pytest.mark.slow
 
@@ -42,6 +44,9 @@ SAMPLES = [
            TEST_DATA / "substitution-fresh2-regrade-sample.tsv"),
 ]
 by_split = pytest.mark.parametrize("fresh", SAMPLES, ids=[s.split for s in SAMPLES])
+#: The second grader's file for fresh2 (branch grade7) and its draw: 80 rows, random.Random(SEED).
+SECOND_GRADER = TEST_DATA / "substitution-fresh2-second-grader.tsv"
+SECOND_DRAW, SECOND_SEED = 80, 20261281
 
 
 @pytest.fixture(scope="module")
@@ -215,3 +220,67 @@ def test_the_quality_report_has_each_fresh_sample(fresh: Sample, quality: Module
     best = max(figures["baseline: muscle Jaccard"].p5, figures["baseline: TF-IDF names"].p5)
     assert figures["engine"].p5 >= best + 0.1
     assert "nDCG@10 dev" in "\n".join(report)
+
+
+def test_the_second_grader_judged_a_seeded_draw_of_fresh2() -> None:
+    """tests/data/substitution-fresh2-second-grader.tsv: its pairs, in order, are exactly the rows
+    of fresh2 that ``bench/grading_sheet.py --draw 80 --seed 20261281`` prints (so the draw is
+    checkable, and no pair was picked by hand), each graded in the format (0-3, hard_negative
+    "yes" only with 0, a note); and docs/substitutes.md gives the agreement figures that
+    bench/grader_agreement.py computes from the two files, and no other."""
+    sheet, agreement = bench_module("grading_sheet"), bench_module("grader_agreement")
+    header, rows = _rows(SECOND_GRADER)
+    fresh2 = agreement.read_rows(SAMPLES[1].path)
+    drawn = sheet.drawn(len(fresh2), SECOND_DRAW, SECOND_SEED)
+    assert f"random.Random({SECOND_SEED})" in "".join(header)
+    assert list(rows[0]) == list(sheet.TEMPLATE)
+    assert [(r["source"], r["candidate"]) for r in rows] == [
+        (fresh2[i]["source"], fresh2[i]["candidate"]) for i in drawn]
+    assert drawn != sheet.drawn(len(fresh2), SECOND_DRAW, SECOND_SEED + 1)
+    assert len(set(drawn)) == SECOND_DRAW
+    for row in rows:
+        assert row["grade"] in {"0", "1", "2", "3"}, row
+        assert row["hard_negative"] in {"", "yes"}, row
+        assert row["hard_negative"] == "" or row["grade"] == "0", row
+        assert row["note"].strip(), row
+    judged = agreement.pairs(SECOND_GRADER, SAMPLES[1].path)
+    figures = agreement.agreement(judged)
+    docs = (REPO / "docs" / "substitutes.md").read_text(encoding="utf-8")
+    for line in [*figures.table(), *agreement.confusion(judged)]:
+        assert line in docs, line
+    # every disagreement is in the docs' table of disagreements, with the grade the rules support
+    for pair in judged:
+        if pair.first != pair.second:
+            assert f"| {pair.source} → {pair.candidate} | {pair.first} | {pair.second} |" in docs
+
+
+def test_the_agreement_measures_score_known_cases() -> None:
+    """Cohen's kappa is 1 for two equal gradings, 0 for gradings no better than chance, 0.4 on
+    Wikipedia's worked example (50 items: 20 yes-yes, 5 yes-no, 10 no-yes, 15 no-no); with
+    weights, a disagreement of one grade costs less than one of three."""
+    agreement = bench_module("grader_agreement")
+    grades = [0, 1, 2, 3, 2, 1]
+    assert agreement.kappa(grades, grades) == pytest.approx(1.0)
+    assert agreement.kappa([0, 0, 1, 1], [0, 1, 0, 1]) == pytest.approx(0.0)
+    first = [True] * 25 + [False] * 25
+    second = [True] * 20 + [False] * 5 + [True] * 10 + [False] * 15
+    assert agreement.binary_kappa(first, second) == pytest.approx(0.4)
+    a, near, far = [0, 1, 2, 3, 2, 3], [0, 1, 2, 3, 2, 2], [0, 1, 2, 3, 2, 0]
+    for power in (1, 2):
+        assert agreement.kappa(a, near, power) > agreement.kappa(a, far, power)
+
+
+def test_the_second_grades_replace_the_files_on_the_drawn_pairs_only(quality: ModuleType) -> None:
+    """bench/grader_agreement.py --effect scores fresh2 with the second grader's grades in the
+    file's place: exactly the drawn pairs change, every other grade is the file's."""
+    agreement = bench_module("grader_agreement")
+    judged = agreement.pairs(SECOND_GRADER, SAMPLES[1].path)
+    before = quality.read_benchmark(SAMPLES[1].path)
+    after = agreement.swapped(before, judged)
+    drawn = {(quality_canonical(p.source), quality_canonical(p.candidate)): p for p in judged}
+    for source, grades in before.grades.items():
+        for candidate, grade in grades.items():
+            pair = drawn.get((source, candidate))
+            assert after.grades[source][candidate] == (pair.second if pair else grade)
+            assert ((source, candidate) in after.hard) == (
+                pair.second_hard if pair else (source, candidate) in before.hard)
