@@ -11,9 +11,9 @@ import numpy.typing as npt
 from exgraph.errors import DataError, NotFound
 from exgraph.graph.rq import internal
 from exgraph.graph.store import Store
+from exgraph.queries.substitutes.direction import antagonists
 from exgraph.queries.substitutes.features import (
     KIND_FAMILIES,
-    OPPOSITES,
     ROLLING_STANDINS,
     TRAINING_KINDS,
     Bits,
@@ -41,6 +41,7 @@ from exgraph.queries.substitutes.movement import (
     description_rows,
     head_columns,
     other_heads,
+    postings,
 )
 from exgraph.queries.substitutes.reasons import explain
 from exgraph.queries.substitutes.variety import options, pick
@@ -98,14 +99,10 @@ class Engine:
         # the name similarity reads names with their synonyms folded (_SYNONYMS: "press-up"
         # is "push-up", "SZ bar" the "EZ bar"), as the same-exercise test does
         self.name_words = {ex.slug: frozenset(name_words(ex.name)) for ex in order}
-        with_word: dict[str, list[int]] = defaultdict(list)
-        for i, ex in enumerate(order):
-            for word in self.name_words[ex.slug]:
-                with_word[word].append(i)
-        self.with_word = {w: np.array(v, dtype=np.int64) for w, v in with_word.items()}
+        self.with_word = postings(self.name_words[ex.slug] for ex in order)
         # a word's weight in the name similarity: log(N / exercises whose name has it), so
         # "plank" or "pulldown" counts for more than "press" or "dumbbell"
-        self.idf = {w: float(np.log(len(order) / len(v))) for w, v in with_word.items()}
+        self.idf = {w: float(np.log(len(order) / len(v))) for w, v in self.with_word.items()}
         self.a_wsum = np.array([sum(self.idf[w] for w in self.name_words[ex.slug])
                                 for ex in order],
                                dtype=np.float64)
@@ -128,26 +125,14 @@ class Engine:
         self.a_quick = np.array([ex.quick for ex in order], dtype=np.bool_)
         self.a_power = np.array([ex.kind == "power" for ex in order], dtype=np.bool_)
         self.a_olympic = np.array([ex.olympic for ex in order], dtype=np.bool_)
-        holders: dict[str, list[int]] = defaultdict(list)  # name key -> who is named so
-        aliases: dict[str, list[int]] = defaultdict(list)  # alternative label key -> whose
-        generic: dict[str, list[int]] = defaultdict(list)  # generic key -> whose it is
-        raw: dict[str, list[int]] = defaultdict(list)
-        written: dict[str, list[int]] = defaultdict(list)  # normalised name -> who has it
-        for i, ex in enumerate(order):
-            written[normalised(ex.name)].append(i)
-            for key in ex.keys:
-                holders[key].append(i)
-            for key in ex.alt_keys:
-                aliases[key].append(i)
-            for key in ex.generic_keys:
-                generic[key].append(i)
-            for word in ex.raw_words:
-                raw[word].append(i)
-        self.key_holders = {k: np.array(v, dtype=np.int64) for k, v in holders.items()}
-        self.alias_holders = {k: np.array(v, dtype=np.int64) for k, v in aliases.items()}
-        self.generic_holders = {k: np.array(v, dtype=np.int64) for k, v in generic.items()}
-        self.with_raw = {w: np.array(v, dtype=np.int64) for w, v in raw.items()}
-        self.written_holders = {k: np.array(v, dtype=np.int64) for k, v in written.items()}
+        # who is named so, by name key, alternative label key, generic key (name_keys), word
+        # as written (OPPOSITES), motion token (direction.motions) and normalised name
+        self.key_holders = postings(ex.keys for ex in order)
+        self.alias_holders = postings(ex.alt_keys for ex in order)
+        self.generic_holders = postings(ex.generic_keys for ex in order)
+        self.with_raw = postings(ex.raw_words for ex in order)
+        self.with_motion = postings(ex.motions for ex in order)
+        self.written_holders = postings([normalised(ex.name)] for ex in order)
         self.codes = codes
         self.load_affinity = affinity_matrix(codes)  # the codes are known once all are made
 
@@ -168,14 +153,12 @@ class Engine:
 
     def opposite(self, target: Exercise) -> npt.NDArray[np.bool_]:
         """Which exercises have a word in their written name whose opposite (OPPOSITES) is in
-        the target's and not itself: the antagonists' look-alike ("Lying Face Up Plate Neck
-        Resistance" for the face-down one, hip abduction for adduction)."""
-        found = np.zeros(len(self.slugs), dtype=np.bool_)
-        for one, other in OPPOSITES + tuple((b, a) for a, b in OPPOSITES):
-            if one in target.raw_words and other not in target.raw_words \
-                    and other in self.with_raw:
-                found[self.with_raw[other]] = True
-        return found
+        the target's and not itself, or move a joint of the target the other way
+        (direction.opposed: a neck extension for a neck flexion): the antagonists'
+        look-alike ("Lying Face Up Plate Neck Resistance" for the face-down one, hip abduction
+        for adduction)."""
+        return antagonists(target.raw_words, target.motions, self.with_raw, self.with_motion,
+                           len(self.slugs))
 
     def other_heads(self, target: Exercise, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
         """Which candidates at ids work another part of a shared prime mover (movement.py)."""

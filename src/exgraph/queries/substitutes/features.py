@@ -234,6 +234,18 @@ def core_motion(words: set[str], pattern: str | None) -> str | None:
 #: A name offering a choice of exercises ("Neutral-grip pull-ups or TRX rows"; an "or" in
 #: parentheses gives another name of the same one: "Front Cone Hops (or hurdle hops)").
 _CHOICE = re.compile(r"\bor\b")
+_OR_NAME = re.compile(r"\(\s*or\s+([^)]*)\)", re.IGNORECASE)
+
+
+def other_names(name: str) -> list[str]:
+    """The names a name gives its exercise besides itself: "Front Cone Hops (or hurdle hops)"
+    is also "Front Cone Hops" and "hurdle hops" (an "or" in parentheses names the same
+    exercise, as for the choice rule), so the same-exercise rule reads them as alternative
+    labels."""
+    found = _OR_NAME.findall(name)
+    return [_OR_NAME.sub("", name).strip(), *found] if found else []
+
+
 _OLYMPIC_WORDS = frozenset({"clean", "snatch", "jerk"})
 #: With these a clean or snatch word names a grip or a pull, not the lift ("snatch-grip
 #: deadlift", "clean pull").
@@ -380,7 +392,8 @@ def derive_features(exercises: Mapping[str, Exercise],
         ex.variants = frozenset(words & VARIATION_WORDS)
         ex.quick = bool(quick_words(written))
         ex.choice = bool(_CHOICE.search(re.sub(r"\([^)]*\)", "", ex.name.lower())))
-        ex.alt_keys = frozenset(k for a in own.get("altLabel", ()) for k in name_keys(a, ex.load))
+        ex.alt_keys = frozenset(k for a in [*own.get("altLabel", ()), *other_names(ex.name)]
+                                for k in name_keys(a, ex.load))
 
 
 def _guess_kind(words: set[str], equipment: frozenset[str], categories: set[str],

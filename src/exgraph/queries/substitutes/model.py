@@ -13,6 +13,7 @@ from typing import Any
 from exgraph.errors import BadRequest
 from exgraph.graph.store import Row
 from exgraph.queries.catalogue import CATEGORIES
+from exgraph.queries.substitutes.direction import motions
 from exgraph.queries.substitutes.features import normalised
 from exgraph.records import Record
 from exgraph.records.precedence import UNATTRIBUTED
@@ -152,6 +153,9 @@ class Exercise:
     cardio_mode: str | None = None  # a cardio drill's mode (features.CARDIO_MODES)
     quick: bool = False  # a quick lift by its name (features.QUICK_WORDS: a push press)
     choice: bool = False  # its name offers a choice of exercises ("Pull-ups or TRX Rows")
+    # the joint directions and grip its name, description or steps give ("neck:flexion",
+    # "grip:down": direction.motions), to tell the antagonist's look-alike
+    motions: frozenset[str] = frozenset()
 
     @property
     def equipment_known(self) -> bool:
@@ -289,6 +293,7 @@ def exercise_from_record(record: Record, group_of: Mapping[str, str]) -> Exercis
     ex.described = tuple(word for why in sorted(record.rationale, key=lambda r: r["property"])
                          if why["property"] in DESCRIBING
                          for word in re.findall(r"[a-z]+", (why["reason"] or "").lower()))
+    ex.motions = motions(name, ex.described, [record.summary or "", *record.steps], ex.primary)
     if record.movement_pattern is not None:
         ex.pattern = local_name(record.movement_pattern["iri"])
         ex.pattern_inferred = record.movement_pattern_inferred

@@ -1,0 +1,57 @@
+"""The fifth ranking review's rules on the served graph (docs/substitutes.md, "What the fifth
+ranking review did"): a joint moved the other way is the antagonist's look-alike even when no
+name says so, and a name given in parentheses ("(or hurdle hops)") is the same exercise."""
+
+from __future__ import annotations
+
+import pytest
+
+from exgraph.graph.store import Store
+from exgraph.queries.substitutes import Engine, Filters, engine_for
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def engine(full_store: Store) -> Engine:
+    return engine_for(full_store)
+
+
+def _answers(engine: Engine, slug: str, limit: int = 50) -> list[str]:
+    return [s.exercise.slug for s in engine.rank(slug, Filters(limit=limit))]
+
+
+def test_a_neck_extension_is_no_swap_for_a_neck_flexion(engine: Engine) -> None:
+    """The face-up plate neck resistance raises the head (the reviewed layer: "single-joint neck
+    flexion"); the head-harness one, bent forward, extends the neck ("single-joint neck
+    extension"). No name word tells them apart; the fresh sample graded it a hard negative in
+    the top 5."""
+    answers = _answers(engine, "lying-face-up-plate-neck-resistance")
+    assert "seated-head-harness-neck-resistance" not in answers
+    assert "isometric-neck-exercise-front-and-back" in answers  # both ways: kept
+    assert "lying-face-up-plate-neck-resistance" not in _answers(
+        engine, "seated-head-harness-neck-resistance")
+
+
+def test_palms_down_wrist_work_gets_no_palms_up_wrist_curl(engine: Engine) -> None:
+    """Wrist Rotations with Straight Bar is held palms down (its steps): the wrist extensors'
+    work. Palms-up wrist curls (the flexors) were four of its top 10, two of them hard
+    negatives in the top 5; the palms-down curls and the wrist roller are its swaps."""
+    answers = _answers(engine, "wrist-rotations-with-straight-bar")
+    for palms_up in ("seated-palm-up-barbell-wrist-curl", "cable-wrist-curl",
+                     "palms-up-barbell-wrist-curl-over-a-bench", "barbell-wrist-curl",
+                     "forearm-curls-underhand-grip"):
+        assert palms_up not in answers, palms_up
+    top = answers[:10]
+    assert {"wrist-roller", "palms-down-wrist-curl-over-a-bench",
+            "seated-palms-down-barbell-wrist-curl"} <= set(top), top
+    # and the other way round: a palms-up curl whose name says so gets no palms-down work
+    assert "wrist-rotations-with-straight-bar" not in _answers(engine, "barbell-wrist-curl")
+
+
+def test_a_name_in_parentheses_is_the_same_exercise(engine: Engine) -> None:
+    """"Front Cone Hops (or hurdle hops)" names the hurdle hop too: "Hurdle Hops" is the same
+    exercise (a hard negative of the fresh sample's top 5), both ways."""
+    assert "hurdle-hops" not in _answers(engine, "front-cone-hops-or-hurdle-hops")
+    assert "front-cone-hops-or-hurdle-hops" not in _answers(engine, "hurdle-hops")
+    assert "lateral-cone-hops" in _answers(engine, "front-cone-hops-or-hurdle-hops", 5)
