@@ -55,3 +55,33 @@ def test_a_name_in_parentheses_is_the_same_exercise(engine: Engine) -> None:
     assert "hurdle-hops" not in _answers(engine, "front-cone-hops-or-hurdle-hops")
     assert "front-cone-hops-or-hurdle-hops" not in _answers(engine, "hurdle-hops")
     assert "lateral-cone-hops" in _answers(engine, "front-cone-hops-or-hurdle-hops", 5)
+
+
+def test_a_power_drill_keeps_its_emphasis(engine: Engine) -> None:
+    """Throws, sprint technique and jumps are three emphases of power work (POWER_MODES, read
+    from the names): the fresh sample graded a diagonal bound 1 for the wall acceleration
+    drill and a bench sprint 1 for the diagonal bound, both in a top 5 before the rule."""
+    modes = {slug: engine.exercises[slug].power_mode for slug in (
+        "linear-acceleration-wall-drill", "wall-drills", "bench-sprint",
+        "alternate-leg-diagonal-bound", "box-jump-multiple-response", "supine-chest-throw",
+        "kettlebell-swing")}
+    assert modes == {"linear-acceleration-wall-drill": "sprint", "wall-drills": "sprint",
+                     "bench-sprint": "sprint", "alternate-leg-diagonal-bound": "jump",
+                     "box-jump-multiple-response": "jump", "supine-chest-throw": "throw",
+                     "kettlebell-swing": None}
+    for slug in ("linear-acceleration-wall-drill", "alternate-leg-diagonal-bound"):
+        own = engine.exercises[slug].power_mode
+        top = engine.rank(slug, Filters(limit=5))
+        assert all(s.exercise.power_mode in (None, own) for s in top), \
+            (slug, [(s.exercise.name, s.exercise.power_mode) for s in top])
+
+
+def test_two_levels_apart_is_no_variety_option(engine: Engine) -> None:
+    """"Two or more steps in skill" is grade 1 by the rules: the machine-assisted pull-up (low)
+    took the L-sit pull-up's (high) third place as the variety pass's machine option."""
+    assert engine.exercises["l-sit-pull-ups"].rank == 2
+    assert engine.exercises["pull-ups-on-machine"].rank == 0
+    top = [s.exercise.slug for s in engine.rank("l-sit-pull-ups", Filters(limit=5))]
+    assert "pull-ups-on-machine" not in top
+    assert "pull-ups-on-machine" in [s.exercise.slug for s in engine.rank(
+        "l-sit-pull-ups", Filters(limit=40))]  # still an answer, lower down

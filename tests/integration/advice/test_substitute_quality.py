@@ -28,6 +28,7 @@ from exgraph.queries.substitutes import (
 from exgraph.queries.substitutes.features import (
     CARDIO_MODES,
     CORE_MOTIONS,
+    POWER_MODES,
     name_words,
     untagged,
 )
@@ -425,6 +426,13 @@ def _check_second_ranking_review_reason(target: Exercise, ex: Exercise, reason: 
         for name, mode in ((ex.name, m.group(1)), (target.name, m.group(2))):
             words = set(name_words(name))
             assert words & dict(CARDIO_MODES)[mode], (reason, name)
+    elif m := re.fullmatch(r"a (\w+) drill rather than a (\w+) drill \(read from the names\)",
+                           reason):  # the fifth ranking review's power modes
+        assert ex.kind == target.kind == "power"
+        for name, mode in ((ex.name, m.group(1)), (target.name, m.group(2))):
+            named = name_words(name)
+            assert (set(named) | {a + b for a, b in pairwise(named)}) & dict(POWER_MODES)[mode], \
+                (reason, name)
     else:
         return False
     return True

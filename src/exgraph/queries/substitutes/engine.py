@@ -120,7 +120,8 @@ class Engine:
         self.a_family = np.array([KIND_FAMILIES.get(ex.kind, 0) for ex in order], dtype=np.int8)
         self.a_kind = np.array([code(ex.kind) for ex in order], dtype=np.int32)
         self.a_motion = np.array([code(ex.motion) for ex in order], dtype=np.int32)
-        self.a_cardio = np.array([code(ex.cardio_mode) for ex in order], dtype=np.int32)
+        self.a_mode = np.array([code(ex.cardio_mode or ex.power_mode) for ex in order],
+                               dtype=np.int32)
         self.a_choice = np.array([ex.choice for ex in order], dtype=np.bool_)
         self.a_quick = np.array([ex.quick for ex in order], dtype=np.bool_)
         self.a_power = np.array([ex.kind == "power" for ex in order], dtype=np.bool_)
@@ -440,10 +441,11 @@ class Engine:
             if target.kind in TRAINING_KINDS:  # (a stretch's level is no skill)
                 score += np.where((ranks >= 0) & (np.abs(ranks - target.rank) >= 2),
                                   w["skill_gap"], 0.0)
-        if target.cardio_mode is not None:  # a jumping drill for cycling, or cycling for one
-            mode = self.a_cardio[ids]
-            score += np.where((mode != 0) & (mode != self.codes[target.cardio_mode]),
-                              w["cardio_mode"], 0.0)
+        own = target.cardio_mode or target.power_mode  # a jumping drill for cycling, or a
+        if own is not None:  # sprint drill for a bound (the other way round too)
+            mode = self.a_mode[ids]
+            score += np.where((mode != 0) & (mode != self.codes[own]),
+                              w["cardio_mode" if target.cardio_mode else "power_mode"], 0.0)
         if target.kind not in TRAINING_KINDS:  # a rolling drill for a rolling drill first,
             score += np.where(self.a_kind[ids] == self.codes[target.kind], w["same_kind"], 0.0)
         score += np.where(self.a_choice[ids], w["choice"], 0.0)  # a menu is no one exercise

@@ -205,12 +205,25 @@ CARDIO_MODES = (
 )
 
 
+#: The three emphases of power drills a coach keeps apart (the fifth ranking review): throws
+#: (a medicine-ball throw, slam, pass or chest push; a jammer), sprint technique (a sprint,
+#: start or acceleration drill, the wall drill) and jumps (a jump, hop, bound, leap or
+#: skip, a push-off). A loaded split jump or a box jump is no swap for a wall acceleration
+#: drill, nor a sprint drill for a diagonal bound: the "another emphasis" of the grading rules.
+#: Read from name words (or two run together), throws first, then sprints ("Side Hop-Sprint"
+#: ends in a sprint); a power exercise whose name says none (a swing, a clap push-up) has none.
+POWER_MODES = (
+    ("throw", {"throw", "toss", "slam", "pass", "wallball", "chestpush", "jammer"}),
+    ("sprint", {"sprint", "acceleration", "start", "walldrill", "claw"}),
+    ("jump", {"jump", "hop", "bound", "leap", "skip", "pushoff", "buttkick"}),
+)
+
+
 def cardio_mode(words: set[str], kind: str) -> str | None:
-    """The cardio mode (CARDIO_MODES) of a cardio exercise from its name words; None for
-    another kind or a name that says neither."""
-    if kind != "cardio":
-        return None
-    for mode, mode_words in CARDIO_MODES:
+    """The mode of a cardio exercise (CARDIO_MODES) or of a power drill (POWER_MODES) from its
+    name words (and pairs run together); None for another kind or a name that says none."""
+    modes = {"cardio": CARDIO_MODES, "power": POWER_MODES}.get(kind, ())
+    for mode, mode_words in modes:
         if words & mode_words:
             return mode
     return None
@@ -384,7 +397,8 @@ def derive_features(exercises: Mapping[str, Exercise],
             ex.kind = _guess_kind(words | joined, ex.equipment,
                                   {c.lower() for c in own.get("category", ())}, ex.olympic)
         ex.motion = core_motion(words | joined, ex.pattern)
-        ex.cardio_mode = cardio_mode(words, ex.kind)
+        ex.cardio_mode = cardio_mode(words, ex.kind) if ex.kind == "cardio" else None
+        ex.power_mode = cardio_mode(words | joined, ex.kind) if ex.kind == "power" else None
         ex.keys = name_keys(ex.name, ex.load)
         ex.generic_keys = generic_keys(ex.name, ex.load) - ex.keys
         ex.raw_words = frozenset(re.findall(r"[a-z]+", ex.name.lower()))

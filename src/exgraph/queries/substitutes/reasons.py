@@ -104,6 +104,9 @@ def movement_reasons(label: Callable[[str], str], target: Exercise, ex: Exercise
     if ex.cardio_mode and target.cardio_mode and ex.cardio_mode != target.cardio_mode:
         reasons.append(f"{ex.cardio_mode} cardio rather than {target.cardio_mode} "
                        "(read from the names)")
+    if ex.power_mode and target.power_mode and ex.power_mode != target.power_mode:
+        reasons.append(f"a {ex.power_mode} drill rather than a {target.power_mode} drill "
+                       "(read from the names)")
     return reasons
 
 

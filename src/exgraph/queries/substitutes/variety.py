@@ -82,6 +82,9 @@ def options(engine: Engine, target: Exercise, at: npt.NDArray[np.int64],
     if target.motion is not None:
         same &= engine.a_motion[at] == engine.codes[target.motion]
     same &= ~engine.other_heads(target, at)
+    if target.rank is not None:  # two steps in skill: a poor swap, no option (an assisted
+        ranks = engine.a_rank[at].astype(np.int64)  # pull-up on a machine for an L-sit one)
+        same &= (ranks < 0) | (np.abs(ranks - target.rank) < 2)
     if target.laterality is not None:  # unilateral for bilateral: a material difference
         same &= engine.a_laterality[at] == engine.codes[target.laterality]
     if target.described:  # the records describe another movement
