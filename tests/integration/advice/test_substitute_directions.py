@@ -8,6 +8,7 @@ import pytest
 
 from exgraph.graph.store import Store
 from exgraph.queries.substitutes import Engine, Filters, engine_for
+from exgraph.queries.substitutes.reasons import DIRECT_SWAP
 
 pytestmark = pytest.mark.slow
 
@@ -85,3 +86,34 @@ def test_two_levels_apart_is_no_variety_option(engine: Engine) -> None:
     assert "pull-ups-on-machine" not in top
     assert "pull-ups-on-machine" in [s.exercise.slug for s in engine.rank(
         "l-sit-pull-ups", Filters(limit=40))]  # still an answer, lower down
+
+
+def test_a_direct_swap_ranks_before_the_variants(engine: Engine) -> None:
+    """A direct swap (the same movement on the same prime movers, no material difference but a
+    load that keeps the loading: grade 3 by the rules) comes before the variants whose names
+    or score parts rate them alike: the dumbbell bench press before the reverse-grip one (a
+    grip that moves the emphasis), the glute-ham raises before the machine leg curls for the
+    Nordic curl (a machine-guided version)."""
+    def top(slug: str, n: int) -> list[str]:
+        return [s.exercise.slug for s in engine.rank(slug, Filters(limit=n))]
+
+    bench = engine.rank("bench-press", Filters(limit=10))
+    assert bench[0].exercise.slug == "dumbbell-bench-press"
+    assert DIRECT_SWAP in bench[0].reasons
+    reverse = next(s for s in bench if s.exercise.slug == "reverse-grip-bench-press")
+    assert DIRECT_SWAP not in reverse.reasons  # "reverse" is a variation word
+    assert set(top("nordic-curl", 2)) == {"floor-glute-ham-raise", "natural-glute-ham-raise"}
+
+
+def test_a_hold_is_no_direct_swap_for_a_moving_exercise(engine: Engine) -> None:
+    """The foot-supported L-sit is "an isometric hold" by the reviewed layer: the crunches that
+    share its pattern, trunk motion and prime movers took five places of its top 10 as direct
+    swaps before holds and moving exercises were told apart."""
+    assert engine.exercises["l-sit-foot-supported"].static
+    assert engine.exercises["pull-up-isometric-hold"].static  # by its name
+    assert not engine.exercises["crunches"].static
+    top = engine.rank("l-sit-foot-supported", Filters(limit=10))
+    assert not [s.exercise.name for s in top if DIRECT_SWAP in s.reasons
+                and not s.exercise.static]
+    assert sum("crunch" in s.exercise.name.lower() for s in top) <= 1, [
+        s.exercise.name for s in top]

@@ -44,7 +44,7 @@ from exgraph.queries.substitutes.movement import (
     postings,
 )
 from exgraph.queries.substitutes.reasons import explain
-from exgraph.queries.substitutes.variety import options, pick
+from exgraph.queries.substitutes.variety import direct_swaps, options, pick
 from exgraph.records import records_for
 from exgraph.vocab.terms import local_name
 
@@ -124,6 +124,7 @@ class Engine:
                                dtype=np.int32)
         self.a_choice = np.array([ex.choice for ex in order], dtype=np.bool_)
         self.a_quick = np.array([ex.quick for ex in order], dtype=np.bool_)
+        self.a_static = np.array([ex.static for ex in order], dtype=np.bool_)
         self.a_power = np.array([ex.kind == "power" for ex in order], dtype=np.bool_)
         self.a_olympic = np.array([ex.olympic for ex in order], dtype=np.bool_)
         # who is named so, by name key, alternative label key, generic key (name_keys), word
@@ -293,8 +294,9 @@ class Engine:
         picked = self.varied(ids, scores, order, f.limit, target, rows)
         alike = self.described(target, ids[picked], rows) if target.described and picked \
             else None
-        return [self._explain(target, self.exercises[self.slugs[int(ids[i])]], float(scores[i]),
-                              None if alike is None else float(alike[k]))
+        direct = direct_swaps(self, target, ids[picked], rows).tolist()
+        return [explain(self._label, target, self.exercises[self.slugs[int(ids[i])]],
+                        float(scores[i]), None if alike is None else float(alike[k]), direct[k])
                 for k, i in enumerate(picked)]
 
     def varied(self, ids: npt.NDArray[np.int64], scores: npt.NDArray[np.float64],
@@ -331,6 +333,9 @@ class Engine:
         module documentation, as array operations over the candidates."""
         ids = self._candidates(target, f)
         score = self._muscle_scores(target, ids) + self._feature_scores(target, ids, rows)
+        # a direct swap (the same movement, no material difference but a load that keeps the
+        # loading) before the variants a name or a score part rates alike (variety.py)
+        score += WEIGHTS["direct_swap"] * direct_swaps(self, target, ids, rows)
         return ids, score
 
     def _candidates(self, target: Exercise, f: Filters) -> npt.NDArray[np.int64]:
@@ -474,12 +479,6 @@ class Engine:
             if own > 0:
                 score += w["name_cover"] * common / own
         return score
-
-    def _explain(self, target: Exercise, ex: Exercise, score: float,
-                 alike: float | None = None) -> Substitute:
-        """The kept answer with its overlaps and its reasons in words (:func:`explain`; alike:
-        how alike the records describe the two movements, :meth:`described`)."""
-        return explain(self._label, target, ex, score, alike)
 
     def _label(self, slug: str) -> str:
         return self.labels.get(slug, slug.replace("-", " ")).lower()

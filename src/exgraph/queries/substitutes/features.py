@@ -154,6 +154,13 @@ VARIATION_WORDS = frozenset({
     "kneeling", "tuck", "isometric", "hold", "speed", "guillotine", "behind"})
 
 
+#: A hold (the fifth ranking review): its name says so, or the reviewed layer describes it as
+#: "an isometric hold" (the plank, the L-sit, the wall sit, the dead hang). A hold is no direct
+#: swap or variety option for an exercise that moves, nor the other way round: five crunches
+#: were "options" of the foot-supported L-sit by pattern, motion and prime movers.
+STATIC_WORDS = frozenset({"isometric", "isometry", "isometria", "hold", "static"})
+
+
 #: Quick lifts: the legs drive the weight up (a push press or push jerk: "push" before "press",
 #: "overhead" or "jerk"; a thruster) or the hips swing the body up (kipping). For a strict
 #: lift each is a material difference, another kind of lift (the "quick lift for a strict one"
@@ -404,6 +411,7 @@ def derive_features(exercises: Mapping[str, Exercise],
         ex.raw_words = frozenset(re.findall(r"[a-z]+", ex.name.lower()))
         ex.load_named = bool(words & _LOAD_WORDS.get(ex.load or "", set()))
         ex.variants = frozenset(words & VARIATION_WORDS)
+        ex.static = bool(ex.raw_words & STATIC_WORDS) or "isometric" in ex.described
         ex.quick = bool(quick_words(written))
         ex.choice = bool(_CHOICE.search(re.sub(r"\([^)]*\)", "", ex.name.lower())))
         ex.alt_keys = frozenset(k for a in [*own.get("altLabel", ()), *other_names(ex.name)]

@@ -36,7 +36,7 @@ WEIGHTS: dict[str, float] = {
     "uncommon_load": -0.5, "muscles_unknown": 2.0,
     "name_cover": 2.0, "variant": -0.75, "same_kind": 1.5, "choice": -4.0,
     "primary_shift": -0.5, "easier": -0.25, "skill_gap": -2.5, "cardio_mode": -2.0,
-    "power_mode": -2.0,
+    "power_mode": -2.0, "direct_swap": 1.0,
     "other_head": -2.0, "described": 1.0, "quick": -2.0,
 }
 #: The rationales (exg:rationale, exg:aboutProperty) whose reasons describe how an exercise
@@ -153,6 +153,7 @@ class Exercise:
     motion: str | None = None  # a core exercise's trunk motion (features.CORE_MOTIONS)
     cardio_mode: str | None = None  # a cardio drill's mode (features.CARDIO_MODES)
     power_mode: str | None = None  # a power drill's emphasis (features.POWER_MODES)
+    static: bool = False  # a hold, by its name or its description (features.STATIC_WORDS)
     quick: bool = False  # a quick lift by its name (features.QUICK_WORDS: a push press)
     choice: bool = False  # its name offers a choice of exercises ("Pull-ups or TRX Rows")
     # the joint directions and grip its name, description or steps give ("neck:flexion",
