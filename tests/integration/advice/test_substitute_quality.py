@@ -28,9 +28,12 @@ from exgraph.queries.substitutes import (
 from exgraph.queries.substitutes.features import (
     CARDIO_MODES,
     CORE_MOTIONS,
+    POWER_MODES,
+    load_affinity,
     name_words,
     untagged,
 )
+from exgraph.queries.substitutes.reasons import DIRECT_SWAP
 from exgraph.vocab.names import normalise
 from tests.paths import REPO, bench_module
 
@@ -425,6 +428,13 @@ def _check_second_ranking_review_reason(target: Exercise, ex: Exercise, reason: 
         for name, mode in ((ex.name, m.group(1)), (target.name, m.group(2))):
             words = set(name_words(name))
             assert words & dict(CARDIO_MODES)[mode], (reason, name)
+    elif m := re.fullmatch(r"a (\w+) drill rather than a (\w+) drill \(read from the names\)",
+                           reason):  # the fifth ranking review's power modes
+        assert ex.kind == target.kind == "power"
+        for name, mode in ((ex.name, m.group(1)), (target.name, m.group(2))):
+            named = name_words(name)
+            assert (set(named) | {a + b for a, b in pairwise(named)}) & dict(POWER_MODES)[mode], \
+                (reason, name)
     else:
         return False
     return True
@@ -461,6 +471,21 @@ def _check_fourth_review_reason(engine: Engine, target: Exercise, ex: Exercise,
         assert int(m.group(2)) == round(100 * alike) >= 50, (reason, alike)
         return True
     return False
+
+
+def _check_fifth_review_reason(target: Exercise, ex: Exercise, reason: str) -> bool:
+    """Check the direct swap of the fifth ranking review (branch rank5) against the facts it
+    is read from: the same pattern and prime movers, the same variation words, laterality and
+    kind, both holds or both moving, within one level, a load that keeps the loading; False:
+    another reason."""
+    if reason != DIRECT_SWAP:
+        return False
+    assert ex.pattern == target.pattern and target.primary <= ex.primary <= target.worked
+    assert (ex.variants, ex.laterality, ex.kind == "power", ex.static) == (
+        target.variants, target.laterality, target.kind == "power", target.static), (target, ex)
+    assert ex.rank is None or target.rank is None or abs(ex.rank - target.rank) < 2
+    assert load_affinity(ex.load, target.load) >= 0.75, (ex.load, target.load)
+    return True
 
 
 def _core_motion_of(name: str) -> str | None:
@@ -503,7 +528,8 @@ def _check_reason(engine: Engine, target: Exercise, sub: Substitute, reason: str
         assert (m.group(1), m.group(2)) == (("low", "moderate", "high")[ex.rank],
                                             ("low", "moderate", "high")[target.rank])
     elif _check_second_ranking_review_reason(target, ex, reason) \
-            or _check_fourth_review_reason(engine, target, ex, reason):
+            or _check_fourth_review_reason(engine, target, ex, reason) \
+            or _check_fifth_review_reason(target, ex, reason):
         pass
     elif reason.startswith("an Olympic lift"):
         assert ex.olympic and not target.olympic

@@ -14,8 +14,10 @@ foam-rolling, mobility or cardio drill for a strength or power exercise, or the 
 name (:meth:`Engine.same_exercise`: names equal once normalised, synonyms replaced and own-load
 and filler words dropped, or the written names equal once normalised whatever the load, or one
 is an alternative label of the other, or one is the other with a posture or attachment word
-more); a name with the opposite word (up/down, abduction/
-adduction...: the antagonists' look-alike); an Olympic lift (clean, snatch, jerk) for an
+more, or names it in parentheses: "(or hurdle hops)"); a name with the opposite word (up/down,
+abduction/adduction...) or a joint moved the other way by the records (direction.py: a neck
+extension for a neck flexion, a palms-up wrist curl for palms-down wrist work): the antagonists'
+look-alike; an Olympic lift (clean, snatch, jerk) for an
 exercise that is none, unless ``Filters.skill_jump``; a mobility drill for a foam-rolling drill
 (ROLLING_STANDINS).
 
@@ -59,14 +61,19 @@ another kind of cardio          −2 a jumping drill for steady cardio or the ot
                                 (CARDIO_MODES, read from the names)
 same kind                       +1.5 the same kind of stretching, rolling or mobility drill
 a choice of exercises           −4 a name offering one ("Pull-ups or TRX rows")
+another emphasis of power       −2 a throw, sprint drill or jump for a power drill of another
+                                (POWER_MODES, read from the names)
+direct swap                     +1 the same movement on the same prime movers, no material
+                                difference but a load that keeps the loading
+                                (variety.direct_swaps)
 harder                          −0.5 for each difficulty level above the exercise's
 ==============================  ===========================================================
 
 **Variety** (:meth:`Engine.varied`, :func:`variety.pick`): two names of one exercise take one
 place; no load type gets a third place in the top 5 of a strength or power exercise while an
 option of another common load type is left (the same movement on the same prime movers with no
-material difference: the same laterality, no other head of a prime mover; scoring at least 60 %
-of the best): a barbell lift's top 5 holds its
+material difference: the same laterality, no other head of a prime mover, within one level,
+both holds or both moving; scoring at least 60 % of the best): a barbell lift's top 5 holds its
 dumbbell, bodyweight or machine options instead of five barbell variants. Unknown loads, the
 uncommon implements and the light hand-held weights (UNCAPPED_LOADS: a plate, a medicine
 ball) are neither capped nor an option.

@@ -11,9 +11,9 @@ import numpy.typing as npt
 from exgraph.errors import DataError, NotFound
 from exgraph.graph.rq import internal
 from exgraph.graph.store import Store
+from exgraph.queries.substitutes.direction import antagonists
 from exgraph.queries.substitutes.features import (
     KIND_FAMILIES,
-    OPPOSITES,
     ROLLING_STANDINS,
     TRAINING_KINDS,
     Bits,
@@ -41,9 +41,10 @@ from exgraph.queries.substitutes.movement import (
     description_rows,
     head_columns,
     other_heads,
+    postings,
 )
 from exgraph.queries.substitutes.reasons import explain
-from exgraph.queries.substitutes.variety import options, pick
+from exgraph.queries.substitutes.variety import direct_swaps, options, pick
 from exgraph.records import records_for
 from exgraph.vocab.terms import local_name
 
@@ -98,14 +99,10 @@ class Engine:
         # the name similarity reads names with their synonyms folded (_SYNONYMS: "press-up"
         # is "push-up", "SZ bar" the "EZ bar"), as the same-exercise test does
         self.name_words = {ex.slug: frozenset(name_words(ex.name)) for ex in order}
-        with_word: dict[str, list[int]] = defaultdict(list)
-        for i, ex in enumerate(order):
-            for word in self.name_words[ex.slug]:
-                with_word[word].append(i)
-        self.with_word = {w: np.array(v, dtype=np.int64) for w, v in with_word.items()}
+        self.with_word = postings(self.name_words[ex.slug] for ex in order)
         # a word's weight in the name similarity: log(N / exercises whose name has it), so
         # "plank" or "pulldown" counts for more than "press" or "dumbbell"
-        self.idf = {w: float(np.log(len(order) / len(v))) for w, v in with_word.items()}
+        self.idf = {w: float(np.log(len(order) / len(v))) for w, v in self.with_word.items()}
         self.a_wsum = np.array([sum(self.idf[w] for w in self.name_words[ex.slug])
                                 for ex in order],
                                dtype=np.float64)
@@ -123,31 +120,21 @@ class Engine:
         self.a_family = np.array([KIND_FAMILIES.get(ex.kind, 0) for ex in order], dtype=np.int8)
         self.a_kind = np.array([code(ex.kind) for ex in order], dtype=np.int32)
         self.a_motion = np.array([code(ex.motion) for ex in order], dtype=np.int32)
-        self.a_cardio = np.array([code(ex.cardio_mode) for ex in order], dtype=np.int32)
+        self.a_mode = np.array([code(ex.cardio_mode or ex.power_mode) for ex in order],
+                               dtype=np.int32)
         self.a_choice = np.array([ex.choice for ex in order], dtype=np.bool_)
         self.a_quick = np.array([ex.quick for ex in order], dtype=np.bool_)
+        self.a_static = np.array([ex.static for ex in order], dtype=np.bool_)
         self.a_power = np.array([ex.kind == "power" for ex in order], dtype=np.bool_)
         self.a_olympic = np.array([ex.olympic for ex in order], dtype=np.bool_)
-        holders: dict[str, list[int]] = defaultdict(list)  # name key -> who is named so
-        aliases: dict[str, list[int]] = defaultdict(list)  # alternative label key -> whose
-        generic: dict[str, list[int]] = defaultdict(list)  # generic key -> whose it is
-        raw: dict[str, list[int]] = defaultdict(list)
-        written: dict[str, list[int]] = defaultdict(list)  # normalised name -> who has it
-        for i, ex in enumerate(order):
-            written[normalised(ex.name)].append(i)
-            for key in ex.keys:
-                holders[key].append(i)
-            for key in ex.alt_keys:
-                aliases[key].append(i)
-            for key in ex.generic_keys:
-                generic[key].append(i)
-            for word in ex.raw_words:
-                raw[word].append(i)
-        self.key_holders = {k: np.array(v, dtype=np.int64) for k, v in holders.items()}
-        self.alias_holders = {k: np.array(v, dtype=np.int64) for k, v in aliases.items()}
-        self.generic_holders = {k: np.array(v, dtype=np.int64) for k, v in generic.items()}
-        self.with_raw = {w: np.array(v, dtype=np.int64) for w, v in raw.items()}
-        self.written_holders = {k: np.array(v, dtype=np.int64) for k, v in written.items()}
+        # who is named so, by name key, alternative label key, generic key (name_keys), word
+        # as written (OPPOSITES), motion token (direction.motions) and normalised name
+        self.key_holders = postings(ex.keys for ex in order)
+        self.alias_holders = postings(ex.alt_keys for ex in order)
+        self.generic_holders = postings(ex.generic_keys for ex in order)
+        self.with_raw = postings(ex.raw_words for ex in order)
+        self.with_motion = postings(ex.motions for ex in order)
+        self.written_holders = postings([normalised(ex.name)] for ex in order)
         self.codes = codes
         self.load_affinity = affinity_matrix(codes)  # the codes are known once all are made
 
@@ -168,14 +155,12 @@ class Engine:
 
     def opposite(self, target: Exercise) -> npt.NDArray[np.bool_]:
         """Which exercises have a word in their written name whose opposite (OPPOSITES) is in
-        the target's and not itself: the antagonists' look-alike ("Lying Face Up Plate Neck
-        Resistance" for the face-down one, hip abduction for adduction)."""
-        found = np.zeros(len(self.slugs), dtype=np.bool_)
-        for one, other in OPPOSITES + tuple((b, a) for a, b in OPPOSITES):
-            if one in target.raw_words and other not in target.raw_words \
-                    and other in self.with_raw:
-                found[self.with_raw[other]] = True
-        return found
+        the target's and not itself, or move a joint of the target the other way
+        (direction.opposed: a neck extension for a neck flexion): the antagonists'
+        look-alike ("Lying Face Up Plate Neck Resistance" for the face-down one, hip abduction
+        for adduction)."""
+        return antagonists(target.raw_words, target.motions, self.with_raw, self.with_motion,
+                           len(self.slugs))
 
     def other_heads(self, target: Exercise, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
         """Which candidates at ids work another part of a shared prime mover (movement.py)."""
@@ -309,8 +294,9 @@ class Engine:
         picked = self.varied(ids, scores, order, f.limit, target, rows)
         alike = self.described(target, ids[picked], rows) if target.described and picked \
             else None
-        return [self._explain(target, self.exercises[self.slugs[int(ids[i])]], float(scores[i]),
-                              None if alike is None else float(alike[k]))
+        direct = direct_swaps(self, target, ids[picked], rows).tolist()
+        return [explain(self._label, target, self.exercises[self.slugs[int(ids[i])]],
+                        float(scores[i]), None if alike is None else float(alike[k]), direct[k])
                 for k, i in enumerate(picked)]
 
     def varied(self, ids: npt.NDArray[np.int64], scores: npt.NDArray[np.float64],
@@ -347,6 +333,9 @@ class Engine:
         module documentation, as array operations over the candidates."""
         ids = self._candidates(target, f)
         score = self._muscle_scores(target, ids) + self._feature_scores(target, ids, rows)
+        # a direct swap (the same movement, no material difference but a load that keeps the
+        # loading) before the variants a name or a score part rates alike (variety.py)
+        score += WEIGHTS["direct_swap"] * direct_swaps(self, target, ids, rows)
         return ids, score
 
     def _candidates(self, target: Exercise, f: Filters) -> npt.NDArray[np.int64]:
@@ -457,10 +446,11 @@ class Engine:
             if target.kind in TRAINING_KINDS:  # (a stretch's level is no skill)
                 score += np.where((ranks >= 0) & (np.abs(ranks - target.rank) >= 2),
                                   w["skill_gap"], 0.0)
-        if target.cardio_mode is not None:  # a jumping drill for cycling, or cycling for one
-            mode = self.a_cardio[ids]
-            score += np.where((mode != 0) & (mode != self.codes[target.cardio_mode]),
-                              w["cardio_mode"], 0.0)
+        own = target.cardio_mode or target.power_mode  # a jumping drill for cycling, or a
+        if own is not None:  # sprint drill for a bound (the other way round too)
+            mode = self.a_mode[ids]
+            score += np.where((mode != 0) & (mode != self.codes[own]),
+                              w["cardio_mode" if target.cardio_mode else "power_mode"], 0.0)
         if target.kind not in TRAINING_KINDS:  # a rolling drill for a rolling drill first,
             score += np.where(self.a_kind[ids] == self.codes[target.kind], w["same_kind"], 0.0)
         score += np.where(self.a_choice[ids], w["choice"], 0.0)  # a menu is no one exercise
@@ -489,12 +479,6 @@ class Engine:
             if own > 0:
                 score += w["name_cover"] * common / own
         return score
-
-    def _explain(self, target: Exercise, ex: Exercise, score: float,
-                 alike: float | None = None) -> Substitute:
-        """The kept answer with its overlaps and its reasons in words (:func:`explain`; alike:
-        how alike the records describe the two movements, :meth:`described`)."""
-        return explain(self._label, target, ex, score, alike)
 
     def _label(self, slug: str) -> str:
         return self.labels.get(slug, slug.replace("-", " ")).lower()

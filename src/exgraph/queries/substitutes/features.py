@@ -154,6 +154,13 @@ VARIATION_WORDS = frozenset({
     "kneeling", "tuck", "isometric", "hold", "speed", "guillotine", "behind"})
 
 
+#: A hold (the fifth ranking review): its name says so, or the reviewed layer describes it as
+#: "an isometric hold" (the plank, the L-sit, the wall sit, the dead hang). A hold is no direct
+#: swap or variety option for an exercise that moves, nor the other way round: five crunches
+#: were "options" of the foot-supported L-sit by pattern, motion and prime movers.
+STATIC_WORDS = frozenset({"isometric", "isometry", "isometria", "hold", "static"})
+
+
 #: Quick lifts: the legs drive the weight up (a push press or push jerk: "push" before "press",
 #: "overhead" or "jerk"; a thruster) or the hips swing the body up (kipping). For a strict
 #: lift each is a material difference, another kind of lift (the "quick lift for a strict one"
@@ -205,12 +212,25 @@ CARDIO_MODES = (
 )
 
 
+#: The three emphases of power drills a coach keeps apart (the fifth ranking review): throws
+#: (a medicine-ball throw, slam, pass or chest push; a jammer), sprint technique (a sprint,
+#: start or acceleration drill, the wall drill) and jumps (a jump, hop, bound, leap or
+#: skip, a push-off). A loaded split jump or a box jump is no swap for a wall acceleration
+#: drill, nor a sprint drill for a diagonal bound: the "another emphasis" of the grading rules.
+#: Read from name words (or two run together), throws first, then sprints ("Side Hop-Sprint"
+#: ends in a sprint); a power exercise whose name says none (a swing, a clap push-up) has none.
+POWER_MODES = (
+    ("throw", {"throw", "toss", "slam", "pass", "wallball", "chestpush", "jammer"}),
+    ("sprint", {"sprint", "acceleration", "start", "walldrill", "claw"}),
+    ("jump", {"jump", "hop", "bound", "leap", "skip", "pushoff", "buttkick"}),
+)
+
+
 def cardio_mode(words: set[str], kind: str) -> str | None:
-    """The cardio mode (CARDIO_MODES) of a cardio exercise from its name words; None for
-    another kind or a name that says neither."""
-    if kind != "cardio":
-        return None
-    for mode, mode_words in CARDIO_MODES:
+    """The mode of a cardio exercise (CARDIO_MODES) or of a power drill (POWER_MODES) from its
+    name words (and pairs run together); None for another kind or a name that says none."""
+    modes = {"cardio": CARDIO_MODES, "power": POWER_MODES}.get(kind, ())
+    for mode, mode_words in modes:
         if words & mode_words:
             return mode
     return None
@@ -234,6 +254,18 @@ def core_motion(words: set[str], pattern: str | None) -> str | None:
 #: A name offering a choice of exercises ("Neutral-grip pull-ups or TRX rows"; an "or" in
 #: parentheses gives another name of the same one: "Front Cone Hops (or hurdle hops)").
 _CHOICE = re.compile(r"\bor\b")
+_OR_NAME = re.compile(r"\(\s*or\s+([^)]*)\)", re.IGNORECASE)
+
+
+def other_names(name: str) -> list[str]:
+    """The names a name gives its exercise besides itself: "Front Cone Hops (or hurdle hops)"
+    is also "Front Cone Hops" and "hurdle hops" (an "or" in parentheses names the same
+    exercise, as for the choice rule), so the same-exercise rule reads them as alternative
+    labels."""
+    found = _OR_NAME.findall(name)
+    return [_OR_NAME.sub("", name).strip(), *found] if found else []
+
+
 _OLYMPIC_WORDS = frozenset({"clean", "snatch", "jerk"})
 #: With these a clean or snatch word names a grip or a pull, not the lift ("snatch-grip
 #: deadlift", "clean pull").
@@ -372,15 +404,18 @@ def derive_features(exercises: Mapping[str, Exercise],
             ex.kind = _guess_kind(words | joined, ex.equipment,
                                   {c.lower() for c in own.get("category", ())}, ex.olympic)
         ex.motion = core_motion(words | joined, ex.pattern)
-        ex.cardio_mode = cardio_mode(words, ex.kind)
+        ex.cardio_mode = cardio_mode(words, ex.kind) if ex.kind == "cardio" else None
+        ex.power_mode = cardio_mode(words | joined, ex.kind) if ex.kind == "power" else None
         ex.keys = name_keys(ex.name, ex.load)
         ex.generic_keys = generic_keys(ex.name, ex.load) - ex.keys
         ex.raw_words = frozenset(re.findall(r"[a-z]+", ex.name.lower()))
         ex.load_named = bool(words & _LOAD_WORDS.get(ex.load or "", set()))
         ex.variants = frozenset(words & VARIATION_WORDS)
+        ex.static = bool(ex.raw_words & STATIC_WORDS) or "isometric" in ex.described
         ex.quick = bool(quick_words(written))
         ex.choice = bool(_CHOICE.search(re.sub(r"\([^)]*\)", "", ex.name.lower())))
-        ex.alt_keys = frozenset(k for a in own.get("altLabel", ()) for k in name_keys(a, ex.load))
+        ex.alt_keys = frozenset(k for a in [*own.get("altLabel", ()), *other_names(ex.name)]
+                                for k in name_keys(a, ex.load))
 
 
 def _guess_kind(words: set[str], equipment: frozenset[str], categories: set[str],

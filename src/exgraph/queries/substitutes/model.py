@@ -13,6 +13,7 @@ from typing import Any
 from exgraph.errors import BadRequest
 from exgraph.graph.store import Row
 from exgraph.queries.catalogue import CATEGORIES
+from exgraph.queries.substitutes.direction import motions
 from exgraph.queries.substitutes.features import normalised
 from exgraph.records import Record
 from exgraph.records.precedence import UNATTRIBUTED
@@ -35,6 +36,7 @@ WEIGHTS: dict[str, float] = {
     "uncommon_load": -0.5, "muscles_unknown": 2.0,
     "name_cover": 2.0, "variant": -0.75, "same_kind": 1.5, "choice": -4.0,
     "primary_shift": -0.5, "easier": -0.25, "skill_gap": -2.5, "cardio_mode": -2.0,
+    "power_mode": -2.0, "direct_swap": 1.0,
     "other_head": -2.0, "described": 1.0, "quick": -2.0,
 }
 #: The rationales (exg:rationale, exg:aboutProperty) whose reasons describe how an exercise
@@ -150,8 +152,13 @@ class Exercise:
     variants: frozenset[str] = frozenset()  # its name's VARIATION_WORDS ("incline", "reverse")
     motion: str | None = None  # a core exercise's trunk motion (features.CORE_MOTIONS)
     cardio_mode: str | None = None  # a cardio drill's mode (features.CARDIO_MODES)
+    power_mode: str | None = None  # a power drill's emphasis (features.POWER_MODES)
+    static: bool = False  # a hold, by its name or its description (features.STATIC_WORDS)
     quick: bool = False  # a quick lift by its name (features.QUICK_WORDS: a push press)
     choice: bool = False  # its name offers a choice of exercises ("Pull-ups or TRX Rows")
+    # the joint directions and grip its name, description or steps give ("neck:flexion",
+    # "grip:down": direction.motions), to tell the antagonist's look-alike
+    motions: frozenset[str] = frozenset()
 
     @property
     def equipment_known(self) -> bool:
@@ -289,6 +296,7 @@ def exercise_from_record(record: Record, group_of: Mapping[str, str]) -> Exercis
     ex.described = tuple(word for why in sorted(record.rationale, key=lambda r: r["property"])
                          if why["property"] in DESCRIBING
                          for word in re.findall(r"[a-z]+", (why["reason"] or "").lower()))
+    ex.motions = motions(name, ex.described, [record.summary or "", *record.steps], ex.primary)
     if record.movement_pattern is not None:
         ex.pattern = local_name(record.movement_pattern["iri"])
         ex.pattern_inferred = record.movement_pattern_inferred

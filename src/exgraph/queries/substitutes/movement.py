@@ -6,7 +6,7 @@ layer's descriptions of the movement (Exercise.described)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -94,3 +94,12 @@ def description_rows(words: Sequence[str], idf: Mapping[str, float], at: Posting
         if found is not None:
             alike[found] += value * weight[word]
     return alike
+
+
+def postings(keys_of: Iterable[Iterable[str]]) -> Postings:
+    """An index of exercises in order by key: key -> the positions of those having it."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for i, keys in enumerate(keys_of):
+        for key in keys:
+            found[key].append(i)
+    return {k: np.array(v, dtype=np.int64) for k, v in found.items()}

@@ -14,11 +14,16 @@ from exgraph.queries.substitutes.model import (
     Substitute,
 )
 
+#: The reason of a direct swap (variety.direct_swaps).
+DIRECT_SWAP = ("a direct swap: the same movement on the same prime movers, no material "
+               "difference but a load that keeps the loading")
+
 
 def explain(label: Callable[[str], str], target: Exercise, ex: Exercise, score: float,
-            alike: float | None = None) -> Substitute:
+            alike: float | None = None, direct: bool = False) -> Substitute:
     """The kept answer with its overlaps and its reasons in words (alike: the cosine of the
-    two records' movement descriptions, Engine.described; None when the target has none)."""
+    two records' movement descriptions, Engine.described; None when the target has none;
+    direct: a direct swap, variety.direct_swaps)."""
     shared_primary = target.primary & ex.primary
     m = Measure(score, shared_primary, (target.primary & ex.secondary) - shared_primary,
                  target.secondary & ex.moving, target.stabilizer & ex.worked,
@@ -49,6 +54,8 @@ def explain(label: Callable[[str], str], target: Exercise, ex: Exercise, score: 
     if not ex.primary:
         reasons.append("no source lists its muscles")
     reasons += movement_reasons(label, target, ex, m, alike)
+    if direct:
+        reasons.append(DIRECT_SWAP)
     if ex.olympic and not target.olympic:
         reasons.append("an Olympic lift (clean, snatch or jerk): a step up in skill")
     elif ex.kind != target.kind and {ex.kind, target.kind} <= TRAINING_KINDS:
@@ -103,6 +110,9 @@ def movement_reasons(label: Callable[[str], str], target: Exercise, ex: Exercise
                        "(read from the names)")
     if ex.cardio_mode and target.cardio_mode and ex.cardio_mode != target.cardio_mode:
         reasons.append(f"{ex.cardio_mode} cardio rather than {target.cardio_mode} "
+                       "(read from the names)")
+    if ex.power_mode and target.power_mode and ex.power_mode != target.power_mode:
+        reasons.append(f"a {ex.power_mode} drill rather than a {target.power_mode} drill "
                        "(read from the names)")
     return reasons
 

@@ -68,20 +68,46 @@ def options(engine: Engine, target: Exercise, at: npt.NDArray[np.int64],
     type is a common one is the caller's.)"""
     if not len(at):
         return np.zeros(0, dtype=np.bool_)
-    floor = VARIETY_FLOOR * float(scores[0])
+    return alike(engine, target, at, rows) & (scores >= VARIETY_FLOOR * float(scores[0]))
+
+
+def direct_swaps(engine: Engine, target: Exercise, at: npt.NDArray[np.int64],
+                 rows: npt.NDArray[np.float64] | None = None) -> npt.NDArray[np.bool_]:
+    """Which candidates (positions at) are direct swaps: :func:`alike` (the same movement on
+    the same prime movers with no material difference but the load) at a load type that keeps
+    the loading (load_affinity at least 0.75: the same, two free weights or two guided ones; a
+    band or the body for a loaded lift "limits the loading", a machine for a free weight is "a
+    machine-guided version", both grade 2 by the rules)."""
+    if target.load is None or not len(at):
+        return np.zeros(len(at), dtype=np.bool_)
+    keeps: npt.NDArray[np.bool_] = \
+        engine.load_affinity[engine.codes[target.load], engine.a_load[at]] >= 0.75
+    return alike(engine, target, at, rows) & keeps
+
+
+def alike(engine: Engine, target: Exercise, at: npt.NDArray[np.int64],
+          rows: npt.NDArray[np.float64] | None = None) -> npt.NDArray[np.bool_]:
+    """The movement part of :func:`options`: the same pattern (and trunk motion), the same prime
+    movers, no other head, the same VARIATION_WORDS, laterality and kind, both holds or both
+    moving (features.STATIC_WORDS), within one level, and described alike when both are
+    described."""
     pattern = engine.codes.get(target.pattern, -1) if target.pattern else -1
     # the same prime movers: every one of the exercise's, and none it does not work at all
     # (a deadlift's quadriceps are no option for a Romanian deadlift)
     same: npt.NDArray[np.bool_] = ((engine.a_pmask[at] & target.pmask) == target.pmask) \
         & ((engine.a_pmask[at] & ~target.wkmask) == 0) \
         & (engine.a_variants[at] == engine.variant_bits.mask(target.variants)) \
-        & (engine.a_power[at] == (target.kind == "power")) & (scores >= floor)
+        & (engine.a_power[at] == (target.kind == "power")) \
+        & (engine.a_static[at] == target.static)  # a hold is no swap for a moving exercise
     # an exercise whose pattern no source records has no option: the same movement cannot be
     # told (wger's "Upper Back", traps and shoulders, would take an upright row as one)
     same &= engine.a_pattern[at] == pattern if pattern > 0 else np.zeros(len(at), np.bool_)
     if target.motion is not None:
         same &= engine.a_motion[at] == engine.codes[target.motion]
     same &= ~engine.other_heads(target, at)
+    if target.rank is not None:  # two steps in skill: a poor swap, no option (an assisted
+        ranks = engine.a_rank[at].astype(np.int64)  # pull-up on a machine for an L-sit one)
+        same &= (ranks < 0) | (np.abs(ranks - target.rank) < 2)
     if target.laterality is not None:  # unilateral for bilateral: a material difference
         same &= engine.a_laterality[at] == engine.codes[target.laterality]
     if target.described:  # the records describe another movement
