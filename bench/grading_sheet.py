@@ -10,9 +10,12 @@ split is named so; the first, "fresh", by default), ``--benchmark FILE`` any fil
 
 ``--draw N --seed S`` prints only N rows drawn uniformly over the file's rows with
 ``random.Random(S).sample(range(rows), N)`` (comment lines and header skipped; :func:`drawn`), in
-the file's order: the sheet of a second, independent grader, who must judge those pairs without
-the file's grades in view (docs/substitutes.md, "A second grader for fresh2"). The sheet never
-shows a grade, a note or the systems that pooled a pair; ``--template`` prints the selected
+the file's order; for a file with a kept draw population (``POPULATIONS``: its pairs as they
+stood when the draw was made, since a later re-pool inserts rows after their sources and would
+move every position) the positions are the population's. It is the sheet of a second,
+independent grader, who must judge those pairs without the file's grades in view
+(docs/substitutes.md, "A second grader for fresh2"). The sheet never shows a grade, a note or
+the systems that pooled a pair; ``--template`` prints the selected
 pairs as an empty grading file instead (source, candidate, grade, hard_negative, note).
 
     .venv/bin/python bench/grading_sheet.py [--sample fresh2 | --benchmark FILE] [--ungraded]
@@ -43,6 +46,10 @@ from exgraph.records.model import Record  # noqa: E402
 #: The fresh samples by split name: "fresh", "fresh2" (the name their rows' split column gives).
 SAMPLES = {("fresh" if i == 0 else f"fresh{i + 1}"): path for i, path in enumerate(FRESH_FILES)}
 STEP_CHARS = 220
+#: A sample's draw population: its (source, candidate) pairs in the file's order when the second
+#: grader's draw was made. Re-pools only add rows, so the drawn pairs stay in the file.
+POPULATIONS = {SAMPLES["fresh2"].resolve(): HERE.parent / "tests" / "data"
+               / "substitution-fresh2-draw-population.tsv"}
 #: The columns of a second grader's file (``--template``).
 TEMPLATE = ("source", "candidate", "grade", "hard_negative", "note")
 
@@ -58,6 +65,18 @@ def drawn(count: int, n: int, seed: int) -> list[int]:
     the file's order: every row is as likely as any other, whatever its source or grade (a
     stratified draw would need the grades the second grader must not see)."""
     return sorted(random.Random(seed).sample(range(count), n))
+
+
+def drawn_rows(path: Path, n: int, seed: int) -> list[dict[str, str]]:
+    """The rows of ``path`` drawn by :func:`drawn`: over the file's rows, or over its kept draw
+    population (``POPULATIONS``) when it has one, each drawn pair read from today's file."""
+    rows = read_rows(path)
+    population = POPULATIONS.get(path.resolve())
+    if population is None:
+        return [rows[i] for i in drawn(len(rows), n, seed)]
+    pairs = [(row["source"], row["candidate"]) for row in read_rows(population)]
+    by_pair = {(row["source"], row["candidate"]): row for row in rows}
+    return [by_pair[pairs[i]] for i in drawn(len(pairs), n, seed)]
 
 
 def describe(engine: Engine, record: Record, steps: bool) -> str:
@@ -92,9 +111,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.draw and args.seed is None:
         parser.error("--draw needs --seed")
-    rows = read_rows(args.benchmark or SAMPLES[args.sample])
-    if args.draw:
-        rows = [rows[i] for i in drawn(len(rows), args.draw, args.seed)]
+    path = args.benchmark or SAMPLES[args.sample]
+    rows = drawn_rows(path, args.draw, args.seed) if args.draw else read_rows(path)
     rows = [row for row in rows if not (args.ungraded and row["grade"])
             and (not args.source or row["source"] in args.source)]
     if args.template:

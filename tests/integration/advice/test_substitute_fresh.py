@@ -231,12 +231,21 @@ def test_the_second_grader_judged_a_seeded_draw_of_fresh2() -> None:
     sheet, agreement = bench_module("grading_sheet"), bench_module("grader_agreement")
     header, rows = _rows(SECOND_GRADER)
     fresh2 = agreement.read_rows(SAMPLES[1].path)
-    drawn = sheet.drawn(len(fresh2), SECOND_DRAW, SECOND_SEED)
+    # the draw was over fresh2's 832 rows as they stood then; a later re-pool inserted rows, so
+    # the positions are the kept population's, each of whose pairs is still in the file
+    population = sheet.read_rows(sheet.POPULATIONS[SAMPLES[1].path.resolve()])
+    kept = {(r["source"], r["candidate"]) for r in population}
+    assert len(population) == len(kept) == 832
+    assert kept <= {(r["source"], r["candidate"]) for r in fresh2}
+    drawn = sheet.drawn(len(population), SECOND_DRAW, SECOND_SEED)
     assert f"random.Random({SECOND_SEED})" in "".join(header)
     assert list(rows[0]) == list(sheet.TEMPLATE)
     assert [(r["source"], r["candidate"]) for r in rows] == [
-        (fresh2[i]["source"], fresh2[i]["candidate"]) for i in drawn]
-    assert drawn != sheet.drawn(len(fresh2), SECOND_DRAW, SECOND_SEED + 1)
+        (population[i]["source"], population[i]["candidate"]) for i in drawn]
+    assert [(r["source"], r["candidate"]) for r in rows] == [
+        (r["source"], r["candidate"])
+        for r in sheet.drawn_rows(SAMPLES[1].path, SECOND_DRAW, SECOND_SEED)]
+    assert drawn != sheet.drawn(len(population), SECOND_DRAW, SECOND_SEED + 1)
     assert len(set(drawn)) == SECOND_DRAW
     for row in rows:
         assert row["grade"] in {"0", "1", "2", "3"}, row
