@@ -123,11 +123,10 @@ def read_context(store: Store) -> Context:
     """The names of everything, equipment categories, muscle groups and licenses."""
     ctx = Context()
     ranked: dict[str, tuple[int, str]] = {}
-    for row in store.select(Q_LABELS):
-        label = row["label"]
+    for node, label in store.select_rows(Q_LABELS)[1]:
         lang = label.language if isinstance(label, Literal) else None
         rank = 0 if lang in (None, "en") else 1
-        key, text = str(row["x"]), str(label)
+        key, text = str(node), str(label)
         if key not in ranked or (rank, text) < ranked[key]:
             ranked[key] = (rank, text)
     ctx.labels = {k: v[1] for k, v in ranked.items()}
@@ -373,17 +372,27 @@ READERS: dict[str, Callable[[View], Any]] = {
 }
 
 
+def _quads(store: Store, query: str, names: tuple[str, str, str, str]
+           ) -> list[tuple[Node, Node, Node, Node | None]]:
+    """The rows of a record query as (node, predicate, object, graph) tuples, read as tuples
+    (``Store.select_rows``: half the CPU of dict rows at 3k exercises)."""
+    projected, rows = store.select_rows(query)
+    if tuple(projected) != names:
+        raise ValueError(f"{projected} is not {names}")
+    return rows  # type: ignore[return-value]  # the query binds all but ?g
+
+
 def source_versions(store: Store, ctx: Context) -> dict[str, dict[str, dict[str, Any]]]:
     """exercise slug -> source id -> the partial record that source states (two SELECTs)."""
     q_own, q_parts = _graph_queries(store)
     own: dict[Node, dict[Node | None, Triples]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(list)))
-    for row in store.select(q_own):
-        own[row["e"]][row.get("g")][row["p"]].append(row["o"])
+    for e, p, o, g in _quads(store, q_own, ("e", "p", "o", "g")):
+        own[e][g][p].append(o)
     parts: dict[Node, dict[Node | None, Triples]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(list)))
-    for row in store.select(q_parts):
-        parts[row["s"]][row.get("g")][row["p"]].append(row["o"])
+    for s, p, o, g in _quads(store, q_parts, ("s", "p", "o", "g")):
+        parts[s][g][p].append(o)
     merged: dict[Node, Triples] = {}
 
     def any_graph(node: Node) -> Triples:
