@@ -93,7 +93,7 @@ def _read_broader(store: Store) -> dict[str, frozenset[str]]:
     ups: dict[str, set[str]] = defaultdict(set)
     for row in store.select(BROADER_QUERY):
         ups[str(row["x"])].add(str(row["up"]))
-    return {iri: frozenset(found) for iri, found in ups.items()}
+    return {iri: frozenset(found | {iri}) for iri, found in ups.items()}
 
 
 _BROADER: GenerationCache[dict[str, frozenset[str]]] = GenerationCache(_read_broader)
@@ -102,7 +102,8 @@ _BROADER: GenerationCache[dict[str, frozenset[str]]] = GenerationCache(_read_bro
 def above(store: Store, iri: str) -> frozenset[str]:
     """iri and every concept above it (skos:broader*): a muscle and its group, an equipment
     kind and the kinds and category over it — what a filter by a group or category matches."""
-    return _BROADER.get(store).get(iri, frozenset()) | {iri}
+    found = _BROADER.get(store).get(iri)  # each closure holds its IRI: no new set per call
+    return found if found is not None else frozenset((iri,))
 
 
 def _needs_any(store: Store, record: Record, wanted: set[str]) -> bool:
