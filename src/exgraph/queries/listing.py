@@ -27,6 +27,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
@@ -41,7 +42,7 @@ from exgraph.queries.documents import (
     ident,
     pattern_slug,
 )
-from exgraph.queries.list_index import list_index
+from exgraph.queries.list_index import ANY, having_key, list_index
 from exgraph.records import Record, records_for
 from exgraph.records.lookup import canonical_params
 from exgraph.search import search as search_names
@@ -92,7 +93,7 @@ def _read_broader(store: Store) -> dict[str, frozenset[str]]:
     ups: dict[str, set[str]] = defaultdict(set)
     for row in store.select(BROADER_QUERY):
         ups[str(row["x"])].add(str(row["up"]))
-    return {iri: frozenset(found) for iri, found in ups.items()}
+    return {iri: frozenset(found | {iri}) for iri, found in ups.items()}
 
 
 _BROADER: GenerationCache[dict[str, frozenset[str]]] = GenerationCache(_read_broader)
@@ -101,7 +102,8 @@ _BROADER: GenerationCache[dict[str, frozenset[str]]] = GenerationCache(_read_bro
 def above(store: Store, iri: str) -> frozenset[str]:
     """iri and every concept above it (skos:broader*): a muscle and its group, an equipment
     kind and the kinds and category over it — what a filter by a group or category matches."""
-    return _BROADER.get(store).get(iri, frozenset()) | {iri}
+    found = _BROADER.get(store).get(iri)  # each closure holds its IRI: no new set per call
+    return found if found is not None else frozenset((iri,))
 
 
 def _needs_any(store: Store, record: Record, wanted: set[str]) -> bool:
@@ -329,7 +331,7 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
         # exercise), and the record decides every other filter too
         # (the query's own filters would only narrow what the records then decide: the
         # unfiltered rows, kept per generation, filtered by the records' facts are the same)
-        found = _by_record(store, list(list_index(store).rows), bound)
+        found = _by_record(store, bound)
         rank: dict[str, int] = {}
         if search:
             hits = search_names(store, " ".join(map(str, search)), lang, limit=None)
@@ -349,32 +351,38 @@ def exercise_list(store: Store, values: Mapping[str, str | Sequence[str]], known
     return {"total": len(matches), "limit": limit, "offset": offset, "items": items}
 
 
-def _by_record(store: Store, found: Matches, bound: Mapping[str, Sequence[Node]]) -> Matches:
-    """The matches whose record meets the equipment, difficulty and muscle filters: the query
-    matched any source's statement, the record decides (an exclusion by a source that lost the
-    precedence must not remove an exercise). The records' facts are the list index's."""
-    facts = list_index(store).facts
-    if "equipment" in bound:  # the record's equipment, not any source's
-        needed = {str(t) for t in bound["equipment"]}
-        found = [m for m in found if (f := facts.get(ident(m[0]))) is not None
-                 and _any_above(store, (e[1] for e in f[3]), needed)]
+def _by_record(store: Store, bound: Mapping[str, Sequence[Node]]) -> Matches:
+    """Every exercise (the unfiltered query's rows, in its order) whose record meets the
+    equipment, difficulty and muscle filters: the query matched any source's statement, the
+    record decides (an exclusion by a source that lost the precedence must not remove an
+    exercise). Each filter is the list index's positions of the exercises whose record has
+    the value (:attr:`ListIndex.having`), intersected: it costs what it matches, not a test
+    of every exercise's facts (issue 25, fifth pass)."""
+    index = list_index(store)
+    chosen: list[np.ndarray] = []
+    if "equipment" in bound:  # the record's equipment (or a kind under it), not any source's
+        chosen.append(index.positions(having_key("equipment", str(t))
+                                      for t in bound["equipment"]))
     if "exclude_equipment" in bound:  # unknown is not none: no equipment, not listed
-        excluded = {str(t) for t in bound["exclude_equipment"]}
-        found = [m for m in found if (f := facts.get(ident(m[0]))) is not None
-                 and f[3] and not _any_above(store, (e[1] for e in f[3]), excluded)]
+        chosen.append(np.setdiff1d(
+            index.positions([having_key("equipped")]),
+            index.positions(having_key("equipment", str(t)) for t in bound["exclude_equipment"]),
+            assume_unique=True))
     if "difficulty" in bound:  # the record's difficulty, not any source's
-        levels = {DIFFICULTY_KEYS.get(URIRef(str(t)), "") for t in bound["difficulty"]}
-        found = [m for m in found if (f := facts.get(ident(m[0]))) is not None
-                 and levels & set(f[2])]
-    if "muscle" in bound or "role" in bound:  # the record's muscles, not any source's
-        found = _working(store, found, {str(t) for t in bound.get("muscle", [])},
-                         {ROLE_KEYS.get(URIRef(str(t)), "") for t in bound.get("role", [])})
-    return found
-
-
-def _any_above(store: Store, iris: Iterable[str], wanted: set[str]) -> bool:
-    """Whether one of iris, or a concept above it, is one of wanted."""
-    return any(above(store, iri) & wanted for iri in iris)
+        chosen.append(index.positions(having_key("difficulty", DIFFICULTY_KEYS.get(
+            URIRef(str(t)), "")) for t in bound["difficulty"]))
+    if "muscle" in bound or "role" in bound:  # the record's muscles, in a role, or a group's
+        muscles = [str(t) for t in bound.get("muscle", [])] or [ANY]
+        roles = [ROLE_KEYS.get(URIRef(str(t)), "") for t in bound.get("role", [])] or [ANY]
+        chosen.append(index.positions(having_key("muscle", role, muscle)
+                                      for role in roles for muscle in muscles))
+    if not chosen:
+        return list(index.rows)
+    kept = chosen[0]
+    for positions in chosen[1:]:
+        kept = np.intersect1d(kept, positions, assume_unique=True)
+    rows = index.rows
+    return [rows[position] for position in kept.tolist()]
 
 
 def _items(store: Store, page: Matches, lang: str | None,
@@ -393,24 +401,6 @@ def _items(store: Store, page: Matches, lang: str | None,
         }
         items.append(with_names(item, index) if index is not None else item)
     return items
-
-
-def _working(store: Store, found: Matches, muscles: set[str], roles: set[str]) -> Matches:
-    """The matches whose record works one of muscles (IRIs; a group: a muscle under it) in one
-    of roles (either may be empty: any). The named query matched any source's involvement; the
-    record keeps one source's whole list, so this only ever removes matches (an exercise only
-    wger says works the lats as a prime mover is no longer listed under them)."""
-    facts = list_index(store).facts
-
-    def works(slug: str) -> bool:
-        found = facts.get(slug)
-        if found is None:
-            return False
-        return any((not roles or role in roles)
-                   and (not muscles or above(store, iri) & muscles)
-                   for role, iri, _, _ in found[4])
-
-    return [match for match in found if works(ident(match[0]))]
 
 
 def alternative_items(store: Store, exercise: URIRef, values: Mapping[str, str],
@@ -464,7 +454,13 @@ def muscle_exercise_items(store: Store, muscle: URIRef,
     roles = {ROLE_KEYS.get(URIRef(str(t)), "") for t in bound.get("role", [])}
     target = str(bound["muscle"][0])
     items = []
-    for slug, (iri, name, _, _, muscles) in list_index(store).facts.items():
+    index = list_index(store)
+    slugs = list(index.facts)
+    # only the exercises whose record works it (the index's positions in the facts' order)
+    for position in index.positions(having_key("works", role, target)
+                                    for role in (roles or {ANY})).tolist():
+        slug = slugs[position]
+        iri, name, _, _, muscles = index.facts[slug]
         tagged = [{"id": ident_, "role": role, "function": function}
                   for role, muscle, ident_, function in muscles
                   if (not roles or role in roles) and target in above(store, muscle)]

@@ -33,10 +33,11 @@ from exgraph.queries.substitutes import engine_for
 from exgraph.queries.substitutes.engine import Engine
 from exgraph.queries.substitutes.model import Filters
 from exgraph.records import lookup
+from exgraph.search import SearchIndex, index_for
 
 #: The values a start derives, by the name of their entry.
 DERIVED = {"records", "substitutes-engine", "exercise-index", "known-iris", "lookup-index",
-           "list-index"}
+           "list-index", "search-index"}
 #: Exercises whose ranked substitutes are compared between a built and a read-back engine.
 SAMPLE = ("machine-back-extension", "barbell-squat", "pushups", "romanian-deadlift",
           "bench-press")
@@ -75,9 +76,16 @@ def everything(store: Store) -> dict[str, Any]:
         "names": index.names, "ranks": index.ranks, "languages": index.languages,
         "facets": index.facets, "known": catalogue.known_iris(store),
         "list rows": lists.rows, "list facts": dict(lists.facts),
+        "search": vars(index_for(store)),
+        "search hits": [index_for(store).search(text, lang) for text, lang in SEARCHES],
         "lookup": {kind: {k: dict(v) if isinstance(v, dict) else v
                           for k, v in vars(i).items()} for kind, i in indexes.items()},
     }
+
+
+#: Searches whose hits are compared between a built and a read-back search index.
+SEARCHES = (("squat", None), ("romanian deadlift", "en"), ("dl", None), ("sqaut", None),
+            ("kniebeuge", "de"))
 
 
 def rename(name: str) -> str:
@@ -122,6 +130,7 @@ def test_a_start_on_unchanged_data_reads_every_value_back(
     monkeypatch.setattr(listing, "_exercise_index", refuse)
     monkeypatch.setattr(list_index, "_list_index", refuse)
     monkeypatch.setattr(catalogue, "_known_iris", refuse)
+    monkeypatch.setattr(SearchIndex, "load", classmethod(refuse))
     second = open_store("oxigraph", imported=True)
     assert isinstance(second, BackgroundOxigraphStore)  # the quads come in the background
     assert everything(second) == built
@@ -144,6 +153,7 @@ def test_an_update_is_not_answered_from_the_values_before_it(
     # the lists too (their index is kept per generation and beside the snapshot)
     assert (EXERCISE, "Renamed") in list_index.list_index(store).rows
     assert list_index.list_index(store) == list_index._list_index(store)
+    assert index_for(store).search("Renamed")[0].iri == EXERCISE  # and the search index
 
 
 def test_a_derived_entry_that_does_not_decode_is_rebuilt(

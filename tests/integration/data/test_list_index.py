@@ -40,6 +40,9 @@ CASES: list[dict[str, Any]] = [
     {"difficulty": "high,moderate", "muscle": "chest"},
     {"muscle": "lats", "exclude_equipment": "cable-station", "role": "secondary"},
     {"equipment": "barbell", "exclude_equipment": "machine", "difficulty": "low"},
+    {"role": "primary,secondary", "difficulty": "moderate"},
+    {"muscle": "quadriceps", "role": "primary", "equipment": "free-weights",
+     "exclude_equipment": "barbell"},
 ]
 
 
@@ -72,6 +75,9 @@ def by_query(store: Store, values: dict[str, Any]) -> list[tuple[str, str]]:
             and (not muscles or listing.above(store, x["iri"]) & muscles)
             for role, items in r.muscles.items() for x in items)]
     return found
+
+
+GLUTE = "https://w3id.org/exgraph/id/muscle/gluteus-maximus"
 
 
 @pytest.mark.parametrize("values", CASES, ids=lambda v: "&".join(f"{k}={x}" for k, x in
@@ -114,16 +120,26 @@ def test_an_update_changes_the_next_list() -> None:
     store = open_store("oxigraph", imported=False)
     assert isinstance(store, OxigraphStore)
     before = listing.exercise_list(store, {}, None, limit=5, offset=0)
+    glutes_before = listing.exercise_list(store, {"muscle": "glutes", "role": "primary"}, None,
+                                          limit=100_000, offset=0)
     probe = "https://w3id.org/exgraph/id/exercise/aaa-probe"
     # a new exercise, named to come first, in a source graph and in the union
     store.changing()
     store.ox.update(f"""PREFIX exg: <https://w3id.org/exgraph/ontology#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         INSERT DATA {{ GRAPH <https://w3id.org/exgraph/id/source/curated> {{
-            <{probe}> a exg:Exercise ; rdfs:label "000 probe" }}
-          <{probe}> a exg:Exercise ; rdfs:label "000 probe" }}""")
+            <{probe}> a exg:Exercise ; rdfs:label "000 probe" ; exg:primaryMuscle <{GLUTE}> }}
+          <{probe}> a exg:Exercise ; rdfs:label "000 probe" ;
+                    exg:primaryMuscle <{GLUTE}> }}""")
     store.bump()
     after = listing.exercise_list(store, {}, None, limit=5, offset=0)
     assert after["total"] == before["total"] + 1
     assert after["items"][0]["iri"] == probe
     assert after["items"][1:] == before["items"][:4]
+    # the filters' positions are the new generation's too (every row after the probe moved)
+    glutes = listing.exercise_list(store, {"muscle": "glutes", "role": "primary"}, None,
+                                   limit=100_000, offset=0)
+    assert glutes["items"][0]["iri"] == probe
+    assert [i["iri"] for i in glutes["items"][1:]] == [i["iri"] for i in glutes_before["items"]]
+    works = listing.muscle_exercise_items(store, URIRef(GLUTE), {"role": "primary"}, None)
+    assert probe in [item["iri"] for item in works]
