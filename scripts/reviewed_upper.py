@@ -139,7 +139,10 @@ class Archetype:
 #: standing-one-arm-dumbbell-triceps-extension (dumbbell-one-arm-triceps-extension),
 #: straight-arm-pull-down-rope-attachment (rope-straight-arm-pulldown). Named only in another
 #: language and merged by issue 22's foreign-name pass (facts5): trazioni-impugnatura-inversa
-#: (chin-up), curl-de-biceps-con-agarre-prono (standing-dumbbell-reverse-curl).
+#: (chin-up), curl-de-biceps-con-agarre-prono (standing-dumbbell-reverse-curl). Merged by issue
+#: 23 (data7; wger's "Multi Press" is the Smith machine): shoulder-press-on-multi-press and
+#: smith-press (smith-machine-overhead-shoulder-press), upright-row-on-multi-press
+#: (smith-machine-upright-row).
 
 
 @dataclass
@@ -648,11 +651,6 @@ family("vertical-push", [
     Ex("leverage-shoulder-press", "ohp-seated", "shoulder-press-machine", "B", "L"),
     Ex("smith-machine-overhead-shoulder-press", "ohp-seated", "smith-machine bench", "B", "L",
        eq_note="a bench with an upright back under the Smith machine's bar"),
-    Ex("shoulder-press-on-multi-press", "ohp-seated", "smith-machine bench", "B", "L",
-       eq_note="a bench with an upright back under the Smith machine's bar"),
-    Ex("smith-press", "ohp-seated", "smith-machine bench", "B", "L",
-       eq_note="seated almost upright under the Smith machine's bar (the source's incline "
-       "bench is the seat, not an incline press)"),
     Ex("high-incline-smith-machine-press", "ohp-seated", "smith-machine incline-bench", "B", "L",
        add=(("chest", "S", "The upper fibres assist the press from the high incline"),)),
     Ex("anti-gravity-press", "ohp-seated", "barbell incline-bench", "B", "L",
@@ -834,7 +832,6 @@ family("shoulders-isolation", [
        eq_note="a low pulley with a straight bar"),
     Ex("upright-row-with-bands", "upright-row", "resistance-band", "B", "L"),
     Ex("smith-machine-upright-row", "upright-row", "smith-machine", "B", "L"),
-    Ex("upright-row-on-multi-press", "upright-row", "smith-machine", "B", "L"),
     Ex("smith-machine-one-arm-upright-row", "upright-row", "smith-machine", "U", "L"),
     Ex("barbell-shrug", "shrug", "barbell squat-rack", "B", "L",
        eq_note="the bar is taken from a rack at mid-thigh height"),

@@ -1375,16 +1375,12 @@ T("reverse-crunch", "bodyweight", "B", "c", "TrunkStability", "L",
   "Curling the pelvis up off the floor: simple, without swinging",
   fn={"rectus-abdominis": "Curl the pelvis toward the ribs (posterior pelvic tilt)",
       "obliques": "Assist spinal flexion"}, why=FLEX_HIP)
-T("bicycle-crunches", "bodyweight", "A", "c", "TrunkStability", "L",
-  "P obliques rectus-abdominis | S quadriceps",
-  "Alternating elbow to opposite knee: simple",
-  fn={"obliques": "Rotate the trunk to bring each shoulder toward the opposite knee"},
-  why=FLEX_HIP)
 # free-exercise-db's "Air Bike" is the bicycle crunch by its steps ("lift your shoulders into
 # the crunch position ... a cycle pedal motion ... bring your right elbow close to your left
 # knee"), not the fan bike of the same name (issue 23, data6): the steps decide, so it is
 # reviewed as the bicycle crunch is, and the correction that gave it a stationary bike from its
-# name is dropped (data/corrections.tsv).
+# name is dropped (data/corrections.tsv). wger's bicycle crunches are merged onto it (issue 23,
+# data7: data/merges.tsv), so this is the one review of both.
 T("air-bike", "bodyweight", "A", "c", "TrunkStability", "L",
   "P obliques rectus-abdominis | S quadriceps",
   "Alternating elbow to opposite knee, lying (the bicycle crunch): simple",

@@ -130,7 +130,7 @@ INTERMEDIATE_JUMPS = ("multiple-response", "box-skip", "box-shuffle", "depth-jum
                       "bound", "lateral-bound", "lateral-push-off", "lunge-sprint",
                       "single-leg-hop", "single-leg-lateral-hop", "hop-progression",
                       "stride-jump", "split-jump", "scissors-jump", "lateral-box-jump", "skater",
-                      "quick-leap")
+                      "quick-leap", "frog-hops")  # frog hops: broad jumps one after another
 BASIC_BODYWEIGHT = ("crunch", "crunches", "sit-up", "sit-ups", "plank", "glute-bridge",
                     "hip-bridge", "bird-dog", "dead-bug", "superman", "bench-dips",
                     "knee-push-ups", "incline-push-up", "pushups", "push-up", "push-ups",
@@ -395,10 +395,11 @@ HIP_FLEXION = ("leg-raise", "leg-raises", "knee-raise", "knee-raises", "toes-to-
                "flutter-kicks", "scissors", "scissor-kicks", "jackknife", "pike", "pull-in",
                "leg-pull-in", "knee-tuck", "leg-tucks", "l-sit", "sit-up", "sit-ups",
                "hanging-pike", "hollow-hold", "dead-bug")
-#: Names with a hip-flexion word that move otherwise: a bird dog extends the hip, side
+#: Names with a hip-flexion word that move otherwise: a bird dog and a rear leg raise extend
+#: the hip, side
 #: jackknives and side leg raises abduct it, a pike push-up holds the pike as a press.
 NOT_HIP_FLEXION = ("arm-and-leg-raise", "side-jackknife", "side-leg-raises", "pike-push-ups",
-                   "pike-push-up")
+                   "pike-push-up", "rear-leg-raises")
 #: Lifts that hold the hips flexed while another action does the work: the hip flexors
 #: may be named in any role there.
 HIP_FLEXION_HELD = ("l-sit-pull-up", "l-sit-pull-ups")
@@ -499,6 +500,10 @@ COMPOUND_PARTS = {"press": "VerticalPush", "bench": "HorizontalPush",
                   "squat": "Squat", "deadlift": "HipHinge", "lunge": "Lunge",
                   "pull-up": "VerticalPull", "push-up": "HorizontalPush", "clean": "HipHinge"}
 JOINERS = ("to", "and", "into", "plus", "ss")
+#: Moving drills of one joint action named so: a scapular pull-up or shrug (the shoulder blades
+#: only), a Cuban press (the external rotation sets its load; the press at the end moves only
+#: that). Not the lift whose pattern their names borrow (issue 23, data7).
+SINGLE_JOINT_DRILLS = ("scapular-pull-up", "scapular-pull-ups", "mid-trap-shrug", "cuban")
 
 
 def pattern_problem(entry: Entry) -> str | None:
@@ -511,6 +516,8 @@ def pattern_problem(entry: Entry) -> str | None:
         return "a clean and jerk or press: the clean moves the load from the floor, HipHinge"
     if entry.mechanic == "compound" and entry.pattern == "Isolation":
         return "compound, but the Isolation pattern is one joint action"
+    if _has(entry, *SINGLE_JOINT_DRILLS) and entry.pattern != "Isolation":
+        return "a single-joint drill (scapular, rotator-cuff) is filed under Isolation"
     if _has(entry, *JOINERS) and not _has(entry, "to-failure"):
         parts = re.split(r"-(?:{})-".format("|".join(JOINERS)), entry.slug)
         compound = [p for p in parts
