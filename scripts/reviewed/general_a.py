@@ -564,8 +564,9 @@ E("bench-sprint", "bound", "bodyweight bench", "A", "L",
   "Alternating foot taps onto a box or bench: a basic plyometric drill",
   kind="P", why={"equipment": "A low box or bench to step onto; the body's own weight",
                  "laterality": "The feet take turns on the box within one set"})
-E("bent-high-pulls", "row", "dumbbell", "B", "M",
-  "A bent-over dumbbell row with the elbows high: the hinge is held unsupported",
+E("bent-high-pulls", "row", "dumbbell", "B", "L",
+  "A bent-over dumbbell row with the elbows high: the hinge is held unsupported, with "
+  "dumbbells Low as the dumbbell hinge (issue 23, data7)",
   m="P posterior-deltoid middle-back | S traps biceps lats | St erector-spinae",
   fn={"posterior-deltoid": "Pull the elbows up and out (horizontal abduction)",
       "middle-back": "Retract the shoulder blades", "traps": "Assist the retraction"},
@@ -1037,8 +1038,9 @@ E("dumbbell-side-squat", "lunge", "dumbbell", "A", "M",
 E("dumbbell-tricep-extension-pronated-grip", "triceps-ext", "dumbbell bench", "B", "L",
   "A lying dumbbell extension with the palms forward: single joint",
   why={"equipment": "Two dumbbells; a flat bench to lie on"})
-E("dumbbell-underhand-dead-row", "row", "dumbbell", "B", "M",
-  "A bent-over row from a dead stop with an underhand grip: the hinge must hold",
+E("dumbbell-underhand-dead-row", "row", "dumbbell", "B", "L",
+  "A bent-over row from a dead stop with an underhand grip: the hinge must hold, with "
+  "dumbbells Low as the dumbbell hinge (issue 23, data7)",
   m="P lats middle-back | S biceps posterior-deltoid | St erector-spinae hamstrings forearms",
   fn={"biceps": "Flex the elbows; the underhand grip gives them more of the pull"},
   why={"equipment": "Two dumbbells"})

@@ -1924,10 +1924,10 @@ U("wrist-rotations-with-straight-bar", "barbell", "A", "i", "Isolation", "L",
   fn={"forearms": "Extend, then flex, each wrist in turn against the bar's weight"},
   mw="Only the wrists move", pw="Single-joint wrist extension and flexion",
   lw="The hands work in turn")
-U("ytwl-exercise", "dumbbell", "B", "i", "Isolation", "M",
+U("ytwl-exercise", "dumbbell", "B", "i", "Isolation", "L",
   "P traps middle-back posterior-deltoid | S lateral-deltoid | St erector-spinae hamstrings",
   "Light raises through four letter positions, standing bent over with the hinge held "
-  "unsupported (no bench): the table's bent-over row, Moderate",
+  "unsupported (no bench): with dumbbells Low, as the dumbbell hinge (issue 23, data7)",
   fn={"traps": "Upwardly rotate and depress the shoulder blades (the lower fibres) in the Y",
       "middle-back": "Retract the shoulder blades in the T and W",
       "posterior-deltoid": "Horizontally abduct and externally rotate the arms",

@@ -279,13 +279,20 @@ def _moderate_balance(entry: Entry) -> Row | None:
     return None
 
 
+#: The free weights whose bent-over work is Moderate: a bar (or a landmine's bar end). Dumbbells
+#: and kettlebells bent over are Low (issue 23, data7): the hinge they are held in is the
+#: dumbbell Romanian deadlift's, which the table rates Low, and the plans found no beginner row
+#: without a bench (a bent-over two-dumbbell row was Moderate while a dumbbell RDL was Low).
+BENT_OVER_BARS = frozenset({"barbell", "ez-curl-bar", "trap-bar", "landmine"})
+
+
 def _bent_over(entry: Entry) -> bool:
-    """Free-weight (or landmine) work bent over with no hand, chest or head on a bench: named so,
+    """Barbell (or landmine) work bent over with no hand, chest or head on a bench: named so,
     or a row of the horizontal-pull pattern done standing."""
     eq = entry.equipment
     named = _has(entry, *BENT_OVER) or (
         entry.pattern == "HorizontalPull" and _has(entry, "row", "rows", "rowing"))
-    return bool(named and (eq & FREE_WEIGHTS or "landmine" in eq) and not _guided(eq)
+    return bool(named and eq & BENT_OVER_BARS and not _guided(eq)
                 and not eq & ({"bench", "incline-bench"} | UNSTABLE)
                 and not _has(entry, *NOT_BENT_OVER) and not _braced(entry))
 

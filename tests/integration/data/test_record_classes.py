@@ -133,3 +133,22 @@ def test_the_multi_press_is_the_smith_machine(records: dict[str, Record]) -> Non
                              ("bicycle-crunches", "air-bike"),
                              ("seated-bench-press", "machine-bench-press")):
         assert alias not in records and canonical in records, alias
+
+
+def test_a_free_standing_dumbbell_row_is_for_beginners(records: dict[str, Record]) -> None:
+    """Dumbbells or kettlebells rowed standing bent over hold the dumbbell Romanian deadlift's
+    hinge, which the difficulty table rates Low; only a bar bent over (barbell and landmine rows)
+    is Moderate. The plans found no beginner row without a bench when the two-dumbbell row was
+    Moderate. Renegade rows (a plank on the weights) stay Moderate by their own row."""
+    def equipment(r: Record) -> set[str]:
+        return {e["id"] for e in r.equipment}
+
+    family = {slug: r for slug, r in records.items()
+              if r.movement_pattern and r.movement_pattern["id"] == "horizontal-pull"
+              and equipment(r) & {"dumbbell", "kettlebell"}
+              and not equipment(r) & {"bench", "incline-bench", "barbell", "landmine"}
+              and not re.search(r"renegade|plank", r.name or "", re.I)}
+    assert {"bent-over-two-dumbbell-row", "two-arm-kettlebell-row"} <= set(family)
+    wrong = sorted(slug for slug, r in family.items() if r.difficulty != ["low"])
+    assert not wrong, wrong
+    assert records["bent-over-barbell-row"].difficulty == ["moderate"]
