@@ -456,8 +456,9 @@ H("standing-pancake", "bodyweight", "B", "c", "HipHinge", "L",
   kind="X", fn={"hamstrings": "Lengthen in the fold (the stretch's target)",
                 "adductors": "Lengthen in the straddle (the stretch's target)"},
   why={"mechanic": "The hips flex into the fold with the knees straight while the spine holds"})
-H("arabesque", "bodyweight", "U", "c", "HipHinge", "L", SLRDL,
-  "A single-leg bodyweight hinge kicking the free leg back: balance is the only skill",
+H("arabesque", "bodyweight", "U", "c", "HipHinge", "M", SLRDL,
+  "A single-leg bodyweight hinge kicking the free leg back: balance on one leg, Moderate as "
+  "every one-leg hinge (issue 23, data7: the plan grid no longer needs it as a Low hinge)",
   fn={"glutes": "Extend the hip of the standing leg to return upright, and lift the free leg"})
 H("good-morning", "barbell squat-rack", "B", "c", "HipHinge", "M",
   "P hamstrings glutes | S adductors | St erector-spinae abdominals",

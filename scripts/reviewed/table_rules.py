@@ -580,13 +580,10 @@ def read_entries(paths: Iterable[Path], steps: Mapping[str, Sequence[str]] | Non
 #: Entries that contradict a row and are kept as they are until the cause is fixed elsewhere,
 #: with the reason: each is still reported (``python table_rules.py``), and the test fails when
 #: one no longer contradicts its row (stale) or another appears.
-OPEN: dict[str, str] = {
-    "arabesque": "a bodyweight one-leg hinge by its text (the single-leg deadlift row: Moderate, "
-                 "as single-leg-rdl); rated Moderate, it leaves the plan builder no Low "
-                 "bodyweight hinge for beginner power plans, whose knee-hip balance then fails "
-                 "(tests/integration/advice/test_plan_validator.py): kept Low until the plan "
-                 "builder has another hip-dominant beginner choice",
-}
+OPEN: dict[str, str] = {}
+#: Resolved (issue 23, data7): the arabesque, a bodyweight one-leg hinge by its text, is Moderate
+#: by the single-leg row; the plan grid's beginner bodyweight power plans, whose knee-hip balance
+#: needed it as a Low hinge, pass without it (tests/integration/advice/test_plan_validator.py).
 
 
 def problems(entries: Iterable[tuple[str, Entry]]) -> list[str]:
