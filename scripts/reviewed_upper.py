@@ -139,7 +139,17 @@ class Archetype:
 #: standing-one-arm-dumbbell-triceps-extension (dumbbell-one-arm-triceps-extension),
 #: straight-arm-pull-down-rope-attachment (rope-straight-arm-pulldown). Named only in another
 #: language and merged by issue 22's foreign-name pass (facts5): trazioni-impugnatura-inversa
-#: (chin-up), curl-de-biceps-con-agarre-prono (standing-dumbbell-reverse-curl).
+#: (chin-up), curl-de-biceps-con-agarre-prono (standing-dumbbell-reverse-curl). Merged by issue
+#: 23 (data7; wger's "Multi Press" is the Smith machine): shoulder-press-on-multi-press and
+#: smith-press (smith-machine-overhead-shoulder-press), upright-row-on-multi-press
+#: (smith-machine-upright-row).
+
+
+#: Dumbbells and kettlebells bent over with the hinge unsupported (issue 23, data7): the hinge is
+#: the dumbbell Romanian deadlift's, which the difficulty table rates Low; only a bar bent over
+#: (the barbell and landmine rows) is Moderate (scripts/reviewed/table_rules.py BENT_OVER_BARS).
+DB_BENT = ("Dumbbells or kettlebells bent over, the hinge held unsupported: Low, as the dumbbell "
+           "hinge itself (a bar bent over is Moderate)")
 
 
 @dataclass
@@ -648,11 +658,6 @@ family("vertical-push", [
     Ex("leverage-shoulder-press", "ohp-seated", "shoulder-press-machine", "B", "L"),
     Ex("smith-machine-overhead-shoulder-press", "ohp-seated", "smith-machine bench", "B", "L",
        eq_note="a bench with an upright back under the Smith machine's bar"),
-    Ex("shoulder-press-on-multi-press", "ohp-seated", "smith-machine bench", "B", "L",
-       eq_note="a bench with an upright back under the Smith machine's bar"),
-    Ex("smith-press", "ohp-seated", "smith-machine bench", "B", "L",
-       eq_note="seated almost upright under the Smith machine's bar (the source's incline "
-       "bench is the seat, not an incline press)"),
     Ex("high-incline-smith-machine-press", "ohp-seated", "smith-machine incline-bench", "B", "L",
        add=(("chest", "S", "The upper fibres assist the press from the high incline"),)),
     Ex("anti-gravity-press", "ohp-seated", "barbell incline-bench", "B", "L",
@@ -834,7 +839,6 @@ family("shoulders-isolation", [
        eq_note="a low pulley with a straight bar"),
     Ex("upright-row-with-bands", "upright-row", "resistance-band", "B", "L"),
     Ex("smith-machine-upright-row", "upright-row", "smith-machine", "B", "L"),
-    Ex("upright-row-on-multi-press", "upright-row", "smith-machine", "B", "L"),
     Ex("smith-machine-one-arm-upright-row", "upright-row", "smith-machine", "U", "L"),
     Ex("barbell-shrug", "shrug", "barbell squat-rack", "B", "L",
        eq_note="the bar is taken from a rack at mid-thigh height"),
@@ -931,11 +935,12 @@ family("horizontal-pull", [
     Ex("smith-machine-bent-over-row", "bent-row", "smith-machine", "B", "L",
        level_note="The rails fix the bar path; the hinge must still be held",
        drop=("forearms",)),
-    Ex("bent-over-two-dumbbell-row", "bent-row", "dumbbell", "B", "M"),
-    Ex("bent-over-two-dumbbell-row-with-palms-in", "bent-row", "dumbbell", "B", "M"),
-    Ex("alternative-db-gorilla-rows", "bent-row", "dumbbell", "A", "M"),
-    Ex("two-arm-kettlebell-row", "bent-row", "kettlebell", "B", "M"),
-    Ex("alternating-kettlebell-row", "bent-row", "kettlebell", "A", "M"),
+    Ex("bent-over-two-dumbbell-row", "bent-row", "dumbbell", "B", "L", level_note=DB_BENT),
+    Ex("bent-over-two-dumbbell-row-with-palms-in", "bent-row", "dumbbell", "B", "L",
+       level_note=DB_BENT),
+    Ex("alternative-db-gorilla-rows", "bent-row", "dumbbell", "A", "L", level_note=DB_BENT),
+    Ex("two-arm-kettlebell-row", "bent-row", "kettlebell", "B", "L", level_note=DB_BENT),
+    Ex("alternating-kettlebell-row", "bent-row", "kettlebell", "A", "L", level_note=DB_BENT),
     Ex("t-bar-row", "bent-row", "landmine barbell", "B", "M",
        eq_note="one end of a barbell in a landmine pivot, with a V-handle under the plates"),
     Ex("t-bar-row-with-handle", "bent-row", "landmine barbell", "B", "M",
@@ -994,7 +999,8 @@ family("horizontal-pull", [
     Ex("low-pulley-row-to-neck", "high-row", "seated-cable-row-station", "B", "L"),
     Ex("cable-rope-rear-delt-rows", "high-row", "cable-station", "B", "L"),
     Ex("barbell-rear-delt-row", "high-row", "barbell", "B", "M", add=(ERECTORS_HINGE,)),
-    Ex("dumbbell-rear-delt-row", "high-row", "dumbbell", "B", "M", add=(ERECTORS_HINGE,)),
+    Ex("dumbbell-rear-delt-row", "high-row", "dumbbell", "B", "L", add=(ERECTORS_HINGE,),
+       level_note=DB_BENT),
     Ex("inverted-row", "inverted-row", "squat-rack barbell", "B", "L",
        eq_note="a bar fixed at hip height: a barbell in a rack or a Smith machine bar"),
     Ex("australian-pull-ups", "inverted-row", "squat-rack barbell", "B", "L",
@@ -1011,7 +1017,8 @@ family("horizontal-pull", [
     Ex("alternating-renegade-row", "renegade-row", "kettlebell", "A", "M"),
     Ex("single-arm-plank-to-row", "renegade-row", "kettlebell", "U", "M",
        level_note="A plank on one hand while the other rows: balance and anti-rotation"),
-    Ex("dumbbell-bent-over-face-pull", "high-row", "dumbbell", "B", "M", add=(ERECTORS_HINGE,)),
+    Ex("dumbbell-bent-over-face-pull", "high-row", "dumbbell", "B", "L", add=(ERECTORS_HINGE,),
+       level_note=DB_BENT),
     Ex("front-lever-pull-up", "inverted-row", "pull-up-bar", "B", "H",
        eq_note="hanging from a pull-up bar with the body held level",
        level_note="Rowing the body to the bar from a front lever: an advanced gymnastic skill"),
@@ -1181,10 +1188,10 @@ family("vertical-pull", [
        eq_note="lying on an incline bench facing away from a high pulley (despite its name, a "
        "straight-arm lat pulldown: its text sweeps the straight arms from overhead to the "
        "thighs)"),
-    Ex("lat-pull-db", "straight-arm", "dumbbell", "B", "M", drop=("abdominals",),
+    Ex("lat-pull-db", "straight-arm", "dumbbell", "B", "L", drop=("abdominals",),
        add=(ERECTORS_HINGE,),
        eq_note="two dumbbells swept back past the hips while bent over",
-       level_note="A hinge held while the straight arms sweep back"),
+       level_note="A hinge held while the straight arms sweep back: " + DB_BENT),
     Ex("pullover", "pullover", "dumbbell bench", "B", "L",
        eq_note="lying across or along a flat bench"),
     Ex("cross-bench-dumbbell-pullovers", "pullover", "dumbbell bench", "B", "L",
@@ -1501,9 +1508,9 @@ family("arms", [
        eq_note="a knee and the free hand on a bench"),
     Ex("cable-tricep-kickback", "kickback", "cable-station", "U", "L"),
     Ex("standing-bent-over-two-arm-dumbbell-triceps-extension", "kickback", "dumbbell", "B",
-       "M"),
+       "L", level_note=DB_BENT),
     Ex("standing-bent-over-one-arm-dumbbell-triceps-extension", "kickback", "dumbbell", "U",
-       "M"),
+       "L", level_note=DB_BENT),
     Ex("seated-bent-over-two-arm-dumbbell-triceps-extension", "kickback", "dumbbell bench", "B",
        "L"),
     Ex("lying-triceps-kickback", "kickback", "dumbbell incline-bench", "U", "L",

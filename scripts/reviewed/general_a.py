@@ -564,8 +564,9 @@ E("bench-sprint", "bound", "bodyweight bench", "A", "L",
   "Alternating foot taps onto a box or bench: a basic plyometric drill",
   kind="P", why={"equipment": "A low box or bench to step onto; the body's own weight",
                  "laterality": "The feet take turns on the box within one set"})
-E("bent-high-pulls", "row", "dumbbell", "B", "M",
-  "A bent-over dumbbell row with the elbows high: the hinge is held unsupported",
+E("bent-high-pulls", "row", "dumbbell", "B", "L",
+  "A bent-over dumbbell row with the elbows high: the hinge is held unsupported, with "
+  "dumbbells Low as the dumbbell hinge (issue 23, data7)",
   m="P posterior-deltoid middle-back | S traps biceps lats | St erector-spinae",
   fn={"posterior-deltoid": "Pull the elbows up and out (horizontal abduction)",
       "middle-back": "Retract the shoulder blades", "traps": "Assist the retraction"},
@@ -608,13 +609,15 @@ E("black-widow-knee-slides", "oblique-crunch", "bodyweight", "A", "L",
       "shoulders": "Hold the body up over the hands"},
   why={"mechanic": "The hip flexes and the spine curls and turns while the arms hold"},
   mech="c")
-E("board-press", "bench", "barbell bench", "B", "M",
+E("board-press", "bench", "barbell bench squat-rack press-board", "B", "M",
   "A bench press to boards on the chest: the partial range and setup take practice",
   m="P triceps chest | S anterior-deltoid | St middle-back lats",
   fn={"triceps": "Extend the elbows through the top half, which the boards leave",
       "lats": "Hold the elbows tucked and the upper back tight"},
-  why={"equipment": "A barbell and bench with uprights; wooden boards (held on the chest) "
-                    "stop the bar short"})
+  why={"equipment": "A barbell and bench, the bar pulled out of the rack (its steps: a bar "
+                    "lifted from a rack names the rack), and one to five wooden press boards "
+                    "on the chest that stop the bar short (issue 23: the boards were not "
+                    "recorded, so a kit without them was offered the lift)"})
 E("body-up", "triceps-ext", "bodyweight", "B", "M",
   "From a forearm plank, straighten the elbows to lift the body: most of the body weight on "
   "the triceps", m="P triceps | S anterior-deltoid | St abdominals forearms",
@@ -872,10 +875,14 @@ E("cuban-press", "rotator", "dumbbell", "B", "L",
                            "catalogue lacks)",
       "lateral-deltoid": "Raise the elbows out to the sides",
       "anterior-deltoid": "Press the weights overhead", "triceps": "Extend the elbows overhead"},
-  why={"mechanic": "Shoulder abduction, rotation and a press: shoulder and elbow move",
-       "pattern": "Ends in an overhead press, its one multi-joint part (the upright row and "
-                  "the rotation lead into it)",
-       "equipment": "Two light dumbbells"}, mech="c", pat="VerticalPush")
+  why={"mechanic": "The external rotation sets the load (a few kilograms, a fraction of a "
+                    "press's): one joint action does the work, and the press that ends each "
+                    "repetition moves only what the rotators can turn",
+       "pattern": "A rotator-cuff drill (external rotation from the scarecrow position, its "
+                  "steps' start) with a press at the end, not a shoulder press: the rotation "
+                  "limits the load, so it is filed as the single-joint drill it trains "
+                  "(issue 23: plans took it as the week's shoulder press)",
+       "equipment": "Two light dumbbells"}, mech="i", pat="Isolation")
 E("curl-with-shoulder-elevated", "curl", "dumbbell", "U", "L",
   "A curl with the elbow raised to shoulder level: single joint",
   m="P biceps | S forearms | St anterior-deltoid")
@@ -1031,8 +1038,9 @@ E("dumbbell-side-squat", "lunge", "dumbbell", "A", "M",
 E("dumbbell-tricep-extension-pronated-grip", "triceps-ext", "dumbbell bench", "B", "L",
   "A lying dumbbell extension with the palms forward: single joint",
   why={"equipment": "Two dumbbells; a flat bench to lie on"})
-E("dumbbell-underhand-dead-row", "row", "dumbbell", "B", "M",
-  "A bent-over row from a dead stop with an underhand grip: the hinge must hold",
+E("dumbbell-underhand-dead-row", "row", "dumbbell", "B", "L",
+  "A bent-over row from a dead stop with an underhand grip: the hinge must hold, with "
+  "dumbbells Low as the dumbbell hinge (issue 23, data7)",
   m="P lats middle-back | S biceps posterior-deltoid | St erector-spinae hamstrings forearms",
   fn={"biceps": "Flex the elbows; the underhand grip gives them more of the pull"},
   why={"equipment": "Two dumbbells"})

@@ -154,7 +154,8 @@ PLYO = "Plyometric: a fast stretch and rebound through ankles, knees and hips"
 #: Merged by issue 22's duplicate pass (facts3, data/merges.tsv) and reviewed once, on the
 #: canonical node in another file: shoulder-external-rotation-cable (external-rotation-with-cable),
 #: shoulder-internal-rotation-cable (cable-internal-rotation), snatch-ol (snatch); and (facts5,
-#: named only in Spanish) flexion-lateral (dumbbell-side-bend).
+#: named only in Spanish) flexion-lateral (dumbbell-side-bend); (issue 23, data7) seated-bench-press
+#: (machine-bench-press), squats-on-multipress (smith-machine-squat).
 
 #: Exercises of the list left unreviewed, with the reason
 #: (tests/integration/data/test_reviewed_layer.py).
@@ -619,7 +620,7 @@ L("prowler-sprint", "sled", "A", "c", "Lunge", "L",
       "abdominals": "Hold the leaning trunk rigid"}, kind="P",
   pw="Alternating single-leg drives against the sled (docs/reviewed-layer.md: sled pushes are "
      "lunges)", lw="The legs drive in turn")
-U("pull-over-polea-alta", "cable-station", "B", "i", "VerticalPull", "L",
+U("pull-over-polea-alta", "cable-station", "B", "i", "Isolation", "L",
   "P lats | S posterior-deltoid triceps | St abdominals",
   "A standing straight-arm cable pullover from the high pulley: easy to learn",
   fn={"lats": "Extend the straight arms from overhead down to the thighs",
@@ -627,7 +628,8 @@ U("pull-over-polea-alta", "cable-station", "B", "i", "VerticalPull", "L",
       "triceps": "Assist shoulder extension (the long head) and hold the elbows straight",
       "abdominals": "Keep the ribs down"},
   mw="Only the shoulders move; the elbows stay straight",
-  pw="The arms are pulled down from overhead: a vertical pull",
+  pw="Single-joint shoulder extension with straight arms, as every pullover and "
+     "straight-arm pulldown",
   ew="A cable station's high pulley ('polea alta')")
 U("pullback", "cable-station", "B", "c", "HorizontalPull", "M",
   "P lats middle-back | S biceps posterior-deltoid | St erector-spinae hamstrings forearms",
@@ -893,13 +895,21 @@ U("rowing-seated-narrow-grip", "seated-cable-row-station", "B", "c", "Horizontal
   fn={"lats": "Pull the upper arms back to the sides with the close grip",
       "erector-spinae": "Hold the trunk upright"},
   mw="Shoulders and elbows both move: a multi-joint pull")
-U("scapular-pull-up", "bodyweight pull-up-bar", "B", "i", "VerticalPull", "L",
+# A moving single-joint drill is filed under Isolation, not under the pattern of the lift it
+# prepares (issue 23, data7): a scapular pull-up depresses the shoulder blades with straight
+# elbows, a mid-trap shrug retracts them, a straight-arm cable pullover extends the shoulders
+# only (as every pullover and straight-arm pulldown of the layer). Filed as a VerticalPull, the
+# scapular pull-up filled a plan's only pull slot. Isometric holds (levers, support holds, a
+# dead hang, recruitment pulls) keep the pattern of the lift whose position they hold.
+U("scapular-pull-up", "bodyweight pull-up-bar", "B", "i", "Isolation", "L",
   "P lats traps | S middle-back | St forearms",
   "Hanging and depressing the shoulder blades: easy",
   fn={"lats": "Depress the shoulder blades to lift the body a few inches",
       "traps": "Depress the shoulder blades (the lower fibres)",
       "middle-back": "Retract the shoulder blades a little"},
-  mw="Only the shoulder blades move; the elbows stay straight")
+  mw="Only the shoulder blades move; the elbows stay straight",
+  pw="Scapular depression with straight elbows: one joint action, not a pull-up through a "
+     "range")
 U("schoulder-raise-dumbbell", "dumbbell", "B", "i", "Isolation", "L",
   "P lateral-deltoid | S anterior-deltoid traps",
   "A dumbbell raise: simple; the name alone given, a lateral raise assumed",
@@ -915,13 +925,6 @@ T("scissors", "bodyweight", "A", "c", "TrunkStability", "L",
       "quadriceps": "Hold and move the straight legs (the rectus femoris)",
       "transversus-abdominis": "Draw the belly in to steady the pelvis"},
   mw="The hips move the legs while the trunk holds still")
-U("seated-bench-press", "chest-press-machine", "B", "c", "HorizontalPush", "L",
-  "P chest | S anterior-deltoid triceps",
-  "A chest press machine guides the path: easy",
-  fn={"chest": "Flex and adduct the upper arms to press the handles",
-      "triceps": "Extend the elbows to lock out"},
-  mw="The shoulders and the elbows both move: a multi-joint press",
-  ew="A chest press machine (its description), not a bench")
 U("seated-bent-over-one-arm-dumbbell-triceps-extension", "dumbbell bench", "U", "i",
   "Isolation", "L", "P triceps | St posterior-deltoid erector-spinae",
   "A seated kickback: simple",
@@ -929,13 +932,14 @@ U("seated-bent-over-one-arm-dumbbell-triceps-extension", "dumbbell bench", "U", 
       "posterior-deltoid": "Hold the upper arm in line with the trunk",
       "erector-spinae": "Hold the leaning trunk still"},
   mw=EXTEND, pw="Single-joint elbow extension")
-U("seated-cable-mid-trap-shrug", "seated-cable-row-station", "B", "i", "HorizontalPull", "L",
+U("seated-cable-mid-trap-shrug", "seated-cable-row-station", "B", "i", "Isolation", "L",
   "P middle-back traps | St erector-spinae forearms",
   "Retracting the shoulder blades against a seated cable: easy",
   fn={"middle-back": "Retract the shoulder blades against the cable",
       "traps": "Retract the shoulder blades (the middle fibres)",
       "erector-spinae": "Hold the trunk upright"},
   mw="Only the shoulder blades move; the arms stay straight",
+  pw="Scapular retraction with straight arms: one joint action, not a row",
   ew="A seated cable row station")
 T("seated-corkscrew", "bodyweight", "A", "c", "TrunkStability", "L",
   "P obliques rectus-abdominis | S quadriceps",
@@ -1496,16 +1500,6 @@ L("squat-with-plate-movers", "barbell squat-rack weight-plate", "B", "c", "Squat
       "erector-spinae": "Hold the spine neutral under the load",
       "abdominals": "Brace the trunk"},
   ew="A barbell from a squat rack; a weight plate on the floor to step over")
-L("squats-on-multipress", "smith-machine", "B", "c", "Squat", "L",
-  "P quadriceps glutes | S adductors | St hamstrings erector-spinae abdominals",
-  "The rails fix the bar path and the hooks make racking safe: easier than the free squat "
-  "(a Multipress is a Smith machine; same movement as Smith Machine Squat)",
-  fn={"quadriceps": "Extend the knees to stand up out of the squat",
-      "glutes": "Extend the hips out of the bottom position",
-      "adductors": "Assist hip extension out of the bottom",
-      "hamstrings": "Co-contract across hip and knee to steady the knee",
-      "erector-spinae": "Hold the spine neutral under the load",
-      "abdominals": "Brace the trunk so the load does not bend the spine"})
 U("standing-cable-chest-press", "cable-station", "B", "c", "HorizontalPush", "L",
   "P chest | S anterior-deltoid triceps | St abdominals",
   "A standing cable press: the cables set the line",
@@ -1930,10 +1924,10 @@ U("wrist-rotations-with-straight-bar", "barbell", "A", "i", "Isolation", "L",
   fn={"forearms": "Extend, then flex, each wrist in turn against the bar's weight"},
   mw="Only the wrists move", pw="Single-joint wrist extension and flexion",
   lw="The hands work in turn")
-U("ytwl-exercise", "dumbbell", "B", "i", "Isolation", "M",
+U("ytwl-exercise", "dumbbell", "B", "i", "Isolation", "L",
   "P traps middle-back posterior-deltoid | S lateral-deltoid | St erector-spinae hamstrings",
   "Light raises through four letter positions, standing bent over with the hinge held "
-  "unsupported (no bench): the table's bent-over row, Moderate",
+  "unsupported (no bench): with dumbbells Low, as the dumbbell hinge (issue 23, data7)",
   fn={"traps": "Upwardly rotate and depress the shoulder blades (the lower fibres) in the Y",
       "middle-back": "Retract the shoulder blades in the T and W",
       "posterior-deltoid": "Horizontally abduct and externally rotate the arms",
@@ -2124,6 +2118,92 @@ P("two-arm-kettlebell-clean", "kettlebell", "B", "c", "HipHinge", "M",
   fn=KB_FN | {"quadriceps": "Extend the knees off the floor",
               "shoulders": "Guide the bells up and rack them against the forearms"}, kind="P",
   mw=OLY)
+
+# --- free-exercise-db's stretching category (issue 23, data7) ----------------------------------
+# free-exercise-db files its warm-up drills under "stretching", and the kind rule typed every
+# exercise of that category a stretch (src/exgraph/infer/rules/kind.py): a crunch ("Toe
+# Touchers": lying, the legs held up, the torso lifted to touch the toes), a jump repeated
+# ("Frog Hops"), a back extension, a partial squat, a quadruped hip extension, a scissor kick.
+# Of the 53 exercises typed a stretch by that category alone, each was read in its steps: the
+# rule now lets a name word of another kind win over the category (joint circles, the inchworm,
+# the frog hops), and the ones whose steps are strength or warm-up work no name word tells are
+# described here by what their steps say. The other 41 hold a position (a held or partner
+# stretch, "hold for 10-20 seconds") and stay stretches; Windmills stays a dynamic hip stretch
+# (docs/reviewed-layer.md), and Front Leg Raises (a leg swing, wger's Leg Swings (Front-Back))
+# is left to the duplicate pass.
+T("toe-touchers", "bodyweight", "B", "i", "TrunkStability", "L",
+  "P rectus-abdominis | St quadriceps transversus-abdominis",
+  "Lying on the back lifting the torso toward raised legs: a crunch, easy",
+  fn={"rectus-abdominis": "Flex the spine to lift the torso and reach the hands to the toes",
+      "quadriceps": "Hold the legs up, near vertical (the rectus femoris)",
+      "transversus-abdominis": "Keep the lower back pressed to the floor"},
+  mw=FLEX, pw="Spinal flexion: a crunch with the legs raised (its steps), not a stretch",
+  ew="The body alone, on the floor or a mat")
+T("scissor-kick", "bodyweight", "A", "c", "TrunkStability", "L",
+  "P rectus-abdominis | S quadriceps | St transversus-abdominis",
+  "Lying on the back moving the raised legs up and down in turn: easy",
+  fn={"rectus-abdominis": "Hold the lower back on the floor against the legs' lever",
+      "quadriceps": "Raise and lower the straight legs in turn (the rectus femoris)",
+      "transversus-abdominis": "Draw the belly in to steady the pelvis"},
+  mw="The hips move the legs while the trunk holds still",
+  pw="Trunk bracing against the legs' lever (its steps: a core exercise, not a stretch)")
+T("lower-back-curl", "bodyweight", "B", "i", "TrunkStability", "L",
+  "P erector-spinae | St glutes",
+  "Lying face down lifting the chest: easy",
+  fn={"erector-spinae": "Extend the spine to lift the chest off the floor",
+      "glutes": "Hold the hips down on the floor"},
+  mw="Only the spine extends; the arms do not push",
+  pw="Spinal extension lying face down, 10-20 repetitions (its steps): a back extension, not "
+     "a stretch")
+L("sit-squats", "bodyweight", "B", "c", "Squat", "L",
+  "P quadriceps glutes | S adductors | St abdominals erector-spinae",
+  "A partial bodyweight squat above parallel: easy",
+  fn={"quadriceps": "Extend the knees to stand back up", "glutes": "Extend the hips",
+      "adductors": "Assist hip extension and steady the thighs"},
+  pw="Knees and hips bend and extend together, both feet down: a squat (its steps, 5-10 "
+     "quick repetitions), not a stretch")
+L("rear-leg-raises", "bodyweight", "U", "i", "Isolation", "L",
+  "P glutes | S hamstrings | St abdominals quadriceps",
+  "On all fours extending one leg back: easy",
+  fn={"glutes": "Extend the hip to lift the leg up and back",
+      "hamstrings": "Assist hip extension", "abdominals": "Hold the lower back still",
+      "quadriceps": "Straighten the knee as the leg goes back (only the leg's own weight)"},
+  mw="Only the hip moves, backward",
+  pw="Single-joint hip extension on all fours (its steps: the knee and hip extend), the glute "
+     "kickback's movement, not a stretch")
+P("frog-hops", "bodyweight", "B", "c", "Squat", "M",
+  "P quadriceps glutes | S calves hamstrings | St abdominals",
+  "Broad jumps one after another, each landing absorbed into the next: a rebound",
+  fn={"quadriceps": "Absorb each landing and extend the knees to jump again",
+      "glutes": "Extend the hips to drive forward", "calves": "Extend the ankles in the push-off",
+      "hamstrings": "Assist hip extension", "abdominals": "Brace the trunk in the air"},
+  kind="P", mw=PLYO,
+  pw="A two-footed jump from a squat: its steps jump forward several feet and again, 5-10 times")
+N("groiners", "bodyweight", "B", "c", "Squat", "L",
+  "P adductors | S quadriceps glutes | St abdominals shoulders",
+  "Jumping the feet in beside the hands from a push-up position: simple, no load",
+  fn={"adductors": "Open the hips wide as the feet land beside the hands",
+      "quadriceps": "Bring the knees up to the chest (the rectus femoris flexes the hips)",
+      "glutes": "Jump the feet back out", "abdominals": "Hold the plank between jumps",
+      "shoulders": "Hold the body up on the hands"}, kind="M",
+  mw="Hips and knees flex and extend while the arms hold the plank",
+  pw="The feet jump to a deep, wide squat under the hands: a warm-up for the hips and groin "
+     "(its steps), not a held stretch")
+N("torso-rotation", "exercise-ball", "A", "i", "TrunkStability", "L",
+  "P obliques | St glutes shoulders",
+  "Standing and turning the trunk side to side holding a ball out: no load",
+  fn={"obliques": "Rotate the trunk from side to side through its range",
+      "glutes": "Hold the hips square", "shoulders": "Hold the ball out at arm's length"},
+  kind="M", mw=ROT,
+  pw="Unloaded trunk rotation for 10-20 repetitions (its steps): a warm-up drill, as the torso "
+     "twist", ew="A light exercise ball held out in front")
+N("shoulder-raise", "bodyweight", "B", "i", "Isolation", "L",
+  "P traps",
+  "Raising the shoulders to the ears and lowering them: no load",
+  fn={"traps": "Elevate the shoulder blades, then let them down"}, kind="M",
+  mw="Only the shoulder blades move", pw="An unloaded shrug through its range (its steps): a "
+  "warm-up drill for the shoulders, not a stretch")
+
 
 # --- difficulty by the one table of docs/reviewed-layer.md ("Difficulty", the facts1 review) ----
 #: Entries whose first level predates the table, set to the row that applies (slug -> level,

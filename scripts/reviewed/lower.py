@@ -456,8 +456,9 @@ H("standing-pancake", "bodyweight", "B", "c", "HipHinge", "L",
   kind="X", fn={"hamstrings": "Lengthen in the fold (the stretch's target)",
                 "adductors": "Lengthen in the straddle (the stretch's target)"},
   why={"mechanic": "The hips flex into the fold with the knees straight while the spine holds"})
-H("arabesque", "bodyweight", "U", "c", "HipHinge", "L", SLRDL,
-  "A single-leg bodyweight hinge kicking the free leg back: balance is the only skill",
+H("arabesque", "bodyweight", "U", "c", "HipHinge", "M", SLRDL,
+  "A single-leg bodyweight hinge kicking the free leg back: balance on one leg, Moderate as "
+  "every one-leg hinge (issue 23, data7: the plan grid no longer needs it as a Low hinge)",
   fn={"glutes": "Extend the hip of the standing leg to return upright, and lift the free leg"})
 H("good-morning", "barbell squat-rack", "B", "c", "HipHinge", "M",
   "P hamstrings glutes | S adductors | St erector-spinae abdominals",
@@ -1375,16 +1376,12 @@ T("reverse-crunch", "bodyweight", "B", "c", "TrunkStability", "L",
   "Curling the pelvis up off the floor: simple, without swinging",
   fn={"rectus-abdominis": "Curl the pelvis toward the ribs (posterior pelvic tilt)",
       "obliques": "Assist spinal flexion"}, why=FLEX_HIP)
-T("bicycle-crunches", "bodyweight", "A", "c", "TrunkStability", "L",
-  "P obliques rectus-abdominis | S quadriceps",
-  "Alternating elbow to opposite knee: simple",
-  fn={"obliques": "Rotate the trunk to bring each shoulder toward the opposite knee"},
-  why=FLEX_HIP)
 # free-exercise-db's "Air Bike" is the bicycle crunch by its steps ("lift your shoulders into
 # the crunch position ... a cycle pedal motion ... bring your right elbow close to your left
 # knee"), not the fan bike of the same name (issue 23, data6): the steps decide, so it is
 # reviewed as the bicycle crunch is, and the correction that gave it a stationary bike from its
-# name is dropped (data/corrections.tsv).
+# name is dropped (data/corrections.tsv). wger's bicycle crunches are merged onto it (issue 23,
+# data7: data/merges.tsv), so this is the one review of both.
 T("air-bike", "bodyweight", "A", "c", "TrunkStability", "L",
   "P obliques rectus-abdominis | S quadriceps",
   "Alternating elbow to opposite knee, lying (the bicycle crunch): simple",

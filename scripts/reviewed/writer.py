@@ -89,6 +89,7 @@ EQUIPMENT_WHY = {
     "hand-gripper": "a hand gripper's spring gives the resistance",
     "cones": "cones mark the course",
     "hurdles": "low hurdles to hop over",
+    "press-board": "press boards on the chest stop the bar short",
     "chains": "chains hung on the bar add load as they leave the floor",
     "dowel": "a dowel (a light stick) guides the arms",
     "dip-belt": "a dip belt hangs plates from the hips",

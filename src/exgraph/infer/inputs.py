@@ -15,6 +15,7 @@ from exgraph.vocab.terms import EXERCISE, local_name
 FACTS_QUERY = internal("rule-facts").text()
 
 _LABEL_RANK = {"prefLabel": 0, "label": 1, "altLabel": 2}
+_TEXTS = frozenset({"step", "summary"})
 
 
 _local = local_name
@@ -32,6 +33,8 @@ def _build(slug: str, rows: list[tuple[str, Node, str | None]]) -> Facts:
         if prop in _LABEL_RANK and isinstance(value, Literal):
             names.add((_LABEL_RANK[prop], str(value), value.language))
             continue
+        if prop in _TEXTS and isinstance(value, Literal) and not _english(value.language):
+            continue  # the rules read English text only, as they read English names
         values[prop].add(str(value) if isinstance(value, Literal) else _local(str(value)))
         if group is not None:
             groups.add(group)
@@ -60,6 +63,7 @@ def _build(slug: str, rows: list[tuple[str, Node, str | None]]) -> Facts:
         category=tuple(sorted(values.get("category", ()))),
         difficulty=difficulty,
         activity_kind=one("activityKind"),
+        texts=tuple(sorted(values.get("step", set()) | values.get("summary", set()))),
     )
 
 

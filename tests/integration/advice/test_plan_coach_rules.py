@@ -213,7 +213,9 @@ def test_a_pull_slot_pulls_before_it_takes_a_shoulder_blade_drill(full_store: St
                 for day in plan.days:
                     picks = [i.exercise for i in day.items if i.slot.name == "vertical-pull"]
                     for k, pick in enumerate(picks):
-                        if pick.mechanic == "isolation" and pick.pattern == "VerticalPull":
+                        # the scapular pull-up is filed under Isolation since issue 23 (data7)
+                        if pick.mechanic == "isolation" and pick.pattern in ("VerticalPull",
+                                                                             "Isolation"):
                             drills += 1
                             assert any(p.mechanic == "compound" for p in picks[:k]) or \
                                 (equipment == "pull-up-bar" and level == "beginner"), \

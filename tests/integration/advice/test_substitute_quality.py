@@ -731,7 +731,9 @@ def test_a_quick_lift_is_no_swap_for_a_strict_one(engine: Engine) -> None:
     # a power exercise (a linear jammer is typed so) keeps its quick lifts: no step for those
     jammer = [s.exercise.slug for s in engine.rank("single-arm-linear-jammer", Filters(limit=5))]
     assert "one-arm-kettlebell-push-press" in jammer
-    assert checked >= 50
+    # 53 strict presses before issue 23 (data7) merged the Smith-machine twins named "Multi
+    # Press" and "Smith Press" and filed the Cuban press, a rotator-cuff drill, under Isolation
+    assert checked >= 45
 
 
 def test_a_machine_exercise_seated_is_the_machine_exercise(engine: Engine) -> None:

@@ -262,7 +262,7 @@ def test_coverage_of_the_strength_exercises(full_store: Store) -> None:
 def test_machines_stay_out_of_no_machine_answers(full_store: Store) -> None:
     """The cardio machines the sources tagged bodyweight now require their machine."""
     for slug in ("elliptical", "rowing-machine", "stationary-bike", "treadmill-cardio",
-                 "stairmaster", "smith-press"):
+                 "stairmaster", "smith-machine-overhead-shoulder-press"):
         assert full_store.ask(
             f"ASK {{ <{EXERCISE[slug]}> <{EXG.requiresEquipment}>/"
             "<http://www.w3.org/2004/02/skos/core#broader>* "

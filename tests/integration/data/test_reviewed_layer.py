@@ -345,7 +345,7 @@ def test_no_entry_contradicts_a_decidable_rule_of_the_review(full_store: Store) 
     ("clean-pull", "barbell", "Bilateral", "compound", "PowerTraining", "Moderate"),
     ("smith-machine-incline-bench-press", "smith-machine incline-bench", "Bilateral",
      "compound", "StrengthTraining", "Low"),
-    ("bent-over-two-dumbbell-row", "dumbbell", "Bilateral", "compound", "StrengthTraining",
+    ("bent-over-barbell-row", "barbell", "Bilateral", "compound", "StrengthTraining",
      "Moderate"),
     ("incline-dumbbell-press", "dumbbell incline-bench", "Bilateral", "compound",
      "StrengthTraining", "Low"),
@@ -357,8 +357,6 @@ def test_no_entry_contradicts_a_decidable_rule_of_the_review(full_store: Store) 
     ("ring-support-hold", "bodyweight gymnastic-rings", "Bilateral", "isolation",
      "StrengthTraining", "Moderate"),
     ("meadows-row", "barbell landmine", "Unilateral", "compound", "StrengthTraining",
-     "Moderate"),
-    ("two-arm-kettlebell-row", "kettlebell", "Bilateral", "compound", "StrengthTraining",
      "Moderate"),
     ("reverse-band-bench-press", "barbell bench resistance-band squat-rack", "Bilateral",
      "compound", "StrengthTraining", "Moderate"),
@@ -377,6 +375,19 @@ def test_the_difficulty_rules_decide_the_table_rows(slug: str, equipment: str, l
                         mechanic=mech, pattern=_pattern(slug, mech), difficulty=level, kind=kind)
     row = RULES.difficulty_row(entry)
     assert row is not None and row[0] == level, row
+
+
+@pytest.mark.parametrize(("slug", "equipment"), [
+    ("bent-over-two-dumbbell-row", "dumbbell"), ("two-arm-kettlebell-row", "kettlebell"),
+    ("alternating-kettlebell-row", "kettlebell"), ("dumbbell-rear-delt-row", "dumbbell"),
+])
+def test_dumbbells_bent_over_are_low_by_the_last_row(slug: str, equipment: str) -> None:
+    """Issue 23 (data7): dumbbells and kettlebells rowed bent over hold the dumbbell hinge, which
+    is Low; no row above the last decides them (only a bar bent over is Moderate)."""
+    entry = RULES.Entry(slug=slug, equipment=frozenset({equipment}), laterality="Bilateral",
+                        mechanic="compound", pattern="HorizontalPull", difficulty="Low",
+                        kind="StrengthTraining")
+    assert RULES.difficulty_row(entry) is None
 
 
 def _pattern(slug: str, mechanic: str) -> str:

@@ -82,3 +82,18 @@ def test_a_source_muscle_in_any_role_keeps_the_rule_out() -> None:
     for role in ("primary", "secondary", "stabilizer"):
         facts = _facts("Hamstring Stretch", **{role: frozenset({"calves"})})
         assert target_muscles(facts) == ()
+
+
+@pytest.mark.parametrize(("name", "kind", "rule"), [
+    # issue 23 (data7): a name of another kind wins over free-exercise-db's stretching category
+    ("Arm Circles", "MobilityDrill", "kind/mobility"),
+    ("Inchworm", "MobilityDrill", "kind/mobility"),
+    ("Frog Hops", "PowerTraining", "kind/power"),
+    # the category still types what no name rule claims, and a stretch word wins over all
+    ("Toe Touchers", "Stretching", "kind/stretch"),
+    ("Hamstring Stretch", "Stretching", "kind/stretch"),
+])
+def test_a_name_of_another_kind_wins_over_the_stretching_category(name: str, kind: str,
+                                                                  rule: str) -> None:
+    inferred = activity_kind(_facts(name, category=("stretching",)))
+    assert (inferred.value, inferred.rule) == (kind, rule)

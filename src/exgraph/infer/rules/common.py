@@ -65,6 +65,9 @@ class Facts:
     languages: tuple[str | None, ...] = ()
     #: the exg:ActivityKind local name a source states, if any
     activity_kind: str | None = None
+    #: the text of its steps and summaries, every source's, sorted: what the movement is when
+    #: a source's category contradicts it (a crunch filed under stretching, issue 23)
+    texts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.languages and len(self.languages) != len(self.names):
