@@ -92,7 +92,7 @@ from exgraph.plans.model import (
 from exgraph.plans.plan_facts import PlanFacts, Ref
 from exgraph.plans.request import MAX_DAYS, MAX_MINUTES, PlanRequest
 from exgraph.plans.traits import unloaded
-from exgraph.plans.validate import PlanRuleError, Violation, direction, validate
+from exgraph.plans.validate import PlanRuleError, Violation, direction, side, validate
 from exgraph.queries.substitutes import Engine, Exercise
 
 #: The progression of an exercise that needs no equipment and has none of its own: the goal
@@ -105,6 +105,9 @@ BODYWEIGHT_PROGRESSION = (
 #: Pull slots a day keeps even when a pick already works the back: lats and middle back want a
 #: vertical and a horizontal pull.
 PULL_SLOTS = frozenset({"horizontal-pull", "vertical-pull"})
+#: The side of the knee-hip balance each leg slot's lift is on: a day that trains the legs does
+#: a squat or lunge (knee-dominant) and a hinge or curl (hip-dominant).
+LEG_SIDES = {"squat": "knee", "hinge": "hip"}
 #: Pulling equipment a lifter can fit at home (a doorway bar, bands, rings or a suspension
 #: trainer), named first when nothing pulls with the equipment given.
 PORTABLE_PULL = frozenset({"pull-up-bar", "resistance-band", "gymnastic-rings",
@@ -255,7 +258,8 @@ class Builder(Filler):
             slot = SLOTS[name]
             covered = day.areas()
             if not slot.optional and slot.area in covered and not (
-                    slot.name in PULL_SLOTS and not any(i.slot.name == name for i in day.items)):
+                    slot.name in PULL_SLOTS and not any(i.slot.name == name for i in day.items)
+            ) and not self.leg_side_missing(day, slot):
                 continue  # (a row and a pulldown both belong on a pulling day)
             if set(slot.groups) <= self.request.avoid:
                 continue
@@ -267,6 +271,16 @@ class Builder(Filler):
             elif slot.optional and not slot.quiet:
                 self.notes.append(f"Day {day.index}: no exercise for the optional "
                                   f"{slot.label.lower()} slot fits the request")
+
+    def leg_side_missing(self, day: Day, slot: Slot) -> bool:
+        """Whether slot is the squat or hinge slot and the day has no lift of its side yet (rule
+        "a leg day squats and hinges"): a leverage deadlift works the quadriceps as a prime
+        mover, but a day whose only leg lift is a deadlift has no knee-dominant work, so the
+        squat slot is filled even when the quadriceps are covered (two machine plans of
+        sample 4), and likewise the hinge slot after a squat that works the hamstrings."""
+        want = LEG_SIDES.get(slot.name)
+        return want is not None and not any(side(i.exercise, "knee-hip") == want
+                                            for i in day.items)
 
     def coverage(self, days: list[Day]) -> dict[str, tuple[int, str | None]]:
         out: dict[str, tuple[int, str | None]] = {}

@@ -420,6 +420,30 @@ class Tuner(Explainer):
                 if self.add_for(day, slot, f"the {label} get two sessions a week") is not None:
                     have.append(day)
 
+    def legs(self, days: list[Day]) -> None:
+        """Rule "a leg day squats and hinges": a day whose kind trains the legs and whose lifts
+        are all on one side of the knee-hip balance (a leverage deadlift alone: it works the
+        quadriceps, but no knee bends under load) gets a lift of the other side, a squat or a
+        single-leg lift, or a hinge (when the tuning left one out for balance or time, or the
+        day's pick worked both groups)."""
+        for day in days:
+            kind = DAY_KINDS[day.kind][1]
+            if "squat" not in kind or "hinge" not in kind:
+                continue
+            sides = {side(i.exercise, "knee-hip") for i in day.items}
+            for want, names in (("knee", ("squat", "lunge")), ("hip", ("hinge",))):
+                if want in sides or not sides & {"knee", "hip"}:
+                    continue
+                for name in names:
+                    slot = LUNGE if name == "lunge" else SLOTS[name]
+                    added = self.add_for(day, slot, "the day squats and hinges")
+                    if added is None:
+                        continue
+                    if side(added.exercise, "knee-hip") == want and not self.over_max(days):
+                        break
+                    self.remove(day, added)
+                    self.dropped.add(added.exercise.slug)  # (not tried again next round)
+
     def tune(self, days: list[Day]) -> None:
         """The steps, :data:`ROUNDS` times: weekly sets, balances, session length, coverage,
         and weekly sets again (a balance or a repair may have added sets to a full group)."""
@@ -429,4 +453,5 @@ class Tuner(Explainer):
             for day in days:
                 self.fit_time(day)
             self.repair(days)
+            self.legs(days)
             self.volume(days)
