@@ -2,8 +2,9 @@
 (docs/plans.md, "How a plan is judged" and its causes list): every goal x level x 2-6 days x
 14 kits, at the default session length and at 45 minutes (1,050 requests each).
 
-For each length it prints how many requests are refused (and by which rule), and of the plans
-built how many have:
+For each length it prints how many requests are refused (and by which rule; a request refused
+at full rests and built at the short end of each rest range, as ``build_plan`` does, counts as
+built), and of the plans built how many have:
 
 - ``spread``: days more than 1.5 x apart (longest day over 1.5 x the shortest);
 - ``short``: a day under 25 minutes (or half the session length, when that is less);
@@ -35,7 +36,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 from exgraph.errors import BadRequest  # noqa: E402
 from exgraph.graph.load import open_store  # noqa: E402
 from exgraph.plans import facts_for, parse_request  # noqa: E402
-from exgraph.plans.build import Builder, Plan  # noqa: E402
+from exgraph.plans.build import Builder, Plan, brisk_plan  # noqa: E402
 from exgraph.plans.model import LARGE, MAIN_SLOTS, SLOTS, area_sets  # noqa: E402
 from exgraph.plans.plan_facts import PlanFacts  # noqa: E402
 from exgraph.plans.traits import explosive  # noqa: E402
@@ -115,7 +116,8 @@ def fast_fits(builder: Builder) -> bool:
 def sweep(engine: Engine, facts: PlanFacts, minutes: int | None, listed: str | None) -> None:
     refused: Counter[str] = Counter()
     counts: Counter[str] = Counter()
-    built = 0
+    built = brisk = 0
+    day_minutes = 0.0
     for goal, level, days, (kit, equipment) in itertools.product(
             GOALS, LEVELS, range(2, 7), kits(engine).items()):
         values = {"goal": goal, "level": level, "days": str(days), "equipment": equipment}
@@ -126,16 +128,20 @@ def sweep(engine: Engine, facts: PlanFacts, minutes: int | None, listed: str | N
         try:
             plan = builder.build()
         except PlanRuleError as exc:
-            refused[",".join(sorted({v.rule for v in exc.violations}))] += 1
-            if listed == "refused":
-                print(f"  refused: {goal} {level} {days} {kit}: {exc}")
-            continue
+            found = brisk_plan(engine, facts, request)  # as build_plan does
+            if found is None:
+                refused[",".join(sorted({v.rule for v in exc.violations}))] += 1
+                if listed == "refused":
+                    print(f"  refused: {goal} {level} {days} {kit}: {exc}")
+                continue
+            plan, brisk = found, brisk + 1
         except BadRequest as exc:
             refused["no exercise"] += 1
             if listed == "refused":
                 print(f"  refused: {goal} {level} {days} {kit}: {exc}")
             continue
         built += 1
+        day_minutes += sum(d.minutes for d in plan.days) / len(plan.days)
         found = faults(plan, builder)
         counts.update(found)
         if listed in found:
@@ -144,7 +150,8 @@ def sweep(engine: Engine, facts: PlanFacts, minutes: int | None, listed: str | N
     length = f"{minutes} min" if minutes else "default length"
     total = built + sum(refused.values())
     print(f"{length}: {total} requests, {sum(refused.values())} refused "
-          f"({dict(refused) or 'none'}), {built} built")
+          f"({dict(refused) or 'none'}), {built} built ({brisk} with short rests), "
+          f"days of {day_minutes / max(built, 1):.1f} minutes on average")
     print("  " + ", ".join(f"{name} {counts[name]}" for name in (*CHECKS, "floor group")))
 
 

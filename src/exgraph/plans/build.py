@@ -385,10 +385,31 @@ def build_plan(engine: Engine, facts: PlanFacts, request: PlanRequest, *,
     try:
         return Builder(engine, facts, request).build()
     except PlanRuleError as exc:
+        brisk = brisk_plan(engine, facts, request)
+        if brisk is not None:
+            return brisk
         hint = nearest_request(engine, facts, request) if remedy else ""
         if not hint:
             raise
         raise PlanRuleError(exc.violations, hint) from None
+
+
+def brisk_plan(engine: Engine, facts: PlanFacts, request: PlanRequest) -> Plan | None:
+    """The plan for a request refused at full rests, with every rest at the short end of its
+    source's range (a strength main lift 3 minutes of 3-5, an accessory 60 s of 60-120), or
+    None when that breaks a rule too. A coach fits two 45-minute full-body days that way
+    rather than send the lifter away: every two-day 45-minute strength request of an
+    intermediate or advanced lifter was refused (sample 4, plan 1), the sets the weekly floor
+    needs taking 55 minutes at the middle of each rest range."""
+    builder = Builder(engine, facts, request)
+    builder.brisk = True
+    builder.notes.append(
+        "Rests are at the short end of each range: with the rest ranges' middle the "
+        f"{builder.limit}-minute sessions cannot hold the weekly sets each large group needs")
+    try:
+        return builder.build()
+    except PlanRuleError:
+        return None
 
 
 def nearest_request(engine: Engine, facts: PlanFacts, request: PlanRequest) -> str:
@@ -401,7 +422,9 @@ def nearest_request(engine: Engine, facts: PlanFacts, request: PlanRequest) -> s
     def builds(changed: PlanRequest) -> bool:
         try:
             Builder(engine, facts, changed).build()
-        except BadRequest:  # PlanRuleError is one
+        except PlanRuleError:
+            return brisk_plan(engine, facts, changed) is not None
+        except BadRequest:
             return False
         return True
 

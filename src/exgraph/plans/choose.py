@@ -115,6 +115,7 @@ class Chooser(Roles):
         self.dropped: set[str] = set()  # left out by a tuning step: never added back
         self.roles: dict[str, str] = {}  # slug -> "main" or "accessory", one per exercise
         self.yielded: set[str] = set()  # small groups whose exercise made room for large ones
+        self.brisk = False  # rests at the short end of each range (:func:`.build.build_plan`)
         # (day, item, note) of each arm, trunk or calf accessory left out for time: put back
         # when the finished week has room (:meth:`.fill.Filler.restore`)
         self.made_room: list[tuple[Day, Item, str]] = []
