@@ -27,11 +27,11 @@ multi-joint slot for an intermediate or advanced lifter; +1 for an exercise usin
 equipment over a bodyweight one; -3 for one that needs no load in a slot a load can fill when
 equipment is listed (not pull-ups, chin-ups, dips, the trunk, or a jump in a power plan); -3
 for a complex (a curl to press) in a main slot outside power plans; +3 in a power plan for an
-explosive exercise of the slot's pattern where a main lift goes. No two exercises of a day do
-one movement (:func:`.choose.redundant`); Olympic lifts only in power plans. Equal scores
-are ordered by name, or shuffled by ``seed``. A
-slot's pick is reused on later days while it fits (weekly frequency, not twice a day, the same
-role).
+explosive exercise of the slot's pattern where a main lift goes (and while a power plan has no
+fast lift, only fast lifts compete for a squat or hinge slot's main place). No two exercises
+of a day do one movement (:func:`.choose.redundant`); Olympic lifts only in power plans.
+Equal scores are ordered by name, or shuffled by ``seed``. A slot's pick is reused on later
+days while it fits (weekly frequency, not twice a day, the same role).
 
 **Numbers** (:mod:`.explain`): the first two multi-joint lifts of a day in a squat, hinge, push or
 pull slot are its main lifts, the rest accessories, one role per exercise all week. An exercise's
@@ -51,12 +51,17 @@ explosive work in a power plan.
 per major group within the goal's range for the level, pushing to pulling and knee- to
 hip-dominant work within 1:1 +/- 25 %, every session within its length (75 minutes unless asked:
 an exercise takes sets x (top reps x 3 s + the middle of the rest range) + 60 s to set up), every
-needed group on two days. Then (:meth:`.fill.Filler.fill_out`) arm, trunk and calf work left out
-for time is put back where the day has room, each large group is raised to a quarter of the
-way up its weekly range and each day to 25 minutes, a set at a time where the day has time;
-and each day is ordered main lifts, other multi-joint lifts, single-joint work, trunk last
+needed group on two days, every leg day a squat or lunge and a hinge or curl (a squat slot is
+filled when the day has no knee-dominant lift: :meth:`Builder.leg_side_missing`). Then
+(:meth:`.fill.Filler.fill_out`) arm, trunk and calf work left out for time is put back where the
+day has room, each large group is raised towards the middle of its weekly range (a set on the
+other side of a balance beside one that would break it; an exercise more when its lifts are at
+their top sets) and each day to 25 minutes and within 1.4 x of the longest, where the day has
+time; and each day is ordered main lifts, other multi-joint lifts, single-joint work, trunk last
 (:func:`order`). :meth:`Builder.build` checks the rules and raises
-:class:`.validate.PlanRuleError` (a 400) naming each one the week still breaks.
+:class:`.validate.PlanRuleError` (a 400) naming each one the week still breaks;
+:func:`build_plan` first tries the week again at the short end of every rest range
+(:func:`brisk_plan`).
 
 **Progression** (``weeks`` 4 to 8): week 1 at the bottom of the rep range; each week adds
 ceil((max - min) / 3) reps (at least 1) up to the top; the week after every set reached the top,

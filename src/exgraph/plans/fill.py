@@ -1,6 +1,7 @@
 """Filling out a tuned week (after :mod:`.tune` has brought it inside the rules): arm, trunk
-and calf work left out for time put back where a day has room, each large group raised above
-the floor of its weekly range and each day to a length worth the trip, a set at a time and
+and calf work left out for time put back where a day has room, each large group raised towards
+the middle of its weekly range, and each day to a length worth the trip and near the week's
+longest, a set at a time (or an exercise more when the planned lifts are at their top sets) and
 never past a rule (docs/plans.md, "What the rubric changed in the builder").
 """
 
@@ -51,10 +52,12 @@ class Filler(Tuner):
     # -- filling out ---------------------------------------------------------------------------
 
     def fill_out(self, days: list[Day]) -> None:
-        """Once the rules hold: each needed large group up to :data:`FLOOR_SHARE` of the goal's
-        weekly range, then each day up to :data:`SHORT_SESSION` minutes, a set at a time, only
-        where the day has time for it without leaving anything out, within the exercise's own
-        range of sets, no group over its maximum and no balance broken."""
+        """Once the rules hold: each needed large group, the furthest below first, up to
+        :data:`FLOOR_SHARE` of the goal's weekly range, then each day up to
+        :data:`SHORT_SESSION` minutes and to the longest day / :data:`DAY_SPREAD`, a set at a
+        time, only where the day has time for it without leaving anything out, within the
+        exercise's own range of sets, no group over its maximum and no balance broken; when no
+        set fits, an exercise more (:meth:`one_exercise`)."""
         if len(days) <= 1:
             return
         self.restore(days)
