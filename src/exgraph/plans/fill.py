@@ -91,23 +91,54 @@ class Filler(Tuner):
         redundant pair on the day, and puts no group over its maximum nor a balance out."""
         for day, item, note in list(self.made_room):
             ex = item.exercise
-            if item in day.items or day.minutes + item.minutes > self.limit \
-                    or self.counts[ex.slug] >= self.frequency_max(ex.slug) \
+            if item in day.items or self.counts[ex.slug] >= self.frequency_max(ex.slug) \
                     or (ex.slug not in self.planned and self.duplicate(ex)) \
                     or any(i.exercise.slug == ex.slug or redundant(ex, i.exercise)
                            for i in day.items):
                 continue
-            before = self.balanced(days)
+            before, under = self.balanced(days), self.under_areas(days)
+            traded = self.trade_sets(days, day, item)
+            if traded is None:
+                continue
             day.items.append(item)
             self.counts[ex.slug] += 1
             self.planned[ex.slug] = ex
-            if self.over_max(days) or self.balanced(days) < before:
+            if self.over_max(days) or self.balanced(days) < before \
+                    or not self.under_areas(days) <= under:
                 self.remove(day, item)
+                for lowered in traded:
+                    lowered.sets += 1
                 continue
             self.dropped.discard(ex.slug)
             self.made_room.remove((day, item, note))
             if note in self.notes:
                 self.notes.remove(note)
+
+    def trade_sets(self, days: list[Day], day: Day, item: Item) -> list[Item] | None:
+        """Time for item on day: none needed ([]) when the day has it; else, when item's groups
+        are a prime mover on fewer than two days of the week, sets of the day's large-group
+        lifts above their range's minimum, the most sets first, one at a time until it fits
+        (the lowered items; the caller checks the rules and gives the sets back when one
+        breaks); None when it cannot fit. A coach gives a curl its day in a 45-minute week for a
+        set of the leg press (sample 4, plan 5: the abdominals once a week, 41-minute days)."""
+        if day.minutes + item.minutes <= self.limit:
+            return []
+        days_on = sum(1 for d in days if any(i.exercise.primary & item.exercise.primary
+                                             for i in d.items))
+        if days_on >= min(2, len(days)):
+            return None
+        lowered: list[Item] = []
+        while day.minutes + item.minutes > self.limit:
+            spare = [i for i in day.items if not i.exercise.primary <= SMALL_GROUPS
+                     and i.sets > i.guideline.sets[0]]
+            if not spare:
+                for other in lowered:
+                    other.sets += 1
+                return None
+            most = max(spare, key=lambda i: i.sets)
+            most.sets -= 1
+            lowered.append(most)
+        return lowered
 
     def works_on(self, area: str) -> Callable[[Item], bool]:
         """A test: does an item work area as a prime mover."""
