@@ -27,11 +27,11 @@ multi-joint slot for an intermediate or advanced lifter; +1 for an exercise usin
 equipment over a bodyweight one; -3 for one that needs no load in a slot a load can fill when
 equipment is listed (not pull-ups, chin-ups, dips, the trunk, or a jump in a power plan); -3
 for a complex (a curl to press) in a main slot outside power plans; +3 in a power plan for an
-explosive exercise of the slot's pattern where a main lift goes. No two exercises of a day do
-one movement (:func:`.choose.redundant`); Olympic lifts only in power plans. Equal scores
-are ordered by name, or shuffled by ``seed``. A
-slot's pick is reused on later days while it fits (weekly frequency, not twice a day, the same
-role).
+explosive exercise of the slot's pattern where a main lift goes (and while a power plan has no
+fast lift, only fast lifts compete for a squat or hinge slot's main place). No two exercises
+of a day do one movement (:func:`.choose.redundant`); Olympic lifts only in power plans.
+Equal scores are ordered by name, or shuffled by ``seed``. A slot's pick is reused on later
+days while it fits (weekly frequency, not twice a day, the same role).
 
 **Numbers** (:mod:`.explain`): the first two multi-joint lifts of a day in a squat, hinge, push or
 pull slot are its main lifts, the rest accessories, one role per exercise all week. An exercise's
@@ -51,12 +51,17 @@ explosive work in a power plan.
 per major group within the goal's range for the level, pushing to pulling and knee- to
 hip-dominant work within 1:1 +/- 25 %, every session within its length (75 minutes unless asked:
 an exercise takes sets x (top reps x 3 s + the middle of the rest range) + 60 s to set up), every
-needed group on two days. Then (:meth:`.fill.Filler.fill_out`) arm, trunk and calf work left out
-for time is put back where the day has room, each large group is raised to a quarter of the
-way up its weekly range and each day to 25 minutes, a set at a time where the day has time;
-and each day is ordered main lifts, other multi-joint lifts, single-joint work, trunk last
+needed group on two days, every leg day a squat or lunge and a hinge or curl (a squat slot is
+filled when the day has no knee-dominant lift: :meth:`Builder.leg_side_missing`). Then
+(:meth:`.fill.Filler.fill_out`) arm, trunk and calf work left out for time is put back where the
+day has room, each large group is raised towards the middle of its weekly range (a set on the
+other side of a balance beside one that would break it; an exercise more when its lifts are at
+their top sets) and each day to 25 minutes and within 1.4 x of the longest, where the day has
+time; and each day is ordered main lifts, other multi-joint lifts, single-joint work, trunk last
 (:func:`order`). :meth:`Builder.build` checks the rules and raises
-:class:`.validate.PlanRuleError` (a 400) naming each one the week still breaks.
+:class:`.validate.PlanRuleError` (a 400) naming each one the week still breaks;
+:func:`build_plan` first tries the week again at the short end of every rest range
+(:func:`brisk_plan`).
 
 **Progression** (``weeks`` 4 to 8): week 1 at the bottom of the rep range; each week adds
 ceil((max - min) / 3) reps (at least 1) up to the top; the week after every set reached the top,
@@ -92,7 +97,7 @@ from exgraph.plans.model import (
 from exgraph.plans.plan_facts import PlanFacts, Ref
 from exgraph.plans.request import MAX_DAYS, MAX_MINUTES, PlanRequest
 from exgraph.plans.traits import unloaded
-from exgraph.plans.validate import PlanRuleError, Violation, direction, validate
+from exgraph.plans.validate import PlanRuleError, Violation, direction, side, validate
 from exgraph.queries.substitutes import Engine, Exercise
 
 #: The progression of an exercise that needs no equipment and has none of its own: the goal
@@ -105,6 +110,9 @@ BODYWEIGHT_PROGRESSION = (
 #: Pull slots a day keeps even when a pick already works the back: lats and middle back want a
 #: vertical and a horizontal pull.
 PULL_SLOTS = frozenset({"horizontal-pull", "vertical-pull"})
+#: The side of the knee-hip balance each leg slot's lift is on: a day that trains the legs does
+#: a squat or lunge (knee-dominant) and a hinge or curl (hip-dominant).
+LEG_SIDES = {"squat": "knee", "hinge": "hip"}
 #: Pulling equipment a lifter can fit at home (a doorway bar, bands, rings or a suspension
 #: trainer), named first when nothing pulls with the equipment given.
 PORTABLE_PULL = frozenset({"pull-up-bar", "resistance-band", "gymnastic-rings",
@@ -255,7 +263,8 @@ class Builder(Filler):
             slot = SLOTS[name]
             covered = day.areas()
             if not slot.optional and slot.area in covered and not (
-                    slot.name in PULL_SLOTS and not any(i.slot.name == name for i in day.items)):
+                    slot.name in PULL_SLOTS and not any(i.slot.name == name for i in day.items)
+            ) and not self.leg_side_missing(day, slot):
                 continue  # (a row and a pulldown both belong on a pulling day)
             if set(slot.groups) <= self.request.avoid:
                 continue
@@ -267,6 +276,16 @@ class Builder(Filler):
             elif slot.optional and not slot.quiet:
                 self.notes.append(f"Day {day.index}: no exercise for the optional "
                                   f"{slot.label.lower()} slot fits the request")
+
+    def leg_side_missing(self, day: Day, slot: Slot) -> bool:
+        """Whether slot is the squat or hinge slot and the day has no lift of its side yet (rule
+        "a leg day squats and hinges"): a leverage deadlift works the quadriceps as a prime
+        mover, but a day whose only leg lift is a deadlift has no knee-dominant work, so the
+        squat slot is filled even when the quadriceps are covered (two machine plans of
+        sample 4), and likewise the hinge slot after a squat that works the hamstrings."""
+        want = LEG_SIDES.get(slot.name)
+        return want is not None and not any(side(i.exercise, "knee-hip") == want
+                                            for i in day.items)
 
     def coverage(self, days: list[Day]) -> dict[str, tuple[int, str | None]]:
         out: dict[str, tuple[int, str | None]] = {}
@@ -371,10 +390,31 @@ def build_plan(engine: Engine, facts: PlanFacts, request: PlanRequest, *,
     try:
         return Builder(engine, facts, request).build()
     except PlanRuleError as exc:
+        brisk = brisk_plan(engine, facts, request)
+        if brisk is not None:
+            return brisk
         hint = nearest_request(engine, facts, request) if remedy else ""
         if not hint:
             raise
         raise PlanRuleError(exc.violations, hint) from None
+
+
+def brisk_plan(engine: Engine, facts: PlanFacts, request: PlanRequest) -> Plan | None:
+    """The plan for a request refused at full rests, with every rest at the short end of its
+    source's range (a strength main lift 3 minutes of 3-5, an accessory 60 s of 60-120), or
+    None when that breaks a rule too. A coach fits two 45-minute full-body days that way
+    rather than send the lifter away: every two-day 45-minute strength request of an
+    intermediate or advanced lifter was refused (sample 4, plan 1), the sets the weekly floor
+    needs taking 55 minutes at the middle of each rest range."""
+    builder = Builder(engine, facts, request)
+    builder.brisk = True
+    builder.notes.append(
+        "Rests are at the short end of each range: with the rest ranges' middle the "
+        f"{builder.limit}-minute sessions cannot hold the weekly sets each large group needs")
+    try:
+        return builder.build()
+    except PlanRuleError:
+        return None
 
 
 def nearest_request(engine: Engine, facts: PlanFacts, request: PlanRequest) -> str:
@@ -387,7 +427,9 @@ def nearest_request(engine: Engine, facts: PlanFacts, request: PlanRequest) -> s
     def builds(changed: PlanRequest) -> bool:
         try:
             Builder(engine, facts, changed).build()
-        except BadRequest:  # PlanRuleError is one
+        except PlanRuleError:
+            return brisk_plan(engine, facts, changed) is not None
+        except BadRequest:
             return False
         return True
 

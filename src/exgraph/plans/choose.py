@@ -27,9 +27,9 @@ from exgraph.plans.model import (
 )
 from exgraph.plans.plan_facts import PlanFacts
 from exgraph.plans.request import PlanRequest
+from exgraph.plans.roles import Roles
 from exgraph.plans.traits import (
     HIP_FLEXION,
-    LIGHT_HOLD,
     PARTNER,
     band_only,
     body_loaded,
@@ -40,7 +40,6 @@ from exgraph.plans.traits import (
     unloaded,
 )
 from exgraph.plans.validate import (
-    HEAVY_GOALS,
     SLOT_DIRECTIONS,
     SQUAT_LOADS,
     direction,
@@ -86,9 +85,12 @@ BAND_MAIN_PENALTY = 2.0
 #: load past the slow part of the lift, so the sets build neither size nor the skill of the strict
 #: lift; strength plans keep it (a push press moves more than a press), power plans want it.
 FAST_OFF_GOAL_PENALTY = 2.0
+#: Slots a fast lift takes by rule in a power week that has none yet: a jump, a swing or a
+#: clean (lower-body power; elsewhere a fast lift still scores :data:`EXPLOSIVE_BONUS`).
+FAST_SLOTS = frozenset({"squat", "hinge"})
 #: Goals whose plans take fast lifts on their merits.
 FAST_GOALS = frozenset({"power", "strength"})
-class Chooser:
+class Chooser(Roles):
     """The request, the graph's facts and the choices made so far; which exercises fit and the
     best one for a slot."""
 
@@ -113,6 +115,7 @@ class Chooser:
         self.dropped: set[str] = set()  # left out by a tuning step: never added back
         self.roles: dict[str, str] = {}  # slug -> "main" or "accessory", one per exercise
         self.yielded: set[str] = set()  # small groups whose exercise made room for large ones
+        self.brisk = False  # rests at the short end of each range (:func:`.build.build_plan`)
         # (day, item, note) of each arm, trunk or calf accessory left out for time: put back
         # when the finished week has room (:meth:`.fill.Filler.restore`)
         self.made_room: list[tuple[Day, Item, str]] = []
@@ -343,20 +346,27 @@ class Chooser:
         # 3-6 fast repetitions), never an accessory's 8-15
         fast = self.goal == "power" and slot.name in MAIN_SLOTS and sum(
             1 for item in day.items if item.role == "main") < MAIN_PER_DAY
+        # a power week's first fast lift is not outscored by a slow one (rule "power is
+        # trained fast"): while the plan has none, only fast lifts compete for a main place
+        fast_only = fast and slot.name in FAST_SLOTS \
+            and not any(self.is_fast(ex) for ex in self.planned.values())
         extra = len(self.request.emphasise) + (EXPLOSIVE_BONUS if fast else 0.0)
-        best = -math.inf
         equal: list[Exercise] = []
-        for bound, static, ex in self.fitting(slot):
-            if bound + extra < best:
+        for only in (True, False) if fast_only else (False,):
+            best = -math.inf
+            for bound, static, ex in self.fitting(slot):
+                if bound + extra < best:
+                    break
+                bonus = self.fast_bonus(ex, slot) if fast else 0.0
+                if (only and not bonus) or not fits(ex):
+                    continue
+                value = round(self.score(ex, static, slot, day_groups, covered) + bonus, 6)
+                if value > best:
+                    best, equal = value, [ex]
+                elif value == best:
+                    equal.append(ex)
+            if equal:
                 break
-            if not fits(ex):
-                continue
-            value = self.score(ex, static, slot, day_groups, covered)
-            value = round(value + (self.fast_bonus(ex, slot) if fast else 0.0), 6)
-            if value > best:
-                best, equal = value, [ex]
-            elif value == best:
-                equal.append(ex)
         if not equal:
             return None
         equal.sort(key=lambda ex: (ex.name.lower(), ex.slug))
@@ -453,38 +463,3 @@ class Chooser:
         """Whether the plan holds ex under another name (rule one-name)."""
         return any(other.slug != ex.slug and same_exercise(other, ex)
                    for other in self.planned.values())
-
-    def same_role(self, day: Day, ex: Exercise, slot: Slot) -> bool:
-        """Whether ex would have the role it has elsewhere in the plan (one exercise, one set of
-        numbers and one progression a week)."""
-        known = self.roles.get(ex.slug)
-        return known is None or known == self.role(day, ex, slot)
-
-    def role(self, day: Day, ex: Exercise, slot: Slot) -> str:
-        """"main" for the first :data:`MAIN_PER_DAY` multi-joint lifts of a day (not stated
-        isolation, a squat, lunge, hinge, push or pull pattern) in a squat, hinge, push or pull
-        slot, else "accessory"."""
-        mains = sum(1 for item in day.items if item.role == "main")
-        if slot.name in MAIN_SLOTS and mains < MAIN_PER_DAY and ex.mechanic != "isolation" \
-                and ex.pattern not in (None, "Isolation", "TrunkStability") \
-                and not self.light_for_heavy_sets(ex):
-            return "main"
-        return "accessory"
-
-    def light_for_heavy_sets(self, ex: Exercise) -> bool:
-        """Whether ex cannot take a strength or power plan's heavy main-lift sets (3-6
-        repetitions): it needs no load and its body weight is no real load (a push-up or a
-        bodyweight squat is no 3-6RM), or its load is a band's tension or a weight held at the
-        chest (a band press, a goblet squat: the band or the arms give out first), and in a
-        power plan it is not explosive either (a jump squat at 3-6 fast repetitions is power
-        work)."""
-        if self.goal not in ("strength", "power") or body_loaded(ex):
-            return False
-        # a beginner's strength sets are 6-10 (BEGINNER_REPS_MIN): a band or a goblet hold
-        # takes those
-        light_load = (band_only(ex) or bool(LIGHT_HOLD.search(ex.name.lower()))) and not (
-            self.goal in HEAVY_GOALS and self.level_rank == 0)
-        if not unloaded(ex) and not light_load:
-            return False
-        return not (self.goal == "power"
-                    and explosive(ex, self.facts.categories.get(ex.slug, frozenset())))

@@ -5,6 +5,8 @@ how many sets.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from exgraph.plans.choose import Chooser
 from exgraph.plans.model import (
     SMALL_GROUPS,
@@ -136,16 +138,16 @@ class Explainer(Chooser):
     def guideline(self, ex: Exercise, role: str = "main") -> Guideline:
         """The exercise's own programming for the goal when it suits the role and level, else
         the goal's most specific programming for the level and role, else its default."""
-        own = self.facts.programming.get((ex.slug, self.goal))
-        if own is not None and self.fits_role(own, role):
-            return own
-        level = self.request.level
-        for key in ((self.goal, level, role), (self.goal, None, role), (self.goal, level, None)):
-            found = self.facts.specific.get(key)
-            if found is not None:
-                return found
-        assert self.default is not None
-        return self.default
+        found = self.facts.programming.get((ex.slug, self.goal))
+        if found is None or not self.fits_role(found, role):
+            level = self.request.level
+            found = next((self.facts.specific[key] for key in (
+                (self.goal, level, role), (self.goal, None, role), (self.goal, level, None))
+                if key in self.facts.specific), self.default)
+        assert found is not None
+        if self.brisk and found.rest:  # the short end of the source's own range
+            return replace(found, rest=(found.rest[0], found.rest[0]))
+        return found
 
     def sets_for(self, ex: Exercise, guideline: Guideline) -> int:
         """Beginner the minimum of the range, intermediate the middle (rounded down), advanced

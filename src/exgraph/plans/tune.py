@@ -187,9 +187,9 @@ class Tuner(Explainer):
             return SLOTS["horizontal-pull" if lacks.name == "vertical-pull" else "vertical-pull"]
         return SLOTS[MAJOR[area][2]]
 
-    def room(self, day: Day, item: Item | None = None) -> bool:
+    def room(self, day: Day, item: Item | None = None, free: bool = True) -> bool:
         """Whether day has time for one more set of item (or for one more exercise), after
-        freeing time from small-group accessories when it must (:meth:`make_room`)."""
+        freeing time from small-group accessories when it must and ``free`` (:meth:`make_room`)."""
         if item is None:  # an accessory, unless the day lacks main lifts
             mains = sum(1 for i in day.items if i.role == "main")
             guideline = self.guideline(_ANY, "main" if mains < MAIN_PER_DAY else "accessory")
@@ -198,7 +198,7 @@ class Tuner(Explainer):
             need = (sets * (guideline.reps[1] * 3 + (low + high) / 2) + 60) / 60
         else:
             need = (item.guideline.reps[1] * 3 + (sum(item.guideline.rest or (90, 90)) / 2)) / 60
-        return day.minutes + need <= self.limit or self.make_room(day, need)
+        return day.minutes + need <= self.limit or (free and self.make_room(day, need))
 
     def make_room(self, day: Day, need: float) -> bool:
         """Free ``need`` minutes of day for a large group: optional extras out, sets of arm,
@@ -230,9 +230,10 @@ class Tuner(Explainer):
             self.made_room.append((day, item, note))
         return day.minutes + need <= self.limit
 
-    def add_for(self, day: Day, slot: Slot, why: str) -> Item | None:
-        """Add the best exercise for slot to day when it has time; None when none fits."""
-        if not self.room(day):
+    def add_for(self, day: Day, slot: Slot, why: str, free: bool = True) -> Item | None:
+        """Add the best exercise for slot to day when it has time (freed from accessories when
+        ``free``); None when none fits."""
+        if not self.room(day, free=free):
             return None
         ex = self.choose(slot, day, self.day_groups(day) | set(slot.groups), day.areas())
         if ex is None:
@@ -339,18 +340,21 @@ class Tuner(Explainer):
                     self.remove(day, added)
         return False
 
-    def make_space(self, days: list[Day], pair: str) -> bool:
+    def make_space(self, days: list[Day], pair: str, keep_legs: bool = False) -> bool:
         """Bring the groups a set more put over their maximum back under it by a set less, or
         an exercise less, of an accessory on neither side of pair that works them as a prime
         mover (a lateral raise or a rear-delt fly makes room for the row that also moves the
-        shoulders), never a large group under its minimum. False (nothing changed): no such
-        accessory."""
+        shoulders), never a large group under its minimum; with ``keep_legs`` (filling out a
+        week that keeps every rule) never a squat, lunge or hinge (they hold the knee-hip balance
+        and a leg day's two sides). False (nothing
+        changed): no such accessory."""
         _low, high, weight = self.volume_range()
         over = {a for a, value in area_sets(days, weight).items()
                 if value > high and self.needed(a)}
         spare = [(d, i) for d in reversed(days) for i in reversed(d.items)
                  if side(i.exercise, pair) is None and i.role != "main" and not i.included
-                 and any(self._works(i, a) for a in over)]
+                 and any(self._works(i, a) for a in over)
+                 and not (keep_legs and side(i.exercise, "knee-hip") is not None)]
         for _day, item in spare:
             if item.sets > item.guideline.sets[0]:
                 before = self.under_areas(days)
@@ -420,6 +424,30 @@ class Tuner(Explainer):
                 if self.add_for(day, slot, f"the {label} get two sessions a week") is not None:
                     have.append(day)
 
+    def legs(self, days: list[Day]) -> None:
+        """Rule "a leg day squats and hinges": a day whose kind trains the legs and whose lifts
+        are all on one side of the knee-hip balance (a leverage deadlift alone: it works the
+        quadriceps, but no knee bends under load) gets a lift of the other side, a squat or a
+        single-leg lift, or a hinge (when the tuning left one out for balance or time, or the
+        day's pick worked both groups)."""
+        for day in days:
+            kind = DAY_KINDS[day.kind][1]
+            if "squat" not in kind or "hinge" not in kind:
+                continue
+            sides = {side(i.exercise, "knee-hip") for i in day.items}
+            for want, names in (("knee", ("squat", "lunge")), ("hip", ("hinge",))):
+                if want in sides or not sides & {"knee", "hip"}:
+                    continue
+                for name in names:
+                    slot = LUNGE if name == "lunge" else SLOTS[name]
+                    added = self.add_for(day, slot, "the day squats and hinges")
+                    if added is None:
+                        continue
+                    if side(added.exercise, "knee-hip") == want and not self.over_max(days):
+                        break
+                    self.remove(day, added)
+                    self.dropped.add(added.exercise.slug)  # (not tried again next round)
+
     def tune(self, days: list[Day]) -> None:
         """The steps, :data:`ROUNDS` times: weekly sets, balances, session length, coverage,
         and weekly sets again (a balance or a repair may have added sets to a full group)."""
@@ -429,4 +457,5 @@ class Tuner(Explainer):
             for day in days:
                 self.fit_time(day)
             self.repair(days)
+            self.legs(days)
             self.volume(days)

@@ -292,22 +292,28 @@ def _weekly(plan: Plan, facts: PlanFacts) -> list[Violation]:
 
 
 def side(ex: Exercise, pair: str) -> str | None:
-    """Which side of a balance ("push-pull" or "knee-hip") ex counts for, or None."""
+    """Which side of a balance ("push-pull" or "knee-hip") ex counts for, or None (remembered
+    by name, pattern and prime movers: the builder's fill-out asks it millions of times)."""
+    return _side(ex.name, ex.pattern, ex.primary, pair)
+
+
+@lru_cache(maxsize=1 << 16)
+def _side(name: str, pattern: str | None, primary: frozenset[str], pair: str) -> str | None:
     if pair == "push-pull":
-        moved = direction(ex)
-        if moved is None and ex.pattern == "Isolation":
-            if ex.primary & {"chest"}:
+        moved = _direction(name, pattern)
+        if moved is None and pattern == "Isolation":
+            if primary & {"chest"}:
                 return "push"
-            if ex.primary & {"lats", "middle-back"}:
+            if primary & {"lats", "middle-back"}:
                 return "pull"
         return "push" if moved in _PUSH else "pull" if moved in _PULL else None
-    if ex.pattern in ("Squat", "Lunge"):
+    if pattern in ("Squat", "Lunge"):
         return "knee"
-    if ex.pattern == "HipHinge":
+    if pattern == "HipHinge":
         return "hip"
-    if ex.pattern == "Isolation" and ex.primary <= {"quadriceps"} and ex.primary:
+    if pattern == "Isolation" and primary <= {"quadriceps"} and primary:
         return "knee"
-    if ex.pattern == "Isolation" and ex.primary and ex.primary <= {"hamstrings", "glutes"}:
+    if pattern == "Isolation" and primary and primary <= {"hamstrings", "glutes"}:
         return "hip"
     return None
 

@@ -106,15 +106,17 @@ def test_without_leg_machines_the_leg_curl_slot_is_skipped_silently(full_store: 
 
 def test_the_large_groups_rise_above_the_floor_when_the_days_have_time(full_store: Store
                                                                        ) -> None:
-    # five days of machines have room for it: 6 sets, the floor, before this rule
+    # five days of machines have room for it: 6 sets, the floor, before this rule; a quarter of
+    # the way up (8) at least, though the shoulders' maximum (every press and pulldown moves
+    # them) stops the chest and back short of the middle (FLOOR_SHARE)
     plan = build(full_store, goal="hypertrophy", level="beginner", days=5,
                  equipment=kits(engine_for(full_store))["machines"])
     volume = facts_for(full_store).volume[("hypertrophy", "beginner")]
     low, high = volume.sets
-    target = low + int((high - low) * FLOOR_SHARE)
-    assert target > low
+    quarter = low + int((high - low) * 0.25)
+    assert low + int((high - low) * FLOOR_SHARE) > quarter > low
     sets = area_sets(plan.days, volume.secondary)
-    assert all(sets[a] >= target for a in ("chest", "back", "quadriceps", "hamstrings")), sets
+    assert all(sets[a] >= quarter for a in ("chest", "back", "quadriceps", "hamstrings")), sets
 
 
 def test_short_days_are_topped_up_with_sets(full_store: Store) -> None:
@@ -241,10 +243,11 @@ def test_a_hinge_slot_hinges_so_small_kits_get_a_balanced_plan(full_store: Store
 
 
 def test_a_refused_request_says_the_nearest_request_that_builds(full_store: Store) -> None:
-    """Two 45-minute strength days cannot hold an intermediate's weekly minimum at 3-5 minutes'
-    rest: the 400 names the rules and the shortest longer session and the extra day that do
-    build (found by building them), and each of those builds."""
-    request = {"goal": "strength", "level": "intermediate", "days": "2",
+    """Two 45-minute strength days cannot hold an advanced lifter's weekly minimum (8 sets),
+    even at the short end of each rest range: the 400 names the rules and the shortest longer
+    session and the extra day that do build (found by building them), and each of those
+    builds. (An intermediate's two 45-minute days build with short rests, test_plan_week_rules.)"""
+    request = {"goal": "strength", "level": "advanced", "days": "2",
                "equipment": "dumbbell,bench", "session_minutes": "45"}
     with pytest.raises(PlanRuleError) as caught:
         plan_for(full_store, request)

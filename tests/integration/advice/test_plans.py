@@ -181,8 +181,11 @@ def test_the_articles_numbers_come_from_the_article(full_store: Store) -> None:
     for item in items:
         assert item["numbers"]["from"] == "exercise"
         assert item["numbers"]["source"]["iri"] == article
-        assert (item["sets"], item["reps"], item["rest_seconds"]) == (
-            3, {"min": 8, "max": 12}, {"min": 90, "max": 120})
+        # a beginner starts at the bottom of the article's 3-4 sets; filling out the week may
+        # add the fourth where a day has time (docs/plans.md, "above the floor")
+        assert item["sets"] in (3, 4)
+        assert (item["reps"], item["rest_seconds"]) == (
+            {"min": 8, "max": 12}, {"min": 90, "max": 120})
         assert item["load"] == "Last 2 reps challenging with clean form"
     ex = next(e for e in doc["exercises"] if e["id"] == "machine-back-extension")
     assert ex["frequency"] == {"min": 1, "max": 3, "source": ex["frequency"]["source"]}
