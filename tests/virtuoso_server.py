@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 import requests
@@ -86,8 +87,9 @@ def spec_of(base: str) -> str:
 START_ATTEMPTS = 3
 
 
-def _start(binary: str, location: Path) -> tuple[subprocess.Popen[bytes], str, int]:
-    """A running Virtuoso answering ASK on its endpoint: (process, base URL, SQL port). Its
+def _start(binary: str, location: Path) -> tuple[subprocess.Popen[bytes], str, int, Path]:
+    """A running Virtuoso answering ASK on its endpoint: (process, base URL, SQL port, database
+    folder). Its
     database is in location (in a fresh folder under it for each retry after a failed listen)."""
     for attempt in range(START_ATTEMPTS):
         db = location if attempt == 0 else location / f"retry-{attempt}"
@@ -113,7 +115,7 @@ def _start(binary: str, location: Path) -> tuple[subprocess.Popen[bytes], str, i
                 try:
                     if requests.get(f"{base}/sparql", params={"query": "ASK {}"},
                                     timeout=10).status_code == 200:
-                        return proc, base, sql_port
+                        return proc, base, sql_port, db
                 except (requests.ConnectionError, requests.Timeout):
                     pass  # not listening yet, or still building its new database
                 if time.monotonic() > deadline:
@@ -125,18 +127,35 @@ def _start(binary: str, location: Path) -> tuple[subprocess.Popen[bytes], str, i
     raise AssertionError("unreachable: the last attempt raises")
 
 
+class Virtuoso(NamedTuple):
+    """A running Virtuoso: its base URL (``/sparql`` is its endpoint), its SQL port (for
+    ``isql-vt``, user and password ``dba``) and its database folder (readable by the server:
+    its ``DirsAllowed``, where a file for its bulk loader goes)."""
+
+    base: str
+    sql_port: int
+    folder: Path
+
+
 @contextmanager
-def virtuoso_server(location: Path) -> Iterator[str]:
-    """Run a new Virtuoso with its database in location; yields its base URL (``/sparql`` is
-    its endpoint, updates allowed)."""
+def virtuoso_instance(location: Path) -> Iterator[Virtuoso]:
+    """Run a new Virtuoso with its database in location, updates allowed to its endpoint."""
     binary = require_virtuoso()
-    proc, base, sql_port = _start(binary, location)
+    proc, base, sql_port, folder = _start(binary, location)
     try:
         grant = subprocess.run(
             ["isql-vt", str(sql_port), "dba", "dba", 'exec=grant SPARQL_UPDATE to "SPARQL";'],
             capture_output=True, text=True, timeout=60, check=False)
         if grant.returncode != 0 or "Error" in grant.stdout:
             raise RuntimeError(f"could not grant SPARQL_UPDATE: {grant.stdout}{grant.stderr}")
-        yield base
+        yield Virtuoso(base, sql_port, folder)
     finally:
         terminate(proc, timeout=30)  # a checkpoint on the way out can take a while
+
+
+@contextmanager
+def virtuoso_server(location: Path) -> Iterator[str]:
+    """Run a new Virtuoso with its database in location; yields its base URL (``/sparql`` is
+    its endpoint, updates allowed)."""
+    with virtuoso_instance(location) as instance:
+        yield instance.base

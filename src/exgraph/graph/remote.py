@@ -241,10 +241,15 @@ class RemoteStore(Store):
             self._stamp = (now, stamp)
         return (stamp, self._generation)
 
+    def forget_stamp(self) -> None:
+        """Read the stamp from the server at the next :meth:`generation` (after a write that
+        did not go through :meth:`update`, e.g. a bulk load: graph/bulk.py)."""
+        self._stamp = (float("-inf"), None)
+
     def bump(self) -> None:
         """Write a new stamp on the server, so that every process sharing it sees the change."""
         self.update(stamp_update())
-        self._stamp = (float("-inf"), None)
+        self.forget_stamp()
         super().bump()
 
     # -- Store interface --------------------------------------------------------------------
@@ -333,7 +338,7 @@ class RemoteStore(Store):
                 count += len(batch)
             # one request, so one transaction: the data and its new stamp arrive together
             self.update(f"MOVE SILENT <{staging}> TO DEFAULT ;\n{stamp_update()}")
-            self._stamp = (float("-inf"), None)
+            self.forget_stamp()
         except BaseException:
             # if the server is gone, the staging graph is harmless (and named uniquely)
             with contextlib.suppress(RemoteError):
@@ -376,7 +381,7 @@ class RemoteStore(Store):
             else:
                 drops = [f"DROP SILENT GRAPH <{g}>" for g in replaced if g not in staging]
             self.update(sequence(*moves, *drops, switch, stamp_update()))
-            self._stamp = (float("-inf"), None)
+            self.forget_stamp()
         except BaseException:
             for name in staging.values():
                 # the server is gone; staging graphs are harmless and named uniquely
