@@ -46,8 +46,8 @@ TransactionFile    = {db}/virtuoso-temp.trx
 [Parameters]
 ServerPort         = {sql_port}
 DisableUnixSocket  = 1
-NumberOfBuffers    = 20000
-MaxDirtyBuffers    = 15000
+NumberOfBuffers    = {buffers}
+MaxDirtyBuffers    = {dirty}
 DirsAllowed        = ., {db}
 CaseMode           = 2
 [HTTPServer]
@@ -56,8 +56,8 @@ ServerRoot         = {db}
 ServerThreads      = 10
 EnabledGzipContent = 0
 [SPARQL]
-ResultSetMaxRows      = 1000000
-MaxQueryExecutionTime = 120
+ResultSetMaxRows      = {max_rows}
+MaxQueryExecutionTime = {max_seconds}
 """
 
 
@@ -87,7 +87,23 @@ def spec_of(base: str) -> str:
 START_ATTEMPTS = 3
 
 
-def _start(binary: str, location: Path) -> tuple[subprocess.Popen[bytes], str, int, Path]:
+class Tuning(NamedTuple):
+    """A Virtuoso's settings for a size of data: 8 KiB pages of buffers and how many may be
+    dirty, the most rows an answer may have (more are cut silently: it must exceed every query
+    the app's start runs) and the seconds a query may run."""
+
+    buffers: int = 20_000  # 160 MiB: the bundled graph
+    dirty: int = 15_000
+    max_rows: int = 1_000_000
+    max_seconds: int = 120
+
+
+#: For 100k exercises (~8M quads, the records' queries ~4M rows): Debian's virtuoso.ini
+#: suggests 340,000 / 250,000 buffers for 4 GiB of free memory (2.7 GiB of pages).
+BIG = Tuning(buffers=340_000, dirty=250_000, max_rows=20_000_000, max_seconds=3600)
+
+
+def _start(binary: str, location: Path, tuning: Tuning = Tuning()) -> tuple[subprocess.Popen[bytes], str, int, Path]:
     """A running Virtuoso answering ASK on its endpoint: (process, base URL, SQL port, database
     folder). Its
     database is in location (in a fresh folder under it for each retry after a failed listen)."""
@@ -99,7 +115,8 @@ def _start(binary: str, location: Path) -> tuple[subprocess.Popen[bytes], str, i
         while http_port == sql_port:  # two asks in a row may get the same free port
             http_port = free_port()
         ini = db / "virtuoso.ini"
-        ini.write_text(INI.format(db=db, sql_port=sql_port, http_port=http_port))
+        ini.write_text(INI.format(db=db, sql_port=sql_port, http_port=http_port,
+                                  **tuning._asdict()))
         proc = subprocess.Popen([binary, "+configfile", str(ini), "+foreground"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=db)
         base = f"http://127.0.0.1:{http_port}"
@@ -138,10 +155,10 @@ class Virtuoso(NamedTuple):
 
 
 @contextmanager
-def virtuoso_instance(location: Path) -> Iterator[Virtuoso]:
+def virtuoso_instance(location: Path, tuning: Tuning = Tuning()) -> Iterator[Virtuoso]:
     """Run a new Virtuoso with its database in location, updates allowed to its endpoint."""
     binary = require_virtuoso()
-    proc, base, sql_port, folder = _start(binary, location)
+    proc, base, sql_port, folder = _start(binary, location, tuning)
     try:
         grant = subprocess.run(
             ["isql-vt", str(sql_port), "dba", "dba", 'exec=grant SPARQL_UPDATE to "SPARQL";'],

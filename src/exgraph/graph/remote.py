@@ -17,6 +17,10 @@ Queries and updates are sent form-encoded (``query=`` / ``update=``), the one re
 every SPARQL 1.1 server accepts (Virtuoso 7.2 waits forever on a body sent as
 ``application/sparql-query``).
 
+``timeout=SECONDS`` (default 30) bounds each of exgraph's own queries and updates (what /sparql
+forwards has the endpoint's limit): the app's start reads the records with queries whose
+answers grow with the data.
+
 ``results=xml`` asks for the SPARQL Query Results XML Format instead of JSON for the
 queries exgraph runs itself (SELECT and ASK; what /sparql forwards keeps the format its client
 asked for). Virtuoso 7.2 writes JSON 4-6x slower than XML: the records' query of the
@@ -60,6 +64,10 @@ DROP_OTHER_SOURCES = internal("drop-other-sources")
 #: The named graph where the data's generation stamp lives: every load or update through exgraph
 #: writes a new stamp, and every process that shares the server drops its caches when it sees one.
 GENERATION_GRAPH = "urn:exgraph:generation"
+#: Seconds exgraph waits for the answer to one of its own queries or updates, unless the spec
+#: says ``timeout=``: the app's start runs the records' queries, whose answers grow with the
+#: data (10k exercises on Virtuoso, at load 11: past 30 s; bench/RESULTS.md).
+DEFAULT_TIMEOUT = 30.0
 #: Seconds a process trusts the stamp it read last, before it asks the server again.
 GENERATION_TTL = 1.0
 #: A query that names its own dataset (``FROM <…>``, ``FROM NAMED src:wger``): the server's
@@ -87,7 +95,7 @@ class RemoteError(ExgraphError):
 class RemoteStore(Store):
     """SPARQL over HTTP against an external server."""
 
-    def __init__(self, query_url: str, update_url: str, timeout: float = 30.0,
+    def __init__(self, query_url: str, update_url: str, timeout: float = DEFAULT_TIMEOUT,
                  default_graph: str | None = None, results: str = "json") -> None:
         super().__init__(backend=f"sparql+{query_url}")
         self.query_url = query_url
@@ -103,16 +111,22 @@ class RemoteStore(Store):
     @classmethod
     def from_spec(cls, spec: str) -> RemoteStore:
         """Parse ``sparql+http://HOST:PORT/PATH[?update=PATH][&default-graph=IRI]
-        [&results=json|xml]``; DataError if malformed."""
+        [&results=json|xml][&timeout=SECONDS]``; DataError if malformed."""
         parts = urlsplit(spec.removeprefix("sparql+"))
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise DataError(f"bad store {spec!r}: expected sparql+http://HOST:PORT/PATH")
         query_url = urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "", ""))
         options = parse_qs(parts.query)
-        unknown = sorted(set(options) - {"update", "default-graph", "results"})
+        unknown = sorted(set(options) - {"update", "default-graph", "results", "timeout"})
         if unknown:
             raise DataError(f"bad store {spec!r}: unknown option {unknown[0]!r} "
-                            "(expected update=, default-graph= or results=)")
+                            "(expected update=, default-graph=, results= or timeout=)")
+        try:
+            timeout = float(options.get("timeout", [DEFAULT_TIMEOUT])[0])
+        except ValueError:
+            timeout = -1.0
+        if not 0 < timeout < float("inf"):
+            raise DataError(f"bad store {spec!r}: timeout must be a number of seconds")
         results = options.get("results", ["json"])[0]
         if results not in ("json", "xml"):
             raise DataError(f"bad store {spec!r}: results must be json or xml")
@@ -127,7 +141,7 @@ class RemoteStore(Store):
             update_url = query_url[: -len("query")] + "update"
         else:
             update_url = query_url
-        return cls(query_url, update_url, default_graph=default, results=results)
+        return cls(query_url, update_url, timeout=timeout, default_graph=default, results=results)
 
     # -- HTTP -------------------------------------------------------------------------------
 
