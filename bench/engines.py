@@ -57,7 +57,7 @@ from targets import CHEAP_SPARQL, NEW_LIMIT_LUA, SPARQL_JSON, headline_sparql
 from tests.engines import external_engine
 from tests.oxigraph_server import oxigraph_binary, oxigraph_server
 from tests.server import running_server
-from tests.virtuoso_server import BIG, Tuning, spec_of, virtuoso_binary, virtuoso_instance
+from tests.virtuoso_server import BIG, SMALL, spec_of, virtuoso_binary, virtuoso_instance
 
 from exgraph.graph.bulk import oxigraph_load, virtuoso_load
 from exgraph.graph.remote import RemoteStore
@@ -91,7 +91,7 @@ def engine(name: str, location: Path, args: argparse.Namespace,
         with oxigraph_server(location) as base:
             yield with_timeout(f"sparql+{base}/query", args), f"{seconds:.1f}"
         return
-    with virtuoso_instance(location, BIG if args.big else Tuning()) as virtuoso:
+    with virtuoso_instance(location, BIG if args.big else SMALL) as virtuoso:
         readable = virtuoso.folder / dump.name  # in the server's DirsAllowed
         os.link(dump, readable)
         spec = spec_of(virtuoso.base)

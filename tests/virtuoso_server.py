@@ -98,12 +98,15 @@ class Tuning(NamedTuple):
     max_seconds: int = 120
 
 
+#: For the bundled graph.
+SMALL = Tuning()
 #: For 100k exercises (~8M quads, the records' queries ~4M rows): Debian's virtuoso.ini
 #: suggests 340,000 / 250,000 buffers for 4 GiB of free memory (2.7 GiB of pages).
 BIG = Tuning(buffers=340_000, dirty=250_000, max_rows=20_000_000, max_seconds=3600)
 
 
-def _start(binary: str, location: Path, tuning: Tuning = Tuning()) -> tuple[subprocess.Popen[bytes], str, int, Path]:
+def _start(binary: str, location: Path,
+           tuning: Tuning = SMALL) -> tuple[subprocess.Popen[bytes], str, int, Path]:
     """A running Virtuoso answering ASK on its endpoint: (process, base URL, SQL port, database
     folder). Its
     database is in location (in a fresh folder under it for each retry after a failed listen)."""
@@ -155,7 +158,7 @@ class Virtuoso(NamedTuple):
 
 
 @contextmanager
-def virtuoso_instance(location: Path, tuning: Tuning = Tuning()) -> Iterator[Virtuoso]:
+def virtuoso_instance(location: Path, tuning: Tuning = SMALL) -> Iterator[Virtuoso]:
     """Run a new Virtuoso with its database in location, updates allowed to its endpoint."""
     binary = require_virtuoso()
     proc, base, sql_port, folder = _start(binary, location, tuning)

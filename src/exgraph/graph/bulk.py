@@ -23,8 +23,10 @@ the dump 3 s (2.6 of them building the dataset, as ``exgraph load`` does), ``oxi
 The bulk paths are not the atomic switch of ``exgraph load``: Virtuoso's loader adds to what
 the engine holds (so :func:`virtuoso_load` refuses an engine whose default graph has triples),
 and an app reading while a ``PUT`` runs may see a part of the data. They fill an engine before
-the apps use it; the stamp is in the file, so every app that already ran on the engine drops
-its caches when it next reads the stamp.
+the apps use it. The file's stamp is for ``oxigraph load`` (the server is not running); the
+online paths write a new stamp once the last quad is in, so what an app derived from a part of
+the data (its caches, and the values apps share per stamp: remote.py ``derived_key``) is
+never read back.
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ def put_dataset(store: RemoteStore, path: Path, timeout: float = BULK_TIMEOUT) -
     if response.status_code >= 400:
         raise RemoteError(f"PUT {url} failed with {response.status_code}: "
                           f"{response.text[:300]}")
-    store.forget_stamp()
+    store.bump()  # a stamp after the last quad: nothing derived from a part is read back
 
 
 def virtuoso_load(store: RemoteStore, path: Path, sql_port: int, *, user: str = "dba",
@@ -117,7 +119,7 @@ def virtuoso_load(store: RemoteStore, path: Path, sql_port: int, *, user: str = 
                    "select ll_file, ll_error from DB.DBA.load_list where ll_error is not null;")
     if "\n0 Rows." not in errors:
         raise RemoteError(f"Virtuoso's bulk loader failed: {errors.strip()[-500:]}")
-    store.forget_stamp()
+    store.bump()  # a stamp after the last quad: nothing derived from a part is read back
 
 
 def _isql(isql: str, port: int, user: str, password: str, timeout: float, sql: str) -> str:

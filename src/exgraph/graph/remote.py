@@ -38,16 +38,17 @@ import threading
 import time
 import uuid
 from collections.abc import Hashable, Iterable, Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
-from xml.parsers import expat
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from exgraph.errors import BadRequest, DataError, ExgraphError, QueryTimeout
+from exgraph.graph.remote_results import Results, parse_xml_results, term
 from exgraph.graph.rq import internal, sequence
 from exgraph.graph.store import Answer, Store
+from exgraph.graph.store_cache import cache_dir, digest
 
 if TYPE_CHECKING:
     # imported where a request is sent: requests (with urllib3, charset_normalizer, idna,
@@ -78,14 +79,6 @@ _GRAPH_RE = re.compile(r"\bGRAPH\s+(<[^>\s]*>|[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]*)
 _PREFIX_RE = re.compile(r"\bPREFIX\s+([A-Za-z_][\w.-]*|):\s*<([^>\s]*)>", re.IGNORECASE)
 
 
-class Results(NamedTuple):
-    """A SELECT answer (variables and rows, boolean None) or an ASK answer (boolean)."""
-
-    variables: list[str]
-    rows: list[dict[str, Node]]
-    boolean: bool | None
-
-
 class RemoteError(ExgraphError):
     """The external SPARQL server failed or could not be reached."""
 
@@ -107,6 +100,8 @@ class RemoteStore(Store):
         self.results = results
         self._local = threading.local()
         self._stamp: tuple[float, str | None] = (float("-inf"), None)
+        #: The first stamp this process read (None until one is read): generation 0's data.
+        self._origin: str | None = None
 
     @classmethod
     def from_spec(cls, spec: str) -> RemoteStore:
@@ -244,8 +239,10 @@ class RemoteStore(Store):
     # -- Generation -----------------------------------------------------------------------
 
     def generation(self) -> Hashable:
-        """The server's generation stamp (read at most once per :data:`GENERATION_TTL`) with
-        this process's own counter."""
+        """0 while the server holds the data of the first stamp this process read and the
+        process wrote nothing itself (the data it started on, as an embedded store's
+        generation 0 is the snapshot it opened); else the server's stamp with this process's
+        own counter. The stamp is read at most once per :data:`GENERATION_TTL`."""
         read_at, stamp = self._stamp
         now = time.monotonic()
         if now - read_at > GENERATION_TTL:
@@ -253,7 +250,24 @@ class RemoteStore(Store):
                 graph=GENERATION_GRAPH, stamp=f"{GENERATION_GRAPH}#stamp"))
             stamp = str(rows[0]["stamp"]) if rows else None
             self._stamp = (now, stamp)
+        if self._origin is None and self._generation == 0:
+            self._origin = stamp
+        if stamp is not None and stamp == self._origin and self._generation == 0:
+            return 0
         return (stamp, self._generation)
+
+    def derived_key(self) -> str | None:
+        """The key what is derived from the data is cached under beside the app (records,
+        indexes, the substitutes engine): the server and its stamp, at generation 0. Every
+        process on the same data finds what the first built (issue 25: at 10k exercises each
+        app's start on Oxigraph server built the records over HTTP for 200 s). A stamp names
+        one state of the data (every write through exgraph writes a new one in the same
+        transaction; a bulk load writes one after its last quad), so a value is never read back
+        for other data. ``disk`` keys, as an on-disk store's: pruned by recency."""
+        if cache_dir() is None or self.generation() != 0:
+            return None
+        where = f"remote\n{self.query_url}\n{self.default_graph}\n{self._origin}"
+        return "disk" + digest(where.encode())[:60]
 
     def forget_stamp(self) -> None:
         """Read the stamp from the server at the next :meth:`generation` (after a write that
@@ -289,7 +303,7 @@ class RemoteStore(Store):
                                   f"parse: {exc}") from exc
             if "boolean" in data:
                 return Results([], [], bool(data["boolean"]))
-            rows = [{name: _term(value) for name, value in binding.items()}
+            rows = [{name: term(value) for name, value in binding.items()}
                     for binding in data["results"]["bindings"]]
             results = Results(list(data["head"].get("vars", [])), rows, None)
         return results._replace(rows=self._rows(results.rows))
@@ -413,87 +427,3 @@ def stamp_update() -> str:
     return (f"DROP SILENT GRAPH <{GENERATION_GRAPH}> ;\n"
             f"INSERT DATA {{ GRAPH <{GENERATION_GRAPH}> {{ <{GENERATION_GRAPH}> "
             f"<{GENERATION_GRAPH}#stamp> \"{uuid.uuid4()}\" }} }}")
-
-
-def _term(value: dict[str, str]) -> Node:
-    kind = value["type"]
-    if kind == "uri":
-        return URIRef(value["value"])
-    if kind == "bnode":
-        return BNode(value["value"])
-    if "xml:lang" in value:
-        return Literal(value["value"], lang=value["xml:lang"])
-    if "datatype" in value:
-        return Literal(value["value"], datatype=URIRef(value["datatype"]))
-    return Literal(value["value"])
-
-
-_RESULTS_NS = "http://www.w3.org/2005/sparql-results# "
-_XML_LANG = "http://www.w3.org/XML/1998/namespace lang"
-
-
-class _XmlResultsReader:
-    """Reads the SPARQL Query Results XML Format with expat, straight into terms (no element
-    tree: 83k rows of the records' query in 4.5 s against 10 s through ElementTree)."""
-
-    def __init__(self) -> None:
-        self.variables: list[str] = []
-        self.rows: list[dict[str, Node]] = []
-        self.boolean: bool | None = None
-        self._row: dict[str, Node] = {}
-        self._name = ""
-        self._kind = ""  # uri, literal, bnode or boolean while reading one, else ""
-        self._attrs: dict[str, str] = {}
-        self._text: list[str] = []
-
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        local = tag.removeprefix(_RESULTS_NS)
-        if local == "result":
-            self._row = {}
-        elif local == "binding":
-            self._name = attrs["name"]
-        elif local in ("uri", "literal", "bnode", "boolean"):
-            self._kind, self._attrs, self._text = local, attrs, []
-        elif local == "variable":
-            self.variables.append(attrs["name"])
-        elif local == "triple":
-            raise ValueError("RDF-star triple terms are not supported")
-
-    def end(self, tag: str) -> None:
-        local = tag.removeprefix(_RESULTS_NS)
-        if local == "result":
-            self.rows.append(self._row)
-        elif local == self._kind:
-            text = "".join(self._text)
-            if local == "uri":
-                self._row[self._name] = URIRef(text)
-            elif local == "bnode":
-                self._row[self._name] = BNode(text)
-            elif local == "literal":
-                lang = self._attrs.get(_XML_LANG)
-                datatype = self._attrs.get("datatype")
-                self._row[self._name] = (
-                    Literal(text, lang=lang) if lang else
-                    Literal(text, datatype=URIRef(datatype)) if datatype else Literal(text))
-            else:
-                self.boolean = text.strip() == "true"
-            self._kind = ""
-
-    def text(self, data: str) -> None:
-        if self._kind:
-            self._text.append(data)
-
-
-def parse_xml_results(content: bytes) -> Results:
-    """A SPARQL Query Results XML document as :class:`Results` (ValueError if it is not one)."""
-    reader = _XmlResultsReader()
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.buffer_text = True
-    parser.StartElementHandler = reader.start
-    parser.EndElementHandler = reader.end
-    parser.CharacterDataHandler = reader.text
-    try:
-        parser.Parse(content, True)
-    except (expat.ExpatError, KeyError) as exc:
-        raise ValueError(f"not SPARQL XML results: {exc}") from exc
-    return Results(reader.variables, reader.rows, reader.boolean)

@@ -16,6 +16,7 @@ from exgraph.graph.bulk import oxigraph_load, put_dataset, store_endpoint, virtu
 from exgraph.graph.load import ONTOLOGY_GRAPH, bundled_files, load_oxigraph
 from exgraph.graph.remote import GENERATION_GRAPH, RemoteStore
 from exgraph.graph.store import OxigraphStore, Store
+from exgraph.records.model import RecordSet
 from exgraph.vocab.terms import SOURCE
 from tests.oxigraph_server import oxigraph_binary, oxigraph_server
 from tests.system.server.test_remote import QUERIES
@@ -87,10 +88,9 @@ def test_bulk_loaded_engine_holds_every_source_graph_and_a_stamp(bulk_loaded: Re
     assert {ONTOLOGY_GRAPH, str(SOURCE["curated"]), str(SOURCE["aliases"])} <= set(embedded)
     assert sizes(bulk_loaded) == embedded
     assert len(bulk_loaded) == len(dataset)
-    generation = bulk_loaded.generation()
-    assert isinstance(generation, tuple)
-    stamp = generation[0]
-    assert isinstance(stamp, str) and len(stamp) == 36, f"no generation stamp in {GENERATION_GRAPH}"
+    stamps = bulk_loaded.select(f"SELECT ?stamp WHERE {{ GRAPH <{GENERATION_GRAPH}> {{ "
+                                f"<{GENERATION_GRAPH}> <{GENERATION_GRAPH}#stamp> ?stamp }} }}")
+    assert len(stamps) == 1 and len(str(stamps[0]["stamp"])) == 36, stamps
 
 
 def test_an_app_on_a_bulk_loaded_engine_answers_like_embedded(bulk_loaded: RemoteStore,
@@ -126,3 +126,31 @@ def test_dump_refuses_store_and_bulk_without_a_server(tmp_path: Path) -> None:
     assert both.exit_code == 2 and "--dump" in both.output
     alone = runner.invoke(main, ["load", "--bulk"])
     assert alone.exit_code == 2 and "--store" in alone.output
+
+
+def test_a_second_process_on_the_same_data_reads_the_records_back(
+        bulk_loaded: RemoteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 25: every app process on an external engine built the records over HTTP at its
+    start (200 s at 10k exercises on Oxigraph server); now the first one's are kept under the
+    server's stamp, and a process on other data (a new stamp) builds its own."""
+    from exgraph.records import build
+
+    monkeypatch.setenv("EXGRAPH_CACHE_DIR", str(tmp_path))
+    spec = "sparql+" + bulk_loaded.query_url + (
+        f"?default-graph={bulk_loaded.default_graph}" if bulk_loaded.default_graph else "")
+    first = RemoteStore.from_spec(spec)
+    assert first.generation() == 0 and first.derived_key() is not None
+    built = build._load(first).as_json()
+
+    def no_build(store: Store) -> RecordSet:
+        raise AssertionError("the records were built again")
+
+    second = RemoteStore.from_spec(spec)
+    with monkeypatch.context() as patched:
+        patched.setattr(build, "build_records", no_build)
+        assert build._load(second).as_json() == built
+    second.bump()  # another process's write: a new stamp on the server
+    first.forget_stamp()
+    assert first.generation() != 0 and first.derived_key() is None
+    third = RemoteStore.from_spec(spec)
+    assert third.derived_key() not in (None, second.derived_key())
