@@ -200,6 +200,8 @@ def measure(name: str, args: argparse.Namespace, workdir: Path, token: str,
         # a cache folder of the run's own: the first app's start is cold on every engine
         env = {"EXGRAPH_HISTORY_DIR": str(workdir / "history"),
                "EXGRAPH_CACHE_DIR": str(workdir / f"cache-{name}")}
+        if args.worker_memory_mb:
+            env["EXGRAPH_WORKER_MEMORY_MB"] = str(args.worker_memory_mb)
         started = time.perf_counter()
         one = stack.enter_context(running_server(*store, "--no-access-log", env=env))
         start = time.perf_counter() - started
@@ -247,6 +249,10 @@ def main() -> None:
                         help="seconds each of the app's own queries may take on an external "
                              "engine (the store spec's timeout=; the records' queries at start "
                              "grow with the data)")
+    parser.add_argument("--worker-memory-mb", type=int, default=0,
+                        help="EXGRAPH_WORKER_MEMORY_MB of the apps: each /sparql worker of the "
+                             "embedded store holds a copy of the graph (at 10k exercises more "
+                             "than the default 1 GiB: its workers abort at start)")
     parser.add_argument("--start-timeout", type=float, default=900.0,
                         help="seconds an app may take to start (over an external engine it "
                              "builds its records over HTTP)")
