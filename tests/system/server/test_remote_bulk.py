@@ -106,9 +106,8 @@ def test_an_app_on_a_bulk_loaded_engine_answers_like_embedded(bulk_loaded: Remot
         assert response.get_json() == embedded.get(path).get_json(), path
 
 
+@pytest.mark.parametrize("bulk_loaded", ["virtuoso ld_dir"], indirect=True)
 def test_virtuoso_bulk_load_refuses_a_filled_engine(bulk_loaded: RemoteStore, dump: Path) -> None:
-    if bulk_loaded.default_graph is None:
-        pytest.skip("Virtuoso only: Oxigraph's PUT replaces the dataset")
     with pytest.raises(DataError, match="already holds"):
         virtuoso_load(bulk_loaded, dump, 1)
 
