@@ -261,9 +261,11 @@ class RemoteStore(Store):
         indexes, the substitutes engine): the server and its stamp, at generation 0. Every
         process on the same data finds what the first built (issue 25: at 10k exercises each
         app's start on Oxigraph server built the records over HTTP for 200 s). A stamp names
-        one state of the data (every write through exgraph writes a new one in the same
-        transaction; a bulk load writes one after its last quad), so a value is never read back
-        for other data. ``disk`` keys, as an on-disk store's: pruned by recency."""
+        one state of the data: ``exgraph load`` writes a new one in the same transaction as the
+        data, an update through /sparql and a bulk load right after their last quad (until
+        then the processes keep the previous generation's values, in memory as before). Values
+        built in such a window are kept under the old stamp, which no process reads once the
+        new one is seen. ``disk`` keys, as an on-disk store's: pruned by recency."""
         if cache_dir() is None or self.generation() != 0:
             return None
         where = f"remote\n{self.query_url}\n{self.default_graph}\n{self._origin}"
