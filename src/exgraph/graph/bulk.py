@@ -18,7 +18,10 @@ engines' own loaders read a file instead:
 
 Measured on the bundled graph (339,531 quads, 71 MB of N-Quads), one quiet moment at load ~4:
 the dump 3 s (2.6 of them building the dataset, as ``exgraph load`` does), ``oxigraph load``
-5.9 s, a ``PUT /store`` to a running Oxigraph server 12-21 s, Virtuoso's loader 4.3 s.
+5.9 s, a ``PUT /store`` to a running Oxigraph server 12-21 s, Virtuoso's loader 4.3 s. At 10k
+exercises (2.2M quads, load ~10): the dump 35-51 s, ``oxigraph load`` 52-54 s, Virtuoso 34.5 s;
+at 100k (19.4M quads, 4.2 GB): the dump 154 s with 8.2 GB of peak memory (the dataset is built
+in memory), ``oxigraph load`` 288 s, Virtuoso 280 s (bench/RESULTS.md, bench/engines.py).
 
 The bulk paths are not the atomic switch of ``exgraph load``: Virtuoso's loader adds to what
 the engine holds (so :func:`virtuoso_load` refuses an engine whose default graph has triples),
