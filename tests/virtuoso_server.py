@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 import requests
@@ -45,8 +46,8 @@ TransactionFile    = {db}/virtuoso-temp.trx
 [Parameters]
 ServerPort         = {sql_port}
 DisableUnixSocket  = 1
-NumberOfBuffers    = 20000
-MaxDirtyBuffers    = 15000
+NumberOfBuffers    = {buffers}
+MaxDirtyBuffers    = {dirty}
 DirsAllowed        = ., {db}
 CaseMode           = 2
 [HTTPServer]
@@ -55,8 +56,8 @@ ServerRoot         = {db}
 ServerThreads      = 10
 EnabledGzipContent = 0
 [SPARQL]
-ResultSetMaxRows      = 1000000
-MaxQueryExecutionTime = 120
+ResultSetMaxRows      = {max_rows}
+MaxQueryExecutionTime = {max_seconds}
 """
 
 
@@ -86,8 +87,28 @@ def spec_of(base: str) -> str:
 START_ATTEMPTS = 3
 
 
-def _start(binary: str, location: Path) -> tuple[subprocess.Popen[bytes], str, int]:
-    """A running Virtuoso answering ASK on its endpoint: (process, base URL, SQL port). Its
+class Tuning(NamedTuple):
+    """A Virtuoso's settings for a size of data: 8 KiB pages of buffers and how many may be
+    dirty, the most rows an answer may have (more are cut silently: it must exceed every query
+    the app's start runs) and the seconds a query may run."""
+
+    buffers: int = 20_000  # 160 MiB: the bundled graph
+    dirty: int = 15_000
+    max_rows: int = 1_000_000
+    max_seconds: int = 120
+
+
+#: For the bundled graph.
+SMALL = Tuning()
+#: For 100k exercises (~8M quads, the records' queries ~4M rows): Debian's virtuoso.ini
+#: suggests 340,000 / 250,000 buffers for 4 GiB of free memory (2.7 GiB of pages).
+BIG = Tuning(buffers=340_000, dirty=250_000, max_rows=20_000_000, max_seconds=3600)
+
+
+def _start(binary: str, location: Path,
+           tuning: Tuning = SMALL) -> tuple[subprocess.Popen[bytes], str, int, Path]:
+    """A running Virtuoso answering ASK on its endpoint: (process, base URL, SQL port, database
+    folder). Its
     database is in location (in a fresh folder under it for each retry after a failed listen)."""
     for attempt in range(START_ATTEMPTS):
         db = location if attempt == 0 else location / f"retry-{attempt}"
@@ -97,7 +118,8 @@ def _start(binary: str, location: Path) -> tuple[subprocess.Popen[bytes], str, i
         while http_port == sql_port:  # two asks in a row may get the same free port
             http_port = free_port()
         ini = db / "virtuoso.ini"
-        ini.write_text(INI.format(db=db, sql_port=sql_port, http_port=http_port))
+        ini.write_text(INI.format(db=db, sql_port=sql_port, http_port=http_port,
+                                  **tuning._asdict()))
         proc = subprocess.Popen([binary, "+configfile", str(ini), "+foreground"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=db)
         base = f"http://127.0.0.1:{http_port}"
@@ -113,7 +135,7 @@ def _start(binary: str, location: Path) -> tuple[subprocess.Popen[bytes], str, i
                 try:
                     if requests.get(f"{base}/sparql", params={"query": "ASK {}"},
                                     timeout=10).status_code == 200:
-                        return proc, base, sql_port
+                        return proc, base, sql_port, db
                 except (requests.ConnectionError, requests.Timeout):
                     pass  # not listening yet, or still building its new database
                 if time.monotonic() > deadline:
@@ -125,18 +147,35 @@ def _start(binary: str, location: Path) -> tuple[subprocess.Popen[bytes], str, i
     raise AssertionError("unreachable: the last attempt raises")
 
 
+class Virtuoso(NamedTuple):
+    """A running Virtuoso: its base URL (``/sparql`` is its endpoint), its SQL port (for
+    ``isql-vt``, user and password ``dba``) and its database folder (readable by the server:
+    its ``DirsAllowed``, where a file for its bulk loader goes)."""
+
+    base: str
+    sql_port: int
+    folder: Path
+
+
 @contextmanager
-def virtuoso_server(location: Path) -> Iterator[str]:
-    """Run a new Virtuoso with its database in location; yields its base URL (``/sparql`` is
-    its endpoint, updates allowed)."""
+def virtuoso_instance(location: Path, tuning: Tuning = SMALL) -> Iterator[Virtuoso]:
+    """Run a new Virtuoso with its database in location, updates allowed to its endpoint."""
     binary = require_virtuoso()
-    proc, base, sql_port = _start(binary, location)
+    proc, base, sql_port, folder = _start(binary, location, tuning)
     try:
         grant = subprocess.run(
             ["isql-vt", str(sql_port), "dba", "dba", 'exec=grant SPARQL_UPDATE to "SPARQL";'],
             capture_output=True, text=True, timeout=60, check=False)
         if grant.returncode != 0 or "Error" in grant.stdout:
             raise RuntimeError(f"could not grant SPARQL_UPDATE: {grant.stdout}{grant.stderr}")
-        yield base
+        yield Virtuoso(base, sql_port, folder)
     finally:
         terminate(proc, timeout=30)  # a checkpoint on the way out can take a while
+
+
+@contextmanager
+def virtuoso_server(location: Path) -> Iterator[str]:
+    """Run a new Virtuoso with its database in location; yields its base URL (``/sparql`` is
+    its endpoint, updates allowed)."""
+    with virtuoso_instance(location) as instance:
+        yield instance.base

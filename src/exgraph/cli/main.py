@@ -14,9 +14,8 @@ import click
 
 from exgraph.cli.progress import phase
 from exgraph.errors import ExgraphError
-from exgraph.graph.load import bundled_files, load_graph, open_store
+from exgraph.graph.load import load_graph, open_store
 from exgraph.graph.rq import internal
-from exgraph.vocab.terms import SLUG_RE
 
 #: Commands that live in their own modules, imported only when used: `exgraph serve` should not
 #: pay for pySHACL and the ingest parser at start-up.
@@ -30,6 +29,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "substitutes": "exgraph.cli.substitutes:substitutes",
     "plan": "exgraph.cli.plan:plan",
     "restore": "exgraph.cli.restore:restore",
+    "load": "exgraph.cli.load:load",
     # issue 22: fact checks
     "check": "exgraph.cli.check:check",
     # training history (issue 26)
@@ -163,66 +163,6 @@ def info(extra: tuple[Path, ...], show_conflicts: bool) -> None:
         click.echo("triples per source graph:")
         for row in graphs:
             click.echo(f"{int(str(row['n'])):>8}  {row['g']}")
-
-
-#: Seconds one request of `exgraph load` may take on an external server: the switch that moves
-#: every staged graph and rebuilds the union is one big transaction.
-LOAD_TIMEOUT = 300.0
-
-
-@main.command()
-@click.option("--store", "store_spec", required=True, metavar="STORE",
-              help="sparql+http://HOST:PORT/PATH (query URL; ?update=PATH if not /update), "
-                   "or with --source an on-disk Oxigraph store directory.")
-@click.option("--data", "extra", multiple=True, type=click.Path(path_type=Path),
-              help="Extra Turtle file to load beside the bundled graph (repeatable).")
-@click.option("--source", default=None, metavar="NAME",
-              help="Replace only the graph of this source (src:NAME) with FILES.")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, exists=True, path_type=Path))
-def load(store_spec: str, extra: tuple[Path, ...], source: str | None,
-         files: tuple[Path, ...]) -> None:
-    """Push the bundled graph (and --data files) to a store: every source graph, and the
-    default graph as their union, replaced in one switch at the end (a failed load leaves the
-    store as it was).
-
-    With --source NAME and FILES, only that source's graph (src:NAME) is replaced with FILES —
-    a re-import or re-ingest of one source — and every other graph is left as it was. The store
-    is an external SPARQL server (sparql+http://HOST:PORT/PATH) or, for --source, also an
-    on-disk Oxigraph store (a directory that `exgraph serve --store DIR` uses).
-    """
-    from exgraph.graph.load import load_oxigraph, push_dataset, replace_source
-    from exgraph.graph.remote import RemoteStore
-    from exgraph.vocab.terms import SOURCE
-
-    remote = store_spec.startswith(("sparql+http://", "sparql+https://"))
-    if source is None:
-        if files:
-            raise click.UsageError("FILES go with --source NAME (the graph they replace)")
-        if not remote:
-            raise click.BadParameter("expected sparql+http://HOST:PORT/PATH", param_hint="--store")
-        target = RemoteStore.from_spec(store_spec)
-        target.timeout = LOAD_TIMEOUT
-        with phase("loading the graph"):
-            dataset = load_oxigraph([*bundled_files(), *extra])
-        with phase(f"pushing to {target.query_url}"):
-            count = push_dataset(target, dataset)
-        click.echo(f"loaded {count} quads into {target.query_url}", err=True)
-        return
-    if not files:
-        raise click.UsageError("--source NAME needs the FILES that make up that source")
-    if not SLUG_RE.match(source):
-        raise click.BadParameter("a source name such as wger or article-push-up",
-                                 param_hint="--source")
-    if not remote and not Path(store_spec).is_dir():
-        raise click.BadParameter("expected sparql+http://HOST:PORT/PATH or the directory of an "
-                                 "on-disk store", param_hint="--store")
-    with phase("opening the store"):
-        store = open_store(store_spec)
-        if isinstance(store, RemoteStore):
-            store.timeout = LOAD_TIMEOUT
-    with phase(f"replacing src:{source}"):
-        count = replace_source(store, str(SOURCE[source]), files)
-    click.echo(f"replaced src:{source} with {count} triples in {store.backend}", err=True)
 
 
 def _from_setting(key: str) -> str:

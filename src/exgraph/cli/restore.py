@@ -71,7 +71,7 @@ def restore(snapshot: Path, store_spec: str) -> None:
     quads = len(data)
     graphs = len(list(data.named_graphs()))
     if remote:
-        from exgraph.cli.main import LOAD_TIMEOUT
+        from exgraph.cli.load import LOAD_TIMEOUT
 
         target = RemoteStore.from_spec(store_spec)
         target.timeout = LOAD_TIMEOUT

@@ -17,6 +17,10 @@ Queries and updates are sent form-encoded (``query=`` / ``update=``), the one re
 every SPARQL 1.1 server accepts (Virtuoso 7.2 waits forever on a body sent as
 ``application/sparql-query``).
 
+``timeout=SECONDS`` (default 30) bounds each of exgraph's own queries and updates (what /sparql
+forwards has the endpoint's limit): the app's start reads the records with queries whose
+answers grow with the data.
+
 ``results=xml`` asks for the SPARQL Query Results XML Format instead of JSON for the
 queries exgraph runs itself (SELECT and ASK; what /sparql forwards keeps the format its client
 asked for). Virtuoso 7.2 writes JSON 4-6x slower than XML: the records' query of the
@@ -34,16 +38,17 @@ import threading
 import time
 import uuid
 from collections.abc import Hashable, Iterable, Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
-from xml.parsers import expat
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from exgraph.errors import BadRequest, DataError, ExgraphError, QueryTimeout
+from exgraph.graph.remote_results import Results, parse_xml_results, term
 from exgraph.graph.rq import internal, sequence
 from exgraph.graph.store import Answer, Store
+from exgraph.graph.store_cache import cache_dir, digest
 
 if TYPE_CHECKING:
     # imported where a request is sent: requests (with urllib3, charset_normalizer, idna,
@@ -60,6 +65,10 @@ DROP_OTHER_SOURCES = internal("drop-other-sources")
 #: The named graph where the data's generation stamp lives: every load or update through exgraph
 #: writes a new stamp, and every process that shares the server drops its caches when it sees one.
 GENERATION_GRAPH = "urn:exgraph:generation"
+#: Seconds exgraph waits for the answer to one of its own queries or updates, unless the spec
+#: says ``timeout=``: the app's start runs the records' queries, whose answers grow with the
+#: data (10k exercises on Virtuoso, at load 11: past 30 s; bench/RESULTS.md).
+DEFAULT_TIMEOUT = 30.0
 #: Seconds a process trusts the stamp it read last, before it asks the server again.
 GENERATION_TTL = 1.0
 #: A query that names its own dataset (``FROM <…>``, ``FROM NAMED src:wger``): the server's
@@ -68,14 +77,6 @@ _FROM_RE = re.compile(r"\bFROM\s+(?:NAMED\s+)?(?:<|[A-Za-z_][\w.-]*:|:)", re.IGN
 #: A graph a query names (``GRAPH <iri>`` or ``GRAPH prefix:local``), and a prefix it declares.
 _GRAPH_RE = re.compile(r"\bGRAPH\s+(<[^>\s]*>|[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]*)", re.IGNORECASE)
 _PREFIX_RE = re.compile(r"\bPREFIX\s+([A-Za-z_][\w.-]*|):\s*<([^>\s]*)>", re.IGNORECASE)
-
-
-class Results(NamedTuple):
-    """A SELECT answer (variables and rows, boolean None) or an ASK answer (boolean)."""
-
-    variables: list[str]
-    rows: list[dict[str, Node]]
-    boolean: bool | None
 
 
 class RemoteError(ExgraphError):
@@ -87,7 +88,7 @@ class RemoteError(ExgraphError):
 class RemoteStore(Store):
     """SPARQL over HTTP against an external server."""
 
-    def __init__(self, query_url: str, update_url: str, timeout: float = 30.0,
+    def __init__(self, query_url: str, update_url: str, timeout: float = DEFAULT_TIMEOUT,
                  default_graph: str | None = None, results: str = "json") -> None:
         super().__init__(backend=f"sparql+{query_url}")
         self.query_url = query_url
@@ -99,20 +100,28 @@ class RemoteStore(Store):
         self.results = results
         self._local = threading.local()
         self._stamp: tuple[float, str | None] = (float("-inf"), None)
+        #: The first stamp this process read (None until one is read): generation 0's data.
+        self._origin: str | None = None
 
     @classmethod
     def from_spec(cls, spec: str) -> RemoteStore:
         """Parse ``sparql+http://HOST:PORT/PATH[?update=PATH][&default-graph=IRI]
-        [&results=json|xml]``; DataError if malformed."""
+        [&results=json|xml][&timeout=SECONDS]``; DataError if malformed."""
         parts = urlsplit(spec.removeprefix("sparql+"))
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise DataError(f"bad store {spec!r}: expected sparql+http://HOST:PORT/PATH")
         query_url = urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "", ""))
         options = parse_qs(parts.query)
-        unknown = sorted(set(options) - {"update", "default-graph", "results"})
+        unknown = sorted(set(options) - {"update", "default-graph", "results", "timeout"})
         if unknown:
             raise DataError(f"bad store {spec!r}: unknown option {unknown[0]!r} "
-                            "(expected update=, default-graph= or results=)")
+                            "(expected update=, default-graph=, results= or timeout=)")
+        try:
+            timeout = float(options.get("timeout", [DEFAULT_TIMEOUT])[0])
+        except ValueError:
+            timeout = -1.0
+        if not 0 < timeout < float("inf"):
+            raise DataError(f"bad store {spec!r}: timeout must be a number of seconds")
         results = options.get("results", ["json"])[0]
         if results not in ("json", "xml"):
             raise DataError(f"bad store {spec!r}: results must be json or xml")
@@ -127,7 +136,7 @@ class RemoteStore(Store):
             update_url = query_url[: -len("query")] + "update"
         else:
             update_url = query_url
-        return cls(query_url, update_url, default_graph=default, results=results)
+        return cls(query_url, update_url, timeout=timeout, default_graph=default, results=results)
 
     # -- HTTP -------------------------------------------------------------------------------
 
@@ -230,8 +239,10 @@ class RemoteStore(Store):
     # -- Generation -----------------------------------------------------------------------
 
     def generation(self) -> Hashable:
-        """The server's generation stamp (read at most once per :data:`GENERATION_TTL`) with
-        this process's own counter."""
+        """0 while the server holds the data of the first stamp this process read and the
+        process wrote nothing itself (the data it started on, as an embedded store's
+        generation 0 is the snapshot it opened); else the server's stamp with this process's
+        own counter. The stamp is read at most once per :data:`GENERATION_TTL`."""
         read_at, stamp = self._stamp
         now = time.monotonic()
         if now - read_at > GENERATION_TTL:
@@ -239,12 +250,36 @@ class RemoteStore(Store):
                 graph=GENERATION_GRAPH, stamp=f"{GENERATION_GRAPH}#stamp"))
             stamp = str(rows[0]["stamp"]) if rows else None
             self._stamp = (now, stamp)
+        if self._origin is None and self._generation == 0:
+            self._origin = stamp
+        if stamp is not None and stamp == self._origin and self._generation == 0:
+            return 0
         return (stamp, self._generation)
+
+    def derived_key(self) -> str | None:
+        """The key what is derived from the data is cached under beside the app (records,
+        indexes, the substitutes engine): the server and its stamp, at generation 0. Every
+        process on the same data finds what the first built (issue 25: at 10k exercises each
+        app's start on Oxigraph server built the records over HTTP for 200 s). A stamp names
+        one state of the data: ``exgraph load`` writes a new one in the same transaction as the
+        data, an update through /sparql and a bulk load right after their last quad (until
+        then the processes keep the previous generation's values, in memory as before). Values
+        built in such a window are kept under the old stamp, which no process reads once the
+        new one is seen. ``disk`` keys, as an on-disk store's: pruned by recency."""
+        if cache_dir() is None or self.generation() != 0:
+            return None
+        where = f"remote\n{self.query_url}\n{self.default_graph}\n{self._origin}"
+        return "disk" + digest(where.encode())[:60]
+
+    def forget_stamp(self) -> None:
+        """Read the stamp from the server at the next :meth:`generation` (after a write that
+        did not go through :meth:`update`, e.g. a bulk load: graph/bulk.py)."""
+        self._stamp = (float("-inf"), None)
 
     def bump(self) -> None:
         """Write a new stamp on the server, so that every process sharing it sees the change."""
         self.update(stamp_update())
-        self._stamp = (float("-inf"), None)
+        self.forget_stamp()
         super().bump()
 
     # -- Store interface --------------------------------------------------------------------
@@ -270,7 +305,7 @@ class RemoteStore(Store):
                                   f"parse: {exc}") from exc
             if "boolean" in data:
                 return Results([], [], bool(data["boolean"]))
-            rows = [{name: _term(value) for name, value in binding.items()}
+            rows = [{name: term(value) for name, value in binding.items()}
                     for binding in data["results"]["bindings"]]
             results = Results(list(data["head"].get("vars", [])), rows, None)
         return results._replace(rows=self._rows(results.rows))
@@ -333,7 +368,7 @@ class RemoteStore(Store):
                 count += len(batch)
             # one request, so one transaction: the data and its new stamp arrive together
             self.update(f"MOVE SILENT <{staging}> TO DEFAULT ;\n{stamp_update()}")
-            self._stamp = (float("-inf"), None)
+            self.forget_stamp()
         except BaseException:
             # if the server is gone, the staging graph is harmless (and named uniquely)
             with contextlib.suppress(RemoteError):
@@ -376,7 +411,7 @@ class RemoteStore(Store):
             else:
                 drops = [f"DROP SILENT GRAPH <{g}>" for g in replaced if g not in staging]
             self.update(sequence(*moves, *drops, switch, stamp_update()))
-            self._stamp = (float("-inf"), None)
+            self.forget_stamp()
         except BaseException:
             for name in staging.values():
                 # the server is gone; staging graphs are harmless and named uniquely
@@ -394,87 +429,3 @@ def stamp_update() -> str:
     return (f"DROP SILENT GRAPH <{GENERATION_GRAPH}> ;\n"
             f"INSERT DATA {{ GRAPH <{GENERATION_GRAPH}> {{ <{GENERATION_GRAPH}> "
             f"<{GENERATION_GRAPH}#stamp> \"{uuid.uuid4()}\" }} }}")
-
-
-def _term(value: dict[str, str]) -> Node:
-    kind = value["type"]
-    if kind == "uri":
-        return URIRef(value["value"])
-    if kind == "bnode":
-        return BNode(value["value"])
-    if "xml:lang" in value:
-        return Literal(value["value"], lang=value["xml:lang"])
-    if "datatype" in value:
-        return Literal(value["value"], datatype=URIRef(value["datatype"]))
-    return Literal(value["value"])
-
-
-_RESULTS_NS = "http://www.w3.org/2005/sparql-results# "
-_XML_LANG = "http://www.w3.org/XML/1998/namespace lang"
-
-
-class _XmlResultsReader:
-    """Reads the SPARQL Query Results XML Format with expat, straight into terms (no element
-    tree: 83k rows of the records' query in 4.5 s against 10 s through ElementTree)."""
-
-    def __init__(self) -> None:
-        self.variables: list[str] = []
-        self.rows: list[dict[str, Node]] = []
-        self.boolean: bool | None = None
-        self._row: dict[str, Node] = {}
-        self._name = ""
-        self._kind = ""  # uri, literal, bnode or boolean while reading one, else ""
-        self._attrs: dict[str, str] = {}
-        self._text: list[str] = []
-
-    def start(self, tag: str, attrs: dict[str, str]) -> None:
-        local = tag.removeprefix(_RESULTS_NS)
-        if local == "result":
-            self._row = {}
-        elif local == "binding":
-            self._name = attrs["name"]
-        elif local in ("uri", "literal", "bnode", "boolean"):
-            self._kind, self._attrs, self._text = local, attrs, []
-        elif local == "variable":
-            self.variables.append(attrs["name"])
-        elif local == "triple":
-            raise ValueError("RDF-star triple terms are not supported")
-
-    def end(self, tag: str) -> None:
-        local = tag.removeprefix(_RESULTS_NS)
-        if local == "result":
-            self.rows.append(self._row)
-        elif local == self._kind:
-            text = "".join(self._text)
-            if local == "uri":
-                self._row[self._name] = URIRef(text)
-            elif local == "bnode":
-                self._row[self._name] = BNode(text)
-            elif local == "literal":
-                lang = self._attrs.get(_XML_LANG)
-                datatype = self._attrs.get("datatype")
-                self._row[self._name] = (
-                    Literal(text, lang=lang) if lang else
-                    Literal(text, datatype=URIRef(datatype)) if datatype else Literal(text))
-            else:
-                self.boolean = text.strip() == "true"
-            self._kind = ""
-
-    def text(self, data: str) -> None:
-        if self._kind:
-            self._text.append(data)
-
-
-def parse_xml_results(content: bytes) -> Results:
-    """A SPARQL Query Results XML document as :class:`Results` (ValueError if it is not one)."""
-    reader = _XmlResultsReader()
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.buffer_text = True
-    parser.StartElementHandler = reader.start
-    parser.EndElementHandler = reader.end
-    parser.CharacterDataHandler = reader.text
-    try:
-        parser.Parse(content, True)
-    except (expat.ExpatError, KeyError) as exc:
-        raise ValueError(f"not SPARQL XML results: {exc}") from exc
-    return Results(reader.variables, reader.rows, reader.boolean)

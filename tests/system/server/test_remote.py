@@ -117,6 +117,14 @@ def test_unreachable_server_and_bad_specs_are_clear_errors() -> None:
     assert result.exit_code == 2 and "--store" in result.output
 
 
+def test_timeout_is_thirty_seconds_or_given() -> None:
+    assert RemoteStore.from_spec("sparql+http://h:1/query").timeout == 30.0
+    assert RemoteStore.from_spec("sparql+http://h:1/query?timeout=600").timeout == 600.0
+    for bad in ("0", "-1", "soon", "inf"):
+        with pytest.raises(DataError, match="timeout must be"):
+            RemoteStore.from_spec(f"sparql+http://h:1/query?timeout={bad}")
+
+
 def test_update_url_is_derived_or_given() -> None:
     assert RemoteStore.from_spec("sparql+http://h:1/query").update_url == "http://h:1/update"
     assert RemoteStore.from_spec("sparql+http://h:1/ds/sparql").update_url == "http://h:1/ds/sparql"

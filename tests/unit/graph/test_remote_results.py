@@ -11,7 +11,8 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 
 from exgraph.errors import DataError
-from exgraph.graph.remote import RemoteStore, Results, _term, parse_xml_results
+from exgraph.graph.remote import RemoteStore
+from exgraph.graph.remote_results import Results, parse_xml_results, term
 
 EX = "http://example.org/"
 DATA = f"""
@@ -44,7 +45,7 @@ def json_results(engine: ox.Store, query: str) -> Results:
     if "boolean" in data:
         return Results([], [], bool(data["boolean"]))
     return Results(data["head"]["vars"],
-                   [{k: _term(v) for k, v in b.items()} for b in data["results"]["bindings"]],
+                   [{k: term(v) for k, v in b.items()} for b in data["results"]["bindings"]],
                    None)
 
 
