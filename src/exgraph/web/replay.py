@@ -161,8 +161,8 @@ class Replay:
 
 def _shared(bodies: Any, body: bytes) -> bytes:
     """The one copy of ``body`` the replays keep: an equal body already kept (found by its
-    BLAKE2b digest, ~30 µs for 28 kB, paid only when an answer is recorded) or ``body``, kept
-    from now on under its digest."""
+    BLAKE2b digest: 23.5 µs for 28 kB by timeit here, paid only when an answer is recorded)
+    or ``body``, kept from now on under its digest."""
     digest = hashlib.blake2b(body, digest_size=16).digest()
     found: bytes | None = bodies.get(digest)
     if found is not None and found == body:
